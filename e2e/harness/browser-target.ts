@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import Conf from 'conf';
+import { build } from 'esbuild';
+import sirv from 'sirv';
+import { channelNames } from '../../preload/contract';
+import { contentSecurityPolicy } from '../../main/content-security-policy';
+import { systemClock } from '../../main/clock';
+import { createLogger, type LogLine } from '../../main/logger';
+import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import { createMainProcess } from '../../main/services';
+import type { StoredSettings } from '../../main/settings/settings-schema';
+import { projectRoot, rendererBuildDir } from './paths';
+
+export interface BrowserTargetOptions {
+  readonly userDataDir: string;
+  readonly keychainService: string;
+  readonly logLines: LogLine[];
+}
+
+let bridgeScript: Promise<string> | undefined;
+
+/** The browser stand-in for the preload, bundled once per worker from the same sources. */
+function browserBridgeScript(): Promise<string> {
+  bridgeScript ??= build({
+    absWorkingDir: projectRoot,
+    entryPoints: ['e2e/harness/browser-bridge.ts'],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'warning',
+    define: { CHORUS_CHANNEL_NAMES: JSON.stringify(channelNames) },
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return bridgeScript;
+}
+
+/** Serves the built renderer on loopback with the same CSP header as the app protocol. */
+async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  if (!existsSync(join(rendererBuildDir, 'index.html'))) {
+    throw new Error('Le renderer n’est pas construit : lancez « npm run build » avant les tests de bout en bout.');
+  }
+  const files = sirv(rendererBuildDir, {
+    dev: false,
+    etag: false,
+    setHeaders: (response) => response.setHeader('Content-Security-Policy', contentSecurityPolicy),
+  });
+  const server = createServer((request, response) =>
+    files(request, response, () => {
+      response.statusCode = 404;
+      response.end();
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The app without Electron: the built renderer in Debian's Chromium, `window.chorus` wired to the
+ * real main-process dispatcher (same contract, validation, services, keychain); only the
+ * transport differs.
+ */
+export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
+  page: Page;
+  browser: Browser;
+  close: () => Promise<void>;
+}> {
+  const { server, origin } = await serveRenderer();
+  const dispatch = createMainProcess({
+    appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion() },
+    userDataDir: options.userDataDir,
+    openSettingsBackend: (settingsOptions) => new Conf<StoredSettings>(settingsOptions),
+    secrets: createKeytarSecretStore(options.keychainService),
+    clock: systemClock,
+    logger: createLogger((line) => options.logLines.push(line)),
+    appOrigin: origin,
+  });
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable,
+    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.exposeBinding('__chorusTransport', ({ page: sourcePage, frame }, channel: unknown, args: unknown) =>
+    dispatch(channel, { frameUrl: frame.url(), isMainFrame: frame === sourcePage.mainFrame(), isAppWindow: sourcePage === page }, args),
+  );
+  await page.addInitScript({ content: await browserBridgeScript() });
+  await page.goto(`${origin}/index.html`);
+  return {
+    page,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export function readPackageVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  if (typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string') {
+    return manifest.version;
+  }
+  throw new Error('package.json sans version');
+}

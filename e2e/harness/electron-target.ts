@@ -1,0 +1,30 @@
+import { _electron as electron, type Page } from '@playwright/test';
+import { mainBuildEntry } from './paths';
+
+export interface ElectronTargetOptions {
+  readonly userDataDir: string;
+  readonly keychainService: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** The real app, for machines that have the Electron binary (E2E_TARGET=electron). */
+export async function launchInElectron(options: ElectronTargetOptions): Promise<{
+  page: Page;
+  close: () => Promise<void>;
+}> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const app = await electron.launch({
+    args: [mainBuildEntry],
+    env: {
+      ...inherited,
+      ...options.env,
+      CHORUS_PRO_USER_DATA_DIR: options.userDataDir,
+      CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
+    },
+  });
+  const page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  return { page, close: () => app.close() };
+}

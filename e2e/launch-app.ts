@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { LogLine } from '../main/logger';
+import { clearKeychainService } from '../main/secrets/keytar-secret-store';
+import { launchInBrowser } from './harness/browser-target';
+import { launchInElectron } from './harness/electron-target';
+
+export interface LaunchOptions {
+  /** Reuse a profile folder (to relaunch the same app); a fresh one by default. */
+  readonly userDataDir?: string;
+  /** Reuse a keychain namespace (to relaunch); a fresh one by default. */
+  readonly keychainService?: string;
+  /** Environment variables for the app's main process (Electron target). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface LaunchedApp {
+  readonly page: Page;
+  readonly target: 'browser' | 'electron';
+  readonly userDataDir: string;
+  readonly keychainService: string;
+  /** What the main process logged (browser target, where it runs in this process). */
+  readonly logLines: readonly LogLine[];
+  /** Stops the app; with `{ keepData: true }` the profile and keychain entries survive for a relaunch. */
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/**
+ * Starts the app for a spec. By default the built renderer runs in Debian's Chromium, talking to
+ * the real main-process handlers in this process; with E2E_TARGET=electron it is the real app.
+ */
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
+  const keychainService = options.keychainService ?? `Chorus Pro Echanges (e2e ${randomUUID()})`;
+  const target = process.env.E2E_TARGET === 'electron' ? 'electron' : 'browser';
+  const logLines: LogLine[] = [];
+  const running =
+    target === 'electron'
+      ? await launchInElectron({ userDataDir, keychainService, env: options.env ?? {} })
+      : await launchInBrowser({ userDataDir, keychainService, logLines });
+  return {
+    page: running.page,
+    target,
+    userDataDir,
+    keychainService,
+    logLines,
+    close: async ({ keepData = false } = {}) => {
+      await running.close();
+      if (keepData) return;
+      rmSync(userDataDir, { recursive: true, force: true });
+      await clearKeychainService(keychainService);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The only file that wires the main-process services to Electron.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import ElectronStore from 'electron-store';
+import { channelNames } from '../preload/contract';
+import { ipcChannelOf } from '../preload/ipc-channel';
+import { appEntryUrl, appOrigin, appScheme, createAppProtocolHandler } from './app-protocol';
+import { systemClock } from './clock';
+import { consoleSink, createLogger } from './logger';
+import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
+import { createMainProcess } from './services';
+import type { StoredSettings } from './settings/settings-schema';
+import { hardenSession, hardenWebContents, mainWindowOptions } from './window';
+
+// Tests and IT scripts may point the app at another profile folder and keychain namespace.
+const userDataOverride = process.env.CHORUS_PRO_USER_DATA_DIR;
+if (userDataOverride) app.setPath('userData', userDataOverride);
+const keychainService = process.env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
+
+const logger = createLogger(consoleSink);
+let mainWindow: BrowserWindow | undefined;
+
+function senderFacts(event: IpcMainInvokeEvent) {
+  const frame = event.senderFrame;
+  return {
+    frameUrl: frame?.url ?? '',
+    isMainFrame: frame !== null && frame === event.sender.mainFrame,
+    isAppWindow: mainWindow !== undefined && event.sender.id === mainWindow.webContents.id,
+  };
+}
+
+function start(): void {
+  const dispatch = createMainProcess({
+    appInfo: { name: app.getName(), version: app.getVersion() },
+    userDataDir: app.getPath('userData'),
+    openSettingsBackend: (options) => new ElectronStore<StoredSettings>(options),
+    secrets: createKeytarSecretStore(keychainService),
+    clock: systemClock,
+    logger,
+    appOrigin,
+  });
+  for (const name of channelNames) {
+    ipcMain.handle(ipcChannelOf(name), (event, ...args: unknown[]) => dispatch(name, senderFacts(event), args));
+  }
+
+  hardenSession(session.defaultSession, appScheme);
+  session.defaultSession.protocol.handle(appScheme, createAppProtocolHandler(join(__dirname, '../renderer')));
+
+  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
+  mainWindow = window;
+  window.removeMenu();
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void window.loadURL(appEntryUrl);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('app.start-failed', { error: error instanceof Error ? error.name : typeof error });
+      dialog.showErrorBox(
+        'Chorus Pro Echanges',
+        "L'application n'a pas pu démarrer. Redémarrez-la ; si le problème persiste, contactez votre service informatique.",
+      );
+      app.quit();
+    });
+}

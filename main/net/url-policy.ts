@@ -1,0 +1,48 @@
+import { isIP } from 'node:net';
+import { AppError } from '../errors';
+
+/** Loopback is the only place plain http may go: the local simulator, never another machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  if (isIP(host) === 6) return host === '::1';
+  return false;
+}
+
+function parse(field: string, text: string): URL {
+  try {
+    return new URL(text);
+  } catch {
+    throw new AppError('INVALID_INPUT', `${field} : adresse mal formée`);
+  }
+}
+
+/**
+ * An address credentials will be sent to: https, or http to loopback only; never user:password@
+ * in the address, where it would end up in logs and histories.
+ */
+export function checkEndpointUrl(field: string, text: string): URL {
+  const url = parse(field, text);
+  if (url.username || url.password) {
+    throw new AppError('INVALID_INPUT', `${field} : l'adresse ne doit pas contenir d'identifiant`);
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:') {
+    if (isLoopbackHost(url.hostname)) return url;
+    throw new AppError('INSECURE_URL', field);
+  }
+  throw new AppError('INVALID_INPUT', `${field} : seules les adresses https:// sont acceptées`);
+}
+
+/** A proxy may be reached over http (the API traffic is tunnelled through it, still in TLS). */
+export function checkProxyUrl(field: string, text: string): URL {
+  const url = parse(field, text);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new AppError('INVALID_INPUT', `${field} : un proxy s'écrit http://hôte:port ou https://hôte:port`);
+  }
+  if (url.username || url.password) {
+    throw new AppError('INVALID_INPUT', `${field} : l'identifiant du proxy ne s'écrit pas dans l'adresse`);
+  }
+  return url;
+}

@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { Options } from 'conf';
+import type { SettingsChange, SettingsView } from '../../preload/contract';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import { checkEndpointUrl, checkProxyUrl } from '../net/url-policy';
+import { knownEnvironments } from './environments';
+import { inspectSettingsFile } from './settings-recovery';
+import {
+  defaultSettings,
+  settingsJsonSchema,
+  storedSettingsSchema,
+  type StoredSettings,
+} from './settings-schema';
+
+/** What electron-store (in the app) and conf (under Node) have in common for us. */
+export interface SettingsBackend {
+  store: StoredSettings;
+  readonly path: string;
+}
+export type OpenSettingsBackend = (options: Options<StoredSettings>) => SettingsBackend;
+
+export const settingsFileName = 'config.json';
+
+/** One set of options for both backends: one file, one format, one schema. */
+export function settingsBackendOptions(directory: string): Options<StoredSettings> {
+  return {
+    cwd: directory,
+    configName: 'config',
+    schema: settingsJsonSchema as Options<StoredSettings>['schema'],
+    defaults: defaultSettings,
+    // conf's own recovery wipes the file silently; ours keeps a copy (settings-recovery.ts).
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  };
+}
+
+export interface SettingsStore {
+  read(): StoredSettings;
+  update(change: SettingsChange): StoredSettings;
+  recordPasswordUpdate(when: Date): StoredSettings;
+  /** Set in the run that found the file unusable: where the unusable file was kept. */
+  readonly recoveredFrom: string | undefined;
+}
+
+const optionalTextKeys = ['clientId', 'proxyUrl', 'caCertificatePath'] as const;
+
+/** Applies a change from the screen or the command line; throws on any value it cannot keep. */
+export function applySettingsChange(current: StoredSettings, change: SettingsChange): StoredSettings {
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(change)) {
+    if (value === undefined) continue;
+    if (value === '' && (optionalTextKeys as readonly string[]).includes(key)) delete next[key];
+    else next[key] = value;
+  }
+  if (change.login !== undefined && change.login.trim() === '') {
+    throw new AppError('INVALID_INPUT', "Identifiant utilisateur : l'identifiant est obligatoire");
+  }
+  const environment = (next.environment ?? current.environment) as StoredSettings['environment'];
+  if (environment !== 'custom') {
+    const endpoints = knownEnvironments[environment];
+    for (const key of ['apiBaseUrl', 'tokenUrl'] as const) {
+      const given = change[key];
+      if (given !== undefined && given !== endpoints[key]) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `${key === 'apiBaseUrl' ? 'Lien URL' : 'URL du jeton'} : choisissez l'environnement « Personnalisé » pour saisir une autre adresse`,
+        );
+      }
+    }
+    Object.assign(next, endpoints);
+  }
+  checkEndpointUrl('Lien URL', String(next.apiBaseUrl));
+  checkEndpointUrl('URL du jeton', String(next.tokenUrl));
+  if (typeof next.proxyUrl === 'string') checkProxyUrl('Proxy', next.proxyUrl);
+  const parsed = storedSettingsSchema.safeParse(next);
+  if (!parsed.success) {
+    throw new AppError('INVALID_INPUT', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+  }
+  return parsed.data;
+}
+
+export function toSettingsView(settings: StoredSettings): SettingsView {
+  const { schemaVersion: _version, ...view } = settings;
+  return view;
+}
+
+/**
+ * Opens the settings in `directory`, recovering an unusable file first, and keeps every write
+ * whole: a value that fails validation is refused, never half-saved.
+ */
+export function openSettingsStore(
+  directory: string,
+  openBackend: OpenSettingsBackend,
+  clock: Clock,
+  logger: Logger,
+): SettingsStore {
+  const state = inspectSettingsFile(join(directory, settingsFileName), clock, logger);
+  const backend = openBackend(settingsBackendOptions(directory));
+
+  const write = (settings: StoredSettings): StoredSettings => {
+    try {
+      backend.store = settings;
+    } catch {
+      throw new AppError('SETTINGS_UNWRITABLE');
+    }
+    return settings;
+  };
+  if (state.kind === 'usable' && state.migrated) write(state.settings);
+
+  // Reading goes to the file each time, so a change made by the command line shows at once.
+  const read = (): StoredSettings => storedSettingsSchema.parse(backend.store);
+
+  return {
+    read,
+    update: (change) => write(applySettingsChange(read(), change)),
+    recordPasswordUpdate: (when) => write({ ...read(), passwordUpdatedAt: when.toISOString() }),
+    recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,
+  };
+}

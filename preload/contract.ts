@@ -1,0 +1,122 @@
+/**
+ * The bridge's contract: every channel between the renderer and the main process, with the
+ * schema of its arguments and the type of its result. The main process registers one handler per
+ * channel, the preload exposes one function per channel, and the renderer imports types only, so a
+ * channel missing or mistyped on any side fails to compile.
+ *
+ * No Electron and no Node here. The preload imports its types only: the build hands it the channel
+ * names (scripts/build.mjs), so the schema library stays out of the sandboxed preload.
+ */
+import { z } from 'zod';
+
+export const failureCodes = [
+  'INVALID_INPUT',
+  'INSECURE_URL',
+  'UNTRUSTED_SENDER',
+  'KEYCHAIN_UNAVAILABLE',
+  'SETTINGS_UNWRITABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type FailureCode = (typeof failureCodes)[number];
+
+/** What a failed call returns: a code for the program and a French message for the user. */
+export interface Failure {
+  readonly ok: false;
+  readonly code: FailureCode;
+  readonly message: string;
+}
+export type Success<Payload extends object> = { readonly ok: true } & Payload;
+export type Outcome<Payload extends object> = Success<Payload> | Failure;
+
+export const environmentNames = ['production', 'qualification', 'custom'] as const;
+export type EnvironmentName = (typeof environmentNames)[number];
+
+export const alertDelayBounds = { min: 1, max: 13, default: 12 } as const;
+export const timeoutBounds = { min: 5, max: 120, default: 30 } as const;
+
+const urlText = z.string().trim().max(2048);
+
+/** The settings a user may change from the screen; `passwordUpdatedAt` only changes with a renewal. */
+export const settingsChangeSchema = z
+  .object({
+    environment: z.enum(environmentNames),
+    apiBaseUrl: urlText,
+    tokenUrl: urlText,
+    login: z.string().trim().max(256),
+    clientId: z.string().trim().max(256),
+    alertDelayMonths: z.int().min(alertDelayBounds.min).max(alertDelayBounds.max),
+    timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
+    proxyUrl: urlText,
+    caCertificatePath: z.string().max(4096),
+  })
+  .partial()
+  .strict();
+export type SettingsChange = z.input<typeof settingsChangeSchema>;
+
+export interface SettingsView {
+  readonly environment: EnvironmentName;
+  readonly apiBaseUrl: string;
+  readonly tokenUrl: string;
+  readonly login?: string;
+  readonly clientId?: string;
+  readonly alertDelayMonths: number;
+  readonly passwordUpdatedAt?: string;
+  readonly timeoutSeconds: number;
+  readonly proxyUrl?: string;
+  readonly caCertificatePath?: string;
+}
+
+/** Which secrets the keychain holds: the renderer learns that they exist, never their value. */
+export interface SecretsPresence {
+  readonly password: boolean;
+  readonly clientSecret: boolean;
+}
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+}
+
+export interface SettingsSnapshot {
+  readonly settings: SettingsView;
+  readonly secrets: SecretsPresence;
+  /** Set once, in the run that found the settings file unreadable and kept a copy of it. */
+  readonly recoveredFrom?: string;
+}
+
+/** A phantom marker that carries a channel's result type; it holds nothing at run time. */
+export interface ResultOf<Payload extends object> {
+  readonly __payload?: Payload;
+}
+const returns = <Payload extends object>(): ResultOf<Payload> => ({});
+
+const channel = <Args extends z.ZodTuple, Payload extends object>(
+  args: Args,
+  result: ResultOf<Payload>,
+) => ({ args, result });
+
+export const channels = {
+  getAppInfo: channel(z.tuple([]), returns<AppInfo>()),
+  getSettings: channel(z.tuple([]), returns<SettingsSnapshot>()),
+  saveSettings: channel(z.tuple([settingsChangeSchema]), returns<SettingsSnapshot>()),
+};
+
+export type ChannelName = keyof typeof channels;
+export const channelNames = Object.keys(channels) as readonly ChannelName[];
+
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.hasOwn(channels, name);
+
+/** The arguments as the renderer sends them, before validation. */
+export type ChannelArgs<Name extends ChannelName> = z.input<(typeof channels)[Name]['args']>;
+/** The arguments as a handler receives them, after validation. */
+export type ValidatedArgs<Name extends ChannelName> = z.output<(typeof channels)[Name]['args']>;
+export type ChannelPayload<Name extends ChannelName> =
+  (typeof channels)[Name]['result'] extends ResultOf<infer Payload> ? Payload : never;
+
+/** `window.chorus` as the renderer sees it. */
+export type ChorusBridge = {
+  readonly [Name in ChannelName]: (
+    ...args: ChannelArgs<Name>
+  ) => Promise<Outcome<ChannelPayload<Name>>>;
+};

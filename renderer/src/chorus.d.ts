@@ -1,0 +1,8 @@
+import type { ChorusBridge } from '../../preload/contract';
+
+declare global {
+  interface Window {
+    /** The named functions the preload exposes; nothing else of the main process is reachable. */
+    readonly chorus: ChorusBridge;
+  }
+}

@@ -1,0 +1,42 @@
+// Builds the three processes: main and preload with esbuild (one CommonJS file each, as the
+// sandboxed preload requires), the renderer with Vite; then prints the renderer's gzip size.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { contractChannelNames } from './contract-channels.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // keytar is a native module loaded from node_modules (unpacked from the asar in the installer).
+  external: ['electron', 'keytar'],
+};
+
+await Promise.all([
+  esbuild({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.js' }),
+  esbuild({
+    ...common,
+    entryPoints: ['preload/index.ts'],
+    outfile: 'dist/preload/index.js',
+    define: { CHORUS_CHANNEL_NAMES: JSON.stringify(await contractChannelNames(root)) },
+  }),
+]);
+await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+const rendererFiles = filesUnder(join(root, 'dist/renderer')).filter((file) => /\.(js|css)$/.test(file));
+const gzipBytes = rendererFiles.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+console.log(`renderer (JS + CSS, gzip): ${(gzipBytes / 1024).toFixed(1)} KB`);

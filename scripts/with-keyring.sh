@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs a command inside a private D-Bus session with an unlocked gnome-keyring, so that keytar
+# talks to a real Secret Service whose data lives in a throwaway directory and vanishes afterwards.
+# On macOS and Windows the OS keychain is always there: the command runs as it is.
+set -euo pipefail
+
+if [[ "$(uname -s)" != "Linux" || "${CHORUS_KEYRING_READY:-}" == "1" ]]; then
+  exec "$@"
+fi
+
+for tool in dbus-run-session gnome-keyring-daemon; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "with-keyring: '$tool' est introuvable. Installez : apt-get install dbus gnome-keyring libsecret-1-0" >&2
+    exit 127
+  fi
+done
+
+scratch=$(mktemp -d -t chorus-keyring-XXXXXX)
+trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$scratch/data" "$scratch/config" "$scratch/cache" "$scratch/runtime"
+chmod 700 "$scratch/runtime"
+
+export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
+  XDG_CACHE_HOME="$scratch/cache" XDG_RUNTIME_DIR="$scratch/runtime"
+
+# The inner shell starts the keyring with a throwaway password on its stdin (that creates and unlocks the
+# login collection), exports the control socket it prints, then replaces itself with the command.
+dbus-run-session -- bash -c '
+  set -euo pipefail
+  eval "$(printf "throwaway\n" | gnome-keyring-daemon --unlock --components=secrets)"
+  export GNOME_KEYRING_CONTROL CHORUS_KEYRING_READY=1
+  exec "$@"
+' with-keyring "$@"
