@@ -8,6 +8,7 @@ import {
 } from '../preload/contract';
 import { failure, toFailure } from './errors';
 import type { Logger } from './logger';
+import { originOf } from './origin';
 
 /** One handler per contract channel: a missing or mistyped one does not compile. */
 export type Handlers = {
@@ -28,14 +29,6 @@ export type Dispatch = (
   sender: SenderFacts,
   args: unknown,
 ) => Promise<Outcome<object>>;
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}
 
 export function isTrustedSender(sender: SenderFacts, appOrigin: string): boolean {
   return sender.isAppWindow && sender.isMainFrame && originOf(sender.frameUrl) === appOrigin;

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { originOf } from './origin';
 
 export const windowTitle = 'Configuration des échanges Chorus Pro';
 
@@ -30,13 +31,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
-function sameOrigin(url: string, origin: string): boolean {
-  try {
-    return new URL(url).origin === origin;
-  } catch {
-    return false;
-  }
-}
+const sameOrigin = (url: string, origin: string): boolean => originOf(url) === origin;
 
 /**
  * Every web contents the app creates: no navigation away from the app's origin, no new window,

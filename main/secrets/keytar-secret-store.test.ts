@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clearKeychainService, createKeytarSecretStore } from './keytar-secret-store';
+import { secretAccounts } from './secret-store';
+
+// The real keychain: run under scripts/with-keyring.sh on Linux.
+const service = `Chorus Pro Echanges (test ${randomUUID()})`;
+const store = createKeytarSecretStore(service);
+afterAll(() => clearKeychainService(service));
+
+describe('the keychain secret store', () => {
+  it('keeps, returns and deletes a secret, exactly as given', async () => {
+    const secret = ' Ünïcödé p@ss wörd € ';
+    await store.set('compte', secret);
+    expect(await store.get('compte')).toBe(secret);
+    expect(await store.delete('compte')).toBe(true);
+    expect(await store.get('compte')).toBeUndefined();
+    expect(await store.delete('compte')).toBe(false);
+  });
+
+  it('keeps a secret for another process to read', async () => {
+    await store.set('partagé', 'visible-ailleurs');
+    const script = `require('keytar').getPassword(process.argv[1], process.argv[2]).then((v) => process.stdout.write(String(v)))`;
+    const read = execFileSync(process.execPath, ['-e', script, service, 'partagé'], { encoding: 'utf8' });
+    expect(read).toBe('visible-ailleurs');
+  });
+
+  it('keeps production and qualification, and two logins, apart', async () => {
+    const accounts = [
+      secretAccounts.technicalPassword('https://api.piste.gouv.fr', 'TECH_1@cpro.fr'),
+      secretAccounts.technicalPassword('https://sandbox-api.piste.gouv.fr', 'TECH_1@cpro.fr'),
+      secretAccounts.technicalPassword('https://api.piste.gouv.fr', 'TECH_2@cpro.fr'),
+      secretAccounts.clientSecret('https://oauth.piste.gouv.fr/api/oauth/token', 'TECH_1@cpro.fr'),
+    ];
+    expect(new Set(accounts).size).toBe(accounts.length);
+    await Promise.all(accounts.map((account, index) => store.set(account, `secret-${index}`)));
+    expect(await Promise.all(accounts.map((account) => store.get(account)))).toEqual(['secret-0', 'secret-1', 'secret-2', 'secret-3']);
+  });
+});

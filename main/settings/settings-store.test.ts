@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixedClock, openTestSettings, tempDir } from '../test-support/settings-fixture';
+import { defaultSettings } from './settings-schema';
+
+const settingsFile = (directory: string) => join(directory, 'config.json');
+
+describe('the settings store', () => {
+  it('starts from production defaults and keeps a change across a restart', () => {
+    const directory = tempDir();
+    const first = openTestSettings(directory).store;
+    expect(first.read()).toEqual(defaultSettings);
+    first.update({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app' });
+
+    const reopened = openTestSettings(directory).store;
+    expect(reopened.read()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app', schemaVersion: 1 });
+    expect(reopened.recoveredFrom).toBeUndefined();
+  });
+
+  it('fills the addresses of a known environment and refuses another one there', () => {
+    const { store } = openTestSettings(tempDir());
+    expect(store.update({ environment: 'qualification' })).toMatchObject({
+      apiBaseUrl: 'https://sandbox-api.piste.gouv.fr',
+      tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+    });
+    expect(() => store.update({ apiBaseUrl: 'https://chorus.example.org' })).toThrow(/Personnalisé/);
+    expect(store.read().apiBaseUrl).toBe('https://sandbox-api.piste.gouv.fr');
+  });
+
+  it('accepts https anywhere and plain http to this machine only', () => {
+    const { store } = openTestSettings(tempDir());
+    const custom = { environment: 'custom' as const, tokenUrl: 'https://oauth.example.org/token' };
+    expect(store.update({ ...custom, apiBaseUrl: 'http://127.0.0.1:8443' }).apiBaseUrl).toBe('http://127.0.0.1:8443');
+    expect(store.update({ ...custom, apiBaseUrl: 'http://localhost:8443' }).apiBaseUrl).toBe('http://localhost:8443');
+    expect(store.update({ ...custom, apiBaseUrl: 'http://[::1]:8443' }).apiBaseUrl).toBe('http://[::1]:8443');
+    for (const unsafe of ['http://192.168.1.20:8443', 'http://chorus.example.org', 'http://127.0.0.1.evil.example']) {
+      expect(() => store.update({ ...custom, apiBaseUrl: unsafe })).toThrow(expect.objectContaining({ code: 'INSECURE_URL' }));
+    }
+    for (const invalid of ['ftp://chorus.example.org', 'pas une adresse', 'https://user:pw@chorus.example.org']) {
+      expect(() => store.update({ ...custom, apiBaseUrl: invalid })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    }
+    expect(store.read().apiBaseUrl).toBe('http://[::1]:8443');
+  });
+
+  it('refuses a bad change whole: nothing of it reaches the file', () => {
+    const directory = tempDir();
+    const { store } = openTestSettings(directory);
+    store.update({ login: 'TECH_1_mairie@cpro.fr' });
+    const before = readFileSync(settingsFile(directory), 'utf8');
+    expect(() => store.update({ alertDelayMonths: 6, login: '   ' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'socks5://proxy:1080' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
+  });
+
+  it('clears an optional value given as empty text', () => {
+    const { store } = openTestSettings(tempDir());
+    store.update({ proxyUrl: 'http://proxy.mairie.local:3128' });
+    expect(store.read().proxyUrl).toBe('http://proxy.mairie.local:3128');
+    expect(store.update({ proxyUrl: '' })).not.toHaveProperty('proxyUrl');
+  });
+
+  it('records the date of a password update', () => {
+    const { store } = openTestSettings(tempDir());
+    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z')).passwordUpdatedAt).toBe('2026-11-27T10:00:00.000Z');
+  });
+
+  it('upgrades a file written before schemaVersion existed, keeping its values', () => {
+    const directory = tempDir();
+    writeFileSync(settingsFile(directory), JSON.stringify({ environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1@cpro.fr' }));
+    const { store } = openTestSettings(directory);
+    expect(store.recoveredFrom).toBeUndefined();
+    expect(store.read()).toMatchObject({ schemaVersion: 1, environment: 'qualification', login: 'TECH_1@cpro.fr', alertDelayMonths: 12 });
+    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toHaveProperty('schemaVersion', 1);
+  });
+});
+
+describe('an unusable settings file', () => {
+  it.each([
+    ['truncated JSON', '{"schemaVersion":1,"environment":"produc'],
+    ['wrong types', JSON.stringify({ ...defaultSettings, alertDelayMonths: 'douze' })],
+    ['a future schemaVersion', JSON.stringify({ ...defaultSettings, schemaVersion: 9 })],
+    ['a value out of range', JSON.stringify({ ...defaultSettings, timeoutSeconds: 3600 })],
+    ['an array', '[]'],
+  ])('(%s) is kept aside, never wiped, and the app starts from defaults', (_case, content) => {
+    const directory = tempDir();
+    writeFileSync(settingsFile(directory), content);
+
+    const { store, lines } = openTestSettings(directory, fixedClock('2026-11-27T09:30:00.123Z'));
+
+    const keptCopy = join(directory, 'config.json.corrupt-2026-11-27T09-30-00-123Z');
+    expect(store.recoveredFrom).toBe(keptCopy);
+    expect(readFileSync(keptCopy, 'utf8')).toBe(content);
+    expect(store.read()).toEqual(defaultSettings);
+    expect(lines.map((line) => line.event)).toEqual(['settings.recovered']);
+
+    const reopened = openTestSettings(directory).store;
+    expect(reopened.recoveredFrom).toBeUndefined();
+    expect(readdirSync(directory).filter((name) => name.includes('corrupt'))).toHaveLength(1);
+    expect(existsSync(settingsFile(directory))).toBe(true);
+  });
+});
