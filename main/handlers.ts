@@ -26,7 +26,7 @@ async function snapshot({ settings, secrets }: HandlerDependencies): Promise<Set
 /** Every channel of the contract, served by the main-process services. */
 export function createHandlers(dependencies: HandlerDependencies): Handlers {
   return {
-    getAppInfo: async () => dependencies.appInfo,
+    getAppInfo: () => Promise.resolve(dependencies.appInfo),
     getSettings: () => snapshot(dependencies),
     saveSettings: async (change) => {
       dependencies.settings.update(change);

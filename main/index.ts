@@ -10,7 +10,7 @@ import { consoleSink, createLogger } from './logger';
 import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 import { createMainProcess } from './services';
 import type { StoredSettings } from './settings/settings-schema';
-import { hardenSession, hardenWebContents, mainWindowOptions } from './window';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 // Tests and IT scripts may point the app at another profile folder and keychain namespace.
 const userDataOverride = process.env.CHORUS_PRO_USER_DATA_DIR;
@@ -50,7 +50,7 @@ function start(): void {
   hardenSession(session.defaultSession, appScheme);
   session.defaultSession.protocol.handle(appScheme, createAppProtocolHandler(join(__dirname, '../renderer')));
 
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
+  const window = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'));
   mainWindow = window;
   window.removeMenu();
   window.once('ready-to-show', () => window.show());

@@ -34,18 +34,15 @@ export function isTrustedSender(sender: SenderFacts, appOrigin: string): boolean
   return sender.isAppWindow && sender.isMainFrame && originOf(sender.frameUrl) === appOrigin;
 }
 
-async function run<Name extends ChannelName>(
-  handlers: Handlers,
-  name: Name,
-  args: unknown,
-): Promise<Outcome<object>> {
+async function run(handlers: Handlers, name: ChannelName, args: unknown): Promise<Outcome<object>> {
   const parsed = channels[name].args.safeParse(args);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))];
     return failure('INVALID_INPUT', fields.filter(Boolean).join(', ') || undefined);
   }
-  const handler = handlers[name] as (...validated: ValidatedArgs<Name>) => Promise<object>;
-  const payload = await handler(...(parsed.data as ValidatedArgs<Name>));
+  // The schema that just validated the arguments is the one the handler's type is derived from.
+  const handler = handlers[name] as (...validated: readonly unknown[]) => Promise<object>;
+  const payload = await handler(...parsed.data);
   return { ...payload, ok: true };
 }
 

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type { Session, WebContents } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { originOf } from './origin';
-import { hardenSession, hardenWebContents, mainWindowOptions, windowTitle } from './window';
+import { createMainWindow, hardenSession, hardenWebContents, windowTitle } from './window';
 
 // Electron cannot run here: these fakes record what the wiring registers on the real objects.
 class FakeContents extends EventEmitter {
@@ -21,7 +21,13 @@ function prevented(contents: FakeContents, event: string, ...args: unknown[]): b
 
 describe('the main window', () => {
   it('is created with every setting of the security checklist', () => {
-    const options = mainWindowOptions('/app/preload/index.js');
+    const created: BrowserWindowConstructorOptions[] = [];
+    function RecordingWindow(options: BrowserWindowConstructorOptions): void {
+      created.push(options);
+    }
+    createMainWindow(RecordingWindow as unknown as typeof BrowserWindow, '/app/preload/index.js');
+    expect(created).toHaveLength(1);
+    const options = created[0]!;
     expect(options.title).toBe(windowTitle);
     expect(options.title).toBe('Configuration des échanges Chorus Pro');
     expect(options.minWidth).toBe(800);
@@ -38,6 +44,7 @@ describe('the main window', () => {
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
       }),
     );
     expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');

@@ -1,11 +1,15 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import type { BrowserWindow as ElectronBrowserWindow, Session, WebContents } from 'electron';
 import { originOf } from './origin';
 
 export const windowTitle = 'Configuration des échanges Chorus Pro';
 
-/** The main window: Electron's security checklist, every setting explicit. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Creates the main window with Electron's security checklist, every setting explicit and written
+ * at the construction site, where electronegativity reads it. The class comes in as an argument
+ * so that this file runs under Node in tests.
+ */
+export function createMainWindow(BrowserWindow: typeof ElectronBrowserWindow, preloadPath: string): ElectronBrowserWindow {
+  return new BrowserWindow({
     title: windowTitle,
     width: 1024,
     height: 760,
@@ -25,10 +29,11 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
     },
-  };
+  });
 }
 
 const sameOrigin = (url: string, origin: string): boolean => originOf(url) === origin;

@@ -8,7 +8,7 @@ const bindingName = '__chorusTransport';
 const scope = window as unknown as Record<string, unknown>;
 const binding = scope[bindingName] as Transport | undefined;
 if (binding) {
-  delete scope[bindingName];
+  Reflect.deleteProperty(scope, bindingName);
   Object.defineProperty(window, 'chorus', {
     value: buildBridge(builtChannelNames, (channel, args) => binding(channel, args)),
     enumerable: true,

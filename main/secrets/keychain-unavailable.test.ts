@@ -11,8 +11,8 @@ describe('a keychain that cannot be reached', () => {
     for (const operation of [() => store.get('a'), () => store.set('a', 'secret-qui-ne-doit-pas-fuiter'), () => store.delete('a')]) {
       const error = await operation().then(() => undefined, (reason: unknown) => reason);
       expect(error).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
-      expect(String((error as Error).message)).toContain('coffre-fort');
-      expect(String((error as Error).message)).not.toContain('secret-qui-ne-doit-pas-fuiter');
+      expect((error as Error).message).toContain('coffre-fort');
+      expect((error as Error).message).not.toContain('secret-qui-ne-doit-pas-fuiter');
     }
   });
 });

@@ -49,12 +49,12 @@ const optionalTextKeys = ['clientId', 'proxyUrl', 'caCertificatePath'] as const;
 
 /** Applies a change from the screen or the command line; throws on any value it cannot keep. */
 export function applySettingsChange(current: StoredSettings, change: SettingsChange): StoredSettings {
-  const next: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(change)) {
-    if (value === undefined) continue;
-    if (value === '' && (optionalTextKeys as readonly string[]).includes(key)) delete next[key];
-    else next[key] = value;
-  }
+  const cleared = new Set<string>(optionalTextKeys.filter((key) => change[key] === ''));
+  // Structured clone carries `{ login: undefined }` from the renderer: an absent value changes nothing.
+  const given = Object.entries(change).filter((entry: [string, unknown]) => entry[1] !== undefined);
+  const next: Record<string, unknown> = Object.fromEntries(
+    [...Object.entries(current), ...given].filter(([key]) => !cleared.has(key)),
+  );
   if (change.login !== undefined && change.login.trim() === '') {
     throw new AppError('INVALID_INPUT', "Identifiant utilisateur : l'identifiant est obligatoire");
   }
