@@ -1,4 +1,8 @@
 import type { AppInfo, SettingsSnapshot } from '../preload/contract';
+import type { ConnectionService } from './chorus/connection-service';
+import type { RenewalRequest } from './credentials/password-renewal';
+import type { PasswordRenewal } from '../preload/contract';
+import { AppError } from './errors';
 import type { Handlers } from './ipc-dispatcher';
 import { secretAccounts, type SecretStore } from './secrets/secret-store';
 import { toSettingsView, type SettingsStore } from './settings/settings-store';
@@ -7,9 +11,12 @@ export interface HandlerDependencies {
   readonly appInfo: AppInfo;
   readonly settings: SettingsStore;
   readonly secrets: SecretStore;
+  readonly connection: ConnectionService;
+  readonly renewPassword: (request: RenewalRequest) => Promise<PasswordRenewal>;
 }
 
-async function snapshot({ settings, secrets }: HandlerDependencies): Promise<SettingsSnapshot> {
+/** The settings with what the keychain holds for them: presence only, never a value. */
+export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore): Promise<SettingsSnapshot> {
   const current = settings.read();
   const { login, clientId } = current;
   const [password, clientSecret] = await Promise.all([
@@ -24,13 +31,42 @@ async function snapshot({ settings, secrets }: HandlerDependencies): Promise<Set
 }
 
 /** Every channel of the contract, served by the main-process services. */
-export function createHandlers(dependencies: HandlerDependencies): Handlers {
+export function createHandlers({ appInfo, settings, secrets, connection, renewPassword }: HandlerDependencies): Handlers {
+  // The window's network operation under way, so that "Annuler" can stop it.
+  let running: AbortController | undefined;
+  const cancellable = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    running = controller;
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (running === controller) running = undefined;
+    }
+  };
+
   return {
-    getAppInfo: () => Promise.resolve(dependencies.appInfo),
-    getSettings: () => snapshot(dependencies),
+    getAppInfo: () => Promise.resolve(appInfo),
+    getSettings: () => settingsSnapshot(settings, secrets),
     saveSettings: async (change) => {
-      dependencies.settings.update(change);
-      return snapshot(dependencies);
+      settings.update(change);
+      return settingsSnapshot(settings, secrets);
     },
+    setClientSecret: async ({ secret }) => {
+      const { tokenUrl, clientId } = settings.read();
+      if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret');
+      await secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
+      return settingsSnapshot(settings, secrets);
+    },
+    renewPassword: (request) => renewPassword(request),
+    testConnection: () => cancellable((signal) => connection.testConnection(settings.read(), signal)),
+    cancelConnectionOperation: () => {
+      const cancelled = running !== undefined;
+      running?.abort();
+      return Promise.resolve({ cancelled });
+    },
+    listStructures: async () => ({
+      structures: await cancellable((signal) => connection.listStructures(settings.read(), signal)),
+    }),
+    getStructureDetails: (structureId) => cancellable((signal) => connection.structureDetails(settings.read(), structureId, signal)),
   };
 }

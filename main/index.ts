@@ -5,6 +5,7 @@ import ElectronStore from 'electron-store';
 import { channelNames } from '../preload/contract';
 import { ipcChannelOf } from '../preload/ipc-channel';
 import { appEntryUrl, appOrigin, appScheme, createAppProtocolHandler } from './app-protocol';
+import { createHttpTransport } from './chorus/http-transport';
 import { systemClock } from './clock';
 import { consoleSink, createLogger } from './logger';
 import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
@@ -39,6 +40,8 @@ function start(): void {
     userDataDir: app.getPath('userData'),
     openSettingsBackend: (options) => new ElectronStore<StoredSettings>(options),
     secrets: createKeytarSecretStore(keychainService),
+    send: createHttpTransport(),
+    resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     clock: systemClock,
     logger,
     appOrigin,

@@ -11,6 +11,8 @@ const snapshot: SettingsSnapshot = {
   secrets: { password: false, clientSecret: false },
 };
 
+const notInThisTest = (): Promise<never> => Promise.reject(new Error('channel not used in this test'));
+
 function setUp(overrides: Partial<Handlers> = {}) {
   const calls: string[] = [];
   const lines: LogLine[] = [];
@@ -24,6 +26,12 @@ function setUp(overrides: Partial<Handlers> = {}) {
       calls.push(`saveSettings:${JSON.stringify(change)}`);
       return snapshot;
     },
+    setClientSecret: notInThisTest,
+    renewPassword: notInThisTest,
+    testConnection: notInThisTest,
+    cancelConnectionOperation: notInThisTest,
+    listStructures: notInThisTest,
+    getStructureDetails: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));

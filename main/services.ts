@@ -1,18 +1,50 @@
 import type { AppInfo } from '../preload/contract';
+import { createChorusClient } from './chorus/chorus-client';
+import { createConnectionService } from './chorus/connection-service';
+import type { HttpSend } from './chorus/http-transport';
+import type { ResolveSystemProxy } from './chorus/proxy-resolution';
 import type { Clock } from './clock';
+import { createPasswordRenewal } from './credentials/password-renewal';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatch } from './ipc-dispatcher';
 import type { Logger } from './logger';
 import type { SecretStore } from './secrets/secret-store';
 import { openSettingsStore, type OpenSettingsBackend } from './settings/settings-store';
 
-export interface MainDependencies {
-  readonly appInfo: AppInfo;
+export interface CoreDependencies {
   readonly userDataDir: string;
   readonly openSettingsBackend: OpenSettingsBackend;
   readonly secrets: SecretStore;
+  readonly send: HttpSend;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly resolveSystemProxy?: ResolveSystemProxy;
+}
+
+/** The services themselves, as the app, the command line and the tests use them. */
+export function createCoreServices(dependencies: CoreDependencies) {
+  const { secrets, clock, logger } = dependencies;
+  const settings = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
+  const client = createChorusClient({ send: dependencies.send, clock, logger });
+  const connection = createConnectionService({
+    client,
+    secrets,
+    logger,
+    ...(dependencies.resolveSystemProxy ? { resolveSystemProxy: dependencies.resolveSystemProxy } : {}),
+  });
+  const renewPassword = createPasswordRenewal({
+    settings,
+    secrets,
+    verifyPassword: (current, password) => connection.verifyPassword(current, password),
+    clock,
+    logger,
+  });
+  return { settings, secrets, connection, renewPassword };
+}
+export type CoreServices = ReturnType<typeof createCoreServices>;
+
+export interface MainDependencies extends CoreDependencies {
+  readonly appInfo: AppInfo;
   /** The origin the app's page is served from: `app://chorus` in Electron, a loopback URL in tests. */
   readonly appOrigin: string;
 }
@@ -22,16 +54,6 @@ export interface MainDependencies {
  * Electron wiring and the test harness both call this: only the transport around it differs.
  */
 export function createMainProcess(dependencies: MainDependencies): Dispatch {
-  const settings = openSettingsStore(
-    dependencies.userDataDir,
-    dependencies.openSettingsBackend,
-    dependencies.clock,
-    dependencies.logger,
-  );
-  const handlers = createHandlers({
-    appInfo: dependencies.appInfo,
-    settings,
-    secrets: dependencies.secrets,
-  });
-  return createDispatcher(handlers, dependencies.appOrigin, dependencies.logger);
+  const services = createCoreServices(dependencies);
+  return createDispatcher(createHandlers({ appInfo: dependencies.appInfo, ...services }), dependencies.appOrigin, dependencies.logger);
 }

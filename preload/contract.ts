@@ -10,11 +10,32 @@
 import { z } from 'zod';
 
 export const failureCodes = [
+  // What the Chorus Pro client can meet (one closed set, each with its French message).
   'INVALID_INPUT',
   'INSECURE_URL',
-  'UNTRUSTED_SENDER',
+  'MISSING_SECRET',
   'KEYCHAIN_UNAVAILABLE',
+  'DNS_FAILED',
+  'CONNECTION_FAILED',
+  'TIMEOUT',
+  'TLS_UNTRUSTED',
+  'TLS_HOSTNAME_MISMATCH',
+  'PROXY_FAILED',
+  'REDIRECT_REFUSED',
+  'OAUTH_REJECTED',
+  'AUTH_REJECTED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'SERVER_ERROR',
+  'UNEXPECTED_RESPONSE',
+  'RESPONSE_TOO_LARGE',
+  'CHORUS_ERROR',
+  'CANCELLED',
+  // Storage and the bridge.
   'SETTINGS_UNWRITABLE',
+  'PASSWORD_REFUSED',
+  'CONFIRMATION_REQUIRED',
+  'UNTRUSTED_SENDER',
   'INTERNAL_ERROR',
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
@@ -72,6 +93,45 @@ export interface SecretsPresence {
   readonly clientSecret: boolean;
 }
 
+/** What the renderer learns of a renewal: never the password itself. */
+export interface PasswordRenewal {
+  readonly stored: boolean;
+  readonly updatedAt: string;
+}
+
+export const passwordRenewalSchema = z
+  .object({
+    password: z.string().max(10_000),
+    verify: z.boolean(),
+    surroundingSpacesConfirmed: z.boolean(),
+  })
+  .strict();
+
+/** One structure the technical account is attached to, as the screen lists it. */
+export interface ChorusStructure {
+  readonly id: number;
+  readonly designation: string;
+  readonly identifier: string;
+  readonly identifierType: string;
+  readonly status: string;
+  readonly role: string;
+  readonly services: readonly { readonly code: string; readonly label: string; readonly active: boolean }[];
+}
+
+export interface ConnectionTestResult {
+  readonly structureCount: number;
+  readonly durationMs: number;
+}
+
+export interface StructureDetails {
+  readonly id: number;
+  readonly designation: string;
+  readonly identifier: string;
+  readonly identifierType: string;
+  /** `dateExpirationMotPasseCompteTech` as Chorus Pro wrote it, when it gives one. */
+  readonly passwordExpiresAt?: string;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -99,6 +159,12 @@ export const channels = {
   getAppInfo: channel(z.tuple([]), returns<AppInfo>()),
   getSettings: channel(z.tuple([]), returns<SettingsSnapshot>()),
   saveSettings: channel(z.tuple([settingsChangeSchema]), returns<SettingsSnapshot>()),
+  setClientSecret: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),
+  renewPassword: channel(z.tuple([passwordRenewalSchema]), returns<PasswordRenewal>()),
+  testConnection: channel(z.tuple([]), returns<ConnectionTestResult>()),
+  cancelConnectionOperation: channel(z.tuple([]), returns<{ readonly cancelled: boolean }>()),
+  listStructures: channel(z.tuple([]), returns<{ readonly structures: readonly ChorusStructure[] }>()),
+  getStructureDetails: channel(z.tuple([z.int().positive()]), returns<StructureDetails>()),
 };
 
 export type ChannelName = keyof typeof channels;

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import sirv from 'sirv';
 import { channelNames } from '../../preload/contract';
 import { contentSecurityPolicy } from '../../main/content-security-policy';
+import { createHttpTransport } from '../../main/chorus/http-transport';
 import { systemClock } from '../../main/clock';
 import { createLogger, type LogLine } from '../../main/logger';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
@@ -77,6 +78,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     userDataDir: options.userDataDir,
     openSettingsBackend: (settingsOptions) => new Conf<StoredSettings>(settingsOptions),
     secrets: createKeytarSecretStore(options.keychainService),
+    send: createHttpTransport(),
     clock: systemClock,
     logger: createLogger((line) => options.logLines.push(line)),
     appOrigin: origin,

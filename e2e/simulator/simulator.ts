@@ -1,0 +1,282 @@
+import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createCA, createCert, type Certificate } from 'mkcert';
+import type { FixtureStructure, SimulatorFixture } from './fixture';
+
+/**
+ * A faithful stand-in for PISTE and Chorus Pro, for tests and demonstrations: the token
+ * endpoint, the attachments and structure endpoints, with the real answers' shapes and errors
+ * (see shared/chorus-pro-api.md), and an admin API under /simulateur/ to play the portal.
+ */
+
+export const tokenPath = '/api/oauth/token';
+const attachmentsPath = '/cpro/utilisateurs/v1/monCompte/recuperer/rattachements';
+const structurePath = '/cpro/structures/v1/consulter';
+const wrongCredentialsChallenge =
+  'Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"';
+const invalidTokenChallenge = 'Bearer realm="PISTE",error="invalid_token",error_description="token expired or unknown"';
+
+export interface SimulatorOptions {
+  readonly fixture: SimulatorFixture;
+  /** Serve over HTTPS with a certificate from a CA generated for this run (see `ca`). */
+  readonly tls?: boolean;
+  /** Names the certificate is valid for (default: localhost and 127.0.0.1). */
+  readonly certificateNames?: readonly string[];
+  readonly tokenLifetimeSeconds?: number;
+  readonly host?: string;
+  readonly port?: number;
+}
+
+export interface Simulator {
+  /** The API base URL ("Lien URL"). */
+  readonly url: string;
+  readonly tokenUrl: string;
+  /** The generated CA's certificate (PEM), for the app's extra-CA option; HTTPS only. */
+  readonly caPem?: string;
+  /** Requests received, per path: to count round trips. */
+  readonly requestCounts: Map<string, number>;
+  /** The portal's "Réinitialisation du mot de passe": the old password stops working. */
+  resetPassword(login: string): string;
+  expireTokens(): void;
+  /** The next `count` API answers are this HTTP status (500, 503…). */
+  failNext(status: number, count?: number): void;
+  /** Every answer waits this long before it starts. */
+  setDelay(milliseconds: number): void;
+  close(): Promise<void>;
+}
+
+interface Behaviour {
+  delayMs: number;
+  failures: { status: number; remaining: number } | undefined;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > 1024 * 1024) throw new Error('body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function decodeAccount(header: string | undefined): { login: string; password: string } | undefined {
+  if (!header) return undefined;
+  const decoded = Buffer.from(header, 'base64').toString('utf8');
+  const separator = decoded.indexOf(':');
+  return separator < 0 ? undefined : { login: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
+}
+
+const generatedPassword = (): string => `Cpro-${randomBytes(9).toString('base64url')}!`;
+
+function pageOf<T>(items: readonly T[], page: number, size: number) {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  return { items: items.slice((page - 1) * size, page * size), pages };
+}
+
+function attachmentOf(structure: FixtureStructure, index: number) {
+  return {
+    idRattachementStructure: index + 1,
+    idStructure: structure.idStructure,
+    identifiantStructure: structure.identifiantStructure,
+    typeIdentifiantStructure: structure.typeIdentifiantStructure,
+    designationStructure: structure.designationStructure,
+    roleUtilisateur: structure.roleUtilisateur,
+    statutRattachementStructure: structure.statutRattachementStructure,
+    statutUtilisateur: 'ACTIF',
+    listeServicesRattache: structure.services.map((service, serviceIndex) => ({
+      ...service,
+      dateDbtService: '2020-01-01',
+      dateFinService: null,
+      idRattachementService: serviceIndex + 1,
+      statutRattachementService: service.estActif ? 'ACTIF' : 'INACTIF',
+      statutService: service.estActif ? 'ACTIF' : 'INACTIF',
+    })),
+  };
+}
+
+export async function generateCertificates(names: readonly string[]): Promise<{ ca: Certificate; server: Certificate }> {
+  const ca = await createCA({ organization: 'Simulateur Chorus Pro (test)', countryCode: 'FR', state: 'Isere', locality: 'Grenoble', validity: 2 });
+  const server = await createCert({ ca, domains: [...names], validity: 2 });
+  return { ca, server };
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const fixture: SimulatorFixture = structuredClone(options.fixture);
+  const tokenLifetime = options.tokenLifetimeSeconds ?? 3600;
+  const tokens = new Map<string, { clientId: string; expiresAt: number }>();
+  const behaviour: Behaviour = { delayMs: 0, failures: undefined };
+  const requestCounts = new Map<string, number>();
+
+  const handleToken = (body: string, response: ServerResponse): void => {
+    const form = new URLSearchParams(body);
+    const application = fixture.applications.find(
+      (candidate) => candidate.clientId === form.get('client_id') && candidate.clientSecret === form.get('client_secret'),
+    );
+    if (form.get('grant_type') !== 'client_credentials') {
+      sendJson(response, 400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' });
+    } else if (!application) {
+      sendJson(response, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+    } else {
+      const token = randomBytes(24).toString('base64url');
+      tokens.set(token, { clientId: application.clientId, expiresAt: Date.now() + tokenLifetime * 1000 });
+      sendJson(response, 200, { access_token: token, token_type: 'Bearer', expires_in: tokenLifetime, scope: 'openid' });
+    }
+  };
+
+  const handleApi = (request: IncomingMessage, path: string, body: string, response: ServerResponse): void => {
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearer ? tokens.get(bearer) : undefined;
+    if (!token || token.expiresAt <= Date.now()) {
+      response.writeHead(401, { 'WWW-Authenticate': invalidTokenChallenge });
+      response.end();
+      return;
+    }
+    const application = fixture.applications.find((candidate) => candidate.clientId === token.clientId);
+    if (!application?.subscribed) {
+      response.writeHead(403);
+      response.end();
+      return;
+    }
+    const credentials = decodeAccount(request.headers['cpro-account'] as string | undefined);
+    const account = fixture.accounts.find((candidate) => candidate.login === credentials?.login);
+    if (!account || account.password !== credentials?.password || account.expired) {
+      response.writeHead(401, { 'WWW-Authenticate': wrongCredentialsChallenge, 'Content-Type': 'text/html' });
+      response.end('<html><body>Unauthorized</body></html>');
+      return;
+    }
+    let query: Record<string, unknown>;
+    try {
+      query = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      sendJson(response, 400, { codeRetour: 1, libelle: 'GCU_MSG_01_000 : requête JSON invalide' });
+      return;
+    }
+    if (path === attachmentsPath) {
+      const search = (query.parametresRecherche ?? {}) as { nbResultatsParPage?: number; pageResultatDemandee?: number };
+      const size = Math.min(Math.max(search.nbResultatsParPage ?? 10, 1), 1000);
+      const page = Math.max(search.pageResultatDemandee ?? 1, 1);
+      if (account.structures.length === 0) {
+        sendJson(response, 200, { codeRetour: 20000, libelle: "TRA_MSG_00.015 La recherche n'a retourné aucun résultat" });
+        return;
+      }
+      const { items, pages } = pageOf(account.structures, page, size);
+      sendJson(response, 200, {
+        codeRetour: 0,
+        libelle: 'TRA_MSG_00.000',
+        listeStructureRattachement: items.map((structure, index) => attachmentOf(structure, (page - 1) * size + index)),
+        parametresRetour: { pageCourante: page, pages, nbResultatsParPage: size, total: account.structures.length },
+      });
+      return;
+    }
+    const structure = account.structures.find((candidate) => candidate.idStructure === query.idStructureCPP);
+    if (!structure) {
+      sendJson(response, 400, { codeRetour: 20001, libelle: "GCU_MSG_05_000 : la structure n'existe pas ou n'est pas rattachée à l'utilisateur" });
+      return;
+    }
+    sendJson(response, 200, {
+      codeRetour: 0,
+      libelle: 'TRA_MSG_00.000',
+      informationGenerales: {
+        idStructureCPP: structure.idStructure,
+        identifiantStructure: structure.identifiantStructure,
+        typeIdentifiantStructure: structure.typeIdentifiantStructure,
+        libelleStructure: structure.designationStructure,
+        raisonSocialeStructure: structure.designationStructure,
+        structurePriveePublique: 'PUBLIQUE',
+        dateExpirationMotPasseCompteTech: structure.dateExpirationMotPasseCompteTech ?? null,
+      },
+      parametres: {},
+      adressePostaleDuSiege: {},
+    });
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = new URL(request.url ?? '/', 'http://simulateur').pathname;
+    requestCounts.set(path, (requestCounts.get(path) ?? 0) + 1);
+    const body = await readBody(request);
+    if (behaviour.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    if (request.method === 'GET' && path === '/cpro/transverses/v1/health-check') {
+      sendJson(response, 200, { statusCode: '200', message: 'OK' });
+      return;
+    }
+    if (request.method !== 'POST') {
+      response.writeHead(405);
+      response.end();
+      return;
+    }
+    if (path === tokenPath) {
+      handleToken(body, response);
+      return;
+    }
+    if (path !== attachmentsPath && path !== structurePath) {
+      sendJson(response, 404, { error: 'not found' });
+      return;
+    }
+    if (behaviour.failures && behaviour.failures.remaining > 0) {
+      behaviour.failures.remaining -= 1;
+      response.writeHead(behaviour.failures.status, { 'Content-Type': 'text/html' });
+      response.end('<html><body>Service indisponible</body></html>');
+      return;
+    }
+    handleApi(request, path, body, response);
+  };
+
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  };
+
+  let server: Server;
+  let caPem: string | undefined;
+  if (options.tls) {
+    const { ca, server: certificate } = await generateCertificates(options.certificateNames ?? ['localhost', '127.0.0.1']);
+    caPem = ca.cert;
+    server = createHttpsServer({ key: certificate.key, cert: certificate.cert }, listener);
+  } else {
+    server = createHttpServer(listener);
+  }
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `${options.tls ? 'https' : 'http'}://${options.tls && host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+
+  return {
+    url: origin,
+    tokenUrl: `${origin}${tokenPath}`,
+    ...(caPem ? { caPem } : {}),
+    requestCounts,
+    resetPassword(login) {
+      const account = fixture.accounts.find((candidate) => candidate.login === login);
+      if (!account) throw new Error(`compte inconnu : ${login}`);
+      account.password = generatedPassword();
+      account.expired = false;
+      return account.password;
+    },
+    expireTokens() {
+      for (const token of tokens.values()) token.expiresAt = 0;
+    },
+    failNext(status, count = 1) {
+      behaviour.failures = { status, remaining: count };
+    },
+    setDelay(milliseconds) {
+      behaviour.delayMs = milliseconds;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

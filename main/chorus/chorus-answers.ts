@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+// What PISTE and Chorus Pro answer, checked field by field: an answer of another shape is not
+// Chorus Pro (UNEXPECTED_RESPONSE). Unknown fields are kept out of the way, not refused.
+
+const text = z.string().nullish();
+
+export const tokenAnswerSchema = z.looseObject({
+  access_token: z.string().min(1),
+  token_type: z.string().regex(/^bearer$/i),
+  expires_in: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().positive()),
+});
+
+export const oauthErrorSchema = z.looseObject({
+  error: z.string(),
+  error_description: text,
+});
+
+const returnCode = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+
+export const chorusStatusSchema = z.looseObject({
+  codeRetour: returnCode,
+  libelle: text,
+});
+
+const attachedServiceSchema = z.looseObject({
+  codeService: text,
+  libelleService: text,
+  estActif: z.boolean().nullish(),
+});
+
+const attachmentSchema = z.looseObject({
+  idStructure: z.number().int(),
+  identifiantStructure: z.string(),
+  typeIdentifiantStructure: text,
+  designationStructure: text,
+  roleUtilisateur: text,
+  statutRattachementStructure: text,
+  listeServicesRattache: z.array(attachedServiceSchema).nullish(),
+});
+
+export const attachmentsAnswerSchema = z.looseObject({
+  codeRetour: returnCode,
+  libelle: text,
+  listeStructureRattachement: z.array(attachmentSchema).nullish(),
+  parametresRetour: z
+    .looseObject({
+      pageCourante: z.number().int(),
+      pages: z.number().int(),
+      total: z.number().int(),
+    })
+    .nullish(),
+});
+export type AttachmentsAnswer = z.infer<typeof attachmentsAnswerSchema>;
+
+export const structureAnswerSchema = z.looseObject({
+  codeRetour: returnCode,
+  libelle: text,
+  informationGenerales: z
+    .looseObject({
+      idStructureCPP: z.number().int(),
+      identifiantStructure: z.string(),
+      typeIdentifiantStructure: text,
+      libelleStructure: text,
+      raisonSocialeStructure: text,
+      dateExpirationMotPasseCompteTech: z.union([z.string(), z.number()]).nullish(),
+    })
+    .nullish(),
+});
+
+/** `codeRetour` 0 is success, 20000 an empty result (TRA_MSG_00.015); anything else a refusal. */
+export const isChorusSuccess = (code: number): boolean => code === 0 || code === 20000;

@@ -1,0 +1,320 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixture } from '../../e2e/simulator/fixture';
+import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { systemClock } from '../clock';
+import { createLogger, type LogLine } from '../logger';
+import { closedPort, startAnsweringServer, startConnectProxy } from '../test-support/loopback-servers';
+import { createChorusClient, type ChorusCredentials, type ConnectionTarget } from './chorus-client';
+import { createHttpTransport } from './http-transport';
+
+const demo: ChorusCredentials = {
+  clientId: 'demo-client-id',
+  clientSecret: 'demo-client-secret',
+  login: 'TECH_1_demo@cpro.fr',
+  password: 'Demo-Chorus-2026!',
+};
+
+const logLines: LogLine[] = [];
+const newClient = () => createChorusClient({ send: createHttpTransport(), clock: systemClock, logger: createLogger((line) => logLines.push(line)) });
+const targetOf = (simulator: { url: string; tokenUrl: string }, extra: Partial<ConnectionTarget> = {}): ConnectionTarget => ({
+  apiBaseUrl: simulator.url,
+  tokenUrl: simulator.tokenUrl,
+  timeoutSeconds: 10,
+  ...extra,
+});
+
+async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error, 'the operation should have failed').toBeDefined();
+  const { code, message } = error as { code: string; message: string };
+  return { code, message };
+}
+
+let http: Simulator;
+let https: Simulator;
+beforeAll(async () => {
+  http = await startSimulator({ fixture: loadFixture() });
+  https = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['localhost', 'chorus-simule.test'] });
+});
+afterAll(async () => {
+  await Promise.all([http.close(), https.close()]);
+});
+
+describe('the connection test against the simulator', () => {
+  it('succeeds with the right credentials and counts the structures', async () => {
+    const result = await newClient().testConnection(targetOf(http), demo);
+    expect(result.structureCount).toBe(3);
+    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads an account without structure as zero structures, not as a failure', async () => {
+    const result = await newClient().testConnection(targetOf(http), { ...demo, login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' });
+    expect(result.structureCount).toBe(0);
+  });
+
+  it('reuses a warm token: a second test makes one request, not two', async () => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    try {
+      const client = newClient();
+      await client.testConnection(targetOf(simulator), demo);
+      await client.testConnection(targetOf(simulator), demo);
+      expect(simulator.requestCounts.get('/api/oauth/token')).toBe(1);
+      expect(simulator.requestCounts.get('/cpro/utilisateurs/v1/monCompte/recuperer/rattachements')).toBe(2);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('renews a token PISTE no longer accepts, once, and succeeds', async () => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    try {
+      const client = newClient();
+      await client.testConnection(targetOf(simulator), demo);
+      simulator.expireTokens();
+      await expect(client.testConnection(targetOf(simulator), demo)).resolves.toMatchObject({ structureCount: 3 });
+      expect(simulator.requestCounts.get('/api/oauth/token')).toBe(2);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('AUTH_REJECTED for a wrong password, telling to enter the new one after a reset', async () => {
+    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demo, password: 'ancien-mot-de-passe' }));
+    expect(failure.code).toBe('AUTH_REJECTED');
+    expect(failure.message).toMatch(/refusé l'identifiant ou le mot de passe/);
+    expect(failure.message).toMatch(/réinitialisé.*saisissez ici le nouveau mot de passe/);
+  });
+
+  it('AUTH_REJECTED for an expired password', async () => {
+    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demo, login: 'TECH_2_expire@cpro.fr', password: 'Mot-De-Passe-Expire-2024' }));
+    expect(failure.code).toBe('AUTH_REJECTED');
+  });
+
+  it('AUTH_REJECTED with the old password after a reset in the portal, success with the new one', async () => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    try {
+      const client = newClient();
+      await client.testConnection(targetOf(simulator), demo);
+      const newPassword = simulator.resetPassword(demo.login);
+      expect((await failureOf(client.testConnection(targetOf(simulator), demo))).code).toBe('AUTH_REJECTED');
+      await expect(client.testConnection(targetOf(simulator), { ...demo, password: newPassword })).resolves.toMatchObject({ structureCount: 3 });
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('FORBIDDEN when the PISTE application is not subscribed, pointing at the subscription and the API connection', async () => {
+    const failure = await failureOf(
+      newClient().testConnection(targetOf(http), { ...demo, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' }),
+    );
+    expect(failure.code).toBe('FORBIDDEN');
+    expect(failure.message).toMatch(/abonnée à l'API Chorus Pro/);
+    expect(failure.message).toMatch(/raccordement/);
+  });
+
+  it('OAUTH_REJECTED for a wrong client secret', async () => {
+    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demo, clientSecret: 'mauvais-secret' }));
+    expect(failure.code).toBe('OAUTH_REJECTED');
+    expect(failure.message).toContain('invalid_client');
+  });
+
+  it('SERVER_ERROR when Chorus Pro fails', async () => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    try {
+      simulator.failNext(503);
+      const failure = await failureOf(newClient().testConnection(targetOf(simulator), demo));
+      expect(failure.code).toBe('SERVER_ERROR');
+      expect(failure.message).toContain('HTTP 503');
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('TIMEOUT when the answer comes after the deadline, and CANCELLED when the user stops it', async () => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    try {
+      simulator.setDelay(2_000);
+      const started = Date.now();
+      expect((await failureOf(newClient().testConnection(targetOf(simulator, { timeoutSeconds: 0.5 }), demo))).code).toBe('TIMEOUT');
+      expect(Date.now() - started).toBeLessThan(1_800);
+
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 200);
+      expect((await failureOf(newClient().testConnection(targetOf(simulator), demo, controller.signal))).code).toBe('CANCELLED');
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('CHORUS_ERROR with Chorus Pro’s own reason for a structure the account is not attached to', async () => {
+    const failure = await failureOf(newClient().structureDetails(targetOf(http), demo, 999));
+    expect(failure.code).toBe('CHORUS_ERROR');
+    expect(failure.message).toContain("la structure n'existe pas");
+  });
+});
+
+describe('the structures', () => {
+  it('maps every attachment with its services', async () => {
+    const structures = await newClient().listStructures(targetOf(http), demo);
+    expect(structures.map((structure) => structure.designation)).toEqual([
+      'COMMUNE DE SAINT-DEMO',
+      'CCAS DE SAINT-DEMO',
+      'SYNDICAT DES EAUX DE SAINT-DEMO',
+    ]);
+    expect(structures[0]).toMatchObject({ identifier: '21380185500015', identifierType: 'SIRET', status: 'ACTIF', role: 'GESTIONNAIRE' });
+    expect(structures[0]?.services).toContainEqual({ code: 'ANCIEN', label: 'Régie fermée', active: false });
+  });
+
+  it('reads every page: 250 structures in 3 pages of 100', async () => {
+    const fixture = loadFixture();
+    const account = fixture.accounts[0]!;
+    account.structures = Array.from({ length: 250 }, (_, index) => ({ ...account.structures[0]!, idStructure: 1000 + index, designationStructure: `STRUCTURE ${index + 1}` }));
+    const simulator = await startSimulator({ fixture });
+    try {
+      const structures = await newClient().listStructures(targetOf(simulator), demo);
+      expect(structures).toHaveLength(250);
+      expect(new Set(structures.map((structure) => structure.id)).size).toBe(250);
+      expect(simulator.requestCounts.get('/cpro/utilisateurs/v1/monCompte/recuperer/rattachements')).toBe(3);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('gives a structure’s details with the password expiry Chorus Pro reports', async () => {
+    await expect(newClient().structureDetails(targetOf(http), demo, 25001234)).resolves.toEqual({
+      id: 25001234,
+      designation: 'COMMUNE DE SAINT-DEMO',
+      identifier: '21380185500015',
+      identifierType: 'SIRET',
+      passwordExpiresAt: '2027-09-30',
+    });
+    expect(await newClient().structureDetails(targetOf(http), demo, 25001235)).not.toHaveProperty('passwordExpiresAt');
+  });
+});
+
+describe('the transport rules', () => {
+  it('INSECURE_URL for plain http to another machine, before any connection', async () => {
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token', timeoutSeconds: 5 }, demo));
+    expect(failure.code).toBe('INSECURE_URL');
+  });
+
+  it('TLS_UNTRUSTED for a certificate from an unknown authority; success once its CA is given', async () => {
+    expect((await failureOf(newClient().testConnection(targetOf(https), demo))).code).toBe('TLS_UNTRUSTED');
+    await expect(newClient().testConnection(targetOf(https, { extraCaPem: https.caPem! }), demo)).resolves.toMatchObject({ structureCount: 3 });
+  });
+
+  it('TLS_HOSTNAME_MISMATCH for a trusted certificate issued to another name', async () => {
+    const other = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['autre-serveur.example'] });
+    try {
+      const failure = await failureOf(newClient().testConnection(targetOf(other, { extraCaPem: other.caPem! }), demo));
+      expect(failure.code).toBe('TLS_HOSTNAME_MISMATCH');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('CONNECTION_FAILED when nothing listens', async () => {
+    const port = await closedPort();
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/token`, timeoutSeconds: 5 }, demo));
+    expect(failure.code).toBe('CONNECTION_FAILED');
+    expect(failure.message).toContain(`127.0.0.1:${port}`);
+  });
+
+  it('DNS_FAILED for a host name that does not resolve', async () => {
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: 'https://chorus-pro.invalid', tokenUrl: 'https://oauth.chorus-pro.invalid/token', timeoutSeconds: 10 }, demo));
+    expect(failure.code).toBe('DNS_FAILED');
+    expect(failure.message).toContain('oauth.chorus-pro.invalid');
+  });
+
+  it('REDIRECT_REFUSED naming the target, without following it', async () => {
+    const redirecting = await startAnsweringServer((_request, response) => {
+      response.writeHead(302, { Location: 'https://ailleurs.example/api/oauth/token?x=1' });
+      response.end();
+    });
+    try {
+      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: redirecting.url, tokenUrl: `${redirecting.url}/token`, timeoutSeconds: 5 }, demo));
+      expect(failure.code).toBe('REDIRECT_REFUSED');
+      expect(failure.message).toContain('https://ailleurs.example/api/oauth/token');
+      expect(failure.message).not.toContain('x=1');
+    } finally {
+      await redirecting.close();
+    }
+  });
+
+  it('NOT_FOUND for an address where no Chorus Pro service lives', async () => {
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `${http.url}/ailleurs`, tokenUrl: http.tokenUrl, timeoutSeconds: 5 }, demo));
+    expect(failure.code).toBe('NOT_FOUND');
+  });
+
+  it('UNEXPECTED_RESPONSE for a server that is not Chorus Pro', async () => {
+    const portal = await startAnsweringServer((request, response) => {
+      if (request.url === '/token') {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ access_token: 'jeton', token_type: 'Bearer', expires_in: 3600 }));
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end('<html><body>Portail captif du réseau</body></html>');
+    });
+    try {
+      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: portal.url, tokenUrl: `${portal.url}/token`, timeoutSeconds: 5 }, demo));
+      expect(failure.code).toBe('UNEXPECTED_RESPONSE');
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('RESPONSE_TOO_LARGE for an answer over the cap, stopped while it streams', async () => {
+    const flooding = await startAnsweringServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < 8 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!response.write(chunk)) {
+            response.once('drain', pump);
+            return;
+          }
+        }
+        response.end();
+      };
+      response.on('error', () => undefined);
+      pump();
+    });
+    try {
+      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: flooding.url, tokenUrl: `${flooding.url}/token`, timeoutSeconds: 10 }, demo));
+      expect(failure.code).toBe('RESPONSE_TOO_LARGE');
+    } finally {
+      await flooding.close();
+    }
+  });
+
+  it('goes through an explicit proxy with a CONNECT tunnel, TLS kept end to end', async () => {
+    const port = new URL(https.url).port;
+    const proxy = await startConnectProxy(Number(port));
+    try {
+      const target = { apiBaseUrl: `https://chorus-simule.test:${port}`, tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token`, timeoutSeconds: 10, extraCaPem: https.caPem!, proxy: new URL(proxy.url) };
+      await expect(newClient().testConnection(target, demo)).resolves.toMatchObject({ structureCount: 3 });
+      expect(proxy.requestedHosts).toContain(`chorus-simule.test:${port}`);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('PROXY_FAILED when the proxy cannot be reached or refuses the tunnel', async () => {
+    const target = { apiBaseUrl: 'https://chorus-simule.test', tokenUrl: 'https://chorus-simule.test/api/oauth/token', timeoutSeconds: 5 };
+    const unreachable = new URL(`http://127.0.0.1:${await closedPort()}`);
+    expect((await failureOf(newClient().testConnection({ ...target, proxy: unreachable }, demo))).code).toBe('PROXY_FAILED');
+
+    const refusing = await startConnectProxy(1, 407);
+    try {
+      expect((await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demo))).code).toBe('PROXY_FAILED');
+    } finally {
+      await refusing.close();
+    }
+  });
+});

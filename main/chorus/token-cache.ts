@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import { oauthErrorSchema, tokenAnswerSchema } from './chorus-answers';
+import { answerFailure, parseJson } from './answer-failure';
+import type { HttpSend, RouteOptions } from './http-transport';
+
+export interface TokenRequest {
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+export interface Token {
+  readonly value: string;
+  /** Obtained for this very call, so a 401 cannot be blamed on its age. */
+  readonly fresh: boolean;
+}
+
+interface CachedToken {
+  readonly key: string;
+  readonly value: string;
+  readonly renewAt: number;
+}
+
+/** The cache key: a new client secret means a new token, without keeping the secret itself. */
+const keyOf = (request: TokenRequest): string =>
+  createHash('sha256').update(`${request.tokenUrl}\n${request.clientId}\n${request.clientSecret}`).digest('hex');
+
+/**
+ * PISTE's client_credentials token, kept in memory until `marginSeconds` before it expires (OCA
+ * renews 240 s early). Concurrent callers share one request.
+ */
+export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 240) {
+  let cached: CachedToken | undefined;
+  let pending: { key: string; promise: Promise<string> } | undefined;
+
+  async function requestToken(request: TokenRequest, route: RouteOptions): Promise<string> {
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: request.clientId,
+      client_secret: request.clientSecret,
+      scope: 'openid',
+    }).toString();
+    const answer = await send(
+      { method: 'POST', url: request.tokenUrl, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body },
+      route,
+    );
+    if (answer.status === 400 || answer.status === 401) {
+      const refusal = oauthErrorSchema.safeParse(parseJson(answer.text));
+      if (refusal.success) throw new AppError('OAUTH_REJECTED', refusal.data.error);
+      throw new AppError('OAUTH_REJECTED');
+    }
+    if (answer.status !== 200) throw answerFailure(answer, request.tokenUrl);
+    const token = tokenAnswerSchema.safeParse(parseJson(answer.text));
+    if (!token.success) throw new AppError('UNEXPECTED_RESPONSE', 'jeton PISTE illisible');
+    const issuedAt = clock().getTime();
+    cached = {
+      key: keyOf(request),
+      value: token.data.access_token,
+      renewAt: issuedAt + Math.max(0, token.data.expires_in - marginSeconds) * 1000,
+    };
+    return token.data.access_token;
+  }
+
+  return {
+    async get(request: TokenRequest, route: RouteOptions): Promise<Token> {
+      const key = keyOf(request);
+      if (cached?.key === key && clock().getTime() < cached.renewAt) return { value: cached.value, fresh: false };
+      if (pending?.key !== key) {
+        const promise = requestToken(request, route).finally(() => {
+          if (pending?.promise === promise) pending = undefined;
+        });
+        pending = { key, promise };
+      }
+      return { value: await pending.promise, fresh: true };
+    },
+    forget(): void {
+      cached = undefined;
+    },
+  };
+}
+export type TokenCache = ReturnType<typeof createTokenCache>;

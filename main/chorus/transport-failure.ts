@@ -1,0 +1,64 @@
+import { AppError } from '../errors';
+
+const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EADDRNOTAVAIL']);
+const untrustedCertificateCodes = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+
+interface FailureContext {
+  readonly url: string;
+  readonly signal: AbortSignal;
+  readonly proxied: boolean;
+}
+
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    if ('code' in current && typeof current.code === 'string') codes.push(current.code);
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return codes;
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'adresse invalide';
+  }
+};
+
+/**
+ * Names what stopped a request, from the error codes alone: an axios error carries the request
+ * and its headers (the password's base64, the token), so nothing else of it is ever kept.
+ */
+export function transportFailure(error: unknown, { url, signal, proxied }: FailureContext): AppError {
+  if (error instanceof AppError) return error;
+  if (signal.aborted) {
+    const reason: unknown = signal.reason;
+    const timedOut = reason instanceof DOMException && reason.name === 'TimeoutError';
+    return new AppError(timedOut ? 'TIMEOUT' : 'CANCELLED');
+  }
+  const host = hostOf(url);
+  const codes = errorCodes(error);
+  const message = error instanceof Error ? error.message : '';
+  if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) return new AppError('TLS_HOSTNAME_MISMATCH', host);
+  if (codes.some((code) => untrustedCertificateCodes.has(code))) return new AppError('TLS_UNTRUSTED', host);
+  if (message.includes('maxContentLength')) return new AppError('RESPONSE_TOO_LARGE', host);
+  if (proxied && codes.some((code) => dnsCodes.has(code) || connectionCodes.has(code))) return new AppError('PROXY_FAILED');
+  if (codes.some((code) => dnsCodes.has(code))) return new AppError('DNS_FAILED', host);
+  if (proxied) return new AppError('PROXY_FAILED');
+  return new AppError('CONNECTION_FAILED', host);
+}

@@ -1,0 +1,66 @@
+import type { PasswordRenewal } from '../../preload/contract';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import { secretAccounts, type SecretStore } from '../secrets/secret-store';
+import type { StoredSettings } from '../settings/settings-schema';
+import type { SettingsStore } from '../settings/settings-store';
+import { checkNewPassword } from './password-rules';
+
+/** Asks Chorus Pro whether it accepts these credentials; throws an AppError when it does not. */
+export type VerifyPassword = (settings: StoredSettings, password: string) => Promise<void>;
+
+export interface RenewalRequest {
+  readonly password: string;
+  /** False only when the user explicitly chose to save without checking (offline). */
+  readonly verify: boolean;
+  readonly surroundingSpacesConfirmed: boolean;
+}
+
+export interface RenewalDependencies {
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly verifyPassword: VerifyPassword;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * The one way the stored technical password changes (modal, connection block, command line):
+ * check it with Chorus Pro, store it, then date it. Storing and dating are one unit: if dating
+ * fails, the previous keychain value comes back. A crash between the two leaves the old date with
+ * the new password, i.e. an early reminder, never a date newer than the password. Renewals run
+ * one after the other.
+ */
+export function createPasswordRenewal(dependencies: RenewalDependencies): (request: RenewalRequest) => Promise<PasswordRenewal> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (request) => {
+    const run = queue.then(() => renew(dependencies, request));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function renew(
+  { settings, secrets, verifyPassword, clock, logger }: RenewalDependencies,
+  request: RenewalRequest,
+): Promise<PasswordRenewal> {
+  checkNewPassword(request.password, { surroundingSpacesConfirmed: request.surroundingSpacesConfirmed });
+  const current = settings.read();
+  if (!current.login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner avant le mot de passe');
+  if (request.verify) await verifyPassword(current, request.password);
+
+  const account = secretAccounts.technicalPassword(current.apiBaseUrl, current.login);
+  const previous = await secrets.get(account);
+  await secrets.set(account, request.password);
+  let updated: StoredSettings;
+  try {
+    updated = settings.recordPasswordUpdate(clock());
+  } catch (error) {
+    await (previous === undefined ? secrets.delete(account) : secrets.set(account, previous));
+    logger.error('password.renewal-rolled-back', { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
+    throw error;
+  }
+  logger.info('password.renewed', { verified: request.verify });
+  return { stored: true, updatedAt: updated.passwordUpdatedAt ?? clock().toISOString() };
+}
