@@ -28,6 +28,8 @@ export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
 dbus-run-session -- bash -c '
   set -euo pipefail
   eval "$(printf "throwaway\n" | gnome-keyring-daemon --unlock --components=secrets)"
-  export GNOME_KEYRING_CONTROL CHORUS_KEYRING_READY=1
+  # Tests that stop the keychain mid-run need to know which daemon is theirs.
+  CHORUS_KEYRING_PID="$(pgrep -n -x gnome-keyring-d || true)"
+  export GNOME_KEYRING_CONTROL CHORUS_KEYRING_PID CHORUS_KEYRING_READY=1
   exec "$@"
 ' with-keyring "$@"

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixture } from '../../e2e/simulator/fixture';
+import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { AppError } from '../errors';
+import { secretAccounts } from '../secrets/secret-store';
+import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
+import { closedPort } from '../test-support/loopback-servers';
+import { fixedClock } from '../test-support/settings-fixture';
+import { createPasswordRenewal } from './password-renewal';
+import { maxPasswordBytes } from './password-rules';
+
+let simulator: Simulator;
+const opened: CoreFixture[] = [];
+const setUp = async (options: Parameters<typeof configuredServices>[1] = {}) => {
+  const fixture = await configuredServices(simulator, { clock: fixedClock('2026-11-27T10:15:00Z'), ...options });
+  opened.push(fixture);
+  return fixture;
+};
+const settingsText = (fixture: CoreFixture) => readFileSync(join(fixture.userDataDir, 'config.json'), 'utf8');
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'succeeded',
+    (error: unknown) => (error instanceof AppError ? error.code : 'not an AppError'),
+  );
+
+beforeAll(async () => {
+  simulator = await startSimulator({ fixture: loadFixture() });
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
+});
+afterAll(() => simulator.close());
+
+describe('renewing the technical password', () => {
+  it('checks the new password with Chorus Pro, stores it, dates it, and the next test uses it', async () => {
+    const fixture = await setUp();
+    const newPassword = simulator.resetPassword(demoAccount.login);
+    try {
+      const renewal = await fixture.services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
+      expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z' });
+      expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(newPassword);
+      expect(fixture.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
+      await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
+    } finally {
+      simulator.resetPassword(demoAccount.login);
+    }
+  });
+
+  it('changes nothing when Chorus Pro refuses the new password', async () => {
+    const fixture = await setUp();
+    const before = settingsText(fixture);
+    expect(await codeOf(fixture.services.renewPassword({ password: 'faute-de-frappe', verify: true, surroundingSpacesConfirmed: false }))).toBe('AUTH_REJECTED');
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(demoAccount.password);
+    expect(settingsText(fixture)).toBe(before);
+  });
+
+  it('offline: refuses to save unchecked unless the user chose so, then saves it', async () => {
+    const port = await closedPort();
+    const fixture = await setUp();
+    const unreachable = { apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/api/oauth/token` };
+    fixture.services.settings.update(unreachable);
+    await fixture.secrets.set(secretAccounts.clientSecret(unreachable.tokenUrl, demoAccount.clientId), demoAccount.clientSecret);
+    expect(await codeOf(fixture.services.renewPassword({ password: 'Nouveau-2027', verify: true, surroundingSpacesConfirmed: false }))).toBe('CONNECTION_FAILED');
+    const renewal = await fixture.services.renewPassword({ password: 'Nouveau-2027', verify: false, surroundingSpacesConfirmed: false });
+    expect(renewal.stored).toBe(true);
+  });
+
+  it('refuses what the keychain cannot store, and asks before keeping surrounding spaces', async () => {
+    const fixture = await setUp();
+    const renew = (password: string, surroundingSpacesConfirmed = false) =>
+      fixture.services.renewPassword({ password, verify: false, surroundingSpacesConfirmed });
+    expect(await codeOf(renew(''))).toBe('PASSWORD_REFUSED');
+    expect(await codeOf(renew('é'.repeat(maxPasswordBytes / 2 + 1)))).toBe('PASSWORD_REFUSED');
+    expect(await codeOf(renew(' collé depuis un PDF '))).toBe('CONFIRMATION_REQUIRED');
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(demoAccount.password);
+
+    await renew(' collé depuis un PDF ', true);
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(' collé depuis un PDF ');
+    await renew('é'.repeat(maxPasswordBytes / 2));
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toHaveLength(maxPasswordBytes / 2);
+  });
+
+  it('puts the previous password back when the date cannot be written', async () => {
+    const fixture = await setUp();
+    const failingDates = {
+      ...fixture.services.settings,
+      recordPasswordUpdate: (): never => {
+        throw new AppError('SETTINGS_UNWRITABLE');
+      },
+    };
+    const renew = createPasswordRenewal({
+      settings: failingDates,
+      secrets: fixture.secrets,
+      verifyPassword: () => Promise.resolve(),
+      clock: fixedClock('2026-11-27T10:15:00Z'),
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    expect(await codeOf(renew({ password: 'jamais-daté', verify: false, surroundingSpacesConfirmed: false }))).toBe('SETTINGS_UNWRITABLE');
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(demoAccount.password);
+
+    await fixture.secrets.delete(fixture.passwordAccount);
+    expect(await codeOf(renew({ password: 'jamais-daté', verify: false, surroundingSpacesConfirmed: false }))).toBe('SETTINGS_UNWRITABLE');
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toBeUndefined();
+  });
+
+  it('runs two renewals one after the other: the last one asked is the one kept', async () => {
+    const fixture = await setUp();
+    const slowCheck = createPasswordRenewal({
+      settings: fixture.services.settings,
+      secrets: fixture.secrets,
+      verifyPassword: () => new Promise((resolve) => setTimeout(resolve, 300)),
+      clock: fixedClock('2026-11-27T10:15:00Z'),
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const first = slowCheck({ password: 'premier', verify: true, surroundingSpacesConfirmed: false });
+    const second = slowCheck({ password: 'second', verify: false, surroundingSpacesConfirmed: false });
+    await Promise.all([first, second]);
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toBe('second');
+  });
+
+  it('keeps secrets and date across a restart', async () => {
+    const fixture = await setUp();
+    await fixture.services.renewPassword({ password: 'Survit-Au-Redemarrage', verify: false, surroundingSpacesConfirmed: false });
+    const restarted = fixture.restart(fixedClock('2026-12-01T08:00:00Z'));
+    expect(await restarted.secrets.get(restarted.passwordAccount)).toBe('Survit-Au-Redemarrage');
+    expect(restarted.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
+  });
+});

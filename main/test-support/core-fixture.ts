@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { Simulator } from '../../e2e/simulator/simulator';
+import { createHttpTransport } from '../chorus/http-transport';
+import type { Clock } from '../clock';
+import { createLogger, type LogLine } from '../logger';
+import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { secretAccounts, type SecretStore } from '../secrets/secret-store';
+import { createCoreServices } from '../services';
+import { fixedClock, openConfBackend, tempDir } from './settings-fixture';
+
+export const demoAccount = {
+  login: 'TECH_1_demo@cpro.fr',
+  password: 'Demo-Chorus-2026!',
+  clientId: 'demo-client-id',
+  clientSecret: 'demo-client-secret',
+} as const;
+
+export interface CoreFixture {
+  readonly userDataDir: string;
+  readonly keychainService: string;
+  readonly secrets: SecretStore;
+  readonly logLines: LogLine[];
+  readonly services: ReturnType<typeof createCoreServices>;
+  readonly passwordAccount: string;
+  /** Opens the services again on the same profile and keychain: an app restart. */
+  restart(clock?: Clock): CoreFixture;
+  dispose(): Promise<void>;
+}
+
+function open(userDataDir: string, keychainService: string, clock: Clock, apiBaseUrl: string): CoreFixture {
+  const secrets = createKeytarSecretStore(keychainService);
+  const logLines: LogLine[] = [];
+  const services = createCoreServices({
+    userDataDir,
+    openSettingsBackend: openConfBackend,
+    secrets,
+    send: createHttpTransport(),
+    clock,
+    logger: createLogger((line) => logLines.push(line)),
+  });
+  return {
+    userDataDir,
+    keychainService,
+    secrets,
+    logLines,
+    services,
+    passwordAccount: secretAccounts.technicalPassword(apiBaseUrl, demoAccount.login),
+    restart: (nextClock = clock) => open(userDataDir, keychainService, nextClock, apiBaseUrl),
+    dispose: () => clearKeychainService(keychainService),
+  };
+}
+
+/**
+ * The real services (conf settings file, keychain, HTTP) in a fresh profile, configured for the
+ * simulator's demo account, with its client secret and, unless told otherwise, its password stored.
+ */
+export async function configuredServices(
+  simulator: Pick<Simulator, 'url' | 'tokenUrl'>,
+  options: { clock?: Clock; storePassword?: boolean } = {},
+): Promise<CoreFixture> {
+  const fixture = open(tempDir('chorus-core-'), `Chorus Pro Echanges (test ${randomUUID()})`, options.clock ?? fixedClock('2026-11-27T09:30:00Z'), simulator.url);
+  fixture.services.settings.update({
+    environment: 'custom',
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    login: demoAccount.login,
+    clientId: demoAccount.clientId,
+  });
+  await fixture.secrets.set(secretAccounts.clientSecret(simulator.tokenUrl, demoAccount.clientId), demoAccount.clientSecret);
+  if (options.storePassword ?? true) await fixture.secrets.set(fixture.passwordAccount, demoAccount.password);
+  return fixture;
+}
