@@ -22,6 +22,7 @@ const common = {
 
 await Promise.all([
   esbuild({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.js' }),
+  esbuild({ ...common, entryPoints: ['main/cli.ts'], outfile: 'dist/main/cli.js' }),
   esbuild({
     ...common,
     entryPoints: ['preload/index.ts'],

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import Conf from 'conf';
 import { build } from 'esbuild';
 import sirv from 'sirv';
 import { channelNames } from '../../preload/contract';
@@ -13,7 +12,7 @@ import { systemClock } from '../../main/clock';
 import { createLogger, type LogLine } from '../../main/logger';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { createMainProcess } from '../../main/services';
-import type { StoredSettings } from '../../main/settings/settings-schema';
+import { openConfBackend } from '../../main/settings/conf-backend';
 import { projectRoot, rendererBuildDir } from './paths';
 
 export interface BrowserTargetOptions {
@@ -76,7 +75,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   const dispatch = createMainProcess({
     appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion() },
     userDataDir: options.userDataDir,
-    openSettingsBackend: (settingsOptions) => new Conf<StoredSettings>(settingsOptions),
+    openSettingsBackend: openConfBackend,
     secrets: createKeytarSecretStore(options.keychainService),
     send: createHttpTransport(),
     clock: systemClock,

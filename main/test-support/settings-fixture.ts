@@ -1,13 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import type { Clock } from '../clock';
 import { createLogger, type LogLine } from '../logger';
-import type { StoredSettings } from '../settings/settings-schema';
-import { openSettingsStore, type OpenSettingsBackend } from '../settings/settings-store';
+import { openConfBackend } from '../settings/conf-backend';
+import { openSettingsStore } from '../settings/settings-store';
 
-export const openConfBackend: OpenSettingsBackend = (options) => new Conf<StoredSettings>(options);
+export { openConfBackend };
 
 export const fixedClock =
   (iso: string): Clock =>

@@ -1,0 +1,28 @@
+// The command line's entry: the real keychain, HTTP, clock and streams around runCli.
+import { createHttpTransport } from './chorus/http-transport';
+import { runCli } from './cli/run-cli';
+import { readSecretFromStdin } from './cli/read-secret';
+import { systemClock } from './clock';
+import { createLogger } from './logger';
+import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
+
+const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>
+  new Promise((resolve) => stream.write(`${line}\n`, () => resolve()));
+
+const pending: Promise<void>[] = [];
+void runCli(process.argv.slice(2), {
+  print: (line) => pending.push(write(process.stdout, line)),
+  warn: (line) => pending.push(write(process.stderr, line)),
+  readSecret: () => readSecretFromStdin(process.stdin),
+  stdinIsTerminal: process.stdin.isTTY,
+  env: process.env,
+  secretsFor: (env) => createKeytarSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
+  send: createHttpTransport(),
+  clock: systemClock,
+  // The command line's own output says what happened; the support log file is the app's.
+  logger: createLogger(() => undefined),
+}).then(async (status) => {
+  await Promise.all(pending);
+  // Keep-alive sockets would hold the process open: the work is done, leave now.
+  process.exit(status);
+});

@@ -1,0 +1,211 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadFixture } from '../../e2e/simulator/fixture';
+import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { clearKeychainService } from '../secrets/keytar-secret-store';
+import { demoAccount } from '../test-support/core-fixture';
+import { tempDir } from '../test-support/settings-fixture';
+
+const projectRoot = join(__dirname, '..', '..');
+// Each test gets its own keychain namespace: the simulator's host and login are the same for all.
+let keychainService = '';
+const usedServices: string[] = [];
+beforeEach(() => {
+  keychainService = `Chorus Pro Echanges (test cli ${randomUUID()})`;
+  usedServices.push(keychainService);
+});
+
+interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly json: Record<string, unknown>;
+}
+
+/** The real command line, in its own process, as an administrator's script runs it. */
+function cli(args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/cli.ts'), ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const lines = stdout.split('\n').filter(Boolean);
+      const parsed: unknown = lines.length === 1 ? JSON.parse(lines[0]!) : {};
+      resolve({ status, stdout, stderr, json: parsed as Record<string, unknown> });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator({ fixture: loadFixture() });
+});
+afterAll(async () => {
+  await simulator.close();
+  await Promise.all(usedServices.map((service) => clearKeychainService(service)));
+});
+
+async function configured(): Promise<string> {
+  const dir = tempDir('chorus-cli-');
+  const configure = await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, '--json', '--user-data-dir', dir]);
+  expect(configure.status).toBe(0);
+  expect((await cli(['set-client-secret', '--client-secret-stdin', '--json', '--user-data-dir', dir], { stdin: `${demoAccount.clientSecret}\n` })).status).toBe(0);
+  return dir;
+}
+
+describe('the command line', () => {
+  it('configures, stores both secrets, tests the connection and lists the structures', async () => {
+    const dir = await configured();
+
+    const setPassword = await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: `${demoAccount.password}\n` });
+    expect(setPassword.status).toBe(0);
+    expect(setPassword.json).toMatchObject({ ok: true, stored: true, updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string });
+
+    const status = await cli(['status', '--json', '--user-data-dir', dir]);
+    expect(status.stdout.trim().split('\n')).toHaveLength(1);
+    expect(status.json).toEqual({
+      ok: true,
+      settings: {
+        environment: 'custom',
+        apiBaseUrl: simulator.url,
+        tokenUrl: simulator.tokenUrl,
+        login: demoAccount.login,
+        clientId: demoAccount.clientId,
+        alertDelayMonths: 12,
+        passwordUpdatedAt: setPassword.json.updatedAt,
+        timeoutSeconds: 30,
+        proxyUrl: null,
+        caCertificatePath: null,
+      },
+      secrets: { password: true, clientSecret: true },
+    });
+
+    const test = await cli(['test', '--json', '--user-data-dir', dir]);
+    expect(test.status).toBe(0);
+    expect(test.json).toMatchObject({ ok: true, structureCount: 3 });
+
+    const structures = await cli(['structures', '--user-data-dir', dir]);
+    expect(structures.status).toBe(0);
+    expect(structures.stdout).toContain('3 structure(s)');
+    expect(structures.stdout).toContain('SIRET 21380185500015  COMMUNE DE SAINT-DEMO');
+  });
+
+  it('refuses a password Chorus Pro rejects: exit 1, AUTH_REJECTED, nothing stored', async () => {
+    const dir = await configured();
+    const refused = await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: 'pas-le-bon\n' });
+    expect(refused.status).toBe(1);
+    expect(refused.json).toMatchObject({ ok: false, code: 'AUTH_REJECTED' });
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ secrets: { password: false }, settings: { passwordUpdatedAt: null } });
+  });
+
+  it.each([
+    [['configure', '--url', 'http://chorus.example.org'], 'INSECURE_URL'],
+    [['configure', '--timeout', '4'], 'INVALID_INPUT'],
+    [['configure', '--timeout', 'trente'], 'INVALID_INPUT'],
+    [['configure', '--env', 'recette'], 'INVALID_INPUT'],
+    [['configure', '--ca-file', '/nulle/part/ca.pem'], 'INVALID_INPUT'],
+    [['set-password', '--password', 'en-clair-dans-l-historique'], 'INVALID_INPUT'],
+    [['set-password'], 'INVALID_INPUT'],
+    [['status', '--login', 'x'], 'INVALID_INPUT'],
+    [['inconnue'], 'INVALID_INPUT'],
+  ])('exits 2 with one JSON line for bad usage: %j', async (args, code) => {
+    const run = await cli([...args, '--json', '--user-data-dir', tempDir('chorus-cli-')]);
+    expect(run.status).toBe(2);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run.json).toMatchObject({ ok: false, code });
+    expect(run.stdout).not.toContain('en-clair-dans-l-historique');
+  });
+
+  it('takes a test’s connection options for that run only', async () => {
+    const dir = await configured();
+    await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: demoAccount.password });
+    const other = await cli(['test', '--login', 'TECH_3_sans_structure@cpro.fr', '--json', '--user-data-dir', dir]);
+    expect(other.json).toMatchObject({ ok: false, code: 'MISSING_SECRET' });
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { login: demoAccount.login } });
+  });
+
+  it('asks to confirm surrounding spaces rather than trimming them', async () => {
+    const dir = await configured();
+    const run = await cli(['set-password', '--password-stdin', '--no-verify', '--json', '--user-data-dir', dir], { stdin: ' collé depuis un PDF\n' });
+    expect(run.status).toBe(2);
+    expect(run.json).toMatchObject({ ok: false, code: 'CONFIRMATION_REQUIRED' });
+  });
+
+  it('drops exactly one trailing line break from standard input', async () => {
+    const dir = await configured();
+    for (const [input, stored] of [['avec-crlf\r\n', 'avec-crlf'], ['deux-sauts\n\n', 'deux-sauts\n'], ['sans-saut', 'sans-saut']] as const) {
+      // The second ends with a line break once the first is dropped: kept only when confirmed.
+      const run = await cli(['set-password', '--password-stdin', '--no-verify', '--confirm-spaces', '--user-data-dir', dir], { stdin: input });
+      expect(run.status).toBe(0);
+      const script = `require('keytar').getPassword(process.argv[1], process.argv[2]).then((v) => process.stdout.write(JSON.stringify(v)))`;
+      const read = await new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ['-e', script, keychainService, `mot-de-passe-technique|${new URL(simulator.url).host}|${demoAccount.login}`], { cwd: projectRoot });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+        child.on('close', () => resolve(out));
+      });
+      expect(JSON.parse(read)).toBe(stored);
+    }
+  });
+
+  it('reports a recovered settings file in the run that recovered it, once', async () => {
+    const dir = tempDir('chorus-cli-');
+    writeFileSync(join(dir, 'config.json'), '{"schemaVersion":1,"environment":');
+    const first = await cli(['status', '--json', '--user-data-dir', dir]);
+    expect(first.status).toBe(0);
+    expect(first.json.recoveredFrom).toEqual(expect.stringMatching(/config\.json\.corrupt-/));
+    expect(readFileSync(first.json.recoveredFrom as string, 'utf8')).toBe('{"schemaVersion":1,"environment":');
+    const second = await cli(['status', '--json', '--user-data-dir', dir]);
+    expect(second.json).not.toHaveProperty('recoveredFrom');
+  });
+
+  it('fails status with KEYCHAIN_UNAVAILABLE when the keychain cannot be read', async () => {
+    const dir = await configured();
+    const run = await cli(['status', '--json', '--user-data-dir', dir], { env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
+    expect(run.status).toBe(1);
+    expect(run.json).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE' });
+  });
+});
+
+describe('the canary password', () => {
+  it('never reaches a file of the profile or any output, in clear or in base64', async () => {
+    const canary = `Canari-${randomUUID()}`;
+    const forbidden = [canary, Buffer.from(canary).toString('base64'), Buffer.from(`${demoAccount.login}:${canary}`).toString('base64')];
+    const dir = await configured();
+    const outputs: string[] = [];
+    const record = async (run: Promise<CliRun>) => {
+      const done = await run;
+      outputs.push(done.stdout, done.stderr);
+      return done;
+    };
+    simulator.resetPassword(demoAccount.login);
+    await record(cli(['set-password', '--password-stdin', '--user-data-dir', dir], { stdin: canary }));
+    await record(cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: canary }));
+    await record(cli(['test', '--user-data-dir', dir]));
+    await record(cli(['test', '--json', '--user-data-dir', dir]));
+    await record(cli(['structures', '--json', '--user-data-dir', dir]));
+    await record(cli(['status', '--json', '--user-data-dir', dir]));
+    await record(cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: `${canary}-faux` }));
+    await record(cli(['configure', '--timeout', '45', '--json', '--user-data-dir', dir]));
+
+    const files = (function walk(folder: string): string[] {
+      return readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [join(folder, name)]));
+    })(dir);
+    expect(files.length).toBeGreaterThan(0);
+    const haystacks = [...files.map((file) => readFileSync(file, 'latin1')), ...outputs];
+    for (const needle of forbidden) {
+      for (const haystack of haystacks) expect(haystack.includes(needle)).toBe(false);
+    }
+    expect(outputs.join('')).toContain('AUTH_REJECTED');
+  });
+});

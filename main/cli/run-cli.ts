@@ -1,0 +1,266 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { settingsChangeSchema, type FailureCode, type SettingsChange } from '../../preload/contract';
+import type { HttpSend } from '../chorus/http-transport';
+import { proxyAccount } from '../chorus/connection-service';
+import type { Clock } from '../clock';
+import { AppError, toFailure } from '../errors';
+import { settingsSnapshot } from '../handlers';
+import type { Logger } from '../logger';
+import type { SecretStore } from '../secrets/secret-store';
+import { secretAccounts } from '../secrets/secret-store';
+import { createCoreServices, type CoreServices } from '../services';
+import { openConfBackend } from '../settings/conf-backend';
+import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
+import { applySettingsChange } from '../settings/settings-store';
+import { usage } from './usage';
+import { defaultUserDataDir } from './user-data-dir';
+
+export interface CliEnvironment {
+  readonly print: (line: string) => void;
+  readonly warn: (line: string) => void;
+  readonly readSecret: () => Promise<string>;
+  readonly stdinIsTerminal: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly secretsFor: (env: NodeJS.ProcessEnv) => SecretStore;
+  readonly send: HttpSend;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+const optionSpec = {
+  'user-data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  env: { type: 'string' },
+  url: { type: 'string' },
+  'token-url': { type: 'string' },
+  login: { type: 'string' },
+  'client-id': { type: 'string' },
+  timeout: { type: 'string' },
+  'ca-file': { type: 'string' },
+  proxy: { type: 'string' },
+  'alert-delay': { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'client-secret-stdin': { type: 'boolean' },
+  'no-verify': { type: 'boolean' },
+  'confirm-spaces': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+type OptionName = keyof typeof optionSpec;
+type Options = Partial<Record<OptionName, string | boolean>>;
+
+const connectionOptions: readonly OptionName[] = ['env', 'url', 'token-url', 'login', 'client-id', 'timeout', 'ca-file', 'proxy'];
+const commands: Readonly<Record<string, readonly OptionName[]>> = {
+  configure: [...connectionOptions, 'alert-delay'],
+  status: [],
+  test: connectionOptions,
+  structures: connectionOptions,
+  'set-client-secret': ['client-secret-stdin'],
+  'set-password': ['password-stdin', 'no-verify', 'confirm-spaces'],
+  'set-proxy-password': ['password-stdin'],
+};
+
+/** Bad usage and refused input end with status 2; an operation that failed, with 1. */
+const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'CONFIRMATION_REQUIRED']);
+
+const environmentOption = z.enum(['production', 'qualification', 'custom']);
+const wholeNumber = (field: string, min: number, max: number) =>
+  z.string().regex(/^\d+$/, `${field} : un nombre entier est attendu`).transform(Number).pipe(z.number().min(min, `${field} : ${min} au minimum`).max(max, `${field} : ${max} au maximum`));
+
+function text(options: Options, name: OptionName): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseOr<T>(schema: z.ZodType<T>, value: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'valeur invalide');
+  return parsed.data;
+}
+
+/** The settings the command line options describe, as one change checked by the contract's schema. */
+function changeFromOptions(options: Options): SettingsChange {
+  const env = text(options, 'env');
+  const url = text(options, 'url');
+  const tokenUrl = text(options, 'token-url');
+  const timeout = text(options, 'timeout');
+  const alertDelay = text(options, 'alert-delay');
+  const caFile = text(options, 'ca-file');
+  if (caFile !== undefined && caFile !== '' && !existsSync(caFile)) {
+    throw new AppError('INVALID_INPUT', `--ca-file : fichier introuvable (${caFile})`);
+  }
+  const change: Record<string, unknown> = {
+    // An address given without an environment is a custom one.
+    environment: env !== undefined ? parseOr(environmentOption, env) : url !== undefined || tokenUrl !== undefined ? 'custom' : undefined,
+    apiBaseUrl: url,
+    tokenUrl,
+    login: text(options, 'login'),
+    clientId: text(options, 'client-id'),
+    timeoutSeconds: timeout === undefined ? undefined : parseOr(wholeNumber('--timeout', 5, 120), timeout),
+    alertDelayMonths: alertDelay === undefined ? undefined : parseOr(wholeNumber('--alert-delay', 1, 13), alertDelay),
+    caCertificatePath: caFile === undefined || caFile === '' ? caFile : resolve(caFile),
+    proxyUrl: text(options, 'proxy'),
+  };
+  const parsed = settingsChangeSchema.safeParse(Object.fromEntries(Object.entries(change).filter((entry) => entry[1] !== undefined)));
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+  return parsed.data;
+}
+
+/** Every settings key, absent ones as null, so that scripts can rely on the shape. */
+function settingsForJson(settings: StoredSettings): Record<string, unknown> {
+  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion');
+  return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
+}
+
+interface CommandContext {
+  readonly services: CoreServices;
+  readonly options: Options;
+  readonly environment: CliEnvironment;
+}
+
+async function secretFromStdin(context: CommandContext, flag: OptionName): Promise<string> {
+  if (context.options[flag] !== true) throw new AppError('INVALID_INPUT', `--${flag} est obligatoire : le secret se lit sur l'entrée standard, jamais en argument`);
+  if (context.environment.stdinIsTerminal) context.environment.warn('Saisissez le secret puis validez par Ctrl+D (Ctrl+Z puis Entrée sous Windows) :');
+  return context.environment.readSecret();
+}
+
+type Result = { readonly json: Record<string, unknown>; readonly lines: readonly string[] };
+
+async function status({ services }: CommandContext): Promise<Result> {
+  const snapshot = await settingsSnapshot(services.settings, services.secrets);
+  const settings = services.settings.read();
+  return {
+    json: { settings: settingsForJson(settings), secrets: snapshot.secrets, ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}) },
+    lines: [
+      ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
+      `Environnement : ${settings.environment}`,
+      `Lien URL : ${settings.apiBaseUrl}`,
+      `URL du jeton : ${settings.tokenUrl}`,
+      `Identifiant utilisateur : ${settings.login ?? '(non renseigné)'}`,
+      `Identifiant client PISTE : ${settings.clientId ?? '(non renseigné)'}`,
+      `Mot de passe : ${snapshot.secrets.password ? 'enregistré dans le coffre-fort' : 'non enregistré'}`,
+      `Secret client PISTE : ${snapshot.secrets.clientSecret ? 'enregistré dans le coffre-fort' : 'non enregistré'}`,
+      `Alerte actualisation : ${settings.alertDelayMonths} mois`,
+      `Date de dernière mise à jour : ${settings.passwordUpdatedAt ?? '(inconnue)'}`,
+      `Délai d'attente : ${settings.timeoutSeconds} s`,
+      ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
+      ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
+    ],
+  };
+}
+
+const withOverrides = (context: CommandContext): StoredSettings => applySettingsChange(context.services.settings.read(), changeFromOptions(context.options));
+
+const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>> = {
+  status,
+  configure: async (context) => {
+    context.services.settings.update(changeFromOptions(context.options));
+    const result = await status(context);
+    return { json: result.json, lines: ['Paramètres enregistrés.', ...result.lines] };
+  },
+  test: async (context) => {
+    const result = await context.services.connection.testConnection(withOverrides(context));
+    return {
+      json: { ...result },
+      lines: [`La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`],
+    };
+  },
+  structures: async (context) => {
+    const structures = await context.services.connection.listStructures(withOverrides(context));
+    return {
+      json: { structures },
+      lines: [
+        `${structures.length} structure(s) définie(s) dans Chorus Pro :`,
+        ...structures.map((structure) => `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${structure.services.length} service(s)]`),
+      ],
+    };
+  },
+  'set-client-secret': async (context) => {
+    const { tokenUrl, clientId } = context.services.settings.read();
+    if (!clientId) throw new AppError('INVALID_INPUT', "Identifiant client PISTE : à renseigner d'abord (configure --client-id)");
+    const secret = await secretFromStdin(context, 'client-secret-stdin');
+    if (secret === '') throw new AppError('INVALID_INPUT', 'le secret client est vide');
+    await context.services.secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
+    return { json: { stored: true }, lines: ['Secret client PISTE enregistré dans le coffre-fort.'] };
+  },
+  'set-password': async (context) => {
+    const password = await secretFromStdin(context, 'password-stdin');
+    const renewal = await context.services.renewPassword({
+      password,
+      verify: context.options['no-verify'] !== true,
+      surroundingSpacesConfirmed: context.options['confirm-spaces'] === true,
+    });
+    return {
+      json: { ...renewal },
+      lines: [
+        context.options['no-verify'] === true
+          ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro.'
+          : 'Mot de passe vérifié auprès de Chorus Pro et enregistré.',
+        `Date de dernière mise à jour : ${renewal.updatedAt}`,
+      ],
+    };
+  },
+  'set-proxy-password': async (context) => {
+    const { proxyUrl } = context.services.settings.read();
+    const proxy = proxyUrl ? new URL(proxyUrl) : undefined;
+    if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : configurez d'abord une adresse avec l'identifiant (http://identifiant@proxy:port)");
+    const password = await secretFromStdin(context, 'password-stdin');
+    await context.services.secrets.set(proxyAccount(proxy), password);
+    return { json: { stored: true }, lines: ['Mot de passe du proxy enregistré dans le coffre-fort.'] };
+  },
+};
+
+function parse(argv: readonly string[]): { command: string; options: Options } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', error instanceof Error ? error.message : 'options invalides');
+  }
+  const [command, ...extra] = parsed.positionals;
+  const options = parsed.values as Options;
+  if (options.help === true || command === undefined) return { command: 'help', options };
+  const allowed = commands[command];
+  if (!allowed) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
+  if (extra.length > 0) throw new AppError('INVALID_INPUT', `argument inattendu : ${extra[0] ?? ''}`);
+  const general: readonly OptionName[] = ['user-data-dir', 'json', 'help'];
+  const misplaced = Object.keys(options).find((name) => !general.includes(name as OptionName) && !allowed.includes(name as OptionName));
+  if (misplaced) throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec ${command}`);
+  return { command, options };
+}
+
+/**
+ * The command line over the app's own services: same settings file, keychain and Chorus Pro
+ * client. With --json it prints exactly one line. Returns the exit status.
+ */
+export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    const { command, options } = parse(argv);
+    if (command === 'help') {
+      for (const line of usage) environment.print(line);
+      return 0;
+    }
+    const services = createCoreServices({
+      userDataDir: text(options, 'user-data-dir') ?? defaultUserDataDir(environment.env),
+      openSettingsBackend: openConfBackend,
+      secrets: environment.secretsFor(environment.env),
+      send: environment.send,
+      clock: environment.clock,
+      logger: environment.logger,
+    });
+    const handler = run[command];
+    if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
+    const result = await handler({ services, options, environment });
+    if (json) environment.print(JSON.stringify({ ok: true, ...result.json }));
+    else for (const line of result.lines) environment.print(line);
+    return 0;
+  } catch (error) {
+    const failure = toFailure(error);
+    if (json) environment.print(JSON.stringify(failure));
+    else environment.warn(`Erreur (${failure.code}) : ${failure.message}`);
+    return usageCodes.has(failure.code) ? 2 : 1;
+  }
+}
