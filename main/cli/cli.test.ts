@@ -39,7 +39,7 @@ function cli(args: readonly string[], options: { stdin?: string; env?: NodeJS.Pr
     child.on('error', reject);
     child.on('close', (status) => {
       const lines = stdout.split('\n').filter(Boolean);
-      const parsed: unknown = lines.length === 1 ? JSON.parse(lines[0]!) : {};
+      const parsed: unknown = lines.length === 1 && lines[0]!.startsWith('{') ? JSON.parse(lines[0]!) : {};
       resolve({ status, stdout, stderr, json: parsed as Record<string, unknown> });
     });
     child.stdin.end(options.stdin ?? '');
