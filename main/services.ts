@@ -25,7 +25,7 @@ export interface CoreDependencies {
 export function createCoreServices(dependencies: CoreDependencies) {
   const { secrets, clock, logger } = dependencies;
   const settings = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
-  const client = createChorusClient({ send: dependencies.send, clock, logger });
+  const client = createChorusClient({ send: dependencies.send, clock });
   const connection = createConnectionService({
     client,
     secrets,

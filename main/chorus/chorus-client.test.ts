@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { systemClock } from '../clock';
-import { createLogger, type LogLine } from '../logger';
 import { closedPort, startAnsweringServer, startConnectProxy } from '../test-support/loopback-servers';
 import { createChorusClient, type ChorusCredentials, type ConnectionTarget } from './chorus-client';
 import { createHttpTransport } from './http-transport';
@@ -14,8 +13,7 @@ const demo: ChorusCredentials = {
   password: 'Demo-Chorus-2026!',
 };
 
-const logLines: LogLine[] = [];
-const newClient = () => createChorusClient({ send: createHttpTransport(), clock: systemClock, logger: createLogger((line) => logLines.push(line)) });
+const newClient = () => createChorusClient({ send: createHttpTransport(), clock: systemClock });
 const targetOf = (simulator: { url: string; tokenUrl: string }, extra: Partial<ConnectionTarget> = {}): ConnectionTarget => ({
   apiBaseUrl: simulator.url,
   tokenUrl: simulator.tokenUrl,

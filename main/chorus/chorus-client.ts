@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
-import type { Logger } from '../logger';
 import { checkEndpointUrl } from '../net/url-policy';
 import { answerFailure, parseJson } from './answer-failure';
 import {
@@ -69,7 +68,6 @@ function toStructure(entry: NonNullable<AttachmentsAnswer['listeStructureRattach
 export interface ChorusClientDependencies {
   readonly send: HttpSend;
   readonly clock: Clock;
-  readonly logger: Logger;
   readonly tokenMarginSeconds?: number;
 }
 
@@ -77,7 +75,7 @@ export interface ChorusClientDependencies {
  * Chorus Pro through PISTE: an OAuth token, then the technical account on every call. One
  * deadline per operation covers every request of it; an operation can also be cancelled.
  */
-export function createChorusClient({ send, clock, logger, tokenMarginSeconds }: ChorusClientDependencies) {
+export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusClientDependencies) {
   const tokens = createTokenCache(send, clock, tokenMarginSeconds);
 
   async function operation<T>(
@@ -155,14 +153,12 @@ export function createChorusClient({ send, clock, logger, tokenMarginSeconds }: 
     /** Asks for one attachment: the cheapest call that checks every credential. */
     async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal): Promise<ConnectionTestResult> {
       const started = performance.now();
-      const result = await operation(target, credentials, cancel, async (call) => {
+      return operation(target, credentials, cancel, async (call) => {
         const page = await attachmentsPage(call, 1, 1);
         const structureCount =
           page.codeRetour === 20000 ? 0 : (page.parametresRetour?.total ?? page.listeStructureRattachement?.length ?? 0);
         return { structureCount, durationMs: Math.round(performance.now() - started) };
       });
-      logger.info('chorus.test', { outcome: 'ok', durationMs: result.durationMs });
-      return result;
     },
 
     /** Every structure the technical account is attached to, page after page. */

@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixture } from '../../e2e/simulator/fixture';
+import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { AppError } from '../errors';
+import { secretAccounts } from '../secrets/secret-store';
+import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
+import { tempDir } from '../test-support/settings-fixture';
+
+let http: Simulator;
+let https: Simulator;
+const opened: CoreFixture[] = [];
+const setUp = async (simulator: Simulator, storePassword = true) => {
+  const fixture = await configuredServices(simulator, { storePassword });
+  opened.push(fixture);
+  return fixture;
+};
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => ({ code: 'succeeded', message: '' }),
+    (error: unknown) => (error instanceof AppError ? { code: error.code, message: error.message } : { code: 'not an AppError', message: '' }),
+  );
+
+beforeAll(async () => {
+  http = await startSimulator({ fixture: loadFixture() });
+  https = await startSimulator({ fixture: loadFixture(), tls: true });
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
+});
+afterAll(async () => {
+  await Promise.all([http.close(), https.close()]);
+});
+
+describe('the connection service', () => {
+  it('reads the secrets from the keychain at the moment of use', async () => {
+    const fixture = await setUp(http);
+    const { connection, settings } = fixture.services;
+    await expect(connection.testConnection(settings.read())).resolves.toMatchObject({ structureCount: 3 });
+    await fixture.secrets.set(fixture.passwordAccount, 'changé-entre-deux');
+    expect((await failureOf(connection.testConnection(settings.read()))).code).toBe('AUTH_REJECTED');
+  });
+
+  it('MISSING_SECRET names the secret that is not stored', async () => {
+    const fixture = await setUp(http, false);
+    const noPassword = await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()));
+    expect(noPassword.code).toBe('MISSING_SECRET');
+    expect(noPassword.message).toContain('mot de passe du compte technique');
+
+    await fixture.secrets.set(fixture.passwordAccount, demoAccount.password);
+    await fixture.secrets.delete(secretAccounts.clientSecret(http.tokenUrl, demoAccount.clientId));
+    const noClientSecret = await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()));
+    expect(noClientSecret).toMatchObject({ code: 'MISSING_SECRET', message: expect.stringContaining('secret client PISTE') as string });
+  });
+
+  it('INVALID_INPUT when the login or the PISTE client id is not filled in', async () => {
+    const fixture = await setUp(http);
+    const settings = fixture.services.settings.read();
+    expect((await failureOf(fixture.services.connection.testConnection({ ...settings, login: undefined }))).code).toBe('INVALID_INPUT');
+    expect((await failureOf(fixture.services.connection.testConnection({ ...settings, clientId: undefined }))).message).toContain('Identifiant client PISTE');
+  });
+
+  it('trusts the extra authority given as a PEM file, and refuses a file that is not one', async () => {
+    const fixture = await setUp(https);
+    const { connection, settings } = fixture.services;
+    expect((await failureOf(connection.testConnection(settings.read()))).code).toBe('TLS_UNTRUSTED');
+
+    const folder = tempDir('chorus-ca-');
+    writeFileSync(join(folder, 'autorite.pem'), https.caPem!);
+    writeFileSync(join(folder, 'pas-un-certificat.pem'), 'bonjour');
+    settings.update({ caCertificatePath: join(folder, 'autorite.pem') });
+    await expect(connection.testConnection(settings.read())).resolves.toMatchObject({ structureCount: 3 });
+
+    settings.update({ caCertificatePath: join(folder, 'pas-un-certificat.pem') });
+    expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining("n'est pas un certificat") as string });
+    settings.update({ caCertificatePath: join(folder, 'absent.pem') });
+    expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('illisible') as string });
+  });
+
+  it('runs one connection test at a time: a second request gets the first one’s answer', async () => {
+    const slow = await startSimulator({ fixture: loadFixture() });
+    try {
+      const fixture = await setUp(slow);
+      slow.setDelay(300);
+      const { connection, settings } = fixture.services;
+      const [first, second] = await Promise.all([connection.testConnection(settings.read()), connection.testConnection(settings.read())]);
+      expect(second).toBe(first);
+      expect(slow.requestCounts.get('/cpro/utilisateurs/v1/monCompte/recuperer/rattachements')).toBe(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('logs each operation with its code and duration, never a secret', async () => {
+    const fixture = await setUp(http);
+    await fixture.services.connection.testConnection(fixture.services.settings.read());
+    await failureOf(fixture.services.connection.verifyPassword(fixture.services.settings.read(), 'Canari-Verification'));
+    expect(fixture.logLines.map((line) => [line.event, line.fields.code])).toEqual([
+      ['chorus.connection-test', 'OK'],
+      ['chorus.password-check', 'AUTH_REJECTED'],
+    ]);
+    expect(JSON.stringify(fixture.logLines)).not.toMatch(/Canari|Demo-Chorus|demo-client-secret/);
+  });
+});
