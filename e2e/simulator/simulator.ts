@@ -12,6 +12,8 @@ import type { FixtureStructure, SimulatorFixture } from './fixture';
  */
 
 export const tokenPath = '/api/oauth/token';
+/** Where `npm run simulator` and `npm run demo` listen. */
+export const demoSimulatorPort = 8390;
 const attachmentsPath = '/cpro/utilisateurs/v1/monCompte/recuperer/rattachements';
 const structurePath = '/cpro/structures/v1/consulter';
 const wrongCredentialsChallenge =
@@ -200,10 +202,41 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     });
   };
 
+  const resetPassword = (login: string): string => {
+    const account = fixture.accounts.find((candidate) => candidate.login === login);
+    if (!account) throw new Error(`compte inconnu : ${login}`);
+    account.password = generatedPassword();
+    account.expired = false;
+    return account.password;
+  };
+
+  /** The portal, for a person trying the app by hand (`npm run simulator` prints the commands). */
+  const handleAdmin = (path: string, body: string, response: ServerResponse): void => {
+    const query = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
+    if (path === '/simulateur/reinitialiser-mot-de-passe' && typeof query.login === 'string') {
+      sendJson(response, 200, { login: query.login, motDePasse: resetPassword(query.login) });
+    } else if (path === '/simulateur/expirer-jetons') {
+      for (const token of tokens.values()) token.expiresAt = 0;
+      sendJson(response, 200, { jetonsExpires: true });
+    } else if (path === '/simulateur/panne' && typeof query.status === 'number') {
+      behaviour.failures = { status: query.status, remaining: typeof query.nombre === 'number' ? query.nombre : 1 };
+      sendJson(response, 200, behaviour.failures);
+    } else if (path === '/simulateur/lenteur' && typeof query.ms === 'number') {
+      behaviour.delayMs = query.ms;
+      sendJson(response, 200, { lenteurMs: behaviour.delayMs });
+    } else {
+      sendJson(response, 400, { erreur: 'requête d’administration inconnue' });
+    }
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://simulateur').pathname;
     requestCounts.set(path, (requestCounts.get(path) ?? 0) + 1);
     const body = await readBody(request);
+    if (request.method === 'POST' && path.startsWith('/simulateur/')) {
+      handleAdmin(path, body, response);
+      return;
+    }
     if (behaviour.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
     if (request.method === 'GET' && path === '/cpro/transverses/v1/health-check') {
       sendJson(response, 200, { statusCode: '200', message: 'OK' });
@@ -257,13 +290,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     tokenUrl: `${origin}${tokenPath}`,
     ...(caPem ? { caPem } : {}),
     requestCounts,
-    resetPassword(login) {
-      const account = fixture.accounts.find((candidate) => candidate.login === login);
-      if (!account) throw new Error(`compte inconnu : ${login}`);
-      account.password = generatedPassword();
-      account.expired = false;
-      return account.password;
-    },
+    resetPassword,
     expireTokens() {
       for (const token of tokens.values()) token.expiresAt = 0;
     },
