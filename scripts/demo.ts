@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   if (prepareOnly) {
-    process.stdout.write(`Pour lancer l'application : ${Object.entries(env).map(([key, value]) => `${key}="${value}"`).join(' ')} npx electron .\n`);
+    process.stdout.write(
+      `Pour lancer l'application : démarrez le simulateur (npm run simulator), puis\n  ${Object.entries(env).map(([key, value]) => `${key}="${value}"`).join(' ')} npx electron .\n`,
+    );
     await simulator.close();
     return;
   }

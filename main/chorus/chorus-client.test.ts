@@ -308,7 +308,7 @@ describe('the transport rules', () => {
     const unreachable = new URL(`http://127.0.0.1:${await closedPort()}`);
     expect((await failureOf(newClient().testConnection({ ...target, proxy: unreachable }, demo))).code).toBe('PROXY_FAILED');
 
-    const refusing = await startConnectProxy(1, 407);
+    const refusing = await startConnectProxy(1, { refuse: 407 });
     try {
       expect((await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demo))).code).toBe('PROXY_FAILED');
     } finally {

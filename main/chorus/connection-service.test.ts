@@ -6,7 +6,9 @@ import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { AppError } from '../errors';
 import { secretAccounts } from '../secrets/secret-store';
 import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
+import { startConnectProxy } from '../test-support/loopback-servers';
 import { tempDir } from '../test-support/settings-fixture';
+import { proxyAccount } from './connection-service';
 
 let http: Simulator;
 let https: Simulator;
@@ -24,7 +26,7 @@ const failureOf = (promise: Promise<unknown>) =>
 
 beforeAll(async () => {
   http = await startSimulator({ fixture: loadFixture() });
-  https = await startSimulator({ fixture: loadFixture(), tls: true });
+  https = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['localhost', 'chorus-simule.test'] });
 });
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
@@ -76,6 +78,27 @@ describe('the connection service', () => {
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining("n'est pas un certificat") as string });
     settings.update({ caCertificatePath: join(folder, 'absent.pem') });
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('illisible') as string });
+  });
+
+  it('tunnels through the configured proxy with the password kept in the keychain', async () => {
+    const port = new URL(https.url).port;
+    const proxy = await startConnectProxy(Number(port), { credentials: 'agent-mairie:Proxy-Secret-1' });
+    try {
+      const remote = { apiBaseUrl: `https://chorus-simule.test:${port}`, tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token` };
+      const fixture = await setUp(https);
+      const folder = tempDir('chorus-ca-');
+      writeFileSync(join(folder, 'autorite.pem'), https.caPem!);
+      fixture.services.settings.update({ ...remote, caCertificatePath: join(folder, 'autorite.pem'), proxyUrl: `http://agent-mairie@127.0.0.1:${proxy.port}` });
+      await fixture.secrets.set(secretAccounts.clientSecret(remote.tokenUrl, demoAccount.clientId), demoAccount.clientSecret);
+      await fixture.secrets.set(secretAccounts.technicalPassword(remote.apiBaseUrl, demoAccount.login), demoAccount.password);
+
+      expect((await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()))).code).toBe('PROXY_FAILED');
+      await fixture.secrets.set(proxyAccount(new URL(`http://agent-mairie@127.0.0.1:${proxy.port}`)), 'Proxy-Secret-1');
+      await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
+      expect(proxy.requestedHosts.at(-1)).toBe(`chorus-simule.test:${port}`);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('runs one connection test at a time: a second request gets the first one’s answer', async () => {

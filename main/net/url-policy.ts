@@ -35,14 +35,17 @@ export function checkEndpointUrl(field: string, text: string): URL {
   throw new AppError('INVALID_INPUT', `${field} : seules les adresses https:// sont acceptées`);
 }
 
-/** A proxy may be reached over http (the API traffic is tunnelled through it, still in TLS). */
+/**
+ * A proxy may be reached over http (the API traffic is tunnelled through it, still in TLS). Its
+ * user name may be written in the address; its password lives in the keychain, never there.
+ */
 export function checkProxyUrl(field: string, text: string): URL {
   const url = parse(field, text);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new AppError('INVALID_INPUT', `${field} : un proxy s'écrit http://hôte:port ou https://hôte:port`);
   }
-  if (url.username || url.password) {
-    throw new AppError('INVALID_INPUT', `${field} : l'identifiant du proxy ne s'écrit pas dans l'adresse`);
+  if (url.password) {
+    throw new AppError('INVALID_INPUT', `${field} : le mot de passe du proxy ne s'écrit pas dans l'adresse (il est gardé dans le coffre-fort)`);
   }
   return url;
 }

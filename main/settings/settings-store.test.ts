@@ -50,6 +50,7 @@ describe('the settings store', () => {
     const before = readFileSync(settingsFile(directory), 'utf8');
     expect(() => store.update({ alertDelayMonths: 6, login: '   ' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'socks5://proxy:1080' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'http://agent:motdepasse@proxy:3128' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
   });
 

@@ -39,11 +39,18 @@ export interface ConnectProxy extends RunningServer {
   readonly requestedHosts: string[];
 }
 
+export interface ConnectProxyOptions {
+  /** Answer this status to every CONNECT. */
+  readonly refuse?: number;
+  /** Require this "user:password" in Proxy-Authorization (407 otherwise). */
+  readonly credentials?: string;
+}
+
 /**
  * An HTTP proxy that tunnels every CONNECT to `forwardPort` on loopback, whatever host was asked:
  * so a client can reach "chorus-simule.test" through it. With `refuse`, it answers that status.
  */
-export function startConnectProxy(forwardPort: number, refuse?: number): Promise<ConnectProxy> {
+export function startConnectProxy(forwardPort: number, { refuse, credentials }: ConnectProxyOptions = {}): Promise<ConnectProxy> {
   const requestedHosts: string[] = [];
   // Tunnels are no longer HTTP connections: the server does not close them itself.
   const tunnels = new Set<Duplex>();
@@ -53,8 +60,10 @@ export function startConnectProxy(forwardPort: number, refuse?: number): Promise
   });
   server.on('connect', (request: IncomingMessage, clientSocket) => {
     requestedHosts.push(request.url ?? '');
-    if (refuse) {
-      clientSocket.end(`HTTP/1.1 ${refuse} Refused\r\nContent-Length: 0\r\n\r\n`);
+    const expected = credentials ? `Basic ${Buffer.from(credentials).toString('base64')}` : undefined;
+    const status = refuse ?? (expected !== undefined && request.headers['proxy-authorization'] !== expected ? 407 : undefined);
+    if (status) {
+      clientSocket.end(`HTTP/1.1 ${status} Refused\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     tunnels.add(clientSocket);
