@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -24,6 +25,7 @@ try {
   cpSync(join(root, 'package.json'), join(scan, 'package.json'));
 
   const electronVersion = require('electron/package.json').version;
+  // Its CSV is the only report that carries the severity (the SARIF one drops it).
   const report = join(scan, 'report.csv');
   execFileSync(
     process.execPath,
@@ -31,11 +33,8 @@ try {
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
 
-  const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1);
-  const findings = rows.map((row) => {
-    const [check, severity, confidence, file, location] = row.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
-    return { check, severity, confidence, file, location };
-  });
+  const rows = parse(readFileSync(report, 'utf8'), { from_line: 2, relax_column_count: true, trim: true });
+  const findings = rows.map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }));
   for (const finding of findings) {
     console.log(`${finding.severity.padEnd(13)} ${finding.confidence.padEnd(9)} ${finding.check} ${finding.file}:${finding.location}`);
   }
