@@ -1,8 +1,16 @@
 import { test as base } from '@playwright/test';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './launch-app';
+import { loadFixture } from './simulator/fixture';
+import { startSimulator, type Simulator } from './simulator/simulator';
 
-/** `launch` starts the app through launchApp and closes every app the test started. */
-export const test = base.extend<{ launch: (options?: LaunchOptions) => Promise<LaunchedApp> }>({
+interface Fixtures {
+  /** Starts the app through launchApp; every app a test started is closed after it. */
+  readonly launch: (options?: LaunchOptions) => Promise<LaunchedApp>;
+  /** A fresh Chorus Pro simulator with the demo fixture. */
+  readonly simulator: Simulator;
+}
+
+export const test = base.extend<Fixtures>({
   launch: async ({}, use) => {
     const launched: LaunchedApp[] = [];
     await use(async (options) => {
@@ -11,6 +19,11 @@ export const test = base.extend<{ launch: (options?: LaunchOptions) => Promise<L
       return app;
     });
     for (const app of launched.reverse()) await app.close();
+  },
+  simulator: async ({}, use) => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    await use(simulator);
+    await simulator.close();
   },
 });
 

@@ -15,6 +15,8 @@ export interface LaunchOptions {
   readonly keychainService?: string;
   /** Environment variables for the app's main process (Electron target). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The file the open-file dialog answers with (none: the user cancels it). */
+  readonly fileToChoose?: string;
 }
 
 export interface LaunchedApp {
@@ -39,8 +41,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const logLines: LogLine[] = [];
   const running =
     target === 'electron'
-      ? await launchInElectron({ userDataDir, keychainService, env: options.env ?? {} })
-      : await launchInBrowser({ userDataDir, keychainService, logLines });
+      ? await launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, fileToChoose: options.fileToChoose })
+      : await launchInBrowser({ userDataDir, keychainService, logLines, fileToChoose: options.fileToChoose });
   return {
     page: running.page,
     target,

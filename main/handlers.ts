@@ -1,5 +1,5 @@
 import type { AppInfo, SettingsSnapshot } from '../preload/contract';
-import type { ConnectionService } from './chorus/connection-service';
+import { readCaCertificate, type ConnectionService } from './chorus/connection-service';
 import type { RenewalRequest } from './credentials/password-renewal';
 import type { PasswordRenewal } from '../preload/contract';
 import { AppError } from './errors';
@@ -13,6 +13,8 @@ export interface HandlerDependencies {
   readonly secrets: SecretStore;
   readonly connection: ConnectionService;
   readonly renewPassword: (request: RenewalRequest) => Promise<PasswordRenewal>;
+  /** Asks the user for a file in a main-process dialog; undefined when they cancel. */
+  readonly chooseCaCertificateFile: () => Promise<string | undefined>;
 }
 
 /** The settings with what the keychain holds for them: presence only, never a value. */
@@ -31,7 +33,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
 }
 
 /** Every channel of the contract, served by the main-process services. */
-export function createHandlers({ appInfo, settings, secrets, connection, renewPassword }: HandlerDependencies): Handlers {
+export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, chooseCaCertificateFile }: HandlerDependencies): Handlers {
   // The window's network operation under way, so that "Annuler" can stop it.
   let running: AbortController | undefined;
   const cancellable = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
@@ -57,7 +59,7 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       await secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
       return settingsSnapshot(settings, secrets);
     },
-    renewPassword: (request) => renewPassword(request),
+    renewPassword: (request) => cancellable((cancel) => renewPassword({ ...request, cancel })),
     testConnection: () => cancellable((signal) => connection.testConnection(settings.read(), signal)),
     cancelConnectionOperation: () => {
       const cancelled = running !== undefined;
@@ -68,5 +70,12 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       structures: await cancellable((signal) => connection.listStructures(settings.read(), signal)),
     }),
     getStructureDetails: (structureId) => cancellable((signal) => connection.structureDetails(settings.read(), structureId, signal)),
+    chooseCaCertificate: async () => {
+      const path = await chooseCaCertificateFile();
+      if (path === undefined) return { ...(await settingsSnapshot(settings, secrets)), chosen: false };
+      await readCaCertificate(path);
+      settings.update({ caCertificatePath: path });
+      return { ...(await settingsSnapshot(settings, secrets)), chosen: true };
+    },
   };
 }

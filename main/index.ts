@@ -42,6 +42,15 @@ function start(): void {
     secrets: createKeytarSecretStore(keychainService),
     send: createHttpTransport(),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
+    chooseCaCertificateFile: async () => {
+      const options = {
+        title: "Certificat de l'autorité de votre réseau",
+        properties: ['openFile' as const],
+        filters: [{ name: 'Certificat (PEM)', extensions: ['pem', 'crt', 'cer'] }],
+      };
+      const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return choice.canceled ? undefined : choice.filePaths[0];
+    },
     clock: systemClock,
     logger,
     appOrigin,

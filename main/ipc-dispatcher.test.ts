@@ -32,6 +32,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     cancelConnectionOperation: notInThisTest,
     listStructures: notInThisTest,
     getStructureDetails: notInThisTest,
+    chooseCaCertificate: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));

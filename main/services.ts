@@ -35,7 +35,7 @@ export function createCoreServices(dependencies: CoreDependencies) {
   const renewPassword = createPasswordRenewal({
     settings,
     secrets,
-    verifyPassword: (current, password) => connection.verifyPassword(current, password),
+    verifyPassword: (current, password, cancel) => connection.verifyPassword(current, password, cancel),
     clock,
     logger,
   });
@@ -45,6 +45,8 @@ export type CoreServices = ReturnType<typeof createCoreServices>;
 
 export interface MainDependencies extends CoreDependencies {
   readonly appInfo: AppInfo;
+  /** Electron's open-file dialog in the app; a stand-in in the browser harness. */
+  readonly chooseCaCertificateFile: () => Promise<string | undefined>;
   /** The origin the app's page is served from: `app://chorus` in Electron, a loopback URL in tests. */
   readonly appOrigin: string;
 }
@@ -55,5 +57,6 @@ export interface MainDependencies extends CoreDependencies {
  */
 export function createMainProcess(dependencies: MainDependencies): Dispatch {
   const services = createCoreServices(dependencies);
-  return createDispatcher(createHandlers({ appInfo: dependencies.appInfo, ...services }), dependencies.appOrigin, dependencies.logger);
+  const handlers = createHandlers({ appInfo: dependencies.appInfo, chooseCaCertificateFile: dependencies.chooseCaCertificateFile, ...services });
+  return createDispatcher(handlers, dependencies.appOrigin, dependencies.logger);
 }

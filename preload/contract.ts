@@ -165,6 +165,7 @@ export const channels = {
   cancelConnectionOperation: channel(z.tuple([]), returns<{ readonly cancelled: boolean }>()),
   listStructures: channel(z.tuple([]), returns<{ readonly structures: readonly ChorusStructure[] }>()),
   getStructureDetails: channel(z.tuple([z.int().positive()]), returns<StructureDetails>()),
+  chooseCaCertificate: channel(z.tuple([]), returns<SettingsSnapshot & { readonly chosen: boolean }>()),
 };
 
 export type ChannelName = keyof typeof channels;

@@ -19,6 +19,7 @@ export interface BrowserTargetOptions {
   readonly userDataDir: string;
   readonly keychainService: string;
   readonly logLines: LogLine[];
+  readonly fileToChoose: string | undefined;
 }
 
 let bridgeScript: Promise<string> | undefined;
@@ -81,6 +82,8 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     clock: systemClock,
     logger: createLogger((line) => options.logLines.push(line)),
     appOrigin: origin,
+    // Electron's dialog cannot open here: the spec says which file the user would pick.
+    chooseCaCertificateFile: () => Promise.resolve(options.fileToChoose),
   });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,

@@ -5,6 +5,7 @@ export interface ElectronTargetOptions {
   readonly userDataDir: string;
   readonly keychainService: string;
   readonly env: Readonly<Record<string, string>>;
+  readonly fileToChoose: string | undefined;
 }
 
 /** The real app, for machines that have the Electron binary (E2E_TARGET=electron). */
@@ -24,6 +25,10 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
       CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
     },
   });
+  // A native dialog cannot be driven: answer it as the user would, with the spec's file.
+  await app.evaluate(({ dialog }, file) => {
+    dialog.showOpenDialog = () => Promise.resolve({ canceled: file === undefined, filePaths: file === undefined ? [] : [file] });
+  }, options.fileToChoose);
   const page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
   return { page, close: () => app.close() };

@@ -15,7 +15,8 @@ export interface ConnectionServiceDependencies {
   readonly resolveSystemProxy?: ResolveSystemProxy;
 }
 
-async function readCaCertificate(path: string): Promise<string> {
+/** Reads an extra authority's certificate, refusing a file that is not one (INVALID_INPUT). */
+export async function readCaCertificate(path: string): Promise<string> {
   let pem: string;
   try {
     pem = await readFile(path, 'utf8');

@@ -8,13 +8,15 @@ import type { SettingsStore } from '../settings/settings-store';
 import { checkNewPassword } from './password-rules';
 
 /** Asks Chorus Pro whether it accepts these credentials; throws an AppError when it does not. */
-export type VerifyPassword = (settings: StoredSettings, password: string) => Promise<void>;
+export type VerifyPassword = (settings: StoredSettings, password: string, cancel?: AbortSignal) => Promise<void>;
 
 export interface RenewalRequest {
   readonly password: string;
   /** False only when the user explicitly chose to save without checking (offline). */
   readonly verify: boolean;
   readonly surroundingSpacesConfirmed: boolean;
+  /** Stops the check with Chorus Pro ("Annuler"); nothing is stored then. */
+  readonly cancel?: AbortSignal;
 }
 
 export interface RenewalDependencies {
@@ -48,7 +50,8 @@ async function renew(
   checkNewPassword(request.password, { surroundingSpacesConfirmed: request.surroundingSpacesConfirmed });
   const current = settings.read();
   if (!current.login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner avant le mot de passe');
-  if (request.verify) await verifyPassword(current, request.password);
+  if (request.verify) await verifyPassword(current, request.password, request.cancel);
+  if (request.cancel?.aborted) throw new AppError('CANCELLED');
 
   const account = secretAccounts.technicalPassword(current.apiBaseUrl, current.login);
   const previous = await secrets.get(account);

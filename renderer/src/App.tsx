@@ -1,46 +1,35 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, Failure, SettingsSnapshot } from '../../preload/contract';
+import type { Failure, SettingsSnapshot } from '../../preload/contract';
+import { ConfigurationScreen } from './ConfigurationScreen';
 
-type Loaded = { readonly appInfo: AppInfo; readonly snapshot: SettingsSnapshot };
-
-const environmentLabels = {
-  production: 'Production',
-  qualification: 'Qualification',
-  custom: 'Personnalisé',
-} as const;
-
-/** A placeholder screen: it proves the bridge end to end until the real screen lands. */
+/** Loads the configuration from the main process, then shows the screen. */
 export function App() {
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [snapshot, setSnapshot] = useState<SettingsSnapshot>();
   const [failure, setFailure] = useState<Failure>();
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    void Promise.all([window.chorus.getAppInfo(), window.chorus.getSettings()]).then(([info, settings]) => {
-      if (!info.ok) setFailure(info);
-      else if (!settings.ok) setFailure(settings);
-      else setLoaded({ appInfo: info, snapshot: settings });
+    void window.chorus.getSettings().then((answer) => {
+      if (answer.ok) {
+        setSnapshot(answer);
+        setFailure(undefined);
+      } else setFailure(answer);
     });
-  }, []);
+  }, [attempt]);
 
   return (
     <main>
       <h1>Configuration des échanges Chorus Pro</h1>
-      {failure && <p role="alert">{failure.message}</p>}
-      {!loaded && !failure && <p>Chargement…</p>}
-      {loaded && (
-        <dl aria-label="État de la configuration">
-          <dt>Version</dt>
-          <dd data-testid="app-version">{loaded.appInfo.version}</dd>
-          <dt>Environnement</dt>
-          <dd data-testid="environment">{environmentLabels[loaded.snapshot.settings.environment]}</dd>
-          <dt>Lien URL</dt>
-          <dd data-testid="api-base-url">{loaded.snapshot.settings.apiBaseUrl}</dd>
-          <dt>Mot de passe</dt>
-          <dd data-testid="password-state">
-            {loaded.snapshot.secrets.password ? 'Enregistré dans le coffre-fort Windows' : 'Non enregistré'}
-          </dd>
-        </dl>
+      {failure && (
+        <div role="alert" className="failure">
+          <p>{failure.message}</p>
+          <button type="button" onClick={() => setAttempt(attempt + 1)}>
+            Réessayer
+          </button>
+        </div>
       )}
+      {!snapshot && !failure && <p role="status">Chargement de la configuration…</p>}
+      {snapshot && <ConfigurationScreen initial={snapshot} />}
     </main>
   );
 }

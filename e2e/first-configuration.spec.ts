@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectAccessible, screen, screenshot, today } from './screen';
+import { demo } from './seed-profile';
+import { expect, test } from './fixtures';
+
+test('first configuration from an empty profile, through the screen alone', async ({ launch, simulator }) => {
+  const app = await launch();
+  const { page } = app;
+  const ui = screen(page);
+  await expect(ui.environment).toHaveValue('production');
+  await expect(ui.url).toHaveValue('https://api.piste.gouv.fr');
+  await expect(ui.renew).toBeDisabled();
+  await expectAccessible(page);
+  await screenshot(page, '01-profil-vide');
+
+  await ui.environment.selectOption('custom');
+  await expect(ui.url).toBeEditable();
+  await ui.url.fill(simulator.url);
+  await ui.login.fill(demo.login);
+  await ui.advanced.click();
+  await ui.tokenUrl.fill(simulator.tokenUrl);
+  await ui.clientId.fill(demo.clientId);
+  await ui.clientSecret.fill(demo.clientSecret);
+  await ui.saveSecret.click();
+  await expect(page.getByText('Secret client enregistré dans le coffre-fort de Windows.')).toBeVisible();
+  await ui.password.fill(demo.password);
+  await ui.testButton.click();
+
+  await expect(ui.success).toBeVisible();
+  await expect(ui.updatedAt).toHaveValue(today());
+  await expect(ui.password).toHaveValue('');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.renew).toBeEnabled();
+  await expect(ui.structuresButton).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '02-premiere-configuration-reussie');
+
+  const saved = JSON.parse(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+  expect(saved).toMatchObject({ environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: demo.login, clientId: demo.clientId });
+  expect(JSON.stringify(saved)).not.toContain(demo.password);
+});
+
+test('an unsafe or malformed address is flagged at the field and never saved', async ({ launch }) => {
+  const app = await launch();
+  const ui = screen(app.page);
+  await ui.environment.selectOption('custom');
+  await expect(ui.url).toBeEditable();
+  const before = JSON.parse(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+
+  await ui.url.fill('http://192.168.1.20:8443');
+  await ui.login.click();
+  await expect(app.page.getByText("Cette adresse n'est pas sécurisée")).toBeVisible();
+  await expect(ui.url).toHaveAttribute('aria-invalid', 'true');
+  await expect(ui.url).toHaveValue('http://192.168.1.20:8443');
+
+  await ui.url.fill('chorus pro');
+  await ui.login.click();
+  await expect(app.page.getByText('Lien URL : adresse mal formée')).toBeVisible();
+
+  await ui.login.fill('   ');
+  await ui.url.click();
+  await expect(app.page.getByText("Identifiant utilisateur : l'identifiant est obligatoire")).toBeVisible();
+  await ui.testButton.click();
+  await expect(app.page.getByText('Corrigez les champs signalés')).toBeVisible();
+
+  const after = JSON.parse(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+  expect(after.apiBaseUrl).toBe(before.apiBaseUrl);
+  expect(after).not.toHaveProperty('login');
+});

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { projectRoot } from './harness/paths';
+
+/** What the user reads and clicks on the screen, by the names the screen gives them. */
+export const screen = (page: Page) => ({
+  environment: page.getByLabel('Environnement'),
+  url: page.getByLabel('Lien URL'),
+  login: page.getByLabel('Identifiant utilisateur'),
+  password: page.getByLabel('Mot de passe', { exact: true }),
+  testButton: page.getByRole('button', { name: 'Test de connexion' }),
+  cancel: page.getByRole('button', { name: 'Annuler' }),
+  success: page.getByText('La connexion a été établie : les paramètres de connexion sont corrects.'),
+  alert: page.getByRole('alert'),
+  structuresButton: page.getByRole('button', { name: 'Structures définies dans Chorus Pro' }),
+  advanced: page.getByText('Paramètres avancés'),
+  clientId: page.getByLabel('Identifiant client PISTE'),
+  clientSecret: page.getByLabel('Secret client PISTE'),
+  saveSecret: page.getByRole('button', { name: 'Enregistrer le secret' }),
+  tokenUrl: page.getByLabel('URL du jeton'),
+  alertDelay: page.getByLabel('Alerte actualisation'),
+  updatedAt: page.getByLabel('Date de dernière mise à jour'),
+  renew: page.getByRole('button', { name: 'Saisir un nouveau mot de passe' }),
+  modal: page.getByRole('dialog', { name: 'Saisie du mot de passe' }),
+  newPassword: page.getByLabel('Nouveau mot de passe'),
+  validate: page.getByRole('button', { name: 'Valider' }),
+  abandon: page.getByRole('button', { name: 'Abandonner' }),
+  structuresDialog: page.getByRole('dialog', { name: 'Structures définies dans Chorus Pro' }),
+});
+
+export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+
+/** Saves the story's picture for the README. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(projectRoot, 'docs', 'screenshots', `${name}.png`), fullPage: true });
+}
+
+/** axe-core over the whole page in its current state: no violation at all. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHttpTransport } from '../main/chorus/http-transport';
+import { systemClock } from '../main/clock';
+import { createLogger } from '../main/logger';
+import { createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
+import { secretAccounts } from '../main/secrets/secret-store';
+import { createCoreServices } from '../main/services';
+import { openConfBackend } from '../main/settings/conf-backend';
+
+export const demo = {
+  login: 'TECH_1_demo@cpro.fr',
+  password: 'Demo-Chorus-2026!',
+  clientId: 'demo-client-id',
+  clientSecret: 'demo-client-secret',
+} as const;
+
+export interface SeedOptions {
+  readonly apiBaseUrl: string;
+  readonly tokenUrl: string;
+  readonly login?: string;
+  readonly password?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly passwordUpdatedAt?: Date;
+}
+
+/**
+ * A profile as an earlier session of the app would have left it, written by the app's own
+ * services: settings file and keychain. Launch the app on it with launch({ userDataDir, keychainService }).
+ */
+export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: string; keychainService: string }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
+  const keychainService = `Chorus Pro Echanges (e2e ${randomUUID()})`;
+  const secrets = createKeytarSecretStore(keychainService);
+  const services = createCoreServices({
+    userDataDir,
+    openSettingsBackend: openConfBackend,
+    secrets,
+    send: createHttpTransport(),
+    clock: systemClock,
+    logger: createLogger(() => undefined),
+  });
+  const login = options.login ?? demo.login;
+  const clientId = options.clientId ?? demo.clientId;
+  services.settings.update({ environment: 'custom', apiBaseUrl: options.apiBaseUrl, tokenUrl: options.tokenUrl, login, clientId });
+  await secrets.set(secretAccounts.clientSecret(options.tokenUrl, clientId), options.clientSecret ?? demo.clientSecret);
+  await secrets.set(secretAccounts.technicalPassword(options.apiBaseUrl, login), options.password ?? demo.password);
+  if (options.passwordUpdatedAt) services.settings.recordPasswordUpdate(options.passwordUpdatedAt);
+  return { userDataDir, keychainService };
+}

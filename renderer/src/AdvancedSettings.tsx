@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { FieldError } from './FieldError';
+import { PasswordInput } from './PasswordInput';
+import type { Configuration, EditableField } from './useConfiguration';
+
+interface Props {
+  readonly configuration: Configuration;
+  readonly clientSecretDraft: string;
+  readonly onClientSecretDraft: (text: string) => void;
+}
+
+/** PISTE application, token URL, proxy, extra authority and timeout: collapsed until needed. */
+export function AdvancedSettings({ configuration, clientSecretDraft, onClientSecretDraft }: Props) {
+  const { snapshot, errors, setErrors, setSnapshot, edit, saveNow, valueOf } = configuration;
+  const [secretMessage, setSecretMessage] = useState('');
+  const custom = snapshot.settings.environment === 'custom';
+
+  const textField = (field: EditableField, label: string, options: { type?: string; hint?: string; readOnly?: boolean } = {}) => (
+    <>
+      <label htmlFor={field}>{label}</label>
+      <div>
+        <input
+          id={field}
+          type={options.type ?? 'text'}
+          value={valueOf(field)}
+          readOnly={options.readOnly}
+          spellCheck={false}
+          aria-invalid={errors[field] ? true : undefined}
+          aria-describedby={errors[field] ? `${field}-error` : options.hint ? `${field}-hint` : undefined}
+          onChange={(event) => edit(field, event.target.value)}
+          onBlur={() => void saveNow(field)}
+        />
+        {options.hint && (
+          <p className="hint" id={`${field}-hint`}>
+            {options.hint}
+          </p>
+        )}
+        <FieldError id={field} message={errors[field]} />
+      </div>
+    </>
+  );
+
+  const saveSecret = async () => {
+    const saved = await configuration.flush();
+    if (!saved) return;
+    const answer = await window.chorus.setClientSecret({ secret: clientSecretDraft });
+    if (!answer.ok) {
+      setSecretMessage(answer.message);
+      return;
+    }
+    setSnapshot(answer);
+    onClientSecretDraft('');
+    setSecretMessage('Secret client enregistré dans le coffre-fort de Windows.');
+  };
+
+  const chooseCertificate = async () => {
+    const answer = await window.chorus.chooseCaCertificate();
+    if (!answer.ok) setErrors((current) => ({ ...current, caCertificatePath: answer.message }));
+    else {
+      setSnapshot(answer);
+      setErrors(({ caCertificatePath: _fixed, ...rest }) => rest);
+    }
+  };
+
+  const removeCertificate = async () => {
+    const answer = await window.chorus.saveSettings({ caCertificatePath: '' });
+    if (answer.ok) setSnapshot(answer);
+  };
+
+  return (
+    <details className="advanced">
+      <summary>Paramètres avancés</summary>
+      <div className="grid">
+        {textField('clientId', 'Identifiant client PISTE')}
+
+        <label htmlFor="clientSecret">Secret client PISTE</label>
+        <div>
+          <span className="inline">
+            <PasswordInput
+              id="clientSecret"
+              value={clientSecretDraft}
+              placeholder={snapshot.secrets.clientSecret ? 'Enregistré dans le coffre-fort de Windows' : ''}
+              aria-describedby="clientSecret-message"
+              onChange={(event) => onClientSecretDraft(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && clientSecretDraft) void saveSecret();
+              }}
+            />
+            <button type="button" disabled={!clientSecretDraft} onClick={() => void saveSecret()}>
+              Enregistrer le secret
+            </button>
+          </span>
+          <p className="hint" id="clientSecret-message" role="status">
+            {secretMessage}
+          </p>
+        </div>
+
+        {textField('tokenUrl', 'URL du jeton', {
+          type: 'url',
+          readOnly: !custom,
+          ...(custom ? {} : { hint: "Adresse de l'environnement choisi." }),
+        })}
+        {textField('proxyUrl', 'Proxy', { type: 'url', hint: 'Par exemple http://proxy.mairie.local:3128 ; vide si aucun.' })}
+
+        <label htmlFor="caCertificate">Certificat d'autorité</label>
+        <div>
+          <span className="inline">
+            <input id="caCertificate" type="text" readOnly value={snapshot.settings.caCertificatePath ?? ''} placeholder="Aucun" aria-describedby="caCertificate-hint" />
+            <button type="button" onClick={() => void chooseCertificate()}>
+              Choisir…
+            </button>
+            {snapshot.settings.caCertificatePath && (
+              <button type="button" onClick={() => void removeCertificate()}>
+                Retirer
+              </button>
+            )}
+          </span>
+          <p className="hint" id="caCertificate-hint">
+            Seulement si votre réseau inspecte les connexions sécurisées (fichier PEM fourni par votre service informatique).
+          </p>
+          <FieldError id="caCertificate" message={errors.caCertificatePath} />
+        </div>
+
+        {textField('timeoutSeconds', "Délai d'attente (secondes)", { type: 'number', hint: 'De 5 à 120 secondes.' })}
+      </div>
+    </details>
+  );
+}

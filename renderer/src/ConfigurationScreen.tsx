@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { SettingsSnapshot } from '../../preload/contract';
+import { AdvancedSettings } from './AdvancedSettings';
+import { ConnectionBlock } from './ConnectionBlock';
+import { connectionKey, type TestState } from './connectionTest';
+import { PasswordBlock } from './PasswordBlock';
+import { PasswordModal } from './PasswordModal';
+import { StructuresDialog } from './StructuresDialog';
+import { useConfiguration } from './useConfiguration';
+
+/** The screen: both framed blocks, the modal and the structures dialog, and what links them. */
+export function ConfigurationScreen({ initial }: { readonly initial: SettingsSnapshot }) {
+  const configuration = useConfiguration(initial);
+  const { snapshot, setSnapshot, drafts, flush } = configuration;
+  const [passwordDraft, setPasswordDraft] = useState('');
+  const [clientSecretDraft, setClientSecretDraft] = useState('');
+  const [spacesConfirmed, setSpacesConfirmed] = useState(false);
+  const [test, setTest] = useState<TestState>({ kind: 'idle' });
+  const [dialog, setDialog] = useState<'password' | 'structures'>();
+  const [recoveryNoticeSeen, setRecoveryNoticeSeen] = useState(false);
+
+  // Nothing typed is lost: a secret not yet saved, or a change being saved, holds the window open.
+  const unsaved = passwordDraft !== '' || clientSecretDraft !== '' || Object.keys(drafts).length > 0;
+  useEffect(() => {
+    if (!unsaved) return;
+    const guard = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [unsaved]);
+
+  const onScreen = connectionKey(snapshot.settings);
+  const connectionEdited = ['apiBaseUrl', 'tokenUrl', 'login', 'clientId'].some((field) => field in drafts) || passwordDraft !== '';
+  const canRenew = test.kind === 'succeeded' && test.testedFor === onScreen && !connectionEdited;
+
+  const runTest = async (confirmed: boolean) => {
+    if (!(await flush())) {
+      setTest({ kind: 'failed', failure: { ok: false, code: 'INVALID_INPUT', message: 'Corrigez les champs signalés : ils ne sont pas enregistrés.' } });
+      return;
+    }
+    setTest({ kind: 'running' });
+    if (passwordDraft) {
+      // A password typed here (after a reset in the portal) is checked, stored and dated at once.
+      const renewal = await window.chorus.renewPassword({ password: passwordDraft, verify: true, surroundingSpacesConfirmed: confirmed });
+      if (!renewal.ok) {
+        setTest(renewal.code === 'CONFIRMATION_REQUIRED' ? { kind: 'confirm-spaces' } : { kind: 'failed', failure: renewal });
+        return;
+      }
+      setPasswordDraft('');
+      setSpacesConfirmed(false);
+    }
+    const [result, refreshed] = await Promise.all([window.chorus.testConnection(), window.chorus.getSettings()]);
+    if (refreshed.ok) setSnapshot(refreshed);
+    if (!result.ok) setTest({ kind: 'failed', failure: result });
+    else setTest({ kind: 'succeeded', structureCount: result.structureCount, testedFor: refreshed.ok ? connectionKey(refreshed.settings) : onScreen });
+  };
+
+  return (
+    <>
+      {snapshot.recoveredFrom && !recoveryNoticeSeen && (
+        <div role="alert" className="warning notice">
+          <p>
+            Le fichier de paramètres était illisible : il a été conservé sous « {snapshot.recoveredFrom} » et les paramètres par
+            défaut ont été repris. Vérifiez la configuration ci-dessous.
+          </p>
+          <button type="button" onClick={() => setRecoveryNoticeSeen(true)}>
+            J'ai compris
+          </button>
+        </div>
+      )}
+      <ConnectionBlock
+        configuration={configuration}
+        passwordDraft={passwordDraft}
+        onPasswordDraft={(text) => {
+          setPasswordDraft(text);
+          setSpacesConfirmed(false);
+          if (test.kind === 'confirm-spaces') setTest({ kind: 'idle' });
+        }}
+        test={test}
+        onTest={() => void runTest(spacesConfirmed)}
+        onCancelTest={() => void window.chorus.cancelConnectionOperation()}
+        onConfirmSpaces={() => {
+          setSpacesConfirmed(true);
+          void runTest(true);
+        }}
+        onShowStructures={() => setDialog('structures')}
+      />
+      <AdvancedSettings configuration={configuration} clientSecretDraft={clientSecretDraft} onClientSecretDraft={setClientSecretDraft} />
+      <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} />
+      {dialog === 'password' && (
+        <PasswordModal
+          onAbandon={() => setDialog(undefined)}
+          onRenewed={(renewal) => {
+            setSnapshot({ ...snapshot, settings: { ...snapshot.settings, passwordUpdatedAt: renewal.updatedAt }, secrets: { ...snapshot.secrets, password: true } });
+            setDialog(undefined);
+          }}
+        />
+      )}
+      {dialog === 'structures' && <StructuresDialog onClose={() => setDialog(undefined)} />}
+    </>
+  );
+}

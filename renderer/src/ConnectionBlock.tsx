@@ -1,0 +1,144 @@
+import type { EnvironmentName } from '../../preload/contract';
+import type { TestState } from './connectionTest';
+import { FieldError } from './FieldError';
+import { PasswordInput } from './PasswordInput';
+import { Progress } from './Progress';
+import type { Configuration } from './useConfiguration';
+
+export const successText = 'La connexion a été établie : les paramètres de connexion sont corrects.';
+
+const environments: readonly { readonly value: EnvironmentName; readonly label: string }[] = [
+  { value: 'production', label: 'Production' },
+  { value: 'qualification', label: 'Qualification' },
+  { value: 'custom', label: 'Personnalisé' },
+];
+
+interface Props {
+  readonly configuration: Configuration;
+  readonly passwordDraft: string;
+  readonly onPasswordDraft: (text: string) => void;
+  readonly test: TestState;
+  readonly onTest: () => void;
+  readonly onCancelTest: () => void;
+  readonly onConfirmSpaces: () => void;
+  readonly onShowStructures: () => void;
+}
+
+/** The framed block "Informations de connexion", in the original's order. */
+export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, onTest, onCancelTest, onConfirmSpaces, onShowStructures }: Props) {
+  const { snapshot, errors, edit, saveNow, choose, valueOf } = configuration;
+  const custom = snapshot.settings.environment === 'custom';
+
+  return (
+    <fieldset>
+      <legend>Informations de connexion</legend>
+      <div className="grid">
+        <label htmlFor="environment">Environnement</label>
+        <div>
+          <select
+            id="environment"
+            value={snapshot.settings.environment}
+            onChange={(event) => void choose('environment', { environment: event.target.value as EnvironmentName })}
+          >
+            {environments.map((environment) => (
+              <option key={environment.value} value={environment.value}>
+                {environment.label}
+              </option>
+            ))}
+          </select>
+          <FieldError id="environment" message={errors.environment} />
+        </div>
+
+        <label htmlFor="apiBaseUrl">Lien URL</label>
+        <div>
+          <input
+            id="apiBaseUrl"
+            type="url"
+            value={valueOf('apiBaseUrl')}
+            readOnly={!custom}
+            aria-invalid={errors.apiBaseUrl ? true : undefined}
+            aria-describedby={errors.apiBaseUrl ? 'apiBaseUrl-error' : custom ? undefined : 'apiBaseUrl-hint'}
+            onChange={(event) => edit('apiBaseUrl', event.target.value)}
+            onBlur={() => void saveNow('apiBaseUrl')}
+          />
+          {!custom && (
+            <p className="hint" id="apiBaseUrl-hint">
+              Adresse de l'environnement choisi ; choisissez « Personnalisé » pour en saisir une autre.
+            </p>
+          )}
+          <FieldError id="apiBaseUrl" message={errors.apiBaseUrl} />
+        </div>
+
+        <label htmlFor="login">Identifiant utilisateur</label>
+        <div>
+          <input
+            id="login"
+            type="text"
+            value={valueOf('login')}
+            placeholder="TECH_1_…@cpro.fr"
+            spellCheck={false}
+            aria-invalid={errors.login ? true : undefined}
+            aria-describedby={errors.login ? 'login-error' : undefined}
+            onChange={(event) => edit('login', event.target.value)}
+            onBlur={() => void saveNow('login')}
+          />
+          <FieldError id="login" message={errors.login} />
+        </div>
+
+        <label htmlFor="password">Mot de passe</label>
+        <div>
+          <PasswordInput
+            id="password"
+            value={passwordDraft}
+            placeholder={snapshot.secrets.password ? 'Enregistré dans le coffre-fort de Windows' : ''}
+            aria-describedby="password-hint"
+            onChange={(event) => onPasswordDraft(event.target.value)}
+          />
+          <p className="hint" id="password-hint">
+            {snapshot.secrets.password
+              ? 'Un mot de passe est enregistré. Saisissez-en un nouveau pour le remplacer : il sera vérifié par le test de connexion.'
+              : 'Aucun mot de passe enregistré : saisissez celui du compte technique, il sera vérifié par le test de connexion.'}
+          </p>
+        </div>
+      </div>
+
+      <div className="actions">
+        <button type="button" onClick={onTest} disabled={test.kind === 'running'}>
+          Test de connexion
+        </button>
+        {test.kind === 'running' && <Progress label="Connexion à Chorus Pro en cours" onCancel={onCancelTest} />}
+      </div>
+      <div role="status" className="result">
+        {test.kind === 'succeeded' && (
+          <p className="success">
+            {successText}
+            <span className="detail"> ({test.structureCount} structure{test.structureCount > 1 ? 's' : ''})</span>
+          </p>
+        )}
+      </div>
+      {test.kind === 'failed' && (
+        <p role="alert" className="failure">
+          {test.failure.message}
+        </p>
+      )}
+      {test.kind === 'confirm-spaces' && (
+        <div role="alert" className="warning">
+          <p>
+            Le mot de passe saisi commence ou se termine par une espace : c'est fréquent après un copier-coller depuis un PDF.
+            Vérifiez-le avec « Afficher ».
+          </p>
+          <button type="button" onClick={onConfirmSpaces}>
+            Le mot de passe est exact, avec ses espaces
+          </button>
+        </div>
+      )}
+      {test.kind === 'succeeded' && (
+        <div className="actions">
+          <button type="button" onClick={onShowStructures}>
+            Structures définies dans Chorus Pro
+          </button>
+        </div>
+      )}
+    </fieldset>
+  );
+}

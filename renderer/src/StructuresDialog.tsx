@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { ChorusStructure, Failure } from '../../preload/contract';
+import { ModalDialog } from './ModalDialog';
+
+type Listing =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded'; readonly structures: readonly ChorusStructure[] }
+  | { readonly kind: 'failed'; readonly failure: Failure };
+
+/** "Structures définies dans Chorus Pro": every structure the technical account is attached to. */
+export function StructuresDialog({ onClose }: { readonly onClose: () => void }) {
+  const [listing, setListing] = useState<Listing>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setListing({ kind: 'loading' });
+    void window.chorus.listStructures().then((answer) => {
+      if (current) setListing(answer.ok ? { kind: 'loaded', structures: answer.structures } : { kind: 'failed', failure: answer });
+    });
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  const close = () => {
+    if (listing.kind === 'loading') void window.chorus.cancelConnectionOperation();
+    onClose();
+  };
+
+  return (
+    <ModalDialog title="Structures définies dans Chorus Pro" onCancel={close} className="structures">
+      <div role="status">
+        {listing.kind === 'loading' && (
+          <p className="progress">
+            <span className="spinner" aria-hidden="true" /> Chargement des structures…
+          </p>
+        )}
+        {listing.kind === 'loaded' && listing.structures.length === 0 && <p>Aucune structure n'est rattachée à ce compte technique.</p>}
+      </div>
+      {listing.kind === 'failed' && (
+        <div role="alert" className="failure">
+          <p>{listing.failure.message}</p>
+          <button type="button" onClick={() => setAttempt(attempt + 1)}>
+            Réessayer
+          </button>
+        </div>
+      )}
+      {listing.kind === 'loaded' && listing.structures.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <caption>{listing.structures.length} structure(s)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Désignation</th>
+                <th scope="col">Identifiant</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Rôle</th>
+                <th scope="col">Services</th>
+              </tr>
+            </thead>
+            <tbody>
+              {listing.structures.map((structure) => (
+                <tr key={structure.id}>
+                  <td>{structure.designation}</td>
+                  <td>
+                    {structure.identifier} <span className="detail">({structure.identifierType})</span>
+                  </td>
+                  <td>{structure.status}</td>
+                  <td>{structure.role}</td>
+                  <td>
+                    {structure.services.length === 0 ? (
+                      'Aucun'
+                    ) : (
+                      <details>
+                        <summary>{structure.services.length} service(s)</summary>
+                        <ul>
+                          {structure.services.map((service) => (
+                            <li key={service.code}>
+                              {service.code} — {service.label}
+                              {!service.active && <span className="detail"> (inactif)</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="actions end">
+        <button type="button" onClick={close} autoFocus>
+          Fermer
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
