@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { secretAccounts } from '../main/secrets/secret-store';
 import { createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
 import { readPackageVersion } from './harness/browser-target';
+import { screen } from './screen';
 import { expect, test } from './fixtures';
 
 test('the window carries the real title and shows what the main process reads from disk and keychain', async ({ launch }) => {
@@ -31,16 +32,22 @@ test('the window carries the real title and shows what the main process reads fr
 
   await expect(page).toHaveTitle('Configuration des échanges Chorus Pro');
   await expect(page.getByTestId('app-version')).toHaveText(readPackageVersion());
-  await expect(page.getByTestId('environment')).toHaveText('Qualification');
-  await expect(page.getByTestId('api-base-url')).toHaveText('https://sandbox-api.piste.gouv.fr');
-  await expect(page.getByTestId('password-state')).toHaveText('Enregistré dans le coffre-fort Windows');
-  await expect(page.getByText('mot-de-passe-de-test')).toHaveCount(0);
+  const ui = screen(page);
+  await expect(ui.environment).toHaveValue('qualification');
+  await expect(ui.url).toHaveValue('https://sandbox-api.piste.gouv.fr');
+  await expect(ui.login).toHaveValue('TECH_1_mairie@cpro.fr');
+  await expect(ui.password).toHaveValue('');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  expect(await page.content()).not.toContain('mot-de-passe-de-test');
 });
 
 test('a fresh profile starts on Production with no password stored', async ({ launch }) => {
   const { page } = await launch();
+  const ui = screen(page);
 
-  await expect(page.getByTestId('environment')).toHaveText('Production');
-  await expect(page.getByTestId('api-base-url')).toHaveText('https://api.piste.gouv.fr');
-  await expect(page.getByTestId('password-state')).toHaveText('Non enregistré');
+  await expect(ui.environment).toHaveValue('production');
+  await expect(ui.url).toHaveValue('https://api.piste.gouv.fr');
+  await expect(ui.password).toHaveAttribute('placeholder', '');
+  await expect(ui.alertDelay).toHaveValue('12');
+  await expect(ui.updatedAt).toHaveValue('');
 });

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 
 test('the page reaches the named functions of the contract and nothing else', async ({ launch }) => {
   const { page } = await launch();
-  await expect(page.getByTestId('app-version')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Test de connexion' })).toBeVisible();
 
   const exposed = await page.evaluate(() => ({
     functions: Object.keys(window.chorus).sort(),
@@ -25,7 +25,7 @@ test('the page reaches the named functions of the contract and nothing else', as
 test('malformed arguments get INVALID_INPUT, change nothing, and the main side keeps answering', async ({ launch }) => {
   const app = await launch();
   const { page } = app;
-  await expect(page.getByTestId('app-version')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Test de connexion' })).toBeVisible();
   const saved = await page.evaluate(() => window.chorus.saveSettings({ alertDelayMonths: 6 }));
   expect(saved.ok).toBe(true);
   const settingsFile = join(app.userDataDir, 'config.json');
@@ -58,7 +58,7 @@ test('malformed arguments get INVALID_INPUT, change nothing, and the main side k
 test('an unsafe address is refused by the main process with INSECURE_URL and nothing is saved', async ({ launch }) => {
   const app = await launch();
   const { page } = app;
-  await expect(page.getByTestId('app-version')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Test de connexion' })).toBeVisible();
 
   const answer = await page.evaluate(() =>
     window.chorus.saveSettings({ environment: 'custom', apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token' }),

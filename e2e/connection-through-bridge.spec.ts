@@ -14,7 +14,7 @@ test.afterEach(async () => {
 
 test('the page configures, tests, lists and renews through the bridge, and never receives a secret', async ({ launch }) => {
   const { page, logLines } = await launch();
-  await expect(page.getByTestId('app-version')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Test de connexion' })).toBeVisible();
 
   const answers = await page.evaluate(
     async ({ simulatorUrl, tokenUrl, account }) => {
@@ -46,7 +46,7 @@ test('the page configures, tests, lists and renews through the bridge, and never
 
 test('after a reset in the portal the test is refused until the new password is entered', async ({ launch }) => {
   const { page } = await launch();
-  await expect(page.getByTestId('app-version')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Test de connexion' })).toBeVisible();
   await page.evaluate(
     async ({ simulatorUrl, tokenUrl, account }) => {
       await window.chorus.saveSettings({ environment: 'custom', apiBaseUrl: simulatorUrl, tokenUrl, login: account.login, clientId: account.clientId });
@@ -71,7 +71,7 @@ test('after a reset in the portal the test is refused until the new password is 
 
 test('Annuler stops a connection test that hangs', async ({ launch }) => {
   const { page } = await launch();
-  await expect(page.getByTestId('app-version')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Test de connexion' })).toBeVisible();
   await page.evaluate(
     async ({ simulatorUrl, tokenUrl, account }) => {
       await window.chorus.saveSettings({ environment: 'custom', apiBaseUrl: simulatorUrl, tokenUrl, login: account.login, clientId: account.clientId, timeoutSeconds: 60 });

@@ -14,7 +14,7 @@ export const screen = (page: Page) => ({
   success: page.getByText('La connexion a été établie : les paramètres de connexion sont corrects.'),
   alert: page.getByRole('alert'),
   structuresButton: page.getByRole('button', { name: 'Structures définies dans Chorus Pro' }),
-  advanced: page.getByText('Paramètres avancés'),
+  advanced: page.getByText('Paramètres avancés', { exact: true }),
   clientId: page.getByLabel('Identifiant client PISTE'),
   clientSecret: page.getByLabel('Secret client PISTE'),
   saveSecret: page.getByRole('button', { name: 'Enregistrer le secret' }),

@@ -2,12 +2,10 @@
 // out) and the built renderer page. Prints every finding; fails on any of high severity.
 // The "available security fixes" check is left out: it downloads Electron's release list, and
 // this runs offline. Run `npm run build` first (the page's CSP is written by the build).
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -25,16 +23,24 @@ try {
   cpSync(join(root, 'package.json'), join(scan, 'package.json'));
 
   const electronVersion = require('electron/package.json').version;
-  // Its CSV is the only report that carries the severity (the SARIF one drops it).
-  const report = join(scan, 'report.csv');
-  execFileSync(
-    process.execPath,
-    [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', scan, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-
-  const rows = parse(readFileSync(report, 'utf8'), { from_line: 2, relax_column_count: true, trim: true });
-  const findings = rows.map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }));
+  // Its library entry returns the findings as objects; its CSV and SARIF writers are lossy
+  // (the CSV leaves quotes and line breaks of a CSP unescaped; the SARIF has no severity).
+  const runElectronegativity = require('@doyensec/electronegativity');
+  const { issues } = await runElectronegativity({
+    input: scan,
+    isRelative: true,
+    isVerbose: false,
+    electronVersionOverride: electronVersion,
+    excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+    parserPlugins: [],
+  });
+  const findings = issues.map((issue) => ({
+    check: issue.id,
+    severity: issue.severity.name,
+    confidence: issue.confidence.name,
+    file: issue.file,
+    location: `${issue.location.line}:${issue.location.column}`,
+  }));
   for (const finding of findings) {
     console.log(`${finding.severity.padEnd(13)} ${finding.confidence.padEnd(9)} ${finding.check} ${finding.file}:${finding.location}`);
   }

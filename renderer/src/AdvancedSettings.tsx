@@ -11,7 +11,7 @@ interface Props {
 
 /** PISTE application, token URL, proxy, extra authority and timeout: collapsed until needed. */
 export function AdvancedSettings({ configuration, clientSecretDraft, onClientSecretDraft }: Props) {
-  const { snapshot, errors, setErrors, setSnapshot, edit, saveNow, valueOf } = configuration;
+  const { snapshot, errors, setErrors, refresh, edit, saveNow, valueOf } = configuration;
   const [secretMessage, setSecretMessage] = useState('');
   const custom = snapshot.settings.environment === 'custom';
 
@@ -43,28 +43,23 @@ export function AdvancedSettings({ configuration, clientSecretDraft, onClientSec
   const saveSecret = async () => {
     const saved = await configuration.flush();
     if (!saved) return;
-    const answer = await window.chorus.setClientSecret({ secret: clientSecretDraft });
+    const answer = await refresh(() => window.chorus.setClientSecret({ secret: clientSecretDraft }));
     if (!answer.ok) {
       setSecretMessage(answer.message);
       return;
     }
-    setSnapshot(answer);
     onClientSecretDraft('');
     setSecretMessage('Secret client enregistré dans le coffre-fort de Windows.');
   };
 
   const chooseCertificate = async () => {
-    const answer = await window.chorus.chooseCaCertificate();
+    const answer = await refresh(() => window.chorus.chooseCaCertificate());
     if (!answer.ok) setErrors((current) => ({ ...current, caCertificatePath: answer.message }));
-    else {
-      setSnapshot(answer);
-      setErrors(({ caCertificatePath: _fixed, ...rest }) => rest);
-    }
+    else setErrors(({ caCertificatePath: _fixed, ...rest }) => rest);
   };
 
   const removeCertificate = async () => {
-    const answer = await window.chorus.saveSettings({ caCertificatePath: '' });
-    if (answer.ok) setSnapshot(answer);
+    await refresh(() => window.chorus.saveSettings({ caCertificatePath: '' }));
   };
 
   return (

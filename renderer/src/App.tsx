@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Failure, SettingsSnapshot } from '../../preload/contract';
+import type { AppInfo, Failure, SettingsSnapshot } from '../../preload/contract';
 import { ConfigurationScreen } from './ConfigurationScreen';
 
 /** Loads the configuration from the main process, then shows the screen. */
@@ -7,6 +7,13 @@ export function App() {
   const [snapshot, setSnapshot] = useState<SettingsSnapshot>();
   const [failure, setFailure] = useState<Failure>();
   const [attempt, setAttempt] = useState(0);
+  const [appInfo, setAppInfo] = useState<AppInfo>();
+
+  useEffect(() => {
+    void window.chorus.getAppInfo().then((answer) => {
+      if (answer.ok) setAppInfo(answer);
+    });
+  }, []);
 
   useEffect(() => {
     void window.chorus.getSettings().then((answer) => {
@@ -30,6 +37,11 @@ export function App() {
       )}
       {!snapshot && !failure && <p role="status">Chargement de la configuration…</p>}
       {snapshot && <ConfigurationScreen initial={snapshot} />}
+      {appInfo && (
+        <footer>
+          {appInfo.name} — version <span data-testid="app-version">{appInfo.version}</span>
+        </footer>
+      )}
     </main>
   );
 }

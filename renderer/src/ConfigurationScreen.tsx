@@ -11,7 +11,7 @@ import { useConfiguration } from './useConfiguration';
 /** The screen: both framed blocks, the modal and the structures dialog, and what links them. */
 export function ConfigurationScreen({ initial }: { readonly initial: SettingsSnapshot }) {
   const configuration = useConfiguration(initial);
-  const { snapshot, setSnapshot, drafts, flush } = configuration;
+  const { snapshot, refresh, drafts, flush } = configuration;
   const [passwordDraft, setPasswordDraft] = useState('');
   const [clientSecretDraft, setClientSecretDraft] = useState('');
   const [spacesConfirmed, setSpacesConfirmed] = useState(false);
@@ -48,8 +48,7 @@ export function ConfigurationScreen({ initial }: { readonly initial: SettingsSna
       setPasswordDraft('');
       setSpacesConfirmed(false);
     }
-    const [result, refreshed] = await Promise.all([window.chorus.testConnection(), window.chorus.getSettings()]);
-    if (refreshed.ok) setSnapshot(refreshed);
+    const [result, refreshed] = await Promise.all([window.chorus.testConnection(), refresh(() => window.chorus.getSettings())]);
     if (!result.ok) setTest({ kind: 'failed', failure: result });
     else setTest({ kind: 'succeeded', structureCount: result.structureCount, testedFor: refreshed.ok ? connectionKey(refreshed.settings) : onScreen });
   };
@@ -89,8 +88,8 @@ export function ConfigurationScreen({ initial }: { readonly initial: SettingsSna
       {dialog === 'password' && (
         <PasswordModal
           onAbandon={() => setDialog(undefined)}
-          onRenewed={(renewal) => {
-            setSnapshot({ ...snapshot, settings: { ...snapshot.settings, passwordUpdatedAt: renewal.updatedAt }, secrets: { ...snapshot.secrets, password: true } });
+          onRenewed={() => {
+            void refresh(() => window.chorus.getSettings());
             setDialog(undefined);
           }}
         />

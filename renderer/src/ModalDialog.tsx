@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props {
   readonly title: string;
@@ -7,22 +7,46 @@ interface Props {
   readonly className?: string;
 }
 
+const focusable = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
 /**
- * A native modal <dialog>: the rest of the window becomes inert, focus stays inside, Escape
- * cancels. Mounted means open.
+ * A native modal <dialog>: the rest of the window becomes inert and Escape cancels. Chromium
+ * lets Tab leave a modal dialog for the browser's own controls, so Tab is kept in here; on close,
+ * focus goes back to the control that opened it. Mounted means open.
  */
 export function ModalDialog({ title, onCancel, children, className }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     if (element && !element.open) element.showModal();
-    return () => element?.close();
+    return () => {
+      element?.close();
+      opener?.focus();
+    };
   }, []);
+
+  const keepTabInside = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== 'Tab' || !dialog.current) return;
+    const controls = [...dialog.current.querySelectorAll<HTMLElement>(focusable)];
+    const first = controls[0];
+    const last = controls.at(-1);
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
   return (
     <dialog
       ref={dialog}
       className={className}
       aria-labelledby="dialog-title"
+      onKeyDown={keepTabInside}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();

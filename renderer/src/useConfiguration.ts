@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
-import type { SettingsChange, SettingsSnapshot } from '../../preload/contract';
+import { useCallback, useReducer, useRef, useState } from 'react';
+import type { Outcome, SettingsChange, SettingsSnapshot } from '../../preload/contract';
 
 export type EditableField = 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl' | 'timeoutSeconds';
 type Drafts = Partial<Record<EditableField, string>>;
@@ -19,31 +19,51 @@ function changeFor(field: EditableField, text: string): SettingsChange {
  */
 export function useConfiguration(initial: SettingsSnapshot) {
   const [snapshot, setSnapshot] = useState(initial);
-  const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Errors>({});
+  // What is typed and not saved yet. A ref changed synchronously, so that a save that returns
+  // and a key typed meanwhile can never overwrite each other; rendering follows it.
+  const drafts = useRef<Drafts>({});
+  const [, render] = useReducer((count: number) => count + 1, 0);
   const timers = useRef(new Map<EditableField, ReturnType<typeof setTimeout>>());
   const saving = useRef(new Set<Promise<boolean>>());
-  const latest = useRef<Drafts>({});
+  const asked = useRef(0);
+  const shown = useRef(0);
 
-  const apply = useCallback(async (key: keyof Errors, change: SettingsChange, draftValue?: string): Promise<boolean> => {
-    const answer = await window.chorus.saveSettings(change);
-    if (!answer.ok) {
-      setErrors((current) => ({ ...current, [key]: answer.message }));
-      return false;
+  /**
+   * Calls the main process for a new snapshot. Answers may come back out of order (each one reads
+   * the settings, then the keychain): only an answer to a later request than the one on screen is
+   * shown, since the main process applies the requests in the order they arrive.
+   */
+  const refresh = useCallback(async <Answer extends Outcome<SettingsSnapshot>>(call: () => Promise<Answer>): Promise<Answer> => {
+    asked.current += 1;
+    const request = asked.current;
+    const answer = await call();
+    if (answer.ok && request > shown.current) {
+      shown.current = request;
+      setSnapshot(answer);
     }
-    setSnapshot(answer);
-    setErrors(({ [key]: _fixed, ...rest }) => rest);
-    if (draftValue !== undefined) {
-      // Keep what the user typed meanwhile; drop the draft once it is what was saved.
-      setDrafts((current) => {
-        if (current[key as EditableField] !== draftValue) return current;
-        const { [key as EditableField]: _saved, ...rest } = current;
-        latest.current = rest;
-        return rest;
-      });
-    }
-    return true;
+    return answer;
   }, []);
+
+  const apply = useCallback(
+    async (key: keyof Errors, change: SettingsChange, draftValue?: string): Promise<boolean> => {
+      const answer = await refresh(() => window.chorus.saveSettings(change));
+      if (!answer.ok) {
+        setErrors((current) => ({ ...current, [key]: answer.message }));
+        return false;
+      }
+      setErrors(({ [key]: _fixed, ...rest }) => rest);
+      const field = key as EditableField;
+      if (draftValue !== undefined && drafts.current[field] === draftValue) {
+        // Saved as typed: the field shows the saved value from now on.
+        const { [field]: _saved, ...rest } = drafts.current;
+        drafts.current = rest;
+        render();
+      }
+      return true;
+    },
+    [refresh],
+  );
 
   const track = useCallback((promise: Promise<boolean>) => {
     saving.current.add(promise);
@@ -55,7 +75,7 @@ export function useConfiguration(initial: SettingsSnapshot) {
     (field: EditableField) => {
       clearTimeout(timers.current.get(field));
       timers.current.delete(field);
-      const text = latest.current[field];
+      const text = drafts.current[field];
       if (text === undefined) return Promise.resolve(true);
       return track(apply(field, changeFor(field, text), text));
     },
@@ -64,8 +84,8 @@ export function useConfiguration(initial: SettingsSnapshot) {
 
   const edit = useCallback(
     (field: EditableField, text: string) => {
-      latest.current = { ...latest.current, [field]: text };
-      setDrafts(latest.current);
+      drafts.current = { ...drafts.current, [field]: text };
+      render();
       clearTimeout(timers.current.get(field));
       timers.current.set(field, setTimeout(() => void saveNow(field), autosaveDelayMs));
     },
@@ -75,15 +95,15 @@ export function useConfiguration(initial: SettingsSnapshot) {
   /** A choice in a list is saved at once. */
   const choose = useCallback((key: 'environment' | 'alertDelayMonths', change: SettingsChange) => track(apply(key, change)), [apply, track]);
 
-  /** Saves every pending change now; true when all of them were accepted. */
+  /** Saves every pending change now; true when every typed value was accepted. */
   const flush = useCallback(async () => {
-    const fields = [...timers.current.keys()];
+    const fields = Object.keys(drafts.current) as EditableField[];
     const results = await Promise.all([...fields.map((field) => saveNow(field)), ...saving.current]);
-    return results.every(Boolean) && Object.keys(latest.current).length === 0;
+    return results.every(Boolean) && Object.keys(drafts.current).length === 0;
   }, [saveNow]);
 
-  const valueOf = (field: EditableField): string => drafts[field] ?? String(snapshot.settings[field] ?? '');
+  const valueOf = (field: EditableField): string => drafts.current[field] ?? String(snapshot.settings[field] ?? '');
 
-  return { snapshot, setSnapshot, drafts, errors, setErrors, edit, saveNow, choose, flush, valueOf };
+  return { snapshot, refresh, drafts: drafts.current, errors, setErrors, edit, saveNow, choose, flush, valueOf };
 }
 export type Configuration = ReturnType<typeof useConfiguration>;

@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadFixture } from './simulator/fixture';
+import { startSimulator } from './simulator/simulator';
+import { screen, screenshot } from './screen';
+import { seedProfile } from './seed-profile';
+import { expect, test } from './fixtures';
+
+test('the extra authority is chosen in a main-process dialog, and then the HTTPS test succeeds', async ({ launch }) => {
+  const https = await startSimulator({ fixture: loadFixture(), tls: true });
+  try {
+    const caFile = join(tmpdir(), `autorite-${Date.now()}.pem`);
+    writeFileSync(caFile, https.caPem!);
+    const { page } = await launch({ ...(await seedProfile({ apiBaseUrl: https.url, tokenUrl: https.tokenUrl })), fileToChoose: caFile });
+    const ui = screen(page);
+    await ui.testButton.click();
+    await expect(ui.alert).toContainText("Le certificat présenté par le serveur n'est pas reconnu");
+
+    await ui.advanced.click();
+    await page.getByRole('button', { name: 'Choisir…' }).click();
+    await expect(page.getByLabel("Certificat d'autorité")).toHaveValue(caFile);
+    await ui.testButton.click();
+    await expect(ui.success).toBeVisible();
+  } finally {
+    await https.close();
+  }
+});
+
+for (const scale of [1, 1.25, 1.5]) {
+  test(`usable on an 800×600 screen at ${scale * 100} % scaling (CSS viewport 800/${scale}): nothing cut, nothing to scroll sideways`, async ({ launch, simulator }) => {
+    const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
+    const ui = screen(page);
+    await page.setViewportSize({ width: Math.round(800 / scale), height: Math.round(600 / scale) });
+    await ui.testButton.click();
+    await expect(ui.success).toBeVisible();
+    await ui.advanced.click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const control of [ui.testButton, ui.renew, ui.structuresButton, ui.saveSecret]) {
+      const box = await control.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 800 / scale).toBe(true);
+    }
+    if (scale === 1.5) await screenshot(page, '10-800x600-150pc');
+  });
+}
