@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { channelNames } from '../preload/contract';
+import { channelNames, eventNames } from '../preload/contract';
 import { expect, test } from './fixtures';
 
 test('the page reaches the named functions of the contract and nothing else', async ({ launch }) => {
@@ -16,7 +16,8 @@ test('the page reaches the named functions of the contract and nothing else', as
     ),
   }));
 
-  expect(exposed.functions).toEqual([...channelNames].sort());
+  expect(exposed.functions).toEqual([...channelNames, ...eventNames.map((event) => `on${event[0]!.toUpperCase()}${event.slice(1)}`)].sort());
+  expect(exposed.functions).toContain('onPasswordReminder');
   expect(new Set(exposed.kinds)).toEqual(new Set(['function']));
   expect(exposed.frozen).toBe(true);
   expect(exposed.globals).toEqual([]);

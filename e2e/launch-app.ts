@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LogLine } from '../main/logger';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
-import { launchInBrowser } from './harness/browser-target';
+import { launchInBrowser, type ReminderProbe } from './harness/browser-target';
 import { launchInElectron } from './harness/electron-target';
 
 export interface LaunchOptions {
@@ -26,6 +26,8 @@ export interface LaunchedApp {
   readonly keychainService: string;
   /** What the main process logged (browser target, where it runs in this process). */
   readonly logLines: readonly LogLine[];
+  /** What the main process notified about the password's renewal (browser target). */
+  readonly reminders: ReminderProbe;
   /** Stops the app; with `{ keepData: true }` the profile and keychain entries survive for a relaunch. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       : await launchInBrowser({ userDataDir, keychainService, logLines, fileToChoose: options.fileToChoose });
   return {
     page: running.page,
+    reminders: running.reminders,
     target,
     userDataDir,
     keychainService,

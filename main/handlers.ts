@@ -2,7 +2,9 @@ import type { AppInfo, SettingsSnapshot } from '../preload/contract';
 import { readCaCertificate, type ConnectionService } from './chorus/connection-service';
 import type { RenewalRequest } from './credentials/password-renewal';
 import type { PasswordRenewal } from '../preload/contract';
+import type { Clock } from './clock';
 import { AppError } from './errors';
+import { passwordReminder } from './reminder/password-reminder';
 import type { Handlers } from './ipc-dispatcher';
 import { secretAccounts, type SecretStore } from './secrets/secret-store';
 import { toSettingsView, type SettingsStore } from './settings/settings-store';
@@ -15,10 +17,11 @@ export interface HandlerDependencies {
   readonly renewPassword: (request: RenewalRequest) => Promise<PasswordRenewal>;
   /** Asks the user for a file in a main-process dialog; undefined when they cancel. */
   readonly chooseCaCertificateFile: () => Promise<string | undefined>;
+  readonly clock: Clock;
 }
 
 /** The settings with what the keychain holds for them: presence only, never a value. */
-export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore): Promise<SettingsSnapshot> {
+export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
   const current = settings.read();
   const { login, clientId } = current;
   const [password, clientSecret] = await Promise.all([
@@ -28,12 +31,13 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
   return {
     settings: toSettingsView(current),
     secrets: { password: password !== undefined, clientSecret: clientSecret !== undefined },
+    reminder: passwordReminder(current, clock()),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
   };
 }
 
 /** Every channel of the contract, served by the main-process services. */
-export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, chooseCaCertificateFile }: HandlerDependencies): Handlers {
+export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, chooseCaCertificateFile, clock }: HandlerDependencies): Handlers {
   // The window's network operation under way, so that "Annuler" can stop it.
   let running: AbortController | undefined;
   const cancellable = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
@@ -48,19 +52,19 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
 
   return {
     getAppInfo: () => Promise.resolve(appInfo),
-    getSettings: () => settingsSnapshot(settings, secrets),
+    getSettings: () => settingsSnapshot(settings, secrets, clock),
     saveSettings: async (change) => {
       settings.update(change);
-      return settingsSnapshot(settings, secrets);
+      return settingsSnapshot(settings, secrets, clock);
     },
     setClientSecret: async ({ secret }) => {
       const { tokenUrl, clientId } = settings.read();
       if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret');
       await secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
-      return settingsSnapshot(settings, secrets);
+      return settingsSnapshot(settings, secrets, clock);
     },
     renewPassword: (request) => cancellable((cancel) => renewPassword({ ...request, cancel })),
-    testConnection: () => cancellable((signal) => connection.testConnection(settings.read(), signal)),
+    testConnection: () => cancellable((cancel) => connection.testConnection(settings.read(), { cancel })),
     cancelConnectionOperation: () => {
       const cancelled = running !== undefined;
       running?.abort();
@@ -72,10 +76,10 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
     getStructureDetails: (structureId) => cancellable((signal) => connection.structureDetails(settings.read(), structureId, signal)),
     chooseCaCertificate: async () => {
       const path = await chooseCaCertificateFile();
-      if (path === undefined) return { ...(await settingsSnapshot(settings, secrets)), chosen: false };
+      if (path === undefined) return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: false };
       await readCaCertificate(path);
       settings.update({ caCertificatePath: path });
-      return { ...(await settingsSnapshot(settings, secrets)), chosen: true };
+      return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: true };
     },
   };
 }

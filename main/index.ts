@@ -1,14 +1,16 @@
 // The only file that wires the main-process services to Electron.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
 import { channelNames } from '../preload/contract';
-import { ipcChannelOf } from '../preload/ipc-channel';
+import { ipcChannelOf, ipcEventOf } from '../preload/ipc-channel';
 import { appEntryUrl, appOrigin, appScheme, createAppProtocolHandler } from './app-protocol';
 import { createHttpTransport } from './chorus/http-transport';
 import { systemClock } from './clock';
 import { consoleSink, createLogger } from './logger';
 import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
+import { reminderNotificationText } from './reminder/reminder-message';
+import { startReminderSchedule } from './reminder/reminder-schedule';
 import { createMainProcess } from './services';
 import type { StoredSettings } from './settings/settings-schema';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
@@ -35,7 +37,7 @@ function senderFacts(event: IpcMainInvokeEvent) {
 }
 
 function start(): void {
-  const dispatch = createMainProcess({
+  const { dispatch, currentReminder } = createMainProcess({
     appInfo: { name: app.getName(), version: app.getVersion() },
     userDataDir: app.getPath('userData'),
     openSettingsBackend: (options) => new ElectronStore<StoredSettings>(options),
@@ -66,6 +68,28 @@ function start(): void {
   mainWindow = window;
   window.removeMenu();
   window.once('ready-to-show', () => window.show());
+  window.webContents.once('did-finish-load', () => {
+    const stopReminders = startReminderSchedule({
+      currentReminder,
+      logger,
+      every: (milliseconds, task) => {
+        const timer = setInterval(task, milliseconds);
+        return () => clearInterval(timer);
+      },
+      notify: (reminder) => {
+        window.webContents.send(ipcEventOf('passwordReminder'), reminder);
+        if (!reminder.known || !Notification.isSupported()) return;
+        const notification = new Notification({ title: 'Chorus Pro Echanges', body: reminderNotificationText(reminder) });
+        notification.on('click', () => {
+          if (window.isMinimized()) window.restore();
+          window.show();
+          window.focus();
+        });
+        notification.show();
+      },
+    });
+    window.once('closed', stopReminders);
+  });
   // The page refuses to unload while a typed secret is not saved: ask, as Windows programs do.
   window.webContents.on('will-prevent-unload', (event) => {
     const choice = dialog.showMessageBoxSync(window, {
@@ -84,6 +108,9 @@ function start(): void {
   });
   void window.loadURL(appEntryUrl);
 }
+
+// Windows shows notifications under this identity (the installer's appId).
+app.setAppUserModelId('fr.collectivites.chorus-pro-echanges');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -9,6 +9,7 @@ const appWindow: SenderFacts = { frameUrl: 'app://chorus/index.html', isMainFram
 const snapshot: SettingsSnapshot = {
   settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 12, timeoutSeconds: 30 },
   secrets: { password: false, clientSecret: false },
+  reminder: { known: false, due: false },
 };
 
 const notInThisTest = (): Promise<never> => Promise.reject(new Error('channel not used in this test'));

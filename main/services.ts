@@ -6,6 +6,7 @@ import type { ResolveSystemProxy } from './chorus/proxy-resolution';
 import type { Clock } from './clock';
 import { createPasswordRenewal } from './credentials/password-renewal';
 import { createHandlers } from './handlers';
+import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc-dispatcher';
 import type { Logger } from './logger';
 import type { SecretStore } from './secrets/secret-store';
@@ -30,6 +31,7 @@ export function createCoreServices(dependencies: CoreDependencies) {
     client,
     secrets,
     logger,
+    recordPasswordExpiry: (day) => settings.recordChorusExpiry(day),
     ...(dependencies.resolveSystemProxy ? { resolveSystemProxy: dependencies.resolveSystemProxy } : {}),
   });
   const renewPassword = createPasswordRenewal({
@@ -39,7 +41,8 @@ export function createCoreServices(dependencies: CoreDependencies) {
     clock,
     logger,
   });
-  return { settings, secrets, connection, renewPassword };
+  const currentReminder = () => passwordReminder(settings.read(), clock());
+  return { settings, secrets, connection, renewPassword, currentReminder };
 }
 export type CoreServices = ReturnType<typeof createCoreServices>;
 
@@ -52,11 +55,17 @@ export interface MainDependencies extends CoreDependencies {
 }
 
 /**
- * Builds every main-process service from its parts and returns the bridge's dispatcher. The
+ * Builds every main-process service from its parts and returns the bridge's dispatcher and the
+ * reminder the schedule checks. The
  * Electron wiring and the test harness both call this: only the transport around it differs.
  */
-export function createMainProcess(dependencies: MainDependencies): Dispatch {
+export function createMainProcess(dependencies: MainDependencies): { dispatch: Dispatch; currentReminder: CoreServices['currentReminder'] } {
   const services = createCoreServices(dependencies);
-  const handlers = createHandlers({ appInfo: dependencies.appInfo, chooseCaCertificateFile: dependencies.chooseCaCertificateFile, ...services });
-  return createDispatcher(handlers, dependencies.appOrigin, dependencies.logger);
+  const handlers = createHandlers({
+    appInfo: dependencies.appInfo,
+    chooseCaCertificateFile: dependencies.chooseCaCertificateFile,
+    clock: dependencies.clock,
+    ...services,
+  });
+  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder };
 }

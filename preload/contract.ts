@@ -137,9 +137,24 @@ export interface AppInfo {
   readonly version: string;
 }
 
+/** When the technical password should be renewed; dates are the user's local days, YYYY-MM-DD. */
+export type PasswordReminder =
+  | { readonly known: false; readonly due: false }
+  | {
+      readonly known: true;
+      readonly due: boolean;
+      readonly dueOn: string;
+      readonly expiresOn: string;
+      /** `chorus-pro` when Chorus Pro reported the expiry, `estimate` for last renewal + 424 days. */
+      readonly source: 'estimate' | 'chorus-pro';
+      readonly daysLeft: number;
+      readonly expired: boolean;
+    };
+
 export interface SettingsSnapshot {
   readonly settings: SettingsView;
   readonly secrets: SecretsPresence;
+  readonly reminder: PasswordReminder;
   /** Set once, in the run that found the settings file unreadable and kept a copy of it. */
   readonly recoveredFrom?: string;
 }
@@ -181,9 +196,22 @@ export type ValidatedArgs<Name extends ChannelName> = z.output<(typeof channels)
 export type ChannelPayload<Name extends ChannelName> =
   (typeof channels)[Name]['result'] extends ResultOf<infer Payload> ? Payload : never;
 
-/** `window.chorus` as the renderer sees it. */
+/** What the main process tells the renderer on its own initiative. */
+export const events = {
+  /** The technical password is due for renewal: raised at start and once a day. */
+  passwordReminder: returns<PasswordReminder>(),
+};
+export type EventName = keyof typeof events;
+export const eventNames = Object.keys(events) as readonly EventName[];
+export type EventPayload<Name extends EventName> = (typeof events)[Name] extends ResultOf<infer Payload> ? Payload : never;
+/** `passwordReminder` is listened to with `onPasswordReminder`. */
+export type ListenerName<Name extends EventName> = `on${Capitalize<Name>}`;
+
+/** `window.chorus` as the renderer sees it: a function per channel, a listener per event. */
 export type ChorusBridge = {
   readonly [Name in ChannelName]: (
     ...args: ChannelArgs<Name>
   ) => Promise<Outcome<ChannelPayload<Name>>>;
+} & {
+  readonly [Name in EventName as ListenerName<Name>]: (listener: (payload: EventPayload<Name>) => void) => () => void;
 };

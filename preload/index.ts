@@ -1,10 +1,19 @@
 // The sandboxed preload: it exposes the contract's named functions and never ipcRenderer itself.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildBridge } from './bridge';
-import { builtChannelNames } from './channel-names';
-import { ipcChannelOf } from './ipc-channel';
+import { builtChannelNames, builtEventNames } from './channel-names';
+import { ipcChannelOf, ipcEventOf } from './ipc-channel';
 
 contextBridge.exposeInMainWorld(
   'chorus',
-  buildBridge(builtChannelNames, (channel, args) => ipcRenderer.invoke(ipcChannelOf(channel), ...args)),
+  buildBridge(
+    builtChannelNames,
+    builtEventNames,
+    (channel, args) => ipcRenderer.invoke(ipcChannelOf(channel), ...args),
+    (event, listener) => {
+      const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+      ipcRenderer.on(ipcEventOf(event), forward);
+      return () => ipcRenderer.removeListener(ipcEventOf(event), forward);
+    },
+  ),
 );

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { contractChannelNames } from './contract-channels.mjs';
+import { contractNames } from './contract-channels.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const common = {
@@ -27,7 +27,10 @@ await Promise.all([
     ...common,
     entryPoints: ['preload/index.ts'],
     outfile: 'dist/preload/index.js',
-    define: { CHORUS_CHANNEL_NAMES: JSON.stringify(await contractChannelNames(root)) },
+    define: await contractNames(root).then(({ channelNames, eventNames }) => ({
+      CHORUS_CHANNEL_NAMES: JSON.stringify(channelNames),
+      CHORUS_EVENT_NAMES: JSON.stringify(eventNames),
+    })),
   }),
 ]);
 await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });

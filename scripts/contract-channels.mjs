@@ -1,11 +1,11 @@
-// Reads the channel names out of the contract itself, for builds that must not bundle it.
+// Reads the channel and event names out of the contract itself, for builds that must not bundle it.
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-export async function contractChannelNames(root) {
+export async function contractNames(root) {
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['preload/contract.ts'],
@@ -19,7 +19,8 @@ export async function contractChannelNames(root) {
   try {
     const file = join(dir, 'contract.cjs');
     writeFileSync(file, result.outputFiles[0].contents);
-    return [...createRequire(file)(file).channelNames];
+    const contract = createRequire(file)(file);
+    return { channelNames: [...contract.channelNames], eventNames: [...contract.eventNames] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,15 +5,23 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import sirv from 'sirv';
-import { channelNames } from '../../preload/contract';
+import { channelNames, eventNames, type PasswordReminder } from '../../preload/contract';
 import { contentSecurityPolicy } from '../../main/content-security-policy';
 import { createHttpTransport } from '../../main/chorus/http-transport';
 import { systemClock } from '../../main/clock';
 import { createLogger, type LogLine } from '../../main/logger';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import { startReminderSchedule } from '../../main/reminder/reminder-schedule';
 import { createMainProcess } from '../../main/services';
 import { openConfBackend } from '../../main/settings/conf-backend';
 import { projectRoot, rendererBuildDir } from './paths';
+
+/** What the main process notified about the password's renewal, and its daily timer. */
+export interface ReminderProbe {
+  readonly notifications: readonly PasswordReminder[];
+  /** Runs the daily check now, as if a day had passed. */
+  nextDay(): void;
+}
 
 export interface BrowserTargetOptions {
   readonly userDataDir: string;
@@ -34,7 +42,7 @@ function browserBridgeScript(): Promise<string> {
     platform: 'browser',
     write: false,
     logLevel: 'warning',
-    define: { CHORUS_CHANNEL_NAMES: JSON.stringify(channelNames) },
+    define: { CHORUS_CHANNEL_NAMES: JSON.stringify(channelNames), CHORUS_EVENT_NAMES: JSON.stringify(eventNames) },
   }).then((result) => result.outputFiles[0]?.text ?? '');
   return bridgeScript;
 }
@@ -70,10 +78,11 @@ export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromiu
 export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   page: Page;
   browser: Browser;
+  reminders: ReminderProbe;
   close: () => Promise<void>;
 }> {
   const { server, origin } = await serveRenderer();
-  const dispatch = createMainProcess({
+  const { dispatch, currentReminder } = createMainProcess({
     appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion() },
     userDataDir: options.userDataDir,
     openSettingsBackend: openConfBackend,
@@ -96,10 +105,30 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   );
   await page.addInitScript({ content: await browserBridgeScript() });
   await page.goto(`${origin}/index.html`);
+  // The daily timer is the spec's to advance; what main would notify is recorded, then sent.
+  let dailyTask: (() => void) | undefined;
+  const notifications: PasswordReminder[] = [];
+  const stopReminders = startReminderSchedule({
+    currentReminder,
+    logger: createLogger((line) => options.logLines.push(line)),
+    every: (_milliseconds, task) => {
+      dailyTask = task;
+      return () => (dailyTask = undefined);
+    },
+    notify: (reminder) => {
+      notifications.push(reminder);
+      void page.evaluate(([event, payload]) => (window as unknown as { __chorusDeliver?: (e: string, p: unknown) => void }).__chorusDeliver?.(event, payload), ['passwordReminder', reminder] as const);
+    },
+  });
   return {
     page,
     browser,
+    reminders: {
+      notifications,
+      nextDay: () => dailyTask?.(),
+    },
     close: async () => {
+      stopReminders();
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,4 +1,5 @@
 import { _electron as electron, type Page } from '@playwright/test';
+import type { ReminderProbe } from './browser-target';
 import { mainBuildEntry } from './paths';
 
 export interface ElectronTargetOptions {
@@ -11,6 +12,7 @@ export interface ElectronTargetOptions {
 /** The real app, for machines that have the Electron binary (E2E_TARGET=electron). */
 export async function launchInElectron(options: ElectronTargetOptions): Promise<{
   page: Page;
+  reminders: ReminderProbe;
   close: () => Promise<void>;
 }> {
   const inherited = Object.fromEntries(
@@ -31,5 +33,16 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
   }, options.fileToChoose);
   const page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
-  return { page, close: () => app.close() };
+  return {
+    page,
+    reminders: {
+      get notifications(): never {
+        throw new Error('Les notifications ne sont observables que dans le navigateur de test (E2E_TARGET=browser).');
+      },
+      nextDay: () => {
+        throw new Error('Le minuteur quotidien ne se pilote que dans le navigateur de test (E2E_TARGET=browser).');
+      },
+    },
+    close: () => app.close(),
+  };
 }

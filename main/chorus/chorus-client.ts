@@ -37,6 +37,11 @@ export const structuresPageSize = 100;
 /** A guard against an answer that never says it is the last page. */
 const maxPages = 200;
 
+/** A successful test, and a structure to ask for the password's expiry. */
+export interface ConnectionCheck extends ConnectionTestResult {
+  readonly firstStructureId?: number;
+}
+
 /** `cpro-account`: base64 of "login:password" in UTF-8, sent on every API call. */
 export const cproAccountHeader = (login: string, password: string): string =>
   Buffer.from(`${login}:${password}`, 'utf8').toString('base64');
@@ -151,13 +156,14 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
 
   return {
     /** Asks for one attachment: the cheapest call that checks every credential. */
-    async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal): Promise<ConnectionTestResult> {
+    async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal): Promise<ConnectionCheck> {
       const started = performance.now();
       return operation(target, credentials, cancel, async (call) => {
         const page = await attachmentsPage(call, 1, 1);
         const structureCount =
           page.codeRetour === 20000 ? 0 : (page.parametresRetour?.total ?? page.listeStructureRattachement?.length ?? 0);
-        return { structureCount, durationMs: Math.round(performance.now() - started) };
+        const first = page.listeStructureRattachement?.[0];
+        return { structureCount, durationMs: Math.round(performance.now() - started), ...(first ? { firstStructureId: first.idStructure } : {}) };
       });
     },
 

@@ -44,6 +44,20 @@ describe('the connection service', () => {
     expect((await failureOf(connection.testConnection(settings.read()))).code).toBe('AUTH_REJECTED');
   });
 
+  it('keeps the password expiry Chorus Pro reports after a successful test', async () => {
+    const fixture = await setUp(http);
+    const { connection, settings } = fixture.services;
+    await connection.testConnection(settings.read());
+    expect(settings.read().chorusPasswordExpiresOn).toBe('2027-09-30');
+    expect(fixture.services.currentReminder()).toMatchObject({ known: false });
+    await fixture.services.renewPassword({ password: demoAccount.password, verify: true, surroundingSpacesConfirmed: false });
+    expect(settings.read()).not.toHaveProperty('chorusPasswordExpiresOn');
+    await connection.testConnection(settings.read(), { recordExpiry: false });
+    expect(settings.read()).not.toHaveProperty('chorusPasswordExpiresOn');
+    await connection.testConnection(settings.read());
+    expect(fixture.services.currentReminder()).toMatchObject({ known: true, expiresOn: '2027-09-30', source: 'chorus-pro' });
+  });
+
   it('MISSING_SECRET names the secret that is not stored', async () => {
     const fixture = await setUp(http, false);
     const noPassword = await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()));

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { format } from 'date-fns';
 import { readFile } from 'node:fs/promises';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
 import { AppError } from '../errors';
@@ -6,6 +7,7 @@ import type { Logger } from '../logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
+import { parseChorusDate } from '../reminder/password-reminder';
 import { resolveProxy, type ResolveSystemProxy } from './proxy-resolution';
 
 export interface ConnectionServiceDependencies {
@@ -13,6 +15,14 @@ export interface ConnectionServiceDependencies {
   readonly secrets: SecretStore;
   readonly logger: Logger;
   readonly resolveSystemProxy?: ResolveSystemProxy;
+  /** Keeps the stored password's expiry that Chorus Pro reported (YYYY-MM-DD), or forgets it. */
+  readonly recordPasswordExpiry: (day: string | undefined) => void;
+}
+
+export interface TestOptions {
+  readonly cancel?: AbortSignal;
+  /** False when the test ran on parameters other than the saved ones (command line overrides). */
+  readonly recordExpiry?: boolean;
 }
 
 /** Reads an extra authority's certificate, refusing a file that is not one (INVALID_INPUT). */
@@ -44,7 +54,7 @@ export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${decod
  * The connection test, the structures and a structure's details, for the settings as saved:
  * secrets are read from the keychain at the moment of use and never leave the main process.
  */
-export function createConnectionService({ client, secrets, logger, resolveSystemProxy }: ConnectionServiceDependencies) {
+export function createConnectionService({ client, secrets, logger, resolveSystemProxy, recordPasswordExpiry }: ConnectionServiceDependencies) {
   async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
     const { login, clientId } = settings;
     if (!login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
@@ -83,11 +93,24 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
   let runningTest: Promise<ConnectionTestResult> | undefined;
 
   return {
-    /** One test at a time: a second request while one runs gets the same answer. */
-    testConnection(settings: StoredSettings, cancel?: AbortSignal): Promise<ConnectionTestResult> {
+    /**
+     * One test at a time: a second request while one runs gets the same answer. A success also
+     * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.
+     */
+    testConnection(settings: StoredSettings, { cancel, recordExpiry = true }: TestOptions = {}): Promise<ConnectionTestResult> {
       runningTest ??= logged('chorus.connection-test', async () => {
         const { target, credentials } = await prepare(settings);
-        return client.testConnection(target, credentials, cancel);
+        const { firstStructureId, ...result } = await client.testConnection(target, credentials, cancel);
+        if (recordExpiry && firstStructureId !== undefined) {
+          await client.structureDetails(target, credentials, firstStructureId, cancel).then(
+            (details) => {
+              const expiry = details.passwordExpiresAt === undefined ? undefined : parseChorusDate(details.passwordExpiresAt);
+              recordPasswordExpiry(expiry ? format(expiry, 'yyyy-MM-dd') : undefined);
+            },
+            (error: unknown) => logger.warn('chorus.password-expiry', { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' }),
+          );
+        }
+        return result;
       }).finally(() => {
         runningTest = undefined;
       });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addDays, addMonths, format, startOfDay } from 'date-fns';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
@@ -83,16 +84,28 @@ describe('the command line', () => {
         clientId: demoAccount.clientId,
         alertDelayMonths: 12,
         passwordUpdatedAt: setPassword.json.updatedAt,
+        chorusPasswordExpiresOn: null,
         timeoutSeconds: 30,
         proxyUrl: null,
         caCertificatePath: null,
       },
       secrets: { password: true, clientSecret: true },
+      reminder: {
+        due: false,
+        dueOn: format(addMonths(startOfDay(new Date(setPassword.json.updatedAt as string)), 12), 'yyyy-MM-dd'),
+        expiresOn: format(addDays(startOfDay(new Date(setPassword.json.updatedAt as string)), 424), 'yyyy-MM-dd'),
+        source: 'estimate',
+      },
     });
 
     const test = await cli(['test', '--json', '--user-data-dir', dir]);
     expect(test.status).toBe(0);
     expect(test.json).toMatchObject({ ok: true, structureCount: 3 });
+    // The test read the expiry Chorus Pro gives for the demo account.
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({
+      settings: { chorusPasswordExpiresOn: '2027-09-30' },
+      reminder: { expiresOn: '2027-09-30', source: 'chorus-pro' },
+    });
 
     const structures = await cli(['structures', '--user-data-dir', dir]);
     expect(structures.status).toBe(0);

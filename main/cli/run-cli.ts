@@ -128,11 +128,19 @@ async function secretFromStdin(context: CommandContext, flag: OptionName): Promi
 
 type Result = { readonly json: Record<string, unknown>; readonly lines: readonly string[] };
 
-async function status({ services }: CommandContext): Promise<Result> {
-  const snapshot = await settingsSnapshot(services.settings, services.secrets);
+async function status({ services, environment }: CommandContext): Promise<Result> {
+  const snapshot = await settingsSnapshot(services.settings, services.secrets, environment.clock);
   const settings = services.settings.read();
+  const { reminder } = snapshot;
   return {
-    json: { settings: settingsForJson(settings), secrets: snapshot.secrets, ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}) },
+    json: {
+      settings: settingsForJson(settings),
+      secrets: snapshot.secrets,
+      reminder: reminder.known
+        ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source }
+        : { due: false, dueOn: null, expiresOn: null, source: null },
+      ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
+    },
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
       `Environnement : ${settings.environment}`,
@@ -144,6 +152,9 @@ async function status({ services }: CommandContext): Promise<Result> {
       `Secret client PISTE : ${snapshot.secrets.clientSecret ? 'enregistré dans le coffre-fort' : 'non enregistré'}`,
       `Alerte actualisation : ${settings.alertDelayMonths} mois`,
       `Date de dernière mise à jour : ${settings.passwordUpdatedAt ?? '(inconnue)'}`,
+      reminder.known
+        ? `Expiration du mot de passe : ${reminder.expiresOn} (${reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'estimation : dernière mise à jour + 424 jours'})${reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${reminder.dueOn}`}`
+        : 'Expiration du mot de passe : inconnue (enregistrez le prochain renouvellement avec set-password)',
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
       ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
@@ -152,6 +163,7 @@ async function status({ services }: CommandContext): Promise<Result> {
 }
 
 const withOverrides = (context: CommandContext): StoredSettings => applySettingsChange(context.services.settings.read(), changeFromOptions(context.options));
+const hasOverrides = (context: CommandContext): boolean => connectionOptions.some((name) => context.options[name] !== undefined);
 
 const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>> = {
   status,
@@ -161,7 +173,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     return { json: result.json, lines: ['Paramètres enregistrés.', ...result.lines] };
   },
   test: async (context) => {
-    const result = await context.services.connection.testConnection(withOverrides(context));
+    const result = await context.services.connection.testConnection(withOverrides(context), { recordExpiry: !hasOverrides(context) });
     return {
       json: { ...result },
       lines: [`La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`],

@@ -1,15 +1,27 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { migrateSettings, type StoredSettings } from './settings-schema';
 
 export type SettingsFileState =
   | { readonly kind: 'absent' }
-  | { readonly kind: 'usable'; readonly settings: StoredSettings; readonly migrated: boolean }
+  | { readonly kind: 'usable'; readonly settings: StoredSettings }
   | { readonly kind: 'recovered'; readonly keptCopy: string };
 
 /** A file name stamp that every file system accepts (no colon, for Windows). */
 const fileStamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-');
+
+/**
+ * Replaces an older file by its migrated form before the store opens it (the store checks the
+ * file against the current schema and would refuse the old one), keeping the old one beside it.
+ * The new file is written aside then renamed, so a crash leaves one whole file or the other.
+ */
+function writeMigrated(file: string, settings: StoredSettings, clock: Clock): void {
+  copyFileSync(file, `${file}.avant-migration-${fileStamp(clock())}`);
+  const next = `${file}.migration`;
+  writeFileSync(next, `${JSON.stringify(settings, null, '\t')}\n`);
+  renameSync(next, file);
+}
 
 /**
  * Reads the settings file before the store opens it. A file that cannot be read, parsed, migrated
@@ -22,7 +34,8 @@ export function inspectSettingsFile(file: string, clock: Clock, logger: Logger):
   try {
     const outcome = migrateSettings(JSON.parse(readFileSync(file, 'utf8')));
     if (outcome.kind === 'current') {
-      return { kind: 'usable', settings: outcome.settings, migrated: outcome.migrated };
+      if (outcome.migrated) writeMigrated(file, outcome.settings, clock);
+      return { kind: 'usable', settings: outcome.settings };
     }
     reason = outcome.reason;
   } catch (error) {

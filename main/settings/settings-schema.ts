@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { alertDelayBounds, environmentNames, timeoutBounds } from '../../preload/contract';
 import { knownEnvironments } from './environments';
 
-export const currentSchemaVersion = 1;
+export const currentSchemaVersion = 2;
 
 /** The settings file as written on disk: the single source of truth for its shape. */
 export const storedSettingsSchema = z
@@ -15,6 +15,8 @@ export const storedSettingsSchema = z
     clientId: z.string().min(1).max(256).optional(),
     alertDelayMonths: z.int().min(alertDelayBounds.min).max(alertDelayBounds.max),
     passwordUpdatedAt: z.iso.datetime({ offset: true }).optional(),
+    /** The current password's expiry as Chorus Pro reported it (since version 2). */
+    chorusPasswordExpiresOn: z.iso.date().optional(),
     timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
     proxyUrl: z.string().min(1).max(2048).optional(),
     caCertificatePath: z.string().min(1).max(4096).optional(),
@@ -50,6 +52,8 @@ type RawSettings = Record<string, unknown>;
  */
 const migrations: Readonly<Record<number, (old: RawSettings) => RawSettings>> = {
   0: (old) => ({ ...defaultSettings, ...old, schemaVersion: 1 }),
+  // Version 2 adds chorusPasswordExpiresOn, unknown until the next successful test.
+  1: (old) => ({ ...old, schemaVersion: 2 }),
 };
 
 export type MigrationOutcome =

@@ -14,7 +14,7 @@ describe('the settings store', () => {
     first.update({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app' });
 
     const reopened = openTestSettings(directory).store;
-    expect(reopened.read()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app', schemaVersion: 1 });
+    expect(reopened.read()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app', schemaVersion: 2 });
     expect(reopened.recoveredFrom).toBeUndefined();
   });
 
@@ -71,8 +71,27 @@ describe('the settings store', () => {
     writeFileSync(settingsFile(directory), JSON.stringify({ environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1@cpro.fr' }));
     const { store } = openTestSettings(directory);
     expect(store.recoveredFrom).toBeUndefined();
-    expect(store.read()).toMatchObject({ schemaVersion: 1, environment: 'qualification', login: 'TECH_1@cpro.fr', alertDelayMonths: 12 });
-    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toHaveProperty('schemaVersion', 1);
+    expect(store.read()).toMatchObject({ schemaVersion: 2, environment: 'qualification', login: 'TECH_1@cpro.fr', alertDelayMonths: 12 });
+    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toHaveProperty('schemaVersion', 2);
+  });
+
+  it('upgrades a version 1 file to version 2, keeping every value', () => {
+    const directory = tempDir();
+    const version1 = { schemaVersion: 1, environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1@cpro.fr', alertDelayMonths: 9, timeoutSeconds: 45, passwordUpdatedAt: '2026-01-15T08:00:00.000Z' };
+    writeFileSync(settingsFile(directory), JSON.stringify(version1));
+    const { store } = openTestSettings(directory);
+    expect(store.recoveredFrom).toBeUndefined();
+    expect(store.read()).toEqual({ ...version1, schemaVersion: 2 });
+    const kept = readdirSync(directory).filter((name) => name.startsWith('config.json.avant-migration-'));
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(directory, kept[0]!), 'utf8'))).toEqual(version1);
+    expect(openTestSettings(directory).store.read()).toEqual({ ...version1, schemaVersion: 2 });
+  });
+
+  it('forgets the expiry Chorus Pro reported when the password changes', () => {
+    const { store } = openTestSettings(tempDir());
+    expect(store.recordChorusExpiry('2027-09-30').chorusPasswordExpiresOn).toBe('2027-09-30');
+    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z'))).not.toHaveProperty('chorusPasswordExpiresOn');
   });
 });
 

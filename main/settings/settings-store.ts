@@ -40,7 +40,9 @@ export function settingsBackendOptions(directory: string): Options<StoredSetting
 export interface SettingsStore {
   read(): StoredSettings;
   update(change: SettingsChange): StoredSettings;
+  /** Dates a new password; the expiry Chorus Pro reported was the old password's, so it goes. */
   recordPasswordUpdate(when: Date): StoredSettings;
+  recordChorusExpiry(day: string | undefined): StoredSettings;
   /** Set in the run that found the file unusable: where the unusable file was kept. */
   readonly recoveredFrom: string | undefined;
 }
@@ -108,7 +110,6 @@ export function openSettingsStore(
     }
     return settings;
   };
-  if (state.kind === 'usable' && state.migrated) write(state.settings);
 
   // Reading goes to the file each time, so a change made by the command line shows at once.
   const read = (): StoredSettings => storedSettingsSchema.parse(backend.store);
@@ -116,7 +117,14 @@ export function openSettingsStore(
   return {
     read,
     update: (change) => write(applySettingsChange(read(), change)),
-    recordPasswordUpdate: (when) => write({ ...read(), passwordUpdatedAt: when.toISOString() }),
+    recordPasswordUpdate: (when) => {
+      const { chorusPasswordExpiresOn: _previous, ...rest } = read();
+      return write({ ...rest, passwordUpdatedAt: when.toISOString() });
+    },
+    recordChorusExpiry: (day) => {
+      const { chorusPasswordExpiresOn: _previous, ...rest } = read();
+      return write(day === undefined ? rest : { ...rest, chorusPasswordExpiresOn: day });
+    },
     recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,
   };
 }

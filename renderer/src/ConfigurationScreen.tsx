@@ -5,6 +5,7 @@ import { ConnectionBlock } from './ConnectionBlock';
 import { connectionKey, type TestState } from './connectionTest';
 import { PasswordBlock } from './PasswordBlock';
 import { PasswordModal } from './PasswordModal';
+import { ReminderBanner } from './ReminderBanner';
 import { StructuresDialog } from './StructuresDialog';
 import { useConfiguration } from './useConfiguration';
 
@@ -32,10 +33,14 @@ export function ConfigurationScreen({ initial }: { readonly initial: SettingsSna
   const connectionEdited = ['apiBaseUrl', 'tokenUrl', 'login', 'clientId'].some((field) => field in drafts) || passwordDraft !== '';
   const canRenew = test.kind === 'succeeded' && test.testedFor === onScreen && !connectionEdited;
 
-  const runTest = async (confirmed: boolean) => {
+  // The main process says when the renewal falls due (at start, then daily): show it at once.
+  useEffect(() => window.chorus.onPasswordReminder(() => void refresh(() => window.chorus.getSettings())), [refresh]);
+
+  /** Runs the connection test; true when it succeeded. */
+  const runTest = async (confirmed: boolean): Promise<boolean> => {
     if (!(await flush())) {
       setTest({ kind: 'failed', failure: { ok: false, code: 'INVALID_INPUT', message: 'Corrigez les champs signalés : ils ne sont pas enregistrés.' } });
-      return;
+      return false;
     }
     setTest({ kind: 'running' });
     if (passwordDraft) {
@@ -43,18 +48,34 @@ export function ConfigurationScreen({ initial }: { readonly initial: SettingsSna
       const renewal = await window.chorus.renewPassword({ password: passwordDraft, verify: true, surroundingSpacesConfirmed: confirmed });
       if (!renewal.ok) {
         setTest(renewal.code === 'CONFIRMATION_REQUIRED' ? { kind: 'confirm-spaces' } : { kind: 'failed', failure: renewal });
-        return;
+        return false;
       }
       setPasswordDraft('');
       setSpacesConfirmed(false);
     }
     const [result, refreshed] = await Promise.all([window.chorus.testConnection(), refresh(() => window.chorus.getSettings())]);
-    if (!result.ok) setTest({ kind: 'failed', failure: result });
-    else setTest({ kind: 'succeeded', structureCount: result.structureCount, testedFor: refreshed.ok ? connectionKey(refreshed.settings) : onScreen });
+    if (!result.ok) {
+      setTest({ kind: 'failed', failure: result });
+      return false;
+    }
+    setTest({ kind: 'succeeded', structureCount: result.structureCount, testedFor: refreshed.ok ? connectionKey(refreshed.settings) : onScreen });
+    // The test may have brought Chorus Pro's own expiry date.
+    void refresh(() => window.chorus.getSettings());
+    return true;
+  };
+
+  /** The reminder's button: the original's path, a connection test then the modal. */
+  const startRenewal = async () => {
+    if (snapshot.reminder.known && snapshot.reminder.expired) {
+      document.getElementById('password')?.focus();
+      return;
+    }
+    if (await runTest(spacesConfirmed)) setDialog('password');
   };
 
   return (
     <>
+      <ReminderBanner reminder={snapshot.reminder} passwordStored={snapshot.secrets.password} onRenew={() => void startRenewal()} />
       {snapshot.recoveredFrom && !recoveryNoticeSeen && (
         <div role="alert" className="warning notice">
           <p>

@@ -1,6 +1,7 @@
 import { alertDelayBounds } from './alertDelay';
 import { FieldError } from './FieldError';
 import { formatDay } from './format';
+import { sourceText } from './ReminderBanner';
 import type { Configuration } from './useConfiguration';
 
 interface Props {
@@ -36,7 +37,19 @@ export function PasswordBlock({ configuration, canRenew, onRenew }: Props) {
 
         <label htmlFor="updatedAt">Date de dernière mise à jour</label>
         <div>
-          <input id="updatedAt" type="text" readOnly value={formatDay(snapshot.settings.passwordUpdatedAt)} placeholder="jj/mm/aaaa" />
+          <input
+            id="updatedAt"
+            type="text"
+            readOnly
+            value={formatDay(snapshot.settings.passwordUpdatedAt)}
+            placeholder="jj/mm/aaaa"
+            aria-describedby="expiry"
+          />
+          <p className="hint" id="expiry">
+            {snapshot.reminder.known
+              ? `Expiration : ${formatDay(`${snapshot.reminder.expiresOn}T12:00:00`)} (${sourceText(snapshot.reminder)}) ; rappel à partir du ${formatDay(`${snapshot.reminder.dueOn}T12:00:00`)}.`
+              : 'Expiration inconnue tant que la date de mise à jour ne l’est pas.'}
+          </p>
         </div>
       </div>
       <div className="actions">
