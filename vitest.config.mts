@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['main/**/*.test.ts', 'preload/**/*.test.ts'],
+    include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // One process per file: keychain tests need their own D-Bus connection state.
     pool: 'forks',

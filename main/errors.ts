@@ -47,6 +47,8 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
     "Ce mot de passe ne peut pas être enregistré : rien n'a été modifié. Vérifiez le mot de passe communiqué par Chorus Pro et saisissez-le à nouveau.",
   CONFIRMATION_REQUIRED:
     "Le mot de passe commence ou se termine par une espace, ce qui arrive souvent lors d'un copier-coller depuis un PDF : rien n'a été enregistré. Vérifiez-le, puis confirmez s'il est bien exact avec ses espaces.",
+  PROFILE_REFUSED:
+    "Ce profil de déploiement ne peut pas être importé : les paramètres actuels n'ont pas été modifiés. Demandez à votre service informatique un profil exporté par Chorus Pro Echanges.",
   UNTRUSTED_SENDER:
     "La demande ne provient pas de la fenêtre de l'application et a été refusée. Fermez puis rouvrez l'application.",
   INTERNAL_ERROR:

@@ -9,6 +9,7 @@ import { createHttpTransport } from './chorus/http-transport';
 import { systemClock } from './clock';
 import { consoleSink, createLogger } from './logger';
 import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
+import { machineProfilePath } from './profiles/machine-profile';
 import { reminderNotificationText } from './reminder/reminder-message';
 import { startReminderSchedule } from './reminder/reminder-schedule';
 import { createMainProcess } from './services';
@@ -44,6 +45,7 @@ function start(): void {
     secrets: createKeytarSecretStore(keychainService),
     send: createHttpTransport(),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
+    machineProfilePath: machineProfilePath(),
     chooseCaCertificateFile: async () => {
       const options = {
         title: "Certificat de l'autorité de votre réseau",

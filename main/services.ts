@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppInfo } from '../preload/contract';
+import { applyMachineProfileAtFirstStart } from './profiles/machine-profile';
 import { createChorusClient } from './chorus/chorus-client';
 import { createConnectionService } from './chorus/connection-service';
 import type { HttpSend } from './chorus/http-transport';
@@ -10,7 +13,7 @@ import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc-dispatcher';
 import type { Logger } from './logger';
 import type { SecretStore } from './secrets/secret-store';
-import { openSettingsStore, type OpenSettingsBackend } from './settings/settings-store';
+import { openSettingsStore, settingsFileName, type OpenSettingsBackend } from './settings/settings-store';
 
 export interface CoreDependencies {
   readonly userDataDir: string;
@@ -20,12 +23,16 @@ export interface CoreDependencies {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly resolveSystemProxy?: ResolveSystemProxy;
+  /** The machine-wide deployment profile, applied at first start (none in tests unless given). */
+  readonly machineProfilePath?: string;
 }
 
 /** The services themselves, as the app, the command line and the tests use them. */
 export function createCoreServices(dependencies: CoreDependencies) {
   const { secrets, clock, logger } = dependencies;
+  const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
   const settings = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
+  applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, settings, dependencies.userDataDir, logger);
   const client = createChorusClient({ send: dependencies.send, clock });
   const connection = createConnectionService({
     client,

@@ -35,6 +35,7 @@ export const failureCodes = [
   'SETTINGS_UNWRITABLE',
   'PASSWORD_REFUSED',
   'CONFIRMATION_REQUIRED',
+  'PROFILE_REFUSED',
   'UNTRUSTED_SENDER',
   'INTERNAL_ERROR',
 ] as const;

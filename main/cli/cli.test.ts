@@ -190,6 +190,34 @@ describe('the command line', () => {
   });
 });
 
+describe('deployment profiles on the command line', () => {
+  it('exports from one workstation and imports on another, listing the changes; a bad profile exits 2', async () => {
+    const source = await configured();
+    const profile = join(tempDir('chorus-cli-'), 'profil.json');
+    const exported = await cli(['export-profile', profile, '--json', '--user-data-dir', source]);
+    expect(exported.json).toEqual({ ok: true, file: profile });
+    expect(readFileSync(profile, 'utf8')).not.toContain(demoAccount.clientSecret);
+
+    const target = tempDir('chorus-cli-');
+    // Another workstation: its own keychain.
+    const otherKeychain = { CHORUS_PRO_KEYCHAIN_SERVICE: `Chorus Pro Echanges (test cli ${randomUUID()})` };
+    usedServices.push(otherKeychain.CHORUS_PRO_KEYCHAIN_SERVICE);
+    const imported = await cli(['import-profile', profile, '--json', '--user-data-dir', target], { env: otherKeychain });
+    expect(imported.status).toBe(0);
+    expect(imported.json).toMatchObject({ ok: true, changes: expect.arrayContaining([{ setting: 'Identifiant utilisateur', before: '(aucun)', after: demoAccount.login }]) as unknown[] });
+    expect((await cli(['status', '--json', '--user-data-dir', target], { env: otherKeychain })).json).toMatchObject({
+      settings: { apiBaseUrl: simulator.url, login: demoAccount.login, clientId: demoAccount.clientId },
+      secrets: { password: false, clientSecret: false },
+    });
+
+    writeFileSync(profile, JSON.stringify({ profileVersion: 7 }));
+    const refused = await cli(['import-profile', profile, '--json', '--user-data-dir', target]);
+    expect(refused.status).toBe(2);
+    expect(refused.json).toMatchObject({ ok: false, code: 'PROFILE_REFUSED', message: expect.stringContaining('version de profil 7 inconnue') as string });
+    expect((await cli(['import-profile', '--json', '--user-data-dir', target])).status).toBe(2);
+  });
+});
+
 describe('the canary password', () => {
   it('never reaches a file of the profile or any output, in clear or in base64', async () => {
     const canary = `Canari-${randomUUID()}`;

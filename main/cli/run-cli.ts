@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -9,6 +9,8 @@ import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
 import type { Logger } from '../logger';
+import { applyProfile, describeProfileChanges, exportProfile, readProfile } from '../profiles/deployment-profile';
+import { machineProfilePath } from '../profiles/machine-profile';
 import type { SecretStore } from '../secrets/secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { createCoreServices, type CoreServices } from '../services';
@@ -60,10 +62,14 @@ const commands: Readonly<Record<string, readonly OptionName[]>> = {
   'set-client-secret': ['client-secret-stdin'],
   'set-password': ['password-stdin', 'no-verify', 'confirm-spaces'],
   'set-proxy-password': ['password-stdin'],
+  'export-profile': [],
+  'import-profile': [],
 };
+/** Commands that take a file name after them. */
+const withFile: ReadonlySet<string> = new Set(['export-profile', 'import-profile']);
 
 /** Bad usage and refused input end with status 2; an operation that failed, with 1. */
-const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'CONFIRMATION_REQUIRED']);
+const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'CONFIRMATION_REQUIRED', 'PROFILE_REFUSED']);
 
 const environmentOption = z.enum(['production', 'qualification', 'custom']);
 const wholeNumber = (field: string, min: number, max: number) =>
@@ -118,6 +124,8 @@ interface CommandContext {
   readonly services: CoreServices;
   readonly options: Options;
   readonly environment: CliEnvironment;
+  readonly file: string | undefined;
+  readonly userDataDir: string;
 }
 
 async function secretFromStdin(context: CommandContext, flag: OptionName): Promise<string> {
@@ -214,6 +222,22 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
       ],
     };
   },
+  'export-profile': async ({ services, file }) => {
+    const target = resolve(file ?? '');
+    writeFileSync(target, `${JSON.stringify(exportProfile(services.settings.read()), null, 2)}\n`);
+    return { json: { file: target }, lines: [`Profil de déploiement exporté (sans aucun secret) : ${target}`] };
+  },
+  'import-profile': async ({ services, file, userDataDir }) => {
+    const profile = readProfile(resolve(file ?? ''));
+    const changes = describeProfileChanges(services.settings.read(), profile);
+    applyProfile(services.settings, profile, userDataDir);
+    return {
+      json: { changes },
+      lines: changes.length === 0
+        ? ['Profil importé : les paramètres étaient déjà ceux du profil.']
+        : ['Profil importé. Paramètres modifiés :', ...changes.map((change) => `  ${change.setting} : ${change.before} → ${change.after}`)],
+    };
+  },
   'set-proxy-password': async (context) => {
     const { proxyUrl } = context.services.settings.read();
     const proxy = proxyUrl ? new URL(proxyUrl) : undefined;
@@ -224,7 +248,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   },
 };
 
-function parse(argv: readonly string[]): { command: string; options: Options } {
+function parse(argv: readonly string[]): { command: string; options: Options; file: string | undefined } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
@@ -233,14 +257,16 @@ function parse(argv: readonly string[]): { command: string; options: Options } {
   }
   const [command, ...extra] = parsed.positionals;
   const options = parsed.values as Options;
-  if (options.help === true || command === undefined) return { command: 'help', options };
+  if (options.help === true || command === undefined) return { command: 'help', options, file: undefined };
   const allowed = commands[command];
   if (!allowed) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
+  const file = withFile.has(command) ? extra.shift() : undefined;
+  if (withFile.has(command) && !file) throw new AppError('INVALID_INPUT', `${command} attend un nom de fichier`);
   if (extra.length > 0) throw new AppError('INVALID_INPUT', `argument inattendu : ${extra[0] ?? ''}`);
   const general: readonly OptionName[] = ['user-data-dir', 'json', 'help'];
   const misplaced = Object.keys(options).find((name) => !general.includes(name as OptionName) && !allowed.includes(name as OptionName));
   if (misplaced) throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec ${command}`);
-  return { command, options };
+  return { command, options, file };
 }
 
 /**
@@ -250,13 +276,15 @@ function parse(argv: readonly string[]): { command: string; options: Options } {
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
   const json = argv.includes('--json');
   try {
-    const { command, options } = parse(argv);
+    const { command, options, file } = parse(argv);
     if (command === 'help') {
       for (const line of usage) environment.print(line);
       return 0;
     }
+    const userDataDir = text(options, 'user-data-dir') ?? defaultUserDataDir(environment.env);
     const services = createCoreServices({
-      userDataDir: text(options, 'user-data-dir') ?? defaultUserDataDir(environment.env),
+      userDataDir,
+      machineProfilePath: machineProfilePath(environment.env),
       openSettingsBackend: openConfBackend,
       secrets: environment.secretsFor(environment.env),
       send: environment.send,
@@ -265,7 +293,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     });
     const handler = run[command];
     if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
-    const result = await handler({ services, options, environment });
+    const result = await handler({ services, options, environment, file, userDataDir });
     if (json) environment.print(JSON.stringify({ ok: true, ...result.json }));
     else for (const line of result.lines) environment.print(line);
     return 0;

@@ -15,6 +15,8 @@ export const usage: readonly string[] = [
   '  set-password         --password-stdin [--no-verify] [--confirm-spaces] : vérifie auprès de Chorus Pro',
   '                       puis enregistre le mot de passe du compte technique lu sur l\'entrée standard',
   '  set-proxy-password   --password-stdin : enregistre le mot de passe du proxy',
+  '  export-profile FICHIER   exporte le profil de déploiement (paramètres, certificat ; aucun secret)',
+  '  import-profile FICHIER   importe un profil de déploiement (le coffre-fort n\'est jamais modifié)',
   '',
   'Options générales :',
   '  --user-data-dir DOSSIER   dossier de paramètres (par défaut celui de l\'application)',

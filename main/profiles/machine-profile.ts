@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import type { SettingsStore } from '../settings/settings-store';
+import { applyProfile, readProfile } from './deployment-profile';
+
+/**
+ * Where an installer or a script puts the profile every workstation starts from:
+ * %PROGRAMDATA%\\Chorus Pro Echanges\\profile.json on Windows. CHORUS_PRO_MACHINE_PROFILE overrides it.
+ */
+export function machineProfilePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.CHORUS_PRO_MACHINE_PROFILE) return env.CHORUS_PRO_MACHINE_PROFILE;
+  if (platform === 'win32') return join(env.PROGRAMDATA ?? 'C:\\ProgramData', 'Chorus Pro Echanges', 'profile.json');
+  if (platform === 'darwin') return '/Library/Application Support/Chorus Pro Echanges/profile.json';
+  return '/etc/chorus-pro-echanges/profile.json';
+}
+
+/**
+ * At first start only (no settings file yet), takes the machine-wide profile if there is one: it
+ * pre-configures the workstation and never overrides what the user changes afterwards. A profile
+ * that cannot be used is logged and ignored: the app starts from its defaults.
+ */
+export function applyMachineProfileAtFirstStart(
+  firstStart: boolean,
+  path: string | undefined,
+  settings: SettingsStore,
+  userDataDir: string,
+  logger: Logger,
+): void {
+  if (!firstStart || !path || !existsSync(path)) return;
+  try {
+    applyProfile(settings, readProfile(path), userDataDir);
+    logger.info('profile.machine-applied', { path });
+  } catch (error) {
+    logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
+  }
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..');
+const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
+
+describe('the Windows installer configuration', () => {
+  it('is valid for electron-builder’s own schema (app-builder-lib/scheme.json)', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('builds an assisted NSIS installer in French with the per-user or per-machine choice, and an MSI', () => {
+    expect(config).toMatchObject({
+      productName: 'Chorus Pro Echanges',
+      publish: null,
+      win: { target: [{ target: 'nsis', arch: ['x64'] }, { target: 'msi', arch: ['x64'] }] },
+      nsis: { oneClick: false, perMachine: false, createStartMenuShortcut: true, installerLanguages: ['fr_FR'] },
+      msi: { perMachine: true, createStartMenuShortcut: true },
+    });
+    expect((config.msi as { upgradeCode: string }).upgradeCode).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sets the fuses that keep the shipped binary from being used as Node', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('ships only the built output, with keytar’s native module outside the asar', () => {
+    expect(config.asar).toBe(true);
+    expect(config.files).toEqual(['dist/**/*', 'package.json', '!**/*.map']);
+    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**/*.node']);
+    expect(Object.keys(manifest.dependencies)).toEqual(['keytar']);
+  });
+
+  it('finds every file it would pack after a build (run `npm run build` first)', () => {
+    for (const built of [manifest.main, 'dist/main/cli.js', 'dist/preload/index.js', 'dist/renderer/index.html']) {
+      expect(existsSync(join(root, built)), built).toBe(true);
+    }
+    expect(existsSync(join(root, 'node_modules/keytar/build/Release/keytar.node'))).toBe(true);
+  });
+});
