@@ -222,21 +222,21 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
       ],
     };
   },
-  'export-profile': async ({ services, file }) => {
+  'export-profile': ({ services, file }) => {
     const target = resolve(file ?? '');
     writeFileSync(target, `${JSON.stringify(exportProfile(services.settings.read()), null, 2)}\n`);
-    return { json: { file: target }, lines: [`Profil de déploiement exporté (sans aucun secret) : ${target}`] };
+    return Promise.resolve({ json: { file: target }, lines: [`Profil de déploiement exporté (sans aucun secret) : ${target}`] });
   },
-  'import-profile': async ({ services, file, userDataDir }) => {
+  'import-profile': ({ services, file, userDataDir }) => {
     const profile = readProfile(resolve(file ?? ''));
     const changes = describeProfileChanges(services.settings.read(), profile);
     applyProfile(services.settings, profile, userDataDir);
-    return {
+    return Promise.resolve({
       json: { changes },
       lines: changes.length === 0
         ? ['Profil importé : les paramètres étaient déjà ceux du profil.']
         : ['Profil importé. Paramètres modifiés :', ...changes.map((change) => `  ${change.setting} : ${change.before} → ${change.after}`)],
-    };
+    });
   },
   'set-proxy-password': async (context) => {
     const { proxyUrl } = context.services.settings.read();

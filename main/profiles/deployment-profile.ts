@@ -106,7 +106,8 @@ export function describeProfileChanges(current: StoredSettings, profile: Deploym
     const before = (now as Record<string, unknown>)[key];
     const after = (profile as Record<string, unknown>)[key];
     if (before === after) return [];
-    const show = (value: unknown) => (value === undefined ? '(aucun)' : key === 'caCertificatePem' ? 'certificat fourni' : String(value));
+    const show = (value: unknown) =>
+      value === undefined ? '(aucun)' : key === 'caCertificatePem' ? 'certificat fourni' : typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, '');
     return [{ setting: labels[key] ?? key, before: show(before), after: show(after) }];
   });
 }
