@@ -17,6 +17,10 @@ export interface LaunchOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The file the open-file dialog answers with (none: the user cancels it). */
   readonly fileToChoose?: string;
+  /** The file the save-file dialog answers with (none: the user cancels it). */
+  readonly fileToSave?: string;
+  /** A machine-wide deployment profile (none by default, whatever the host has). */
+  readonly machineProfile?: string;
 }
 
 export interface LaunchedApp {
@@ -28,6 +32,8 @@ export interface LaunchedApp {
   readonly logLines: readonly LogLine[];
   /** What the main process notified about the password's renewal (browser target). */
   readonly reminders: ReminderProbe;
+  /** The folders the app asked the desktop to open (browser target). */
+  readonly openedFolders: readonly string[];
   /** Stops the app; with `{ keepData: true }` the profile and keychain entries survive for a relaunch. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -41,13 +47,15 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const keychainService = options.keychainService ?? `Chorus Pro Echanges (e2e ${randomUUID()})`;
   const target = process.env.E2E_TARGET === 'electron' ? 'electron' : 'browser';
   const logLines: LogLine[] = [];
+  const files = { fileToChoose: options.fileToChoose, fileToSave: options.fileToSave, machineProfile: options.machineProfile };
   const running =
     target === 'electron'
-      ? await launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, fileToChoose: options.fileToChoose })
-      : await launchInBrowser({ userDataDir, keychainService, logLines, fileToChoose: options.fileToChoose });
+      ? await launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, ...files })
+      : await launchInBrowser({ userDataDir, keychainService, logLines, ...files });
   return {
     page: running.page,
     reminders: running.reminders,
+    openedFolders: running.openedFolders,
     target,
     userDataDir,
     keychainService,

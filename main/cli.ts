@@ -3,7 +3,6 @@ import { createHttpTransport } from './chorus/http-transport';
 import { runCli } from './cli/run-cli';
 import { readSecretFromStdin } from './cli/read-secret';
 import { systemClock } from './clock';
-import { createLogger } from './logger';
 import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 
 const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>
@@ -19,8 +18,6 @@ void runCli(process.argv.slice(2), {
   secretsFor: (env) => createKeytarSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
   send: createHttpTransport(),
   clock: systemClock,
-  // The command line's own output says what happened; the support log file is the app's.
-  logger: createLogger(() => undefined),
 }).then(async (status) => {
   await Promise.all(pending);
   // Keep-alive sockets would hold the process open: the work is done, leave now.

@@ -1,4 +1,9 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AppInfo, SettingsSnapshot } from '../preload/contract';
+import { logFolderName } from './logging/log-file';
+import type { Logger } from './logger';
+import { applyProfile, describeProfileChanges, exportProfile, readProfile } from './profiles/deployment-profile';
 import { readCaCertificate, type ConnectionService } from './chorus/connection-service';
 import type { RenewalRequest } from './credentials/password-renewal';
 import type { PasswordRenewal } from '../preload/contract';
@@ -15,9 +20,19 @@ export interface HandlerDependencies {
   readonly secrets: SecretStore;
   readonly connection: ConnectionService;
   readonly renewPassword: (request: RenewalRequest) => Promise<PasswordRenewal>;
-  /** Asks the user for a file in a main-process dialog; undefined when they cancel. */
-  readonly chooseCaCertificateFile: () => Promise<string | undefined>;
+  readonly desktop: Desktop;
+  readonly userDataDir: string;
   readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** What only the desktop can do: its dialogs and its file manager (Electron's, or a test's). */
+export interface Desktop {
+  /** An open-file dialog; undefined when the user cancels it. */
+  chooseFile(purpose: 'ca-certificate' | 'profile'): Promise<string | undefined>;
+  /** A save-file dialog; undefined when the user cancels it. */
+  chooseSaveFile(defaultName: string): Promise<string | undefined>;
+  openFolder(path: string): Promise<void>;
 }
 
 /** The settings with what the keychain holds for them: presence only, never a value. */
@@ -37,7 +52,10 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
 }
 
 /** Every channel of the contract, served by the main-process services. */
-export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, chooseCaCertificateFile, clock }: HandlerDependencies): Handlers {
+export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, desktop, userDataDir, clock, logger }: HandlerDependencies): Handlers {
+  // The profile the user previewed: confirming imports this one, never a path from the page.
+  let pendingImport: string | undefined;
+
   // The window's network operation under way, so that "Annuler" can stop it.
   let running: AbortController | undefined;
   const cancellable = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
@@ -75,11 +93,38 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
     }),
     getStructureDetails: (structureId) => cancellable((signal) => connection.structureDetails(settings.read(), structureId, signal)),
     chooseCaCertificate: async () => {
-      const path = await chooseCaCertificateFile();
+      const path = await desktop.chooseFile('ca-certificate');
       if (path === undefined) return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: false };
       await readCaCertificate(path);
       settings.update({ caCertificatePath: path });
       return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: true };
+    },
+    exportProfile: async () => {
+      const file = await desktop.chooseSaveFile('profil-chorus-pro.json');
+      if (file === undefined) return { saved: false };
+      await writeFile(file, `${JSON.stringify(exportProfile(settings.read()), null, 2)}\n`);
+      logger.info('profile.exported', {});
+      return { saved: true, file };
+    },
+    previewProfileImport: async () => {
+      const file = await desktop.chooseFile('profile');
+      pendingImport = file;
+      if (file === undefined) return { chosen: false };
+      return { chosen: true, file, changes: describeProfileChanges(settings.read(), readProfile(file)) };
+    },
+    importProfile: async () => {
+      const file = pendingImport;
+      pendingImport = undefined;
+      if (file === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
+      applyProfile(settings, readProfile(file), userDataDir);
+      logger.info('profile.imported', {});
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    openLogFolder: async () => {
+      const folder = join(userDataDir, logFolderName);
+      await mkdir(folder, { recursive: true });
+      await desktop.openFolder(folder);
+      return { folder };
     },
   };
 }

@@ -1,13 +1,14 @@
 // The only file that wires the main-process services to Electron.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
 import { channelNames } from '../preload/contract';
 import { ipcChannelOf, ipcEventOf } from '../preload/ipc-channel';
 import { appEntryUrl, appOrigin, appScheme, createAppProtocolHandler } from './app-protocol';
 import { createHttpTransport } from './chorus/http-transport';
 import { systemClock } from './clock';
-import { consoleSink, createLogger } from './logger';
+import { createLogFileSink } from './logging/log-file';
+import { consoleSink, createLogger, type LogLine } from './logger';
 import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 import { machineProfilePath } from './profiles/machine-profile';
 import { reminderNotificationText } from './reminder/reminder-message';
@@ -25,7 +26,12 @@ protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 
-const logger = createLogger(consoleSink);
+// The console for development, the support log file for the finance office's IT department.
+let fileSink: ((line: LogLine) => void) | undefined;
+const logger = createLogger((line) => {
+  consoleSink(line);
+  fileSink?.(line);
+});
 let mainWindow: BrowserWindow | undefined;
 
 function senderFacts(event: IpcMainInvokeEvent) {
@@ -38,22 +44,39 @@ function senderFacts(event: IpcMainInvokeEvent) {
 }
 
 function start(): void {
+  fileSink = createLogFileSink(app.getPath('userData'));
+  logger.info('app.started', { version: app.getVersion() });
   const { dispatch, currentReminder } = createMainProcess({
-    appInfo: { name: app.getName(), version: app.getVersion() },
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      electronVersion: process.versions.electron,
+      chromeVersion: process.versions.chrome,
+      userDataDir: app.getPath('userData'),
+    },
     userDataDir: app.getPath('userData'),
     openSettingsBackend: (options) => new ElectronStore<StoredSettings>(options),
     secrets: createKeytarSecretStore(keychainService),
     send: createHttpTransport(),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     machineProfilePath: machineProfilePath(),
-    chooseCaCertificateFile: async () => {
-      const options = {
-        title: "Certificat de l'autorité de votre réseau",
-        properties: ['openFile' as const],
-        filters: [{ name: 'Certificat (PEM)', extensions: ['pem', 'crt', 'cer'] }],
-      };
-      const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-      return choice.canceled ? undefined : choice.filePaths[0];
+    desktop: {
+      chooseFile: async (purpose) => {
+        const options =
+          purpose === 'ca-certificate'
+            ? { title: "Certificat de l'autorité de votre réseau", properties: ['openFile' as const], filters: [{ name: 'Certificat (PEM)', extensions: ['pem', 'crt', 'cer'] }] }
+            : { title: 'Importer un profil de déploiement', properties: ['openFile' as const], filters: [{ name: 'Profil (JSON)', extensions: ['json'] }] };
+        const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return choice.canceled ? undefined : choice.filePaths[0];
+      },
+      chooseSaveFile: async (defaultName) => {
+        const options = { title: 'Exporter le profil de déploiement', defaultPath: defaultName, filters: [{ name: 'Profil (JSON)', extensions: ['json'] }] };
+        const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return choice.canceled ? undefined : choice.filePath;
+      },
+      openFolder: async (path) => {
+        await shell.openPath(path);
+      },
     },
     clock: systemClock,
     logger,

@@ -20,7 +20,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     getAppInfo: async () => {
       calls.push('getAppInfo');
-      return { name: 'Chorus Pro Echanges', version: '1.2.3' };
+      return { name: 'Chorus Pro Echanges', version: '1.2.3', userDataDir: '/profil' };
     },
     getSettings: async () => snapshot,
     saveSettings: async (change) => {
@@ -34,6 +34,10 @@ function setUp(overrides: Partial<Handlers> = {}) {
     listStructures: notInThisTest,
     getStructureDetails: notInThisTest,
     chooseCaCertificate: notInThisTest,
+    exportProfile: notInThisTest,
+    previewProfileImport: notInThisTest,
+    importProfile: notInThisTest,
+    openLogFolder: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));
@@ -43,7 +47,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
 describe('the bridge dispatcher', () => {
   it('runs the handler for a trusted sender and wraps its payload as a success', async () => {
     const { dispatch } = setUp();
-    await expect(dispatch('getAppInfo', appWindow, [])).resolves.toEqual({ ok: true, name: 'Chorus Pro Echanges', version: '1.2.3' });
+    await expect(dispatch('getAppInfo', appWindow, [])).resolves.toEqual({ ok: true, name: 'Chorus Pro Echanges', version: '1.2.3', userDataDir: '/profil' });
   });
 
   it.each([

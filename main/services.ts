@@ -8,7 +8,7 @@ import type { HttpSend } from './chorus/http-transport';
 import type { ResolveSystemProxy } from './chorus/proxy-resolution';
 import type { Clock } from './clock';
 import { createPasswordRenewal } from './credentials/password-renewal';
-import { createHandlers } from './handlers';
+import { createHandlers, type Desktop } from './handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc-dispatcher';
 import type { Logger } from './logger';
@@ -55,8 +55,8 @@ export type CoreServices = ReturnType<typeof createCoreServices>;
 
 export interface MainDependencies extends CoreDependencies {
   readonly appInfo: AppInfo;
-  /** Electron's open-file dialog in the app; a stand-in in the browser harness. */
-  readonly chooseCaCertificateFile: () => Promise<string | undefined>;
+  /** Electron's dialogs and shell in the app; a stand-in in the browser harness. */
+  readonly desktop: Desktop;
   /** The origin the app's page is served from: `app://chorus` in Electron, a loopback URL in tests. */
   readonly appOrigin: string;
 }
@@ -70,8 +70,10 @@ export function createMainProcess(dependencies: MainDependencies): { dispatch: D
   const services = createCoreServices(dependencies);
   const handlers = createHandlers({
     appInfo: dependencies.appInfo,
-    chooseCaCertificateFile: dependencies.chooseCaCertificateFile,
+    desktop: dependencies.desktop,
+    userDataDir: dependencies.userDataDir,
     clock: dependencies.clock,
+    logger: dependencies.logger,
     ...services,
   });
   return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder };

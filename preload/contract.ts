@@ -136,7 +136,21 @@ export interface StructureDetails {
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
+  readonly electronVersion?: string;
+  readonly chromeVersion?: string;
+  readonly userDataDir: string;
 }
+
+/** One setting a deployment profile would change, for the user to confirm. */
+export interface ProfileChange {
+  readonly setting: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export type ProfilePreview =
+  | { readonly chosen: false }
+  | { readonly chosen: true; readonly file: string; readonly changes: readonly ProfileChange[] };
 
 /** When the technical password should be renewed; dates are the user's local days, YYYY-MM-DD. */
 export type PasswordReminder =
@@ -182,6 +196,10 @@ export const channels = {
   listStructures: channel(z.tuple([]), returns<{ readonly structures: readonly ChorusStructure[] }>()),
   getStructureDetails: channel(z.tuple([z.int().positive()]), returns<StructureDetails>()),
   chooseCaCertificate: channel(z.tuple([]), returns<SettingsSnapshot & { readonly chosen: boolean }>()),
+  exportProfile: channel(z.tuple([]), returns<{ readonly saved: boolean; readonly file?: string }>()),
+  previewProfileImport: channel(z.tuple([]), returns<ProfilePreview>()),
+  importProfile: channel(z.tuple([]), returns<SettingsSnapshot>()),
+  openLogFolder: channel(z.tuple([]), returns<{ readonly folder: string }>()),
 };
 
 export type ChannelName = keyof typeof channels;

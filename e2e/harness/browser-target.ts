@@ -9,6 +9,7 @@ import { channelNames, eventNames, type PasswordReminder } from '../../preload/c
 import { contentSecurityPolicy } from '../../main/content-security-policy';
 import { createHttpTransport } from '../../main/chorus/http-transport';
 import { systemClock } from '../../main/clock';
+import { createLogFileSink } from '../../main/logging/log-file';
 import { createLogger, type LogLine } from '../../main/logger';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { startReminderSchedule } from '../../main/reminder/reminder-schedule';
@@ -28,6 +29,8 @@ export interface BrowserTargetOptions {
   readonly keychainService: string;
   readonly logLines: LogLine[];
   readonly fileToChoose: string | undefined;
+  readonly fileToSave: string | undefined;
+  readonly machineProfile: string | undefined;
 }
 
 let bridgeScript: Promise<string> | undefined;
@@ -79,20 +82,34 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   page: Page;
   browser: Browser;
   reminders: ReminderProbe;
+  openedFolders: readonly string[];
   close: () => Promise<void>;
 }> {
   const { server, origin } = await serveRenderer();
+  const logFile = createLogFileSink(options.userDataDir);
+  const openedFolders: string[] = [];
   const { dispatch, currentReminder } = createMainProcess({
-    appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion() },
+    appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion(), userDataDir: options.userDataDir },
     userDataDir: options.userDataDir,
     openSettingsBackend: openConfBackend,
     secrets: createKeytarSecretStore(options.keychainService),
     send: createHttpTransport(),
     clock: systemClock,
-    logger: createLogger((line) => options.logLines.push(line)),
+    logger: createLogger((line) => {
+      options.logLines.push(line);
+      logFile(line);
+    }),
     appOrigin: origin,
-    // Electron's dialog cannot open here: the spec says which file the user would pick.
-    chooseCaCertificateFile: () => Promise.resolve(options.fileToChoose),
+    // Electron's dialogs and shell cannot open here: the spec says what the user would pick.
+    desktop: {
+      chooseFile: () => Promise.resolve(options.fileToChoose),
+      chooseSaveFile: () => Promise.resolve(options.fileToSave),
+      openFolder: (path) => {
+        openedFolders.push(path);
+        return Promise.resolve();
+      },
+    },
+    ...(options.machineProfile ? { machineProfilePath: options.machineProfile } : {}),
   });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,
@@ -123,6 +140,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   return {
     page,
     browser,
+    openedFolders,
     reminders: {
       notifications,
       nextDay: () => dailyTask?.(),

@@ -7,12 +7,15 @@ export interface ElectronTargetOptions {
   readonly keychainService: string;
   readonly env: Readonly<Record<string, string>>;
   readonly fileToChoose: string | undefined;
+  readonly fileToSave: string | undefined;
+  readonly machineProfile: string | undefined;
 }
 
 /** The real app, for machines that have the Electron binary (E2E_TARGET=electron). */
 export async function launchInElectron(options: ElectronTargetOptions): Promise<{
   page: Page;
   reminders: ReminderProbe;
+  openedFolders: readonly string[];
   close: () => Promise<void>;
 }> {
   const inherited = Object.fromEntries(
@@ -25,16 +28,25 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
       ...options.env,
       CHORUS_PRO_USER_DATA_DIR: options.userDataDir,
       CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
+      CHORUS_PRO_MACHINE_PROFILE: options.machineProfile ?? '/nonexistent/chorus-pro-echanges-profile.json',
     },
   });
   // A native dialog cannot be driven: answer it as the user would, with the spec's file.
-  await app.evaluate(({ dialog }, file) => {
-    dialog.showOpenDialog = () => Promise.resolve({ canceled: file === undefined, filePaths: file === undefined ? [] : [file] });
-  }, options.fileToChoose);
+  await app.evaluate(
+    ({ dialog, shell }, files) => {
+      dialog.showOpenDialog = () => Promise.resolve({ canceled: files.open === undefined, filePaths: files.open === undefined ? [] : [files.open] });
+      dialog.showSaveDialog = () => Promise.resolve({ canceled: files.save === undefined, filePath: files.save ?? '' });
+      shell.openPath = () => Promise.resolve('');
+    },
+    { open: options.fileToChoose, save: options.fileToSave },
+  );
   const page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
   return {
     page,
+    get openedFolders(): never {
+      throw new Error("Les dossiers ouverts ne sont observables que dans le navigateur de test (E2E_TARGET=browser).");
+    },
     reminders: {
       get notifications(): never {
         throw new Error('Les notifications ne sont observables que dans le navigateur de test (E2E_TARGET=browser).');

@@ -8,7 +8,8 @@ import { proxyAccount } from '../chorus/connection-service';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
-import type { Logger } from '../logger';
+import { createLogFileSink } from '../logging/log-file';
+import { createLogger } from '../logger';
 import { applyProfile, describeProfileChanges, exportProfile, readProfile } from '../profiles/deployment-profile';
 import { machineProfilePath } from '../profiles/machine-profile';
 import type { SecretStore } from '../secrets/secret-store';
@@ -29,7 +30,6 @@ export interface CliEnvironment {
   readonly secretsFor: (env: NodeJS.ProcessEnv) => SecretStore;
   readonly send: HttpSend;
   readonly clock: Clock;
-  readonly logger: Logger;
 }
 
 const optionSpec = {
@@ -289,7 +289,8 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       secrets: environment.secretsFor(environment.env),
       send: environment.send,
       clock: environment.clock,
-      logger: environment.logger,
+      // What the command line did goes to the same support log as the app's.
+      logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
     });
     const handler = run[command];
     if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { alertDelayBounds, environmentNames, timeoutBounds } from '../../preload/contract';
+import { alertDelayBounds, environmentNames, timeoutBounds, type ProfileChange } from '../../preload/contract';
 import { AppError } from '../errors';
 import type { StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange, type SettingsStore } from '../settings/settings-store';
@@ -81,11 +81,7 @@ export function readProfile(path: string): DeploymentProfile {
   return parsed.data;
 }
 
-export interface ProfileChange {
-  readonly setting: string;
-  readonly before: string;
-  readonly after: string;
-}
+export type { ProfileChange } from '../../preload/contract';
 
 const labels: Readonly<Record<string, string>> = {
   environment: 'Environnement',

@@ -36,7 +36,7 @@ export function App() {
         </div>
       )}
       {!snapshot && !failure && <p role="status">Chargement de la configuration…</p>}
-      {snapshot && <ConfigurationScreen initial={snapshot} />}
+      {snapshot && <ConfigurationScreen initial={snapshot} appInfo={appInfo} />}
       {appInfo && (
         <footer>
           {appInfo.name} — version <span data-testid="app-version">{appInfo.version}</span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SettingsSnapshot } from '../../preload/contract';
+import type { AppInfo, SettingsSnapshot } from '../../preload/contract';
 import { AdvancedSettings } from './AdvancedSettings';
 import { ConnectionBlock } from './ConnectionBlock';
 import { connectionKey, type TestState } from './connectionTest';
@@ -7,10 +7,11 @@ import { PasswordBlock } from './PasswordBlock';
 import { PasswordModal } from './PasswordModal';
 import { ReminderBanner } from './ReminderBanner';
 import { StructuresDialog } from './StructuresDialog';
+import { SupportSection } from './SupportSection';
 import { useConfiguration } from './useConfiguration';
 
 /** The screen: both framed blocks, the modal and the structures dialog, and what links them. */
-export function ConfigurationScreen({ initial }: { readonly initial: SettingsSnapshot }) {
+export function ConfigurationScreen({ initial, appInfo }: { readonly initial: SettingsSnapshot; readonly appInfo: AppInfo | undefined }) {
   const configuration = useConfiguration(initial);
   const { snapshot, refresh, drafts, flush } = configuration;
   const [passwordDraft, setPasswordDraft] = useState('');
@@ -106,6 +107,7 @@ export function ConfigurationScreen({ initial }: { readonly initial: SettingsSna
       />
       <AdvancedSettings configuration={configuration} clientSecretDraft={clientSecretDraft} onClientSecretDraft={setClientSecretDraft} />
       <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} />
+      <SupportSection configuration={configuration} appInfo={appInfo} />
       {dialog === 'password' && (
         <PasswordModal
           onAbandon={() => setDialog(undefined)}
