@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     // One process per file: keychain tests need their own D-Bus connection state.
     pool: 'forks',
-    testTimeout: 20_000,
+    // Some tests spawn the command line a dozen times: generous on a loaded 2-core machine.
+    testTimeout: 60_000,
   },
 });

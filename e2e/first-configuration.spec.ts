@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectAccessible, screen, screenshot, today } from './screen';
+import { configureThroughScreen, expectAccessible, screen, screenshot, today } from './screen';
 import { demo } from './seed-profile';
 import { expect, test } from './fixtures';
 
@@ -14,16 +14,7 @@ test('first configuration from an empty profile, through the screen alone', asyn
   await expectAccessible(page);
   await screenshot(page, '01-profil-vide');
 
-  await ui.environment.selectOption('custom');
-  await expect(ui.url).toBeEditable();
-  await ui.url.fill(simulator.url);
-  await ui.login.fill(demo.login);
-  await ui.advanced.click();
-  await ui.tokenUrl.fill(simulator.tokenUrl);
-  await ui.clientId.fill(demo.clientId);
-  await ui.clientSecret.fill(demo.clientSecret);
-  await ui.saveSecret.click();
-  await expect(page.getByText('Secret client enregistré dans le coffre-fort de Windows.')).toBeVisible();
+  await configureThroughScreen(page, simulator, demo);
   await ui.password.fill(demo.password);
   await ui.testButton.click();
 

@@ -1,21 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectAccessible, screen, screenshot, today } from './screen';
+import { configureThroughScreen, expectAccessible, screen, screenshot, today } from './screen';
 import { demo } from './seed-profile';
 import { expect, test } from './fixtures';
 
 test('relaunch keeps settings and secrets', async ({ launch, simulator }) => {
   const first = await launch();
   let ui = screen(first.page);
-  await ui.environment.selectOption('custom');
-  await ui.url.fill(simulator.url);
-  await ui.login.fill(demo.login);
-  await ui.advanced.click();
-  await ui.tokenUrl.fill(simulator.tokenUrl);
-  await ui.clientId.fill(demo.clientId);
-  await ui.clientSecret.fill(demo.clientSecret);
-  await ui.saveSecret.click();
+  await configureThroughScreen(first.page, simulator, demo);
   await ui.alertDelay.selectOption('10');
   await ui.password.fill(demo.password);
   await ui.testButton.click();

@@ -29,6 +29,21 @@ export const screen = (page: Page) => ({
   structuresDialog: page.getByRole('dialog', { name: 'Structures définies dans Chorus Pro' }),
 });
 
+/** A first configuration typed through the screen, for the simulator's demo account. */
+export async function configureThroughScreen(page: Page, simulator: { url: string; tokenUrl: string }, account: { login: string; clientId: string; clientSecret: string }): Promise<void> {
+  const ui = screen(page);
+  await ui.environment.selectOption('custom');
+  await expect(ui.url).toBeEditable();
+  await ui.url.fill(simulator.url);
+  await ui.login.fill(account.login);
+  await ui.advanced.click();
+  await ui.tokenUrl.fill(simulator.tokenUrl);
+  await ui.clientId.fill(account.clientId);
+  await ui.clientSecret.fill(account.clientSecret);
+  await ui.saveSecret.click();
+  await expect(page.getByText('Secret client enregistré dans le coffre-fort de Windows.')).toBeVisible();
+}
+
 export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
 /** Saves the story's picture for the README. */

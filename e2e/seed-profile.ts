@@ -25,6 +25,9 @@ export interface SeedOptions {
   readonly clientId?: string;
   readonly clientSecret?: string;
   readonly passwordUpdatedAt?: Date;
+  /** A given profile folder and keychain namespace (fresh ones by default). */
+  readonly userDataDir?: string;
+  readonly keychainService?: string;
 }
 
 /**
@@ -32,8 +35,8 @@ export interface SeedOptions {
  * services: settings file and keychain. Launch the app on it with launch({ userDataDir, keychainService }).
  */
 export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: string; keychainService: string }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
-  const keychainService = `Chorus Pro Echanges (e2e ${randomUUID()})`;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
+  const keychainService = options.keychainService ?? `Chorus Pro Echanges (e2e ${randomUUID()})`;
   const secrets = createKeytarSecretStore(keychainService);
   const services = createCoreServices({
     userDataDir,

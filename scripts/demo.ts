@@ -5,46 +5,30 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demo, seedProfile } from '../e2e/seed-profile';
 import { loadFixture } from '../e2e/simulator/fixture';
 import { demoSimulatorPort, startSimulator } from '../e2e/simulator/simulator';
-import { createHttpTransport } from '../main/chorus/http-transport';
-import { systemClock } from '../main/clock';
-import { createLogger } from '../main/logger';
-import { createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
-import { secretAccounts } from '../main/secrets/secret-store';
-import { createCoreServices } from '../main/services';
-import { openConfBackend } from '../main/settings/conf-backend';
 
 const keychainService = 'Chorus Pro Echanges (démo)';
 
 async function main(): Promise<void> {
   const prepareOnly = process.argv.includes('--prepare-only');
-  const fixture = loadFixture();
-  const simulator = await startSimulator({ fixture, port: demoSimulatorPort });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-pro-echanges-demo-'));
-  const secrets = createKeytarSecretStore(keychainService);
-  const services = createCoreServices({
-    userDataDir,
-    openSettingsBackend: openConfBackend,
-    secrets,
-    send: createHttpTransport(),
-    clock: systemClock,
-    logger: createLogger(() => undefined),
+  const simulator = await startSimulator({ fixture: loadFixture(), port: demoSimulatorPort });
+  const { userDataDir } = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: new Date(),
+    userDataDir: mkdtempSync(join(tmpdir(), 'chorus-pro-echanges-demo-')),
+    keychainService,
   });
-  const [account] = fixture.accounts;
-  const [application] = fixture.applications;
-  if (!account || !application) throw new Error('the demo fixture has no account or no application');
-  services.settings.update({ environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: account.login, clientId: application.clientId });
-  await secrets.set(secretAccounts.clientSecret(simulator.tokenUrl, application.clientId), application.clientSecret);
-  await services.renewPassword({ password: account.password, verify: true, surroundingSpacesConfirmed: false });
 
   const env = { CHORUS_PRO_USER_DATA_DIR: userDataDir, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService };
   process.stdout.write(
     [
-      `Démonstration prête : simulateur sur ${simulator.url}, compte ${account.login}.`,
+      `Démonstration prête : simulateur sur ${simulator.url}, compte ${demo.login}.`,
       `Profil : ${userDataDir}`,
       `Réinitialiser le mot de passe comme sur le portail :`,
-      `  curl -X POST ${simulator.url}/simulateur/reinitialiser-mot-de-passe -d '{"login":"${account.login}"}'`,
+      `  curl -X POST ${simulator.url}/simulateur/reinitialiser-mot-de-passe -d '{"login":"${demo.login}"}'`,
       '',
     ].join('\n'),
   );

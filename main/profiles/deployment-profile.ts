@@ -2,9 +2,9 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { alertDelayBounds, environmentNames, timeoutBounds, type ProfileChange } from '../../preload/contract';
+import type { ProfileChange } from '../../preload/contract';
 import { AppError } from '../errors';
-import type { StoredSettings } from '../settings/settings-schema';
+import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange, type SettingsStore } from '../settings/settings-store';
 
 export const currentProfileVersion = 1;
@@ -16,17 +16,10 @@ export const importedCaFileName = 'autorite-profil-deploiement.pem';
  * A deployment profile: what an administrator sets once and copies to every workstation. It
  * never holds a secret: passwords and the client secret stay in each workstation's keychain.
  */
-export const profileSchema = z
-  .object({
+export const profileSchema = storedSettingsSchema
+  .pick({ environment: true, apiBaseUrl: true, tokenUrl: true, login: true, clientId: true, alertDelayMonths: true, timeoutSeconds: true, proxyUrl: true })
+  .extend({
     profileVersion: z.literal(currentProfileVersion),
-    environment: z.enum(environmentNames),
-    apiBaseUrl: z.string().min(1).max(2048),
-    tokenUrl: z.string().min(1).max(2048),
-    login: z.string().min(1).max(256).optional(),
-    clientId: z.string().min(1).max(256).optional(),
-    alertDelayMonths: z.int().min(alertDelayBounds.min).max(alertDelayBounds.max),
-    timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
-    proxyUrl: z.string().min(1).max(2048).optional(),
     caCertificatePem: z.string().min(1).max(256 * 1024).optional(),
   })
   .strict();

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { FieldError } from './FieldError';
 import { PasswordInput } from './PasswordInput';
-import type { Configuration, EditableField } from './useConfiguration';
+import { TextField } from './TextField';
+import type { Configuration } from './useConfiguration';
 
 interface Props {
   readonly configuration: Configuration;
@@ -11,34 +12,9 @@ interface Props {
 
 /** PISTE application, token URL, proxy, extra authority and timeout: collapsed until needed. */
 export function AdvancedSettings({ configuration, clientSecretDraft, onClientSecretDraft }: Props) {
-  const { snapshot, errors, setErrors, refresh, edit, saveNow, valueOf } = configuration;
+  const { snapshot, errors, setErrors, refresh } = configuration;
   const [secretMessage, setSecretMessage] = useState('');
   const custom = snapshot.settings.environment === 'custom';
-
-  const textField = (field: EditableField, label: string, options: { type?: string; hint?: string; readOnly?: boolean } = {}) => (
-    <>
-      <label htmlFor={field}>{label}</label>
-      <div>
-        <input
-          id={field}
-          type={options.type ?? 'text'}
-          value={valueOf(field)}
-          readOnly={options.readOnly}
-          spellCheck={false}
-          aria-invalid={errors[field] ? true : undefined}
-          aria-describedby={errors[field] ? `${field}-error` : options.hint ? `${field}-hint` : undefined}
-          onChange={(event) => edit(field, event.target.value)}
-          onBlur={() => void saveNow(field)}
-        />
-        {options.hint && (
-          <p className="hint" id={`${field}-hint`}>
-            {options.hint}
-          </p>
-        )}
-        <FieldError id={field} message={errors[field]} />
-      </div>
-    </>
-  );
 
   const saveSecret = async () => {
     const saved = await configuration.flush();
@@ -66,7 +42,7 @@ export function AdvancedSettings({ configuration, clientSecretDraft, onClientSec
     <details className="advanced">
       <summary>Paramètres avancés</summary>
       <div className="grid">
-        {textField('clientId', 'Identifiant client PISTE')}
+        <TextField configuration={configuration} field="clientId" label="Identifiant client PISTE" />
 
         <label htmlFor="clientSecret">Secret client PISTE</label>
         <div>
@@ -90,12 +66,15 @@ export function AdvancedSettings({ configuration, clientSecretDraft, onClientSec
           </p>
         </div>
 
-        {textField('tokenUrl', 'URL du jeton', {
-          type: 'url',
-          readOnly: !custom,
-          ...(custom ? {} : { hint: "Adresse de l'environnement choisi." }),
-        })}
-        {textField('proxyUrl', 'Proxy', { type: 'url', hint: 'Par exemple http://proxy.mairie.local:3128 ; vide si aucun.' })}
+        <TextField
+          configuration={configuration}
+          field="tokenUrl"
+          label="URL du jeton"
+          type="url"
+          readOnly={!custom}
+          {...(custom ? {} : { hint: "Adresse de l'environnement choisi." })}
+        />
+        <TextField configuration={configuration} field="proxyUrl" label="Proxy" type="url" hint="Par exemple http://proxy.mairie.local:3128 ; vide si aucun." />
 
         <label htmlFor="caCertificate">Certificat d'autorité</label>
         <div>
@@ -116,7 +95,7 @@ export function AdvancedSettings({ configuration, clientSecretDraft, onClientSec
           <FieldError id="caCertificate" message={errors.caCertificatePath} />
         </div>
 
-        {textField('timeoutSeconds', "Délai d'attente (secondes)", { type: 'number', hint: 'De 5 à 120 secondes.' })}
+        <TextField configuration={configuration} field="timeoutSeconds" label="Délai d'attente (secondes)" type="number" hint="De 5 à 120 secondes." />
       </div>
     </details>
   );

@@ -3,6 +3,7 @@ import type { TestState } from './connectionTest';
 import { FieldError } from './FieldError';
 import { PasswordInput } from './PasswordInput';
 import { Progress } from './Progress';
+import { TextField } from './TextField';
 import type { Configuration } from './useConfiguration';
 
 export const successText = 'La connexion a été établie : les paramètres de connexion sont corrects.';
@@ -26,7 +27,7 @@ interface Props {
 
 /** The framed block "Informations de connexion", in the original's order. */
 export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, onTest, onCancelTest, onConfirmSpaces, onShowStructures }: Props) {
-  const { snapshot, errors, edit, saveNow, choose, valueOf } = configuration;
+  const { snapshot, errors, choose } = configuration;
   const custom = snapshot.settings.environment === 'custom';
 
   return (
@@ -49,41 +50,15 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
           <FieldError id="environment" message={errors.environment} />
         </div>
 
-        <label htmlFor="apiBaseUrl">Lien URL</label>
-        <div>
-          <input
-            id="apiBaseUrl"
-            type="url"
-            value={valueOf('apiBaseUrl')}
-            readOnly={!custom}
-            aria-invalid={errors.apiBaseUrl ? true : undefined}
-            aria-describedby={errors.apiBaseUrl ? 'apiBaseUrl-error' : custom ? undefined : 'apiBaseUrl-hint'}
-            onChange={(event) => edit('apiBaseUrl', event.target.value)}
-            onBlur={() => void saveNow('apiBaseUrl')}
-          />
-          {!custom && (
-            <p className="hint" id="apiBaseUrl-hint">
-              Adresse de l'environnement choisi ; choisissez « Personnalisé » pour en saisir une autre.
-            </p>
-          )}
-          <FieldError id="apiBaseUrl" message={errors.apiBaseUrl} />
-        </div>
-
-        <label htmlFor="login">Identifiant utilisateur</label>
-        <div>
-          <input
-            id="login"
-            type="text"
-            value={valueOf('login')}
-            placeholder="TECH_1_…@cpro.fr"
-            spellCheck={false}
-            aria-invalid={errors.login ? true : undefined}
-            aria-describedby={errors.login ? 'login-error' : undefined}
-            onChange={(event) => edit('login', event.target.value)}
-            onBlur={() => void saveNow('login')}
-          />
-          <FieldError id="login" message={errors.login} />
-        </div>
+        <TextField
+          configuration={configuration}
+          field="apiBaseUrl"
+          label="Lien URL"
+          type="url"
+          readOnly={!custom}
+          {...(custom ? {} : { hint: "Adresse de l'environnement choisi ; choisissez « Personnalisé » pour en saisir une autre." })}
+        />
+        <TextField configuration={configuration} field="login" label="Identifiant utilisateur" placeholder="TECH_1_…@cpro.fr" />
 
         <label htmlFor="password">Mot de passe</label>
         <div>

@@ -1,0 +1,43 @@
+import { FieldError } from './FieldError';
+import type { Configuration, EditableField } from './useConfiguration';
+
+interface Props {
+  readonly configuration: Configuration;
+  readonly field: EditableField;
+  readonly label: string;
+  readonly type?: 'text' | 'url' | 'number';
+  readonly readOnly?: boolean;
+  readonly placeholder?: string;
+  readonly hint?: string;
+}
+
+/** A label and a field saved as the user types, with its hint or the main process's refusal. */
+export function TextField({ configuration, field, label, type = 'text', readOnly, placeholder, hint }: Props) {
+  const { errors, edit, saveNow, valueOf } = configuration;
+  const error = errors[field];
+  return (
+    <>
+      <label htmlFor={field}>{label}</label>
+      <div>
+        <input
+          id={field}
+          type={type}
+          value={valueOf(field)}
+          readOnly={readOnly}
+          placeholder={placeholder}
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${field}-error` : hint ? `${field}-hint` : undefined}
+          onChange={(event) => edit(field, event.target.value)}
+          onBlur={() => void saveNow(field)}
+        />
+        {hint && (
+          <p className="hint" id={`${field}-hint`}>
+            {hint}
+          </p>
+        )}
+        <FieldError id={field} message={error} />
+      </div>
+    </>
+  );
+}
