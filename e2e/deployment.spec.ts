@@ -37,13 +37,13 @@ test('an administrator exports a profile; another workstation imports it after s
   expect(await keytar.findCredentials(target.keychainService)).toEqual([]);
 });
 
-test('a profile that cannot be imported is refused in place, and nothing changes', async ({ launch }) => {
+test('a profile chosen from the menu that cannot be imported is refused in place, and nothing changes', async ({ launch }) => {
   const bad = join(folder(), 'profil.json');
   writeFileSync(bad, JSON.stringify({ profileVersion: 3, environment: 'custom' }));
   const app = await launch({ fileToChoose: bad });
   const before = readFileSync(join(app.userDataDir, 'config.json'), 'utf8');
-  await app.page.getByText('Déploiement et assistance').click();
-  await app.page.getByRole('button', { name: 'Importer un profil de déploiement…' }).click();
+  await expect(screen(app.page).testButton).toBeVisible();
+  await app.chooseMenuItem('Importer un profil de déploiement…');
   await expect(app.page.getByText('Ce profil de déploiement ne peut pas être importé')).toContainText('version de profil 3 inconnue');
   expect(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')).toBe(before);
 });
@@ -58,7 +58,7 @@ test('a machine-wide profile pre-configures the first start', async ({ launch, s
   await expect(ui.alertDelay).toHaveValue('11');
 });
 
-test('the support log records what the app did, without any secret; its folder opens from the screen; À propos', async ({ launch, simulator }) => {
+test('the support log records what the app did, without any secret; its folder opens from the menu; À propos', async ({ launch, simulator }) => {
   const canary = `Canari-${randomUUID()}`;
   const app = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
   const ui = screen(app.page);
@@ -68,8 +68,7 @@ test('the support log records what the app did, without any secret; its folder o
   await ui.testButton.click();
   await expect(ui.alert).toContainText('Chorus Pro a refusé');
 
-  await app.page.getByText('Déploiement et assistance').click();
-  await app.page.getByRole('button', { name: 'Ouvrir le dossier des journaux' }).click();
+  await app.chooseMenuItem('Ouvrir le dossier des journaux');
   const logFolder = join(app.userDataDir, 'journaux');
   await expect(app.page.getByText(`Dossier des journaux : ${logFolder}`)).toBeVisible();
   expect(app.openedFolders).toEqual([logFolder]);
@@ -81,7 +80,7 @@ test('the support log records what the app did, without any secret; its folder o
     expect(log).not.toContain(needle);
   }
 
-  await app.page.getByRole('button', { name: 'À propos' }).click();
+  await app.chooseMenuItem('À propos de Chorus Pro Echanges');
   const about = app.page.getByRole('dialog', { name: 'À propos de Chorus Pro Echanges' });
   await expect(about).toContainText('0.1.0');
   await expect(about).toContainText(app.userDataDir);

@@ -34,6 +34,8 @@ export interface LaunchedApp {
   readonly reminders: ReminderProbe;
   /** The folders the app asked the desktop to open (browser target). */
   readonly openedFolders: readonly string[];
+  /** Clicks an item of the window's menu, by its label ("Importer un profil de déploiement…"). */
+  chooseMenuItem(label: string): Promise<void>;
   /** Stops the app; with `{ keepData: true }` the profile and keychain entries survive for a relaunch. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     page: running.page,
     reminders: running.reminders,
     openedFolders: running.openedFolders,
+    chooseMenuItem: (label) => running.chooseMenuItem(label),
     target,
     userDataDir,
     keychainService,

@@ -1,9 +1,10 @@
 // The only file that wires the main-process services to Electron.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
 import { channelNames } from '../preload/contract';
 import { ipcChannelOf, ipcEventOf } from '../preload/ipc-channel';
+import { appMenuTemplate } from './app-menu';
 import { appEntryUrl, appOrigin, appScheme, createAppProtocolHandler } from './app-protocol';
 import { createHttpTransport } from './chorus/http-transport';
 import { systemClock } from './clock';
@@ -89,9 +90,9 @@ function start(): void {
   hardenSession(session.defaultSession, appScheme);
   session.defaultSession.protocol.handle(appScheme, createAppProtocolHandler(join(__dirname, '../renderer')));
 
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate((command) => mainWindow?.webContents.send(ipcEventOf('menuCommand'), { command }))));
   const window = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'));
   mainWindow = window;
-  window.removeMenu();
   window.once('ready-to-show', () => window.show());
   window.webContents.once('did-finish-load', () => {
     const stopReminders = startReminderSchedule({

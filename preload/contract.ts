@@ -215,10 +215,15 @@ export type ValidatedArgs<Name extends ChannelName> = z.output<(typeof channels)
 export type ChannelPayload<Name extends ChannelName> =
   (typeof channels)[Name]['result'] extends ResultOf<infer Payload> ? Payload : never;
 
+export const menuCommands = ['export-profile', 'import-profile', 'open-log-folder', 'about'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
 /** What the main process tells the renderer on its own initiative. */
 export const events = {
   /** The technical password is due for renewal: raised at start and once a day. */
   passwordReminder: returns<PasswordReminder>(),
+  /** An item of the window's menu that the screen carries out. */
+  menuCommand: returns<{ readonly command: MenuCommand }>(),
 };
 export type EventName = keyof typeof events;
 export const eventNames = Object.keys(events) as readonly EventName[];

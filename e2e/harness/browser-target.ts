@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import sirv from 'sirv';
-import { channelNames, eventNames, type PasswordReminder } from '../../preload/contract';
+import { channelNames, eventNames, type MenuCommand, type PasswordReminder } from '../../preload/contract';
+import { appMenuTemplate } from '../../main/app-menu';
 import { contentSecurityPolicy } from '../../main/content-security-policy';
 import { createHttpTransport } from '../../main/chorus/http-transport';
 import { systemClock } from '../../main/clock';
@@ -83,6 +84,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   browser: Browser;
   reminders: ReminderProbe;
   openedFolders: readonly string[];
+  chooseMenuItem: (label: string) => Promise<void>;
   close: () => Promise<void>;
 }> {
   const { server, origin } = await serveRenderer();
@@ -122,6 +124,8 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   );
   await page.addInitScript({ content: await browserBridgeScript() });
   await page.goto(`${origin}/index.html`);
+  const deliver = (event: string, payload: unknown) =>
+    page.evaluate(([name, value]) => (window as unknown as { __chorusDeliver?: (e: string, p: unknown) => void }).__chorusDeliver?.(name, value), [event, payload] as const);
   // The daily timer is the spec's to advance; what main would notify is recorded, then sent.
   let dailyTask: (() => void) | undefined;
   const notifications: PasswordReminder[] = [];
@@ -134,13 +138,22 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     },
     notify: (reminder) => {
       notifications.push(reminder);
-      void page.evaluate(([event, payload]) => (window as unknown as { __chorusDeliver?: (e: string, p: unknown) => void }).__chorusDeliver?.(event, payload), ['passwordReminder', reminder] as const);
+      void deliver('passwordReminder', reminder);
     },
   });
   return {
     page,
     browser,
     openedFolders,
+    // The window's menu is Electron's: its items are clicked from the app's own template here.
+    chooseMenuItem: async (label: string) => {
+      let chosen: MenuCommand | undefined;
+      const items = appMenuTemplate((command) => (chosen = command)).flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : []));
+      const item = items.find((candidate) => candidate.label === label);
+      if (!item?.click) throw new Error(`Aucun élément de menu « ${label} »`);
+      (item.click as () => void)();
+      await deliver('menuCommand', { command: chosen });
+    },
     reminders: {
       notifications,
       nextDay: () => dailyTask?.(),

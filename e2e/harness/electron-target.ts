@@ -16,6 +16,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
   page: Page;
   reminders: ReminderProbe;
   openedFolders: readonly string[];
+  chooseMenuItem: (label: string) => Promise<void>;
   close: () => Promise<void>;
 }> {
   const inherited = Object.fromEntries(
@@ -47,6 +48,13 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
     get openedFolders(): never {
       throw new Error("Les dossiers ouverts ne sont observables que dans le navigateur de test (E2E_TARGET=browser).");
     },
+    chooseMenuItem: (label: string) =>
+      app.evaluate(({ Menu }, wanted) => {
+        const items = Menu.getApplicationMenu()?.items.flatMap((menu) => menu.submenu?.items ?? []) ?? [];
+        const item = items.find((candidate) => candidate.label === wanted);
+        if (!item) throw new Error(`Aucun élément de menu « ${wanted} »`);
+        (item.click as () => void)();
+      }, label),
     reminders: {
       get notifications(): never {
         throw new Error('Les notifications ne sont observables que dans le navigateur de test (E2E_TARGET=browser).');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, ProfileChange } from '../../preload/contract';
 import { AboutDialog } from './AboutDialog';
 import { ProfileImportDialog } from './ProfileImportDialog';
@@ -26,8 +26,24 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
     setMessage(answer.ok ? `Dossier des journaux : ${answer.folder}` : answer.message);
   };
 
+  // The window's menu carries out the same actions (Fichier, Aide).
+  const section = useRef<HTMLDetailsElement>(null);
+  const actions = useRef({ exportProfile, previewImport, openLogs });
+  actions.current = { exportProfile, previewImport, openLogs };
+  useEffect(
+    () =>
+      window.chorus.onMenuCommand(({ command }) => {
+        if (section.current) section.current.open = true;
+        if (command === 'export-profile') void actions.current.exportProfile();
+        else if (command === 'import-profile') void actions.current.previewImport();
+        else if (command === 'open-log-folder') void actions.current.openLogs();
+        else setOpen({ kind: 'about' });
+      }),
+    [],
+  );
+
   return (
-    <details className="advanced">
+    <details className="advanced" ref={section}>
       <summary>Déploiement et assistance</summary>
       <div className="actions">
         <button type="button" onClick={() => void exportProfile()}>
