@@ -4,7 +4,7 @@ import type { AppInfo, SettingsSnapshot } from '../preload/contract';
 import { logFolderName } from './logging/log-file';
 import type { Logger } from './logger';
 import { applyProfile, describeProfileChanges, exportProfile, readProfile } from './profiles/deployment-profile';
-import { readCaCertificate, type ConnectionService } from './chorus/connection-service';
+import { proxyAccount, readCaCertificate, type ConnectionService } from './chorus/connection-service';
 import type { RenewalRequest } from './credentials/password-renewal';
 import type { PasswordRenewal } from '../preload/contract';
 import type { Clock } from './clock';
@@ -39,13 +39,15 @@ export interface Desktop {
 export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
   const current = settings.read();
   const { login, clientId } = current;
-  const [password, clientSecret] = await Promise.all([
+  const proxy = current.proxyUrl ? new URL(current.proxyUrl) : undefined;
+  const [password, clientSecret, proxyPassword] = await Promise.all([
     login ? secrets.get(secretAccounts.technicalPassword(current.apiBaseUrl, login)) : undefined,
     clientId ? secrets.get(secretAccounts.clientSecret(current.tokenUrl, clientId)) : undefined,
+    proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined,
   ]);
   return {
     settings: toSettingsView(current),
-    secrets: { password: password !== undefined, clientSecret: clientSecret !== undefined },
+    secrets: { password: password !== undefined, clientSecret: clientSecret !== undefined, proxyPassword: proxyPassword !== undefined },
     reminder: passwordReminder(current, clock()),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
   };
@@ -79,6 +81,13 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       const { tokenUrl, clientId } = settings.read();
       if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret');
       await secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    setProxyPassword: async ({ secret }) => {
+      const { proxyUrl } = settings.read();
+      const proxy = proxyUrl ? new URL(proxyUrl) : undefined;
+      if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : écrivez d'abord l'adresse avec l'identifiant (http://identifiant@proxy:port)");
+      await secrets.set(proxyAccount(proxy), secret);
       return settingsSnapshot(settings, secrets, clock);
     },
     renewPassword: (request) => cancellable((cancel) => renewPassword({ ...request, cancel })),

@@ -8,7 +8,7 @@ const appOrigin = 'app://chorus';
 const appWindow: SenderFacts = { frameUrl: 'app://chorus/index.html', isMainFrame: true, isAppWindow: true };
 const snapshot: SettingsSnapshot = {
   settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 12, timeoutSeconds: 30 },
-  secrets: { password: false, clientSecret: false },
+  secrets: { password: false, clientSecret: false, proxyPassword: false },
   reminder: { known: false, due: false },
 };
 
@@ -28,6 +28,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
       return snapshot;
     },
     setClientSecret: notInThisTest,
+    setProxyPassword: notInThisTest,
     renewPassword: notInThisTest,
     testConnection: notInThisTest,
     cancelConnectionOperation: notInThisTest,

@@ -92,6 +92,8 @@ export interface SettingsView {
 export interface SecretsPresence {
   readonly password: boolean;
   readonly clientSecret: boolean;
+  /** Only meaningful when the proxy address names a user. */
+  readonly proxyPassword: boolean;
 }
 
 /** What the renderer learns of a renewal: never the password itself. */
@@ -190,6 +192,7 @@ export const channels = {
   getSettings: channel(z.tuple([]), returns<SettingsSnapshot>()),
   saveSettings: channel(z.tuple([settingsChangeSchema]), returns<SettingsSnapshot>()),
   setClientSecret: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),
+  setProxyPassword: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),
   renewPassword: channel(z.tuple([passwordRenewalSchema]), returns<PasswordRenewal>()),
   testConnection: channel(z.tuple([]), returns<ConnectionTestResult>()),
   cancelConnectionOperation: channel(z.tuple([]), returns<{ readonly cancelled: boolean }>()),

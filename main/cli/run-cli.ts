@@ -143,7 +143,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
   return {
     json: {
       settings: settingsForJson(settings),
-      secrets: snapshot.secrets,
+      secrets: { password: snapshot.secrets.password, clientSecret: snapshot.secrets.clientSecret },
       reminder: reminder.known
         ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source }
         : { due: false, dueOn: null, expiresOn: null, source: null },

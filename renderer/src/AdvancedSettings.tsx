@@ -1,32 +1,27 @@
-import { useState } from 'react';
 import { FieldError } from './FieldError';
-import { PasswordInput } from './PasswordInput';
+import { SecretField } from './SecretField';
 import { TextField } from './TextField';
 import type { Configuration } from './useConfiguration';
 
 interface Props {
   readonly configuration: Configuration;
-  readonly clientSecretDraft: string;
-  readonly onClientSecretDraft: (text: string) => void;
+  /** Tells the screen a secret is typed and not saved yet (the window then asks before closing). */
+  readonly onSecretDraft: (field: 'clientSecret' | 'proxyPassword', typing: boolean) => void;
+}
+
+function proxyUserOf(proxyUrl: string | undefined): string | undefined {
+  try {
+    return proxyUrl ? decodeURIComponent(new URL(proxyUrl).username) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** PISTE application, token URL, proxy, extra authority and timeout: collapsed until needed. */
-export function AdvancedSettings({ configuration, clientSecretDraft, onClientSecretDraft }: Props) {
+export function AdvancedSettings({ configuration, onSecretDraft }: Props) {
   const { snapshot, errors, setErrors, refresh } = configuration;
-  const [secretMessage, setSecretMessage] = useState('');
   const custom = snapshot.settings.environment === 'custom';
-
-  const saveSecret = async () => {
-    const saved = await configuration.flush();
-    if (!saved) return;
-    const answer = await refresh(() => window.chorus.setClientSecret({ secret: clientSecretDraft }));
-    if (!answer.ok) {
-      setSecretMessage(answer.message);
-      return;
-    }
-    onClientSecretDraft('');
-    setSecretMessage('Secret client enregistré dans le coffre-fort de Windows.');
-  };
+  const proxyUser = proxyUserOf(snapshot.settings.proxyUrl);
 
   const chooseCertificate = async () => {
     const answer = await refresh(() => window.chorus.chooseCaCertificate());
@@ -44,27 +39,18 @@ export function AdvancedSettings({ configuration, clientSecretDraft, onClientSec
       <div className="grid">
         <TextField configuration={configuration} field="clientId" label="Identifiant client PISTE" />
 
-        <label htmlFor="clientSecret">Secret client PISTE</label>
-        <div>
-          <span className="inline">
-            <PasswordInput
-              id="clientSecret"
-              value={clientSecretDraft}
-              placeholder={snapshot.secrets.clientSecret ? 'Enregistré dans le coffre-fort de Windows' : ''}
-              aria-describedby="clientSecret-message"
-              onChange={(event) => onClientSecretDraft(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && clientSecretDraft) void saveSecret();
-              }}
-            />
-            <button type="button" disabled={!clientSecretDraft} onClick={() => void saveSecret()}>
-              Enregistrer le secret
-            </button>
-          </span>
-          <p className="hint" id="clientSecret-message" role="status">
-            {secretMessage}
-          </p>
-        </div>
+        <SecretField
+          id="clientSecret"
+          label="Secret client PISTE"
+          stored={snapshot.secrets.clientSecret}
+          saveLabel="Enregistrer le secret"
+          savedMessage="Secret client enregistré dans le coffre-fort de Windows."
+          onDraft={(typing) => onSecretDraft('clientSecret', typing)}
+          save={async (secret) => {
+            if (!(await configuration.flush())) return { ok: false, code: 'INVALID_INPUT', message: 'Corrigez les champs signalés : ils ne sont pas enregistrés.' };
+            return refresh(() => window.chorus.setClientSecret({ secret }));
+          }}
+        />
 
         <TextField
           configuration={configuration}
@@ -74,7 +60,24 @@ export function AdvancedSettings({ configuration, clientSecretDraft, onClientSec
           readOnly={!custom}
           {...(custom ? {} : { hint: "Adresse de l'environnement choisi." })}
         />
-        <TextField configuration={configuration} field="proxyUrl" label="Proxy" type="url" hint="Par exemple http://proxy.mairie.local:3128 ; vide si aucun." />
+        <TextField
+          configuration={configuration}
+          field="proxyUrl"
+          label="Proxy"
+          type="url"
+          hint="Par exemple http://proxy.mairie.local:3128, ou http://identifiant@proxy.mairie.local:3128 si le proxy demande un mot de passe ; vide si aucun."
+        />
+        {proxyUser && (
+          <SecretField
+            id="proxyPassword"
+            label={`Mot de passe du proxy (${proxyUser})`}
+            stored={snapshot.secrets.proxyPassword}
+            saveLabel="Enregistrer le mot de passe"
+            savedMessage="Mot de passe du proxy enregistré dans le coffre-fort de Windows."
+            onDraft={(typing) => onSecretDraft('proxyPassword', typing)}
+            save={(secret) => refresh(() => window.chorus.setProxyPassword({ secret }))}
+          />
+        )}
 
         <label htmlFor="caCertificate">Certificat d'autorité</label>
         <div>

@@ -15,14 +15,14 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
   const configuration = useConfiguration(initial);
   const { snapshot, refresh, drafts, flush } = configuration;
   const [passwordDraft, setPasswordDraft] = useState('');
-  const [clientSecretDraft, setClientSecretDraft] = useState('');
+  const [secretsTyped, setSecretsTyped] = useState<ReadonlySet<string>>(new Set());
   const [spacesConfirmed, setSpacesConfirmed] = useState(false);
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const [dialog, setDialog] = useState<'password' | 'structures'>();
   const [recoveryNoticeSeen, setRecoveryNoticeSeen] = useState(false);
 
   // Nothing typed is lost: a secret not yet saved, or a change being saved, holds the window open.
-  const unsaved = passwordDraft !== '' || clientSecretDraft !== '' || Object.keys(drafts).length > 0;
+  const unsaved = passwordDraft !== '' || secretsTyped.size > 0 || Object.keys(drafts).length > 0;
   useEffect(() => {
     if (!unsaved) return;
     const guard = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -105,7 +105,17 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
         }}
         onShowStructures={() => setDialog('structures')}
       />
-      <AdvancedSettings configuration={configuration} clientSecretDraft={clientSecretDraft} onClientSecretDraft={setClientSecretDraft} />
+      <AdvancedSettings
+        configuration={configuration}
+        onSecretDraft={(field, typing) =>
+          setSecretsTyped((current) => {
+            const next = new Set(current);
+            if (typing) next.add(field);
+            else next.delete(field);
+            return next;
+          })
+        }
+      />
       <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} />
       <SupportSection configuration={configuration} appInfo={appInfo} />
       {dialog === 'password' && (
