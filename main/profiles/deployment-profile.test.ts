@@ -96,6 +96,25 @@ describe('a deployment profile', () => {
     expect(await keytar.findCredentials(target.keychainService)).toEqual([]);
   });
 
+  it('is not exported when its authority certificate file has gone, with what to do', async () => {
+    const { source } = await configuredSource();
+    const settings = source.settings.read();
+    const moved = { ...settings, caCertificatePath: join(tempDir(), 'deplace.pem') };
+    let message = '';
+    expect(
+      refusal(() => {
+        try {
+          exportProfile(moved);
+        } catch (error) {
+          message = (error as Error).message;
+          throw error;
+        }
+      }),
+    ).toBe('INVALID_INPUT');
+    expect(message).toContain("Certificat d'autorité : fichier illisible");
+    expect(message).toContain('choisissez-le à nouveau ou retirez-le');
+  });
+
   it.each([
     ['malformed JSON', '{"profileVersion":1,', 'PROFILE_REFUSED'],
     ['an unknown version', JSON.stringify({ profileVersion: 2 }), 'PROFILE_REFUSED'],

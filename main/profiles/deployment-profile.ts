@@ -25,8 +25,16 @@ export const profileSchema = storedSettingsSchema
   .strict();
 export type DeploymentProfile = z.infer<typeof profileSchema>;
 
+function readCaForExport(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`);
+  }
+}
+
 export function exportProfile(settings: StoredSettings): DeploymentProfile {
-  const caCertificatePem = settings.caCertificatePath ? readFileSync(settings.caCertificatePath, 'utf8') : undefined;
+  const caCertificatePem = settings.caCertificatePath ? readCaForExport(settings.caCertificatePath) : undefined;
   return profileSchema.parse({
     profileVersion: currentProfileVersion,
     environment: settings.environment,

@@ -54,14 +54,15 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
       setPasswordDraft('');
       setSpacesConfirmed(false);
     }
-    const [result, refreshed] = await Promise.all([window.chorus.testConnection(), refresh(() => window.chorus.getSettings())]);
+    const result = await window.chorus.testConnection();
+    // Read after the test: a renewal above dated the password, and the test may have brought
+    // Chorus Pro's own expiry date.
+    const refreshed = await refresh(() => window.chorus.getSettings());
     if (!result.ok) {
       setTest({ kind: 'failed', failure: result });
       return false;
     }
     setTest({ kind: 'succeeded', structureCount: result.structureCount, testedFor: refreshed.ok ? connectionKey(refreshed.settings) : onScreen });
-    // The test may have brought Chorus Pro's own expiry date.
-    void refresh(() => window.chorus.getSettings());
     return true;
   };
 
