@@ -51,6 +51,6 @@ export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: 
   services.settings.update({ environment: 'custom', apiBaseUrl: options.apiBaseUrl, tokenUrl: options.tokenUrl, login, clientId });
   await secrets.set(secretAccounts.clientSecret(options.tokenUrl, clientId), options.clientSecret ?? demo.clientSecret);
   await secrets.set(secretAccounts.technicalPassword(options.apiBaseUrl, login), options.password ?? demo.password);
-  if (options.passwordUpdatedAt) services.settings.recordPasswordUpdate(options.passwordUpdatedAt);
+  if (options.passwordUpdatedAt) services.settings.recordPasswordUpdate(options.passwordUpdatedAt, true);
   return { userDataDir, keychainService };
 }

@@ -1,10 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppInfo, SettingsSnapshot } from '../preload/contract';
+import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
 import { logFolderName } from './logging/log-file';
 import type { Logger } from './logger';
-import { applyProfile, describeProfileChanges, exportProfile, readProfile } from './profiles/deployment-profile';
+import { describeProfileChanges, readProfile } from './profiles/deployment-profile';
+import { buildProfile, importProfile, importProfileSecrets } from './profiles/profile-transfer';
 import { proxyAccount, readCaCertificate, type ConnectionService } from './chorus/connection-service';
+import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
+import { accountsOf } from './secrets/settings-accounts';
+import type { StoredSettings } from './settings/settings-schema';
 import type { RenewalRequest } from './credentials/password-renewal';
 import type { PasswordRenewal } from '../preload/contract';
 import type { Clock } from './clock';
@@ -22,6 +26,8 @@ export interface HandlerDependencies {
   readonly renewPassword: (request: RenewalRequest) => Promise<PasswordRenewal>;
   readonly desktop: Desktop;
   readonly userDataDir: string;
+  /** The machine-wide profile, whose encrypted secrets the screen may offer to import. */
+  readonly machineProfilePath?: string;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -35,28 +41,42 @@ export interface Desktop {
   openFolder(path: string): Promise<void>;
 }
 
-/** The settings with what the keychain holds for them: presence only, never a value. */
+/** Which secrets the keychain holds for these settings, or undefined when it cannot be read. */
+async function secretsPresence(settings: StoredSettings, secrets: SecretStore): Promise<SecretsPresence | undefined> {
+  const accounts = accountsOf(settings);
+  const has = async (account: string | undefined) => account !== undefined && (await secrets.get(account)) !== undefined;
+  try {
+    const [password, clientSecret, proxyPassword] = await Promise.all([has(accounts.password), has(accounts.clientSecret), has(accounts.proxyPassword)]);
+    return { password, passwordVerified: password ? settings.passwordVerified !== false : null, clientSecret, proxyPassword };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'KEYCHAIN_UNAVAILABLE') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The settings with what the keychain holds for them: presence only, never a value. The settings
+ * alone need no keychain: when it cannot be read, they are still shown, the secrets as unknown.
+ */
 export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
   const current = settings.read();
-  const { login, clientId } = current;
-  const proxy = current.proxyUrl ? new URL(current.proxyUrl) : undefined;
-  const [password, clientSecret, proxyPassword] = await Promise.all([
-    login ? secrets.get(secretAccounts.technicalPassword(current.apiBaseUrl, login)) : undefined,
-    clientId ? secrets.get(secretAccounts.clientSecret(current.tokenUrl, clientId)) : undefined,
-    proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined,
-  ]);
+  const presence = await secretsPresence(current, secrets);
   return {
     settings: toSettingsView(current),
-    secrets: { password: password !== undefined, clientSecret: clientSecret !== undefined, proxyPassword: proxyPassword !== undefined },
+    secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },
     reminder: passwordReminder(current, clock()),
+    passwordDayEditable: canEnterPasswordDay(current),
+    ...(presence ? {} : { keychainUnavailable: true as const }),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
+    ...(current.machineProfileSecretsPending ? { machineProfileSecretsPending: true as const } : {}),
   };
 }
 
 /** Every channel of the contract, served by the main-process services. */
-export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, desktop, userDataDir, clock, logger }: HandlerDependencies): Handlers {
+export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies): Handlers {
   // The profile the user previewed: confirming imports this one, never a path from the page.
   let pendingImport: string | undefined;
+  const transfer = { settings, secrets, userDataDir, logger };
 
   // The window's network operation under way, so that "Annuler" can stop it.
   let running: AbortController | undefined;
@@ -108,25 +128,49 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       settings.update({ caCertificatePath: path });
       return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: true };
     },
-    exportProfile: async () => {
+    setPasswordCommunicatedOn: async ({ day }) => {
+      const current = settings.read();
+      assertCanEnterPasswordDay(current);
+      settings.recordPasswordCommunicatedOn(parseCommunicatedDay(day, clock()));
+      logger.info('password.date-entered', {});
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    exportProfile: async (options) => {
+      // Built (and the keychain read) before the dialog: a refusal comes before choosing a file.
+      const profile = await buildProfile(settings.read(), secrets, options?.passphrase);
       const file = await desktop.chooseSaveFile('profil-chorus-pro.json');
       if (file === undefined) return { saved: false };
-      await writeFile(file, `${JSON.stringify(exportProfile(settings.read()), null, 2)}\n`);
-      logger.info('profile.exported', {});
-      return { saved: true, file };
+      await writeFile(file, `${JSON.stringify(profile, null, 2)}\n`);
+      const withSecrets = profile.profileVersion === 2;
+      logger.info('profile.exported', { withSecrets });
+      return { saved: true, file, withSecrets };
     },
     previewProfileImport: async () => {
       const file = await desktop.chooseFile('profile');
       pendingImport = file;
       if (file === undefined) return { chosen: false };
-      return { chosen: true, file, changes: describeProfileChanges(settings.read(), readProfile(file)) };
+      const profile = readProfile(file);
+      return { chosen: true, file, changes: describeProfileChanges(settings.read(), profile), withSecrets: profile.profileVersion === 2 };
     },
-    importProfile: async () => {
+    importProfile: async (options) => {
       const file = pendingImport;
-      pendingImport = undefined;
       if (file === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
-      applyProfile(settings, readProfile(file), userDataDir);
+      await importProfile(transfer, readProfile(file), options?.passphrase);
+      // Kept until it succeeds: a wrong passphrase may be typed again.
+      pendingImport = undefined;
       logger.info('profile.imported', {});
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    importMachineProfileSecrets: async ({ passphrase }) => {
+      if (!settings.read().machineProfileSecretsPending || machineProfilePath === undefined) {
+        throw new AppError('INVALID_INPUT', "aucun profil de poste n'attend ses mots de passe");
+      }
+      await importProfileSecrets(transfer, readProfile(machineProfilePath), passphrase);
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    dismissMachineProfileSecrets: async () => {
+      settings.markMachineProfileSecrets(false);
+      logger.info('profile.machine-secrets-dismissed', {});
       return settingsSnapshot(settings, secrets, clock);
     },
     openLogFolder: async () => {

@@ -8,8 +8,9 @@ const appOrigin = 'app://chorus';
 const appWindow: SenderFacts = { frameUrl: 'app://chorus/index.html', isMainFrame: true, isAppWindow: true };
 const snapshot: SettingsSnapshot = {
   settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 12, timeoutSeconds: 30 },
-  secrets: { password: false, clientSecret: false, proxyPassword: false },
+  secrets: { password: false, passwordVerified: null, clientSecret: false, proxyPassword: false },
   reminder: { known: false, due: false },
+  passwordDayEditable: true,
 };
 
 const notInThisTest = (): Promise<never> => Promise.reject(new Error('channel not used in this test'));
@@ -35,7 +36,10 @@ function setUp(overrides: Partial<Handlers> = {}) {
     listStructures: notInThisTest,
     getStructureDetails: notInThisTest,
     chooseCaCertificate: notInThisTest,
+    setPasswordCommunicatedOn: notInThisTest,
     exportProfile: notInThisTest,
+    importMachineProfileSecrets: notInThisTest,
+    dismissMachineProfileSecrets: notInThisTest,
     previewProfileImport: notInThisTest,
     importProfile: notInThisTest,
     openLogFolder: notInThisTest,

@@ -39,6 +39,12 @@ export function createCoreServices(dependencies: CoreDependencies) {
     secrets,
     logger,
     recordPasswordExpiry: (day) => settings.recordChorusExpiry(day),
+    recordPasswordVerified: () => {
+      if (settings.read().passwordVerified === false) {
+        settings.recordPasswordVerified();
+        logger.info('password.verified', { passwordVerified: true });
+      }
+    },
     ...(dependencies.resolveSystemProxy ? { resolveSystemProxy: dependencies.resolveSystemProxy } : {}),
   });
   const renewPassword = createPasswordRenewal({
@@ -49,7 +55,7 @@ export function createCoreServices(dependencies: CoreDependencies) {
     logger,
   });
   const currentReminder = () => passwordReminder(settings.read(), clock());
-  return { settings, secrets, connection, renewPassword, currentReminder };
+  return { settings, secrets, connection, renewPassword, currentReminder, logger };
 }
 export type CoreServices = ReturnType<typeof createCoreServices>;
 
@@ -72,8 +78,8 @@ export function createMainProcess(dependencies: MainDependencies): { dispatch: D
     appInfo: dependencies.appInfo,
     desktop: dependencies.desktop,
     userDataDir: dependencies.userDataDir,
+    ...(dependencies.machineProfilePath ? { machineProfilePath: dependencies.machineProfilePath } : {}),
     clock: dependencies.clock,
-    logger: dependencies.logger,
     ...services,
   });
   return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder };

@@ -90,25 +90,42 @@ export interface SettingsView {
 
 /** Which secrets the keychain holds: the renderer learns that they exist, never their value. */
 export interface SecretsPresence {
-  readonly password: boolean;
-  readonly clientSecret: boolean;
+  /** null: unknown, the keychain could not be read (see `keychainUnavailable`). */
+  readonly password: boolean | null;
+  /**
+   * False while the stored password was kept without Chorus Pro checking it (offline, or from a
+   * profile); null when no password is stored or the keychain could not be read.
+   */
+  readonly passwordVerified: boolean | null;
+  readonly clientSecret: boolean | null;
   /** Only meaningful when the proxy address names a user. */
-  readonly proxyPassword: boolean;
+  readonly proxyPassword: boolean | null;
 }
 
 /** What the renderer learns of a renewal: never the password itself. */
 export interface PasswordRenewal {
   readonly stored: boolean;
   readonly updatedAt: string;
+  /** False when the user chose to keep it without Chorus Pro checking it. */
+  readonly verified: boolean;
 }
+
+/** A calendar day as `<input type="date">` and the command line give it: AAAA-MM-JJ. */
+export const daySchema = z.string().max(10);
 
 export const passwordRenewalSchema = z
   .object({
     password: z.string().max(10_000),
     verify: z.boolean(),
     surroundingSpacesConfirmed: z.boolean(),
+    /** Only with `verify: false`: the day Chorus Pro communicated this password. */
+    communicatedOn: daySchema.optional(),
   })
   .strict();
+
+/** A passphrase that protects the secrets a deployment profile carries; never stored. */
+export const passphraseSchema = z.string().max(1024);
+export const minPassphraseLength = 12 as const;
 
 /** One structure the technical account is attached to, as the screen lists it. */
 export interface ChorusStructure {
@@ -152,7 +169,20 @@ export interface ProfileChange {
 
 export type ProfilePreview =
   | { readonly chosen: false }
-  | { readonly chosen: true; readonly file: string; readonly changes: readonly ProfileChange[] };
+  | {
+      readonly chosen: true;
+      readonly file: string;
+      readonly changes: readonly ProfileChange[];
+      /** The profile carries encrypted secrets: importing it asks for its passphrase. */
+      readonly withSecrets: boolean;
+    };
+
+/** What an export wrote; `withSecrets` when the passwords went in, encrypted. */
+export interface ProfileExport {
+  readonly saved: boolean;
+  readonly file?: string;
+  readonly withSecrets?: boolean;
+}
 
 /** When the technical password should be renewed; dates are the user's local days, YYYY-MM-DD. */
 export type PasswordReminder =
@@ -172,8 +202,14 @@ export interface SettingsSnapshot {
   readonly settings: SettingsView;
   readonly secrets: SecretsPresence;
   readonly reminder: PasswordReminder;
+  /** Whether "Date de dernière mise à jour" may be given by the user (unknown, or not verified). */
+  readonly passwordDayEditable: boolean;
+  /** Set when the keychain could not be read: which secrets exist is then unknown. */
+  readonly keychainUnavailable?: true;
   /** Set once, in the run that found the settings file unreadable and kept a copy of it. */
   readonly recoveredFrom?: string;
+  /** The machine-wide profile applied at first start carries encrypted secrets still to import. */
+  readonly machineProfileSecretsPending?: true;
 }
 
 /** A phantom marker that carries a channel's result type; it holds nothing at run time. */
@@ -198,10 +234,13 @@ export const channels = {
   cancelConnectionOperation: channel(z.tuple([]), returns<{ readonly cancelled: boolean }>()),
   listStructures: channel(z.tuple([]), returns<{ readonly structures: readonly ChorusStructure[] }>()),
   getStructureDetails: channel(z.tuple([z.int().positive()]), returns<StructureDetails>()),
+  setPasswordCommunicatedOn: channel(z.tuple([z.object({ day: daySchema }).strict()]), returns<SettingsSnapshot>()),
   chooseCaCertificate: channel(z.tuple([]), returns<SettingsSnapshot & { readonly chosen: boolean }>()),
-  exportProfile: channel(z.tuple([]), returns<{ readonly saved: boolean; readonly file?: string }>()),
+  exportProfile: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict().optional()]), returns<ProfileExport>()),
   previewProfileImport: channel(z.tuple([]), returns<ProfilePreview>()),
-  importProfile: channel(z.tuple([]), returns<SettingsSnapshot>()),
+  importProfile: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict().optional()]), returns<SettingsSnapshot>()),
+  importMachineProfileSecrets: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict()]), returns<SettingsSnapshot>()),
+  dismissMachineProfileSecrets: channel(z.tuple([]), returns<SettingsSnapshot>()),
   openLogFolder: channel(z.tuple([]), returns<{ readonly folder: string }>()),
 };
 

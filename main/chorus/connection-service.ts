@@ -17,11 +17,16 @@ export interface ConnectionServiceDependencies {
   readonly resolveSystemProxy?: ResolveSystemProxy;
   /** Keeps the stored password's expiry that Chorus Pro reported (YYYY-MM-DD), or forgets it. */
   readonly recordPasswordExpiry: (day: string | undefined) => void;
+  /** Chorus Pro accepted the stored password: it is no longer "saved without checking". */
+  readonly recordPasswordVerified: () => void;
 }
 
 export interface TestOptions {
   readonly cancel?: AbortSignal;
-  /** False when the test ran on parameters other than the saved ones (command line overrides). */
+  /**
+   * False when the test ran on parameters other than the saved ones (command line overrides):
+   * then neither the expiry nor the password's verification is recorded.
+   */
   readonly recordExpiry?: boolean;
 }
 
@@ -54,7 +59,7 @@ export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${decod
  * The connection test, the structures and a structure's details, for the settings as saved:
  * secrets are read from the keychain at the moment of use and never leave the main process.
  */
-export function createConnectionService({ client, secrets, logger, resolveSystemProxy, recordPasswordExpiry }: ConnectionServiceDependencies) {
+export function createConnectionService({ client, secrets, logger, resolveSystemProxy, recordPasswordExpiry, recordPasswordVerified }: ConnectionServiceDependencies) {
   async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
     const { login, clientId } = settings;
     if (!login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
@@ -101,6 +106,7 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
       runningTest ??= logged('chorus.connection-test', async () => {
         const { target, credentials } = await prepare(settings);
         const { firstStructureId, ...result } = await client.testConnection(target, credentials, cancel);
+        if (recordExpiry) recordPasswordVerified();
         if (recordExpiry && firstStructureId !== undefined) {
           await client.structureDetails(target, credentials, firstStructureId, cancel).then(
             (details) => {

@@ -10,7 +10,9 @@ import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
 import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logger';
-import { applyProfile, describeProfileChanges, exportProfile, readProfile } from '../profiles/deployment-profile';
+import { assertCanEnterPasswordDay, parseCommunicatedDay } from '../credentials/password-date';
+import { describeProfileChanges, readProfile } from '../profiles/deployment-profile';
+import { buildProfile, importProfile } from '../profiles/profile-transfer';
 import { machineProfilePath } from '../profiles/machine-profile';
 import type { SecretStore } from '../secrets/secret-store';
 import { secretAccounts } from '../secrets/secret-store';
@@ -48,6 +50,9 @@ const optionSpec = {
   'client-secret-stdin': { type: 'boolean' },
   'no-verify': { type: 'boolean' },
   'confirm-spaces': { type: 'boolean' },
+  'password-updated-on': { type: 'string' },
+  'with-secrets': { type: 'boolean' },
+  'passphrase-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof optionSpec;
@@ -55,15 +60,15 @@ type Options = Partial<Record<OptionName, string | boolean>>;
 
 const connectionOptions: readonly OptionName[] = ['env', 'url', 'token-url', 'login', 'client-id', 'timeout', 'ca-file', 'proxy'];
 const commands: Readonly<Record<string, readonly OptionName[]>> = {
-  configure: [...connectionOptions, 'alert-delay'],
+  configure: [...connectionOptions, 'alert-delay', 'password-updated-on'],
   status: [],
   test: connectionOptions,
   structures: connectionOptions,
   'set-client-secret': ['client-secret-stdin'],
-  'set-password': ['password-stdin', 'no-verify', 'confirm-spaces'],
+  'set-password': ['password-stdin', 'no-verify', 'confirm-spaces', 'password-updated-on'],
   'set-proxy-password': ['password-stdin'],
-  'export-profile': [],
-  'import-profile': [],
+  'export-profile': ['with-secrets', 'passphrase-stdin'],
+  'import-profile': ['passphrase-stdin'],
 };
 /** Commands that take a file name after them. */
 const withFile: ReadonlySet<string> = new Set(['export-profile', 'import-profile']);
@@ -140,10 +145,13 @@ async function status({ services, environment }: CommandContext): Promise<Result
   const snapshot = await settingsSnapshot(services.settings, services.secrets, environment.clock);
   const settings = services.settings.read();
   const { reminder } = snapshot;
+  const { secrets } = snapshot;
+  const presence = (stored: boolean | null) => (stored === null ? 'inconnu (coffre-fort inaccessible)' : stored ? 'enregistré dans le coffre-fort' : 'non enregistré');
   return {
     json: {
       settings: settingsForJson(settings),
-      secrets: { password: snapshot.secrets.password, clientSecret: snapshot.secrets.clientSecret },
+      secrets: { password: secrets.password, passwordVerified: secrets.passwordVerified, clientSecret: secrets.clientSecret },
+      ...(snapshot.keychainUnavailable ? { keychainUnavailable: true } : {}),
       reminder: reminder.known
         ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source }
         : { due: false, dueOn: null, expiresOn: null, source: null },
@@ -151,18 +159,21 @@ async function status({ services, environment }: CommandContext): Promise<Result
     },
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
+      ...(snapshot.keychainUnavailable
+        ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
+        : []),
       `Environnement : ${settings.environment}`,
       `Lien URL : ${settings.apiBaseUrl}`,
       `URL du jeton : ${settings.tokenUrl}`,
       `Identifiant utilisateur : ${settings.login ?? '(non renseigné)'}`,
       `Identifiant client PISTE : ${settings.clientId ?? '(non renseigné)'}`,
-      `Mot de passe : ${snapshot.secrets.password ? 'enregistré dans le coffre-fort' : 'non enregistré'}`,
-      `Secret client PISTE : ${snapshot.secrets.clientSecret ? 'enregistré dans le coffre-fort' : 'non enregistré'}`,
+      `Mot de passe : ${presence(secrets.password)}${secrets.passwordVerified === false ? ' — enregistré sans vérification : lancez « test » dès que le poste a accès à Chorus Pro' : ''}`,
+      `Secret client PISTE : ${presence(secrets.clientSecret)}`,
       `Alerte actualisation : ${settings.alertDelayMonths} mois`,
       `Date de dernière mise à jour : ${settings.passwordUpdatedAt ?? '(inconnue)'}`,
       reminder.known
         ? `Expiration du mot de passe : ${reminder.expiresOn} (${reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'estimation : dernière mise à jour + 424 jours'})${reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${reminder.dueOn}`}`
-        : 'Expiration du mot de passe : inconnue (enregistrez le prochain renouvellement avec set-password)',
+        : 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)',
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
       ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
@@ -176,7 +187,17 @@ const hasOverrides = (context: CommandContext): boolean => connectionOptions.som
 const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>> = {
   status,
   configure: async (context) => {
-    context.services.settings.update(changeFromOptions(context.options));
+    const { settings } = context.services;
+    const change = changeFromOptions(context.options);
+    const dayText = text(context.options, 'password-updated-on');
+    if (dayText === undefined) settings.update(change);
+    else {
+      // Everything is checked before the first write: a refused date leaves the settings as they were.
+      const day = parseCommunicatedDay(dayText, context.environment.clock());
+      assertCanEnterPasswordDay(applySettingsChange(settings.read(), change));
+      settings.update(change);
+      settings.recordPasswordCommunicatedOn(day);
+    }
     const result = await status(context);
     return { json: result.json, lines: ['Paramètres enregistrés.', ...result.lines] };
   },
@@ -206,11 +227,16 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     return { json: { stored: true }, lines: ['Secret client PISTE enregistré dans le coffre-fort.'] };
   },
   'set-password': async (context) => {
+    const communicatedOn = text(context.options, 'password-updated-on');
+    if (communicatedOn !== undefined && context.options['no-verify'] !== true) {
+      throw new AppError('INVALID_INPUT', "--password-updated-on s'emploie avec --no-verify : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
+    }
     const password = await secretFromStdin(context, 'password-stdin');
     const renewal = await context.services.renewPassword({
       password,
       verify: context.options['no-verify'] !== true,
       surroundingSpacesConfirmed: context.options['confirm-spaces'] === true,
+      ...(communicatedOn !== undefined ? { communicatedOn } : {}),
     });
     return {
       json: { ...renewal },
@@ -222,21 +248,46 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
       ],
     };
   },
-  'export-profile': ({ services, file }) => {
+  'export-profile': async (context) => {
+    const { services, file, options } = context;
     const target = resolve(file ?? '');
-    writeFileSync(target, `${JSON.stringify(exportProfile(services.settings.read()), null, 2)}\n`);
-    return Promise.resolve({ json: { file: target }, lines: [`Profil de déploiement exporté (sans aucun secret) : ${target}`] });
+    const withSecrets = options['with-secrets'] === true;
+    if (!withSecrets && options['passphrase-stdin'] === true) throw new AppError('INVALID_INPUT', '--passphrase-stdin ne sert qu’avec --with-secrets');
+    const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
+    const profile = await buildProfile(services.settings.read(), services.secrets, passphrase);
+    writeFileSync(target, `${JSON.stringify(profile, null, 2)}\n`);
+    services.logger.info('profile.exported', { withSecrets });
+    return {
+      json: { file: target, withSecrets },
+      lines: [
+        withSecrets
+          ? `Profil de déploiement exporté, mots de passe chiffrés par la phrase secrète : ${target}`
+          : `Profil de déploiement exporté (sans aucun secret) : ${target}`,
+        ...(withSecrets ? ['Transmettez la phrase secrète par un autre moyen que le fichier (de vive voix, par téléphone).'] : []),
+      ],
+    };
   },
-  'import-profile': ({ services, file, userDataDir }) => {
+  'import-profile': async (context) => {
+    const { services, file, userDataDir, options } = context;
     const profile = readProfile(resolve(file ?? ''));
+    if (profile.profileVersion === 2 && options['passphrase-stdin'] !== true) {
+      throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète avec --passphrase-stdin');
+    }
+    const passphrase = profile.profileVersion === 2 ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
     const changes = describeProfileChanges(services.settings.read(), profile);
-    applyProfile(services.settings, profile, userDataDir);
-    return Promise.resolve({
-      json: { changes },
-      lines: changes.length === 0
-        ? ['Profil importé : les paramètres étaient déjà ceux du profil.']
-        : ['Profil importé. Paramètres modifiés :', ...changes.map((change) => `  ${change.setting} : ${change.before} → ${change.after}`)],
-    });
+    await importProfile({ settings: services.settings, secrets: services.secrets, userDataDir, logger: services.logger }, profile, passphrase);
+    services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
+    return {
+      json: { changes, withSecrets: passphrase !== undefined },
+      lines: [
+        ...(changes.length === 0
+          ? ['Profil importé : les paramètres étaient déjà ceux du profil.']
+          : ['Profil importé. Paramètres modifiés :', ...changes.map((change) => `  ${change.setting} : ${change.before} → ${change.after}`)]),
+        ...(passphrase !== undefined
+          ? ['Mots de passe du profil enregistrés dans le coffre-fort de ce poste, sans vérification : lancez « test » dès que le poste a accès à Chorus Pro.']
+          : []),
+      ],
+    };
   },
   'set-proxy-password': async (context) => {
     const { proxyUrl } = context.services.settings.read();

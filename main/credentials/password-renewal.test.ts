@@ -39,7 +39,7 @@ describe('renewing the technical password', () => {
     const newPassword = simulator.resetPassword(demoAccount.login);
     try {
       const renewal = await fixture.services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
-      expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z' });
+      expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true });
       expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(newPassword);
       expect(fixture.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
       await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
+import { parseCommunicatedDay } from './password-date';
 import { checkNewPassword } from './password-rules';
 
 /** Asks Chorus Pro whether it accepts these credentials; throws an AppError when it does not. */
@@ -15,6 +16,11 @@ export interface RenewalRequest {
   /** False only when the user explicitly chose to save without checking (offline). */
   readonly verify: boolean;
   readonly surroundingSpacesConfirmed: boolean;
+  /**
+   * With `verify: false` only: the day Chorus Pro communicated this password (AAAA-MM-JJ), when
+   * the user knows it; the renewal is dated from it instead of now.
+   */
+  readonly communicatedOn?: string;
   /** Stops the check with Chorus Pro ("Annuler"); nothing is stored then. */
   readonly cancel?: AbortSignal;
 }
@@ -50,6 +56,10 @@ async function renew(
   checkNewPassword(request.password, { surroundingSpacesConfirmed: request.surroundingSpacesConfirmed });
   const current = settings.read();
   if (!current.login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner avant le mot de passe');
+  if (request.communicatedOn !== undefined && request.verify) {
+    throw new AppError('INVALID_INPUT', "Date de dernière mise à jour : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
+  }
+  const dated = request.communicatedOn === undefined ? clock() : parseCommunicatedDay(request.communicatedOn, clock());
   if (request.verify) await verifyPassword(current, request.password, request.cancel);
   if (request.cancel?.aborted) throw new AppError('CANCELLED');
 
@@ -58,12 +68,12 @@ async function renew(
   await secrets.set(account, request.password);
   let updated: StoredSettings;
   try {
-    updated = settings.recordPasswordUpdate(clock());
+    updated = settings.recordPasswordUpdate(dated, request.verify);
   } catch (error) {
     await (previous === undefined ? secrets.delete(account) : secrets.set(account, previous));
     logger.error('password.renewal-rolled-back', { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
     throw error;
   }
-  logger.info('password.renewed', { verified: request.verify });
-  return { stored: true, updatedAt: updated.passwordUpdatedAt ?? clock().toISOString() };
+  logger.info('password.renewed', { verified: request.verify, dated: request.communicatedOn === undefined ? 'now' : 'given' });
+  return { stored: true, updatedAt: updated.passwordUpdatedAt ?? dated.toISOString(), verified: request.verify };
 }

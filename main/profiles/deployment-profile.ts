@@ -2,28 +2,41 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ProfileChange } from '../../preload/contract';
+import type { ProfileChange, SettingsChange } from '../../preload/contract';
 import { AppError } from '../errors';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange, type SettingsStore } from '../settings/settings-store';
 
-export const currentProfileVersion = 1;
+/** Version 1: settings only. Version 2: the same, with the secrets encrypted by a passphrase. */
+export const profileVersions = [1, 2] as const;
 export const maxProfileBytes = 1024 * 1024;
 /** Where an imported profile's authority certificate is written, in the user-data folder. */
 export const importedCaFileName = 'autorite-profil-deploiement.pem';
 
-/**
- * A deployment profile: what an administrator sets once and copies to every workstation. It
- * never holds a secret: passwords and the client secret stay in each workstation's keychain.
- */
-export const profileSchema = storedSettingsSchema
+/** What a profile sets on a workstation: every setting but the dates, which belong to each one. */
+const profileSettingsSchema = storedSettingsSchema
   .pick({ environment: true, apiBaseUrl: true, tokenUrl: true, login: true, clientId: true, alertDelayMonths: true, timeoutSeconds: true, proxyUrl: true })
-  .extend({
-    profileVersion: z.literal(currentProfileVersion),
-    caCertificatePem: z.string().min(1).max(256 * 1024).optional(),
-  })
-  .strict();
+  .extend({ caCertificatePem: z.string().min(1).max(256 * 1024).optional() });
+export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
+
+/**
+ * A deployment profile: what an administrator sets once and copies to every workstation. Version 1
+ * holds no secret; version 2 also carries the secrets, readable only with the passphrase
+ * (profile-secrets.ts), never in clear.
+ */
+export const profileSchema = z.discriminatedUnion('profileVersion', [
+  profileSettingsSchema.extend({ profileVersion: z.literal(1) }).strict(),
+  profileSettingsSchema.extend({ profileVersion: z.literal(2), secrets: z.string().min(1).max(64 * 1024) }).strict(),
+]);
 export type DeploymentProfile = z.infer<typeof profileSchema>;
+
+/** The settings part of a profile, as plain JSON: what its encrypted secrets are bound to. */
+export function profileSettings(profile: DeploymentProfile): Record<string, unknown> {
+  const { profileVersion: _version, ...rest } = profile;
+  const settings: Record<string, unknown> = { ...rest };
+  delete settings.secrets;
+  return JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
+}
 
 function readCaForExport(path: string): string {
   try {
@@ -33,10 +46,11 @@ function readCaForExport(path: string): string {
   }
 }
 
+/** The settings-only profile (version 1), which every version of the app imports. */
 export function exportProfile(settings: StoredSettings): DeploymentProfile {
   const caCertificatePem = settings.caCertificatePath ? readCaForExport(settings.caCertificatePath) : undefined;
   return profileSchema.parse({
-    profileVersion: currentProfileVersion,
+    profileVersion: 1,
     environment: settings.environment,
     apiBaseUrl: settings.apiBaseUrl,
     tokenUrl: settings.tokenUrl,
@@ -65,8 +79,8 @@ export function readProfile(path: string): DeploymentProfile {
     throw new AppError('PROFILE_REFUSED', "ce n'est pas un fichier JSON valide");
   }
   const version = typeof data === 'object' && data !== null && 'profileVersion' in data ? data.profileVersion : undefined;
-  if (version !== currentProfileVersion) {
-    throw new AppError('PROFILE_REFUSED', `version de profil ${JSON.stringify(version ?? null)} inconnue, version ${currentProfileVersion} attendue`);
+  if (!profileVersions.some((known) => known === version)) {
+    throw new AppError('PROFILE_REFUSED', `version de profil ${JSON.stringify(version ?? null)} inconnue, version ${profileVersions.join(' ou ')} attendue`);
   }
   const parsed = profileSchema.safeParse(data);
   if (!parsed.success) {
@@ -114,8 +128,16 @@ export function describeProfileChanges(current: StoredSettings, profile: Deploym
  * typed): all of it or nothing. Never touches the keychain.
  */
 export function applyProfile(settings: SettingsStore, profile: DeploymentProfile, userDataDir: string): StoredSettings {
-  const caPath = join(userDataDir, importedCaFileName);
-  const change = {
+  const change = profileChange(profile, userDataDir);
+  // Checked whole before anything is written: a refused profile leaves no trace.
+  applySettingsChange(settings.read(), change);
+  writeProfileCertificate(profile, userDataDir);
+  return settings.update(change);
+}
+
+/** The settings change a profile makes on this workstation. */
+export function profileChange(profile: DeploymentProfile, userDataDir: string): SettingsChange {
+  return {
     environment: profile.environment,
     ...(profile.environment === 'custom' ? { apiBaseUrl: profile.apiBaseUrl, tokenUrl: profile.tokenUrl } : {}),
     ...(profile.login ? { login: profile.login } : {}),
@@ -123,10 +145,10 @@ export function applyProfile(settings: SettingsStore, profile: DeploymentProfile
     alertDelayMonths: profile.alertDelayMonths,
     timeoutSeconds: profile.timeoutSeconds,
     proxyUrl: profile.proxyUrl ?? '',
-    caCertificatePath: profile.caCertificatePem ? caPath : '',
+    caCertificatePath: profile.caCertificatePem ? join(userDataDir, importedCaFileName) : '',
   };
-  // Checked whole before anything is written: a refused profile leaves no trace.
-  applySettingsChange(settings.read(), change);
-  if (profile.caCertificatePem) writeFileSync(caPath, profile.caCertificatePem);
-  return settings.update(change);
+}
+
+export function writeProfileCertificate(profile: DeploymentProfile, userDataDir: string): void {
+  if (profile.caCertificatePem) writeFileSync(join(userDataDir, importedCaFileName), profile.caCertificatePem);
 }

@@ -30,8 +30,11 @@ export function applyMachineProfileAtFirstStart(
 ): void {
   if (!firstStart || !path || !existsSync(path)) return;
   try {
-    applyProfile(settings, readProfile(path), userDataDir);
-    logger.info('profile.machine-applied', { path });
+    const profile = readProfile(path);
+    applyProfile(settings, profile, userDataDir);
+    // A machine-wide file is readable by every user: its secrets wait for the passphrase.
+    if (profile.profileVersion === 2) settings.markMachineProfileSecrets(true);
+    logger.info('profile.machine-applied', { path, withSecrets: profile.profileVersion === 2 });
   } catch (error) {
     logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
   }

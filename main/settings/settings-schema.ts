@@ -15,6 +15,14 @@ export const storedSettingsSchema = z
     clientId: z.string().min(1).max(256).optional(),
     alertDelayMonths: z.int().min(alertDelayBounds.min).max(alertDelayBounds.max),
     passwordUpdatedAt: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * False while the stored technical password was kept without Chorus Pro accepting it (saved
+     * offline, or imported from a profile); true once a test succeeded with it. Files written
+     * before it existed have none: their password went through the verified paths of the screen.
+     */
+    passwordVerified: z.boolean().optional(),
+    /** The machine-wide profile applied at first start carries encrypted secrets the user may import. */
+    machineProfileSecretsPending: z.literal(true).optional(),
     /** The current password's expiry as Chorus Pro reported it (since version 2). */
     chorusPasswordExpiresOn: z.iso.date().optional(),
     timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),

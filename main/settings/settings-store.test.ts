@@ -61,9 +61,33 @@ describe('the settings store', () => {
     expect(store.update({ proxyUrl: '' })).not.toHaveProperty('proxyUrl');
   });
 
-  it('records the date of a password update', () => {
+  it('records the date of a password update, and whether Chorus Pro checked it', () => {
     const { store } = openTestSettings(tempDir());
-    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z')).passwordUpdatedAt).toBe('2026-11-27T10:00:00.000Z');
+    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z'), true)).toMatchObject({ passwordUpdatedAt: '2026-11-27T10:00:00.000Z', passwordVerified: true });
+    expect(store.recordPasswordUpdate(new Date('2026-11-28T10:00:00Z'), false)).toMatchObject({ passwordVerified: false });
+    expect(store.recordPasswordVerified().passwordVerified).toBe(true);
+  });
+
+  it('opens a file exactly as version 0.1.0 writes it: nothing lost, its password counted as verified', () => {
+    const directory = tempDir();
+    // Written by 0.1.0 after a verified renewal and a test that brought Chorus Pro's expiry.
+    const written = {
+      schemaVersion: 2,
+      environment: 'qualification',
+      apiBaseUrl: 'https://sandbox-api.piste.gouv.fr',
+      tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+      alertDelayMonths: 10,
+      timeoutSeconds: 30,
+      login: 'TECH_1@cpro.fr',
+      clientId: 'piste-app',
+      passwordUpdatedAt: '2026-03-02T09:12:00.000Z',
+      chorusPasswordExpiresOn: '2027-04-30',
+    };
+    writeFileSync(settingsFile(directory), JSON.stringify(written, null, '\t'));
+    const { store } = openTestSettings(directory);
+    expect(store.read()).toEqual(written);
+    expect(store.recoveredFrom).toBeUndefined();
+    expect(store.read().passwordVerified).not.toBe(false);
   });
 
   it('upgrades a file written before schemaVersion existed, keeping its values', () => {
@@ -91,7 +115,7 @@ describe('the settings store', () => {
   it('forgets the expiry Chorus Pro reported when the password changes', () => {
     const { store } = openTestSettings(tempDir());
     expect(store.recordChorusExpiry('2027-09-30').chorusPasswordExpiresOn).toBe('2027-09-30');
-    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z'))).not.toHaveProperty('chorusPasswordExpiresOn');
+    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z'), true)).not.toHaveProperty('chorusPasswordExpiresOn');
   });
 });
 

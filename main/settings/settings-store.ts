@@ -40,9 +40,20 @@ export function settingsBackendOptions(directory: string): Options<StoredSetting
 export interface SettingsStore {
   read(): StoredSettings;
   update(change: SettingsChange): StoredSettings;
+  /**
+   * A profile's settings and, when it brought a password, that password's date (unknown if the
+   * profile did not know it) and its "not verified yet" mark: one write, so never half of it.
+   */
+  applyImport(change: SettingsChange, importedPassword?: { readonly updatedAt: string | undefined }): StoredSettings;
   /** Dates a new password; the expiry Chorus Pro reported was the old password's, so it goes. */
-  recordPasswordUpdate(when: Date): StoredSettings;
+  recordPasswordUpdate(when: Date, verified: boolean): StoredSettings;
+  /** A test succeeded with the stored password: it is no longer "saved without checking". */
+  recordPasswordVerified(): StoredSettings;
+  /** The day Chorus Pro communicated the current password, as the user read it in its e-mail. */
+  recordPasswordCommunicatedOn(day: Date): StoredSettings;
   recordChorusExpiry(day: string | undefined): StoredSettings;
+  /** Whether the screen should still offer to import the machine profile's secrets. */
+  markMachineProfileSecrets(pending: boolean): StoredSettings;
   /** Set in the run that found the file unusable: where the unusable file was kept. */
   readonly recoveredFrom: string | undefined;
 }
@@ -85,7 +96,7 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
 }
 
 export function toSettingsView(settings: StoredSettings): SettingsView {
-  const { schemaVersion: _version, ...view } = settings;
+  const { schemaVersion: _version, machineProfileSecretsPending: _pending, ...view } = settings;
   return view;
 }
 
@@ -117,13 +128,28 @@ export function openSettingsStore(
   return {
     read,
     update: (change) => write(applySettingsChange(read(), change)),
-    recordPasswordUpdate: (when) => {
-      const { chorusPasswordExpiresOn: _previous, ...rest } = read();
-      return write({ ...rest, passwordUpdatedAt: when.toISOString() });
+    applyImport: (change, importedPassword) => {
+      const next = applySettingsChange(read(), change);
+      if (!importedPassword) return write(next);
+      const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
+      return write({ ...rest, passwordVerified: false, ...(importedPassword.updatedAt ? { passwordUpdatedAt: importedPassword.updatedAt } : {}) });
     },
+    recordPasswordUpdate: (when, verified) => {
+      const { chorusPasswordExpiresOn: _previous, ...rest } = read();
+      return write({ ...rest, passwordUpdatedAt: when.toISOString(), passwordVerified: verified });
+    },
+    recordPasswordVerified: () => {
+      const current = read();
+      return current.passwordVerified === false ? write({ ...current, passwordVerified: true }) : current;
+    },
+    recordPasswordCommunicatedOn: (day) => write({ ...read(), passwordUpdatedAt: day.toISOString() }),
     recordChorusExpiry: (day) => {
       const { chorusPasswordExpiresOn: _previous, ...rest } = read();
       return write(day === undefined ? rest : { ...rest, chorusPasswordExpiresOn: day });
+    },
+    markMachineProfileSecrets: (pending) => {
+      const { machineProfileSecretsPending: _previous, ...rest } = read();
+      return write(pending ? { ...rest, machineProfileSecretsPending: true } : rest);
     },
     recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,
   };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, SettingsSnapshot } from '../../preload/contract';
 import { AdvancedSettings } from './AdvancedSettings';
 import { ConnectionBlock } from './ConnectionBlock';
+import { MachineProfileSecrets } from './MachineProfileSecrets';
 import { connectionKey, type TestState } from './connectionTest';
 import { PasswordBlock } from './PasswordBlock';
 import { PasswordModal } from './PasswordModal';
@@ -20,6 +21,7 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const [dialog, setDialog] = useState<'password' | 'structures'>();
   const [recoveryNoticeSeen, setRecoveryNoticeSeen] = useState(false);
+  const [typedDay, setTypedDay] = useState<string>();
 
   // Nothing typed is lost: a secret not yet saved, or a change being saved, holds the window open.
   const unsaved = passwordDraft !== '' || secretsTyped.size > 0 || Object.keys(drafts).length > 0;
@@ -66,6 +68,25 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
     return true;
   };
 
+  /** Offline preparation: the typed password is kept, marked as not verified yet. */
+  const saveUnchecked = async () => {
+    const renewal = await window.chorus.renewPassword({
+      password: passwordDraft,
+      verify: false,
+      surroundingSpacesConfirmed: spacesConfirmed,
+      ...(typedDay ? { communicatedOn: typedDay } : {}),
+    });
+    if (!renewal.ok) {
+      setTest(renewal.code === 'CONFIRMATION_REQUIRED' ? { kind: 'confirm-spaces' } : { kind: 'failed', failure: renewal });
+      return;
+    }
+    setPasswordDraft('');
+    setSpacesConfirmed(false);
+    setTypedDay(undefined);
+    setTest({ kind: 'idle' });
+    await refresh(() => window.chorus.getSettings());
+  };
+
   /** The reminder's button: the original's path, a connection test then the modal. */
   const startRenewal = async () => {
     if (snapshot.reminder.known && snapshot.reminder.expired) {
@@ -77,7 +98,17 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
 
   return (
     <>
-      <ReminderBanner reminder={snapshot.reminder} passwordStored={snapshot.secrets.password} onRenew={() => void startRenewal()} />
+      <ReminderBanner reminder={snapshot.reminder} passwordStored={snapshot.secrets.password === true} onRenew={() => void startRenewal()} />
+      {snapshot.keychainUnavailable && (
+        <div role="alert" className="warning notice">
+          <p>
+            Le coffre-fort de mots de passe du système est inaccessible : les paramètres restent modifiables, mais aucun mot de
+            passe ne peut être lu ni enregistré. Ouvrez votre session normalement ou déverrouillez le coffre-fort, puis
+            relancez l'application.
+          </p>
+        </div>
+      )}
+      {snapshot.machineProfileSecretsPending && <MachineProfileSecrets configuration={configuration} />}
       {snapshot.recoveredFrom && !recoveryNoticeSeen && (
         <div role="alert" className="warning notice">
           <p>
@@ -104,6 +135,7 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
           setSpacesConfirmed(true);
           void runTest(true);
         }}
+        onSaveUnchecked={() => void saveUnchecked()}
         onShowStructures={() => setDialog('structures')}
       />
       <AdvancedSettings
@@ -117,7 +149,7 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
           })
         }
       />
-      <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} />
+      <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} typedDay={typedDay} onTypedDay={setTypedDay} />
       <SupportSection configuration={configuration} appInfo={appInfo} />
       {dialog === 'password' && (
         <PasswordModal

@@ -1,5 +1,5 @@
 import type { EnvironmentName } from '../../preload/contract';
-import type { TestState } from './connectionTest';
+import { unreachableCodes, type TestState } from './connectionTest';
 import { FieldError } from './FieldError';
 import { PasswordInput } from './PasswordInput';
 import { Progress } from './Progress';
@@ -22,13 +22,18 @@ interface Props {
   readonly onTest: () => void;
   readonly onCancelTest: () => void;
   readonly onConfirmSpaces: () => void;
+  /** Keeps the typed password although Chorus Pro could not be reached: offline preparation. */
+  readonly onSaveUnchecked: () => void;
   readonly onShowStructures: () => void;
 }
 
 /** The framed block "Informations de connexion", in the original's order. */
-export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, onTest, onCancelTest, onConfirmSpaces, onShowStructures }: Props) {
+export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, onTest, onCancelTest, onConfirmSpaces, onSaveUnchecked, onShowStructures }: Props) {
   const { snapshot, errors, choose } = configuration;
   const custom = snapshot.settings.environment === 'custom';
+  const unverified = snapshot.secrets.passwordVerified === false;
+  // Only when Chorus Pro could not be reached: a password it refused must be corrected, not kept.
+  const offerUnchecked = test.kind === 'failed' && passwordDraft !== '' && unreachableCodes.has(test.failure.code);
 
   return (
     <fieldset>
@@ -66,13 +71,20 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
             id="password"
             value={passwordDraft}
             placeholder={snapshot.secrets.password ? 'Enregistré dans le coffre-fort de Windows' : ''}
-            aria-describedby="password-hint"
+            aria-describedby={unverified ? 'password-unverified password-hint' : 'password-hint'}
             onChange={(event) => onPasswordDraft(event.target.value)}
           />
+          {unverified && (
+            <p className="warning-text" id="password-unverified">
+              Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.
+            </p>
+          )}
           <p className="hint" id="password-hint">
-            {snapshot.secrets.password
-              ? 'Un mot de passe est enregistré. Saisissez-en un nouveau pour le remplacer : il sera vérifié par le test de connexion.'
-              : 'Aucun mot de passe enregistré : saisissez celui du compte technique, il sera vérifié par le test de connexion.'}
+            {snapshot.secrets.password === null
+              ? 'Le coffre-fort de mots de passe est inaccessible : impossible de savoir si un mot de passe est enregistré.'
+              : snapshot.secrets.password
+                ? 'Un mot de passe est enregistré. Saisissez-en un nouveau pour le remplacer : il sera vérifié par le test de connexion.'
+                : 'Aucun mot de passe enregistré : saisissez celui du compte technique, il sera vérifié par le test de connexion.'}
           </p>
         </div>
       </div>
@@ -92,9 +104,20 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
         )}
       </div>
       {test.kind === 'failed' && (
-        <p role="alert" className="failure">
-          {test.failure.message}
-        </p>
+        <div role="alert" className="failure">
+          <p>{test.failure.message}</p>
+          {offerUnchecked && (
+            <>
+              <p>
+                Si vous préparez ce poste hors ligne, vous pouvez garder le mot de passe saisi sans le faire vérifier : le
+                premier test de connexion réussi le vérifiera.
+              </p>
+              <button type="button" onClick={onSaveUnchecked}>
+                Enregistrer sans vérifier
+              </button>
+            </>
+          )}
+        </div>
       )}
       {test.kind === 'confirm-spaces' && (
         <div role="alert" className="warning">

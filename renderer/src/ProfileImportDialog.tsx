@@ -1,18 +1,22 @@
 import { useState } from 'react';
 import type { Failure, ProfileChange } from '../../preload/contract';
 import { ModalDialog } from './ModalDialog';
+import { PasswordInput } from './PasswordInput';
 
 interface Props {
   readonly file: string;
   readonly changes: readonly ProfileChange[];
-  readonly onImport: () => Promise<Failure | undefined>;
+  /** The profile carries encrypted passwords: its passphrase is asked for. */
+  readonly withSecrets: boolean;
+  readonly onImport: (passphrase: string | undefined) => Promise<Failure | undefined>;
   readonly onClose: () => void;
 }
 
 /** What a deployment profile would change, shown before anything changes. */
-export function ProfileImportDialog({ file, changes, onImport, onClose }: Props) {
+export function ProfileImportDialog({ file, changes, withSecrets, onImport, onClose }: Props) {
   const [failure, setFailure] = useState<Failure>();
   const [importing, setImporting] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   return (
     <ModalDialog title="Importer un profil de déploiement" onCancel={onClose}>
       <p>Fichier : {file}</p>
@@ -20,7 +24,9 @@ export function ProfileImportDialog({ file, changes, onImport, onClose }: Props)
         <p>Les paramètres sont déjà ceux de ce profil.</p>
       ) : (
         <table>
-          <caption>Paramètres qui seront modifiés (les mots de passe ne sont jamais concernés)</caption>
+          <caption>
+            {withSecrets ? 'Paramètres qui seront modifiés' : 'Paramètres qui seront modifiés (les mots de passe ne sont pas concernés)'}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Paramètre</th>
@@ -39,18 +45,36 @@ export function ProfileImportDialog({ file, changes, onImport, onClose }: Props)
           </tbody>
         </table>
       )}
+      {withSecrets && (
+        <div className="grid">
+          <p className="wide">
+            Ce profil contient aussi les mots de passe, chiffrés : ils remplaceront ceux du coffre-fort de ce poste pour ces
+            paramètres, et le premier test de connexion les vérifiera.
+          </p>
+          <label htmlFor="importPassphrase">Phrase secrète</label>
+          <div>
+            <PasswordInput id="importPassphrase" value={passphrase} aria-describedby={failure ? 'import-failure' : undefined} onChange={(event) => setPassphrase(event.target.value)} />
+          </div>
+        </div>
+      )}
+      {importing && withSecrets && (
+        <p role="status" className="progress">
+          <span className="spinner" aria-hidden="true" /> Déchiffrement en cours…
+        </p>
+      )}
       {failure && (
-        <p role="alert" className="failure">
+        <p role="alert" className="failure" id="import-failure">
           {failure.message}
         </p>
       )}
       <div className="actions end">
         <button
           type="button"
-          disabled={importing}
+          disabled={importing || (withSecrets && !passphrase)}
           onClick={() => {
             setImporting(true);
-            void onImport().then((result) => {
+            setFailure(undefined);
+            void onImport(withSecrets ? passphrase : undefined).then((result) => {
               setImporting(false);
               if (result) setFailure(result);
             });

@@ -5,7 +5,8 @@ import { PasswordInput } from './PasswordInput';
 interface Props {
   readonly id: string;
   readonly label: string;
-  readonly stored: boolean;
+  /** null: unknown, the keychain could not be read. */
+  readonly stored: boolean | null;
   readonly saveLabel: string;
   readonly savedMessage: string;
   /** Stores the secret in the keychain through the main process. */
@@ -38,7 +39,7 @@ export function SecretField({ id, label, stored, saveLabel, savedMessage, save, 
           <PasswordInput
             id={id}
             value={draft}
-            placeholder={stored ? 'Enregistré dans le coffre-fort de Windows' : ''}
+            placeholder={stored === null ? 'Coffre-fort inaccessible' : stored ? 'Enregistré dans le coffre-fort de Windows' : ''}
             aria-describedby={`${id}-message`}
             onChange={(event) => type(event.target.value)}
             onKeyDown={(event) => {

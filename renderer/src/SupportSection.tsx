@@ -1,25 +1,54 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, ProfileChange } from '../../preload/contract';
+import { minPassphraseLength } from './contractValues';
 import { AboutDialog } from './AboutDialog';
+import { PasswordInput } from './PasswordInput';
 import { ProfileImportDialog } from './ProfileImportDialog';
+
+function passphraseProblem(passphrase: string, confirmation: string): string | undefined {
+  if (Array.from(passphrase).length < minPassphraseLength) return `Phrase secrète : ${minPassphraseLength} caractères au moins. Rien n'a été exporté.`;
+  if (passphrase !== confirmation) return "Les deux saisies de la phrase secrète diffèrent : saisissez-la à nouveau. Rien n'a été exporté.";
+  return undefined;
+}
 import type { Configuration } from './useConfiguration';
 
-type Open = { readonly kind: 'import'; readonly file: string; readonly changes: readonly ProfileChange[] } | { readonly kind: 'about' };
+type Open =
+  | { readonly kind: 'import'; readonly file: string; readonly changes: readonly ProfileChange[]; readonly withSecrets: boolean }
+  | { readonly kind: 'about' };
 
 /** Deployment profiles, the support log and "À propos", for the IT department. */
 export function SupportSection({ configuration, appInfo }: { readonly configuration: Configuration; readonly appInfo: AppInfo | undefined }) {
   const [message, setMessage] = useState('');
   const [open, setOpen] = useState<Open>();
+  const [withSecrets, setWithSecrets] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [exporting, setExporting] = useState(false);
 
   const exportProfile = async () => {
-    const answer = await window.chorus.exportProfile();
+    if (withSecrets) {
+      const problem = passphraseProblem(passphrase, confirmation);
+      if (problem) {
+        setMessage(problem);
+        return;
+      }
+    }
+    setExporting(true);
+    setMessage(withSecrets ? 'Chiffrement des mots de passe en cours…' : '');
+    const answer = await window.chorus.exportProfile(withSecrets ? { passphrase } : undefined);
+    setExporting(false);
     if (!answer.ok) setMessage(answer.message);
-    else if (answer.saved) setMessage(`Profil de déploiement exporté, sans aucun secret : ${answer.file ?? ''}`);
+    else if (!answer.saved) setMessage('');
+    else if (answer.withSecrets) {
+      setPassphrase('');
+      setConfirmation('');
+      setMessage(`Profil de déploiement exporté, mots de passe chiffrés : ${answer.file ?? ''}. Transmettez la phrase secrète par un autre moyen que le fichier (de vive voix, par téléphone).`);
+    } else setMessage(`Profil de déploiement exporté, sans aucun secret : ${answer.file ?? ''}`);
   };
   const previewImport = async () => {
     const answer = await window.chorus.previewProfileImport();
     if (!answer.ok) setMessage(answer.message);
-    else if (answer.chosen) setOpen({ kind: 'import', file: answer.file, changes: answer.changes });
+    else if (answer.chosen) setOpen({ kind: 'import', file: answer.file, changes: answer.changes, withSecrets: answer.withSecrets });
   };
   const openLogs = async () => {
     const answer = await window.chorus.openLogFolder();
@@ -45,8 +74,28 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
   return (
     <details className="advanced" ref={section}>
       <summary>Déploiement et assistance</summary>
+      <label className="checkbox">
+        <input type="checkbox" checked={withSecrets} onChange={(event) => setWithSecrets(event.target.checked)} />
+        Inclure les mots de passe, chiffrés par une phrase secrète
+      </label>
+      {withSecrets && (
+        <div className="grid">
+          <label htmlFor="exportPassphrase">Phrase secrète</label>
+          <div>
+            <PasswordInput id="exportPassphrase" value={passphrase} aria-describedby="exportPassphrase-hint" onChange={(event) => setPassphrase(event.target.value)} />
+            <p className="hint" id="exportPassphrase-hint">
+              {minPassphraseLength} caractères au moins ; une phrase de plusieurs mots est plus sûre. Elle n'est enregistrée nulle
+              part : transmettez-la par un autre moyen que le fichier.
+            </p>
+          </div>
+          <label htmlFor="exportPassphraseConfirmation">Phrase secrète (confirmation)</label>
+          <div>
+            <PasswordInput id="exportPassphraseConfirmation" value={confirmation} onChange={(event) => setConfirmation(event.target.value)} />
+          </div>
+        </div>
+      )}
       <div className="actions">
-        <button type="button" onClick={() => void exportProfile()}>
+        <button type="button" disabled={exporting} onClick={() => void exportProfile()}>
           Exporter le profil de déploiement…
         </button>
         <button type="button" onClick={() => void previewImport()}>
@@ -66,12 +115,17 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
         <ProfileImportDialog
           file={open.file}
           changes={open.changes}
+          withSecrets={open.withSecrets}
           onClose={() => setOpen(undefined)}
-          onImport={async () => {
-            const answer = await configuration.refresh(() => window.chorus.importProfile());
+          onImport={async (importPassphrase) => {
+            const answer = await configuration.refresh(() => window.chorus.importProfile(importPassphrase === undefined ? undefined : { passphrase: importPassphrase }));
             if (!answer.ok) return answer;
             setOpen(undefined);
-            setMessage('Profil importé : les paramètres ci-dessus sont ceux du profil.');
+            setMessage(
+              open.withSecrets
+                ? 'Profil importé : les paramètres ci-dessus sont ceux du profil, et ses mots de passe sont dans le coffre-fort de ce poste, à vérifier par un test de connexion.'
+                : 'Profil importé : les paramètres ci-dessus sont ceux du profil.',
+            );
             return undefined;
           }}
         />

@@ -1,0 +1,42 @@
+import { differenceInCalendarDays, isValid, parse, startOfDay } from 'date-fns';
+import { AppError } from '../errors';
+import { passwordLifetimeDays } from '../reminder/password-reminder';
+import type { StoredSettings } from '../settings/settings-schema';
+
+/**
+ * The day Chorus Pro communicated the current password (AAAA-MM-JJ, the user's own calendar),
+ * given by the user when the app could not date it: checked, then turned into the local midnight
+ * the reminder counts from.
+ */
+export function parseCommunicatedDay(text: string, now: Date): Date {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parse(text, 'yyyy-MM-dd', now) : undefined;
+  if (!day || !isValid(day)) {
+    throw new AppError('INVALID_INPUT', `Date de dernière mise à jour : « ${text.slice(0, 20)} » n'est pas une date (format attendu AAAA-MM-JJ)`);
+  }
+  const age = differenceInCalendarDays(startOfDay(now), day);
+  if (age < 0) throw new AppError('INVALID_INPUT', 'Date de dernière mise à jour : la date est dans le futur');
+  if (age > passwordLifetimeDays) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Date de dernière mise à jour : un mot de passe communiqué il y a plus de ${passwordLifetimeDays} jours a déjà expiré ; demandez-en un nouveau sur le portail Chorus Pro (Réinitialisation du mot de passe)`,
+    );
+  }
+  return day;
+}
+
+/**
+ * The date may be given only where the app does not know it: no date yet, or a password kept
+ * without Chorus Pro checking it. A verified renewal dates itself, and that date is never rewritten.
+ */
+export function canEnterPasswordDay(settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>): boolean {
+  return settings.passwordUpdatedAt === undefined || settings.passwordVerified === false;
+}
+
+export function assertCanEnterPasswordDay(settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>): void {
+  if (!canEnterPasswordDay(settings)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      "Date de dernière mise à jour : elle est connue (le mot de passe a été vérifié par Chorus Pro) et change d'elle-même au prochain renouvellement",
+    );
+  }
+}

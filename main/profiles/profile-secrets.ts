@@ -1,0 +1,73 @@
+import { isDeepStrictEqual } from 'node:util';
+import { armor, Decrypter, Encrypter } from 'age-encryption';
+import { z } from 'zod';
+import { minPassphraseLength } from '../../preload/contract';
+import { AppError } from '../errors';
+
+/**
+ * The secrets a deployment profile may carry, as they travel: an ASCII-armored age file whose
+ * only recipient is a passphrase (scrypt), so that `age -d` opens it too. No cryptography of our
+ * own: age encrypts and authenticates, we only choose what goes in.
+ *
+ * What goes in is the secrets *and* the profile's own settings (`boundTo`): a profile whose
+ * address, login, proxy or certificate was edited after the export no longer matches what the
+ * passphrase protects, and is refused, so its secrets cannot be redirected to another server.
+ */
+export const carriedSecretsSchema = z
+  .object({
+    boundTo: z.record(z.string(), z.unknown()),
+    password: z.string().min(1).max(10_000).optional(),
+    /** The day the password was dated on the exporting workstation (ISO), when it was known. */
+    passwordUpdatedAt: z.iso.datetime({ offset: true }).optional(),
+    clientSecret: z.string().min(1).max(2048).optional(),
+    proxyPassword: z.string().min(1).max(2048).optional(),
+  })
+  .strict();
+export type CarriedSecrets = z.infer<typeof carriedSecretsSchema>;
+
+export function checkPassphraseForExport(passphrase: string): void {
+  if (Array.from(passphrase).length < minPassphraseLength) {
+    throw new AppError('INVALID_INPUT', `Phrase secrète : ${minPassphraseLength} caractères au moins (une phrase de plusieurs mots est plus sûre et plus facile à transmettre de vive voix)`);
+  }
+}
+
+export async function encryptSecrets(secrets: CarriedSecrets, passphrase: string): Promise<string> {
+  checkPassphraseForExport(passphrase);
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(passphrase);
+  return armor.encode(await encrypter.encrypt(JSON.stringify(secrets)));
+}
+
+const refused = (detail: string) => new AppError('PROFILE_REFUSED', detail);
+
+/**
+ * Opens the secrets with the passphrase and checks they belong to the profile that carries them.
+ * Every failure is one French message: the library's own text never reaches the user.
+ */
+export async function decryptSecrets(armored: string, passphrase: string, boundTo: Record<string, unknown>): Promise<CarriedSecrets> {
+  let binary: Uint8Array;
+  try {
+    binary = armor.decode(armored);
+  } catch {
+    throw refused('le bloc des mots de passe chiffrés est tronqué ou altéré');
+  }
+  let text: string;
+  try {
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(passphrase);
+    text = await decrypter.decrypt(binary, 'text');
+  } catch {
+    // age cannot tell a wrong passphrase from an altered file: both fail its authentication.
+    throw refused('phrase secrète incorrecte, ou bloc des mots de passe altéré ; vérifiez la phrase secrète et réessayez');
+  }
+  let parsed: CarriedSecrets;
+  try {
+    parsed = carriedSecretsSchema.parse(JSON.parse(text));
+  } catch {
+    throw refused("le contenu chiffré n'est pas celui d'un profil Chorus Pro Echanges");
+  }
+  if (!isDeepStrictEqual(parsed.boundTo, boundTo)) {
+    throw refused("les mots de passe chiffrés ne correspondent pas à l'adresse, à l'identifiant ou au proxy du profil : le fichier a été modifié après l'export");
+  }
+  return parsed;
+}

@@ -1,0 +1,19 @@
+import { proxyAccount } from '../chorus/connection-service';
+import type { StoredSettings } from '../settings/settings-schema';
+import { secretAccounts } from './secret-store';
+
+/** The keychain accounts of the secrets these settings use; absent where a setting is missing. */
+export interface SettingsAccounts {
+  readonly password?: string;
+  readonly clientSecret?: string;
+  readonly proxyPassword?: string;
+}
+
+export function accountsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl'>): SettingsAccounts {
+  const proxy = settings.proxyUrl ? new URL(settings.proxyUrl) : undefined;
+  return {
+    ...(settings.login ? { password: secretAccounts.technicalPassword(settings.apiBaseUrl, settings.login) } : {}),
+    ...(settings.clientId ? { clientSecret: secretAccounts.clientSecret(settings.tokenUrl, settings.clientId) } : {}),
+    ...(proxy?.username ? { proxyPassword: proxyAccount(proxy) } : {}),
+  };
+}
