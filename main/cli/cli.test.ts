@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, addMonths, format, startOfDay } from 'date-fns';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -85,11 +85,12 @@ describe('the command line', () => {
         alertDelayMonths: 12,
         passwordUpdatedAt: setPassword.json.updatedAt,
         chorusPasswordExpiresOn: null,
+        passwordVerified: true,
         timeoutSeconds: 30,
         proxyUrl: null,
         caCertificatePath: null,
       },
-      secrets: { password: true, clientSecret: true },
+      secrets: { password: true, passwordVerified: true, clientSecret: true },
       reminder: {
         due: false,
         dueOn: format(addMonths(startOfDay(new Date(setPassword.json.updatedAt as string)), 12), 'yyyy-MM-dd'),
@@ -182,11 +183,129 @@ describe('the command line', () => {
     expect(second.json).not.toHaveProperty('recoveredFrom');
   });
 
-  it('fails status with KEYCHAIN_UNAVAILABLE when the keychain cannot be read', async () => {
+});
+
+const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+const settingsText = (dir: string): string => readFileSync(join(dir, 'config.json'), 'utf8');
+
+describe('the command line without a keychain', () => {
+  it('configures and reports the settings, the secrets as unknown, and says so', async () => {
+    const dir = tempDir('chorus-cli-');
+    const configure = await cli(['configure', '--login', 'TECH_1_hors_ligne@cpro.fr', '--env', 'qualification', '--json', '--user-data-dir', dir], { env: noKeychain });
+    expect(configure.status).toBe(0);
+    expect(configure.json).toMatchObject({ ok: true, keychainUnavailable: true, secrets: { password: null, passwordVerified: null, clientSecret: null } });
+    expect(JSON.parse(settingsText(dir))).toMatchObject({ login: 'TECH_1_hors_ligne@cpro.fr', environment: 'qualification' });
+
+    const status = await cli(['status', '--user-data-dir', dir], { env: noKeychain });
+    expect(status.status).toBe(0);
+    expect(status.stdout).toContain('coffre-fort de mots de passe est inaccessible');
+    expect(status.stdout).toContain('Mot de passe : inconnu (coffre-fort inaccessible)');
+    expect(status.stdout + status.stderr).not.toContain("rien n'a été modifié");
+  });
+
+  it('exports and imports a settings-only profile', async () => {
+    const source = await configured();
+    const profile = join(tempDir('chorus-cli-'), 'profil.json');
+    expect((await cli(['export-profile', profile, '--json', '--user-data-dir', source], { env: noKeychain })).json).toMatchObject({ ok: true, withSecrets: false });
+    const target = tempDir('chorus-cli-');
+    const imported = await cli(['import-profile', profile, '--json', '--user-data-dir', target], { env: noKeychain });
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(settingsText(target))).toMatchObject({ login: demoAccount.login });
+  });
+
+  it.each([
+    ['set-password', ['set-password', '--password-stdin', '--no-verify'], 'Un-mot-de-passe'],
+    ['set-client-secret', ['set-client-secret', '--client-secret-stdin'], 'un-secret'],
+    ['test', ['test'], ''],
+    ['structures', ['structures'], ''],
+    ['export-profile --with-secrets', ['export-profile', 'PROFILE', '--with-secrets', '--passphrase-stdin'], 'une phrase secrète assez longue'],
+  ])('%s fails with KEYCHAIN_UNAVAILABLE, and indeed changes nothing', async (_name, args, stdin) => {
     const dir = await configured();
-    const run = await cli(['status', '--json', '--user-data-dir', dir], { env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
+    const before = settingsText(dir);
+    const profile = join(tempDir('chorus-cli-'), 'profil.json');
+    const run = await cli([...args.map((arg) => (arg === 'PROFILE' ? profile : arg)), '--json', '--user-data-dir', dir], { env: noKeychain, stdin });
     expect(run.status).toBe(1);
-    expect(run.json).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE' });
+    expect(run.json).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringContaining("rien n'a été modifié") as string });
+    expect(settingsText(dir)).toBe(before);
+    expect(existsSync(profile)).toBe(false);
+  });
+});
+
+describe('offline preparation on the command line', () => {
+  it('keeps a password unchecked, says so everywhere, and the first successful test clears it', async () => {
+    const dir = await configured();
+    const current = simulator.resetPassword(demoAccount.login);
+    const saved = await cli(['set-password', '--password-stdin', '--no-verify', '--password-updated-on', '2026-03-02', '--json', '--user-data-dir', dir], { stdin: current });
+    expect(saved.json).toMatchObject({ ok: true, stored: true, verified: false });
+    expect(new Date(saved.json.updatedAt as string)).toEqual(new Date(2026, 2, 2));
+
+    const status = await cli(['status', '--json', '--user-data-dir', dir]);
+    expect(status.json).toMatchObject({ secrets: { password: true, passwordVerified: false }, reminder: { expiresOn: '2027-04-30' } });
+    expect((await cli(['status', '--user-data-dir', dir])).stdout).toContain('enregistré sans vérification');
+    expect(readFileSync(join(dir, 'journaux', 'chorus-pro-echanges.log'), 'utf8')).toMatch(/"password.renewed".*"verified":false/);
+
+    expect((await cli(['test', '--json', '--user-data-dir', dir])).status).toBe(0);
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ secrets: { password: true, passwordVerified: true } });
+  });
+
+  it('takes the date Chorus Pro communicated the password, refusing a future, an expired or a malformed one', async () => {
+    const dir = tempDir('chorus-cli-');
+    const today = startOfDay(new Date());
+    const communicated = format(addDays(today, -40), 'yyyy-MM-dd');
+    const given = await cli(['configure', '--login', 'TECH_1_date@cpro.fr', '--password-updated-on', communicated, '--json', '--user-data-dir', dir]);
+    expect(given.status).toBe(0);
+    expect(given.json).toMatchObject({ reminder: { expiresOn: format(addDays(today, 424 - 40), 'yyyy-MM-dd'), source: 'estimate' } });
+
+    const before = settingsText(dir);
+    for (const [day, words] of [
+      [format(addDays(today, 1), 'yyyy-MM-dd'), 'dans le futur'],
+      [format(addDays(today, -425), 'yyyy-MM-dd'), 'a déjà expiré'],
+      ['02/03/2026', "n'est pas une date"],
+    ] as const) {
+      const refused = await cli(['configure', '--alert-delay', '3', '--password-updated-on', day, '--json', '--user-data-dir', dir]);
+      expect(refused.status).toBe(2);
+      expect(refused.json).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining(words) as string });
+      expect(settingsText(dir)).toBe(before);
+    }
+  });
+
+  it('refuses to rewrite the date of a password Chorus Pro verified', async () => {
+    const dir = await configured();
+    const current = simulator.resetPassword(demoAccount.login);
+    expect((await cli(['set-password', '--password-stdin', '--user-data-dir', dir], { stdin: current })).status).toBe(0);
+    const before = settingsText(dir);
+    const refused = await cli(['configure', '--password-updated-on', format(addDays(new Date(), -3), 'yyyy-MM-dd'), '--json', '--user-data-dir', dir]);
+    expect(refused.status).toBe(2);
+    expect(refused.json).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('elle est connue') as string });
+    expect(settingsText(dir)).toBe(before);
+  });
+
+  it('carries the secrets to another workstation in an encrypted profile, where the test succeeds', async () => {
+    const source = await configured();
+    const current = simulator.resetPassword(demoAccount.login);
+    await cli(['set-password', '--password-stdin', '--user-data-dir', source], { stdin: current });
+    const profile = join(tempDir('chorus-cli-'), 'profil.json');
+    const passphrase = 'le bureau du maire, deuxième étage';
+    const exported = await cli(['export-profile', profile, '--with-secrets', '--passphrase-stdin', '--json', '--user-data-dir', source], { stdin: `${passphrase}\n` });
+    expect(exported.json).toEqual({ ok: true, file: profile, withSecrets: true });
+    expect(readFileSync(profile, 'utf8')).not.toContain(current);
+
+    const target = tempDir('chorus-cli-');
+    const otherKeychain = { CHORUS_PRO_KEYCHAIN_SERVICE: `Chorus Pro Echanges (test cli ${randomUUID()})` };
+    usedServices.push(otherKeychain.CHORUS_PRO_KEYCHAIN_SERVICE);
+    const withoutPassphrase = await cli(['import-profile', profile, '--json', '--user-data-dir', target], { env: otherKeychain });
+    expect(withoutPassphrase.status).toBe(2);
+    expect(withoutPassphrase.json).toMatchObject({ code: 'PROFILE_REFUSED', message: expect.stringContaining('--passphrase-stdin') as string });
+    const wrong = await cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { env: otherKeychain, stdin: 'une mauvaise phrase secrète' });
+    expect(wrong.status).toBe(2);
+    expect(wrong.json).toMatchObject({ code: 'PROFILE_REFUSED', message: expect.stringContaining('phrase secrète incorrecte') as string });
+    expect(existsSync(join(target, 'config.json')) ? JSON.parse(settingsText(target)) : {}).not.toHaveProperty('login');
+
+    const imported = await cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { env: otherKeychain, stdin: passphrase });
+    expect(imported.json).toMatchObject({ ok: true, withSecrets: true });
+    expect((await cli(['status', '--json', '--user-data-dir', target], { env: otherKeychain })).json).toMatchObject({ secrets: { password: true, passwordVerified: false, clientSecret: true } });
+    expect((await cli(['test', '--json', '--user-data-dir', target], { env: otherKeychain })).json).toMatchObject({ ok: true, structureCount: 3 });
+    expect((await cli(['status', '--json', '--user-data-dir', target], { env: otherKeychain })).json).toMatchObject({ secrets: { passwordVerified: true } });
   });
 });
 
@@ -195,7 +314,7 @@ describe('deployment profiles on the command line', () => {
     const source = await configured();
     const profile = join(tempDir('chorus-cli-'), 'profil.json');
     const exported = await cli(['export-profile', profile, '--json', '--user-data-dir', source]);
-    expect(exported.json).toEqual({ ok: true, file: profile });
+    expect(exported.json).toEqual({ ok: true, file: profile, withSecrets: false });
     expect(readFileSync(profile, 'utf8')).not.toContain(demoAccount.clientSecret);
 
     const target = tempDir('chorus-cli-');
@@ -238,6 +357,12 @@ describe('the canary password', () => {
     await record(cli(['status', '--json', '--user-data-dir', dir]));
     await record(cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: `${canary}-faux` }));
     await record(cli(['configure', '--timeout', '45', '--json', '--user-data-dir', dir]));
+    const profile = join(dir, 'profil-avec-secrets.json');
+    await record(cli(['export-profile', profile, '--with-secrets', '--passphrase-stdin', '--json', '--user-data-dir', dir], { stdin: 'une phrase secrète de démonstration' }));
+    expect(readFileSync(profile, 'utf8')).toContain('BEGIN AGE ENCRYPTED FILE');
+    const target = join(dir, 'autre-poste');
+    await record(cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { stdin: 'une phrase secrète de démonstration' }));
+    await record(cli(['status', '--user-data-dir', target]));
 
     const files = (function walk(folder: string): string[] {
       return readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [join(folder, name)]));

@@ -121,7 +121,7 @@ function changeFromOptions(options: Options): SettingsChange {
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
-  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion');
+  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending');
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
 

@@ -64,7 +64,34 @@ describe('renewing the technical password', () => {
     await fixture.secrets.set(secretAccounts.clientSecret(unreachable.tokenUrl, demoAccount.clientId), demoAccount.clientSecret);
     expect(await codeOf(fixture.services.renewPassword({ password: 'Nouveau-2027', verify: true, surroundingSpacesConfirmed: false }))).toBe('CONNECTION_FAILED');
     const renewal = await fixture.services.renewPassword({ password: 'Nouveau-2027', verify: false, surroundingSpacesConfirmed: false });
-    expect(renewal.stored).toBe(true);
+    expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: false });
+    expect(fixture.services.settings.read().passwordVerified).toBe(false);
+    expect(fixture.logLines).toContainEqual(expect.objectContaining({ event: 'password.renewed', fields: { verified: false, dated: 'now' } }));
+  });
+
+  it('offline: dates an unchecked password from the day Chorus Pro communicated it, and refuses a day for a checked one', async () => {
+    const fixture = await setUp();
+    const renewal = await fixture.services.renewPassword({ password: 'Communique-en-mars', verify: false, surroundingSpacesConfirmed: false, communicatedOn: '2026-03-02' });
+    expect(new Date(renewal.updatedAt)).toEqual(new Date(2026, 2, 2));
+    expect(fixture.services.currentReminder()).toMatchObject({ known: true, dueOn: '2027-03-02', expiresOn: '2027-04-30', due: false });
+    const before = settingsText(fixture);
+    expect(await codeOf(fixture.services.renewPassword({ password: demoAccount.password, verify: true, surroundingSpacesConfirmed: false, communicatedOn: '2026-03-02' }))).toBe('INVALID_INPUT');
+    expect(await codeOf(fixture.services.renewPassword({ password: 'Futur', verify: false, surroundingSpacesConfirmed: false, communicatedOn: '2027-01-01' }))).toBe('INVALID_INPUT');
+    expect(settingsText(fixture)).toBe(before);
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toBe('Communique-en-mars');
+  });
+
+  it('an unchecked password is marked until a test succeeds with it; a verified renewal is never marked', async () => {
+    const fixture = await setUp();
+    // The portal gave a new password, typed here before the workstation could reach Chorus Pro.
+    const current = simulator.resetPassword(demoAccount.login);
+    await fixture.services.renewPassword({ password: current, verify: false, surroundingSpacesConfirmed: false });
+    expect(fixture.services.settings.read().passwordVerified).toBe(false);
+    await fixture.services.connection.testConnection(fixture.services.settings.read());
+    expect(fixture.services.settings.read().passwordVerified).toBe(true);
+    expect(fixture.logLines.map((line) => line.event)).toContain('password.verified');
+    await fixture.services.renewPassword({ password: current, verify: true, surroundingSpacesConfirmed: false });
+    expect(fixture.services.settings.read().passwordVerified).toBe(true);
   });
 
   it('refuses what the keychain cannot store, and asks before keeping surrounding spaces', async () => {

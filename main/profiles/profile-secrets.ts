@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { armor, Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { minPassphraseLength } from '../../preload/contract';
 import { AppError } from '../errors';
@@ -13,6 +12,12 @@ import { AppError } from '../errors';
  * address, login, proxy or certificate was edited after the export no longer matches what the
  * passphrase protects, and is refused, so its secrets cannot be redirected to another server.
  */
+/**
+ * age is loaded when a profile's secrets are handled, not at start. Loaded as its own ES module:
+ * turned into CommonJS by the command line's TypeScript loader, its scrypt runs ten times slower.
+ */
+const loadAge = () => import('age-encryption');
+
 export const carriedSecretsSchema = z
   .object({
     boundTo: z.record(z.string(), z.unknown()),
@@ -33,6 +38,7 @@ export function checkPassphraseForExport(passphrase: string): void {
 
 export async function encryptSecrets(secrets: CarriedSecrets, passphrase: string): Promise<string> {
   checkPassphraseForExport(passphrase);
+  const { armor, Encrypter } = await loadAge();
   const encrypter = new Encrypter();
   encrypter.setPassphrase(passphrase);
   return armor.encode(await encrypter.encrypt(JSON.stringify(secrets)));
@@ -45,6 +51,7 @@ const refused = (detail: string) => new AppError('PROFILE_REFUSED', detail);
  * Every failure is one French message: the library's own text never reaches the user.
  */
 export async function decryptSecrets(armored: string, passphrase: string, boundTo: Record<string, unknown>): Promise<CarriedSecrets> {
+  const { armor, Decrypter } = await loadAge();
   let binary: Uint8Array;
   try {
     binary = armor.decode(armored);
