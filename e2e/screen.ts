@@ -44,6 +44,14 @@ export async function configureThroughScreen(page: Page, simulator: { url: strin
   await expect(page.getByText('Secret client enregistré dans le coffre-fort de Windows.')).toBeVisible();
 }
 
+/** AAAA-MM-JJ, as a date field holds it, `days` days from today in the user's calendar. */
+export const isoDay = (days = 0): string => {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+};
+
 export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
 /** Saves the story's picture for the README. */

@@ -22,6 +22,9 @@ import { createMainWindow, hardenSession, hardenWebContents } from './window';
 const userDataOverride = process.env.CHORUS_PRO_USER_DATA_DIR;
 if (userDataOverride) app.setPath('userData', userDataOverride);
 const keychainService = process.env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService;
+// The screen is French whatever the system's language: Chromium's own controls (the date field's
+// jj/mm/aaaa, its calendar) follow this, not the page's lang attribute.
+app.commandLine.appendSwitch('lang', 'fr-FR');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },

@@ -115,7 +115,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,
-    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR'],
   });
   const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR' });
   const page = await context.newPage();
