@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { closedPort } from '../main/test-support/loopback-servers';
-import { createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
+import { buildProfile } from '../main/profiles/profile-transfer';
+import { clearKeychainService, createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
+import { storedSettingsSchema } from '../main/settings/settings-schema';
 import { secretAccounts } from '../main/secrets/secret-store';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator, tokenPath } from './simulator/simulator';
@@ -138,4 +140,28 @@ test('encrypted deployment: export with the passwords, a wrong passphrase refuse
   await ui.testButton.click();
   await expect(ui.success).toBeVisible();
   await expect(target.page.getByText(unverifiedNotice)).toHaveCount(0);
+});
+
+test('a machine-wide profile with encrypted passwords: settings at first start, the passphrase asked once, then the test succeeds', async ({ launch, simulator }) => {
+  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
+  const settings = storedSettingsSchema.parse(JSON.parse(readFileSync(join(seeded.userDataDir, 'config.json'), 'utf8')));
+  const machineProfile = join(folder(), 'profile.json');
+  writeFileSync(machineProfile, JSON.stringify(await buildProfile(settings, createKeytarSecretStore(seeded.keychainService), 'la phrase du service informatique')));
+  await clearKeychainService(seeded.keychainService);
+
+  const { page } = await launch({ machineProfile });
+  const ui = screen(page);
+  const region = page.getByRole('region', { name: 'Mots de passe du profil de déploiement' });
+  await expect(ui.login).toHaveValue(demo.login);
+  await expect(region).toBeVisible();
+  await expectAccessible(page);
+  await region.getByLabel('Phrase secrète').fill('pas celle-ci du tout');
+  await region.getByRole('button', { name: 'Importer les mots de passe' }).click();
+  await expect(region.getByRole('alert')).toContainText('phrase secrète incorrecte', { timeout: 20_000 });
+  await region.getByLabel('Phrase secrète').fill('la phrase du service informatique');
+  await region.getByRole('button', { name: 'Importer les mots de passe' }).click();
+  await expect(region).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByText(unverifiedNotice)).toBeVisible();
+  await ui.testButton.click();
+  await expect(ui.success).toBeVisible();
 });

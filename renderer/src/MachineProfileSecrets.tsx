@@ -21,31 +21,33 @@ export function MachineProfileSecrets({ configuration }: { readonly configuratio
   };
 
   return (
-    <form role="region" aria-label="Mots de passe du profil de déploiement" className="warning notice" onSubmit={(event) => void submit(event)}>
-      <p>
-        Le profil de déploiement de ce poste contient les mots de passe, chiffrés. Saisissez la phrase secrète que votre service
-        informatique vous a communiquée pour les enregistrer dans le coffre-fort de ce poste.
-      </p>
-      <div className="inline">
-        <label htmlFor="machinePassphrase">Phrase secrète</label>
-        <PasswordInput id="machinePassphrase" value={passphrase} aria-describedby="machinePassphrase-failure" onChange={(event) => setPassphrase(event.target.value)} />
-        <button type="submit" disabled={!passphrase || busy}>
-          Importer les mots de passe
-        </button>
-        <button type="button" disabled={busy} onClick={() => void configuration.refresh(() => window.chorus.dismissMachineProfileSecrets())}>
-          Ignorer
-        </button>
-      </div>
-      {busy && (
-        <p role="status" className="progress">
-          <span className="spinner" aria-hidden="true" /> Déchiffrement en cours…
+    <section aria-label="Mots de passe du profil de déploiement" className="warning notice">
+      <form onSubmit={(event) => void submit(event)}>
+        <p>
+          Le profil de déploiement de ce poste contient les mots de passe, chiffrés. Saisissez la phrase secrète que votre service
+          informatique vous a communiquée pour les enregistrer dans le coffre-fort de ce poste.
         </p>
-      )}
-      {failure && (
-        <p role="alert" className="failure" id="machinePassphrase-failure">
-          {failure}
-        </p>
-      )}
-    </form>
+        <div className="inline">
+          <label htmlFor="machinePassphrase">Phrase secrète</label>
+          <PasswordInput id="machinePassphrase" value={passphrase} aria-describedby="machinePassphrase-failure" onChange={(event) => setPassphrase(event.target.value)} />
+          <button type="submit" disabled={!passphrase || busy}>
+            Importer les mots de passe
+          </button>
+          <button type="button" disabled={busy} onClick={() => void configuration.refresh(() => window.chorus.dismissMachineProfileSecrets())}>
+            Ignorer
+          </button>
+        </div>
+        {busy && (
+          <p role="status" className="progress">
+            <span className="spinner" aria-hidden="true" /> Déchiffrement en cours…
+          </p>
+        )}
+        {failure && (
+          <p role="alert" className="failure" id="machinePassphrase-failure">
+            {failure}
+          </p>
+        )}
+      </form>
+    </section>
   );
 }
