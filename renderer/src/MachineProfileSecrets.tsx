@@ -29,7 +29,7 @@ export function MachineProfileSecrets({ configuration }: { readonly configuratio
         </p>
         <div className="inline">
           <label htmlFor="machinePassphrase">Phrase secrète</label>
-          <PasswordInput id="machinePassphrase" value={passphrase} aria-describedby="machinePassphrase-failure" onChange={(event) => setPassphrase(event.target.value)} />
+          <PasswordInput id="machinePassphrase" value={passphrase} aria-describedby={failure ? 'machinePassphrase-failure' : undefined} onChange={(event) => setPassphrase(event.target.value)} />
           <button type="submit" disabled={!passphrase || busy}>
             Importer les mots de passe
           </button>
