@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateCertificates } from '../e2e/simulator/simulator';
+import { openMainProcess, type MainProcessFixture } from './test-support/main-process-fixture';
+import { tempDir } from './test-support/settings-fixture';
+
+const opened: MainProcessFixture[] = [];
+const open = () => {
+  const fixture = openMainProcess();
+  opened.push(fixture);
+  return fixture;
+};
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
+});
+
+describe('the extra authority through the bridge', () => {
+  it('is never set from a path the page sends, whether or not the file exists: only the dialog sets it', async () => {
+    const fixture = open();
+    const attackerCa = join(tempDir(), 'autorite-attaquant.pem');
+    writeFileSync(attackerCa, (await generateCertificates(['localhost'])).ca.cert);
+
+    const existing = await fixture.call('saveSettings', { caCertificatePath: attackerCa } as never);
+    const missing = await fixture.call('saveSettings', { caCertificatePath: join(tempDir(), 'absent.pem') } as never);
+
+    expect(existing).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    // The same answer for a file that exists and one that does not: the page learns nothing of the disk.
+    expect(missing).toEqual(existing);
+    expect(fixture.storedSettings().caCertificatePath).toBeUndefined();
+
+    fixture.chosenFiles.push(attackerCa);
+    expect(await fixture.call('chooseCaCertificate')).toMatchObject({ ok: true, chosen: true });
+    expect(fixture.storedSettings().caCertificatePath).toBe(attackerCa);
+    expect(await fixture.call('saveSettings', { caCertificatePath: '' })).toMatchObject({ ok: true });
+    expect(fixture.storedSettings().caCertificatePath).toBeUndefined();
+  });
+});
