@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { generateCertificates, startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { AppError } from '../errors';
 import { secretAccounts } from '../secrets/secret-store';
 import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
@@ -90,6 +90,11 @@ describe('the connection service', () => {
 
     settings.update({ caCertificatePath: join(folder, 'pas-un-certificat.pem') });
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining("n'est pas un certificat") as string });
+    // Node would read the first certificate and ignore what follows it: the whole file is refused.
+    const { ca: other } = await generateCertificates(['autre.test']);
+    writeFileSync(join(folder, 'avec-cle.pem'), `${https.caPem!}\n${other.key}`);
+    settings.update({ caCertificatePath: join(folder, 'avec-cle.pem') });
+    expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('clé privée') as string });
     settings.update({ caCertificatePath: join(folder, 'absent.pem') });
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('illisible') as string });
   });

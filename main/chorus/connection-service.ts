@@ -1,8 +1,8 @@
-import { X509Certificate } from 'node:crypto';
 import { format } from 'date-fns';
 import { readFile } from 'node:fs/promises';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
 import { AppError } from '../errors';
+import { certificatesOnly } from '../net/ca-certificates';
 import type { Logger } from '../logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import type { StoredSettings } from '../settings/settings-schema';
@@ -25,7 +25,7 @@ export interface TestOptions {
   readonly recordExpiry?: boolean;
 }
 
-/** Reads an extra authority's certificate, refusing a file that is not one (INVALID_INPUT). */
+/** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
 export async function readCaCertificate(path: string): Promise<string> {
   let pem: string;
   try {
@@ -33,12 +33,9 @@ export async function readCaCertificate(path: string): Promise<string> {
   } catch {
     throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path})`);
   }
-  try {
-    new X509Certificate(pem);
-  } catch {
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : ce fichier n'est pas un certificat PEM (${path})`);
-  }
-  return pem;
+  const bundle = certificatesOnly(pem);
+  if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path})`);
+  return bundle.pem;
 }
 
 async function requiredSecret(secrets: SecretStore, account: string, what: string): Promise<string> {

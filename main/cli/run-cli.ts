@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { settingsChangeSchema, type FailureCode, type SettingsChange } from '../../preload/contract';
 import type { HttpSend } from '../chorus/http-transport';
-import { proxyAccount } from '../chorus/connection-service';
+import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
@@ -176,7 +176,10 @@ const hasOverrides = (context: CommandContext): boolean => connectionOptions.som
 const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>> = {
   status,
   configure: async (context) => {
-    context.services.settings.update(changeFromOptions(context.options));
+    const change = changeFromOptions(context.options);
+    // Checked as the dialog checks it: a file with a private key or anything but certificates is refused.
+    if (change.caCertificatePath) await readCaCertificate(change.caCertificatePath);
+    context.services.settings.update(change);
     const result = await status(context);
     return { json: result.json, lines: ['Paramètres enregistrés.', ...result.lines] };
   },

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -74,7 +74,7 @@ describe('a deployment profile', () => {
     const { caCertificatePath, ...rest } = imported;
     const { caCertificatePath: _sourcePath, ...expected } = source.settings.read();
     expect(rest).toEqual(expected);
-    expect(readFileSync(caCertificatePath!, 'utf8')).toBe(caPem);
+    expect(new X509Certificate(readFileSync(caCertificatePath!, 'utf8')).fingerprint256).toBe(new X509Certificate(caPem).fingerprint256);
     expect(describeProfileChanges(target.settings.read(), readProfile(file))).toEqual([]);
   });
 
@@ -113,6 +113,38 @@ describe('a deployment profile', () => {
     ).toBe('INVALID_INPUT');
     expect(message).toContain("Certificat d'autorité : fichier illisible");
     expect(message).toContain('choisissez-le à nouveau ou retirez-le');
+  });
+
+  it('carries certificates only: a private key beside them stops the export and the import, garbage too', async () => {
+    const { source, caPem } = await configuredSource();
+    const { ca: other } = await generateCertificates(['autre.mairie.local']);
+    const settings = source.settings.read();
+    const withKey = join(tempDir(), 'autorite-et-cle.pem');
+    writeFileSync(withKey, `${caPem}\n${other.key}`);
+    let message = '';
+    expect(refusal(() => {
+      try {
+        exportProfile({ ...settings, caCertificatePath: withKey });
+      } catch (error) {
+        message = (error as Error).message;
+        throw error;
+      }
+    })).toBe('INVALID_INPUT');
+    expect(message).toContain('clé privée');
+
+    const profile = exportProfile(settings);
+    const target = open();
+    const file = join(tempDir(), 'profil.json');
+    for (const tampered of [`${caPem}\n${other.key}`, `${caPem}\nexfiltré après le certificat`]) {
+      writeFileSync(file, JSON.stringify({ ...profile, caCertificatePem: tampered }));
+      expect(refusal(() => readProfile(file))).toBe('PROFILE_REFUSED');
+    }
+
+    writeFileSync(file, JSON.stringify({ ...profile, caCertificatePem: `${caPem}\n${other.cert}` }));
+    const imported = applyProfile(target.settings, readProfile(file), target.userDataDir);
+    const written = readFileSync(imported.caCertificatePath!, 'utf8');
+    expect(written.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
+    expect(written.replace(/-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----/g, '').trim()).toBe('');
   });
 
   it.each([

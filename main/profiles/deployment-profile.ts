@@ -1,9 +1,9 @@
-import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange } from '../../preload/contract';
 import { AppError } from '../errors';
+import { certificatesOnly } from '../net/ca-certificates';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange, type SettingsStore } from '../settings/settings-store';
 
@@ -25,12 +25,17 @@ export const profileSchema = storedSettingsSchema
   .strict();
 export type DeploymentProfile = z.infer<typeof profileSchema>;
 
+/** Only the certificates, written again: a private key kept beside them never leaves the workstation. */
 function readCaForExport(path: string): string {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`);
   }
+  const bundle = certificatesOnly(text);
+  if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path}) ; choisissez un fichier qui ne contient que des certificats avant d'exporter le profil`);
+  return bundle.pem;
 }
 
 export function exportProfile(settings: StoredSettings): DeploymentProfile {
@@ -73,11 +78,9 @@ export function readProfile(path: string): DeploymentProfile {
     throw new AppError('PROFILE_REFUSED', `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`);
   }
   if (parsed.data.caCertificatePem) {
-    try {
-      new X509Certificate(parsed.data.caCertificatePem);
-    } catch {
-      throw new AppError('PROFILE_REFUSED', "le certificat d'autorité n'est pas un certificat PEM");
-    }
+    const bundle = certificatesOnly(parsed.data.caCertificatePem);
+    if (!bundle.ok) throw new AppError('PROFILE_REFUSED', `certificat d'autorité : ${bundle.reason}`);
+    return { ...parsed.data, caCertificatePem: bundle.pem };
   }
   return parsed.data;
 }
