@@ -42,7 +42,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
   const proxy = current.proxyUrl ? new URL(current.proxyUrl) : undefined;
   const [password, clientSecret, proxyPassword] = await Promise.all([
     login ? secrets.get(secretAccounts.technicalPassword(current.apiBaseUrl, login)) : undefined,
-    clientId ? secrets.get(secretAccounts.clientSecret(current.tokenUrl, clientId)) : undefined,
+    clientId ? secrets.get(secretAccounts.clientSecret(current, clientId)) : undefined,
     proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined,
   ]);
   return {
@@ -78,9 +78,9 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       return settingsSnapshot(settings, secrets, clock);
     },
     setClientSecret: async ({ secret }) => {
-      const { tokenUrl, clientId } = settings.read();
-      if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret');
-      await secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
+      const current = settings.read();
+      if (!current.clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret');
+      await secrets.set(secretAccounts.clientSecret(current, current.clientId), secret);
       return settingsSnapshot(settings, secrets, clock);
     },
     setProxyPassword: async ({ secret }) => {

@@ -66,6 +66,18 @@ describe('the connection test against the simulator', () => {
     }
   });
 
+  it('never sends a token obtained for one API host to another one', async () => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    try {
+      const client = newClient();
+      await client.testConnection(targetOf(simulator), demo);
+      await client.testConnection(targetOf(simulator, { apiBaseUrl: simulator.url.replace('127.0.0.1', 'localhost') }), demo);
+      expect(simulator.requestCounts.get('/api/oauth/token')).toBe(2);
+    } finally {
+      await simulator.close();
+    }
+  });
+
   it('renews a token PISTE no longer accepts, once, and succeeds', async () => {
     const simulator = await startSimulator({ fixture: loadFixture() });
     try {

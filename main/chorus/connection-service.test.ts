@@ -65,7 +65,7 @@ describe('the connection service', () => {
     expect(noPassword.message).toContain('mot de passe du compte technique');
 
     await fixture.secrets.set(fixture.passwordAccount, demoAccount.password);
-    await fixture.secrets.delete(secretAccounts.clientSecret(http.tokenUrl, demoAccount.clientId));
+    await fixture.secrets.delete(secretAccounts.clientSecret({ tokenUrl: http.tokenUrl, apiBaseUrl: http.url }, demoAccount.clientId));
     const noClientSecret = await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()));
     expect(noClientSecret).toMatchObject({ code: 'MISSING_SECRET', message: expect.stringContaining('secret client PISTE') as string });
   });
@@ -108,7 +108,7 @@ describe('the connection service', () => {
       const folder = tempDir('chorus-ca-');
       writeFileSync(join(folder, 'autorite.pem'), https.caPem!);
       fixture.services.settings.update({ ...remote, caCertificatePath: join(folder, 'autorite.pem'), proxyUrl: `http://agent-mairie@127.0.0.1:${proxy.port}` });
-      await fixture.secrets.set(secretAccounts.clientSecret(remote.tokenUrl, demoAccount.clientId), demoAccount.clientSecret);
+      await fixture.secrets.set(secretAccounts.clientSecret(remote, demoAccount.clientId), demoAccount.clientSecret);
       await fixture.secrets.set(secretAccounts.technicalPassword(remote.apiBaseUrl, demoAccount.login), demoAccount.password);
 
       expect((await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()))).code).toBe('PROXY_FAILED');

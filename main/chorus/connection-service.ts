@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { certificatesOnly } from '../net/ca-certificates';
 import type { Logger } from '../logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
+import { hostOf } from '../net/url-policy';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
 import { parseChorusDate } from '../reminder/password-reminder';
@@ -58,7 +59,7 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
     if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner dans les paramètres avancés');
     const proxy = await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy);
     const [clientSecret, password, proxyPassword, extraCaPem] = await Promise.all([
-      requiredSecret(secrets, secretAccounts.clientSecret(settings.tokenUrl, clientId), 'secret client PISTE'),
+      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL pour lequel il a été saisi, saisissez-le à nouveau pour cette adresse`),
       candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'mot de passe du compte technique'),
       proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined,
       settings.caCertificatePath ? readCaCertificate(settings.caCertificatePath) : undefined,

@@ -201,11 +201,12 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     };
   },
   'set-client-secret': async (context) => {
-    const { tokenUrl, clientId } = context.services.settings.read();
+    const current = context.services.settings.read();
+    const { clientId } = current;
     if (!clientId) throw new AppError('INVALID_INPUT', "Identifiant client PISTE : à renseigner d'abord (configure --client-id)");
     const secret = await secretFromStdin(context, 'client-secret-stdin');
     if (secret === '') throw new AppError('INVALID_INPUT', 'le secret client est vide');
-    await context.services.secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
+    await context.services.secrets.set(secretAccounts.clientSecret(current, clientId), secret);
     return { json: { stored: true }, lines: ['Secret client PISTE enregistré dans le coffre-fort.'] };
   },
   'set-password': async (context) => {

@@ -1,6 +1,15 @@
 import { isIP } from 'node:net';
 import { AppError } from '../errors';
 
+/** The host of an address, for messages; the text itself when it is not one. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 /** Loopback is the only place plain http may go: the local simulator, never another machine. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();

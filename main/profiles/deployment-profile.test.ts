@@ -83,7 +83,7 @@ describe('a deployment profile', () => {
     const settings = source.settings.read();
     const canary = `Canari-${randomUUID()}`;
     await source.secrets.set(secretAccounts.technicalPassword(settings.apiBaseUrl, settings.login!), canary);
-    await source.secrets.set(secretAccounts.clientSecret(settings.tokenUrl, settings.clientId!), `${canary}-client`);
+    await source.secrets.set(secretAccounts.clientSecret(settings, settings.clientId!), `${canary}-client`);
     const text = JSON.stringify(exportProfile(settings));
     for (const needle of [canary, Buffer.from(canary).toString('base64'), Buffer.from(`${settings.login}:${canary}`).toString('base64')]) {
       expect(text).not.toContain(needle);
