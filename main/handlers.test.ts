@@ -36,3 +36,36 @@ describe('the extra authority through the bridge', () => {
     expect(fixture.storedSettings().caCertificatePath).toBeUndefined();
   });
 });
+
+describe('a « % » in the proxy user name', () => {
+  it('is refused when typed, with what to write instead, and nothing is saved', async () => {
+    const fixture = open();
+    const answer = await fixture.call('saveSettings', { proxyUrl: 'http://agent%zz@proxy.mairie.local:3128' });
+    expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('%25') as string });
+    expect(fixture.storedSettings().proxyUrl).toBeUndefined();
+    expect(await fixture.call('getSettings')).toMatchObject({ ok: true });
+  });
+
+  it('already on disk (an older version, a machine-wide profile) leaves the settings readable and says what to fix', async () => {
+    const userDataDir = tempDir('chorus-main-');
+    writeFileSync(
+      join(userDataDir, 'config.json'),
+      JSON.stringify({
+        schemaVersion: 2,
+        environment: 'production',
+        apiBaseUrl: 'https://api.piste.gouv.fr',
+        tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token',
+        login: 'TECH_1_mairie@cpro.fr',
+        clientId: 'piste-mairie',
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+        proxyUrl: 'http://agent%zz@proxy.mairie.local:3128',
+      }),
+    );
+    const fixture = openMainProcess(userDataDir);
+    opened.push(fixture);
+    expect(await fixture.call('getSettings')).toMatchObject({ ok: true, settings: { proxyUrl: 'http://agent%zz@proxy.mairie.local:3128' } });
+    expect(await fixture.call('testConnection')).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('Proxy') as string });
+    expect(await fixture.call('saveSettings', { proxyUrl: 'http://agent@proxy.mairie.local:3128' })).toMatchObject({ ok: true });
+  });
+});

@@ -9,6 +9,7 @@ import type { RenewalRequest } from './credentials/password-renewal';
 import type { PasswordRenewal } from '../preload/contract';
 import type { Clock } from './clock';
 import { AppError } from './errors';
+import { storedProxy } from './net/url-policy';
 import { passwordReminder } from './reminder/password-reminder';
 import type { Handlers } from './ipc-dispatcher';
 import { secretAccounts, type SecretStore } from './secrets/secret-store';
@@ -39,7 +40,7 @@ export interface Desktop {
 export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
   const current = settings.read();
   const { login, clientId } = current;
-  const proxy = current.proxyUrl ? new URL(current.proxyUrl) : undefined;
+  const proxy = storedProxy(current.proxyUrl);
   const [password, clientSecret, proxyPassword] = await Promise.all([
     login ? secrets.get(secretAccounts.technicalPassword(current.apiBaseUrl, login)) : undefined,
     clientId ? secrets.get(secretAccounts.clientSecret(current, clientId)) : undefined,
@@ -85,7 +86,7 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
     },
     setProxyPassword: async ({ secret }) => {
       const { proxyUrl } = settings.read();
-      const proxy = proxyUrl ? new URL(proxyUrl) : undefined;
+      const proxy = storedProxy(proxyUrl);
       if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : écrivez d'abord l'adresse avec l'identifiant (http://identifiant@proxy:port)");
       await secrets.set(proxyAccount(proxy), secret);
       return settingsSnapshot(settings, secrets, clock);

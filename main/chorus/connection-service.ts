@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { certificatesOnly } from '../net/ca-certificates';
 import type { Logger } from '../logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
-import { hostOf } from '../net/url-policy';
+import { hostOf, proxyUserName } from '../net/url-policy';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
 import { parseChorusDate } from '../reminder/password-reminder';
@@ -46,7 +46,7 @@ async function requiredSecret(secrets: SecretStore, account: string, what: strin
 }
 
 /** A proxy's password lives in the keychain, under its host and user name. */
-export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${decodeURIComponent(proxy.username)}`;
+export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${proxyUserName(proxy)}`;
 
 /**
  * The connection test, the structures and a structure's details, for the settings as saved:

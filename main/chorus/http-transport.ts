@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import axios, { type AxiosProxyConfig } from 'axios';
+import { proxyUserName } from '../net/url-policy';
 import { transportFailure } from './transport-failure';
 
 /** No Chorus Pro answer we use comes near this; anything larger is not Chorus Pro. */
@@ -35,7 +36,7 @@ export interface RouteOptions {
 export type HttpSend = (request: HttpRequest, route: RouteOptions) => Promise<HttpAnswer>;
 
 function proxyConfig(proxy: URL, password: string | undefined): AxiosProxyConfig {
-  const username = decodeURIComponent(proxy.username);
+  const username = proxyUserName(proxy);
   return {
     protocol: proxy.protocol.replace(':', ''),
     host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),

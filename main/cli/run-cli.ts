@@ -18,6 +18,7 @@ import { createCoreServices, type CoreServices } from '../services';
 import { openConfBackend } from '../settings/conf-backend';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange } from '../settings/settings-store';
+import { storedProxy } from '../net/url-policy';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
@@ -244,7 +245,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   },
   'set-proxy-password': async (context) => {
     const { proxyUrl } = context.services.settings.read();
-    const proxy = proxyUrl ? new URL(proxyUrl) : undefined;
+    const proxy = storedProxy(proxyUrl);
     if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : configurez d'abord une adresse avec l'identifiant (http://identifiant@proxy:port)");
     const password = await secretFromStdin(context, 'password-stdin');
     await context.services.secrets.set(proxyAccount(proxy), password);

@@ -56,5 +56,32 @@ export function checkProxyUrl(field: string, text: string): URL {
   if (url.password) {
     throw new AppError('INVALID_INPUT', `${field} : le mot de passe du proxy ne s'écrit pas dans l'adresse (il est gardé dans le coffre-fort)`);
   }
+  try {
+    decodeURIComponent(url.username);
+  } catch {
+    throw new AppError('INVALID_INPUT', `${field} : l'identifiant contient un « % » qui n'est pas suivi de deux chiffres hexadécimaux (écrivez %25 pour un %)`);
+  }
   return url;
+}
+
+/**
+ * A proxy address as stored: undefined when there is none or when it cannot be read. A value
+ * stored by an older version or a hand-edited file must never make the settings unreadable.
+ */
+export function storedProxy(text: string | undefined): URL | undefined {
+  if (!text) return undefined;
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The proxy's user name as typed; an undecodable one (stored before it was refused) as written. */
+export function proxyUserName(proxy: URL): string {
+  try {
+    return decodeURIComponent(proxy.username);
+  } catch {
+    return proxy.username;
+  }
 }
