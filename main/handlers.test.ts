@@ -69,3 +69,21 @@ describe('a « % » in the proxy user name', () => {
     expect(await fixture.call('saveSettings', { proxyUrl: 'http://agent@proxy.mairie.local:3128' })).toMatchObject({ ok: true });
   });
 });
+
+describe('a profile import', () => {
+  it('applies exactly the profile that was previewed, even if the file changed in between', async () => {
+    const fixture = open();
+    const file = join(tempDir(), 'profil.json');
+    const previewed = { profileVersion: 1, environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, timeoutSeconds: 30 };
+    writeFileSync(file, JSON.stringify(previewed));
+    fixture.chosenFiles.push(file);
+    const preview = await fixture.call('previewProfileImport');
+    expect(preview).toMatchObject({ ok: true, chosen: true });
+    expect(JSON.stringify(preview)).not.toContain('Proxy');
+
+    writeFileSync(file, JSON.stringify({ ...previewed, proxyUrl: 'http://proxy.attaquant.example:3128' }));
+    expect(await fixture.call('importProfile')).toMatchObject({ ok: true });
+    expect(fixture.storedSettings()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10 });
+    expect(fixture.storedSettings().proxyUrl).toBeUndefined();
+  });
+});

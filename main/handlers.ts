@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo, SettingsSnapshot } from '../preload/contract';
 import { logFolderName } from './logging/log-file';
 import type { Logger } from './logger';
-import { applyProfile, describeProfileChanges, exportProfile, readProfile } from './profiles/deployment-profile';
+import { applyProfile, describeProfileChanges, exportProfile, readProfile, type DeploymentProfile } from './profiles/deployment-profile';
 import { proxyAccount, readCaCertificate, type ConnectionService } from './chorus/connection-service';
 import type { RenewalRequest } from './credentials/password-renewal';
 import type { PasswordRenewal } from '../preload/contract';
@@ -56,8 +56,9 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
 
 /** Every channel of the contract, served by the main-process services. */
 export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, desktop, userDataDir, clock, logger }: HandlerDependencies): Handlers {
-  // The profile the user previewed: confirming imports this one, never a path from the page.
-  let pendingImport: string | undefined;
+  // The profile exactly as the user previewed it: confirming applies these values, never the file
+  // read again (it may have changed since), never a path from the page.
+  let pendingImport: DeploymentProfile | undefined;
 
   // The window's network operation under way, so that "Annuler" can stop it.
   let running: AbortController | undefined;
@@ -117,16 +118,18 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       return { saved: true, file };
     },
     previewProfileImport: async () => {
+      pendingImport = undefined;
       const file = await desktop.chooseFile('profile');
-      pendingImport = file;
       if (file === undefined) return { chosen: false };
-      return { chosen: true, file, changes: describeProfileChanges(settings.read(), readProfile(file)) };
+      const profile = readProfile(file);
+      pendingImport = profile;
+      return { chosen: true, file, changes: describeProfileChanges(settings.read(), profile) };
     },
     importProfile: async () => {
-      const file = pendingImport;
+      const profile = pendingImport;
       pendingImport = undefined;
-      if (file === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
-      applyProfile(settings, readProfile(file), userDataDir);
+      if (profile === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
+      applyProfile(settings, profile, userDataDir);
       logger.info('profile.imported', {});
       return settingsSnapshot(settings, secrets, clock);
     },
