@@ -10,10 +10,14 @@ export function hostOf(url: string): string {
   }
 }
 
-/** Loopback is the only place plain http may go: the local simulator, never another machine. */
+/**
+ * Loopback is the only place plain http may go: the local simulator, never another machine. Only
+ * literal `localhost`, 127.0.0.0/8 and ::1: a name under `.localhost` is resolved through DNS and
+ * may point anywhere on the network.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   if (isIP(host) === 6) return host === '::1';
   return false;

@@ -34,7 +34,7 @@ describe('the settings store', () => {
     expect(store.update({ ...custom, apiBaseUrl: 'http://127.0.0.1:8443' }).apiBaseUrl).toBe('http://127.0.0.1:8443');
     expect(store.update({ ...custom, apiBaseUrl: 'http://localhost:8443' }).apiBaseUrl).toBe('http://localhost:8443');
     expect(store.update({ ...custom, apiBaseUrl: 'http://[::1]:8443' }).apiBaseUrl).toBe('http://[::1]:8443');
-    for (const unsafe of ['http://192.168.1.20:8443', 'http://chorus.example.org', 'http://127.0.0.1.evil.example']) {
+    for (const unsafe of ['http://192.168.1.20:8443', 'http://chorus.example.org', 'http://127.0.0.1.evil.example', 'http://chorus.localhost:8443', 'http://poste-voisin.localhost']) {
       expect(() => store.update({ ...custom, apiBaseUrl: unsafe })).toThrow(expect.objectContaining({ code: 'INSECURE_URL' }));
     }
     for (const invalid of ['ftp://chorus.example.org', 'pas une adresse', 'https://user:pw@chorus.example.org']) {
