@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateCertificates } from '../e2e/simulator/simulator';
+import { loadFixture } from '../e2e/simulator/fixture';
+import { generateCertificates, startSimulator } from '../e2e/simulator/simulator';
+import { secretAccounts } from './secrets/secret-store';
+import { demoAccount } from './test-support/core-fixture';
 import { openMainProcess, type MainProcessFixture } from './test-support/main-process-fixture';
 import { tempDir } from './test-support/settings-fixture';
 
@@ -85,5 +88,32 @@ describe('a profile import', () => {
     expect(await fixture.call('importProfile')).toMatchObject({ ok: true });
     expect(fixture.storedSettings()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10 });
     expect(fixture.storedSettings().proxyUrl).toBeUndefined();
+  });
+});
+
+describe('« Annuler »', () => {
+  it('also stops a test joined by a second caller: both answer CANCELLED at once', async () => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    try {
+      const fixture = open();
+      const endpoints = { apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl };
+      expect(await fixture.call('saveSettings', { environment: 'custom', ...endpoints, login: demoAccount.login, clientId: demoAccount.clientId })).toMatchObject({ ok: true });
+      await fixture.secrets.set(secretAccounts.clientSecret(endpoints, demoAccount.clientId), demoAccount.clientSecret);
+      await fixture.secrets.set(secretAccounts.technicalPassword(simulator.url, demoAccount.login), demoAccount.password);
+      simulator.setDelay(3000);
+
+      const started = Date.now();
+      const first = fixture.call('testConnection');
+      const joined = fixture.call('testConnection');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await fixture.call('cancelConnectionOperation')).toMatchObject({ ok: true, cancelled: true });
+      expect(await Promise.all([first, joined])).toEqual([
+        expect.objectContaining({ ok: false, code: 'CANCELLED' }),
+        expect.objectContaining({ ok: false, code: 'CANCELLED' }),
+      ]);
+      expect(Date.now() - started).toBeLessThan(2500);
+    } finally {
+      await simulator.close();
+    }
   });
 });

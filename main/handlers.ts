@@ -60,15 +60,18 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
   // read again (it may have changed since), never a path from the page.
   let pendingImport: DeploymentProfile | undefined;
 
-  // The window's network operation under way, so that "Annuler" can stop it.
-  let running: AbortController | undefined;
+  // The window's network operations under way share one cancellation, so that "Annuler" stops
+  // them all: a second call joined to a running test waits for that very run.
+  let running: { readonly controller: AbortController; users: number } | undefined;
   const cancellable = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    const controller = new AbortController();
-    running = controller;
+    const run = running && !running.controller.signal.aborted ? running : { controller: new AbortController(), users: 0 };
+    running = run;
+    run.users += 1;
     try {
-      return await work(controller.signal);
+      return await work(run.controller.signal);
     } finally {
-      if (running === controller) running = undefined;
+      run.users -= 1;
+      if (run.users === 0 && running === run) running = undefined;
     }
   };
 
@@ -95,8 +98,8 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
     renewPassword: (request) => cancellable((cancel) => renewPassword({ ...request, cancel })),
     testConnection: () => cancellable((cancel) => connection.testConnection(settings.read(), { cancel })),
     cancelConnectionOperation: () => {
-      const cancelled = running !== undefined;
-      running?.abort();
+      const cancelled = running !== undefined && !running.controller.signal.aborted;
+      running?.controller.abort();
       return Promise.resolve({ cancelled });
     },
     listStructures: async () => ({
