@@ -65,6 +65,13 @@ async function configured(): Promise<string> {
 }
 
 describe('the command line', () => {
+  it('refuses a login with a control character, as the screen does', async () => {
+    const dir = tempDir('chorus-cli-');
+    const configure = await cli(['configure', '--login', 'TECH_1\u001B[2Jfaux', '--json', '--user-data-dir', dir]);
+    expect(configure.status).toBe(2);
+    expect(configure.json).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('caractère de contrôle') as string });
+  });
+
   it('configures, stores both secrets, tests the connection and lists the structures', async () => {
     const dir = await configured();
 

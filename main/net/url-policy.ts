@@ -60,13 +60,21 @@ export function checkProxyUrl(field: string, text: string): URL {
   if (url.password) {
     throw new AppError('INVALID_INPUT', `${field} : le mot de passe du proxy ne s'écrit pas dans l'adresse (il est gardé dans le coffre-fort)`);
   }
+  let user: string;
   try {
-    decodeURIComponent(url.username);
+    user = decodeURIComponent(url.username);
   } catch {
     throw new AppError('INVALID_INPUT', `${field} : l'identifiant contient un « % » qui n'est pas suivi de deux chiffres hexadécimaux (écrivez %25 pour un %)`);
   }
+  if (hasControlCharacter(user)) throw new AppError('INVALID_INPUT', `${field} : ${controlCharacterRefusal}`);
   return url;
 }
+
+// C0 controls, DEL and C1 controls: a NUL would make two names share a keychain entry, a line
+// break or an escape sequence would forge lines of `status` or of the log.
+const controlCharacter = /\p{Cc}/u;
+export const hasControlCharacter = (text: string): boolean => controlCharacter.test(text);
+export const controlCharacterRefusal = 'caractère de contrôle interdit (saut de ligne, tabulation, caractère nul, échappement…) ; retapez la valeur sans copier-coller';
 
 /**
  * A proxy address as stored: undefined when there is none or when it cannot be read. A value

@@ -154,6 +154,7 @@ describe('a deployment profile', () => {
     ['a value out of range', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 500 }), 'PROFILE_REFUSED'],
     ['an unknown key (a secret, say)', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 30, password: 'x' }), 'PROFILE_REFUSED'],
     ['a certificate that is not one', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 30, caCertificatePem: 'bonjour' }), 'PROFILE_REFUSED'],
+    ['a control character in the login', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', login: 'TECH_1\u0000x', alertDelayMonths: 12, timeoutSeconds: 30 }), 'INVALID_INPUT'],
     ['more than 1 MB', JSON.stringify({ profileVersion: 1, padding: ' '.repeat(maxProfileBytes) }), 'PROFILE_REFUSED'],
     ['an unsafe address', JSON.stringify({ profileVersion: 1, environment: 'custom', apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token', alertDelayMonths: 12, timeoutSeconds: 30 }), 'INSECURE_URL'],
   ])('with %s is refused, and the settings stay as they were', (_case, content, code) => {

@@ -54,6 +54,26 @@ describe('the settings store', () => {
     expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
   });
 
+  it('refuses control characters in the login, the client id and the proxy user name, nothing saved', () => {
+    const directory = tempDir();
+    const { store } = openTestSettings(directory);
+    store.update({ login: 'TECH_1_mairie@cpro.fr' });
+    const before = readFileSync(settingsFile(directory), 'utf8');
+    const refused = [
+      { login: 'TECH_1_mairie@cpro.fr\u0000autre' },
+      { login: 'TECH_1\u001B[2J' },
+      { login: 'TECH_1\u009Bx' },
+      { clientId: 'piste\r\nSecret client PISTE : enregistré' },
+      { clientId: 'piste\u007F' },
+      { proxyUrl: 'http://agent%0Afaux@proxy.mairie.local:3128' },
+      { proxyUrl: 'http://agent%00@proxy.mairie.local:3128' },
+    ];
+    for (const change of refused) {
+      expect(() => store.update(change), JSON.stringify(change)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('caractère de contrôle') as string }));
+    }
+    expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
+  });
+
   it('clears an optional value given as empty text', () => {
     const { store } = openTestSettings(tempDir());
     store.update({ proxyUrl: 'http://proxy.mairie.local:3128' });

@@ -4,7 +4,7 @@ import type { SettingsChange, SettingsView } from '../../preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
-import { checkEndpointUrl, checkProxyUrl } from '../net/url-policy';
+import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
 import { knownEnvironments } from './environments';
 import { inspectSettingsFile } from './settings-recovery';
 import {
@@ -59,6 +59,11 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
   );
   if (change.login !== undefined && change.login.trim() === '') {
     throw new AppError('INVALID_INPUT', "Identifiant utilisateur : l'identifiant est obligatoire");
+  }
+  // One check for the screen, the command line and a profile: they all come through here.
+  for (const [key, label] of [['login', 'Identifiant utilisateur'], ['clientId', 'Identifiant client PISTE']] as const) {
+    const given = change[key];
+    if (given !== undefined && hasControlCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${controlCharacterRefusal}`);
   }
   const environment = (next.environment ?? current.environment) as StoredSettings['environment'];
   if (environment !== 'custom') {
