@@ -131,8 +131,10 @@ interface CommandContext {
 
 async function secretFromStdin(context: CommandContext, flag: OptionName): Promise<string> {
   if (context.options[flag] !== true) throw new AppError('INVALID_INPUT', `--${flag} est obligatoire : le secret se lit sur l'entrée standard, jamais en argument`);
-  if (context.environment.stdinIsTerminal) context.environment.warn('Saisissez le secret puis validez par Ctrl+D (Ctrl+Z puis Entrée sous Windows) :');
-  return context.environment.readSecret();
+  // Reading starts first: at a terminal, echo is off before the user is asked to type.
+  const reading = context.environment.readSecret();
+  if (context.environment.stdinIsTerminal) context.environment.warn('Saisissez le secret (il ne s’affiche pas) puis validez par Entrée :');
+  return reading;
 }
 
 type Result = { readonly json: Record<string, unknown>; readonly lines: readonly string[] };
@@ -267,7 +269,8 @@ function parse(argv: readonly string[]): { command: string; options: Options; fi
   if (!allowed) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
   const file = withFile.has(command) ? extra.shift() : undefined;
   if (withFile.has(command) && !file) throw new AppError('INVALID_INPUT', `${command} attend un nom de fichier`);
-  if (extra.length > 0) throw new AppError('INVALID_INPUT', `argument inattendu : ${extra[0] ?? ''}`);
+  // Its value is never repeated: it may be a secret typed where it does not belong.
+  if (extra.length > 0) throw new AppError('INVALID_INPUT', `argument inattendu après « ${command} » (sa valeur n'est pas répétée ; un secret se donne sur l'entrée standard)`);
   const general: readonly OptionName[] = ['user-data-dir', 'json', 'help'];
   const misplaced = Object.keys(options).find((name) => !general.includes(name as OptionName) && !allowed.includes(name as OptionName));
   if (misplaced) throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec ${command}`);
