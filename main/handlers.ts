@@ -10,6 +10,7 @@ import type { PasswordRenewal } from '../preload/contract';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 import { storedProxy } from './net/url-policy';
+import { privateFolderMode } from './private-files';
 import { passwordReminder } from './reminder/password-reminder';
 import type { Handlers } from './ipc-dispatcher';
 import { secretAccounts, type SecretStore } from './secrets/secret-store';
@@ -138,7 +139,7 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
     },
     openLogFolder: async () => {
       const folder = join(userDataDir, logFolderName);
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: privateFolderMode });
       await desktop.openFolder(folder);
       return { folder };
     },

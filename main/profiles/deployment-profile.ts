@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange } from '../../preload/contract';
 import { AppError } from '../errors';
+import { privateFileMode } from '../private-files';
 import { certificatesOnly } from '../net/ca-certificates';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange, type SettingsStore } from '../settings/settings-store';
@@ -130,6 +131,6 @@ export function applyProfile(settings: SettingsStore, profile: DeploymentProfile
   };
   // Checked whole before anything is written: a refused profile leaves no trace.
   applySettingsChange(settings.read(), change);
-  if (profile.caCertificatePem) writeFileSync(caPath, profile.caCertificatePem);
+  if (profile.caCertificatePem) writeFileSync(caPath, profile.caCertificatePem, { mode: privateFileMode });
   return settings.update(change);
 }

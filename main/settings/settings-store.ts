@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
+import { ensurePrivateFolder, privateFileMode } from '../private-files';
 import { knownEnvironments } from './environments';
 import { inspectSettingsFile } from './settings-recovery';
 import {
@@ -32,6 +33,7 @@ export function settingsBackendOptions(directory: string): Options<StoredSetting
     defaults: defaultSettings,
     // conf's own recovery wipes the file silently; ours keeps a copy (settings-recovery.ts).
     clearInvalidConfig: false,
+    configFileMode: privateFileMode,
     accessPropertiesByDotNotation: false,
     watch: false,
   };
@@ -104,6 +106,7 @@ export function openSettingsStore(
   clock: Clock,
   logger: Logger,
 ): SettingsStore {
+  ensurePrivateFolder(directory);
   const state = inspectSettingsFile(join(directory, settingsFileName), clock, logger);
   const backend = openBackend(settingsBackendOptions(directory));
 
