@@ -341,7 +341,7 @@ describe('the transport rules', () => {
     }
   });
 
-  it('closes the socket to the proxy when a test is cancelled while the CONNECT waits', async () => {
+  it('closes the socket to the proxy when a test is cancelled or times out while the CONNECT waits', async () => {
     const open = new Set<Socket>();
     let accepted = 0;
     const silent = createNetServer((socket) => {
@@ -363,6 +363,11 @@ describe('the transport rules', () => {
         cancel.abort();
         expect((await running).code).toBe('CANCELLED');
       }
+      await vi.waitFor(() => expect(open.size).toBe(0), { timeout: 2000 });
+
+      // The deadline does the same.
+      expect((await failureOf(newClient().testConnection({ ...target, timeoutSeconds: 1 }, demo))).code).toBe('TIMEOUT');
+      expect(accepted).toBe(6);
       await vi.waitFor(() => expect(open.size).toBe(0), { timeout: 2000 });
     } finally {
       for (const socket of open) socket.destroy();
