@@ -49,7 +49,7 @@ export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: 
   const login = options.login ?? demo.login;
   const clientId = options.clientId ?? demo.clientId;
   services.settings.update({ environment: 'custom', apiBaseUrl: options.apiBaseUrl, tokenUrl: options.tokenUrl, login, clientId });
-  await secrets.set(secretAccounts.clientSecret(options.tokenUrl, clientId), options.clientSecret ?? demo.clientSecret);
+  await secrets.set(secretAccounts.clientSecret(options, clientId), options.clientSecret ?? demo.clientSecret);
   await secrets.set(secretAccounts.technicalPassword(options.apiBaseUrl, login), options.password ?? demo.password);
   if (options.passwordUpdatedAt) services.settings.recordPasswordUpdate(options.passwordUpdatedAt, true);
   return { userDataDir, keychainService };

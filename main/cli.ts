@@ -1,7 +1,7 @@
 // The command line's entry: the real keychain, HTTP, clock and streams around runCli.
 import { createHttpTransport } from './chorus/http-transport';
 import { runCli } from './cli/run-cli';
-import { readSecretFromStdin } from './cli/read-secret';
+import { readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
 import { systemClock } from './clock';
 import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 
@@ -12,7 +12,7 @@ const pending: Promise<void>[] = [];
 void runCli(process.argv.slice(2), {
   print: (line) => pending.push(write(process.stdout, line)),
   warn: (line) => pending.push(write(process.stderr, line)),
-  readSecret: () => readSecretFromStdin(process.stdin),
+  readSecret: () => (process.stdin.isTTY ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin)),
   stdinIsTerminal: process.stdin.isTTY,
   env: process.env,
   secretsFor: (env) => createKeytarSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),

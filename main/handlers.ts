@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
 import { logFolderName } from './logging/log-file';
 import type { Logger } from './logger';
-import { describeProfileChanges, readProfile } from './profiles/deployment-profile';
+import { describeProfileChanges, readProfile, type DeploymentProfile } from './profiles/deployment-profile';
 import { buildProfile, importProfile, importProfileSecrets } from './profiles/profile-transfer';
 import { proxyAccount, readCaCertificate, type ConnectionService } from './chorus/connection-service';
 import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
@@ -13,6 +13,8 @@ import type { RenewalRequest } from './credentials/password-renewal';
 import type { PasswordRenewal } from '../preload/contract';
 import type { Clock } from './clock';
 import { AppError } from './errors';
+import { storedProxy } from './net/url-policy';
+import { privateFolderMode } from './private-files';
 import { passwordReminder } from './reminder/password-reminder';
 import type { Handlers } from './ipc-dispatcher';
 import { secretAccounts, type SecretStore } from './secrets/secret-store';
@@ -74,19 +76,23 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
 
 /** Every channel of the contract, served by the main-process services. */
 export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies): Handlers {
-  // The profile the user previewed: confirming imports this one, never a path from the page.
-  let pendingImport: string | undefined;
+  // The profile exactly as the user previewed it: confirming applies these values, never the file
+  // read again (it may have changed since), never a path from the page.
+  let pendingImport: DeploymentProfile | undefined;
   const transfer = { settings, secrets, userDataDir, logger };
 
-  // The window's network operation under way, so that "Annuler" can stop it.
-  let running: AbortController | undefined;
+  // The window's network operations under way share one cancellation, so that "Annuler" stops
+  // them all: a second call joined to a running test waits for that very run.
+  let running: { readonly controller: AbortController; users: number } | undefined;
   const cancellable = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    const controller = new AbortController();
-    running = controller;
+    const run = running && !running.controller.signal.aborted ? running : { controller: new AbortController(), users: 0 };
+    running = run;
+    run.users += 1;
     try {
-      return await work(controller.signal);
+      return await work(run.controller.signal);
     } finally {
-      if (running === controller) running = undefined;
+      run.users -= 1;
+      if (run.users === 0 && running === run) running = undefined;
     }
   };
 
@@ -98,14 +104,14 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       return settingsSnapshot(settings, secrets, clock);
     },
     setClientSecret: async ({ secret }) => {
-      const { tokenUrl, clientId } = settings.read();
-      if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret');
-      await secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
+      const current = settings.read();
+      if (!current.clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret');
+      await secrets.set(secretAccounts.clientSecret(current, current.clientId), secret);
       return settingsSnapshot(settings, secrets, clock);
     },
     setProxyPassword: async ({ secret }) => {
       const { proxyUrl } = settings.read();
-      const proxy = proxyUrl ? new URL(proxyUrl) : undefined;
+      const proxy = storedProxy(proxyUrl);
       if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : écrivez d'abord l'adresse avec l'identifiant (http://identifiant@proxy:port)");
       await secrets.set(proxyAccount(proxy), secret);
       return settingsSnapshot(settings, secrets, clock);
@@ -113,8 +119,8 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
     renewPassword: (request) => cancellable((cancel) => renewPassword({ ...request, cancel })),
     testConnection: () => cancellable((cancel) => connection.testConnection(settings.read(), { cancel })),
     cancelConnectionOperation: () => {
-      const cancelled = running !== undefined;
-      running?.abort();
+      const cancelled = running !== undefined && !running.controller.signal.aborted;
+      running?.controller.abort();
       return Promise.resolve({ cancelled });
     },
     listStructures: async () => ({
@@ -146,16 +152,17 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       return { saved: true, file, withSecrets };
     },
     previewProfileImport: async () => {
+      pendingImport = undefined;
       const file = await desktop.chooseFile('profile');
-      pendingImport = file;
       if (file === undefined) return { chosen: false };
       const profile = readProfile(file);
+      pendingImport = profile;
       return { chosen: true, file, changes: describeProfileChanges(settings.read(), profile), withSecrets: profile.profileVersion === 2 };
     },
     importProfile: async (options) => {
-      const file = pendingImport;
-      if (file === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
-      await importProfile(transfer, readProfile(file), options?.passphrase);
+      const profile = pendingImport;
+      if (profile === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
+      await importProfile(transfer, profile, options?.passphrase);
       // Kept until it succeeds: a wrong passphrase may be typed again.
       pendingImport = undefined;
       logger.info('profile.imported', {});
@@ -175,7 +182,7 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
     },
     openLogFolder: async () => {
       const folder = join(userDataDir, logFolderName);
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: privateFolderMode });
       await desktop.openFolder(folder);
       return { folder };
     },

@@ -12,7 +12,9 @@ import { createHandlers, type Desktop } from './handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc-dispatcher';
 import type { Logger } from './logger';
-import type { SecretStore } from './secrets/secret-store';
+import { migratingLegacyClientSecrets, type SecretStore } from './secrets/secret-store';
+import { knownEnvironments } from './settings/environments';
+import type { StoredSettings } from './settings/settings-schema';
 import { openSettingsStore, settingsFileName, type OpenSettingsBackend } from './settings/settings-store';
 
 export interface CoreDependencies {
@@ -27,12 +29,23 @@ export interface CoreDependencies {
   readonly machineProfilePath?: string;
 }
 
+/**
+ * Where a client secret stored under its old name (token host only) may be moved: the pair the
+ * settings held when the services opened (the one it was used with) and the known environments'.
+ */
+function trustedClientSecretPairs(opened: StoredSettings) {
+  const { clientId } = opened;
+  if (!clientId) return [];
+  return [opened, ...Object.values(knownEnvironments)].map(({ tokenUrl, apiBaseUrl }) => ({ tokenUrl, apiBaseUrl, clientId }));
+}
+
 /** The services themselves, as the app, the command line and the tests use them. */
 export function createCoreServices(dependencies: CoreDependencies) {
-  const { secrets, clock, logger } = dependencies;
+  const { clock, logger } = dependencies;
   const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
   const settings = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
   applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, settings, dependencies.userDataDir, logger);
+  const secrets = migratingLegacyClientSecrets(dependencies.secrets, trustedClientSecretPairs(settings.read()));
   const client = createChorusClient({ send: dependencies.send, clock });
   const connection = createConnectionService({
     client,

@@ -58,22 +58,35 @@ export const timeoutBounds = { min: 5, max: 120, default: 30 } as const;
 
 const urlText = z.string().trim().max(2048);
 
-/** The settings a user may change from the screen; `passwordUpdatedAt` only changes with a renewal. */
-export const settingsChangeSchema = z
-  .object({
-    environment: z.enum(environmentNames),
-    apiBaseUrl: urlText,
-    tokenUrl: urlText,
-    login: z.string().trim().max(256),
-    clientId: z.string().trim().max(256),
-    alertDelayMonths: z.int().min(alertDelayBounds.min).max(alertDelayBounds.max),
-    timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
-    proxyUrl: urlText,
-    caCertificatePath: z.string().max(4096),
-  })
+const settingsChangeShape = {
+  environment: z.enum(environmentNames),
+  apiBaseUrl: urlText,
+  tokenUrl: urlText,
+  login: z.string().trim().max(256),
+  clientId: z.string().trim().max(256),
+  alertDelayMonths: z.int().min(alertDelayBounds.min).max(alertDelayBounds.max),
+  timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
+  proxyUrl: urlText,
+  caCertificatePath: z.string().max(4096),
+};
+
+/**
+ * The settings the command line and a deployment profile may change; `passwordUpdatedAt` only
+ * changes with a renewal.
+ */
+export const settingsChangeSchema = z.object(settingsChangeShape).partial().strict();
+export type SettingsChange = z.input<typeof settingsChangeSchema>;
+
+/**
+ * The settings the page may change. It may clear the extra authority, never name a file: a path
+ * from the page would let it trust any certificate (and probe which files exist); only the
+ * main-process dialog of `chooseCaCertificate` sets one.
+ */
+export const screenSettingsChangeSchema = z
+  .object({ ...settingsChangeShape, caCertificatePath: z.literal('') })
   .partial()
   .strict();
-export type SettingsChange = z.input<typeof settingsChangeSchema>;
+export type ScreenSettingsChange = z.input<typeof screenSettingsChangeSchema>;
 
 export interface SettingsView {
   readonly environment: EnvironmentName;
@@ -226,7 +239,7 @@ const channel = <Args extends z.ZodTuple, Payload extends object>(
 export const channels = {
   getAppInfo: channel(z.tuple([]), returns<AppInfo>()),
   getSettings: channel(z.tuple([]), returns<SettingsSnapshot>()),
-  saveSettings: channel(z.tuple([settingsChangeSchema]), returns<SettingsSnapshot>()),
+  saveSettings: channel(z.tuple([screenSettingsChangeSchema]), returns<SettingsSnapshot>()),
   setClientSecret: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),
   setProxyPassword: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),
   renewPassword: channel(z.tuple([passwordRenewalSchema]), returns<PasswordRenewal>()),

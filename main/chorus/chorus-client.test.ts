@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { systemClock } from '../clock';
@@ -61,6 +62,18 @@ describe('the connection test against the simulator', () => {
       await client.testConnection(targetOf(simulator), demo);
       expect(simulator.requestCounts.get('/api/oauth/token')).toBe(1);
       expect(simulator.requestCounts.get('/cpro/utilisateurs/v1/monCompte/recuperer/rattachements')).toBe(2);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('never sends a token obtained for one API host to another one', async () => {
+    const simulator = await startSimulator({ fixture: loadFixture() });
+    try {
+      const client = newClient();
+      await client.testConnection(targetOf(simulator), demo);
+      await client.testConnection(targetOf(simulator, { apiBaseUrl: simulator.url.replace('127.0.0.1', 'localhost') }), demo);
+      expect(simulator.requestCounts.get('/api/oauth/token')).toBe(2);
     } finally {
       await simulator.close();
     }
@@ -313,6 +326,52 @@ describe('the transport rules', () => {
       expect((await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demo))).code).toBe('PROXY_FAILED');
     } finally {
       await refusing.close();
+    }
+  });
+
+  it.each([403, 502, 400])('reads a proxy that answers %i to CONNECT as the proxy, never as Chorus Pro', async (status) => {
+    const target = { apiBaseUrl: 'https://chorus-simule.test', tokenUrl: 'https://chorus-simule.test/api/oauth/token', timeoutSeconds: 5 };
+    const refusing = await startConnectProxy(1, { refuse: status });
+    try {
+      const failure = await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demo));
+      expect(failure.code).toBe('PROXY_FAILED');
+      expect(failure.message).toContain(`le proxy a répondu ${status}`);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('closes the socket to the proxy when a test is cancelled or times out while the CONNECT waits', async () => {
+    const open = new Set<Socket>();
+    let accepted = 0;
+    const silent = createNetServer((socket) => {
+      accepted += 1;
+      open.add(socket);
+      // Reads what comes and never answers: a proxy that hangs on CONNECT.
+      socket.resume();
+      socket.on('error', () => undefined);
+      socket.on('close', () => open.delete(socket));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const proxy = new URL(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+    const target = { apiBaseUrl: 'https://chorus-simule.test', tokenUrl: 'https://chorus-simule.test/api/oauth/token', timeoutSeconds: 30, proxy };
+    try {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const cancel = new AbortController();
+        const running = failureOf(newClient().testConnection(target, demo, cancel.signal));
+        await vi.waitFor(() => expect(accepted).toBe(attempt + 1));
+        cancel.abort();
+        expect((await running).code).toBe('CANCELLED');
+      }
+      await vi.waitFor(() => expect(open.size).toBe(0), { timeout: 2000 });
+
+      // The deadline does the same.
+      expect((await failureOf(newClient().testConnection({ ...target, timeoutSeconds: 1 }, demo))).code).toBe('TIMEOUT');
+      expect(accepted).toBe(6);
+      await vi.waitFor(() => expect(open.size).toBe(0), { timeout: 2000 });
+    } finally {
+      for (const socket of open) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

@@ -100,7 +100,7 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
       ...(target.proxy ? { proxy: target.proxy } : {}),
       ...(credentials.proxyPassword ? { proxyPassword: credentials.proxyPassword } : {}),
     };
-    const tokenRequest = { tokenUrl: target.tokenUrl, clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+    const tokenRequest = { tokenUrl: target.tokenUrl, apiBaseUrl: target.apiBaseUrl, clientId: credentials.clientId, clientSecret: credentials.clientSecret };
     const account = cproAccountHeader(credentials.login, credentials.password);
 
     const call = async (path: string, body: object): Promise<unknown> => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { generateCertificates, startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { AppError } from '../errors';
 import { secretAccounts } from '../secrets/secret-store';
 import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
@@ -65,7 +65,7 @@ describe('the connection service', () => {
     expect(noPassword.message).toContain('mot de passe du compte technique');
 
     await fixture.secrets.set(fixture.passwordAccount, demoAccount.password);
-    await fixture.secrets.delete(secretAccounts.clientSecret(http.tokenUrl, demoAccount.clientId));
+    await fixture.secrets.delete(secretAccounts.clientSecret({ tokenUrl: http.tokenUrl, apiBaseUrl: http.url }, demoAccount.clientId));
     const noClientSecret = await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()));
     expect(noClientSecret).toMatchObject({ code: 'MISSING_SECRET', message: expect.stringContaining('secret client PISTE') as string });
   });
@@ -90,6 +90,11 @@ describe('the connection service', () => {
 
     settings.update({ caCertificatePath: join(folder, 'pas-un-certificat.pem') });
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining("n'est pas un certificat") as string });
+    // Node would read the first certificate and ignore what follows it: the whole file is refused.
+    const { ca: other } = await generateCertificates(['autre.test']);
+    writeFileSync(join(folder, 'avec-cle.pem'), `${https.caPem!}\n${other.key}`);
+    settings.update({ caCertificatePath: join(folder, 'avec-cle.pem') });
+    expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('clé privée') as string });
     settings.update({ caCertificatePath: join(folder, 'absent.pem') });
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('illisible') as string });
   });
@@ -103,7 +108,7 @@ describe('the connection service', () => {
       const folder = tempDir('chorus-ca-');
       writeFileSync(join(folder, 'autorite.pem'), https.caPem!);
       fixture.services.settings.update({ ...remote, caCertificatePath: join(folder, 'autorite.pem'), proxyUrl: `http://agent-mairie@127.0.0.1:${proxy.port}` });
-      await fixture.secrets.set(secretAccounts.clientSecret(remote.tokenUrl, demoAccount.clientId), demoAccount.clientSecret);
+      await fixture.secrets.set(secretAccounts.clientSecret(remote, demoAccount.clientId), demoAccount.clientSecret);
       await fixture.secrets.set(secretAccounts.technicalPassword(remote.apiBaseUrl, demoAccount.login), demoAccount.password);
 
       expect((await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()))).code).toBe('PROXY_FAILED');

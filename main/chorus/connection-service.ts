@@ -1,10 +1,11 @@
-import { X509Certificate } from 'node:crypto';
 import { format } from 'date-fns';
 import { readFile } from 'node:fs/promises';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
 import { AppError } from '../errors';
+import { certificatesOnly } from '../net/ca-certificates';
 import type { Logger } from '../logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
+import { hostOf, proxyUserName } from '../net/url-policy';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
 import { parseChorusDate } from '../reminder/password-reminder';
@@ -30,7 +31,7 @@ export interface TestOptions {
   readonly recordExpiry?: boolean;
 }
 
-/** Reads an extra authority's certificate, refusing a file that is not one (INVALID_INPUT). */
+/** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
 export async function readCaCertificate(path: string): Promise<string> {
   let pem: string;
   try {
@@ -38,12 +39,9 @@ export async function readCaCertificate(path: string): Promise<string> {
   } catch {
     throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path})`);
   }
-  try {
-    new X509Certificate(pem);
-  } catch {
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : ce fichier n'est pas un certificat PEM (${path})`);
-  }
-  return pem;
+  const bundle = certificatesOnly(pem);
+  if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path})`);
+  return bundle.pem;
 }
 
 async function requiredSecret(secrets: SecretStore, account: string, what: string): Promise<string> {
@@ -53,7 +51,7 @@ async function requiredSecret(secrets: SecretStore, account: string, what: strin
 }
 
 /** A proxy's password lives in the keychain, under its host and user name. */
-export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${decodeURIComponent(proxy.username)}`;
+export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${proxyUserName(proxy)}`;
 
 /**
  * The connection test, the structures and a structure's details, for the settings as saved:
@@ -66,7 +64,7 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
     if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner dans les paramètres avancés');
     const proxy = await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy);
     const [clientSecret, password, proxyPassword, extraCaPem] = await Promise.all([
-      requiredSecret(secrets, secretAccounts.clientSecret(settings.tokenUrl, clientId), 'secret client PISTE'),
+      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL pour lequel il a été saisi, saisissez-le à nouveau pour cette adresse`),
       candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'mot de passe du compte technique'),
       proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined,
       settings.caCertificatePath ? readCaCertificate(settings.caCertificatePath) : undefined,

@@ -1,7 +1,9 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { rootCertificates } from 'node:tls';
-import axios, { type AxiosProxyConfig } from 'axios';
+import axios from 'axios';
+import { AppError } from '../errors';
+import { createTunnelAgent } from './proxy-tunnel';
 import { transportFailure } from './transport-failure';
 
 /** No Chorus Pro answer we use comes near this; anything larger is not Chorus Pro. */
@@ -34,16 +36,6 @@ export interface RouteOptions {
 /** Sends one request; throws an AppError for anything that is not an HTTP answer. */
 export type HttpSend = (request: HttpRequest, route: RouteOptions) => Promise<HttpAnswer>;
 
-function proxyConfig(proxy: URL, password: string | undefined): AxiosProxyConfig {
-  const username = decodeURIComponent(proxy.username);
-  return {
-    protocol: proxy.protocol.replace(':', ''),
-    host: proxy.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80)),
-    ...(username ? { auth: { username, password: password ?? '' } } : {}),
-  };
-}
-
 /**
  * The only HTTP client of the app (axios, Node's http adapter). TLS is always verified, with the
  * extra authority added to the usual ones; redirects are never followed (credentials would go
@@ -74,6 +66,8 @@ export function createHttpTransport(): HttpSend {
 
   return async (request, route) => {
     try {
+      // A proxy only ever carries TLS: the target is https (plain http goes to loopback, never proxied).
+      if (route.proxy && !request.url.startsWith('https:')) throw new AppError('INSECURE_URL', 'proxy');
       const response = await client.request<unknown>({
         method: request.method,
         url: request.url,
@@ -81,8 +75,11 @@ export function createHttpTransport(): HttpSend {
         data: request.body,
         signal: route.signal,
         httpAgent,
-        httpsAgent: httpsAgentFor(route.extraCaPem),
-        proxy: route.proxy ? proxyConfig(route.proxy, route.proxyPassword) : false,
+        httpsAgent: route.proxy
+          ? createTunnelAgent({ proxy: route.proxy, proxyPassword: route.proxyPassword, extraCaPem: route.extraCaPem, signal: route.signal })
+          : httpsAgentFor(route.extraCaPem),
+        // Tunnels are ours (proxy-tunnel.ts): axios' would read a proxy's refusal as the target's answer.
+        proxy: false,
       });
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers as Record<string, unknown>)) {

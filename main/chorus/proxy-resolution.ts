@@ -1,5 +1,5 @@
 import { getProxyForUrl } from 'proxy-from-env';
-import { isLoopbackHost } from '../net/url-policy';
+import { checkProxyUrl, isLoopbackHost } from '../net/url-policy';
 
 /** Electron's `session.resolveProxy`: the system proxy (or PAC script) as Chromium resolves it. */
 export type ResolveSystemProxy = (url: string) => Promise<string>;
@@ -25,7 +25,7 @@ export async function resolveProxy(
   resolveSystemProxy: ResolveSystemProxy | undefined,
 ): Promise<URL | undefined> {
   if (isLoopbackHost(new URL(targetUrl).hostname)) return undefined;
-  if (proxySetting) return new URL(proxySetting);
+  if (proxySetting) return checkProxyUrl('Proxy', proxySetting);
   const fromEnvironment = getProxyForUrl(targetUrl);
   if (fromEnvironment) return new URL(fromEnvironment);
   return resolveSystemProxy ? parsePacAnswer(await resolveSystemProxy(targetUrl)) : undefined;

@@ -7,6 +7,8 @@ import type { HttpSend, RouteOptions } from './http-transport';
 
 export interface TokenRequest {
   readonly tokenUrl: string;
+  /** Where the token will be sent: a token is never reused for another API host. */
+  readonly apiBaseUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
 }
@@ -23,9 +25,12 @@ interface CachedToken {
   readonly renewAt: number;
 }
 
-/** The cache key: a new client secret means a new token, without keeping the secret itself. */
+/**
+ * The cache key: a new client secret or another API host means a new token, without keeping the
+ * secret itself.
+ */
 const keyOf = (request: TokenRequest): string =>
-  createHash('sha256').update(`${request.tokenUrl}\n${request.clientId}\n${request.clientSecret}`).digest('hex');
+  createHash('sha256').update(`${request.tokenUrl}\n${new URL(request.apiBaseUrl).host}\n${request.clientId}\n${request.clientSecret}`).digest('hex');
 
 /**
  * PISTE's client_credentials token, kept in memory until `marginSeconds` before it expires (OCA

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { ProxyRefusedError } from './proxy-tunnel';
 
 const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EADDRNOTAVAIL']);
@@ -22,14 +23,19 @@ interface FailureContext {
   readonly proxied: boolean;
 }
 
-function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
+/** The error and what caused it, a few levels deep (axios wraps the socket's error). */
+function causes(error: unknown): object[] {
+  const chain: object[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
-    if ('code' in current && typeof current.code === 'string') codes.push(current.code);
+    chain.push(current);
     current = 'cause' in current ? current.cause : undefined;
   }
-  return codes;
+  return chain;
+}
+
+function errorCodes(error: unknown): string[] {
+  return causes(error).flatMap((cause) => ('code' in cause && typeof cause.code === 'string' ? [cause.code] : []));
 }
 
 const hostOf = (url: string): string => {
@@ -52,6 +58,8 @@ export function transportFailure(error: unknown, { url, signal, proxied }: Failu
     return new AppError(timedOut ? 'TIMEOUT' : 'CANCELLED');
   }
   const host = hostOf(url);
+  const refusal = causes(error).find((cause) => cause instanceof ProxyRefusedError);
+  if (refusal) return new AppError('PROXY_FAILED', `le proxy a répondu ${refusal.status}`);
   const codes = errorCodes(error);
   const message = error instanceof Error ? error.message : '';
   if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) return new AppError('TLS_HOSTNAME_MISMATCH', host);

@@ -64,7 +64,51 @@ async function configured(): Promise<string> {
   return dir;
 }
 
+/** The command line at a real terminal (a pseudo-terminal from util-linux's `script`), typed into. */
+function cliAtTerminal(args: readonly string[], typed: string): Promise<{ status: number | null; screen: string }> {
+  return new Promise((resolve, reject) => {
+    const command = [process.execPath, '--import', 'tsx', join(projectRoot, 'main/cli.ts'), ...args].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: projectRoot, env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService } });
+    let screen = '';
+    let typing = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString('utf8');
+      if (!typing && screen.includes('Saisissez')) {
+        typing = true;
+        child.stdin.write(typed);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, screen }));
+  });
+}
+
 describe('the command line', () => {
+  it('never shows a secret typed at a terminal, and keeps it', async () => {
+    const dir = await configured();
+    const run = await cliAtTerminal(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], `${demoAccount.clientSecret}\r\u0004`);
+    expect(run.status).toBe(0);
+    expect(run.screen).toContain('Secret client PISTE enregistré');
+    expect(run.screen).not.toContain(demoAccount.clientSecret);
+    // Kept exactly as typed: PISTE accepts it, so Chorus Pro can check the password.
+    expect((await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: demoAccount.password })).status).toBe(0);
+  });
+
+  it('never repeats an unexpected argument: it may be a secret typed in the wrong place', async () => {
+    const dir = tempDir('chorus-cli-');
+    const run = await cli(['set-password', 'Hunter2-Canari', '--password-stdin', '--user-data-dir', dir], { stdin: 'x\n' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('argument inattendu');
+    expect(`${run.stdout}${run.stderr}`).not.toContain('Hunter2-Canari');
+  });
+
+  it('refuses a login with a control character, as the screen does', async () => {
+    const dir = tempDir('chorus-cli-');
+    const configure = await cli(['configure', '--login', 'TECH_1\u001B[2Jfaux', '--json', '--user-data-dir', dir]);
+    expect(configure.status).toBe(2);
+    expect(configure.json).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('caractère de contrôle') as string });
+  });
+
   it('configures, stores both secrets, tests the connection and lists the structures', async () => {
     const dir = await configured();
 

@@ -1,3 +1,7 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { AppError } from '../errors';
+
 /**
  * A secret from standard input, read to its end; one trailing line break is not part of it
  * (as `docker login --password-stdin` does), every other character is.
@@ -6,4 +10,32 @@ export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/**
+ * A secret typed at a terminal: one line, never shown (as `read -s`). readline puts the terminal
+ * in raw mode, so the terminal echoes nothing, and its own echo goes to a stream that drops it.
+ */
+export function readSecretFromTerminal(input: NodeJS.ReadStream, output: NodeJS.WritableStream): Promise<string> {
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const lines = createInterface({ input, output: silent, terminal: true });
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    lines.once('line', (line) => {
+      answered = true;
+      lines.close();
+      output.write('\n');
+      resolve(line);
+    });
+    lines.once('SIGINT', () => {
+      answered = true;
+      lines.close();
+      output.write('\n');
+      reject(new AppError('CANCELLED'));
+    });
+    // Ctrl+D on an empty line: nothing was typed.
+    lines.once('close', () => {
+      if (!answered) resolve('');
+    });
+  });
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { settingsChangeSchema, type FailureCode, type SettingsChange } from '../../preload/contract';
 import type { HttpSend } from '../chorus/http-transport';
-import { proxyAccount } from '../chorus/connection-service';
+import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
@@ -20,6 +20,7 @@ import { createCoreServices, type CoreServices } from '../services';
 import { openConfBackend } from '../settings/conf-backend';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange } from '../settings/settings-store';
+import { storedProxy } from '../net/url-policy';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
@@ -135,8 +136,10 @@ interface CommandContext {
 
 async function secretFromStdin(context: CommandContext, flag: OptionName): Promise<string> {
   if (context.options[flag] !== true) throw new AppError('INVALID_INPUT', `--${flag} est obligatoire : le secret se lit sur l'entrée standard, jamais en argument`);
-  if (context.environment.stdinIsTerminal) context.environment.warn('Saisissez le secret puis validez par Ctrl+D (Ctrl+Z puis Entrée sous Windows) :');
-  return context.environment.readSecret();
+  // Reading starts first: at a terminal, echo is off before the user is asked to type.
+  const reading = context.environment.readSecret();
+  if (context.environment.stdinIsTerminal) context.environment.warn('Saisissez le secret (il ne s’affiche pas) puis validez par Entrée :');
+  return reading;
 }
 
 type Result = { readonly json: Record<string, unknown>; readonly lines: readonly string[] };
@@ -189,6 +192,8 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   configure: async (context) => {
     const { settings } = context.services;
     const change = changeFromOptions(context.options);
+    // Checked as the dialog checks it: a file with a private key or anything but certificates is refused.
+    if (change.caCertificatePath) await readCaCertificate(change.caCertificatePath);
     const dayText = text(context.options, 'password-updated-on');
     if (dayText === undefined) settings.update(change);
     else {
@@ -219,11 +224,12 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     };
   },
   'set-client-secret': async (context) => {
-    const { tokenUrl, clientId } = context.services.settings.read();
+    const current = context.services.settings.read();
+    const { clientId } = current;
     if (!clientId) throw new AppError('INVALID_INPUT', "Identifiant client PISTE : à renseigner d'abord (configure --client-id)");
     const secret = await secretFromStdin(context, 'client-secret-stdin');
     if (secret === '') throw new AppError('INVALID_INPUT', 'le secret client est vide');
-    await context.services.secrets.set(secretAccounts.clientSecret(tokenUrl, clientId), secret);
+    await context.services.secrets.set(secretAccounts.clientSecret(current, clientId), secret);
     return { json: { stored: true }, lines: ['Secret client PISTE enregistré dans le coffre-fort.'] };
   },
   'set-password': async (context) => {
@@ -291,7 +297,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   },
   'set-proxy-password': async (context) => {
     const { proxyUrl } = context.services.settings.read();
-    const proxy = proxyUrl ? new URL(proxyUrl) : undefined;
+    const proxy = storedProxy(proxyUrl);
     if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : configurez d'abord une adresse avec l'identifiant (http://identifiant@proxy:port)");
     const password = await secretFromStdin(context, 'password-stdin');
     await context.services.secrets.set(proxyAccount(proxy), password);
@@ -313,7 +319,8 @@ function parse(argv: readonly string[]): { command: string; options: Options; fi
   if (!allowed) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
   const file = withFile.has(command) ? extra.shift() : undefined;
   if (withFile.has(command) && !file) throw new AppError('INVALID_INPUT', `${command} attend un nom de fichier`);
-  if (extra.length > 0) throw new AppError('INVALID_INPUT', `argument inattendu : ${extra[0] ?? ''}`);
+  // Its value is never repeated: it may be a secret typed where it does not belong.
+  if (extra.length > 0) throw new AppError('INVALID_INPUT', `argument inattendu après « ${command} » (sa valeur n'est pas répétée ; un secret se donne sur l'entrée standard)`);
   const general: readonly OptionName[] = ['user-data-dir', 'json', 'help'];
   const misplaced = Object.keys(options).find((name) => !general.includes(name as OptionName) && !allowed.includes(name as OptionName));
   if (misplaced) throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec ${command}`);

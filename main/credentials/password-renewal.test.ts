@@ -61,7 +61,7 @@ describe('renewing the technical password', () => {
     const fixture = await setUp();
     const unreachable = { apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/api/oauth/token` };
     fixture.services.settings.update(unreachable);
-    await fixture.secrets.set(secretAccounts.clientSecret(unreachable.tokenUrl, demoAccount.clientId), demoAccount.clientSecret);
+    await fixture.secrets.set(secretAccounts.clientSecret(unreachable, demoAccount.clientId), demoAccount.clientSecret);
     expect(await codeOf(fixture.services.renewPassword({ password: 'Nouveau-2027', verify: true, surroundingSpacesConfirmed: false }))).toBe('CONNECTION_FAILED');
     const renewal = await fixture.services.renewPassword({ password: 'Nouveau-2027', verify: false, surroundingSpacesConfirmed: false });
     expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: false });

@@ -1,6 +1,7 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogFields, LogLine } from '../logger';
+import { ensurePrivateFolder, privateFileMode } from '../private-files';
 
 export const logFolderName = 'journaux';
 export const logFileName = 'chorus-pro-echanges.log';
@@ -32,9 +33,9 @@ export function createLogFileSink(userDataDir: string, clock: () => Date = () =>
   };
   return (line) => {
     try {
-      mkdirSync(folder, { recursive: true });
+      ensurePrivateFolder(folder);
       if (existsSync(file) && statSync(file).size > maxBytes) rotate();
-      appendFileSync(file, `${JSON.stringify({ time: clock().toISOString(), level: line.level, event: line.event, ...redact(line.fields) })}\n`);
+      appendFileSync(file, `${JSON.stringify({ time: clock().toISOString(), level: line.level, event: line.event, ...redact(line.fields) })}\n`, { mode: privateFileMode });
     } catch {
       // A log that cannot be written must never stop the app.
     }

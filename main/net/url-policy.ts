@@ -1,10 +1,23 @@
 import { isIP } from 'node:net';
 import { AppError } from '../errors';
 
-/** Loopback is the only place plain http may go: the local simulator, never another machine. */
+/** The host of an address, for messages; the text itself when it is not one. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Loopback is the only place plain http may go: the local simulator, never another machine. Only
+ * literal `localhost`, 127.0.0.0/8 and ::1: a name under `.localhost` is resolved through DNS and
+ * may point anywhere on the network.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   if (isIP(host) === 6) return host === '::1';
   return false;
@@ -47,5 +60,40 @@ export function checkProxyUrl(field: string, text: string): URL {
   if (url.password) {
     throw new AppError('INVALID_INPUT', `${field} : le mot de passe du proxy ne s'écrit pas dans l'adresse (il est gardé dans le coffre-fort)`);
   }
+  let user: string;
+  try {
+    user = decodeURIComponent(url.username);
+  } catch {
+    throw new AppError('INVALID_INPUT', `${field} : l'identifiant contient un « % » qui n'est pas suivi de deux chiffres hexadécimaux (écrivez %25 pour un %)`);
+  }
+  if (hasControlCharacter(user)) throw new AppError('INVALID_INPUT', `${field} : ${controlCharacterRefusal}`);
   return url;
+}
+
+// C0 controls, DEL and C1 controls: a NUL would make two names share a keychain entry, a line
+// break or an escape sequence would forge lines of `status` or of the log.
+const controlCharacter = /\p{Cc}/u;
+export const hasControlCharacter = (text: string): boolean => controlCharacter.test(text);
+export const controlCharacterRefusal = 'caractère de contrôle interdit (saut de ligne, tabulation, caractère nul, échappement…) ; retapez la valeur sans copier-coller';
+
+/**
+ * A proxy address as stored: undefined when there is none or when it cannot be read. A value
+ * stored by an older version or a hand-edited file must never make the settings unreadable.
+ */
+export function storedProxy(text: string | undefined): URL | undefined {
+  if (!text) return undefined;
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The proxy's user name as typed; an undecodable one (stored before it was refused) as written. */
+export function proxyUserName(proxy: URL): string {
+  try {
+    return decodeURIComponent(proxy.username);
+  } catch {
+    return proxy.username;
+  }
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -74,7 +74,7 @@ describe('a deployment profile', () => {
     const { caCertificatePath, ...rest } = imported;
     const { caCertificatePath: _sourcePath, ...expected } = source.settings.read();
     expect(rest).toEqual(expected);
-    expect(readFileSync(caCertificatePath!, 'utf8')).toBe(caPem);
+    expect(new X509Certificate(readFileSync(caCertificatePath!, 'utf8')).fingerprint256).toBe(new X509Certificate(caPem).fingerprint256);
     expect(describeProfileChanges(target.settings.read(), readProfile(file))).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('a deployment profile', () => {
     const settings = source.settings.read();
     const canary = `Canari-${randomUUID()}`;
     await source.secrets.set(secretAccounts.technicalPassword(settings.apiBaseUrl, settings.login!), canary);
-    await source.secrets.set(secretAccounts.clientSecret(settings.tokenUrl, settings.clientId!), `${canary}-client`);
+    await source.secrets.set(secretAccounts.clientSecret(settings, settings.clientId!), `${canary}-client`);
     const text = JSON.stringify(exportProfile(settings));
     for (const needle of [canary, Buffer.from(canary).toString('base64'), Buffer.from(`${settings.login}:${canary}`).toString('base64')]) {
       expect(text).not.toContain(needle);
@@ -115,6 +115,38 @@ describe('a deployment profile', () => {
     expect(message).toContain('choisissez-le à nouveau ou retirez-le');
   });
 
+  it('carries certificates only: a private key beside them stops the export and the import, garbage too', async () => {
+    const { source, caPem } = await configuredSource();
+    const { ca: other } = await generateCertificates(['autre.mairie.local']);
+    const settings = source.settings.read();
+    const withKey = join(tempDir(), 'autorite-et-cle.pem');
+    writeFileSync(withKey, `${caPem}\n${other.key}`);
+    let message = '';
+    expect(refusal(() => {
+      try {
+        exportProfile({ ...settings, caCertificatePath: withKey });
+      } catch (error) {
+        message = (error as Error).message;
+        throw error;
+      }
+    })).toBe('INVALID_INPUT');
+    expect(message).toContain('clé privée');
+
+    const profile = exportProfile(settings);
+    const target = open();
+    const file = join(tempDir(), 'profil.json');
+    for (const tampered of [`${caPem}\n${other.key}`, `${caPem}\nexfiltré après le certificat`]) {
+      writeFileSync(file, JSON.stringify({ ...profile, caCertificatePem: tampered }));
+      expect(refusal(() => readProfile(file))).toBe('PROFILE_REFUSED');
+    }
+
+    writeFileSync(file, JSON.stringify({ ...profile, caCertificatePem: `${caPem}\n${other.cert}` }));
+    const imported = applyProfile(target.settings, readProfile(file), target.userDataDir);
+    const written = readFileSync(imported.caCertificatePath!, 'utf8');
+    expect(written.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
+    expect(written.replace(/-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----/g, '').trim()).toBe('');
+  });
+
   it.each([
     ['malformed JSON', '{"profileVersion":1,', 'PROFILE_REFUSED'],
     ['an unknown version', JSON.stringify({ profileVersion: 2 }), 'PROFILE_REFUSED'],
@@ -122,6 +154,7 @@ describe('a deployment profile', () => {
     ['a value out of range', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 500 }), 'PROFILE_REFUSED'],
     ['an unknown key (a secret, say)', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 30, password: 'x' }), 'PROFILE_REFUSED'],
     ['a certificate that is not one', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 30, caCertificatePem: 'bonjour' }), 'PROFILE_REFUSED'],
+    ['a control character in the login', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', login: 'TECH_1\u0000x', alertDelayMonths: 12, timeoutSeconds: 30 }), 'INVALID_INPUT'],
     ['more than 1 MB', JSON.stringify({ profileVersion: 1, padding: ' '.repeat(maxProfileBytes) }), 'PROFILE_REFUSED'],
     ['an unsafe address', JSON.stringify({ profileVersion: 1, environment: 'custom', apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token', alertDelayMonths: 12, timeoutSeconds: 30 }), 'INSECURE_URL'],
   ])('with %s is refused, and the settings stay as they were', (_case, content, code) => {

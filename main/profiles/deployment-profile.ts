@@ -1,9 +1,10 @@
-import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange, SettingsChange } from '../../preload/contract';
 import { AppError } from '../errors';
+import { privateFileMode } from '../private-files';
+import { certificatesOnly } from '../net/ca-certificates';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange, type SettingsStore } from '../settings/settings-store';
 
@@ -38,12 +39,17 @@ export function profileSettings(profile: DeploymentProfile): Record<string, unkn
   return JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
 }
 
+/** Only the certificates, written again: a private key kept beside them never leaves the workstation. */
 function readCaForExport(path: string): string {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`);
   }
+  const bundle = certificatesOnly(text);
+  if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path}) ; choisissez un fichier qui ne contient que des certificats avant d'exporter le profil`);
+  return bundle.pem;
 }
 
 /** The settings-only profile (version 1), which every version of the app imports. */
@@ -87,11 +93,9 @@ export function readProfile(path: string): DeploymentProfile {
     throw new AppError('PROFILE_REFUSED', `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`);
   }
   if (parsed.data.caCertificatePem) {
-    try {
-      new X509Certificate(parsed.data.caCertificatePem);
-    } catch {
-      throw new AppError('PROFILE_REFUSED', "le certificat d'autorité n'est pas un certificat PEM");
-    }
+    const bundle = certificatesOnly(parsed.data.caCertificatePem);
+    if (!bundle.ok) throw new AppError('PROFILE_REFUSED', `certificat d'autorité : ${bundle.reason}`);
+    return { ...parsed.data, caCertificatePem: bundle.pem };
   }
   return parsed.data;
 }
@@ -150,5 +154,5 @@ export function profileChange(profile: DeploymentProfile, userDataDir: string): 
 }
 
 export function writeProfileCertificate(profile: DeploymentProfile, userDataDir: string): void {
-  if (profile.caCertificatePem) writeFileSync(join(userDataDir, importedCaFileName), profile.caCertificatePem);
+  if (profile.caCertificatePem) writeFileSync(join(userDataDir, importedCaFileName), profile.caCertificatePem, { mode: privateFileMode });
 }

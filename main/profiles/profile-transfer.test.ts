@@ -82,7 +82,7 @@ describe('a deployment profile that carries the secrets', () => {
     const settings = target.settings.read();
     expect(settings).toMatchObject({ login: demoAccount.login, apiBaseUrl: simulator.url, passwordVerified: false, passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
     expect(await target.secrets.get(secretAccounts.technicalPassword(simulator.url, demoAccount.login))).toBe(demoAccount.password);
-    expect(await target.secrets.get(secretAccounts.clientSecret(simulator.tokenUrl, demoAccount.clientId))).toBe(demoAccount.clientSecret);
+    expect(await target.secrets.get(secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId))).toBe(demoAccount.clientSecret);
     expect(target.logLines).toContainEqual(expect.objectContaining({ event: 'profile.secrets-imported', fields: { password: true, passwordVerified: false } }));
 
     await expect(target.connection.testConnection(target.settings.read())).resolves.toMatchObject({ structureCount: 3 });
@@ -171,7 +171,7 @@ describe('a deployment profile that carries the secrets', () => {
     writes = 0;
     expect(await codeOf(importProfile(target.transfer, readProfile(file), passphrase))).toBe('KEYCHAIN_UNAVAILABLE');
     expect(await keytar.getPassword(target.keychainService, passwordAccount)).toBe('ancien-mot-de-passe');
-    expect(await keytar.getPassword(target.keychainService, secretAccounts.clientSecret(simulator.tokenUrl, demoAccount.clientId))).toBeNull();
+    expect(await keytar.getPassword(target.keychainService, secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId))).toBeNull();
     expect(target.settings.read().login).toBeUndefined();
   });
 

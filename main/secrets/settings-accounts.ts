@@ -1,4 +1,5 @@
 import { proxyAccount } from '../chorus/connection-service';
+import { storedProxy } from '../net/url-policy';
 import type { StoredSettings } from '../settings/settings-schema';
 import { secretAccounts } from './secret-store';
 
@@ -10,10 +11,10 @@ export interface SettingsAccounts {
 }
 
 export function accountsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl'>): SettingsAccounts {
-  const proxy = settings.proxyUrl ? new URL(settings.proxyUrl) : undefined;
+  const proxy = storedProxy(settings.proxyUrl);
   return {
     ...(settings.login ? { password: secretAccounts.technicalPassword(settings.apiBaseUrl, settings.login) } : {}),
-    ...(settings.clientId ? { clientSecret: secretAccounts.clientSecret(settings.tokenUrl, settings.clientId) } : {}),
+    ...(settings.clientId ? { clientSecret: secretAccounts.clientSecret(settings, settings.clientId) } : {}),
     ...(proxy?.username ? { proxyPassword: proxyAccount(proxy) } : {}),
   };
 }

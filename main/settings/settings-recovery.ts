@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../clock';
+import { privateFileMode, restrictToOwner } from '../private-files';
 import type { Logger } from '../logger';
 import { migrateSettings, type StoredSettings } from './settings-schema';
 
@@ -19,7 +20,7 @@ const fileStamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-
 function writeMigrated(file: string, settings: StoredSettings, clock: Clock): void {
   copyFileSync(file, `${file}.avant-migration-${fileStamp(clock())}`);
   const next = `${file}.migration`;
-  writeFileSync(next, `${JSON.stringify(settings, null, '\t')}\n`);
+  writeFileSync(next, `${JSON.stringify(settings, null, '\t')}\n`, { mode: privateFileMode });
   renameSync(next, file);
 }
 
@@ -30,6 +31,8 @@ function writeMigrated(file: string, settings: StoredSettings, clock: Clock): vo
  */
 export function inspectSettingsFile(file: string, clock: Clock, logger: Logger): SettingsFileState {
   if (!existsSync(file)) return { kind: 'absent' };
+  // Before any copy is made: copies keep the file's rights.
+  restrictToOwner(file);
   let reason: string;
   try {
     const outcome = migrateSettings(JSON.parse(readFileSync(file, 'utf8')));

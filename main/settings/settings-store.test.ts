@@ -34,7 +34,7 @@ describe('the settings store', () => {
     expect(store.update({ ...custom, apiBaseUrl: 'http://127.0.0.1:8443' }).apiBaseUrl).toBe('http://127.0.0.1:8443');
     expect(store.update({ ...custom, apiBaseUrl: 'http://localhost:8443' }).apiBaseUrl).toBe('http://localhost:8443');
     expect(store.update({ ...custom, apiBaseUrl: 'http://[::1]:8443' }).apiBaseUrl).toBe('http://[::1]:8443');
-    for (const unsafe of ['http://192.168.1.20:8443', 'http://chorus.example.org', 'http://127.0.0.1.evil.example']) {
+    for (const unsafe of ['http://192.168.1.20:8443', 'http://chorus.example.org', 'http://127.0.0.1.evil.example', 'http://chorus.localhost:8443', 'http://poste-voisin.localhost']) {
       expect(() => store.update({ ...custom, apiBaseUrl: unsafe })).toThrow(expect.objectContaining({ code: 'INSECURE_URL' }));
     }
     for (const invalid of ['ftp://chorus.example.org', 'pas une adresse', 'https://user:pw@chorus.example.org']) {
@@ -51,6 +51,26 @@ describe('the settings store', () => {
     expect(() => store.update({ alertDelayMonths: 6, login: '   ' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'socks5://proxy:1080' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'http://agent:motdepasse@proxy:3128' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
+  });
+
+  it('refuses control characters in the login, the client id and the proxy user name, nothing saved', () => {
+    const directory = tempDir();
+    const { store } = openTestSettings(directory);
+    store.update({ login: 'TECH_1_mairie@cpro.fr' });
+    const before = readFileSync(settingsFile(directory), 'utf8');
+    const refused = [
+      { login: 'TECH_1_mairie@cpro.fr\u0000autre' },
+      { login: 'TECH_1\u001B[2J' },
+      { login: 'TECH_1\u009Bx' },
+      { clientId: 'piste\r\nSecret client PISTE : enregistré' },
+      { clientId: 'piste\u007F' },
+      { proxyUrl: 'http://agent%0Afaux@proxy.mairie.local:3128' },
+      { proxyUrl: 'http://agent%00@proxy.mairie.local:3128' },
+    ];
+    for (const change of refused) {
+      expect(() => store.update(change), JSON.stringify(change)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('caractère de contrôle') as string }));
+    }
     expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
   });
 

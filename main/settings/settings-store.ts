@@ -4,7 +4,8 @@ import type { SettingsChange, SettingsView } from '../../preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
-import { checkEndpointUrl, checkProxyUrl } from '../net/url-policy';
+import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
+import { ensurePrivateFolder, privateFileMode } from '../private-files';
 import { knownEnvironments } from './environments';
 import { inspectSettingsFile } from './settings-recovery';
 import {
@@ -32,6 +33,7 @@ export function settingsBackendOptions(directory: string): Options<StoredSetting
     defaults: defaultSettings,
     // conf's own recovery wipes the file silently; ours keeps a copy (settings-recovery.ts).
     clearInvalidConfig: false,
+    configFileMode: privateFileMode,
     accessPropertiesByDotNotation: false,
     watch: false,
   };
@@ -70,6 +72,11 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
   );
   if (change.login !== undefined && change.login.trim() === '') {
     throw new AppError('INVALID_INPUT', "Identifiant utilisateur : l'identifiant est obligatoire");
+  }
+  // One check for the screen, the command line and a profile: they all come through here.
+  for (const [key, label] of [['login', 'Identifiant utilisateur'], ['clientId', 'Identifiant client PISTE']] as const) {
+    const given = change[key];
+    if (given !== undefined && hasControlCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${controlCharacterRefusal}`);
   }
   const environment = (next.environment ?? current.environment) as StoredSettings['environment'];
   if (environment !== 'custom') {
@@ -110,6 +117,7 @@ export function openSettingsStore(
   clock: Clock,
   logger: Logger,
 ): SettingsStore {
+  ensurePrivateFolder(directory);
   const state = inspectSettingsFile(join(directory, settingsFileName), clock, logger);
   const backend = openBackend(settingsBackendOptions(directory));
 

@@ -66,7 +66,7 @@ export async function configuredServices(
     login: demoAccount.login,
     clientId: demoAccount.clientId,
   });
-  await fixture.secrets.set(secretAccounts.clientSecret(simulator.tokenUrl, demoAccount.clientId), demoAccount.clientSecret);
+  await fixture.secrets.set(secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId), demoAccount.clientSecret);
   if (options.storePassword ?? true) await fixture.secrets.set(fixture.passwordAccount, demoAccount.password);
   return fixture;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useReducer, useRef, useState } from 'react';
-import type { Outcome, SettingsChange, SettingsSnapshot } from '../../preload/contract';
+import type { Outcome, ScreenSettingsChange as SettingsChange, SettingsSnapshot } from '../../preload/contract';
 
 export type EditableField = 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl' | 'timeoutSeconds';
 type Drafts = Partial<Record<EditableField, string>>;

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { ChannelArgs, ChannelName } from '../../preload/contract';
+import { createHttpTransport } from '../chorus/http-transport';
+import { createLogger, type LogLine } from '../logger';
+import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { createMainProcess } from '../services';
+import type { Desktop } from '../handlers';
+import { fixedClock, openConfBackend, openTestSettings, tempDir } from './settings-fixture';
+
+const appOrigin = 'app://chorus';
+const appWindow = { frameUrl: `${appOrigin}/index.html`, isMainFrame: true, isAppWindow: true };
+
+export interface MainProcessFixture {
+  readonly userDataDir: string;
+  readonly secrets: SecretStore;
+  readonly logLines: LogLine[];
+  /** What the next open-file dialog answers (undefined: the user cancels it). */
+  chosenFiles: (string | undefined)[];
+  /** A bridge call as the app's own page makes it. */
+  call<Name extends ChannelName>(name: Name, ...args: ChannelArgs<Name>): Promise<Record<string, unknown>>;
+  /** The settings file as a fresh reader sees it. */
+  storedSettings(): ReturnType<ReturnType<typeof openTestSettings>['store']['read']>;
+  dispose(): Promise<void>;
+}
+
+/** The real main process (settings file, keychain, HTTP) behind the real dispatcher. */
+export function openMainProcess(userDataDir: string = tempDir('chorus-main-')): MainProcessFixture {
+  const keychainService = `Chorus Pro Echanges (test ${randomUUID()})`;
+  const secrets = createKeytarSecretStore(keychainService);
+  const logLines: LogLine[] = [];
+  const fixture: MainProcessFixture = {
+    userDataDir,
+    secrets,
+    logLines,
+    chosenFiles: [],
+    call: async (name, ...args) => (await dispatch(name, appWindow, args)) as unknown as Record<string, unknown>,
+    storedSettings: () => openTestSettings(userDataDir).store.read(),
+    dispose: () => clearKeychainService(keychainService),
+  };
+  const desktop: Desktop = {
+    chooseFile: () => Promise.resolve(fixture.chosenFiles.shift()),
+    chooseSaveFile: () => Promise.resolve(undefined),
+    openFolder: () => Promise.resolve(),
+  };
+  const { dispatch } = createMainProcess({
+    userDataDir,
+    openSettingsBackend: openConfBackend,
+    secrets,
+    send: createHttpTransport(),
+    clock: fixedClock('2026-11-27T09:30:00Z'),
+    logger: createLogger((line) => logLines.push(line)),
+    appInfo: { name: 'Chorus Pro Echanges', version: '0.0.0-test', userDataDir },
+    desktop,
+    appOrigin,
+  });
+  return fixture;
+}
