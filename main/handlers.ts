@@ -70,7 +70,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
     passwordDayEditable: canEnterPasswordDay(current),
     ...(presence ? {} : { keychainUnavailable: true as const }),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
-    ...(current.machineProfileSecretsPending ? { machineProfileSecretsPending: true as const } : {}),
+    ...(settings.machineProfileSecretsPending() ? { machineProfileSecretsPending: true as const } : {}),
   };
 }
 
@@ -169,7 +169,7 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       return settingsSnapshot(settings, secrets, clock);
     },
     importMachineProfileSecrets: async ({ passphrase }) => {
-      if (!settings.read().machineProfileSecretsPending || machineProfilePath === undefined) {
+      if (!settings.machineProfileSecretsPending() || machineProfilePath === undefined) {
         throw new AppError('INVALID_INPUT', "aucun profil de poste n'attend ses mots de passe");
       }
       await importProfileSecrets(transfer, readProfile(machineProfilePath), passphrase);

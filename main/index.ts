@@ -15,7 +15,7 @@ import { machineProfilePath } from './profiles/machine-profile';
 import { reminderNotificationText } from './reminder/reminder-message';
 import { startReminderSchedule } from './reminder/reminder-schedule';
 import { createMainProcess } from './services';
-import type { StoredSettings } from './settings/settings-schema';
+import type { SettingsFile } from './settings/settings-schema';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 // Tests and IT scripts may point the app at another profile folder and keychain namespace.
@@ -59,7 +59,7 @@ function start(): void {
       userDataDir: app.getPath('userData'),
     },
     userDataDir: app.getPath('userData'),
-    openSettingsBackend: (options) => new ElectronStore<StoredSettings>(options),
+    openSettingsBackend: (options) => new ElectronStore<SettingsFile>(options),
     secrets: createKeytarSecretStore(keychainService),
     send: createHttpTransport(),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),

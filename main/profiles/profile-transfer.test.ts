@@ -178,15 +178,16 @@ describe('a deployment profile that carries the secrets', () => {
   it('as the machine-wide profile: settings at first start, secrets only once the passphrase is given', async () => {
     const file = await exportedFile(await source());
     const target = workstation({ machineProfilePath: file });
-    expect(target.settings.read()).toMatchObject({ login: demoAccount.login, machineProfileSecretsPending: true });
+    expect(target.settings.read()).toMatchObject({ login: demoAccount.login });
+    expect(target.settings.machineProfileSecretsPending()).toBe(true);
     expect(await keytar.findCredentials(target.keychainService)).toEqual([]);
 
     expect(await codeOf(importProfileSecrets(target.transfer, readProfile(file), 'pas la bonne phrase'))).toBe('PROFILE_REFUSED');
-    expect(target.settings.read().machineProfileSecretsPending).toBe(true);
+    expect(target.settings.machineProfileSecretsPending()).toBe(true);
     await importProfileSecrets(target.transfer, readProfile(file), passphrase);
     expect(await target.secrets.get(secretAccounts.technicalPassword(simulator.url, demoAccount.login))).toBe(demoAccount.password);
     expect(target.settings.read()).toMatchObject({ passwordVerified: false, passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
-    expect(target.settings.read()).not.toHaveProperty('machineProfileSecretsPending');
+    expect(target.settings.machineProfileSecretsPending()).toBe(false);
   });
 
   it('without a passphrase is a settings-only profile (version 1), which still imports', async () => {

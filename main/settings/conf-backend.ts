@@ -1,6 +1,6 @@
 import Conf from 'conf';
-import type { StoredSettings } from './settings-schema';
+import type { SettingsFile } from './settings-schema';
 import type { OpenSettingsBackend } from './settings-store';
 
 /** The settings file under plain Node (command line, tests): conf, electron-store's base class. */
-export const openConfBackend: OpenSettingsBackend = (options) => new Conf<StoredSettings>(options);
+export const openConfBackend: OpenSettingsBackend = (options) => new Conf<SettingsFile>(options);

@@ -2,11 +2,11 @@ import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } fro
 import type { Clock } from '../clock';
 import { privateFileMode, restrictToOwner } from '../private-files';
 import type { Logger } from '../logger';
-import { migrateSettings, type StoredSettings } from './settings-schema';
+import { migrateSettings, type SettingsFile } from './settings-schema';
 
 export type SettingsFileState =
   | { readonly kind: 'absent' }
-  | { readonly kind: 'usable'; readonly settings: StoredSettings }
+  | { readonly kind: 'usable'; readonly settings: SettingsFile }
   | { readonly kind: 'recovered'; readonly keptCopy: string };
 
 /** A file name stamp that every file system accepts (no colon, for Windows). */
@@ -17,7 +17,7 @@ const fileStamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-
  * file against the current schema and would refuse the old one), keeping the old one beside it.
  * The new file is written aside then renamed, so a crash leaves one whole file or the other.
  */
-function writeMigrated(file: string, settings: StoredSettings, clock: Clock): void {
+function writeMigrated(file: string, settings: SettingsFile, clock: Clock): void {
   copyFileSync(file, `${file}.avant-migration-${fileStamp(clock())}`);
   const next = `${file}.migration`;
   writeFileSync(next, `${JSON.stringify(settings, null, '\t')}\n`, { mode: privateFileMode });

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { alertDelayBounds, environmentNames, timeoutBounds } from '../../preload/contract';
 import { knownEnvironments } from './environments';
 
-export const currentSchemaVersion = 2;
+export const currentSchemaVersion = 3;
 
-/** The settings file as written on disk: the single source of truth for its shape. */
+/** The settings of one technical account: what every service works with. */
 export const storedSettingsSchema = z
   .object({
-    schemaVersion: z.literal(currentSchemaVersion),
     environment: z.enum(environmentNames),
     apiBaseUrl: z.string().min(1).max(2048),
     tokenUrl: z.string().min(1).max(2048),
@@ -21,8 +20,6 @@ export const storedSettingsSchema = z
      * before it existed have none: their password went through the verified paths of the screen.
      */
     passwordVerified: z.boolean().optional(),
-    /** The machine-wide profile applied at first start carries encrypted secrets the user may import. */
-    machineProfileSecretsPending: z.literal(true).optional(),
     /** The current password's expiry as Chorus Pro reported it (since version 2). */
     chorusPasswordExpiresOn: z.iso.date().optional(),
     timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
@@ -32,12 +29,40 @@ export const storedSettingsSchema = z
   .strict();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
+/** A technical account's name, as the user chose it: "Commune de Plouër — budget principal". */
+export const accountNameSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .refine((name) => !/\p{Cc}/u.test(name) && name.trim() === name);
+
+/** The name the single account of an older file takes. */
+export const firstAccountName = 'Compte principal';
+
+/** The settings file as written on disk (since version 3): named accounts, one of them selected. */
+export const settingsFileSchema = z
+  .object({
+    schemaVersion: z.literal(currentSchemaVersion),
+    selectedAccount: accountNameSchema,
+    accounts: z.array(storedSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(2000),
+    /** The machine-wide profile applied at first start carries encrypted secrets the user may import. */
+    machineProfileSecretsPending: z.literal(true).optional(),
+  })
+  .strict();
+export type SettingsFile = z.infer<typeof settingsFileSchema>;
+export type StoredAccount = SettingsFile['accounts'][number];
+
 export const defaultSettings: StoredSettings = {
-  schemaVersion: currentSchemaVersion,
   environment: 'production',
   ...knownEnvironments.production,
   alertDelayMonths: alertDelayBounds.default,
   timeoutSeconds: timeoutBounds.default,
+};
+
+export const defaultSettingsFile: SettingsFile = {
+  schemaVersion: currentSchemaVersion,
+  selectedAccount: firstAccountName,
+  accounts: [{ name: firstAccountName, ...defaultSettings }],
 };
 
 /**
@@ -45,7 +70,7 @@ export const defaultSettings: StoredSettings = {
  * Derived from the zod schema so the two never disagree.
  */
 export const settingsJsonSchema = (() => {
-  const json = z.toJSONSchema(storedSettingsSchema, { target: 'draft-7' });
+  const json = z.toJSONSchema(settingsFileSchema, { target: 'draft-7' });
   if (typeof json !== 'object' || !('properties' in json) || json.properties === undefined) {
     throw new Error('settings schema has no properties');
   }
@@ -62,10 +87,17 @@ const migrations: Readonly<Record<number, (old: RawSettings) => RawSettings>> = 
   0: (old) => ({ ...defaultSettings, ...old, schemaVersion: 1 }),
   // Version 2 adds chorusPasswordExpiresOn, unknown until the next successful test.
   1: (old) => ({ ...old, schemaVersion: 2 }),
+  // Version 3 holds named accounts: the one account there was becomes the first, losing nothing.
+  2: ({ schemaVersion: _version, machineProfileSecretsPending, ...account }) => ({
+    schemaVersion: 3,
+    selectedAccount: firstAccountName,
+    accounts: [{ name: firstAccountName, ...account }],
+    ...(machineProfileSecretsPending === true ? { machineProfileSecretsPending } : {}),
+  }),
 };
 
 export type MigrationOutcome =
-  | { readonly kind: 'current'; readonly settings: StoredSettings; readonly migrated: boolean }
+  | { readonly kind: 'current'; readonly settings: SettingsFile; readonly migrated: boolean }
   | { readonly kind: 'unusable'; readonly reason: string };
 
 export function migrateSettings(raw: unknown): MigrationOutcome {
@@ -83,7 +115,10 @@ export function migrateSettings(raw: unknown): MigrationOutcome {
     if (!step) return { kind: 'unusable', reason: `no-migration-from-${version}` };
     data = step(data);
   }
-  const parsed = storedSettingsSchema.safeParse(data);
+  const parsed = settingsFileSchema.safeParse(data);
   if (!parsed.success) return { kind: 'unusable', reason: 'invalid-values' };
+  if (!parsed.data.accounts.some((account) => account.name === parsed.data.selectedAccount)) {
+    return { kind: 'unusable', reason: 'unknown-selected-account' };
+  }
   return { kind: 'current', settings: parsed.data, migrated: found !== currentSchemaVersion };
 }

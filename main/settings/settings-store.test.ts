@@ -14,7 +14,8 @@ describe('the settings store', () => {
     first.update({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app' });
 
     const reopened = openTestSettings(directory).store;
-    expect(reopened.read()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app', schemaVersion: 2 });
+    expect(reopened.read()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app' });
+    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toMatchObject({ schemaVersion: 3, selectedAccount: 'Compte principal' });
     expect(reopened.recoveredFrom).toBeUndefined();
   });
 
@@ -88,7 +89,7 @@ describe('the settings store', () => {
     expect(store.recordPasswordVerified().passwordVerified).toBe(true);
   });
 
-  it('opens a file exactly as version 0.1.0 writes it: nothing lost, its password counted as verified', () => {
+  it('opens a file exactly as version 0.1.0 writes it as the account "Compte principal": nothing lost, its password counted as verified', () => {
     const directory = tempDir();
     // Written by 0.1.0 after a verified renewal and a test that brought Chorus Pro's expiry.
     const written = {
@@ -105,9 +106,15 @@ describe('the settings store', () => {
     };
     writeFileSync(settingsFile(directory), JSON.stringify(written, null, '\t'));
     const { store } = openTestSettings(directory);
-    expect(store.read()).toEqual(written);
+    const { schemaVersion: _version, ...account } = written;
+    expect(store.read()).toEqual(account);
+    expect(store.accountName()).toBe('Compte principal');
+    expect(store.accounts.list()).toEqual([{ name: 'Compte principal', ...account }]);
     expect(store.recoveredFrom).toBeUndefined();
     expect(store.read().passwordVerified).not.toBe(false);
+    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toEqual({ schemaVersion: 3, selectedAccount: 'Compte principal', accounts: [{ name: 'Compte principal', ...account }] });
+    const kept = readdirSync(directory).filter((name) => name.startsWith('config.json.avant-migration-'));
+    expect(JSON.parse(readFileSync(join(directory, kept[0]!), 'utf8'))).toEqual(written);
   });
 
   it('upgrades a file written before schemaVersion existed, keeping its values', () => {
@@ -115,21 +122,22 @@ describe('the settings store', () => {
     writeFileSync(settingsFile(directory), JSON.stringify({ environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1@cpro.fr' }));
     const { store } = openTestSettings(directory);
     expect(store.recoveredFrom).toBeUndefined();
-    expect(store.read()).toMatchObject({ schemaVersion: 2, environment: 'qualification', login: 'TECH_1@cpro.fr', alertDelayMonths: 12 });
-    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toHaveProperty('schemaVersion', 2);
+    expect(store.read()).toMatchObject({ environment: 'qualification', login: 'TECH_1@cpro.fr', alertDelayMonths: 12 });
+    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toHaveProperty('schemaVersion', 3);
   });
 
-  it('upgrades a version 1 file to version 2, keeping every value', () => {
+  it('upgrades a version 1 file to the current version, keeping every value', () => {
     const directory = tempDir();
     const version1 = { schemaVersion: 1, environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1@cpro.fr', alertDelayMonths: 9, timeoutSeconds: 45, passwordUpdatedAt: '2026-01-15T08:00:00.000Z' };
     writeFileSync(settingsFile(directory), JSON.stringify(version1));
     const { store } = openTestSettings(directory);
     expect(store.recoveredFrom).toBeUndefined();
-    expect(store.read()).toEqual({ ...version1, schemaVersion: 2 });
+    const { schemaVersion: _version, ...account } = version1;
+    expect(store.read()).toEqual(account);
     const kept = readdirSync(directory).filter((name) => name.startsWith('config.json.avant-migration-'));
     expect(kept).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(directory, kept[0]!), 'utf8'))).toEqual(version1);
-    expect(openTestSettings(directory).store.read()).toEqual({ ...version1, schemaVersion: 2 });
+    expect(openTestSettings(directory).store.read()).toEqual(account);
   });
 
   it('forgets the expiry Chorus Pro reported when the password changes', () => {
@@ -144,6 +152,7 @@ describe('an unusable settings file', () => {
     ['truncated JSON', '{"schemaVersion":1,"environment":"produc'],
     ['wrong types', JSON.stringify({ ...defaultSettings, alertDelayMonths: 'douze' })],
     ['a future schemaVersion', JSON.stringify({ ...defaultSettings, schemaVersion: 9 })],
+    ['a selected account that does not exist', JSON.stringify({ schemaVersion: 3, selectedAccount: 'Ailleurs', accounts: [{ name: 'Ici', ...defaultSettings }] })],
     ['a value out of range', JSON.stringify({ ...defaultSettings, timeoutSeconds: 3600 })],
     ['an array', '[]'],
   ])('(%s) is kept aside, never wiped, and the app starts from defaults', (_case, content) => {
@@ -162,5 +171,44 @@ describe('an unusable settings file', () => {
     expect(reopened.recoveredFrom).toBeUndefined();
     expect(readdirSync(directory).filter((name) => name.includes('corrupt'))).toHaveLength(1);
     expect(existsSync(settingsFile(directory))).toBe(true);
+  });
+});
+
+describe('the technical accounts', () => {
+  it('are added, renamed, selected and removed by name; each keeps its own settings', () => {
+    const directory = tempDir();
+    const { store } = openTestSettings(directory);
+    store.update({ login: 'TECH_1_plouer@cpro.fr', alertDelayMonths: 10 });
+    store.accounts.add('Commune de Plouër — budget annexe');
+    expect(store.accountName()).toBe('Compte principal');
+    const annexe = store.forAccount('Commune de Plouër — budget annexe');
+    annexe.update({ environment: 'qualification', login: 'TECH_1_annexe@cpro.fr' });
+    expect(store.read()).toMatchObject({ login: 'TECH_1_plouer@cpro.fr', alertDelayMonths: 10, environment: 'production' });
+
+    store.accounts.rename('Compte principal', 'Commune de Plouër');
+    store.accounts.select('Commune de Plouër — budget annexe');
+    const reopened = openTestSettings(directory).store;
+    expect(reopened.read()).toMatchObject({ login: 'TECH_1_annexe@cpro.fr', environment: 'qualification' });
+    expect(reopened.accounts.list().map((account) => account.name)).toEqual(['Commune de Plouër', 'Commune de Plouër — budget annexe']);
+
+    expect(reopened.accounts.remove('Commune de Plouër — budget annexe')).toMatchObject({ login: 'TECH_1_annexe@cpro.fr' });
+    expect(reopened.accountName()).toBe('Commune de Plouër');
+    expect(() => reopened.accounts.remove('Commune de Plouër')).toThrow(/seul compte/);
+  });
+
+  it('refuse a name taken (whatever its case), empty, too long or with a control character, and the same account twice', () => {
+    const directory = tempDir();
+    const { store } = openTestSettings(directory);
+    store.update({ login: 'TECH_1@cpro.fr' });
+    const before = readFileSync(settingsFile(directory), 'utf8');
+    for (const name of ['compte PRINCIPAL', '', 'x'.repeat(81), 'Deux\nlignes', ' espace']) {
+      expect(() => store.accounts.add(name)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    }
+    expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
+    store.accounts.add('Autre commune');
+    expect(() => store.forAccount('Autre commune').update({ login: 'TECH_1@cpro.fr' })).toThrow(/le compte « Compte principal » utilise déjà cet identifiant/);
+    // The same login on another Chorus Pro (qualification) is another account.
+    expect(store.forAccount('Autre commune').update({ environment: 'qualification', login: 'TECH_1@cpro.fr' }).login).toBe('TECH_1@cpro.fr');
+    expect(() => store.forAccount('Inconnu')).toThrow(/aucun compte technique ne s'appelle « Inconnu »/);
   });
 });

@@ -9,28 +9,33 @@ import { ensurePrivateFolder, privateFileMode } from '../private-files';
 import { knownEnvironments } from './environments';
 import { inspectSettingsFile } from './settings-recovery';
 import {
+  accountNameSchema,
   defaultSettings,
+  defaultSettingsFile,
+  settingsFileSchema,
   settingsJsonSchema,
   storedSettingsSchema,
+  type SettingsFile,
+  type StoredAccount,
   type StoredSettings,
 } from './settings-schema';
 
 /** What electron-store (in the app) and conf (under Node) have in common for us. */
 export interface SettingsBackend {
-  store: StoredSettings;
+  store: SettingsFile;
   readonly path: string;
 }
-export type OpenSettingsBackend = (options: Options<StoredSettings>) => SettingsBackend;
+export type OpenSettingsBackend = (options: Options<SettingsFile>) => SettingsBackend;
 
 export const settingsFileName = 'config.json';
 
 /** One set of options for both backends: one file, one format, one schema. */
-export function settingsBackendOptions(directory: string): Options<StoredSettings> {
+export function settingsBackendOptions(directory: string): Options<SettingsFile> {
   return {
     cwd: directory,
     configName: 'config',
-    schema: settingsJsonSchema as Options<StoredSettings>['schema'],
-    defaults: defaultSettings,
+    schema: settingsJsonSchema as Options<SettingsFile>['schema'],
+    defaults: defaultSettingsFile,
     // conf's own recovery wipes the file silently; ours keeps a copy (settings-recovery.ts).
     clearInvalidConfig: false,
     configFileMode: privateFileMode,
@@ -39,7 +44,13 @@ export function settingsBackendOptions(directory: string): Options<StoredSetting
   };
 }
 
+/**
+ * The settings of one technical account: the selected one, or the one named when it was opened
+ * (`forAccount`). Every service works through one of these, unaware of the others.
+ */
 export interface SettingsStore {
+  /** The account this store acts on. */
+  accountName(): string;
   read(): StoredSettings;
   update(change: SettingsChange): StoredSettings;
   /**
@@ -55,9 +66,25 @@ export interface SettingsStore {
   recordPasswordCommunicatedOn(day: Date): StoredSettings;
   recordChorusExpiry(day: string | undefined): StoredSettings;
   /** Whether the screen should still offer to import the machine profile's secrets. */
-  markMachineProfileSecrets(pending: boolean): StoredSettings;
+  markMachineProfileSecrets(pending: boolean): void;
+  machineProfileSecretsPending(): boolean;
+  /** The same file, acting on the account of that exact name (INVALID_INPUT if there is none). */
+  forAccount(name: string): SettingsStore;
+  readonly accounts: AccountsStore;
   /** Set in the run that found the file unusable: where the unusable file was kept. */
   readonly recoveredFrom: string | undefined;
+}
+
+/** The list of technical accounts in the settings file. */
+export interface AccountsStore {
+  list(): readonly StoredAccount[];
+  selected(): string;
+  select(name: string): void;
+  /** A new account with the default settings; not selected. */
+  add(name: string): StoredAccount;
+  rename(name: string, newName: string): void;
+  /** Removes an account (never the last one) and returns its settings, for its keychain entries. */
+  remove(name: string): StoredAccount;
 }
 
 const optionalTextKeys = ['clientId', 'proxyUrl', 'caCertificatePath'] as const;
@@ -103,8 +130,33 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
 }
 
 export function toSettingsView(settings: StoredSettings): SettingsView {
-  const { schemaVersion: _version, machineProfileSecretsPending: _pending, ...view } = settings;
+  const { name: _name, ...view } = settings as StoredSettings & { name?: string };
   return view;
+}
+
+const sameName = (a: string, b: string): boolean => a.toLocaleLowerCase('fr') === b.toLocaleLowerCase('fr');
+
+function checkAccountName(name: string): string {
+  if (!accountNameSchema.safeParse(name).success) {
+    throw new AppError('INVALID_INPUT', 'Nom du compte : de 1 à 80 caractères, sans caractère de contrôle ni espace au début ou à la fin');
+  }
+  return name;
+}
+
+const accountNamed = (file: SettingsFile, name: string): StoredAccount => {
+  const found = file.accounts.find((account) => account.name === name);
+  if (!found) throw new AppError('INVALID_INPUT', `aucun compte technique ne s'appelle « ${name} » (comptes : ${file.accounts.map((account) => account.name).join(', ')})`);
+  return found;
+};
+
+/** Two accounts with the same API host and login would be one Chorus Pro account with two dates. */
+function checkDistinctConnection(file: SettingsFile, name: string, settings: StoredSettings): void {
+  if (!settings.login) return;
+  const host = new URL(settings.apiBaseUrl).host;
+  const twin = file.accounts.find((account) => account.name !== name && account.login === settings.login && new URL(account.apiBaseUrl).host === host);
+  if (twin) {
+    throw new AppError('INVALID_INPUT', `Identifiant utilisateur : le compte « ${twin.name} » utilise déjà cet identifiant à cette adresse ; choisissez ce compte plutôt que d'en créer un second`);
+  }
 }
 
 /**
@@ -121,44 +173,106 @@ export function openSettingsStore(
   const state = inspectSettingsFile(join(directory, settingsFileName), clock, logger);
   const backend = openBackend(settingsBackendOptions(directory));
 
-  const write = (settings: StoredSettings): StoredSettings => {
+  const writeFile = (file: SettingsFile): void => {
     try {
-      backend.store = settings;
+      backend.store = file;
     } catch {
       throw new AppError('SETTINGS_UNWRITABLE');
     }
-    return settings;
   };
-
   // Reading goes to the file each time, so a change made by the command line shows at once.
-  const read = (): StoredSettings => storedSettingsSchema.parse(backend.store);
+  const readFile = (): SettingsFile => settingsFileSchema.parse(backend.store);
 
-  return {
-    read,
-    update: (change) => write(applySettingsChange(read(), change)),
-    applyImport: (change, importedPassword) => {
-      const next = applySettingsChange(read(), change);
-      if (!importedPassword) return write(next);
-      const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
-      return write({ ...rest, passwordVerified: false, ...(importedPassword.updatedAt ? { passwordUpdatedAt: importedPassword.updatedAt } : {}) });
+  const accounts: AccountsStore = {
+    list: () => readFile().accounts,
+    selected: () => readFile().selectedAccount,
+    select: (name) => {
+      const file = readFile();
+      writeFile({ ...file, selectedAccount: accountNamed(file, name).name });
     },
-    recordPasswordUpdate: (when, verified) => {
-      const { chorusPasswordExpiresOn: _previous, ...rest } = read();
-      return write({ ...rest, passwordUpdatedAt: when.toISOString(), passwordVerified: verified });
+    add: (name) => {
+      const file = readFile();
+      checkAccountName(name);
+      const twin = file.accounts.find((account) => sameName(account.name, name));
+      if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
+      const account = { name, ...defaultSettings };
+      writeFile({ ...file, accounts: [...file.accounts, account] });
+      return account;
     },
-    recordPasswordVerified: () => {
-      const current = read();
-      return current.passwordVerified === false ? write({ ...current, passwordVerified: true }) : current;
+    rename: (name, newName) => {
+      const file = readFile();
+      accountNamed(file, name);
+      checkAccountName(newName);
+      const twin = file.accounts.find((account) => account.name !== name && sameName(account.name, newName));
+      if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
+      writeFile({
+        ...file,
+        selectedAccount: file.selectedAccount === name ? newName : file.selectedAccount,
+        accounts: file.accounts.map((account) => (account.name === name ? { ...account, name: newName } : account)),
+      });
     },
-    recordPasswordCommunicatedOn: (day) => write({ ...read(), passwordUpdatedAt: day.toISOString() }),
-    recordChorusExpiry: (day) => {
-      const { chorusPasswordExpiresOn: _previous, ...rest } = read();
-      return write(day === undefined ? rest : { ...rest, chorusPasswordExpiresOn: day });
+    remove: (name) => {
+      const file = readFile();
+      const removed = accountNamed(file, name);
+      if (file.accounts.length === 1) {
+        throw new AppError('INVALID_INPUT', "c'est le seul compte technique : ajoutez-en un autre avant de supprimer celui-ci, ou modifiez-le");
+      }
+      const remaining = file.accounts.filter((account) => account.name !== name);
+      const selectedAccount = file.selectedAccount === name ? (remaining[0]?.name ?? file.selectedAccount) : file.selectedAccount;
+      writeFile({ ...file, selectedAccount, accounts: remaining });
+      return removed;
     },
-    markMachineProfileSecrets: (pending) => {
-      const { machineProfileSecretsPending: _previous, ...rest } = read();
-      return write(pending ? { ...rest, machineProfileSecretsPending: true } : rest);
-    },
-    recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,
   };
+
+  const scoped = (fixedName: string | undefined): SettingsStore => {
+    const nameNow = (file: SettingsFile): string => fixedName ?? file.selectedAccount;
+    const read = (): StoredSettings => {
+      const { name: _name, ...settings } = accountNamed(readFile(), nameNow(readFile()));
+      return settings;
+    };
+    const write = (settings: StoredSettings): StoredSettings => {
+      const file = readFile();
+      const name = nameNow(file);
+      accountNamed(file, name);
+      checkDistinctConnection(file, name, settings);
+      writeFile({ ...file, accounts: file.accounts.map((account) => (account.name === name ? { name, ...settings } : account)) });
+      return settings;
+    };
+    return {
+      accountName: () => nameNow(readFile()),
+      read,
+      update: (change) => write(applySettingsChange(read(), change)),
+      applyImport: (change, importedPassword) => {
+        const next = applySettingsChange(read(), change);
+        if (!importedPassword) return write(next);
+        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
+        return write({ ...rest, passwordVerified: false, ...(importedPassword.updatedAt ? { passwordUpdatedAt: importedPassword.updatedAt } : {}) });
+      },
+      recordPasswordUpdate: (when, verified) => {
+        const { chorusPasswordExpiresOn: _previous, ...rest } = read();
+        return write({ ...rest, passwordUpdatedAt: when.toISOString(), passwordVerified: verified });
+      },
+      recordPasswordVerified: () => {
+        const current = read();
+        return current.passwordVerified === false ? write({ ...current, passwordVerified: true }) : current;
+      },
+      recordPasswordCommunicatedOn: (day) => write({ ...read(), passwordUpdatedAt: day.toISOString() }),
+      recordChorusExpiry: (day) => {
+        const { chorusPasswordExpiresOn: _previous, ...rest } = read();
+        return write(day === undefined ? rest : { ...rest, chorusPasswordExpiresOn: day });
+      },
+      markMachineProfileSecrets: (pending) => {
+        const { machineProfileSecretsPending: _previous, ...file } = readFile();
+        writeFile(pending ? { ...file, machineProfileSecretsPending: true } : file);
+      },
+      machineProfileSecretsPending: () => readFile().machineProfileSecretsPending === true,
+      forAccount: (name) => {
+        accountNamed(readFile(), name);
+        return scoped(name);
+      },
+      accounts,
+      recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,
+    };
+  };
+  return scoped(undefined);
 }
