@@ -5,12 +5,12 @@ import { logFolderName } from './logging/log-file';
 import type { Logger } from './logger';
 import { describeProfileChanges, readProfile, type DeploymentProfile } from './profiles/deployment-profile';
 import { buildProfile, importProfile, importProfileSecrets } from './profiles/profile-transfer';
-import { proxyAccount, readCaCertificate, type ConnectionService } from './chorus/connection-service';
+import { proxyAccount, readCaCertificate } from './chorus/connection-service';
+import type { AccountServices } from './services';
 import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
 import { accountsOf } from './secrets/settings-accounts';
+import { removeAccount } from './accounts/remove-account';
 import type { StoredSettings } from './settings/settings-schema';
-import type { RenewalRequest } from './credentials/password-renewal';
-import type { PasswordRenewal } from '../preload/contract';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 import { storedProxy } from './net/url-policy';
@@ -24,8 +24,8 @@ export interface HandlerDependencies {
   readonly appInfo: AppInfo;
   readonly settings: SettingsStore;
   readonly secrets: SecretStore;
-  readonly connection: ConnectionService;
-  readonly renewPassword: (request: RenewalRequest) => Promise<PasswordRenewal>;
+  /** The selected account's services, at the moment of each call. */
+  readonly current: () => AccountServices;
   readonly desktop: Desktop;
   readonly userDataDir: string;
   /** The machine-wide profile, whose encrypted secrets the screen may offer to import. */
@@ -64,6 +64,13 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
   const current = settings.read();
   const presence = await secretsPresence(current, secrets);
   return {
+    account: { name: settings.accountName() },
+    accounts: settings.accounts.list().map((account) => ({
+      name: account.name,
+      ...(account.login ? { login: account.login } : {}),
+      environment: account.environment,
+      reminder: passwordReminder(account, clock()),
+    })),
     settings: toSettingsView(current),
     secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },
     reminder: passwordReminder(current, clock()),
@@ -75,7 +82,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
 }
 
 /** Every channel of the contract, served by the main-process services. */
-export function createHandlers({ appInfo, settings, secrets, connection, renewPassword, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies): Handlers {
+export function createHandlers({ appInfo, settings, secrets, current, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies): Handlers {
   // The profile exactly as the user previewed it: confirming applies these values, never the file
   // read again (it may have changed since), never a path from the page.
   let pendingImport: DeploymentProfile | undefined;
@@ -99,6 +106,24 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
   return {
     getAppInfo: () => Promise.resolve(appInfo),
     getSettings: () => settingsSnapshot(settings, secrets, clock),
+    selectAccount: async ({ name }) => {
+      settings.accounts.select(name);
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    addAccount: async ({ name }) => {
+      settings.accounts.add(name.trim());
+      settings.accounts.select(name.trim());
+      logger.info('account.added', {});
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    renameAccount: async ({ name, newName }) => {
+      settings.accounts.rename(name, newName.trim());
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    removeAccount: async ({ name }) => {
+      await removeAccount(settings, secrets, name, logger);
+      return settingsSnapshot(settings, secrets, clock);
+    },
     saveSettings: async (change) => {
       settings.update(change);
       return settingsSnapshot(settings, secrets, clock);
@@ -116,17 +141,17 @@ export function createHandlers({ appInfo, settings, secrets, connection, renewPa
       await secrets.set(proxyAccount(proxy), secret);
       return settingsSnapshot(settings, secrets, clock);
     },
-    renewPassword: (request) => cancellable((cancel) => renewPassword({ ...request, cancel })),
-    testConnection: () => cancellable((cancel) => connection.testConnection(settings.read(), { cancel })),
+    renewPassword: (request) => cancellable((cancel) => current().renewPassword({ ...request, cancel })),
+    testConnection: () => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel })),
     cancelConnectionOperation: () => {
       const cancelled = running !== undefined && !running.controller.signal.aborted;
       running?.controller.abort();
       return Promise.resolve({ cancelled });
     },
     listStructures: async () => ({
-      structures: await cancellable((signal) => connection.listStructures(settings.read(), signal)),
+      structures: await cancellable((signal) => current().connection.listStructures(settings.read(), signal)),
     }),
-    getStructureDetails: (structureId) => cancellable((signal) => connection.structureDetails(settings.read(), structureId, signal)),
+    getStructureDetails: (structureId) => cancellable((signal) => current().connection.structureDetails(settings.read(), structureId, signal)),
     chooseCaCertificate: async () => {
       const path = await desktop.chooseFile('ca-certificate');
       if (path === undefined) return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: false };

@@ -50,7 +50,7 @@ function senderFacts(event: IpcMainInvokeEvent) {
 function start(): void {
   fileSink = createLogFileSink(app.getPath('userData'));
   logger.info('app.started', { version: app.getVersion() });
-  const { dispatch, currentReminder } = createMainProcess({
+  const { dispatch, allReminders } = createMainProcess({
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),
@@ -99,16 +99,16 @@ function start(): void {
   window.once('ready-to-show', () => window.show());
   window.webContents.once('did-finish-load', () => {
     const stopReminders = startReminderSchedule({
-      currentReminder,
+      reminders: allReminders,
       logger,
       every: (milliseconds, task) => {
         const timer = setInterval(task, milliseconds);
         return () => clearInterval(timer);
       },
-      notify: (reminder) => {
+      notify: (reminder, accountName) => {
         window.webContents.send(ipcEventOf('passwordReminder'), reminder);
         if (!reminder.known || !Notification.isSupported()) return;
-        const notification = new Notification({ title: 'Chorus Pro Echanges', body: reminderNotificationText(reminder) });
+        const notification = new Notification({ title: 'Chorus Pro Echanges', body: reminderNotificationText(reminder, accountName) });
         notification.on('click', () => {
           if (window.isMinimized()) window.restore();
           window.show();

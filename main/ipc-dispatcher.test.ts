@@ -7,6 +7,8 @@ import { createLogger, type LogLine } from './logger';
 const appOrigin = 'app://chorus';
 const appWindow: SenderFacts = { frameUrl: 'app://chorus/index.html', isMainFrame: true, isAppWindow: true };
 const snapshot: SettingsSnapshot = {
+  account: { name: 'Compte principal' },
+  accounts: [{ name: 'Compte principal', environment: 'production', reminder: { known: false, due: false } }],
   settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 12, timeoutSeconds: 30 },
   secrets: { password: false, passwordVerified: null, clientSecret: false, proxyPassword: false },
   reminder: { known: false, due: false },
@@ -37,6 +39,10 @@ function setUp(overrides: Partial<Handlers> = {}) {
     getStructureDetails: notInThisTest,
     chooseCaCertificate: notInThisTest,
     setPasswordCommunicatedOn: notInThisTest,
+    selectAccount: notInThisTest,
+    addAccount: notInThisTest,
+    renameAccount: notInThisTest,
+    removeAccount: notInThisTest,
     exportProfile: notInThisTest,
     importMachineProfileSecrets: notInThisTest,
     dismissMachineProfileSecrets: notInThisTest,

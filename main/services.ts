@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../preload/contract';
 import { applyMachineProfileAtFirstStart } from './profiles/machine-profile';
-import { createChorusClient } from './chorus/chorus-client';
+import { createChorusClient, type ChorusClient } from './chorus/chorus-client';
 import { createConnectionService } from './chorus/connection-service';
 import type { HttpSend } from './chorus/http-transport';
 import type { ResolveSystemProxy } from './chorus/proxy-resolution';
@@ -15,7 +15,7 @@ import type { Logger } from './logger';
 import { migratingLegacyClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
 import type { StoredSettings } from './settings/settings-schema';
-import { openSettingsStore, settingsFileName, type OpenSettingsBackend } from './settings/settings-store';
+import { openSettingsStore, settingsFileName, type OpenSettingsBackend, type SettingsStore } from './settings/settings-store';
 
 export interface CoreDependencies {
   readonly userDataDir: string;
@@ -39,14 +39,9 @@ function trustedClientSecretPairs(opened: StoredSettings) {
   return [opened, ...Object.values(knownEnvironments)].map(({ tokenUrl, apiBaseUrl }) => ({ tokenUrl, apiBaseUrl, clientId }));
 }
 
-/** The services themselves, as the app, the command line and the tests use them. */
-export function createCoreServices(dependencies: CoreDependencies) {
-  const { clock, logger } = dependencies;
-  const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
-  const settings = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
-  applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, settings, dependencies.userDataDir, logger);
-  const secrets = migratingLegacyClientSecrets(dependencies.secrets, trustedClientSecretPairs(settings.read()));
-  const client = createChorusClient({ send: dependencies.send, clock });
+/** The services of one technical account: its settings, its connection, its renewal, its reminder. */
+function createAccountServices(settings: SettingsStore, shared: { client: ChorusClient; secrets: SecretStore; clock: Clock; logger: Logger; resolveSystemProxy?: ResolveSystemProxy }) {
+  const { client, secrets, clock, logger } = shared;
   const connection = createConnectionService({
     client,
     secrets,
@@ -58,7 +53,7 @@ export function createCoreServices(dependencies: CoreDependencies) {
         logger.info('password.verified', { passwordVerified: true });
       }
     },
-    ...(dependencies.resolveSystemProxy ? { resolveSystemProxy: dependencies.resolveSystemProxy } : {}),
+    ...(shared.resolveSystemProxy ? { resolveSystemProxy: shared.resolveSystemProxy } : {}),
   });
   const renewPassword = createPasswordRenewal({
     settings,
@@ -68,7 +63,61 @@ export function createCoreServices(dependencies: CoreDependencies) {
     logger,
   });
   const currentReminder = () => passwordReminder(settings.read(), clock());
-  return { settings, secrets, connection, renewPassword, currentReminder, logger };
+  return { settings, connection, renewPassword, currentReminder };
+}
+export type AccountServices = ReturnType<typeof createAccountServices>;
+
+/**
+ * The services themselves, as the app, the command line and the tests use them. `settings`,
+ * `connection`, `renewPassword` and `currentReminder` act on the account named in `account`, or
+ * else on the selected one at the moment of the call; `forAccount` reaches any other.
+ */
+export function createCoreServices(dependencies: CoreDependencies & { readonly account?: string }) {
+  const { clock, logger } = dependencies;
+  const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
+  const store = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
+  applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger);
+  const secrets = migratingLegacyClientSecrets(dependencies.secrets, store.accounts.list().flatMap(trustedClientSecretPairs));
+  const shared = {
+    client: createChorusClient({ send: dependencies.send, clock }),
+    secrets,
+    clock,
+    logger,
+    ...(dependencies.resolveSystemProxy ? { resolveSystemProxy: dependencies.resolveSystemProxy } : {}),
+  };
+  // One set of services per account, kept: a test under way is joined, not run twice.
+  const built = new Map<string, AccountServices>();
+  const forAccount = (name: string): AccountServices => {
+    let services = built.get(name);
+    if (!services) {
+      services = createAccountServices(store.forAccount(name), shared);
+      built.set(name, services);
+    }
+    return services;
+  };
+  /** The services acting on one scope: the selected account (the app) or a named one. */
+  const scopedTo = (settings: SettingsStore) => {
+    const current = (): AccountServices => forAccount(settings.accountName());
+    return {
+      settings,
+      secrets,
+      logger,
+      forAccount,
+      current,
+      get connection() {
+        return current().connection;
+      },
+      get renewPassword() {
+        return current().renewPassword;
+      },
+      currentReminder: () => current().currentReminder(),
+      /** Every account's reminder, in the accounts' order: the daily check covers them all. */
+      allReminders: () => store.accounts.list().map((account) => ({ name: account.name, reminder: passwordReminder(account, clock()) })),
+      /** The same services, acting on the account of that exact name. */
+      withAccount: (name: string) => scopedTo(store.forAccount(name)),
+    };
+  };
+  return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));
 }
 export type CoreServices = ReturnType<typeof createCoreServices>;
 
@@ -85,7 +134,11 @@ export interface MainDependencies extends CoreDependencies {
  * reminder the schedule checks. The
  * Electron wiring and the test harness both call this: only the transport around it differs.
  */
-export function createMainProcess(dependencies: MainDependencies): { dispatch: Dispatch; currentReminder: CoreServices['currentReminder'] } {
+export function createMainProcess(dependencies: MainDependencies): {
+  dispatch: Dispatch;
+  currentReminder: CoreServices['currentReminder'];
+  allReminders: CoreServices['allReminders'];
+} {
   const services = createCoreServices(dependencies);
   const handlers = createHandlers({
     appInfo: dependencies.appInfo,
@@ -93,7 +146,10 @@ export function createMainProcess(dependencies: MainDependencies): { dispatch: D
     userDataDir: dependencies.userDataDir,
     ...(dependencies.machineProfilePath ? { machineProfilePath: dependencies.machineProfilePath } : {}),
     clock: dependencies.clock,
-    ...services,
+    settings: services.settings,
+    secrets: services.secrets,
+    logger: services.logger,
+    current: services.current,
   });
-  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder };
+  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders };
 }

@@ -211,7 +211,21 @@ export type PasswordReminder =
       readonly expired: boolean;
     };
 
+/** One technical account as the account bar and the reminder list show it. */
+export interface AccountSummary {
+  readonly name: string;
+  readonly login?: string;
+  readonly environment: EnvironmentName;
+  readonly reminder: PasswordReminder;
+}
+
+export const accountNameInput = z.string().max(200);
+
 export interface SettingsSnapshot {
+  /** The selected account, whose settings follow. */
+  readonly account: { readonly name: string };
+  /** Every account, in the user's order. */
+  readonly accounts: readonly AccountSummary[];
   readonly settings: SettingsView;
   readonly secrets: SecretsPresence;
   readonly reminder: PasswordReminder;
@@ -239,6 +253,10 @@ const channel = <Args extends z.ZodTuple, Payload extends object>(
 export const channels = {
   getAppInfo: channel(z.tuple([]), returns<AppInfo>()),
   getSettings: channel(z.tuple([]), returns<SettingsSnapshot>()),
+  selectAccount: channel(z.tuple([z.object({ name: accountNameInput }).strict()]), returns<SettingsSnapshot>()),
+  addAccount: channel(z.tuple([z.object({ name: accountNameInput }).strict()]), returns<SettingsSnapshot>()),
+  renameAccount: channel(z.tuple([z.object({ name: accountNameInput, newName: accountNameInput }).strict()]), returns<SettingsSnapshot>()),
+  removeAccount: channel(z.tuple([z.object({ name: accountNameInput }).strict()]), returns<SettingsSnapshot>()),
   saveSettings: channel(z.tuple([screenSettingsChangeSchema]), returns<SettingsSnapshot>()),
   setClientSecret: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),
   setProxyPassword: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),

@@ -90,7 +90,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   const { server, origin } = await serveRenderer();
   const logFile = createLogFileSink(options.userDataDir);
   const openedFolders: string[] = [];
-  const { dispatch, currentReminder } = createMainProcess({
+  const { dispatch, allReminders } = createMainProcess({
     appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion(), userDataDir: options.userDataDir },
     userDataDir: options.userDataDir,
     openSettingsBackend: openConfBackend,
@@ -130,7 +130,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   let dailyTask: (() => void) | undefined;
   const notifications: PasswordReminder[] = [];
   const stopReminders = startReminderSchedule({
-    currentReminder,
+    reminders: allReminders,
     logger: createLogger((line) => options.logLines.push(line)),
     every: (_milliseconds, task) => {
       dailyTask = task;

@@ -21,6 +21,7 @@ import { openConfBackend } from '../settings/conf-backend';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange } from '../settings/settings-store';
 import { storedProxy } from '../net/url-policy';
+import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResult } from './accounts-commands';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
@@ -54,6 +55,8 @@ const optionSpec = {
   'password-updated-on': { type: 'string' },
   'with-secrets': { type: 'boolean' },
   'passphrase-stdin': { type: 'boolean' },
+  account: { type: 'string' },
+  all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof optionSpec;
@@ -63,7 +66,8 @@ const connectionOptions: readonly OptionName[] = ['env', 'url', 'token-url', 'lo
 const commands: Readonly<Record<string, readonly OptionName[]>> = {
   configure: [...connectionOptions, 'alert-delay', 'password-updated-on'],
   status: [],
-  test: connectionOptions,
+  test: [...connectionOptions, 'all'],
+  accounts: [],
   structures: connectionOptions,
   'set-client-secret': ['client-secret-stdin'],
   'set-password': ['password-stdin', 'no-verify', 'confirm-spaces', 'password-updated-on'],
@@ -128,6 +132,8 @@ function settingsForJson(settings: StoredSettings): Record<string, unknown> {
 
 interface CommandContext {
   readonly services: CoreServices;
+  /** What follows the command: `accounts add NOM`. */
+  readonly positionals: readonly string[];
   readonly options: Options;
   readonly environment: CliEnvironment;
   readonly file: string | undefined;
@@ -142,7 +148,7 @@ async function secretFromStdin(context: CommandContext, flag: OptionName): Promi
   return reading;
 }
 
-type Result = { readonly json: Record<string, unknown>; readonly lines: readonly string[] };
+type Result = CommandResult;
 
 async function status({ services, environment }: CommandContext): Promise<Result> {
   const snapshot = await settingsSnapshot(services.settings, services.secrets, environment.clock);
@@ -152,6 +158,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
   const presence = (stored: boolean | null) => (stored === null ? 'inconnu (coffre-fort inaccessible)' : stored ? 'enregistré dans le coffre-fort' : 'non enregistré');
   return {
     json: {
+      account: { name: services.settings.accountName() },
       settings: settingsForJson(settings),
       secrets: { password: secrets.password, passwordVerified: secrets.passwordVerified, clientSecret: secrets.clientSecret },
       ...(snapshot.keychainUnavailable ? { keychainUnavailable: true } : {}),
@@ -162,6 +169,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
     },
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
+      ...(snapshot.accounts.length > 1 ? [`Compte technique : ${services.settings.accountName()}`] : []),
       ...(snapshot.keychainUnavailable
         ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
         : []),
@@ -207,6 +215,10 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     return { json: result.json, lines: ['Paramètres enregistrés.', ...result.lines] };
   },
   test: async (context) => {
+    if (context.options.all === true) {
+      if (hasOverrides(context) || context.options.account !== undefined) throw new AppError('INVALID_INPUT', "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion");
+      return testAllAccounts(context.services);
+    }
     const result = await context.services.connection.testConnection(withOverrides(context), { recordExpiry: !hasOverrides(context) });
     return {
       json: { ...result },
@@ -295,6 +307,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
       ],
     };
   },
+  accounts: (context) => accountsCommand(context.services, context.environment.clock, context.positionals),
   'set-proxy-password': async (context) => {
     const { proxyUrl } = context.services.settings.read();
     const proxy = storedProxy(proxyUrl);
@@ -305,7 +318,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   },
 };
 
-function parse(argv: readonly string[]): { command: string; options: Options; file: string | undefined } {
+function parse(argv: readonly string[]): { command: string; options: Options; file: string | undefined; positionals: readonly string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
@@ -314,17 +327,19 @@ function parse(argv: readonly string[]): { command: string; options: Options; fi
   }
   const [command, ...extra] = parsed.positionals;
   const options = parsed.values as Options;
-  if (options.help === true || command === undefined) return { command: 'help', options, file: undefined };
+  if (options.help === true || command === undefined) return { command: 'help', options, file: undefined, positionals: [] };
   const allowed = commands[command];
   if (!allowed) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
+  // Account names follow `accounts`: they are names, never secrets.
+  const positionals = command === 'accounts' ? extra.splice(0, 3) : [];
   const file = withFile.has(command) ? extra.shift() : undefined;
   if (withFile.has(command) && !file) throw new AppError('INVALID_INPUT', `${command} attend un nom de fichier`);
   // Its value is never repeated: it may be a secret typed where it does not belong.
   if (extra.length > 0) throw new AppError('INVALID_INPUT', `argument inattendu après « ${command} » (sa valeur n'est pas répétée ; un secret se donne sur l'entrée standard)`);
-  const general: readonly OptionName[] = ['user-data-dir', 'json', 'help'];
+  const general: readonly OptionName[] = ['user-data-dir', 'json', 'help', ...(command === 'accounts' ? [] : ['account' as const])];
   const misplaced = Object.keys(options).find((name) => !general.includes(name as OptionName) && !allowed.includes(name as OptionName));
   if (misplaced) throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec ${command}`);
-  return { command, options, file };
+  return { command, options, file, positionals };
 }
 
 /**
@@ -334,13 +349,13 @@ function parse(argv: readonly string[]): { command: string; options: Options; fi
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
   const json = argv.includes('--json');
   try {
-    const { command, options, file } = parse(argv);
+    const { command, options, file, positionals } = parse(argv);
     if (command === 'help') {
       for (const line of usage) environment.print(line);
       return 0;
     }
     const userDataDir = text(options, 'user-data-dir') ?? defaultUserDataDir(environment.env);
-    const services = createCoreServices({
+    const opened = createCoreServices({
       userDataDir,
       machineProfilePath: machineProfilePath(environment.env),
       openSettingsBackend: openConfBackend,
@@ -352,10 +367,12 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     });
     const handler = run[command];
     if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
-    const result = await handler({ services, options, environment, file, userDataDir });
-    if (json) environment.print(JSON.stringify({ ok: true, ...result.json }));
+    const acrossAccounts = command === 'accounts' || (command === 'test' && options.all === true);
+    const services = acrossAccounts ? opened : servicesForCommand(opened, text(options, 'account'));
+    const result = await handler({ services, options, environment, file, userDataDir, positionals });
+    if (json) environment.print(JSON.stringify({ ok: result.failed !== true, ...result.json }));
     else for (const line of result.lines) environment.print(line);
-    return 0;
+    return result.failed === true ? 1 : 0;
   } catch (error) {
     const failure = toFailure(error);
     if (json) environment.print(JSON.stringify(failure));

@@ -4,10 +4,11 @@ import type { PasswordReminder } from '../../preload/contract';
 const shown = (day: string): string => format(parseISO(day), 'dd/MM/yyyy');
 
 /** The OS notification's text: what is happening and what to do. */
-export function reminderNotificationText(reminder: Extract<PasswordReminder, { known: true }>): string {
+export function reminderNotificationText(reminder: Extract<PasswordReminder, { known: true }>, accountName?: string): string {
+  const account = accountName === undefined ? '' : `Compte « ${accountName} » : `;
   if (reminder.expired) {
-    return `Le mot de passe du compte technique Chorus Pro a probablement expiré le ${shown(reminder.expiresOn)} : les échanges de factures sont interrompus. Ouvrez la configuration pour saisir le nouveau mot de passe.`;
+    return `${account}Le mot de passe du compte technique Chorus Pro a probablement expiré le ${shown(reminder.expiresOn)} : les échanges de factures sont interrompus. Ouvrez la configuration pour saisir le nouveau mot de passe.`;
   }
   const when = reminder.daysLeft === 0 ? "aujourd'hui" : `dans ${reminder.daysLeft} jour${reminder.daysLeft > 1 ? 's' : ''}`;
-  return `Le mot de passe du compte technique Chorus Pro expire ${when} (le ${shown(reminder.expiresOn)}). Faites-le renouveler sur le portail, puis saisissez-le dans la configuration.`;
+  return `${account}Le mot de passe du compte technique Chorus Pro expire ${when} (le ${shown(reminder.expiresOn)}). Faites-le renouveler sur le portail, puis saisissez-le dans la configuration.`;
 }

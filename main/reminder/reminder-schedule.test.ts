@@ -13,8 +13,11 @@ describe('the reminder schedule', () => {
     let daily: (() => void) | undefined;
     let period = 0;
     const stop = startReminderSchedule({
-      currentReminder: () => current,
-      notify: (reminder) => notified.push(reminder),
+      reminders: () => [{ name: 'Compte principal', reminder: current }],
+      notify: (reminder, accountName) => {
+        expect(accountName).toBeUndefined();
+        notified.push(reminder);
+      },
       every: (milliseconds, task) => {
         period = milliseconds;
         daily = task;
@@ -31,5 +34,20 @@ describe('the reminder schedule', () => {
     expect(notified).toHaveLength(2);
     stop();
     expect(daily).toBeUndefined();
+  });
+
+  it('covers every account: one notification per due account, naming it', () => {
+    const notified: string[] = [];
+    startReminderSchedule({
+      reminders: () => [
+        { name: 'Commune de Plouër', reminder: due },
+        { name: 'Commune de Tréméreuc', reminder: notDue },
+        { name: 'SIVOM de la Rance', reminder: { ...due, expired: true, daysLeft: -3 } },
+      ],
+      notify: (_reminder, accountName) => notified.push(accountName ?? '(sans nom)'),
+      every: () => () => undefined,
+      logger: createLogger(() => undefined),
+    });
+    expect(notified).toEqual(['Commune de Plouër', 'SIVOM de la Rance']);
   });
 });

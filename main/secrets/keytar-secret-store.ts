@@ -20,6 +20,8 @@ export function createKeytarSecretStore(service: string = defaultKeychainService
     get: (account) => guarded(async () => (await keytar.getPassword(service, account)) ?? undefined),
     set: (account, secret) => guarded(() => keytar.setPassword(service, account, secret)),
     delete: (account) => guarded(() => keytar.deletePassword(service, account)),
+    // One round trip for the whole namespace: `accounts` with 200 communes stays quick.
+    list: () => guarded(async () => (await keytar.findCredentials(service)).map((entry) => entry.account)),
   };
 }
 

@@ -7,6 +7,8 @@ export interface SecretStore {
   get(account: string): Promise<string | undefined>;
   set(account: string, secret: string): Promise<void>;
   delete(account: string): Promise<boolean>;
+  /** Every account name the store holds, in one call, where the keychain can list them. */
+  list?(): Promise<string[]>;
 }
 
 function hostOf(url: string): string {
@@ -75,6 +77,7 @@ export function migratingLegacyClientSecrets(store: SecretStore, trusted: readon
       await migrate(account);
       await store.set(account, secret);
     },
+    ...(store.list ? { list: store.list.bind(store) } : {}),
     delete: async (account) => {
       await migrate(account);
       return store.delete(account);

@@ -18,3 +18,9 @@ export function accountsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenU
     ...(proxy?.username ? { proxyPassword: proxyAccount(proxy) } : {}),
   };
 }
+
+/** The keychain accounts these settings use, as a list. */
+export function accountList(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl'>): string[] {
+  const { password, clientSecret, proxyPassword } = accountsOf(settings);
+  return [password, clientSecret, proxyPassword].filter((account): account is string => account !== undefined);
+}
