@@ -8,6 +8,8 @@ export function App() {
   const [failure, setFailure] = useState<Failure>();
   const [attempt, setAttempt] = useState(0);
   const [appInfo, setAppInfo] = useState<AppInfo>();
+  // A new screen for each account shown: nothing typed, tested or unlocked carries over.
+  const [shownAccount, setShownAccount] = useState(0);
 
   useEffect(() => {
     void window.chorus.getAppInfo().then((answer) => {
@@ -36,7 +38,19 @@ export function App() {
         </div>
       )}
       {!snapshot && !failure && <p role="status">Chargement de la configuration…</p>}
-      {snapshot && <ConfigurationScreen initial={snapshot} appInfo={appInfo} />}
+      {snapshot && (
+        <ConfigurationScreen
+          key={shownAccount}
+          initial={snapshot}
+          appInfo={appInfo}
+          // After a switch, keyboard users keep their place: on the account list.
+          focusAccounts={shownAccount > 0}
+          onAccountSwitched={(next) => {
+            setSnapshot(next);
+            setShownAccount((count) => count + 1);
+          }}
+        />
+      )}
       {appInfo && (
         <footer>
           {appInfo.name} — version <span data-testid="app-version">{appInfo.version}</span>

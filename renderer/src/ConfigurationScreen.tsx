@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, SettingsSnapshot } from '../../preload/contract';
 import { AdvancedSettings } from './AdvancedSettings';
+import { AccountBar } from './AccountBar';
 import { ConnectionBlock } from './ConnectionBlock';
 import { MachineProfileSecrets } from './MachineProfileSecrets';
 import { connectionKey, type TestState } from './connectionTest';
@@ -12,7 +13,18 @@ import { SupportSection } from './SupportSection';
 import { useConfiguration } from './useConfiguration';
 
 /** The screen: both framed blocks, the modal and the structures dialog, and what links them. */
-export function ConfigurationScreen({ initial, appInfo }: { readonly initial: SettingsSnapshot; readonly appInfo: AppInfo | undefined }) {
+export function ConfigurationScreen({
+  initial,
+  appInfo,
+  focusAccounts,
+  onAccountSwitched,
+}: {
+  readonly initial: SettingsSnapshot;
+  readonly appInfo: AppInfo | undefined;
+  readonly focusAccounts: boolean;
+  /** Another account is selected: the screen is shown afresh for it, carrying nothing over. */
+  readonly onAccountSwitched: (snapshot: SettingsSnapshot) => void;
+}) {
   const configuration = useConfiguration(initial);
   const { snapshot, refresh, drafts, flush } = configuration;
   const [passwordDraft, setPasswordDraft] = useState('');
@@ -87,6 +99,15 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
     await refresh(() => window.chorus.getSettings());
   };
 
+  /** Nothing typed goes to another account, and nothing typed is lost by switching. */
+  const prepareSwitch = async (): Promise<string | undefined> => {
+    if (passwordDraft !== '' || secretsTyped.size > 0) {
+      return "Un mot de passe ou un secret saisi n'est pas encore enregistré : enregistrez-le ou effacez-le avant de changer de compte.";
+    }
+    if (!(await flush())) return 'Corrigez les champs signalés avant de changer de compte : ils ne sont pas enregistrés.';
+    return undefined;
+  };
+
   /** The reminder's button: the original's path, a connection test then the modal. */
   const startRenewal = async () => {
     if (snapshot.reminder.known && snapshot.reminder.expired) {
@@ -98,7 +119,13 @@ export function ConfigurationScreen({ initial, appInfo }: { readonly initial: Se
 
   return (
     <>
-      <ReminderBanner reminder={snapshot.reminder} passwordStored={snapshot.secrets.password === true} onRenew={() => void startRenewal()} />
+      <AccountBar snapshot={snapshot} focusOnMount={focusAccounts} prepareSwitch={prepareSwitch} onSwitched={onAccountSwitched} onRenamed={(renamed) => void refresh(() => Promise.resolve({ ...renamed, ok: true as const }))} />
+      <ReminderBanner
+        reminder={snapshot.reminder}
+        passwordStored={snapshot.secrets.password === true}
+        onRenew={() => void startRenewal()}
+        {...(snapshot.accounts.length > 1 ? { accountName: snapshot.account.name } : {})}
+      />
       {snapshot.keychainUnavailable && (
         <div role="alert" className="warning notice">
           <p>

@@ -8,10 +8,13 @@ interface Props {
   readonly reminder: PasswordReminder;
   readonly passwordStored: boolean;
   readonly onRenew: () => void;
+  /** Named when there are several accounts: the banner says which one is due. */
+  readonly accountName?: string;
 }
 
 /** The renewal reminder the original screen left for later ("Alerte actualisation"). */
-export function ReminderBanner({ reminder, passwordStored, onRenew }: Props) {
+export function ReminderBanner({ reminder, passwordStored, onRenew, accountName }: Props) {
+  const account = accountName === undefined ? '' : `Compte « ${accountName} » : `;
   if (!reminder.known) {
     return passwordStored ? (
       <div role="status" className="info notice">
@@ -26,13 +29,13 @@ export function ReminderBanner({ reminder, passwordStored, onRenew }: Props) {
     <div role="alert" className="warning notice reminder">
       {reminder.expired ? (
         <p>
-          Le mot de passe du compte technique a probablement expiré le {day} ({sourceText(reminder)}) : les échanges avec Chorus Pro
+          {account}Le mot de passe du compte technique a probablement expiré le {day} ({sourceText(reminder)}) : les échanges avec Chorus Pro
           sont interrompus. Demandez au gestionnaire principal de le réinitialiser sur le portail Chorus Pro (Raccordements &gt; Compte
           technique), puis saisissez le nouveau mot de passe dans le champ « Mot de passe » et lancez le test de connexion.
         </p>
       ) : (
         <p>
-          Le mot de passe du compte technique expire dans {reminder.daysLeft} jour{reminder.daysLeft > 1 ? 's' : ''}, le {day} (
+          {account}Le mot de passe du compte technique expire dans {reminder.daysLeft} jour{reminder.daysLeft > 1 ? 's' : ''}, le {day} (
           {sourceText(reminder)}). Demandez au gestionnaire principal de le renouveler sur le portail Chorus Pro, puis saisissez-le
           ici.
         </p>
