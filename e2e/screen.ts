@@ -46,9 +46,15 @@ export async function configureThroughScreen(page: Page, simulator: { url: strin
 
 export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
-/** Saves the story's picture for the README. */
+/**
+ * The story's picture: under test-results/ on every run, and over the README's tracked copy in
+ * docs/screenshots/ only when asked (UPDATE_SCREENSHOTS=1), so that a test run leaves the tree as it was.
+ */
+export const screenshotFolder = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs', 'screenshots') : join(projectRoot, 'test-results', 'screenshots');
+
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(projectRoot, 'docs', 'screenshots', `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotFolder(), `${name}.png`), fullPage: true });
 }
 
 /** axe-core over the whole page in its current state: no violation at all. */
