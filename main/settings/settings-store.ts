@@ -60,6 +60,9 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
   if (change.login !== undefined && change.login.trim() === '') {
     throw new AppError('INVALID_INPUT', "Identifiant utilisateur : l'identifiant est obligatoire");
   }
+  if (change.login !== undefined && /\s/.test(change.login.trim())) {
+    throw new AppError('INVALID_INPUT', "Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace (il s'écrit par exemple TECH_1_xxx@cpro.fr)");
+  }
   const environment = (next.environment ?? current.environment) as StoredSettings['environment'];
   if (environment !== 'custom') {
     const endpoints = knownEnvironments[environment];
