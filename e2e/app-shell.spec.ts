@@ -37,7 +37,7 @@ test('the window carries the real title and shows what the main process reads fr
   await expect(ui.url).toHaveValue('https://sandbox-api.piste.gouv.fr');
   await expect(ui.login).toHaveValue('TECH_1_mairie@cpro.fr');
   await expect(ui.password).toHaveValue('');
-  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   expect(await page.content()).not.toContain('mot-de-passe-de-test');
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startConnectProxy } from '../main/test-support/loopback-servers';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator } from './simulator/simulator';
-import { screen } from './screen';
+import { screen, keychainOnThisMachine } from './screen';
 import { seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 
@@ -32,8 +32,8 @@ test('behind a proxy that asks for a password: user name in the address, passwor
 
     await proxyPassword.fill('Proxy-Secret-1');
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-    await expect(page.getByText('Mot de passe du proxy enregistré dans le coffre-fort de Windows.')).toBeVisible();
-    await expect(proxyPassword).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+    await expect(page.getByText(`Mot de passe du proxy enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
+    await expect(proxyPassword).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
     await ui.testButton.click();
     await expect(ui.success).toBeVisible();
     expect(proxy.requestedHosts.at(-1)).toBe(`chorus-simule.test:${port}`);

@@ -22,9 +22,9 @@ test('relaunch keeps settings and secrets', async ({ launch, simulator }) => {
   await expect(ui.login).toHaveValue(demo.login);
   await expect(ui.alertDelay).toHaveValue('10');
   await expect(ui.updatedAt).toHaveValue(today());
-  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   await ui.advanced.click();
-  await expect(ui.clientSecret).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.clientSecret).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   await ui.testButton.click();
   await expect(ui.success).toBeVisible();
 });

@@ -41,6 +41,25 @@ for (const scale of [1, 1.25, 1.5]) {
       const box = await control.boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= 800 / scale).toBe(true);
     }
+    // Every visible field keeps room for its content: a usable width, and its placeholder whole.
+    const fields = await page.evaluate(() => {
+      const measure = document.createElement('canvas').getContext('2d')!;
+      return [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:not([type=checkbox]), select')]
+        .filter((field) => field.getClientRects().length > 0 && getComputedStyle(field).visibility !== 'hidden')
+        .map((field) => {
+          const style = getComputedStyle(field);
+          measure.font = style.font;
+          const placeholder = field instanceof HTMLInputElement ? field.placeholder : '';
+          const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+          return {
+            field: field.id,
+            width: Math.round(field.clientWidth),
+            placeholderCut: Math.ceil(measure.measureText(placeholder).width + padding) > field.clientWidth,
+          };
+        });
+    });
+    expect(fields.length).toBeGreaterThan(8);
+    expect(fields.filter((field) => field.width < 160 || field.placeholderCut)).toEqual([]);
     if (scale === 1.5) await screenshot(page, '10-800x600-150pc');
   });
 }

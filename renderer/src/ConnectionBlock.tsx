@@ -65,7 +65,7 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
           <PasswordInput
             id="password"
             value={passwordDraft}
-            placeholder={snapshot.secrets.password ? 'Enregistré dans le coffre-fort de Windows' : ''}
+            placeholder={snapshot.secrets.password ? 'Enregistré dans le coffre-fort' : ''}
             aria-describedby="password-hint"
             onChange={(event) => onPasswordDraft(event.target.value)}
           />
