@@ -1,16 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator } from './simulator/simulator';
 import { screen, screenshot } from './screen';
 import { seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
+import { tempFolder } from './temp-folder';
 
 test('the extra authority is chosen in a main-process dialog, and then the HTTPS test succeeds', async ({ launch }) => {
   const https = await startSimulator({ fixture: loadFixture(), tls: true });
   try {
-    const caFile = join(tmpdir(), `autorite-${Date.now()}.pem`);
+    const caFile = join(tempFolder(), 'autorite.pem');
     writeFileSync(caFile, https.caPem!);
     const { page } = await launch({ ...(await seedProfile({ apiBaseUrl: https.url, tokenUrl: https.tokenUrl })), fileToChoose: caFile });
     const ui = screen(page);
