@@ -334,6 +334,9 @@ describe('the command line as an administrator meets it', () => {
     expect(mixed.status).toBe(2);
     expect(mixed.stderr).toContain("le Lien URL serait celui de Production et l'URL du jeton celle de Qualification ; pour Production, indiquez --env production");
     expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { environment: 'qualification' } });
+    const mixedTest = await cli(['test', '--url', 'https://api.piste.gouv.fr', '--user-data-dir', dir]);
+    expect(mixedTest.status).toBe(2);
+    expect(mixedTest.stderr).toContain("l'URL du jeton celle de Qualification");
 
     const custom = await cli(['configure', '--url', 'https://chorus.example.org', '--user-data-dir', dir]);
     expect(custom.status).toBe(0);

@@ -1,11 +1,11 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { environmentNames, settingsChangeSchema, type Failure, type FailureCode, type SettingsChange } from '../../preload/contract';
 import type { HttpSend } from '../chorus/http-transport';
 import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
-import { format, parseISO } from 'date-fns';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
@@ -225,7 +225,11 @@ function refuseMixedEndpoints(settings: StoredSettings): void {
   );
 }
 
-const withOverrides = (context: CommandContext): StoredSettings => applySettingsChange(context.services.settings.read(), changeFromOptions(context.options));
+function withOverrides(context: CommandContext): StoredSettings {
+  const settings = applySettingsChange(context.services.settings.read(), changeFromOptions(context.options));
+  refuseMixedEndpoints(settings);
+  return settings;
+}
 const hasOverrides = (context: CommandContext): boolean => connectionOptions.some((name) => context.options[name] !== undefined);
 
 const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>> = {
