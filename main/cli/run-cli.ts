@@ -366,7 +366,13 @@ function checkOptionTokens(argv: readonly string[]): void {
 
 function parse(argv: readonly string[]): { command: string; options: Options; file: string | undefined } {
   checkOptionTokens(argv);
-  const parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+  } catch {
+    // checkOptionTokens said what was wrong for every case known; never show parseArgs' English.
+    throw usageError('options mal formées');
+  }
   const [command, ...extra] = parsed.positionals;
   const options = parsed.values as Options;
   if (options.help === true) return { command: 'help', options, file: undefined };
