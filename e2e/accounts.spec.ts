@@ -74,7 +74,7 @@ test('an existing single-account profile, as version 0.1.0 left it, opens as « 
   const ui = screen(page);
   await expect(accountBar(page).select).toHaveValue('Compte principal');
   await expect(ui.login).toHaveValue(demo.login);
-  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   await ui.testButton.click();
   await expect(ui.success).toBeVisible();
 });

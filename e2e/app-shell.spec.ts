@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { secretAccounts } from '../main/secrets/secret-store';
@@ -7,9 +6,10 @@ import { createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
 import { readPackageVersion } from './harness/browser-target';
 import { screen } from './screen';
 import { expect, test } from './fixtures';
+import { tempFolder } from './temp-folder';
 
 test('the window carries the real title and shows what the main process reads from disk and keychain', async ({ launch }) => {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
+  const userDataDir = tempFolder();
   const keychainService = `Chorus Pro Echanges (e2e ${randomUUID()})`;
   writeFileSync(
     join(userDataDir, 'config.json'),
@@ -37,7 +37,7 @@ test('the window carries the real title and shows what the main process reads fr
   await expect(ui.url).toHaveValue('https://sandbox-api.piste.gouv.fr');
   await expect(ui.login).toHaveValue('TECH_1_mairie@cpro.fr');
   await expect(ui.password).toHaveValue('');
-  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   expect(await page.content()).not.toContain('mot-de-passe-de-test');
 });
 

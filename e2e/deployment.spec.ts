@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { expectAccessible, screen, screenshot } from './screen';
 import { demo, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
+import { tempFolder } from './temp-folder';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'chorus-deploiement-'));
+const folder = () => tempFolder('chorus-deploiement-');
 
 test('an administrator exports a profile; another workstation imports it after seeing what changes', async ({ launch, simulator }) => {
   const profileFile = join(folder(), 'profil-chorus-pro.json');

@@ -21,7 +21,7 @@ test('first configuration from an empty profile, through the screen alone', asyn
   await expect(ui.success).toBeVisible();
   await expect(ui.updatedAt).toHaveValue(today());
   await expect(ui.password).toHaveValue('');
-  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   await expect(ui.renew).toBeEnabled();
   await expect(ui.structuresButton).toBeVisible();
   await expectAccessible(page);
@@ -48,6 +48,11 @@ test('an unsafe or malformed address is flagged at the field and never saved', a
   await ui.url.fill('chorus pro');
   await ui.login.click();
   await expect(app.page.getByText('Lien URL : adresse mal formée')).toBeVisible();
+
+  await ui.login.fill('TECH 1 demo@cpro.fr');
+  await ui.url.click();
+  await expect(app.page.getByText("Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace")).toBeVisible();
+  await expect(ui.login).toHaveValue('TECH 1 demo@cpro.fr');
 
   await ui.login.fill('   ');
   await ui.url.click();

@@ -2,15 +2,25 @@ import { test as base } from '@playwright/test';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './launch-app';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator, type Simulator } from './simulator/simulator';
+import { removeTempFolders } from './temp-folder';
 
 interface Fixtures {
   /** Starts the app through launchApp; every app a test started is closed after it. */
   readonly launch: (options?: LaunchOptions) => Promise<LaunchedApp>;
   /** A fresh Chorus Pro simulator with the demo fixture. */
   readonly simulator: Simulator;
+  /** After each test (and after its apps are closed), the folders it made with tempFolder() go. */
+  readonly removeTempFolders: undefined;
 }
 
 export const test = base.extend<Fixtures>({
+  removeTempFolders: [
+    async ({}, use) => {
+      await use(undefined);
+      removeTempFolders();
+    },
+    { auto: true },
+  ],
   launch: async ({}, use) => {
     const launched: LaunchedApp[] = [];
     await use(async (options) => {

@@ -9,7 +9,7 @@ import { storedSettingsSchema } from '../main/settings/settings-schema';
 import { secretAccounts } from '../main/secrets/secret-store';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator, tokenPath } from './simulator/simulator';
-import { expectAccessible, isoDay, screen, screenshot } from './screen';
+import { expectAccessible, isoDay, keychainOnThisMachine, screen, screenshot } from './screen';
 import { demo, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 
@@ -33,7 +33,7 @@ test('offline preparation: nothing answers, everything is typed and kept, then t
   await ui.clientId.fill(demo.clientId);
   await ui.clientSecret.fill(demo.clientSecret);
   await ui.saveSecret.click();
-  await expect(first.page.getByText('Secret client enregistré dans le coffre-fort de Windows.')).toBeVisible();
+  await expect(first.page.getByText(`Secret client enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
   await ui.alertDelay.selectOption('6');
   await ui.updatedAt.fill(communicated);
   await expect(first.page.getByText(/Expiration : .* \(date estimée/)).toBeVisible();
@@ -45,7 +45,7 @@ test('offline preparation: nothing answers, everything is typed and kept, then t
   await failure.getByRole('button', { name: 'Enregistrer sans vérifier' }).click();
   await expect(first.page.getByText(unverifiedNotice)).toBeVisible();
   await expect(ui.password).toHaveValue('');
-  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   await expectAccessible(first.page);
   await screenshot(first.page, '13-preparation-hors-ligne');
   await first.close({ keepData: true });

@@ -1,19 +1,19 @@
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startConnectProxy } from '../main/test-support/loopback-servers';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator } from './simulator/simulator';
-import { screen } from './screen';
+import { screen, keychainOnThisMachine } from './screen';
 import { seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
+import { tempFolder } from './temp-folder';
 
 test('behind a proxy that asks for a password: user name in the address, password saved from the screen, then the test succeeds', async ({ launch }) => {
   const https = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['localhost', 'chorus-simule.test'] });
   const port = new URL(https.url).port;
   const proxy = await startConnectProxy(Number(port), { credentials: 'agent-mairie:Proxy-Secret-1' });
   try {
-    const caFile = join(tmpdir(), `autorite-${Date.now()}.pem`);
+    const caFile = join(tempFolder(), 'autorite.pem');
     writeFileSync(caFile, https.caPem!);
     // A name only the proxy knows how to reach: the workstation itself cannot resolve it.
     const remote = { apiBaseUrl: `https://chorus-simule.test:${port}`, tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token` };
@@ -32,8 +32,8 @@ test('behind a proxy that asks for a password: user name in the address, passwor
 
     await proxyPassword.fill('Proxy-Secret-1');
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-    await expect(page.getByText('Mot de passe du proxy enregistré dans le coffre-fort de Windows.')).toBeVisible();
-    await expect(proxyPassword).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+    await expect(page.getByText(`Mot de passe du proxy enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
+    await expect(proxyPassword).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
     await ui.testButton.click();
     await expect(ui.success).toBeVisible();
     expect(proxy.requestedHosts.at(-1)).toBe(`chorus-simule.test:${port}`);

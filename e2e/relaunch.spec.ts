@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configureThroughScreen, expectAccessible, screen, screenshot, today } from './screen';
 import { demo } from './seed-profile';
 import { expect, test } from './fixtures';
+import { tempFolder } from './temp-folder';
 
 test('relaunch keeps settings and secrets', async ({ launch, simulator }) => {
   const first = await launch();
@@ -22,15 +22,15 @@ test('relaunch keeps settings and secrets', async ({ launch, simulator }) => {
   await expect(ui.login).toHaveValue(demo.login);
   await expect(ui.alertDelay).toHaveValue('10');
   await expect(ui.updatedAt).toHaveValue(today());
-  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   await ui.advanced.click();
-  await expect(ui.clientSecret).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort de Windows');
+  await expect(ui.clientSecret).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
   await ui.testButton.click();
   await expect(ui.success).toBeVisible();
 });
 
 test('a corrupt settings file is reported once, plainly, with where the copy is', async ({ launch }) => {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
+  const userDataDir = tempFolder();
   writeFileSync(join(userDataDir, 'config.json'), '{"schemaVersion":1,"environment":"produ');
   const first = await launch({ userDataDir });
   const notice = first.page.getByRole('alert').filter({ hasText: 'Le fichier de paramètres était illisible' });

@@ -29,6 +29,14 @@ export const screen = (page: Page) => ({
   structuresDialog: page.getByRole('dialog', { name: 'Structures définies dans Chorus Pro' }),
 });
 
+/** How the screen names the keychain of the machine the specs run on. */
+export const keychainOnThisMachine =
+  process.platform === 'win32'
+    ? "le Gestionnaire d'identification Windows"
+    : process.platform === 'darwin'
+      ? 'le Trousseau de macOS'
+      : 'le Secret Service du bureau (GNOME Keyring ou KWallet)';
+
 /** A first configuration typed through the screen, for the simulator's demo account. */
 export async function configureThroughScreen(page: Page, simulator: { url: string; tokenUrl: string }, account: { login: string; clientId: string; clientSecret: string }): Promise<void> {
   const ui = screen(page);
@@ -41,7 +49,7 @@ export async function configureThroughScreen(page: Page, simulator: { url: strin
   await ui.clientId.fill(account.clientId);
   await ui.clientSecret.fill(account.clientSecret);
   await ui.saveSecret.click();
-  await expect(page.getByText('Secret client enregistré dans le coffre-fort de Windows.')).toBeVisible();
+  await expect(page.getByText(`Secret client enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
 }
 
 /** AAAA-MM-JJ, as a date field holds it, `days` days from today in the user's calendar. */
@@ -54,9 +62,15 @@ export const isoDay = (days = 0): string => {
 
 export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
-/** Saves the story's picture for the README. */
+/**
+ * The story's picture: under test-results/ on every run, and over the README's tracked copy in
+ * docs/screenshots/ only when asked (UPDATE_SCREENSHOTS=1), so that a test run leaves the tree as it was.
+ */
+export const screenshotFolder = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs', 'screenshots') : join(projectRoot, 'test-results', 'screenshots');
+
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(projectRoot, 'docs', 'screenshots', `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotFolder(), `${name}.png`), fullPage: true });
 }
 
 /** axe-core over the whole page in its current state: no violation at all. */

@@ -1,16 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator } from './simulator/simulator';
 import { screen, screenshot } from './screen';
 import { seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
+import { tempFolder } from './temp-folder';
 
 test('the extra authority is chosen in a main-process dialog, and then the HTTPS test succeeds', async ({ launch }) => {
   const https = await startSimulator({ fixture: loadFixture(), tls: true });
   try {
-    const caFile = join(tmpdir(), `autorite-${Date.now()}.pem`);
+    const caFile = join(tempFolder(), 'autorite.pem');
     writeFileSync(caFile, https.caPem!);
     const { page } = await launch({ ...(await seedProfile({ apiBaseUrl: https.url, tokenUrl: https.tokenUrl })), fileToChoose: caFile });
     const ui = screen(page);
@@ -41,6 +41,25 @@ for (const scale of [1, 1.25, 1.5]) {
       const box = await control.boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= 800 / scale).toBe(true);
     }
+    // Every visible field keeps room for its content: a usable width, and its placeholder whole.
+    const fields = await page.evaluate(() => {
+      const measure = document.createElement('canvas').getContext('2d')!;
+      return [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:not([type=checkbox]), select')]
+        .filter((field) => field.getClientRects().length > 0 && getComputedStyle(field).visibility !== 'hidden')
+        .map((field) => {
+          const style = getComputedStyle(field);
+          measure.font = style.font;
+          const placeholder = field instanceof HTMLInputElement ? field.placeholder : '';
+          const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+          return {
+            field: field.id,
+            width: Math.round(field.clientWidth),
+            placeholderCut: Math.ceil(measure.measureText(placeholder).width + padding) > field.clientWidth,
+          };
+        });
+    });
+    expect(fields.length).toBeGreaterThan(8);
+    expect(fields.filter((field) => field.width < 160 || field.placeholderCut)).toEqual([]);
     if (scale === 1.5) await screenshot(page, '10-800x600-150pc');
   });
 }

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from './app-protocol';
 import { contentSecurityPolicy } from './content-security-policy';
+import { tempDir } from './test-support/settings-fixture';
 
 function rendererFolder(): string {
-  const parent = mkdtempSync(join(tmpdir(), 'chorus-protocol-'));
+  const parent = tempDir('chorus-protocol-');
   const root = join(parent, 'renderer');
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>ok</title>');

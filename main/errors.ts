@@ -1,4 +1,5 @@
 import type { Failure, FailureCode } from '../preload/contract';
+import { keychainUnavailableAdvice } from './secrets/keychain-name';
 
 /** The French message for each failure: what happened, then what to do next. */
 export const failureMessages: Readonly<Record<FailureCode, string>> = {
@@ -8,8 +9,7 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
     "Cette adresse n'est pas sécurisée : seule une adresse en https:// est acceptée (http:// uniquement vers cet ordinateur, pour le simulateur). Corrigez l'adresse.",
   MISSING_SECRET:
     "Un secret nécessaire à la connexion n'est pas enregistré sur ce poste. Saisissez-le (mot de passe du compte technique ou secret client PISTE), puis relancez l'opération.",
-  KEYCHAIN_UNAVAILABLE:
-    "Le coffre-fort de mots de passe du système (Gestionnaire d'identification Windows) est inaccessible : rien n'a été modifié. Ouvrez votre session Windows normalement, déverrouillez le coffre-fort ou libérez de la place, puis réessayez ; si le problème persiste, contactez votre service informatique.",
+  KEYCHAIN_UNAVAILABLE: keychainUnavailableAdvice(process.platform),
   DNS_FAILED:
     "Le nom du serveur est introuvable. Vérifiez le Lien URL (faute de frappe ?) et la connexion Internet du poste ; derrière un proxy, renseignez-le dans les paramètres avancés.",
   CONNECTION_FAILED:
@@ -56,6 +56,50 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
 };
 
 /**
+ * The command line's wording where the screen's speaks of the window (a field, the advanced
+ * settings, "ici"): the same facts, with the option or command that does it.
+ */
+export const commandLineMessages: Readonly<Partial<Record<FailureCode, string>>> = {
+  INVALID_INPUT: "Rien n'a été enregistré ; corrigez la commande, puis relancez-la (--help affiche l'usage).",
+  MISSING_SECRET:
+    "Un secret nécessaire à la connexion n'est pas enregistré dans le coffre-fort pour ce Lien URL et cet identifiant. Enregistrez le mot de passe du compte technique (set-password --password-stdin) ou le secret client PISTE (set-client-secret --client-secret-stdin), puis relancez la commande.",
+  DNS_FAILED:
+    "Le nom du serveur est introuvable. Vérifiez le Lien URL (--url ; faute de frappe ?) et la connexion Internet du poste ; derrière un proxy, indiquez-le avec configure --proxy.",
+  CONNECTION_FAILED:
+    "Le serveur n'a pas pu être joint. Vérifiez la connexion Internet du poste, le Lien URL (--url) et, le cas échéant, le pare-feu ou le proxy (configure --proxy), puis réessayez.",
+  TIMEOUT:
+    "Le serveur n'a pas répondu dans le délai imparti. Réessayez dans quelques minutes ; si le réseau est lent, augmentez le délai avec configure --timeout SECONDES (120 au plus).",
+  TLS_UNTRUSTED:
+    "Le certificat présenté par le serveur n'est pas reconnu : la connexion a été interrompue pour protéger vos identifiants. Si votre réseau inspecte les connexions sécurisées, demandez à votre service informatique le certificat de son autorité et ajoutez-le avec configure --ca-file FICHIER.pem.",
+  TLS_HOSTNAME_MISMATCH:
+    "Le certificat du serveur ne correspond pas à l'adresse demandée : la connexion a été interrompue pour protéger vos identifiants. Vérifiez le Lien URL (--url) ; si l'adresse est correcte, contactez votre service informatique.",
+  PROXY_FAILED:
+    "Le proxy n'a pas permis d'atteindre Chorus Pro. Vérifiez l'adresse du proxy (configure --proxy) et son mot de passe (set-proxy-password --password-stdin), ou demandez à votre service informatique d'autoriser l'accès à Chorus Pro.",
+  REDIRECT_REFUSED:
+    "Le serveur a demandé une redirection vers une autre adresse ; elle a été refusée pour ne pas y envoyer vos identifiants. Vérifiez le Lien URL (--url).",
+  OAUTH_REJECTED:
+    "PISTE a refusé l'identifiant client ou le secret client de l'application. Vérifiez-les (ils figurent dans votre application sur le portail PISTE), puis enregistrez-les avec configure --client-id ID et set-client-secret --client-secret-stdin.",
+  AUTH_REJECTED:
+    "Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique. Vérifiez l'identifiant (configure --login) ; si le mot de passe a été réinitialisé ou a expiré sur le portail Chorus Pro, enregistrez le nouveau avec set-password --password-stdin.",
+  NOT_FOUND: "Le service demandé est introuvable à cette adresse. Vérifiez le Lien URL (--url) et l'environnement (--env).",
+  UNEXPECTED_RESPONSE:
+    "Le serveur a répondu de façon inattendue : ce n'est peut-être pas Chorus Pro. Vérifiez le Lien URL (--url) et l'environnement (--env).",
+  CHORUS_ERROR:
+    "Chorus Pro a refusé la demande. Le motif indiqué entre parenthèses permet de corriger le paramétrage ; en cas de doute, contactez l'assistance Chorus Pro.",
+  SETTINGS_UNWRITABLE:
+    "Les paramètres n'ont pas pu être enregistrés sur le disque : rien n'a été modifié. Vérifiez l'espace disque et les droits sur le dossier de paramètres (--user-data-dir), puis réessayez.",
+  PASSWORD_REFUSED:
+    "Ce mot de passe ne peut pas être enregistré : rien n'a été modifié. Vérifiez le mot de passe communiqué par Chorus Pro, puis relancez set-password --password-stdin.",
+  CONFIRMATION_REQUIRED:
+    "Le mot de passe commence ou se termine par une espace, ce qui arrive souvent lors d'un copier-coller depuis un PDF : rien n'a été enregistré. Vérifiez-le ; s'il est bien exact avec ses espaces, relancez la commande avec --confirm-spaces.",
+  INTERNAL_ERROR:
+    "Une erreur inattendue s'est produite et l'opération n'a pas abouti. Réessayez ; si elle se reproduit, signalez-la à votre service informatique avec le journal (journaux/chorus-pro-echanges.log dans le dossier de paramètres).",
+};
+
+/** Where the user reads a failure: the window, or a terminal and a script. */
+export type Surface = 'screen' | 'command-line';
+
+/**
  * A failure the user can meet. Its message is meant for the user and must never hold a secret;
  * `detail` adds facts (a field, a host, Chorus Pro's own wording) that help them act.
  */
@@ -69,10 +113,17 @@ export class AppError extends Error {
   }
 }
 
-/** Turns anything thrown into a result that may cross the bridge: no stack, no raw error text. */
-export function toFailure(error: unknown): Failure {
-  if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-  return { ok: false, code: 'INTERNAL_ERROR', message: failureMessages.INTERNAL_ERROR };
+/**
+ * Turns anything thrown into a result that may cross the bridge: no stack, no raw error text.
+ * On the command line a refused input starts with what is wrong (the detail), then what to do.
+ */
+export function toFailure(error: unknown, surface: Surface = 'screen'): Failure {
+  const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
+  const detail = error instanceof AppError ? error.detail : undefined;
+  if (surface === 'screen') return { ok: false, code, message: error instanceof AppError ? error.message : failureMessages[code] };
+  const advice = commandLineMessages[code] ?? failureMessages[code];
+  if (detail === undefined) return { ok: false, code, message: advice };
+  return { ok: false, code, message: code === 'INVALID_INPUT' ? `${detail}${/[.?!]$/.test(detail) ? '' : '.'} ${advice}` : `${advice} (${detail})` };
 }
 
 export const failure = (code: FailureCode, detail?: string): Failure =>

@@ -33,7 +33,9 @@ await Promise.all([
     })),
   }),
 ]);
-await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });
+// The module runner loads the config's TypeScript import as it is (the default bundler warns it
+// would not work with the future native loader).
+await viteBuild({ configFile: join(root, 'vite.config.mts'), configLoader: 'runner', logLevel: 'warn' });
 
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -5,12 +5,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadFixture } from './fixture';
-import { demoSimulatorPort, startSimulator } from './simulator';
+import { demoSimulatorPort, isPortTaken, startSimulator, type Simulator } from './simulator';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string' }, tls: { type: 'boolean' }, fixture: { type: 'string' } } });
   const fixture = loadFixture(values.fixture);
-  const simulator = await startSimulator({ fixture, tls: values.tls ?? false, port: Number(values.port ?? demoSimulatorPort) });
+  const port = Number(values.port ?? demoSimulatorPort);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    process.stderr.write('--port : un numéro de port entre 1 et 65535 est attendu (par exemple npm run simulator -- --port 8391).\n');
+    process.exit(2);
+  }
+  let simulator: Simulator;
+  try {
+    simulator = await startSimulator({ fixture, tls: values.tls ?? false, port });
+  } catch (error) {
+    if (!isPortTaken(error)) throw error;
+    process.stderr.write(
+      `Le port ${port} est déjà utilisé sur cet ordinateur (un autre simulateur tourne peut-être) : le simulateur n'a pas démarré. Arrêtez le programme qui l'occupe, ou choisissez un autre port : npm run simulator -- --port ${port + 1}\n`,
+    );
+    process.exit(1);
+  }
   const demo = fixture.accounts[0];
   const application = fixture.applications[0];
   const lines = [

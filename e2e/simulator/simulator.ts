@@ -12,8 +12,11 @@ import type { FixtureStructure, SimulatorFixture } from './fixture';
  */
 
 export const tokenPath = '/api/oauth/token';
-/** Where `npm run simulator` and `npm run demo` listen. */
+/** Where `npm run simulator` and `npm run demo` listen (the demo takes another free port when it is taken). */
 export const demoSimulatorPort = 8390;
+
+/** The port is taken by another program (EADDRINUSE). */
+export const isPortTaken = (error: unknown): boolean => error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 const attachmentsPath = '/cpro/utilisateurs/v1/monCompte/recuperer/rattachements';
 const structurePath = '/cpro/structures/v1/consulter';
 const wrongCredentialsChallenge =
@@ -281,7 +284,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     server = createHttpServer(listener);
   }
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  // A taken port rejects (EADDRINUSE) rather than crashing the process with an unhandled 'error'.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   const origin = `${options.tls ? 'https' : 'http'}://${options.tls && host === '127.0.0.1' ? 'localhost' : host}:${port}`;
 

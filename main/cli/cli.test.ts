@@ -270,6 +270,8 @@ describe('the command line without a keychain', () => {
     const run = await cli([...args.map((arg) => (arg === 'PROFILE' ? profile : arg)), '--json', '--user-data-dir', dir], { env: noKeychain, stdin });
     expect(run.status).toBe(1);
     expect(run.json).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringContaining("rien n'a été modifié") as string });
+    // The keychain of this platform, not Windows' everywhere.
+    if (process.platform === 'linux') expect(run.json.message).toContain('Secret Service');
     expect(settingsText(dir)).toBe(before);
     expect(existsSync(profile)).toBe(false);
   });
@@ -417,5 +419,98 @@ describe('the canary password', () => {
       for (const haystack of haystacks) expect(haystack.includes(needle)).toBe(false);
     }
     expect(outputs.join('')).toContain('AUTH_REJECTED');
+  });
+});
+
+describe('the command line as an administrator meets it', () => {
+  it.each([
+    [['configure', '--logni', 'x'], /^Erreur \(INVALID_INPUT\) : option inconnue : --logni ; vouliez-vous dire --login \?/],
+    [['configure', '--env', 'prod'], /^Erreur \(INVALID_INPUT\) : --env : environnement inconnu ; valeurs possibles : production, qualification, custom/],
+    [['status', '--user-data-dir'], /^Erreur \(INVALID_INPUT\) : l'option --user-data-dir attend une valeur/],
+    [['confgure'], /^Erreur \(INVALID_INPUT\) : commande inconnue : confgure ; vouliez-vous dire configure \?/],
+    [['configure'], /^Erreur \(INVALID_INPUT\) : configure : aucun paramètre indiqué, rien à enregistrer/],
+    [['configure', '--login', 'TECH 1 demo@cpro.fr'], /^Erreur \(INVALID_INPUT\) : Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace/],
+  ])('says in French what is wrong first, exit 2: %j', async (args, expected) => {
+    const dir = tempDir('chorus-cli-');
+    const run = await cli([...args, ...(args.includes('--user-data-dir') ? [] : ['--user-data-dir', dir])]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stderr).not.toMatch(/Unknown|Invalid|argument missing|expected one of|Corrigez le champ signalé/);
+    expect(run.stderr).toContain("(--help affiche l'usage)");
+  });
+
+  it('prints the usage and exits 2 without a command; --help exits 0', async () => {
+    const bare = await cli([]);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('Usage : chorus-pro-echanges <commande> [options]');
+    const help = await cli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage : chorus-pro-echanges <commande> [options]');
+  });
+
+  it('refuses a CA file that is not a certificate when it is configured: exit 2, nothing saved', async () => {
+    const dir = tempDir('chorus-cli-');
+    const notACertificate = join(dir, 'fichier-qui-n-est-pas-un-certificat.pem');
+    writeFileSync(notACertificate, 'bonjour');
+    const run = await cli(['configure', '--ca-file', notACertificate, '--json', '--user-data-dir', dir]);
+    expect(run.status).toBe(2);
+    expect(run.json).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining("ce fichier n'est pas un certificat PEM") as string });
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { caCertificatePath: null } });
+  });
+
+  it('says the folder does not exist when a profile is exported there: exit 2', async () => {
+    const dir = tempDir('chorus-cli-');
+    const run = await cli(['export-profile', join(dir, 'inexistant', 'p.json'), '--user-data-dir', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`export-profile : le dossier ${join(dir, 'inexistant')} n'existe pas`);
+  });
+
+  it('gives command-line advice: options and commands, never the window’s fields', async () => {
+    const dir = await configured();
+    const refused = await cli(['set-password', '--password-stdin', '--user-data-dir', dir], { stdin: 'pas-le-bon' });
+    expect(refused.stderr).toContain('enregistrez le nouveau avec set-password --password-stdin');
+    expect(refused.stderr).not.toContain('saisissez ici');
+    const spaces = await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: ' collé ' });
+    expect(spaces.stderr).toContain('relancez la commande avec --confirm-spaces');
+
+    // Nothing listens on port 9: Chorus Pro cannot be reached.
+    await cli(['configure', '--url', 'http://127.0.0.1:9', '--user-data-dir', dir]);
+    const unreachable = await cli(['set-password', '--password-stdin', '--user-data-dir', dir], { stdin: demoAccount.password });
+    expect(unreachable.status).toBe(1);
+    expect(unreachable.stderr).toMatch(/^Erreur \(CONNECTION_FAILED\) : .*\(--url\).* ajoutant --no-verify/);
+  });
+
+  it('shows French dates and environment names, ISO in --json; the update date only next to a stored password', async () => {
+    const dir = await configured();
+    // Without checking: an earlier test may have reset the simulator's password.
+    await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: demoAccount.password });
+    const shown = await cli(['status', '--user-data-dir', dir]);
+    expect(shown.stdout).toContain('Environnement : Personnalisé');
+    expect(shown.stdout).toContain(`Date de dernière mise à jour : ${format(new Date(), 'dd/MM/yyyy')}`);
+    expect(shown.stdout).toMatch(/Expiration du mot de passe : \d\d\/\d\d\/\d{4} /);
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { environment: 'custom', passwordUpdatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string } });
+
+    await cli(['configure', '--login', 'TECH_2_autre@cpro.fr', '--user-data-dir', dir]);
+    const otherLogin = await cli(['status', '--user-data-dir', dir]);
+    expect(otherLogin.stdout).toContain('Mot de passe : non enregistré pour ce Lien URL et cet identifiant');
+    expect(otherLogin.stdout).toContain("Les secrets sont rangés dans le coffre-fort sous l'adresse et l'identifiant auxquels ils servent");
+    expect(otherLogin.stdout).toContain('Date de dernière mise à jour : (inconnue)');
+    expect(otherLogin.stdout).toContain('Expiration du mot de passe : sans objet');
+  });
+
+  it('refuses a production Lien URL next to the sandbox token URL, and names the URLs in force on a switch to Personnalisé', async () => {
+    const dir = tempDir('chorus-cli-');
+    await cli(['configure', '--env', 'qualification', '--user-data-dir', dir]);
+    const mixed = await cli(['configure', '--url', 'https://api.piste.gouv.fr', '--user-data-dir', dir]);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toContain("le Lien URL serait celui de Production et l'URL du jeton celle de Qualification ; pour Production, indiquez --env production");
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { environment: 'qualification' } });
+    const mixedTest = await cli(['test', '--url', 'https://api.piste.gouv.fr', '--user-data-dir', dir]);
+    expect(mixedTest.status).toBe(2);
+    expect(mixedTest.stderr).toContain("l'URL du jeton celle de Qualification");
+
+    const custom = await cli(['configure', '--url', 'https://chorus.example.org', '--user-data-dir', dir]);
+    expect(custom.status).toBe(0);
+    expect(custom.stdout).toContain("L'environnement passe de Qualification à Personnalisé : Lien URL https://chorus.example.org et URL du jeton https://sandbox-oauth.piste.gouv.fr/api/oauth/token sont désormais en vigueur.");
   });
 });

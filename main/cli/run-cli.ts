@@ -1,8 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { format, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { settingsChangeSchema, type FailureCode, type SettingsChange } from '../../preload/contract';
+import { environmentNames, settingsChangeSchema, type Failure, type FailureCode, type SettingsChange } from '../../preload/contract';
 import type { HttpSend } from '../chorus/http-transport';
 import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
 import type { Clock } from '../clock';
@@ -22,6 +23,8 @@ import { storedSettingsSchema, type StoredSettings } from '../settings/settings-
 import { applySettingsChange } from '../settings/settings-store';
 import { storedProxy } from '../net/url-policy';
 import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResult } from './accounts-commands';
+import { knownEnvironments } from '../settings/environments';
+import { nearestName } from './nearest-name';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
@@ -81,7 +84,21 @@ const withFile: ReadonlySet<string> = new Set(['export-profile', 'import-profile
 /** Bad usage and refused input end with status 2; an operation that failed, with 1. */
 const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'CONFIRMATION_REQUIRED', 'PROFILE_REFUSED']);
 
-const environmentOption = z.enum(['production', 'qualification', 'custom']);
+const environmentOption = z.enum(environmentNames, {
+  error: '--env : environnement inconnu ; valeurs possibles : production, qualification, custom (Production, Qualification, Personnalisé)',
+});
+/** The option that sets each setting, to name it in a refusal. */
+const optionOfSetting: Readonly<Record<string, string>> = {
+  environment: '--env',
+  apiBaseUrl: '--url',
+  tokenUrl: '--token-url',
+  login: '--login',
+  clientId: '--client-id',
+  timeoutSeconds: '--timeout',
+  alertDelayMonths: '--alert-delay',
+  caCertificatePath: '--ca-file',
+  proxyUrl: '--proxy',
+};
 const wholeNumber = (field: string, min: number, max: number) =>
   z.string().regex(/^\d+$/, `${field} : un nombre entier est attendu`).transform(Number).pipe(z.number().min(min, `${field} : ${min} au minimum`).max(max, `${field} : ${max} au maximum`));
 
@@ -120,7 +137,14 @@ function changeFromOptions(options: Options): SettingsChange {
     proxyUrl: text(options, 'proxy'),
   };
   const parsed = settingsChangeSchema.safeParse(Object.fromEntries(Object.entries(change).filter((entry) => entry[1] !== undefined)));
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+  if (!parsed.success) {
+    throw new AppError(
+      'INVALID_INPUT',
+      parsed.error.issues
+        .map((issue) => `${optionOfSetting[String(issue.path[0])] ?? String(issue.path[0])} : ${issue.code === 'too_big' ? `valeur trop longue (${String(issue.maximum)} caractères au plus)` : 'valeur refusée'}`)
+        .join(' ; '),
+    );
+  }
   return parsed.data;
 }
 
@@ -150,12 +174,25 @@ async function secretFromStdin(context: CommandContext, flag: OptionName): Promi
 
 type Result = CommandResult;
 
+const environmentLabels: Readonly<Record<StoredSettings['environment'], string>> = {
+  production: 'Production',
+  qualification: 'Qualification',
+  custom: 'Personnalisé',
+};
+/** A day as a French reader writes it; --json keeps ISO dates. */
+const frenchDay = (isoDayOrInstant: string): string => format(parseISO(isoDayOrInstant), 'dd/MM/yyyy');
+
 async function status({ services, environment }: CommandContext): Promise<Result> {
   const snapshot = await settingsSnapshot(services.settings, services.secrets, environment.clock);
   const settings = services.settings.read();
-  const { reminder } = snapshot;
   const { secrets } = snapshot;
   const presence = (stored: boolean | null) => (stored === null ? 'inconnu (coffre-fort inaccessible)' : stored ? 'enregistré dans le coffre-fort' : 'non enregistré');
+  // The update date and the expiry are those of a password; with none stored for this address
+  // and login (a login changed since), they belong to another account and are not shown. A
+  // keychain that cannot be read says nothing either way: they are shown.
+  const passwordStored = secrets.password !== false;
+  const reminder = passwordStored ? snapshot.reminder : ({ known: false, due: false } as const);
+  const missingSecret = secrets.password === false || secrets.clientSecret === false;
   return {
     json: {
       account: { name: services.settings.accountName() },
@@ -173,18 +210,25 @@ async function status({ services, environment }: CommandContext): Promise<Result
       ...(snapshot.keychainUnavailable
         ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
         : []),
-      `Environnement : ${settings.environment}`,
+      `Environnement : ${environmentLabels[settings.environment]}`,
       `Lien URL : ${settings.apiBaseUrl}`,
       `URL du jeton : ${settings.tokenUrl}`,
       `Identifiant utilisateur : ${settings.login ?? '(non renseigné)'}`,
       `Identifiant client PISTE : ${settings.clientId ?? '(non renseigné)'}`,
-      `Mot de passe : ${presence(secrets.password)}${secrets.passwordVerified === false ? ' — enregistré sans vérification : lancez « test » dès que le poste a accès à Chorus Pro' : ''}`,
-      `Secret client PISTE : ${presence(secrets.clientSecret)}`,
+      `Mot de passe : ${secrets.password === false ? 'non enregistré pour ce Lien URL et cet identifiant' : presence(secrets.password)}${secrets.passwordVerified === false ? ' — enregistré sans vérification : lancez « test » dès que le poste a accès à Chorus Pro' : ''}`,
+      `Secret client PISTE : ${secrets.clientSecret === false ? 'non enregistré pour cette URL du jeton, ce Lien URL et cet identifiant client' : presence(secrets.clientSecret)}`,
+      ...(missingSecret
+        ? [
+            "  Les secrets sont rangés dans le coffre-fort sous l'adresse et l'identifiant auxquels ils servent : après un changement de Lien URL, d'URL du jeton ou d'identifiant, ceux d'avant ne s'appliquent plus. Enregistrez-les pour les paramètres actuels avec set-password --password-stdin et set-client-secret --client-secret-stdin.",
+          ]
+        : []),
       `Alerte actualisation : ${settings.alertDelayMonths} mois`,
-      `Date de dernière mise à jour : ${settings.passwordUpdatedAt ?? '(inconnue)'}`,
+      `Date de dernière mise à jour : ${passwordStored && settings.passwordUpdatedAt ? frenchDay(settings.passwordUpdatedAt) : '(inconnue)'}`,
       reminder.known
-        ? `Expiration du mot de passe : ${reminder.expiresOn} (${reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'estimation : dernière mise à jour + 424 jours'})${reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${reminder.dueOn}`}`
-        : 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)',
+        ? `Expiration du mot de passe : ${frenchDay(reminder.expiresOn)} (${reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'estimation : dernière mise à jour + 424 jours'})${reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${frenchDay(reminder.dueOn)}`}`
+        : passwordStored
+          ? 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)'
+          : 'Expiration du mot de passe : sans objet (aucun mot de passe enregistré)',
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
       ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
@@ -192,27 +236,54 @@ async function status({ services, environment }: CommandContext): Promise<Result
   };
 }
 
-const withOverrides = (context: CommandContext): StoredSettings => applySettingsChange(context.services.settings.read(), changeFromOptions(context.options));
+/** A Lien URL of one known environment with the token URL of another: never what the user meant. */
+function refuseMixedEndpoints(settings: StoredSettings): void {
+  const apiOf = Object.entries(knownEnvironments).find(([, endpoints]) => endpoints.apiBaseUrl === settings.apiBaseUrl)?.[0];
+  const tokenOf = Object.entries(knownEnvironments).find(([, endpoints]) => endpoints.tokenUrl === settings.tokenUrl)?.[0];
+  if (apiOf === undefined || tokenOf === undefined || apiOf === tokenOf) return;
+  const label = (name: string) => environmentLabels[name as StoredSettings['environment']];
+  throw new AppError(
+    'INVALID_INPUT',
+    `le Lien URL serait celui de ${label(apiOf)} et l'URL du jeton celle de ${label(tokenOf)} ; pour ${label(apiOf)}, indiquez --env ${apiOf} (ses deux adresses), ou donnez aussi --token-url`,
+  );
+}
+
+function withOverrides(context: CommandContext): StoredSettings {
+  const settings = applySettingsChange(context.services.settings.read(), changeFromOptions(context.options));
+  refuseMixedEndpoints(settings);
+  return settings;
+}
 const hasOverrides = (context: CommandContext): boolean => connectionOptions.some((name) => context.options[name] !== undefined);
 
 const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>> = {
   status,
   configure: async (context) => {
+    if (!(commands.configure ?? []).some((name) => context.options[name] !== undefined)) {
+      throw new AppError('INVALID_INPUT', 'configure : aucun paramètre indiqué, rien à enregistrer ; indiquez par exemple --env, --url, --login ou --client-id');
+    }
     const { settings } = context.services;
     const change = changeFromOptions(context.options);
-    // Checked as the dialog checks it: a file with a private key or anything but certificates is refused.
+    // A file that is not a certificate (or holds a private key) is refused now, not at the next test.
     if (change.caCertificatePath) await readCaCertificate(change.caCertificatePath);
+    const before = settings.read();
+    const next = applySettingsChange(before, change);
+    refuseMixedEndpoints(next);
     const dayText = text(context.options, 'password-updated-on');
-    if (dayText === undefined) settings.update(change);
-    else {
-      // Everything is checked before the first write: a refused date leaves the settings as they were.
-      const day = parseCommunicatedDay(dayText, context.environment.clock());
-      assertCanEnterPasswordDay(applySettingsChange(settings.read(), change));
-      settings.update(change);
-      settings.recordPasswordCommunicatedOn(day);
-    }
+    // Everything is checked before the first write: a refused date leaves the settings as they were.
+    const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
+    if (day !== undefined) assertCanEnterPasswordDay(next);
+    const after = settings.update(change);
+    if (day !== undefined) settings.recordPasswordCommunicatedOn(day);
     const result = await status(context);
-    return { json: result.json, lines: ['Paramètres enregistrés.', ...result.lines] };
+    const nowCustom = before.environment !== 'custom' && after.environment === 'custom';
+    return {
+      json: result.json,
+      lines: [
+        'Paramètres enregistrés.',
+        ...(nowCustom ? [`L'environnement passe de ${environmentLabels[before.environment]} à Personnalisé : Lien URL ${after.apiBaseUrl} et URL du jeton ${after.tokenUrl} sont désormais en vigueur.`] : []),
+        ...result.lines,
+      ],
+    };
   },
   test: async (context) => {
     if (context.options.all === true) {
@@ -269,6 +340,10 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   'export-profile': async (context) => {
     const { services, file, options } = context;
     const target = resolve(file ?? '');
+    const folder = dirname(target);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      throw new AppError('INVALID_INPUT', `export-profile : le dossier ${folder} n'existe pas ; créez-le ou indiquez un fichier dans un dossier existant`);
+    }
     const withSecrets = options['with-secrets'] === true;
     if (!withSecrets && options['passphrase-stdin'] === true) throw new AppError('INVALID_INPUT', '--passphrase-stdin ne sert qu’avec --with-secrets');
     const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
@@ -318,28 +393,83 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   },
 };
 
+/** What each option's value stands for, in the usage's words. */
+const valueNames: Partial<Record<OptionName, string>> = {
+  'user-data-dir': 'DOSSIER',
+  env: 'production|qualification|custom',
+  url: 'URL',
+  'token-url': 'URL',
+  login: 'IDENTIFIANT',
+  'client-id': 'ID',
+  timeout: 'SECONDES',
+  'ca-file': 'FICHIER.pem',
+  proxy: 'URL',
+  'alert-delay': 'MOIS',
+};
+const optionNames = Object.keys(optionSpec) as OptionName[];
+const isOptionName = (name: string): name is OptionName => (optionNames as string[]).includes(name);
+
+/** Bad usage, said in French: what is wrong first, and the nearest known word for a typo. */
+function usageError(what: string): AppError {
+  return new AppError('INVALID_INPUT', what);
+}
+
+function checkOptionTokens(argv: readonly string[]): void {
+  const { tokens } = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!isOptionName(token.name)) {
+      const nearest = nearestName(token.name, optionNames);
+      throw usageError(`option inconnue : ${token.rawName}${nearest ? ` ; vouliez-vous dire --${nearest} ?` : ''}`);
+    }
+    const spec = optionSpec[token.name];
+    // `--user-data-dir --json`: the next option was taken for the missing value.
+    const missing = token.value === undefined || (!token.inlineValue && token.value.startsWith('--'));
+    if (spec.type === 'string' && missing) throw usageError(`l'option --${token.name} attend une valeur (--${token.name} ${valueNames[token.name] ?? 'VALEUR'})`);
+    if (spec.type === 'boolean' && token.value !== undefined) throw usageError(`l'option --${token.name} ne prend pas de valeur`);
+  }
+}
+
 function parse(argv: readonly string[]): { command: string; options: Options; file: string | undefined; positionals: readonly string[] } {
+  checkOptionTokens(argv);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new AppError('INVALID_INPUT', error instanceof Error ? error.message : 'options invalides');
+  } catch {
+    // checkOptionTokens said what was wrong for every case known; never show parseArgs' English.
+    throw usageError('options mal formées');
   }
   const [command, ...extra] = parsed.positionals;
   const options = parsed.values as Options;
-  if (options.help === true || command === undefined) return { command: 'help', options, file: undefined, positionals: [] };
+  if (options.help === true) return { command: 'help', options, file: undefined, positionals: [] };
+  if (command === undefined) throw usageError('aucune commande indiquée ; les commandes sont : ' + Object.keys(commands).join(', '));
   const allowed = commands[command];
-  if (!allowed) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
+  if (!allowed) {
+    const nearest = nearestName(command, Object.keys(commands));
+    throw usageError(`commande inconnue : ${command}${nearest ? ` ; vouliez-vous dire ${nearest} ?` : ''}`);
+  }
   // Account names follow `accounts`: they are names, never secrets.
   const positionals = command === 'accounts' ? extra.splice(0, 3) : [];
   const file = withFile.has(command) ? extra.shift() : undefined;
-  if (withFile.has(command) && !file) throw new AppError('INVALID_INPUT', `${command} attend un nom de fichier`);
+  if (withFile.has(command) && !file) throw usageError(`${command} attend un nom de fichier`);
   // Its value is never repeated: it may be a secret typed where it does not belong.
-  if (extra.length > 0) throw new AppError('INVALID_INPUT', `argument inattendu après « ${command} » (sa valeur n'est pas répétée ; un secret se donne sur l'entrée standard)`);
+  if (extra.length > 0) throw usageError(`argument inattendu après « ${command} » (sa valeur n'est pas répétée ; un secret se donne sur l'entrée standard)`);
   const general: readonly OptionName[] = ['user-data-dir', 'json', 'help', ...(command === 'accounts' ? [] : ['account' as const])];
   const misplaced = Object.keys(options).find((name) => !general.includes(name as OptionName) && !allowed.includes(name as OptionName));
-  if (misplaced) throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec ${command}`);
+  if (misplaced) throw usageError(`l'option --${misplaced} ne s'emploie pas avec ${command}`);
   return { command, options, file, positionals };
+}
+
+/** Failures that mean Chorus Pro could not be reached, not that it refused the password. */
+const unreachable: ReadonlySet<FailureCode> = new Set(['DNS_FAILED', 'CONNECTION_FAILED', 'TIMEOUT', 'PROXY_FAILED', 'SERVER_ERROR']);
+
+/** set-password checks with Chorus Pro first: when it cannot be reached, say how to save without checking. */
+function withCommandAdvice(failure: Failure, argv: readonly string[]): Failure {
+  if (!argv.includes('set-password') || argv.includes('--no-verify') || !unreachable.has(failure.code)) return failure;
+  return {
+    ...failure,
+    message: `${failure.message} Si vous êtes sûr du mot de passe, enregistrez-le sans vérification en ajoutant --no-verify (il sera vérifié au prochain test).`,
+  };
 }
 
 /**
@@ -349,6 +479,11 @@ function parse(argv: readonly string[]): { command: string; options: Options; fi
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
   const json = argv.includes('--json');
   try {
+    // Without a command there is nothing to do: that is bad usage, with the usage on standard error.
+    if (argv.filter((argument) => argument !== '--json').length === 0) {
+      if (!json) for (const line of usage) environment.warn(line);
+      throw new AppError('INVALID_INPUT', 'aucune commande indiquée');
+    }
     const { command, options, file, positionals } = parse(argv);
     if (command === 'help') {
       for (const line of usage) environment.print(line);
@@ -374,7 +509,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     else for (const line of result.lines) environment.print(line);
     return result.failed === true ? 1 : 0;
   } catch (error) {
-    const failure = toFailure(error);
+    const failure = withCommandAdvice(toFailure(error, 'command-line'), argv);
     if (json) environment.print(JSON.stringify(failure));
     else environment.warn(`Erreur (${failure.code}) : ${failure.message}`);
     return usageCodes.has(failure.code) ? 2 : 1;

@@ -105,6 +105,9 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
     const given = change[key];
     if (given !== undefined && hasControlCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${controlCharacterRefusal}`);
   }
+  if (change.login !== undefined && /\s/.test(change.login.trim())) {
+    throw new AppError('INVALID_INPUT', "Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace (il s'écrit par exemple TECH_1_xxx@cpro.fr)");
+  }
   const environment = (next.environment ?? current.environment) as StoredSettings['environment'];
   if (environment !== 'custom') {
     const endpoints = knownEnvironments[environment];

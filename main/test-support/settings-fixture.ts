@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
@@ -13,8 +13,17 @@ export const fixedClock =
   () =>
     new Date(iso);
 
+const createdTempDirs: string[] = [];
+
+/** A fresh folder in the system's temporary folder, removed after the test file (see remove-temp-dirs.ts). */
 export function tempDir(prefix = 'chorus-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  createdTempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of createdTempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A settings store over a real file, as the CLI and the harness open it. */

@@ -1,4 +1,5 @@
 import { FieldError } from './FieldError';
+import { keychainName } from './keychainName';
 import { SecretField } from './SecretField';
 import { TextField } from './TextField';
 import type { Configuration } from './useConfiguration';
@@ -44,7 +45,7 @@ export function AdvancedSettings({ configuration, onSecretDraft }: Props) {
           label="Secret client PISTE"
           stored={snapshot.secrets.clientSecret}
           saveLabel="Enregistrer le secret"
-          savedMessage="Secret client enregistré dans le coffre-fort de Windows."
+          savedMessage={`Secret client enregistré dans ${keychainName()}.`}
           onDraft={(typing) => onSecretDraft('clientSecret', typing)}
           save={async (secret) => {
             if (!(await configuration.flush())) return { ok: false, code: 'INVALID_INPUT', message: 'Corrigez les champs signalés : ils ne sont pas enregistrés.' };
@@ -73,7 +74,7 @@ export function AdvancedSettings({ configuration, onSecretDraft }: Props) {
             label={`Mot de passe du proxy (${proxyUser})`}
             stored={snapshot.secrets.proxyPassword}
             saveLabel="Enregistrer le mot de passe"
-            savedMessage="Mot de passe du proxy enregistré dans le coffre-fort de Windows."
+            savedMessage={`Mot de passe du proxy enregistré dans ${keychainName()}.`}
             onDraft={(typing) => onSecretDraft('proxyPassword', typing)}
             save={(secret) => refresh(() => window.chorus.setProxyPassword({ secret }))}
           />

@@ -70,7 +70,7 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
           <PasswordInput
             id="password"
             value={passwordDraft}
-            placeholder={snapshot.secrets.password ? 'Enregistré dans le coffre-fort de Windows' : ''}
+            placeholder={snapshot.secrets.password ? 'Enregistré dans le coffre-fort' : ''}
             aria-describedby={unverified ? 'password-unverified password-hint' : 'password-hint'}
             onChange={(event) => onPasswordDraft(event.target.value)}
           />

@@ -39,7 +39,7 @@ export function SecretField({ id, label, stored, saveLabel, savedMessage, save, 
           <PasswordInput
             id={id}
             value={draft}
-            placeholder={stored === null ? 'Coffre-fort inaccessible' : stored ? 'Enregistré dans le coffre-fort de Windows' : ''}
+            placeholder={stored === null ? 'Coffre-fort inaccessible' : stored ? 'Enregistré dans le coffre-fort' : ''}
             aria-describedby={`${id}-message`}
             onChange={(event) => type(event.target.value)}
             onKeyDown={(event) => {

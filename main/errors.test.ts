@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, toFailure } from './errors';
+import { keychainUnavailableAdvice } from './secrets/keychain-name';
+
+describe('failure wordings', () => {
+  it('gives the screen its wording and the command line one that names options, never the window', () => {
+    const rejected = new AppError('AUTH_REJECTED');
+    expect(toFailure(rejected).message).toContain('saisissez ici le nouveau mot de passe');
+    expect(toFailure(rejected, 'command-line').message).toContain('set-password --password-stdin');
+    const slow = new AppError('TIMEOUT');
+    expect(toFailure(slow).message).toContain('paramètres avancés');
+    expect(toFailure(slow, 'command-line').message).toContain('configure --timeout');
+    expect(toFailure(slow, 'command-line').message).not.toContain('paramètres avancés');
+  });
+
+  it('starts a refused input on the command line with what is wrong', () => {
+    const failure = toFailure(new AppError('INVALID_INPUT', '--timeout : 5 au minimum'), 'command-line');
+    expect(failure.message).toMatch(/^--timeout : 5 au minimum\. Rien n'a été enregistré/);
+    expect(toFailure(new AppError('INVALID_INPUT', 'Lien URL : adresse mal formée')).message).toMatch(/^Les données saisies sont invalides/);
+  });
+
+  it('names the keychain of the platform it runs on', () => {
+    expect(keychainUnavailableAdvice('win32')).toContain("Gestionnaire d'identification Windows");
+    expect(keychainUnavailableAdvice('darwin')).toContain('Trousseau de macOS');
+    expect(keychainUnavailableAdvice('linux')).toContain('Secret Service');
+    expect(keychainUnavailableAdvice('linux')).not.toContain('Windows');
+  });
+});

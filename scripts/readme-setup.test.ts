@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
+
+const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter(Boolean);
+
+describe('the README’s Linux set-up', () => {
+  it('is exactly what CI runs, ending with the README’s test command', () => {
+    const section = readme.slice(readme.indexOf('### Linux set-up'));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
+    const ciBlock = /# >>> README: Linux set-up\n([\s\S]*?)# <<< README: Linux set-up/.exec(ci)?.[1];
+    expect(block).toBeDefined();
+    expect(ciBlock).toBeDefined();
+    expect(lines(ciBlock!)).toEqual(lines(block!));
+    expect(lines(block!).at(-1)).toBe('npm test');
+    // What .ci/run does outside the block only prepares the shell, it installs nothing.
+    const outside = lines(ci.replace(ciBlock!, '')).filter((line) => !line.startsWith('#'));
+    expect(outside).toEqual(['set -euo pipefail', 'cd "$(dirname "$0")/.."', 'export DEBIAN_FRONTEND=noninteractive']);
+  });
+});
