@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { configureThroughScreen, expectAccessible, screen, screenshot, today } from './screen';
-import { demo } from './seed-profile';
+import { demo, savedSettings } from './seed-profile';
 import { expect, test } from './fixtures';
 
 test('first configuration from an empty profile, through the screen alone', async ({ launch, simulator }) => {
@@ -27,7 +25,7 @@ test('first configuration from an empty profile, through the screen alone', asyn
   await expectAccessible(page);
   await screenshot(page, '02-premiere-configuration-reussie');
 
-  const saved = JSON.parse(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+  const saved = savedSettings(app.userDataDir);
   expect(saved).toMatchObject({ environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: demo.login, clientId: demo.clientId });
   expect(JSON.stringify(saved)).not.toContain(demo.password);
 });
@@ -37,7 +35,7 @@ test('an unsafe or malformed address is flagged at the field and never saved', a
   const ui = screen(app.page);
   await ui.environment.selectOption('custom');
   await expect(ui.url).toBeEditable();
-  const before = JSON.parse(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+  const before = savedSettings(app.userDataDir);
 
   await ui.url.fill('http://192.168.1.20:8443');
   await ui.login.click();
@@ -60,7 +58,7 @@ test('an unsafe or malformed address is flagged at the field and never saved', a
   await ui.testButton.click();
   await expect(app.page.getByText('Corrigez les champs signalés')).toBeVisible();
 
-  const after = JSON.parse(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+  const after = savedSettings(app.userDataDir);
   expect(after.apiBaseUrl).toBe(before.apiBaseUrl);
   expect(after).not.toHaveProperty('login');
 });

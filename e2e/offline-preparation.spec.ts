@@ -10,7 +10,7 @@ import { secretAccounts } from '../main/secrets/secret-store';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator, tokenPath } from './simulator/simulator';
 import { expectAccessible, isoDay, keychainOnThisMachine, screen, screenshot } from './screen';
-import { demo, seedProfile } from './seed-profile';
+import { demo, savedSettings, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 
 const unverifiedNotice = 'Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.';
@@ -88,7 +88,8 @@ test('the date of the password refuses a future day and an expired one, and says
   await expect(page.getByText('Date de dernière mise à jour : la date est dans le futur')).toBeVisible();
   await ui.updatedAt.fill(isoDay(-430));
   await expect(page.getByText(/a déjà expiré ; demandez-en un nouveau/)).toBeVisible();
-  expect(JSON.parse(readFileSync(join(userDataDir, 'config.json'), 'utf8'))).not.toHaveProperty('passwordUpdatedAt');
+  expect(savedSettings(userDataDir)).not.toHaveProperty('passwordUpdatedAt');
+  expect(savedSettings(userDataDir)).toHaveProperty('environment');
 });
 
 test('a password Chorus Pro refuses is never offered to be kept unchecked', async ({ launch, simulator }) => {
@@ -144,7 +145,7 @@ test('encrypted deployment: export with the passwords, a wrong passphrase refuse
 
 test('a machine-wide profile with encrypted passwords: settings at first start, the passphrase asked once, then the test succeeds', async ({ launch, simulator }) => {
   const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
-  const settings = storedSettingsSchema.parse(JSON.parse(readFileSync(join(seeded.userDataDir, 'config.json'), 'utf8')));
+  const settings = storedSettingsSchema.parse(savedSettings(seeded.userDataDir));
   const machineProfile = join(folder(), 'profile.json');
   writeFileSync(machineProfile, JSON.stringify(await buildProfile(settings, createKeytarSecretStore(seeded.keychainService), 'la phrase du service informatique')));
   await clearKeychainService(seeded.keychainService);

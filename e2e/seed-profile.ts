@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpTransport } from '../main/chorus/http-transport';
@@ -53,4 +53,11 @@ export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: 
   await secrets.set(secretAccounts.technicalPassword(options.apiBaseUrl, login), options.password ?? demo.password);
   if (options.passwordUpdatedAt) services.settings.recordPasswordUpdate(options.passwordUpdatedAt, true);
   return { userDataDir, keychainService };
+}
+
+/** The selected account's settings, as the settings file holds them. */
+export function savedSettings(userDataDir: string): Record<string, unknown> {
+  const file = JSON.parse(readFileSync(join(userDataDir, 'config.json'), 'utf8')) as { selectedAccount: string; accounts: Record<string, unknown>[] };
+  const { name: _name, ...settings } = file.accounts.find((account) => account.name === file.selectedAccount) ?? {};
+  return settings;
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
 import { logFolderName } from './logging/log-file';
 import type { Logger } from './logger';
-import { describeProfileChanges, readProfile, type DeploymentProfile } from './profiles/deployment-profile';
+import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData, type DeploymentProfile } from './profiles/deployment-profile';
+import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile, type AccountsProfile } from './profiles/accounts-profile';
 import { buildProfile, importProfile, importProfileSecrets } from './profiles/profile-transfer';
 import { proxyAccount, readCaCertificate } from './chorus/connection-service';
 import type { AccountServices } from './services';
@@ -14,7 +15,7 @@ import type { StoredSettings } from './settings/settings-schema';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 import { storedProxy } from './net/url-policy';
-import { privateFolderMode } from './private-files';
+import { privateFileMode, privateFolderMode } from './private-files';
 import { passwordReminder } from './reminder/password-reminder';
 import type { Handlers } from './ipc-dispatcher';
 import { secretAccounts, type SecretStore } from './secrets/secret-store';
@@ -85,7 +86,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
 export function createHandlers({ appInfo, settings, secrets, current, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies): Handlers {
   // The profile exactly as the user previewed it: confirming applies these values, never the file
   // read again (it may have changed since), never a path from the page.
-  let pendingImport: DeploymentProfile | undefined;
+  let pendingImport: DeploymentProfile | AccountsProfile | undefined;
   const transfer = { settings, secrets, userDataDir, logger };
 
   // The window's network operations under way share one cancellation, so that "Annuler" stops
@@ -168,11 +169,13 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
     },
     exportProfile: async (options) => {
       // Built (and the keychain read) before the dialog: a refusal comes before choosing a file.
-      const profile = await buildProfile(settings.read(), secrets, options?.passphrase);
-      const file = await desktop.chooseSaveFile('profil-chorus-pro.json');
+      const profile = options?.allAccounts
+        ? await buildAccountsProfile(settings.accounts.list(), secrets, options.passphrase)
+        : await buildProfile(settings.read(), secrets, options?.passphrase);
+      const file = await desktop.chooseSaveFile(options?.allAccounts ? 'profil-chorus-pro-tous-les-comptes.json' : 'profil-chorus-pro.json');
       if (file === undefined) return { saved: false };
-      await writeFile(file, `${JSON.stringify(profile, null, 2)}\n`);
-      const withSecrets = profile.profileVersion === 2;
+      await writeFile(file, `${JSON.stringify(profile, null, 2)}\n`, { mode: privateFileMode });
+      const withSecrets = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
       logger.info('profile.exported', { withSecrets });
       return { saved: true, file, withSecrets };
     },
@@ -180,14 +183,18 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       pendingImport = undefined;
       const file = await desktop.chooseFile('profile');
       if (file === undefined) return { chosen: false };
-      const profile = readProfile(file);
+      const data = readProfileData(file);
+      const profile = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3 ? parseAccountsProfile(data) : parseSingleProfile(data);
       pendingImport = profile;
+      if (profile.profileVersion === 3) {
+        return { chosen: true, file, changes: describeAccountsProfileChanges(settings.accounts.list(), profile), withSecrets: profile.secrets !== undefined };
+      }
       return { chosen: true, file, changes: describeProfileChanges(settings.read(), profile), withSecrets: profile.profileVersion === 2 };
     },
     importProfile: async (options) => {
       const profile = pendingImport;
       if (profile === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
-      await importProfile(transfer, profile, options?.passphrase);
+      await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, options?.passphrase) : importProfile(transfer, profile, options?.passphrase));
       // Kept until it succeeds: a wrong passphrase may be typed again.
       pendingImport = undefined;
       logger.info('profile.imported', {});

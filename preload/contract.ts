@@ -267,7 +267,7 @@ export const channels = {
   getStructureDetails: channel(z.tuple([z.int().positive()]), returns<StructureDetails>()),
   setPasswordCommunicatedOn: channel(z.tuple([z.object({ day: daySchema }).strict()]), returns<SettingsSnapshot>()),
   chooseCaCertificate: channel(z.tuple([]), returns<SettingsSnapshot & { readonly chosen: boolean }>()),
-  exportProfile: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict().optional()]), returns<ProfileExport>()),
+  exportProfile: channel(z.tuple([z.object({ passphrase: passphraseSchema.optional(), allAccounts: z.boolean().optional() }).strict().optional()]), returns<ProfileExport>()),
   previewProfileImport: channel(z.tuple([]), returns<ProfilePreview>()),
   importProfile: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict().optional()]), returns<SettingsSnapshot>()),
   importMachineProfileSecrets: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict()]), returns<SettingsSnapshot>()),

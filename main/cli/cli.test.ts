@@ -9,6 +9,7 @@ import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { demoAccount } from '../test-support/core-fixture';
 import { tempDir } from '../test-support/settings-fixture';
+import { runCliProcess, type CliRun } from '../test-support/cli-process';
 
 const projectRoot = join(__dirname, '..', '..');
 // Each test gets its own keychain namespace: the simulator's host and login are the same for all.
@@ -19,33 +20,8 @@ beforeEach(() => {
   usedServices.push(keychainService);
 });
 
-interface CliRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly json: Record<string, unknown>;
-}
-
-/** The real command line, in its own process, as an administrator's script runs it. */
-function cli(args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/cli.ts'), ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService, ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => {
-      const lines = stdout.split('\n').filter(Boolean);
-      const parsed: unknown = lines.length === 1 && lines[0]!.startsWith('{') ? JSON.parse(lines[0]!) : {};
-      resolve({ status, stdout, stderr, json: parsed as Record<string, unknown> });
-    });
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+/** The real command line, in its own process, in this test's keychain namespace. */
+const cli = (args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> => runCliProcess(args, keychainService, options);
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -120,6 +96,7 @@ describe('the command line', () => {
     expect(status.stdout.trim().split('\n')).toHaveLength(1);
     expect(status.json).toEqual({
       ok: true,
+      account: { name: 'Compte principal' },
       settings: {
         environment: 'custom',
         apiBaseUrl: simulator.url,
@@ -238,7 +215,7 @@ describe('the command line without a keychain', () => {
     const configure = await cli(['configure', '--login', 'TECH_1_hors_ligne@cpro.fr', '--env', 'qualification', '--json', '--user-data-dir', dir], { env: noKeychain });
     expect(configure.status).toBe(0);
     expect(configure.json).toMatchObject({ ok: true, keychainUnavailable: true, secrets: { password: null, passwordVerified: null, clientSecret: null } });
-    expect(JSON.parse(settingsText(dir))).toMatchObject({ login: 'TECH_1_hors_ligne@cpro.fr', environment: 'qualification' });
+    expect(JSON.parse(settingsText(dir))).toMatchObject({ accounts: [{ login: 'TECH_1_hors_ligne@cpro.fr', environment: 'qualification' }] });
 
     const status = await cli(['status', '--user-data-dir', dir], { env: noKeychain });
     expect(status.status).toBe(0);
@@ -254,7 +231,7 @@ describe('the command line without a keychain', () => {
     const target = tempDir('chorus-cli-');
     const imported = await cli(['import-profile', profile, '--json', '--user-data-dir', target], { env: noKeychain });
     expect(imported.status).toBe(0);
-    expect(JSON.parse(settingsText(target))).toMatchObject({ login: demoAccount.login });
+    expect(JSON.parse(settingsText(target))).toMatchObject({ accounts: [{ login: demoAccount.login }] });
   });
 
   it.each([
@@ -298,7 +275,10 @@ describe('offline preparation on the command line', () => {
     const dir = tempDir('chorus-cli-');
     const today = startOfDay(new Date());
     const communicated = format(addDays(today, -40), 'yyyy-MM-dd');
-    const given = await cli(['configure', '--login', 'TECH_1_date@cpro.fr', '--password-updated-on', communicated, '--json', '--user-data-dir', dir]);
+    expect((await cli(['configure', '--login', 'TECH_1_date@cpro.fr', '--user-data-dir', dir])).status).toBe(0);
+    // Typed before the workstation could reach Chorus Pro: kept unchecked, then dated by hand.
+    expect((await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: 'Communique-en-octobre' })).status).toBe(0);
+    const given = await cli(['configure', '--password-updated-on', communicated, '--json', '--user-data-dir', dir]);
     expect(given.status).toBe(0);
     expect(given.json).toMatchObject({ reminder: { expiresOn: format(addDays(today, 424 - 40), 'yyyy-MM-dd'), source: 'estimate' } });
 
@@ -345,7 +325,7 @@ describe('offline preparation on the command line', () => {
     const wrong = await cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { env: otherKeychain, stdin: 'une mauvaise phrase secrète' });
     expect(wrong.status).toBe(2);
     expect(wrong.json).toMatchObject({ code: 'PROFILE_REFUSED', message: expect.stringContaining('phrase secrète incorrecte') as string });
-    expect(existsSync(join(target, 'config.json')) ? JSON.parse(settingsText(target)) : {}).not.toHaveProperty('login');
+    expect(existsSync(join(target, 'config.json')) ? (JSON.parse(settingsText(target)) as { accounts: Record<string, unknown>[] }).accounts[0] : {}).not.toHaveProperty('login');
 
     const imported = await cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { env: otherKeychain, stdin: passphrase });
     expect(imported.json).toMatchObject({ ok: true, withSecrets: true });
@@ -475,6 +455,8 @@ describe('the command line as an administrator meets it', () => {
 
     // Nothing listens on port 9: Chorus Pro cannot be reached.
     await cli(['configure', '--url', 'http://127.0.0.1:9', '--user-data-dir', dir]);
+    // A client secret serves the API host it was entered for: enter it again for this one.
+    await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], { stdin: demoAccount.clientSecret });
     const unreachable = await cli(['set-password', '--password-stdin', '--user-data-dir', dir], { stdin: demoAccount.password });
     expect(unreachable.status).toBe(1);
     expect(unreachable.stderr).toMatch(/^Erreur \(CONNECTION_FAILED\) : .*\(--url\).* ajoutant --no-verify/);

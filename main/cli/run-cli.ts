@@ -12,7 +12,8 @@ import { settingsSnapshot } from '../handlers';
 import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logger';
 import { assertCanEnterPasswordDay, parseCommunicatedDay } from '../credentials/password-date';
-import { describeProfileChanges, readProfile } from '../profiles/deployment-profile';
+import { describeProfileChanges, parseSingleProfile, readProfileData } from '../profiles/deployment-profile';
+import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../profiles/accounts-profile';
 import { buildProfile, importProfile } from '../profiles/profile-transfer';
 import { machineProfilePath } from '../profiles/machine-profile';
 import type { SecretStore } from '../secrets/secret-store';
@@ -75,7 +76,7 @@ const commands: Readonly<Record<string, readonly OptionName[]>> = {
   'set-client-secret': ['client-secret-stdin'],
   'set-password': ['password-stdin', 'no-verify', 'confirm-spaces', 'password-updated-on'],
   'set-proxy-password': ['password-stdin'],
-  'export-profile': ['with-secrets', 'passphrase-stdin'],
+  'export-profile': ['with-secrets', 'passphrase-stdin', 'all'],
   'import-profile': ['passphrase-stdin'],
 };
 /** Commands that take a file name after them. */
@@ -347,12 +348,16 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     const withSecrets = options['with-secrets'] === true;
     if (!withSecrets && options['passphrase-stdin'] === true) throw new AppError('INVALID_INPUT', '--passphrase-stdin ne sert qu’avec --with-secrets');
     const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
-    const profile = await buildProfile(services.settings.read(), services.secrets, passphrase);
+    const allAccounts = options.all === true;
+    const profile = allAccounts
+      ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase)
+      : await buildProfile(servicesForCommand(services, text(options, 'account')).settings.read(), services.secrets, passphrase);
     writeFileSync(target, `${JSON.stringify(profile, null, 2)}\n`);
     services.logger.info('profile.exported', { withSecrets });
     return {
-      json: { file: target, withSecrets },
+      json: { file: target, withSecrets, ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
       lines: [
+        ...(allAccounts ? [`${services.settings.accounts.list().length} compte(s) technique(s) dans le profil.`] : []),
         withSecrets
           ? `Profil de déploiement exporté, mots de passe chiffrés par la phrase secrète : ${target}`
           : `Profil de déploiement exporté (sans aucun secret) : ${target}`,
@@ -361,14 +366,21 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     };
   },
   'import-profile': async (context) => {
-    const { services, file, userDataDir, options } = context;
-    const profile = readProfile(resolve(file ?? ''));
-    if (profile.profileVersion === 2 && options['passphrase-stdin'] !== true) {
+    const { file, userDataDir, options } = context;
+    const data = readProfileData(resolve(file ?? ''));
+    const several = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3;
+    // A profile of several accounts names them; one of a single account goes to the chosen one.
+    const services = several ? context.services : servicesForCommand(context.services, text(options, 'account'));
+    if (several && options.account !== undefined) throw new AppError('INVALID_INPUT', 'ce profil contient plusieurs comptes, chacun nommé : --account ne sert pas ici');
+    const profile = several ? parseAccountsProfile(data) : parseSingleProfile(data);
+    const encrypted = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
+    if (encrypted && options['passphrase-stdin'] !== true) {
       throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète avec --passphrase-stdin');
     }
-    const passphrase = profile.profileVersion === 2 ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
-    const changes = describeProfileChanges(services.settings.read(), profile);
-    await importProfile({ settings: services.settings, secrets: services.secrets, userDataDir, logger: services.logger }, profile, passphrase);
+    const passphrase = encrypted ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
+    const transfer = { settings: services.settings, secrets: services.secrets, userDataDir, logger: services.logger };
+    const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
+    await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importProfile(transfer, profile, passphrase));
     services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
     return {
       json: { changes, withSecrets: passphrase !== undefined },
@@ -502,7 +514,8 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     });
     const handler = run[command];
     if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
-    const acrossAccounts = command === 'accounts' || (command === 'test' && options.all === true);
+    // These choose their account themselves (or act on all): the others act on one, named or only.
+    const acrossAccounts = command === 'accounts' || command === 'export-profile' || command === 'import-profile' || (command === 'test' && options.all === true);
     const services = acrossAccounts ? opened : servicesForCommand(opened, text(options, 'account'));
     const result = await handler({ services, options, environment, file, userDataDir, positionals });
     if (json) environment.print(JSON.stringify({ ok: result.failed !== true, ...result.json }));

@@ -15,7 +15,7 @@ export const maxProfileBytes = 1024 * 1024;
 export const importedCaFileName = 'autorite-profil-deploiement.pem';
 
 /** What a profile sets on a workstation: every setting but the dates, which belong to each one. */
-const profileSettingsSchema = storedSettingsSchema
+export const profileSettingsSchema = storedSettingsSchema
   .pick({ environment: true, apiBaseUrl: true, tokenUrl: true, login: true, clientId: true, alertDelayMonths: true, timeoutSeconds: true, proxyUrl: true })
   .extend({ caCertificatePem: z.string().min(1).max(256 * 1024).optional() });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
@@ -71,6 +71,15 @@ export function exportProfile(settings: StoredSettings): DeploymentProfile {
 
 /** Reads a profile file; anything but a profile of this version, under 1 MB, is refused whole. */
 export function readProfile(path: string): DeploymentProfile {
+  const data = readProfileData(path);
+  if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) {
+    throw new AppError('PROFILE_REFUSED', 'ce profil contient plusieurs comptes techniques : importez-le sans choisir de compte (import-profile FICHIER)');
+  }
+  return parseSingleProfile(data);
+}
+
+/** A profile file's JSON, once its size is checked: the same limits for every version. */
+export function readProfileData(path: string): unknown {
   let size: number;
   try {
     size = statSync(path).size;
@@ -78,26 +87,31 @@ export function readProfile(path: string): DeploymentProfile {
     throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
   }
   if (size > maxProfileBytes) throw new AppError('PROFILE_REFUSED', `fichier de ${size} octets, 1 Mo au plus`);
-  let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch {
     throw new AppError('PROFILE_REFUSED', "ce n'est pas un fichier JSON valide");
   }
+}
+
+/** A one-account profile (version 1 or 2), its certificate kept to its certificates. */
+export function parseSingleProfile(data: unknown): DeploymentProfile {
   const version = typeof data === 'object' && data !== null && 'profileVersion' in data ? data.profileVersion : undefined;
   if (!profileVersions.some((known) => known === version)) {
-    throw new AppError('PROFILE_REFUSED', `version de profil ${JSON.stringify(version ?? null)} inconnue, version ${profileVersions.join(' ou ')} attendue`);
+    throw new AppError('PROFILE_REFUSED', `version de profil ${JSON.stringify(version ?? null)} inconnue, version 1, 2 ou 3 attendue`);
   }
   const parsed = profileSchema.safeParse(data);
   if (!parsed.success) {
     throw new AppError('PROFILE_REFUSED', `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`);
   }
-  if (parsed.data.caCertificatePem) {
-    const bundle = certificatesOnly(parsed.data.caCertificatePem);
-    if (!bundle.ok) throw new AppError('PROFILE_REFUSED', `certificat d'autorité : ${bundle.reason}`);
-    return { ...parsed.data, caCertificatePem: bundle.pem };
-  }
-  return parsed.data;
+  return withCertificatesOnly(parsed.data);
+}
+
+export function withCertificatesOnly<Profile extends { readonly caCertificatePem?: string | undefined }>(profile: Profile): Profile {
+  if (!profile.caCertificatePem) return profile;
+  const bundle = certificatesOnly(profile.caCertificatePem);
+  if (!bundle.ok) throw new AppError('PROFILE_REFUSED', `certificat d'autorité : ${bundle.reason}`);
+  return { ...profile, caCertificatePem: bundle.pem };
 }
 
 export type { ProfileChange } from '../../preload/contract';
@@ -115,7 +129,7 @@ const labels: Readonly<Record<string, string>> = {
 };
 
 /** What importing this profile would change, setting by setting, for the user to confirm. */
-export function describeProfileChanges(current: StoredSettings, profile: DeploymentProfile): ProfileChange[] {
+export function describeProfileChanges(current: StoredSettings, profile: ProfileSettings, account = ''): ProfileChange[] {
   const now = exportProfile(current);
   return Object.keys(labels).flatMap((key) => {
     const before = (now as Record<string, unknown>)[key];
@@ -123,7 +137,7 @@ export function describeProfileChanges(current: StoredSettings, profile: Deploym
     if (before === after) return [];
     const show = (value: unknown) =>
       value === undefined ? '(aucun)' : key === 'caCertificatePem' ? 'certificat fourni' : typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, '');
-    return [{ setting: labels[key] ?? key, before: show(before), after: show(after) }];
+    return [{ setting: `${account}${labels[key] ?? key}`, before: show(before), after: show(after) }];
   });
 }
 
@@ -140,7 +154,7 @@ export function applyProfile(settings: SettingsStore, profile: DeploymentProfile
 }
 
 /** The settings change a profile makes on this workstation. */
-export function profileChange(profile: DeploymentProfile, userDataDir: string): SettingsChange {
+export function profileChange(profile: ProfileSettings, userDataDir: string, caFileName = importedCaFileName): SettingsChange {
   return {
     environment: profile.environment,
     ...(profile.environment === 'custom' ? { apiBaseUrl: profile.apiBaseUrl, tokenUrl: profile.tokenUrl } : {}),
@@ -149,10 +163,10 @@ export function profileChange(profile: DeploymentProfile, userDataDir: string): 
     alertDelayMonths: profile.alertDelayMonths,
     timeoutSeconds: profile.timeoutSeconds,
     proxyUrl: profile.proxyUrl ?? '',
-    caCertificatePath: profile.caCertificatePem ? join(userDataDir, importedCaFileName) : '',
+    caCertificatePath: profile.caCertificatePem ? join(userDataDir, caFileName) : '',
   };
 }
 
-export function writeProfileCertificate(profile: DeploymentProfile, userDataDir: string): void {
-  if (profile.caCertificatePem) writeFileSync(join(userDataDir, importedCaFileName), profile.caCertificatePem, { mode: privateFileMode });
+export function writeProfileCertificate(profile: ProfileSettings, userDataDir: string, caFileName = importedCaFileName): void {
+  if (profile.caCertificatePem) writeFileSync(join(userDataDir, caFileName), profile.caCertificatePem, { mode: privateFileMode });
 }

@@ -36,21 +36,25 @@ export function checkPassphraseForExport(passphrase: string): void {
   }
 }
 
-export async function encryptSecrets(secrets: CarriedSecrets, passphrase: string): Promise<string> {
+/** Any JSON value, as an armored age file whose only recipient is the passphrase. */
+export async function encryptJson(value: unknown, passphrase: string): Promise<string> {
   checkPassphraseForExport(passphrase);
   const { armor, Encrypter } = await loadAge();
   const encrypter = new Encrypter();
   encrypter.setPassphrase(passphrase);
-  return armor.encode(await encrypter.encrypt(JSON.stringify(secrets)));
+  return armor.encode(await encrypter.encrypt(JSON.stringify(value)));
 }
+
+export const encryptSecrets = (secrets: CarriedSecrets, passphrase: string): Promise<string> => encryptJson(secrets, passphrase);
 
 const refused = (detail: string) => new AppError('PROFILE_REFUSED', detail);
 
 /**
- * Opens the secrets with the passphrase and checks they belong to the profile that carries them.
- * Every failure is one French message: the library's own text never reaches the user.
+ * Opens an armored age file with the passphrase, checks its content against `schema`, then that
+ * it belongs to the profile that carries it (`belongs`). Every failure is one French message: the
+ * library's own text never reaches the user.
  */
-export async function decryptSecrets(armored: string, passphrase: string, boundTo: Record<string, unknown>): Promise<CarriedSecrets> {
+export async function decryptJson<T>(armored: string, passphrase: string, schema: z.ZodType<T>, belongs: (opened: T) => boolean): Promise<T> {
   const { armor, Decrypter } = await loadAge();
   let binary: Uint8Array;
   try {
@@ -67,14 +71,18 @@ export async function decryptSecrets(armored: string, passphrase: string, boundT
     // age cannot tell a wrong passphrase from an altered file: both fail its authentication.
     throw refused('phrase secrète incorrecte, ou bloc des mots de passe altéré ; vérifiez la phrase secrète et réessayez');
   }
-  let parsed: CarriedSecrets;
+  let parsed: T;
   try {
-    parsed = carriedSecretsSchema.parse(JSON.parse(text));
+    parsed = schema.parse(JSON.parse(text));
   } catch {
     throw refused("le contenu chiffré n'est pas celui d'un profil Chorus Pro Echanges");
   }
-  if (!isDeepStrictEqual(parsed.boundTo, boundTo)) {
+  if (!belongs(parsed)) {
     throw refused("les mots de passe chiffrés ne correspondent pas à l'adresse, à l'identifiant ou au proxy du profil : le fichier a été modifié après l'export");
   }
   return parsed;
 }
+
+/** The secrets of a one-account profile, checked to belong to its settings. */
+export const decryptSecrets = (armored: string, passphrase: string, boundTo: Record<string, unknown>): Promise<CarriedSecrets> =>
+  decryptJson(armored, passphrase, carriedSecretsSchema, (opened) => isDeepStrictEqual(opened.boundTo, boundTo));

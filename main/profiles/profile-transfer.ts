@@ -40,7 +40,7 @@ export async function buildProfile(settings: StoredSettings, secrets: SecretStor
   return { ...withSecrets, secrets: await encryptSecrets(carried, passphrase) };
 }
 
-interface SecretWrite {
+export interface SecretWrite {
   readonly account: string;
   readonly value: string;
 }
@@ -60,7 +60,7 @@ function writesFor(settings: StoredSettings, carried: CarriedSecrets): SecretWri
  * Writes secrets into this workstation's keychain, then runs `after`; if anything fails, every
  * entry gets its previous value back, so the keychain is never left half-imported.
  */
-async function writeSecretsThen<T>(secrets: SecretStore, writes: readonly SecretWrite[], logger: Logger, after: () => T): Promise<T> {
+export async function writeSecretsThen<T>(secrets: SecretStore, writes: readonly SecretWrite[], logger: Logger, after: () => T): Promise<T> {
   // Read first: a keychain that cannot be read fails here, before anything changed.
   const previous = await Promise.all(writes.map((write) => secrets.get(write.account)));
   const written: number[] = [];

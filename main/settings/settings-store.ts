@@ -85,6 +85,18 @@ export interface AccountsStore {
   rename(name: string, newName: string): void;
   /** Removes an account (never the last one) and returns its settings, for its keychain entries. */
   remove(name: string): StoredAccount;
+  /**
+   * Accounts from a deployment profile, by name: each one that exists is changed, each other one
+   * added. Every change is checked before the file is written once: all of them or none.
+   */
+  importAccounts(entries: readonly ImportedAccount[]): void;
+}
+
+export interface ImportedAccount {
+  readonly name: string;
+  readonly change: SettingsChange;
+  /** Set when the profile brought this account's password: its date (if known), not yet verified. */
+  readonly importedPassword?: { readonly updatedAt: string | undefined };
 }
 
 const optionalTextKeys = ['clientId', 'proxyUrl', 'caCertificatePath'] as const;
@@ -224,6 +236,31 @@ export function openSettingsStore(
       const selectedAccount = file.selectedAccount === name ? (remaining[0]?.name ?? file.selectedAccount) : file.selectedAccount;
       writeFile({ ...file, selectedAccount, accounts: remaining });
       return removed;
+    },
+    importAccounts: (entries) => {
+      let file = readFile();
+      for (const entry of entries) {
+        const existing = file.accounts.find((account) => account.name === entry.name);
+        if (!existing) {
+          checkAccountName(entry.name);
+          const twin = file.accounts.find((account) => sameName(account.name, entry.name));
+          if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${entry.name} » ne diffère de « ${twin.name} » que par les majuscules ; renommez l'un des deux`);
+        }
+        const { name: _name, ...current } = existing ?? { name: entry.name, ...defaultSettings };
+        let next = applySettingsChange(current, entry.change);
+        if (entry.importedPassword) {
+          const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
+          next = { ...rest, passwordVerified: false, ...(entry.importedPassword.updatedAt ? { passwordUpdatedAt: entry.importedPassword.updatedAt } : {}) };
+        }
+        checkDistinctConnection(file, entry.name, next);
+        file = {
+          ...file,
+          accounts: existing
+            ? file.accounts.map((account) => (account.name === entry.name ? { name: entry.name, ...next } : account))
+            : [...file.accounts, { name: entry.name, ...next }],
+        };
+      }
+      writeFile(file);
     },
   };
 

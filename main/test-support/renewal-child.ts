@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   });
   if (scenario === 'crash-before-dating') {
     // The crash is injected where a power cut would hurt most: the password stored, not yet dated.
-    services.settings.recordPasswordUpdate = () => {
+    services.current().settings.recordPasswordUpdate = () => {
       process.kill(process.pid, 'SIGKILL');
       throw new Error('unreachable');
     };

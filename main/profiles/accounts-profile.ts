@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { ProfileChange } from '../../preload/contract';
+import { AppError } from '../errors';
+import type { SecretStore } from '../secrets/secret-store';
+import { accountsOf } from '../secrets/settings-accounts';
+import { accountNameSchema, defaultSettings, type StoredSettings } from '../settings/settings-schema';
+import { applySettingsChange, type ImportedAccount } from '../settings/settings-store';
+import {
+  describeProfileChanges,
+  exportProfile,
+  profileChange,
+  profileSettingsSchema,
+  withCertificatesOnly,
+  writeProfileCertificate,
+} from './deployment-profile';
+import { checkPassphraseForExport, decryptJson, encryptJson } from './profile-secrets';
+import { writeSecretsThen, type SecretWrite, type TransferDependencies } from './profile-transfer';
+
+/**
+ * Version 3: several named accounts in one profile (a centre de gestion's communes), and, with a
+ * passphrase, each one's secrets in one age block bound to all of their settings.
+ */
+export const accountsProfileSchema = z
+  .object({
+    profileVersion: z.literal(3),
+    accounts: z.array(profileSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(2000),
+    secrets: z.string().min(1).max(4 * 1024 * 1024).optional(),
+  })
+  .strict();
+export type AccountsProfile = z.infer<typeof accountsProfileSchema>;
+
+const accountSecretsSchema = z
+  .object({
+    name: z.string(),
+    password: z.string().min(1).max(10_000).optional(),
+    passwordUpdatedAt: z.iso.datetime({ offset: true }).optional(),
+    clientSecret: z.string().min(1).max(2048).optional(),
+    proxyPassword: z.string().min(1).max(2048).optional(),
+  })
+  .strict();
+const carriedAccountsSchema = z.object({ boundTo: z.array(z.record(z.string(), z.unknown())), accounts: z.array(accountSecretsSchema) }).strict();
+type CarriedAccountSecrets = z.infer<typeof accountSecretsSchema>;
+
+export function parseAccountsProfile(data: unknown): AccountsProfile {
+  const parsed = accountsProfileSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new AppError('PROFILE_REFUSED', `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`);
+  }
+  return { ...parsed.data, accounts: parsed.data.accounts.map((account) => withCertificatesOnly(account)) };
+}
+
+/** What the secrets are bound to: every account's settings, as plain JSON. */
+const boundSettings = (profile: AccountsProfile): Record<string, unknown>[] =>
+  JSON.parse(JSON.stringify(profile.accounts)) as Record<string, unknown>[];
+
+/** Every account of this workstation, and with a passphrase their secrets, encrypted. */
+export async function buildAccountsProfile(accounts: readonly (StoredSettings & { readonly name: string })[], secrets: SecretStore, passphrase?: string): Promise<AccountsProfile> {
+  if (passphrase !== undefined) checkPassphraseForExport(passphrase);
+  const clear: AccountsProfile = {
+    profileVersion: 3,
+    accounts: accounts.map((account) => {
+      const { profileVersion: _version, ...settings } = exportProfile(account);
+      return { name: account.name, ...settings };
+    }),
+  };
+  if (passphrase === undefined) return clear;
+  const carried: CarriedAccountSecrets[] = [];
+  for (const account of accounts) {
+    const entries = accountsOf(account);
+    const [password, clientSecret, proxyPassword] = await Promise.all(
+      [entries.password, entries.clientSecret, entries.proxyPassword].map(async (entry) => (entry ? secrets.get(entry) : undefined)),
+    );
+    carried.push({
+      name: account.name,
+      ...(password !== undefined ? { password, ...(account.passwordUpdatedAt ? { passwordUpdatedAt: account.passwordUpdatedAt } : {}) } : {}),
+      ...(clientSecret !== undefined ? { clientSecret } : {}),
+      ...(proxyPassword !== undefined ? { proxyPassword } : {}),
+    });
+  }
+  return { ...clear, secrets: await encryptJson({ boundTo: boundSettings(clear), accounts: carried }, passphrase) };
+}
+
+/** Each account's changes, by name: "« Commune » — Lien URL", or a new account. */
+export function describeAccountsProfileChanges(current: readonly (StoredSettings & { readonly name: string })[], profile: AccountsProfile): ProfileChange[] {
+  return profile.accounts.flatMap((account) => {
+    const existing = current.find((candidate) => candidate.name === account.name);
+    if (!existing) return [{ setting: `« ${account.name} »`, before: '(nouveau compte)', after: account.login ?? '(identifiant non renseigné)' }];
+    return describeProfileChanges(existing, account, `« ${account.name} » — `);
+  });
+}
+
+/** One certificate file per distinct certificate: accounts that share one share the file. */
+const certificateFileName = (pem: string | undefined): string | undefined =>
+  pem === undefined ? undefined : `autorite-profil-${createHash('sha256').update(pem).digest('hex').slice(0, 16)}.pem`;
+
+/**
+ * Imports every account of the profile by name, all or nothing: accounts that exist are updated,
+ * the others added; with a passphrase, their secrets go into this workstation's keychain, marked
+ * not yet verified, and a failure half-way gives every keychain entry its previous value back.
+ */
+export async function importAccountsProfile({ settings, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile, passphrase?: string): Promise<void> {
+  if (profile.secrets !== undefined && passphrase === undefined) {
+    throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète pour les importer');
+  }
+  const carried =
+    profile.secrets === undefined || passphrase === undefined
+      ? undefined
+      : await decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) => JSON.stringify(opened.boundTo) === JSON.stringify(boundSettings(profile)));
+  const entries: ImportedAccount[] = profile.accounts.map((account) => {
+    const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
+    return {
+      name: account.name,
+      change: profileChange(account, userDataDir, certificateFileName(account.caCertificatePem)),
+      ...(secretsOf?.password !== undefined ? { importedPassword: { updatedAt: secretsOf.passwordUpdatedAt } } : {}),
+    };
+  });
+  const writes: SecretWrite[] = profile.accounts.flatMap((account) => {
+    const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
+    if (!secretsOf) return [];
+    const target = accountsOf(applySettingsChange(settingsOf(settings, account.name), profileChange(account, userDataDir)));
+    const pairs: [string | undefined, string | undefined][] = [
+      [target.password, secretsOf.password],
+      [target.clientSecret, secretsOf.clientSecret],
+      [target.proxyPassword, secretsOf.proxyPassword],
+    ];
+    return pairs.flatMap(([entry, value]) => (entry !== undefined && value !== undefined ? [{ account: entry, value }] : []));
+  });
+  await writeSecretsThen(secrets, writes, logger, () => {
+    settings.accounts.importAccounts(entries);
+    for (const account of profile.accounts) writeProfileCertificate(account, userDataDir, certificateFileName(account.caCertificatePem));
+  });
+  logger.info('profile.accounts-imported', { accounts: profile.accounts.length, withSecrets: carried !== undefined });
+}
+
+/** The settings an account has now, or the defaults a new one starts from. */
+function settingsOf(settings: TransferDependencies['settings'], name: string): StoredSettings {
+  const existing = settings.accounts.list().find((account) => account.name === name);
+  if (existing) {
+    const { name: _name, ...rest } = existing;
+    return rest;
+  }
+  return defaultSettings;
+}
