@@ -154,3 +154,40 @@ test('add, rename, switch and remove with the keyboard alone', async ({ launch }
   await page.keyboard.press('Enter');
   await expect(bar.select.locator('option')).toHaveCount(1);
 });
+
+test('an export of all accounts, with their passwords, imported on another workstation after the list of changes account by account', async ({ launch, simulator }) => {
+  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
+  const file = join(seeded.userDataDir, 'config.json');
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, unknown>[] };
+  const first = stored.accounts[0] ?? {};
+  stored.accounts = [{ ...first, name: 'Commune de Plouër' }, { ...first, name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr' }];
+  writeFileSync(file, JSON.stringify({ ...stored, selectedAccount: 'Commune de Plouër' }));
+  await keytar.setPassword(seeded.keychainService, secretAccounts.technicalPassword(simulator.url, 'TECH_3_sans_structure@cpro.fr'), 'Sans-Structure-2026');
+  const profileFile = join(seeded.userDataDir, 'profil-tous-les-comptes.json');
+
+  const source = await launch({ ...seeded, fileToSave: profileFile });
+  await source.page.getByText('Déploiement et assistance').click();
+  await source.page.getByLabel(/Exporter tous les comptes techniques \(2\)/).check();
+  await source.page.getByLabel('Inclure les mots de passe, chiffrés par une phrase secrète').check();
+  await source.page.getByLabel('Phrase secrète', { exact: true }).fill('deux communes, une phrase');
+  await source.page.getByLabel('Phrase secrète (confirmation)').fill('deux communes, une phrase');
+  await source.page.getByRole('button', { name: 'Exporter le profil de déploiement…' }).click();
+  await expect(source.page.getByText(`Profil de déploiement exporté, mots de passe chiffrés : ${profileFile}`)).toBeVisible({ timeout: 20_000 });
+
+  const target = await launch({ fileToChoose: profileFile });
+  await target.page.getByText('Déploiement et assistance').click();
+  await target.page.getByRole('button', { name: 'Importer un profil de déploiement…' }).click();
+  const dialog = target.page.getByRole('dialog', { name: 'Importer un profil de déploiement' });
+  await expect(dialog.getByRole('row', { name: /« Commune de Tréméreuc »/ })).toContainText('(nouveau compte)');
+  await expect(dialog.getByRole('row', { name: /« Commune de Plouër »/ })).toBeVisible();
+  await dialog.getByLabel('Phrase secrète').fill('deux communes, une phrase');
+  await dialog.getByRole('button', { name: 'Importer' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
+  const bar = accountBar(target.page);
+  await expect(bar.select.locator('option')).toHaveText(['Compte principal', 'Commune de Plouër', 'Commune de Tréméreuc']);
+  await bar.select.selectOption('Commune de Tréméreuc');
+  const ui = screen(target.page);
+  await expect(ui.login).toHaveValue('TECH_3_sans_structure@cpro.fr');
+  await ui.testButton.click();
+  await expect(ui.success).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { ProfileChange } from '../../preload/contract';
 import { AppError } from '../errors';
@@ -106,7 +107,7 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
   const carried =
     profile.secrets === undefined || passphrase === undefined
       ? undefined
-      : await decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) => JSON.stringify(opened.boundTo) === JSON.stringify(boundSettings(profile)));
+      : await decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) => isDeepStrictEqual(opened.boundTo, boundSettings(profile)));
   const entries: ImportedAccount[] = profile.accounts.map((account) => {
     const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
     return {

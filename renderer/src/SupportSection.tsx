@@ -24,6 +24,8 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [exporting, setExporting] = useState(false);
+  const [allAccounts, setAllAccounts] = useState(false);
+  const accountCount = configuration.snapshot.accounts.length;
 
   const exportProfile = async () => {
     if (withSecrets) {
@@ -35,7 +37,8 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
     }
     setExporting(true);
     setMessage(withSecrets ? 'Chiffrement des mots de passe en cours…' : '');
-    const answer = await window.chorus.exportProfile(withSecrets ? { passphrase } : undefined);
+    const everyAccount = allAccounts && accountCount > 1;
+    const answer = await window.chorus.exportProfile(withSecrets || everyAccount ? { ...(withSecrets ? { passphrase } : {}), ...(everyAccount ? { allAccounts: true } : {}) } : undefined);
     setExporting(false);
     if (!answer.ok) setMessage(answer.message);
     else if (!answer.saved) setMessage('');
@@ -74,6 +77,12 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
   return (
     <details className="advanced" ref={section}>
       <summary>Déploiement et assistance</summary>
+      {accountCount > 1 && (
+        <label className="checkbox">
+          <input type="checkbox" checked={allAccounts} onChange={(event) => setAllAccounts(event.target.checked)} />
+          Exporter tous les comptes techniques ({accountCount}), pas seulement « {configuration.snapshot.account.name} »
+        </label>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={withSecrets} onChange={(event) => setWithSecrets(event.target.checked)} />
         Inclure les mots de passe, chiffrés par une phrase secrète
