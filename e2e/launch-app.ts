@@ -61,12 +61,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const target = currentTarget();
   const logLines: LogLine[] = [];
   const files = { fileToChoose: options.fileToChoose, fileToSave: options.fileToSave, machineProfile: options.machineProfile };
-  const running =
+  const start = () =>
     target === 'electron'
-      ? { ...(await launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, ...files })), standIn: onlyInBundle }
+      ? launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, ...files }).then((running) => ({ ...running, standIn: onlyInBundle }))
       : target === 'bundle'
-        ? await launchInBundle({ userDataDir, keychainService, env: options.env ?? {}, logLines, ...files, ...pick(options) })
-        : { ...(await launchInBrowser({ userDataDir, keychainService, logLines, ...files })), standIn: onlyInBundle };
+        ? launchInBundle({ userDataDir, keychainService, env: options.env ?? {}, logLines, ...files, ...pick(options) })
+        : launchInBrowser({ userDataDir, keychainService, logLines, ...files }).then((running) => ({ ...running, standIn: onlyInBundle }));
+  const running = await start().catch((error: unknown) => {
+    // A launch that fails leaves nothing behind that it created.
+    if (options.userDataDir === undefined) rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  });
   return {
     page: running.page,
     standIn: running.standIn,
