@@ -100,6 +100,9 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     }
     quit(): void {
       if (quitting) return;
+      const beforeQuit = electronEvent();
+      this.emit('before-quit', beforeQuit);
+      if (beforeQuit.defaultPrevented) return;
       quitting = true;
       host.record({ kind: 'quit' });
       setImmediate(() => {
@@ -360,6 +363,10 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
       return Promise.resolve('');
     },
   } satisfies Pick<Electron.Shell, 'openPath'>;
+
+  // The constructors and statics the app calls, against Electron's.
+  StandInBrowserWindow satisfies new (options?: Electron.BrowserWindowConstructorOptions) => unknown;
+  StandInNotification satisfies (new (options?: Electron.NotificationConstructorOptions) => unknown) & Pick<typeof Electron.Notification, 'isSupported'>;
 
   const module = { app, BrowserWindow: StandInBrowserWindow, ipcMain, protocol, session, dialog, Menu, Notification: StandInNotification, shell };
 
