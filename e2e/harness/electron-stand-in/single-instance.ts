@@ -2,7 +2,7 @@
 // user-data folder; a second instance hands its command line to the first, synchronously, then
 // gets `false`. The files go when the process that holds the lock exits.
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -25,19 +25,25 @@ socket.on('error', () => process.exit(1));
 export function acquireSingleInstanceLock(userDataDir: string, onSecondInstance: (argv: string[], workingDirectory: string) => void): boolean {
   const lock = join(userDataDir, 'SingletonLock');
   const socketPath = join(userDataDir, 'SingletonSocket');
+  // The lock appears whole, with its holder's pid, or not at all (a hard link never half-exists).
+  const candidate = `${lock}.${process.pid}`;
+  writeFileSync(candidate, String(process.pid));
   try {
-    closeSync(openSync(lock, 'wx'));
+    linkSync(candidate, lock);
   } catch {
     const holder = Number(readFileSync(lock, 'utf8'));
     if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+      rmSync(candidate, { force: true });
       execFileSync(process.execPath, ['-e', handOver, socketPath, JSON.stringify({ argv: process.argv, cwd: process.cwd() })], { timeout: 10_000 });
       return false;
     }
+    // Left by a process that died: take it over.
     rmSync(socketPath, { force: true });
+    rmSync(lock, { force: true });
+    linkSync(candidate, lock);
+  } finally {
+    rmSync(candidate, { force: true });
   }
-  const fd = openSync(lock, 'w');
-  writeSync(fd, String(process.pid));
-  closeSync(fd);
   const server = createServer((connection) => {
     connection.setEncoding('utf8');
     let text = '';
