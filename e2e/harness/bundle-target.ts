@@ -1,4 +1,4 @@
-import { fork, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,16 +8,9 @@ import type { PasswordReminder } from '../../preload/contract';
 import type { LogLine } from '../../main/logger';
 import { chromiumExecutable, type ReminderProbe } from './browser-target';
 import { projectRoot } from './paths';
-import {
-  standInConfigVariable,
-  type ChildMessage,
-  type HarnessRequest,
-  type SenderFrame,
-  type StandInConfig,
-  type StandInRecord,
-  type SyncAnswer,
-} from './electron-stand-in/protocol';
+import type { SenderFrame, StandInConfig, StandInRecord, SyncAnswer } from './electron-stand-in/protocol';
 import { deliverName, invokeBindingName } from './electron-stand-in/renderer';
+import { startAppProcess } from './bundle-app-process';
 
 export interface BundleTargetOptions {
   readonly userDataDir: string;
@@ -84,100 +77,6 @@ const electronVersion = (): string => {
   const manifest = JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
 };
-
-/** `2026-11-28T04:20:00.000Z info app.started {"version":"0.1.0"}`, as main/logger.ts prints it. */
-function parseLogLine(text: string): LogLine | undefined {
-  const match = /^\S+ (info|warn|error) (\S+) (\{.*\})$/.exec(text);
-  if (!match) return undefined;
-  return { level: match[1] as LogLine['level'], event: match[2]!, fields: JSON.parse(match[3]!) as LogLine['fields'] };
-}
-
-interface AppProcess {
-  readonly child: ChildProcess;
-  readonly records: StandInRecord[];
-  request(message: DistributiveOmit<HarnessRequest, 'id'>): Promise<unknown>;
-  waitFor<K extends StandInRecord['kind']>(kind: K): Promise<Extract<StandInRecord, { kind: K }>>;
-  readonly exited: Promise<number | null>;
-  /** Everything the process wrote on its standard error. */
-  stderr(): string;
-}
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** dist/main/index.js in a Node child, `electron` resolved to the stand-in. */
-function startAppProcess(
-  mainEntry: string,
-  bootstrap: string,
-  env: Record<string, string>,
-  config: StandInConfig,
-  onRecord: (seq: number, record: StandInRecord) => void,
-  logLines: LogLine[] | undefined,
-): AppProcess {
-  const child = fork(mainEntry, [], {
-    execArgv: ['--require', bootstrap],
-    env: { ...env, [standInConfigVariable]: JSON.stringify(config) },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    serialization: 'advanced',
-  });
-  const records: StandInRecord[] = [];
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  const waiting: { kind: string; resolve: (record: StandInRecord) => void }[] = [];
-  let stderr = '';
-  let nextId = 1;
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let stdoutRest = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (stdoutRest + chunk).split('\n');
-    stdoutRest = lines.pop() ?? '';
-    for (const line of lines) {
-      const parsed = parseLogLine(line);
-      if (parsed) logLines?.push(parsed);
-    }
-  });
-  child.on('message', (message: ChildMessage) => {
-    if (message.type === 'record') {
-      records.push(message.record);
-      onRecord(message.seq, message.record);
-      for (const waiter of waiting.filter((candidate) => candidate.kind === message.record.kind)) {
-        waiting.splice(waiting.indexOf(waiter), 1);
-        waiter.resolve(message.record);
-      }
-      return;
-    }
-    const call = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.ok) call?.resolve(message.value);
-    else call?.reject(new Error(message.message));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const died = exited.then((code) => new Error(`Le processus principal de l'application s'est arrêté (code ${code ?? 'signal'}) :\n${stderr}`));
-  void died.then((error) => {
-    for (const call of pending.values()) call.reject(error);
-    pending.clear();
-  });
-  return {
-    child,
-    records,
-    exited,
-    stderr: () => stderr,
-    request: (message) => {
-      const id = nextId++;
-      const settled = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
-      if (child.connected) child.send({ ...message, id });
-      else void died.then((error) => pending.get(id)?.reject(error));
-      return settled;
-    },
-    waitFor: (kind) => {
-      const found = records.find((candidate) => candidate.kind === kind);
-      if (found) return Promise.resolve(found as Extract<StandInRecord, { kind: typeof kind }>);
-      return Promise.race([
-        new Promise<Extract<StandInRecord, { kind: typeof kind }>>((resolve) =>
-          waiting.push({ kind, resolve: (record) => resolve(record as Extract<StandInRecord, { kind: typeof kind }>) }),
-        ),
-        died.then((error) => Promise.reject(error)),
-      ]);
-    },
-  };
-}
 
 /**
  * The shipped files, unchanged: dist/main/index.js in its own Node process with the stand-in for
