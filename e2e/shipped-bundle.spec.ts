@@ -144,3 +144,19 @@ test('a call from a subframe, or from a page at another origin, is refused by th
   await page.goto('https://autre-origine.example/');
   expect(await app.standIn.invokeFrom(page.mainFrame(), ipcChannelOf('getAppInfo'), [])).toMatchObject({ ok: true, value: { ok: false, code: 'UNTRUSTED_SENDER' } });
 });
+
+test('the page cannot take the window to another origin: main refuses the navigation', async ({ launch }) => {
+  const app = await launch();
+  const { page } = app;
+  await expect(screen(page).testButton).toBeVisible();
+  const appUrl = page.url();
+
+  const failed = page.waitForEvent('requestfailed');
+  await page.evaluate(() => {
+    window.location.href = 'https://autre-origine.example/';
+  });
+  // Refused by main's will-navigate guard, not by the network.
+  expect((await failed).failure()?.errorText).toBe('net::ERR_ABORTED');
+  expect(page.url()).toBe(appUrl);
+  await expect(screen(page).testButton).toBeVisible();
+});

@@ -175,6 +175,17 @@ export async function launchInBundle(options: BundleTargetOptions) {
       (error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : String(error) }),
     );
   };
+  // A navigation the page starts towards another origin reaches main's will-navigate first; a
+  // prevented one is aborted, which Chromium drops without an error page, as Electron does.
+  await page.route(
+    (url) => !url.href.startsWith(`${loaded.servedAt}/`),
+    async (route) => {
+      const request = route.request();
+      if (!request.isNavigationRequest()) return route.fallback();
+      const prevented = await app.request({ type: 'will-navigate', url: request.url(), isMainFrame: request.frame() === mainPage.mainFrame() });
+      return prevented === true ? route.abort('aborted') : route.fallback();
+    },
+  );
   await page.exposeBinding(invokeBindingName, ({ frame }, channel: string, args: unknown[]) => invokeFrom(frame, channel, args));
   await page.addInitScript({ content: initScript(renderer, readFileSync(preloadPath, 'utf8')) });
   const pageErrors: Error[] = [];

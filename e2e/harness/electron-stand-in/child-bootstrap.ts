@@ -129,6 +129,14 @@ async function answer(request: HarnessRequest): Promise<unknown> {
       control.mainWindow().webContents.emit('will-prevent-unload', { preventDefault: () => (prevented = true) });
       return prevented;
     }
+    case 'will-navigate': {
+      // Electron emits will-frame-navigate for every frame, then will-navigate for the main frame.
+      const contents = control.mainWindow().webContents;
+      const event = { url: request.url, isMainFrame: request.isMainFrame, defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      contents.emit('will-frame-navigate', event);
+      if (request.isMainFrame && !event.defaultPrevented) contents.emit('will-navigate', event, request.url);
+      return event.defaultPrevented;
+    }
     case 'window-closed':
       control.mainWindow().markClosed();
       return undefined;
