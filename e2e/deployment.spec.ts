@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { expectAccessible, screen, screenshot } from './screen';
 import { demo, seedProfile } from './seed-profile';
-import { expect, test } from './fixtures';
+import { expect, needsMainWiring, test } from './fixtures';
 import { tempFolder } from './temp-folder';
 
 const folder = () => tempFolder('chorus-deploiement-');
@@ -38,6 +38,7 @@ test('an administrator exports a profile; another workstation imports it after s
 });
 
 test('a profile chosen from the menu that cannot be imported is refused in place, and nothing changes', async ({ launch }) => {
+  needsMainWiring();
   const bad = join(folder(), 'profil.json');
   writeFileSync(bad, JSON.stringify({ profileVersion: 3, environment: 'custom' }));
   const app = await launch({ fileToChoose: bad });
@@ -59,6 +60,7 @@ test('a machine-wide profile pre-configures the first start', async ({ launch, s
 });
 
 test('the support log records what the app did, without any secret; its folder opens from the menu; À propos', async ({ launch, simulator }) => {
+  needsMainWiring();
   const canary = `Canari-${randomUUID()}`;
   const app = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
   const ui = screen(app.page);

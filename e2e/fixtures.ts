@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { launchApp, type LaunchedApp, type LaunchOptions } from './launch-app';
+import { currentTarget, launchApp, type LaunchedApp, type LaunchOptions } from './launch-app';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator, type Simulator } from './simulator/simulator';
 import { removeTempFolders } from './temp-folder';
@@ -36,5 +36,13 @@ export const test = base.extend<Fixtures>({
     await simulator.close();
   },
 });
+
+/**
+ * For a test that reads the window's menu or the reminder schedule: both are wired in
+ * main/index.ts only, so the bundle target runs that test and the browser target skips it.
+ */
+export const needsMainWiring = (): void => {
+  test.skip(currentTarget() === 'browser', "le menu et le rappel quotidien sont câblés dans main/index.ts : E2E_TARGET=bundle les exécute");
+};
 
 export { expect } from '@playwright/test';

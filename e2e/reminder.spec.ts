@@ -1,9 +1,10 @@
 import { subMonths } from 'date-fns';
 import { screen, screenshot, expectAccessible } from './screen';
 import { demo, seedProfile } from './seed-profile';
-import { expect, test } from './fixtures';
+import { expect, needsMainWiring, test } from './fixtures';
 
 test('a password updated 13 months ago: banner, notification, and after a renewal no more banner', async ({ launch, simulator }) => {
+  needsMainWiring();
   const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) });
   const app = await launch(seeded);
   const { page } = app;
@@ -49,6 +50,7 @@ test('after a successful test the expiry Chorus Pro reports is shown, with where
 });
 
 test('an unknown update date gives no countdown, only an invitation to record the next renewal', async ({ launch, simulator }) => {
+  needsMainWiring();
   const app = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
   await expect(app.page.getByRole('status').filter({ hasText: "La date du dernier changement de mot de passe n'est pas connue" })).toContainText('Saisir un nouveau mot de passe');
   expect(app.reminders.notifications).toHaveLength(0);

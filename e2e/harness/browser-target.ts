@@ -5,15 +5,13 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import sirv from 'sirv';
-import { channelNames, eventNames, type MenuCommand, type PasswordReminder } from '../../preload/contract';
-import { appMenuTemplate } from '../../main/app-menu';
+import { channelNames, eventNames, type PasswordReminder } from '../../preload/contract';
 import { contentSecurityPolicy } from '../../main/content-security-policy';
 import { createHttpTransport } from '../../main/chorus/http-transport';
 import { systemClock } from '../../main/clock';
 import { createLogFileSink } from '../../main/logging/log-file';
 import { createLogger, type LogLine } from '../../main/logger';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
-import { startReminderSchedule } from '../../main/reminder/reminder-schedule';
 import { createMainProcess } from '../../main/services';
 import { openConfBackend } from '../../main/settings/conf-backend';
 import { projectRoot, rendererBuildDir } from './paths';
@@ -72,6 +70,8 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
+const onlyInBundle = "Le menu et le rappel quotidien sont câblés dans main/index.ts : ils s'observent avec E2E_TARGET=bundle.";
+
 export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -90,7 +90,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   const { server, origin } = await serveRenderer();
   const logFile = createLogFileSink(options.userDataDir);
   const openedFolders: string[] = [];
-  const { dispatch, allReminders } = createMainProcess({
+  const { dispatch } = createMainProcess({
     appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion(), userDataDir: options.userDataDir },
     userDataDir: options.userDataDir,
     openSettingsBackend: openConfBackend,
@@ -124,42 +124,21 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   );
   await page.addInitScript({ content: await browserBridgeScript() });
   await page.goto(`${origin}/index.html`);
-  const deliver = (event: string, payload: unknown) =>
-    page.evaluate(([name, value]) => (window as unknown as { __chorusDeliver?: (e: string, p: unknown) => void }).__chorusDeliver?.(name, value), [event, payload] as const);
-  // The daily timer is the spec's to advance; what main would notify is recorded, then sent.
-  let dailyTask: (() => void) | undefined;
-  const notifications: PasswordReminder[] = [];
-  const stopReminders = startReminderSchedule({
-    reminders: allReminders,
-    logger: createLogger((line) => options.logLines.push(line)),
-    every: (_milliseconds, task) => {
-      dailyTask = task;
-      return () => (dailyTask = undefined);
-    },
-    notify: (reminder) => {
-      notifications.push(reminder);
-      void deliver('passwordReminder', reminder);
-    },
-  });
   return {
     page,
     browser,
     openedFolders,
-    // The window's menu is Electron's: its items are clicked from the app's own template here.
-    chooseMenuItem: async (label: string) => {
-      let chosen: MenuCommand | undefined;
-      const items = appMenuTemplate((command) => (chosen = command)).flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : []));
-      const item = items.find((candidate) => candidate.label === label);
-      if (!item?.click) throw new Error(`Aucun élément de menu « ${label} »`);
-      (item.click as () => void)();
-      await deliver('menuCommand', { command: chosen });
-    },
+    // The menu and the reminder schedule are wired in main/index.ts only: the bundle target runs them.
+    chooseMenuItem: () => Promise.reject(new Error(onlyInBundle)),
     reminders: {
-      notifications,
-      nextDay: () => dailyTask?.(),
+      get notifications(): never {
+        throw new Error(onlyInBundle);
+      },
+      nextDay: () => {
+        throw new Error(onlyInBundle);
+      },
     },
     close: async () => {
-      stopReminders();
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
