@@ -94,7 +94,8 @@ export async function launchInBundle(options: BundleTargetOptions) {
 
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,
-    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // The app asks Chromium for French (app.commandLine): its date field shows jj/mm/aaaa.
+    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR'],
   });
   const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const env = {

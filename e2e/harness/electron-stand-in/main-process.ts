@@ -72,7 +72,29 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   let quitting = false;
   const privileged: PrivilegedScheme[] = [];
 
-  class StandInApp extends EventEmitter implements Pick<Electron.App, 'getName' | 'getVersion' | 'getPath' | 'setPath' | 'setAppUserModelId' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'isReady'> {
+  /** Only `appendSwitch` is used by the app; the rest answers as an empty command line would. */
+  class StandInCommandLine implements Pick<Electron.CommandLine, 'appendSwitch' | 'appendArgument' | 'hasSwitch' | 'getSwitchValue' | 'removeSwitch'> {
+    appendSwitch(name: string, value?: string): void {
+      if (ready) throw new Error(`app.commandLine.appendSwitch('${name}') après ready : Chromium l'ignorerait`);
+      host.record({ kind: 'command-line-switch', name, value });
+    }
+    appendArgument(): void {
+      throw new Error("app.commandLine.appendArgument n'est pas utilisé par l'application");
+    }
+    hasSwitch(): boolean {
+      return false;
+    }
+    getSwitchValue(): string {
+      return '';
+    }
+    removeSwitch(): void {
+      throw new Error("app.commandLine.removeSwitch n'est pas utilisé par l'application");
+    }
+  }
+
+  class StandInApp extends EventEmitter implements Pick<Electron.App, 'getName' | 'getVersion' | 'getPath' | 'setPath' | 'setAppUserModelId' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'isReady' | 'commandLine'> {
+    // Switches for Chromium: recorded (the harness starts its Chromium with the same language).
+    readonly commandLine = new StandInCommandLine();
     getName(): string {
       return manifest.productName ?? manifest.name;
     }

@@ -4,6 +4,7 @@
 /** What the app asked of Electron, in the order it asked. Only data: functions stay in the child. */
 export type StandInRecord =
   | { readonly kind: 'app-user-model-id'; readonly id: string }
+  | { readonly kind: 'command-line-switch'; readonly name: string; readonly value: string | undefined }
   | { readonly kind: 'single-instance-lock'; readonly granted: boolean }
   | { readonly kind: 'privileged-schemes'; readonly schemes: readonly PrivilegedScheme[] }
   | { readonly kind: 'protocol-handler'; readonly scheme: string }
