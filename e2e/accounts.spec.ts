@@ -5,7 +5,7 @@ import keytar from 'keytar';
 import { secretAccounts } from '../main/secrets/secret-store';
 import { configureThroughScreen, expectAccessible, screen, screenshot, today } from './screen';
 import { demo, seedProfile } from './seed-profile';
-import { expect, test } from './fixtures';
+import { expect, needsMainWiring, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const accountBar = (page: Page) => ({
@@ -190,4 +190,23 @@ test('an export of all accounts, with their passwords, imported on another works
   await expect(ui.login).toHaveValue('TECH_3_sans_structure@cpro.fr');
   await ui.testButton.click();
   await expect(ui.success).toBeVisible();
+});
+
+test('each account due gets its own OS notification, naming it; an account not due gets none', async ({ launch, simulator }) => {
+  needsMainWiring();
+  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) });
+  const file = join(seeded.userDataDir, 'config.json');
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, unknown>[] };
+  const first = stored.accounts[0] ?? {};
+  stored.accounts = [
+    { ...first, name: 'Commune de Plouër' },
+    { ...first, name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr', passwordUpdatedAt: new Date().toISOString() },
+    { ...first, name: 'SIVOM de la Rance', login: 'TECH_2_expire@cpro.fr', passwordUpdatedAt: subMonths(new Date(), 15).toISOString() },
+  ];
+  writeFileSync(file, JSON.stringify({ ...stored, selectedAccount: 'Commune de Tréméreuc' }));
+  const app = await launch(seeded);
+  await expect(accountBar(app.page).select).toHaveValue('Commune de Tréméreuc');
+  await expect.poll(() => app.reminders.notificationTexts.length).toBe(2);
+  expect(app.reminders.notificationTexts[0]).toMatch(/^Compte « Commune de Plouër » : Le mot de passe du compte technique Chorus Pro expire/);
+  expect(app.reminders.notificationTexts[1]).toMatch(/^Compte « SIVOM de la Rance » : Le mot de passe du compte technique Chorus Pro a probablement expiré/);
 });

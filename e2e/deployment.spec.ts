@@ -40,12 +40,12 @@ test('an administrator exports a profile; another workstation imports it after s
 test('a profile chosen from the menu that cannot be imported is refused in place, and nothing changes', async ({ launch }) => {
   needsMainWiring();
   const bad = join(folder(), 'profil.json');
-  writeFileSync(bad, JSON.stringify({ profileVersion: 3, environment: 'custom' }));
+  writeFileSync(bad, JSON.stringify({ profileVersion: 4, environment: 'custom' }));
   const app = await launch({ fileToChoose: bad });
   const before = readFileSync(join(app.userDataDir, 'config.json'), 'utf8');
   await expect(screen(app.page).testButton).toBeVisible();
   await app.chooseMenuItem('Importer un profil de déploiement…');
-  await expect(app.page.getByText('Ce profil de déploiement ne peut pas être importé')).toContainText('version de profil 3 inconnue');
+  await expect(app.page.getByText('Ce profil de déploiement ne peut pas être importé')).toContainText('version de profil 4 inconnue');
   expect(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')).toBe(before);
 });
 

@@ -19,6 +19,8 @@ import { projectRoot, rendererBuildDir } from './paths';
 /** What the main process notified about the password's renewal, and its daily timer. */
 export interface ReminderProbe {
   readonly notifications: readonly PasswordReminder[];
+  /** The OS notifications' texts, in order. */
+  readonly notificationTexts: readonly string[];
   /** Runs the daily check now, as if a day had passed. */
   nextDay(): void;
 }
@@ -132,6 +134,9 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     chooseMenuItem: () => Promise.reject(new Error(onlyInBundle)),
     reminders: {
       get notifications(): never {
+        throw new Error(onlyInBundle);
+      },
+      get notificationTexts(): never {
         throw new Error(onlyInBundle);
       },
       nextDay: () => {

@@ -117,12 +117,14 @@ export async function launchInBundle(options: BundleTargetOptions) {
   // What main sent to the window, in order; a record seen through the synchronous path is not counted twice.
   const seen = new Set<number>();
   const notifications: PasswordReminder[] = [];
+  const notificationTexts: string[] = [];
   const openedFolders: string[] = [];
   const note = (seq: number, record: StandInRecord): void => {
     if (seen.has(seq)) return;
     seen.add(seq);
     if (record.kind === 'send' && record.channel === 'chorus-event:passwordReminder') notifications.push(record.args[0] as PasswordReminder);
     if (record.kind === 'open-path') openedFolders.push(record.path);
+    if (record.kind === 'notification') notificationTexts.push(record.body);
   };
   let page: Page | undefined = undefined;
   let deliveries = Promise.resolve();
@@ -267,6 +269,7 @@ export async function launchInBundle(options: BundleTargetOptions) {
 
   const reminders: ReminderProbe = {
     notifications,
+    notificationTexts,
     nextDay: runDailyTimers,
   };
   return {

@@ -57,10 +57,13 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
       }, label),
     reminders: {
       get notifications(): never {
-        throw new Error('Les notifications ne sont observables que dans le navigateur de test (E2E_TARGET=browser).');
+        throw new Error('Les notifications ne sont observables que dans la cible des fichiers livrés (E2E_TARGET=bundle).');
+      },
+      get notificationTexts(): never {
+        throw new Error('Les notifications ne sont observables que dans la cible des fichiers livrés (E2E_TARGET=bundle).');
       },
       nextDay: () => {
-        throw new Error('Le minuteur quotidien ne se pilote que dans le navigateur de test (E2E_TARGET=browser).');
+        throw new Error('Le minuteur quotidien ne se pilote que dans la cible des fichiers livrés (E2E_TARGET=bundle).');
       },
     },
     close: () => app.close(),
