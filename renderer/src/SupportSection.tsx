@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, ProfileChange } from '../../preload/contract';
 import { AboutDialog } from './AboutDialog';
+import { LazyDetails } from './LazyDetails';
 import { ProfileImportDialog } from './ProfileImportDialog';
 import type { Configuration } from './useConfiguration';
 
@@ -43,8 +44,7 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
   );
 
   return (
-    <details className="advanced" ref={section}>
-      <summary>Déploiement et assistance</summary>
+    <LazyDetails className="advanced" ref={section} summary="Déploiement et assistance">
       <div className="actions">
         <button type="button" onClick={() => void exportProfile()}>
           Exporter le profil de déploiement…
@@ -77,6 +77,6 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
         />
       )}
       {open?.kind === 'about' && appInfo && <AboutDialog appInfo={appInfo} onClose={() => setOpen(undefined)} />}
-    </details>
+    </LazyDetails>
   );
 }
