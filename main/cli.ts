@@ -1,25 +1,12 @@
-// The command line's entry: the real keychain, HTTP, clock and streams around runCli.
-import { createHttpTransport } from './chorus/http-transport';
-import { runCli } from './cli/run-cli';
-import { readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
-import { systemClock } from './clock';
-import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
+// The command line's entry. `--help` (or nothing) prints the usage with nothing else loaded: no
+// HTTP client, no keychain, no zod. Any other command loads the rest (cli-commands.ts).
+import { usage } from './cli/usage';
 
-const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>
-  new Promise((resolve) => stream.write(`${line}\n`, () => resolve()));
-
-const pending: Promise<void>[] = [];
-void runCli(process.argv.slice(2), {
-  print: (line) => pending.push(write(process.stdout, line)),
-  warn: (line) => pending.push(write(process.stderr, line)),
-  readSecret: () => (process.stdin.isTTY ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin)),
-  stdinIsTerminal: process.stdin.isTTY,
-  env: process.env,
-  secretsFor: (env) => createKeytarSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
-  send: createHttpTransport(),
-  clock: systemClock,
-}).then(async (status) => {
-  await Promise.all(pending);
-  // Keep-alive sockets would hold the process open: the work is done, leave now.
-  process.exit(status);
-});
+const args = process.argv.slice(2);
+if (args.length === 0 || (args.length === 1 && (args[0] === '--help' || args[0] === '-h'))) {
+  process.stdout.write(`${usage.join('\n')}\n`);
+} else {
+  void import('./cli-commands').then(({ runCommands }) => {
+    runCommands(args);
+  });
+}

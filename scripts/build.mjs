@@ -22,7 +22,21 @@ const common = {
 
 await Promise.all([
   esbuild({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.js' }),
-  esbuild({ ...common, entryPoints: ['main/cli.ts'], outfile: 'dist/main/cli.js' }),
+  // The command line in two files: `--help` reads only the small one; a command loads the other.
+  esbuild({
+    ...common,
+    entryPoints: ['main/cli.ts'],
+    outfile: 'dist/main/cli.js',
+    plugins: [
+      {
+        name: 'cli-commands-apart',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/cli-commands$/ }, () => ({ path: './cli-commands.js', external: true }));
+        },
+      },
+    ],
+  }),
+  esbuild({ ...common, entryPoints: ['main/cli-commands.ts'], outfile: 'dist/main/cli-commands.js' }),
   esbuild({
     ...common,
     entryPoints: ['preload/index.ts'],

@@ -144,7 +144,14 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
       return json;
     };
 
-    return work(call);
+    // Without a token, the API host's TCP and TLS handshakes run while the token is asked for:
+    // only the handshake goes out early, the request itself still waits for its token.
+    const release = tokens.holds(tokenRequest) ? undefined : send.preconnect?.(apiBase.href, route);
+    try {
+      return await work(call);
+    } finally {
+      release?.();
+    }
   }
 
   async function attachmentsPage(call: (path: string, body: object) => Promise<unknown>, page: number, pageSize: number) {

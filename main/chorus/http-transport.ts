@@ -1,8 +1,8 @@
 import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import { rootCertificates } from 'node:tls';
 import axios from 'axios';
 import { AppError } from '../errors';
+import { trustContextFor } from '../net/trust-store';
+import { ConnectionPool } from './connection-pool';
 import { createTunnelAgent } from './proxy-tunnel';
 import { transportFailure } from './transport-failure';
 
@@ -34,7 +34,13 @@ export interface RouteOptions {
 }
 
 /** Sends one request; throws an AppError for anything that is not an HTTP answer. */
-export type HttpSend = (request: HttpRequest, route: RouteOptions) => Promise<HttpAnswer>;
+export type HttpSend = ((request: HttpRequest, route: RouteOptions) => Promise<HttpAnswer>) & {
+  /**
+   * Opens the connection to `url`'s host ahead of a request that will follow on the same route;
+   * returns what closes it if no request took it. Absent: connections open with their request.
+   */
+  readonly preconnect?: (url: string, route: RouteOptions) => () => void;
+};
 
 /**
  * The only HTTP client of the app (axios, Node's http adapter). TLS is always verified, with the
@@ -53,18 +59,20 @@ export function createHttpTransport(): HttpSend {
     decompress: true,
   });
   const httpAgent = new HttpAgent({ keepAlive: true });
-  const httpsAgents = new Map<string, HttpsAgent>();
-  const httpsAgentFor = (extraCaPem: string | undefined): HttpsAgent => {
+  // One pool per trust store: a connection verified against one set of authorities is never
+  // lent to a request that trusts another.
+  const pools = new Map<string, ConnectionPool>();
+  const poolFor = (extraCaPem: string | undefined): ConnectionPool => {
     const key = extraCaPem ?? '';
-    let agent = httpsAgents.get(key);
-    if (!agent) {
-      agent = new HttpsAgent({ keepAlive: true, ...(extraCaPem ? { ca: [...rootCertificates, extraCaPem] } : {}) });
-      httpsAgents.set(key, agent);
+    let pool = pools.get(key);
+    if (!pool) {
+      pool = new ConnectionPool(trustContextFor(extraCaPem));
+      pools.set(key, pool);
     }
-    return agent;
+    return pool;
   };
 
-  return async (request, route) => {
+  const send = async (request: HttpRequest, route: RouteOptions): Promise<HttpAnswer> => {
     try {
       // A proxy only ever carries TLS: the target is https (plain http goes to loopback, never proxied).
       if (route.proxy && !request.url.startsWith('https:')) throw new AppError('INSECURE_URL', 'proxy');
@@ -77,7 +85,7 @@ export function createHttpTransport(): HttpSend {
         httpAgent,
         httpsAgent: route.proxy
           ? createTunnelAgent({ proxy: route.proxy, proxyPassword: route.proxyPassword, extraCaPem: route.extraCaPem, signal: route.signal })
-          : httpsAgentFor(route.extraCaPem),
+          : poolFor(route.extraCaPem),
         // Tunnels are ours (proxy-tunnel.ts): axios' would read a proxy's refusal as the target's answer.
         proxy: false,
       });
@@ -90,4 +98,16 @@ export function createHttpTransport(): HttpSend {
       throw transportFailure(error, { url: request.url, signal: route.signal, proxied: route.proxy !== undefined });
     }
   };
+  const preconnect = (url: string, route: RouteOptions): (() => void) => {
+    const target = new URL(url);
+    // Through a proxy, each request opens its own tunnel (proxy-tunnel.ts); plain http is loopback.
+    if (route.proxy || target.protocol !== 'https:' || route.signal.aborted) return () => undefined;
+    const release = poolFor(route.extraCaPem).preconnect(target);
+    route.signal.addEventListener('abort', release, { once: true });
+    return () => {
+      route.signal.removeEventListener('abort', release);
+      release();
+    };
+  };
+  return Object.assign(send, { preconnect });
 }

@@ -2,7 +2,8 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { connect as tlsConnect, rootCertificates } from 'node:tls';
+import { connect as tlsConnect } from 'node:tls';
+import { trustContextFor } from '../net/trust-store';
 import { proxyUserName } from '../net/url-policy';
 
 /** The proxy answered the CONNECT with something other than 200: its answer, never Chorus Pro's. */
@@ -40,6 +41,7 @@ export function createTunnelAgent({ proxy, proxyPassword, extraCaPem, signal }: 
     for (const socket of sockets) socket.destroy();
   };
   signal.addEventListener('abort', destroyAll, { once: true });
+  const trust = trustContextFor(extraCaPem);
 
   class TunnelAgent extends HttpsAgent {
     override createConnection(options: RequestOptions, callback?: (error: Error | null, stream: Duplex) => void): undefined {
@@ -64,7 +66,7 @@ export function createTunnelAgent({ proxy, proxyPassword, extraCaPem, signal }: 
           Host: target,
           ...(user ? { 'Proxy-Authorization': `Basic ${Buffer.from(`${user}:${proxyPassword ?? ''}`, 'utf8').toString('base64')}` } : {}),
         },
-        ...(proxy.protocol === 'https:' && extraCaPem ? { ca: [...rootCertificates, extraCaPem] } : {}),
+        ...(proxy.protocol === 'https:' && trust ? { secureContext: trust } : {}),
       });
       connect.once('socket', (socket: Socket) => {
         track(socket);
@@ -79,7 +81,7 @@ export function createTunnelAgent({ proxy, proxyPassword, extraCaPem, signal }: 
           socket,
           servername: options.servername ?? host,
           ALPNProtocols: ['http/1.1'],
-          ...(extraCaPem ? { ca: [...rootCertificates, extraCaPem] } : {}),
+          ...(trust ? { secureContext: trust } : {}),
         });
         track(secure);
         settle(null, secure);

@@ -69,6 +69,10 @@ export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 2
   }
 
   return {
+    /** Whether `get` would answer from memory, without a request. */
+    holds(request: TokenRequest): boolean {
+      return cached?.key === keyOf(request) && clock().getTime() < cached.renewAt;
+    },
     async get(request: TokenRequest, route: RouteOptions): Promise<Token> {
       const key = keyOf(request);
       if (cached?.key === key && clock().getTime() < cached.renewAt) return { value: cached.value, fresh: false };

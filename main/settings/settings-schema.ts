@@ -65,18 +65,6 @@ export const defaultSettingsFile: SettingsFile = {
   accounts: [{ name: firstAccountName, ...defaultSettings }],
 };
 
-/**
- * The same shape as a JSON schema, for electron-store/conf, which checks every write with it.
- * Derived from the zod schema so the two never disagree.
- */
-export const settingsJsonSchema = (() => {
-  const json = z.toJSONSchema(settingsFileSchema, { target: 'draft-7' });
-  if (typeof json !== 'object' || !('properties' in json) || json.properties === undefined) {
-    throw new Error('settings schema has no properties');
-  }
-  return json.properties as Record<string, Record<string, unknown>>;
-})();
-
 type RawSettings = Record<string, unknown>;
 
 /**

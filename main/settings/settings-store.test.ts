@@ -148,6 +148,16 @@ describe('the settings store', () => {
 });
 
 describe('an unusable settings file', () => {
+  it('broken while the app runs is refused at the next read and never written over', () => {
+    const directory = tempDir();
+    const { store } = openTestSettings(directory);
+    store.update({ login: 'TECH_1_mairie@cpro.fr' });
+    const broken = JSON.stringify({ ...defaultSettings, timeoutSeconds: 'soixante' });
+    writeFileSync(settingsFile(directory), broken);
+    expect(() => store.update({ alertDelayMonths: 6 })).toThrow();
+    expect(readFileSync(settingsFile(directory), 'utf8')).toBe(broken);
+  });
+
   it.each([
     ['truncated JSON', '{"schemaVersion":1,"environment":"produc'],
     ['wrong types', JSON.stringify({ ...defaultSettings, alertDelayMonths: 'douze' })],
@@ -155,6 +165,7 @@ describe('an unusable settings file', () => {
     ['a selected account that does not exist', JSON.stringify({ schemaVersion: 3, selectedAccount: 'Ailleurs', accounts: [{ name: 'Ici', ...defaultSettings }] })],
     ['a value out of range', JSON.stringify({ ...defaultSettings, timeoutSeconds: 3600 })],
     ['an array', '[]'],
+    ['an unknown field', JSON.stringify({ ...defaultSettings, motDePasse: 'en clair' })],
   ])('(%s) is kept aside, never wiped, and the app starts from defaults', (_case, content) => {
     const directory = tempDir();
     writeFileSync(settingsFile(directory), content);

@@ -3,6 +3,7 @@ import { keychainName } from './keychainName';
 import { SecretField } from './SecretField';
 import { TextField } from './TextField';
 import type { Configuration } from './useConfiguration';
+import { LazyDetails } from './LazyDetails';
 
 interface Props {
   readonly configuration: Configuration;
@@ -35,8 +36,7 @@ export function AdvancedSettings({ configuration, onSecretDraft }: Props) {
   };
 
   return (
-    <details className="advanced">
-      <summary>Paramètres avancés</summary>
+    <LazyDetails className="advanced" summary="Paramètres avancés">
       <div className="grid">
         <TextField configuration={configuration} field="clientId" label="Identifiant client PISTE" />
 
@@ -101,6 +101,6 @@ export function AdvancedSettings({ configuration, onSecretDraft }: Props) {
 
         <TextField configuration={configuration} field="timeoutSeconds" label="Délai d'attente (secondes)" type="number" hint="De 5 à 120 secondes." />
       </div>
-    </details>
+    </LazyDetails>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChorusStructure, Failure } from '../../preload/contract';
 import { ModalDialog } from './ModalDialog';
+import { LazyDetails } from './LazyDetails';
 
 type Listing =
   | { readonly kind: 'loading' }
@@ -72,8 +73,7 @@ export function StructuresDialog({ onClose }: { readonly onClose: () => void }) 
                     {structure.services.length === 0 ? (
                       'Aucun'
                     ) : (
-                      <details>
-                        <summary>{structure.services.length} service(s)</summary>
+                      <LazyDetails summary={`${String(structure.services.length)} service(s)`}>
                         <ul>
                           {structure.services.map((service) => (
                             <li key={service.code}>
@@ -82,7 +82,7 @@ export function StructuresDialog({ onClose }: { readonly onClose: () => void }) 
                             </li>
                           ))}
                         </ul>
-                      </details>
+                      </LazyDetails>
                     )}
                   </td>
                 </tr>

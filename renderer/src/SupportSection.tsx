@@ -3,6 +3,7 @@ import type { AppInfo, ProfileChange } from '../../preload/contract';
 import { minPassphraseLength } from './contractValues';
 import { AboutDialog } from './AboutDialog';
 import { PasswordInput } from './PasswordInput';
+import { LazyDetails } from './LazyDetails';
 import { ProfileImportDialog } from './ProfileImportDialog';
 
 function passphraseProblem(passphrase: string, confirmation: string): string | undefined {
@@ -75,8 +76,7 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
   );
 
   return (
-    <details className="advanced" ref={section}>
-      <summary>Déploiement et assistance</summary>
+    <LazyDetails className="advanced" ref={section} summary="Déploiement et assistance">
       {accountCount > 1 && (
         <label className="checkbox">
           <input type="checkbox" checked={allAccounts} onChange={(event) => setAllAccounts(event.target.checked)} />
@@ -140,6 +140,6 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
         />
       )}
       {open?.kind === 'about' && appInfo && <AboutDialog appInfo={appInfo} onClose={() => setOpen(undefined)} />}
-    </details>
+    </LazyDetails>
   );
 }

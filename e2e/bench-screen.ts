@@ -1,0 +1,108 @@
+// Part of `npm run bench` (scripts/bench.ts), in its own process: the screen's time to usable
+// against a blank React page built by the same Vite, both in Debian's Chromium, reloads alternated.
+// Prints one JSON line: the medians (ms from the start of navigation) and the run count.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import sirv from 'sirv';
+import { build as viteBuild } from 'vite';
+import { chromiumExecutable, launchInBrowser } from './harness/browser-target';
+import { projectRoot as root } from './harness/paths';
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const at = (index: number): number => sorted[index] ?? Number.NaN;
+  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+};
+
+async function alternate<T>(runs: number, a: () => Promise<T>, b: () => Promise<T>): Promise<{ a: T[]; b: T[] }> {
+  await a();
+  await b();
+  const results = { a: [] as T[], b: [] as T[] };
+  for (let run = 0; run < runs; run += 1) {
+    results.a.push(await a());
+    results.b.push(await b());
+  }
+  return results;
+}
+
+/** Records when a "Test de connexion" button first exists, enabled, in the page's own clock. */
+const usableProbe = `
+new MutationObserver((_changes, observer) => {
+  const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent.trim() === 'Test de connexion');
+  if (button && !button.disabled) {
+    window.__usableAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true, attributes: true });
+`;
+
+/** A blank React page with the same button, built by the same Vite, served on loopback. */
+async function blankReactPage(workDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const source = join(workDir, 'source');
+  mkdirSync(source, { recursive: true });
+  writeFileSync(join(source, 'index.html'), '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Vide</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+  writeFileSync(
+    join(source, 'main.tsx'),
+    "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<button type=\"button\">Test de connexion</button>);\n",
+  );
+  await viteBuild({
+    root: source,
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: { outDir: join(workDir, 'built'), emptyOutDir: true, target: 'chrome130', modulePreload: { polyfill: false }, reportCompressedSize: false },
+  });
+  const files = sirv(join(workDir, 'built'), { dev: false, etag: false });
+  const server = createServer((request, response) => files(request, response, () => {
+    response.writeHead(404).end();
+  }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function usableAfterReload(page: Page): Promise<number> {
+  await page.reload();
+  await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt !== undefined);
+  return page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
+}
+
+async function main(): Promise<void> {
+  // Inside the project, so that Vite finds react as the app does; removed at the end.
+  const workDir = mkdtempSync(join(root, '.bench-screen-'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-bench-screen-'));
+  const blank = await blankReactPage(workDir).catch((error: unknown) => {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  });
+  const app = await launchInBrowser({ userDataDir, keychainService: `chorus-pro-bench-screen-${String(process.pid)}`, logLines: [], fileToChoose: undefined, fileToSave: undefined, machineProfile: undefined });
+  try {
+    await app.page.addInitScript({ content: usableProbe });
+    const blankPage = await app.page.context().newPage();
+    await blankPage.addInitScript({ content: usableProbe });
+    await blankPage.goto(`${blank.origin}/index.html`);
+    const runs = 15;
+    const times = await alternate(runs, () => usableAfterReload(app.page), () => usableAfterReload(blankPage));
+    const appMedian = median(times.a);
+    const blankMedian = median(times.b);
+    process.stdout.write(`${JSON.stringify({ runs, app: appMedian, blank: blankMedian, browser: chromiumExecutable })}\n`);
+  } finally {
+    await app.close();
+    await blank.close();
+    rmSync(workDir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,28 @@
+// The command line's commands: the real keychain, HTTP, clock and streams around runCli.
+// Loaded by cli.ts only when a command is given (its own file once built).
+import { createHttpTransport } from './chorus/http-transport';
+import { runCli } from './cli/run-cli';
+import { readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
+import { systemClock } from './clock';
+import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
+
+const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>
+  new Promise((resolve) => stream.write(`${line}\n`, () => resolve()));
+
+export function runCommands(args: readonly string[]): void {
+  const pending: Promise<void>[] = [];
+  void runCli([...args], {
+    print: (line) => pending.push(write(process.stdout, line)),
+    warn: (line) => pending.push(write(process.stderr, line)),
+    readSecret: () => (process.stdin.isTTY ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin)),
+    stdinIsTerminal: process.stdin.isTTY,
+    env: process.env,
+    secretsFor: (env) => createKeytarSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
+    send: createHttpTransport(),
+    clock: systemClock,
+  }).then(async (status) => {
+    await Promise.all(pending);
+    // Keep-alive sockets would hold the process open: the work is done, leave now.
+    process.exit(status);
+  });
+}
