@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { launchApp } from '../launch-app';
-import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
-import { secretAccounts } from '../../main/secrets/secret-store';
-import { defaultSettingsFile } from '../../main/settings/settings-schema';
+import { launchApp } from './launch-app';
+import { clearKeychainService, createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
+import { secretAccounts } from '../main/secrets/secret-store';
+import { defaultSettingsFile } from '../main/settings/settings-schema';
 
 const rounds = 9;
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const service = `Chorus Pro Echanges (bench comptes ${randomUUID()})`;
   const many = await profileWith(200, service);
   const one = await profileWith(1, service);
-  const cli = join(__dirname, '..', '..', 'dist', 'main', 'cli.js');
+  const cli = join(__dirname, '..', 'dist', 'main', 'cli.js');
   const env = { CHORUS_PRO_KEYCHAIN_SERVICE: service };
   const listed = JSON.parse(execFileSync(process.execPath, [cli, 'accounts', '--json', '--user-data-dir', many], { env: { ...process.env, ...env }, encoding: 'utf8' })) as { accounts: { secrets: { password: boolean } }[] };
   if (listed.accounts.length !== 200 || !listed.accounts.every((account) => account.secrets.password)) throw new Error('accounts --json did not list the 200 accounts with their passwords');
