@@ -1,9 +1,10 @@
-// The command line's entry. `--help` (or nothing) prints the usage with nothing else loaded: no
-// HTTP client, no keychain, no zod. Any other command loads the rest (cli-commands.ts).
+// The command line's entry. `--help` prints the usage with nothing else loaded: no HTTP client, no
+// keychain, no zod. Anything else (no command at all included: bad usage, exit 2) loads the rest
+// (cli-commands.ts).
 import { usage } from './cli/usage';
 
 const args = process.argv.slice(2);
-if (args.length === 0 || (args.length === 1 && (args[0] === '--help' || args[0] === '-h'))) {
+if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
   process.stdout.write(`${usage.join('\n')}\n`);
 } else {
   void import('./cli-commands').then(({ runCommands }) => {
