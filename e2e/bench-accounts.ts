@@ -57,8 +57,8 @@ async function main(): Promise<void> {
     times.node.push(timeCommand(['-e', '0'], env));
   }
   const [many200, one1, node0] = [median(times.many), median(times.one), median(times.node)];
-  say(`accounts --json (${rounds} runs each, medians): 200 accounts ${many200.toFixed(0)} ms, 1 account ${one1.toFixed(0)} ms, node -e 0 ${node0.toFixed(0)} ms`);
-  say(`  work beyond Node's start for 200 accounts: ${(many200 - node0).toFixed(0)} ms (target < 1000 ms); ratio 200/1: ${(many200 / one1).toFixed(2)}`);
+  say(`accounts --json (${rounds} essais de chaque, alternés, médianes) : 200 comptes ${many200.toFixed(0)} ms, 1 compte ${one1.toFixed(0)} ms, node -e 0 ${node0.toFixed(0)} ms`);
+  say(`  travail au-delà du démarrage de Node pour 200 comptes : ${(many200 - node0).toFixed(0)} ms (objectif < 1000 ms) ; rapport 200/1 : ${(many200 / one1).toFixed(2)}`);
 
   const screens = { many: [] as number[], one: [] as number[], switch: [] as number[] };
   const apps = {
@@ -87,8 +87,8 @@ async function main(): Promise<void> {
     await apps.one.close({ keepData: true });
   }
   const [screenMany, screenOne] = [median(screens.many), median(screens.one)];
-  say(`screen ready (${rounds} reloads each, medians): 200 accounts ${screenMany.toFixed(0)} ms, 1 account ${screenOne.toFixed(0)} ms, ratio ${(screenMany / screenOne).toFixed(2)} (target ≤ 1.2)`);
-  say(`switching between two of 200 accounts: median ${median(screens.switch).toFixed(0)} ms over ${rounds} switches`);
+  say(`écran prêt (${rounds} rechargements de chaque, alternés, médianes) : 200 comptes ${screenMany.toFixed(0)} ms, 1 compte ${screenOne.toFixed(0)} ms, rapport ${(screenMany / screenOne).toFixed(2)} (objectif ≤ 1,2)`);
+  say(`passage d'un compte à un autre parmi 200 : médiane ${median(screens.switch).toFixed(0)} ms sur ${rounds} changements`);
 
   rmSync(many, { recursive: true, force: true });
   rmSync(one, { recursive: true, force: true });
