@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { closedPort } from '../main/test-support/loopback-servers';
@@ -12,10 +11,11 @@ import { startSimulator, tokenPath } from './simulator/simulator';
 import { expectAccessible, isoDay, keychainOnThisMachine, screen, screenshot } from './screen';
 import { demo, savedSettings, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
+import { tempFolder } from './temp-folder';
 
 const unverifiedNotice = 'Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.';
 const frenchDay = (iso: string): string => iso.split('-').reverse().join('/');
-const folder = () => mkdtempSync(join(tmpdir(), 'chorus-hors-ligne-'));
+const folder = () => tempFolder('chorus-hors-ligne-');
 
 test('offline preparation: nothing answers, everything is typed and kept, then the first test on the workstation verifies it', async ({ launch }) => {
   // The workstation cannot reach Chorus Pro yet: nothing listens at the address it will use.
@@ -148,7 +148,9 @@ test('a machine-wide profile with encrypted passwords: settings at first start, 
   const settings = storedSettingsSchema.parse(savedSettings(seeded.userDataDir));
   const machineProfile = join(folder(), 'profile.json');
   writeFileSync(machineProfile, JSON.stringify(await buildProfile(settings, createKeytarSecretStore(seeded.keychainService), 'la phrase du service informatique')));
+  // The workstation that prepared the profile is not launched: its traces go now.
   await clearKeychainService(seeded.keychainService);
+  rmSync(seeded.userDataDir, { recursive: true, force: true });
 
   const { page } = await launch({ machineProfile });
   const ui = screen(page);
