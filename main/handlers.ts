@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
 import { logFolderName } from './logging/log-file';
@@ -175,6 +175,8 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       const file = await desktop.chooseSaveFile(options?.allAccounts ? 'profil-chorus-pro-tous-les-comptes.json' : 'profil-chorus-pro.json');
       if (file === undefined) return { saved: false };
       await writeFile(file, `${JSON.stringify(profile, null, 2)}\n`, { mode: privateFileMode });
+      // The mode of a file written over is not changed by writeFile: the owner only, in any case.
+      await chmod(file, privateFileMode);
       const withSecrets = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
       logger.info('profile.exported', { withSecrets });
       return { saved: true, file, withSecrets };

@@ -5,20 +5,36 @@ import type { SettingsStore } from '../settings/settings-store';
 
 /**
  * Removes a technical account and its keychain entries. A client secret or a proxy password that
- * another account still uses (the same PISTE application, the same proxy) stays for that one.
- * The keychain is read before anything changes, so an unreachable one leaves the account in place.
+ * another account still uses (the same PISTE application, the same proxy) stays for that one;
+ * entries are compared whatever their case, as Windows' Credential Manager compares them.
+ *
+ * All or nothing: the entries are deleted first, then the account; if either step fails, every
+ * deleted entry is put back, so the message "rien n'a été modifié" stays true.
  */
-export async function removeAccount(settings: SettingsStore, secrets: SecretStore, name: string, logger: Logger): Promise<void> {
-  const entries = accountList(settings.forAccount(name).read());
+export async function removeAccount(settings: SettingsStore, secrets: SecretStore, givenName: string, logger: Logger): Promise<void> {
+  const scoped = settings.forAccount(givenName);
+  const name = scoped.accountName();
   const stillUsed = new Set(
     settings.accounts
       .list()
       .filter((account) => account.name !== name)
-      .flatMap((account) => accountList(account)),
+      .flatMap((account) => accountList(account))
+      .map((entry) => entry.toLowerCase()),
   );
-  const toDelete = entries.filter((entry) => !stillUsed.has(entry));
-  const present = await Promise.all(toDelete.map(async (entry) => ((await secrets.get(entry)) === undefined ? undefined : entry)));
-  settings.accounts.remove(name);
-  for (const entry of present) if (entry !== undefined) await secrets.delete(entry);
-  logger.info('account.removed', { secretsRemoved: present.filter(Boolean).length });
+  const entries = accountList(scoped.read()).filter((entry) => !stillUsed.has(entry.toLowerCase()));
+  const values = await Promise.all(entries.map((entry) => secrets.get(entry)));
+  const deleted: { readonly entry: string; readonly value: string }[] = [];
+  try {
+    for (const [index, entry] of entries.entries()) {
+      const value = values[index];
+      if (value === undefined) continue;
+      await secrets.delete(entry);
+      deleted.push({ entry, value });
+    }
+    settings.accounts.remove(name);
+  } catch (error) {
+    for (const { entry, value } of deleted) await secrets.set(entry, value).catch(() => logger.error('account.rollback-failed', {}));
+    throw error;
+  }
+  logger.info('account.removed', { secretsRemoved: deleted.length });
 }

@@ -314,6 +314,8 @@ describe('offline preparation on the command line', () => {
     const passphrase = 'le bureau du maire, deuxième étage';
     const exported = await cli(['export-profile', profile, '--with-secrets', '--passphrase-stdin', '--json', '--user-data-dir', source], { stdin: `${passphrase}\n` });
     expect(exported.json).toEqual({ ok: true, file: profile, withSecrets: true });
+    // Readable by its owner only: the encrypted secrets are not for other users to attack offline.
+    if (process.platform !== 'win32') expect((statSync(profile).mode & 0o777).toString(8)).toBe('600');
     expect(readFileSync(profile, 'utf8')).not.toContain(current);
 
     const target = tempDir('chorus-cli-');

@@ -1,4 +1,5 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { privateFileMode } from '../private-files';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, parseISO } from 'date-fns';
@@ -352,7 +353,10 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     const profile = allAccounts
       ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase)
       : await buildProfile(servicesForCommand(services, text(options, 'account')).settings.read(), services.secrets, passphrase);
-    writeFileSync(target, `${JSON.stringify(profile, null, 2)}\n`);
+    // Readable by its owner only, even when it replaces a file: the secrets, though encrypted, can
+    // be attacked offline by whoever reads them.
+    writeFileSync(target, `${JSON.stringify(profile, null, 2)}\n`, { mode: privateFileMode });
+    chmodSync(target, privateFileMode);
     services.logger.info('profile.exported', { withSecrets });
     return {
       json: { file: target, withSecrets, ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },

@@ -27,6 +27,10 @@ describe('the day Chorus Pro communicated the password', () => {
     expect(refusal('2025-09-29')).toContain('a déjà expiré');
     expect(refusal('2025-09-29')).toContain('Réinitialisation du mot de passe');
     for (const text of ['28/11/2026', '2026-02-30', '2026-13-01', 'hier', '']) expect(refusal(text)).toContain("n'est pas une date");
+    // What was typed is not repeated: it may be anything typed in the wrong place.
+    const refused = refusal('\u001b[31mFAUX\nOK ligne');
+    expect(refused).not.toContain('FAUX');
+    expect(refused).not.toContain('\u001b');
   });
 
   it('may be given only while the app does not know it: no date yet, or a password not verified', () => {

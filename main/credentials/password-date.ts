@@ -11,7 +11,8 @@ import type { StoredSettings } from '../settings/settings-schema';
 export function parseCommunicatedDay(text: string, now: Date): Date {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parse(text, 'yyyy-MM-dd', now) : undefined;
   if (!day || !isValid(day)) {
-    throw new AppError('INVALID_INPUT', `Date de dernière mise à jour : « ${text.slice(0, 20)} » n'est pas une date (format attendu AAAA-MM-JJ)`);
+    // The value is not repeated: it may be anything typed in the wrong place.
+    throw new AppError('INVALID_INPUT', "Date de dernière mise à jour : ce n'est pas une date (format attendu AAAA-MM-JJ, par exemple 2026-03-02)");
   }
   const age = differenceInCalendarDays(startOfDay(now), day);
   if (age < 0) throw new AppError('INVALID_INPUT', 'Date de dernière mise à jour : la date est dans le futur');

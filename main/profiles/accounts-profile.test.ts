@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -11,6 +11,8 @@ import { secretAccounts } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
 import { fixedClock, openConfBackend, tempDir } from '../test-support/settings-fixture';
 import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from './accounts-profile';
+import { parseSingleProfile } from './deployment-profile';
+import { importProfile } from './profile-transfer';
 
 const services: string[] = [];
 afterAll(() => Promise.all(services.map((service) => clearKeychainService(service))));
@@ -47,6 +49,7 @@ async function centreDeGestion() {
   return source;
 }
 
+const fingerprint = (pem: string): string => new X509Certificate(pem).fingerprint256;
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'succeeded', (error: unknown) => (error instanceof AppError ? error.code : String(error)));
 
 describe('a deployment profile of several accounts', () => {
@@ -93,4 +96,25 @@ describe('a deployment profile of several accounts', () => {
     expect(target.settings.accounts.list().map((account) => account.name)).toEqual(['Compte principal', 'Commune de Plouër', 'Commune de Tréméreuc']);
     expect(await keytar.findCredentials(target.keychainService)).toEqual([]);
   });
+
+  it('never replaces the certificate another account trusts, even with a profile that is refused', async () => {
+    const { generateCertificates } = await import('../../e2e/simulator/simulator');
+    const [{ ca: first }, { ca: second }] = await Promise.all([generateCertificates(['a.example']), generateCertificates(['b.example'])]);
+    const target = workstation();
+    const profileFor = (login: string, pem: string) =>
+      parseSingleProfile({ profileVersion: 1, environment: 'custom', apiBaseUrl: api, tokenUrl: token, login, alertDelayMonths: 12, timeoutSeconds: 30, caCertificatePem: pem });
+    await importProfile(target.transfer, profileFor('TECH_1_plouer@cpro.fr', first.cert));
+    const trusted = target.settings.read().caCertificatePath ?? '';
+    expect(fingerprint(readFileSync(trusted, 'utf8'))).toBe(fingerprint(first.cert));
+
+    target.settings.accounts.add('Commune B');
+    const other = { ...target.transfer, settings: target.settings.forAccount('Commune B') };
+    await importProfile(other, profileFor('TECH_1_b@cpro.fr', second.cert));
+    // Refused (the same Chorus Pro account as « Compte principal »), and nothing written for it.
+    expect(await codeOf(importProfile(other, profileFor('TECH_1_plouer@cpro.fr', second.cert)))).toBe('INVALID_INPUT');
+    expect(fingerprint(readFileSync(trusted, 'utf8'))).toBe(fingerprint(first.cert));
+    expect(target.settings.read().caCertificatePath).toBe(trusted);
+    expect(fingerprint(readFileSync(other.settings.read().caCertificatePath ?? '', 'utf8'))).toBe(fingerprint(second.cert));
+  });
 });
+

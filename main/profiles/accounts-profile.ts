@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { ProfileChange } from '../../preload/contract';
@@ -91,10 +90,6 @@ export function describeAccountsProfileChanges(current: readonly (StoredSettings
   });
 }
 
-/** One certificate file per distinct certificate: accounts that share one share the file. */
-const certificateFileName = (pem: string | undefined): string | undefined =>
-  pem === undefined ? undefined : `autorite-profil-${createHash('sha256').update(pem).digest('hex').slice(0, 16)}.pem`;
-
 /**
  * Imports every account of the profile by name, all or nothing: accounts that exist are updated,
  * the others added; with a passphrase, their secrets go into this workstation's keychain, marked
@@ -112,7 +107,7 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
     const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
     return {
       name: account.name,
-      change: profileChange(account, userDataDir, certificateFileName(account.caCertificatePem)),
+      change: profileChange(account, userDataDir),
       ...(secretsOf?.password !== undefined ? { importedPassword: { updatedAt: secretsOf.passwordUpdatedAt } } : {}),
     };
   });
@@ -127,10 +122,11 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
     ];
     return pairs.flatMap(([entry, value]) => (entry !== undefined && value !== undefined ? [{ account: entry, value }] : []));
   });
-  await writeSecretsThen(secrets, writes, logger, () => {
-    settings.accounts.importAccounts(entries);
-    for (const account of profile.accounts) writeProfileCertificate(account, userDataDir, certificateFileName(account.caCertificatePem));
-  });
+  // Checked whole before anything is written, then the certificates (named after their content, so
+  // they replace nothing), the secrets, and the settings last, in one write.
+  settings.accounts.checkImport(entries);
+  for (const account of profile.accounts) writeProfileCertificate(account, userDataDir);
+  await writeSecretsThen(secrets, writes, logger, () => settings.accounts.importAccounts(entries));
   logger.info('profile.accounts-imported', { accounts: profile.accounts.length, withSecrets: carried !== undefined });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -6,13 +7,17 @@ import { AppError } from '../errors';
 import { privateFileMode } from '../private-files';
 import { certificatesOnly } from '../net/ca-certificates';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
-import { applySettingsChange, type SettingsStore } from '../settings/settings-store';
+import type { SettingsStore } from '../settings/settings-store';
 
 /** Version 1: settings only. Version 2: the same, with the secrets encrypted by a passphrase. */
 export const profileVersions = [1, 2] as const;
 export const maxProfileBytes = 1024 * 1024;
-/** Where an imported profile's authority certificate is written, in the user-data folder. */
-export const importedCaFileName = 'autorite-profil-deploiement.pem';
+/**
+ * Where an imported profile's authority certificate is written, in the user-data folder: named
+ * after its content, so that an import (even a refused one) never replaces a certificate another
+ * account trusts; accounts that share a certificate share its file.
+ */
+export const importedCaFileName = (pem: string): string => `autorite-profil-${createHash('sha256').update(pem).digest('hex').slice(0, 16)}.pem`;
 
 /** What a profile sets on a workstation: every setting but the dates, which belong to each one. */
 export const profileSettingsSchema = storedSettingsSchema
@@ -147,14 +152,15 @@ export function describeProfileChanges(current: StoredSettings, profile: Profile
  */
 export function applyProfile(settings: SettingsStore, profile: DeploymentProfile, userDataDir: string): StoredSettings {
   const change = profileChange(profile, userDataDir);
-  // Checked whole before anything is written: a refused profile leaves no trace.
-  applySettingsChange(settings.read(), change);
+  // Checked whole (the other accounts included) before anything is written: a refused profile
+  // leaves no trace.
+  settings.check(change);
   writeProfileCertificate(profile, userDataDir);
   return settings.update(change);
 }
 
 /** The settings change a profile makes on this workstation. */
-export function profileChange(profile: ProfileSettings, userDataDir: string, caFileName = importedCaFileName): SettingsChange {
+export function profileChange(profile: ProfileSettings, userDataDir: string): SettingsChange {
   return {
     environment: profile.environment,
     ...(profile.environment === 'custom' ? { apiBaseUrl: profile.apiBaseUrl, tokenUrl: profile.tokenUrl } : {}),
@@ -163,10 +169,10 @@ export function profileChange(profile: ProfileSettings, userDataDir: string, caF
     alertDelayMonths: profile.alertDelayMonths,
     timeoutSeconds: profile.timeoutSeconds,
     proxyUrl: profile.proxyUrl ?? '',
-    caCertificatePath: profile.caCertificatePem ? join(userDataDir, caFileName) : '',
+    caCertificatePath: profile.caCertificatePem ? join(userDataDir, importedCaFileName(profile.caCertificatePem)) : '',
   };
 }
 
-export function writeProfileCertificate(profile: ProfileSettings, userDataDir: string, caFileName = importedCaFileName): void {
-  if (profile.caCertificatePem) writeFileSync(join(userDataDir, caFileName), profile.caCertificatePem, { mode: privateFileMode });
+export function writeProfileCertificate(profile: ProfileSettings, userDataDir: string): void {
+  if (profile.caCertificatePem) writeFileSync(join(userDataDir, importedCaFileName(profile.caCertificatePem)), profile.caCertificatePem, { mode: privateFileMode });
 }

@@ -94,12 +94,13 @@ export async function importProfile({ settings, secrets, userDataDir, logger }: 
   if (passphrase === undefined) throw passphraseNeeded();
   const carried = await decryptSecrets(profile.secrets, passphrase, profileSettings(profile));
   const change = profileChange(profile, userDataDir);
-  // Checked whole before anything is written: a refused profile leaves no trace.
-  const next = applySettingsChange(settings.read(), change);
-  const imported = await writeSecretsThen(secrets, writesFor(next, carried), logger, () => {
-    writeProfileCertificate(profile, userDataDir);
-    return settings.applyImport(change, carried.password === undefined ? undefined : { updatedAt: carried.passwordUpdatedAt });
-  });
+  // Checked whole (the other accounts included) before anything is written: a refused profile
+  // leaves no trace; the certificate is named after its content and replaces nothing.
+  const next = settings.check(change);
+  writeProfileCertificate(profile, userDataDir);
+  const imported = await writeSecretsThen(secrets, writesFor(next, carried), logger, () =>
+    settings.applyImport(change, carried.password === undefined ? undefined : { updatedAt: carried.passwordUpdatedAt }),
+  );
   logger.info('profile.secrets-imported', { password: carried.password !== undefined, passwordVerified: false });
   return imported;
 }

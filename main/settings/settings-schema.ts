@@ -34,7 +34,9 @@ export const accountNameSchema = z
   .string()
   .min(1)
   .max(80)
-  .refine((name) => !/\p{Cc}/u.test(name) && name.trim() === name);
+  // No control, format (bidi overrides, zero-width spaces), separator or private-use character: two
+  // names that look the same must be the same name. Kept composed (NFC).
+  .refine((name) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}]/u.test(name) && name.trim() === name && name.normalize('NFC') === name);
 
 /** The name the single account of an older file takes. */
 export const firstAccountName = 'Compte principal';

@@ -222,4 +222,35 @@ describe('the technical accounts', () => {
     expect(store.forAccount('Autre commune').update({ environment: 'qualification', login: 'TECH_1@cpro.fr' }).login).toBe('TECH_1@cpro.fr');
     expect(() => store.forAccount('Inconnu')).toThrow(/aucun compte technique ne s'appelle « Inconnu »/);
   });
+
+  it('take a name typed composed or decomposed as one name, and refuse invisible or direction-changing characters', () => {
+    const { store } = openTestSettings(tempDir());
+    store.accounts.add('Commune de Plou\u00ebr');
+    expect(() => store.accounts.add('Commune de Ploue\u0308r')).toThrow(/existe déjà/);
+    expect(store.forAccount('Commune de Ploue\u0308r').accountName()).toBe('Commune de Plou\u00ebr');
+    for (const name of ['Commune A\u200B', 'Budget \u202Eannexe', 'X\u2028Compte principal', 'Privé\uE000']) {
+      expect(() => store.accounts.add(name)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    }
+  });
+
+  it('refuse the same login in another case at the same address: Windows keeps one keychain entry for both', () => {
+    const { store } = openTestSettings(tempDir());
+    store.update({ login: 'TECH_1_x@cpro.fr' });
+    store.accounts.add('Autre');
+    expect(() => store.forAccount('Autre').update({ login: 'tech_1_X@cpro.fr' })).toThrow(/utilise déjà cet identifiant/);
+  });
+
+  it('never repeat a name given on the command line with its control characters', () => {
+    const { store } = openTestSettings(tempDir());
+    let message = '';
+    try {
+      store.forAccount('\u001b[31mFAUX\nOK');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("aucun compte technique ne s'appelle");
+    expect(message).not.toContain('\u001b');
+    expect(message).not.toContain('\n');
+  });
 });
+

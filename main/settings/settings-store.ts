@@ -56,6 +56,8 @@ export interface SettingsStore {
   accountName(): string;
   read(): StoredSettings;
   update(change: SettingsChange): StoredSettings;
+  /** What `update` would write, checked against this account and the others; nothing is written. */
+  check(change: SettingsChange): StoredSettings;
   /**
    * A profile's settings and, when it brought a password, that password's date (unknown if the
    * profile did not know it) and its "not verified yet" mark: one write, so never half of it.
@@ -93,6 +95,8 @@ export interface AccountsStore {
    * added. Every change is checked before the file is written once: all of them or none.
    */
   importAccounts(entries: readonly ImportedAccount[]): void;
+  /** What `importAccounts` checks, without writing anything. */
+  checkImport(entries: readonly ImportedAccount[]): void;
 }
 
 export interface ImportedAccount {
@@ -152,18 +156,25 @@ export function toSettingsView(settings: StoredSettings): SettingsView {
   return view;
 }
 
-const sameName = (a: string, b: string): boolean => a.toLocaleLowerCase('fr') === b.toLocaleLowerCase('fr');
+/** Names that look alike are the same name: composed the same way (NFC), whatever their case. */
+const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLocaleLowerCase('fr') === b.normalize('NFC').toLocaleLowerCase('fr');
 
+/** A name as kept: composed (NFC), so that « ë » typed either way is one name. */
 function checkAccountName(name: string): string {
-  if (!accountNameSchema.safeParse(name).success) {
-    throw new AppError('INVALID_INPUT', 'Nom du compte : de 1 à 80 caractères, sans caractère de contrôle ni espace au début ou à la fin');
+  const composed = name.normalize('NFC');
+  if (!accountNameSchema.safeParse(composed).success) {
+    throw new AppError('INVALID_INPUT', 'Nom du compte : de 1 à 80 caractères, sans caractère invisible ou de contrôle ni espace au début ou à la fin');
   }
-  return name;
+  return composed;
 }
 
+/** A name given on the command line, shown back without what could forge a line or a colour. */
+const shown = (name: string): string => name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '?').slice(0, 80);
+
 const accountNamed = (file: SettingsFile, name: string): StoredAccount => {
-  const found = file.accounts.find((account) => account.name === name);
-  if (!found) throw new AppError('INVALID_INPUT', `aucun compte technique ne s'appelle « ${name} » (comptes : ${file.accounts.map((account) => account.name).join(', ')})`);
+  const composed = name.normalize('NFC');
+  const found = file.accounts.find((account) => account.name === composed);
+  if (!found) throw new AppError('INVALID_INPUT', `aucun compte technique ne s'appelle « ${shown(name)} » (comptes : ${file.accounts.map((account) => account.name).join(', ')})`);
   return found;
 };
 
@@ -171,7 +182,9 @@ const accountNamed = (file: SettingsFile, name: string): StoredAccount => {
 function checkDistinctConnection(file: SettingsFile, name: string, settings: StoredSettings): void {
   if (!settings.login) return;
   const host = new URL(settings.apiBaseUrl).host;
-  const twin = file.accounts.find((account) => account.name !== name && account.login === settings.login && new URL(account.apiBaseUrl).host === host);
+  // Compared whatever their case: Windows' Credential Manager would give both one keychain entry.
+  const login = settings.login.toLowerCase();
+  const twin = file.accounts.find((account) => account.name !== name && account.login?.toLowerCase() === login && new URL(account.apiBaseUrl).host === host);
   if (twin) {
     throw new AppError('INVALID_INPUT', `Identifiant utilisateur : le compte « ${twin.name} » utilise déjà cet identifiant à cette adresse ; choisissez ce compte plutôt que d'en créer un second`);
   }
@@ -211,19 +224,19 @@ export function openSettingsStore(
       const file = readFile();
       writeFile({ ...file, selectedAccount: accountNamed(file, name).name });
     },
-    add: (name) => {
+    add: (given) => {
       const file = readFile();
-      checkAccountName(name);
+      const name = checkAccountName(given);
       const twin = file.accounts.find((account) => sameName(account.name, name));
       if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
       const account = { name, ...defaultSettings };
       writeFile({ ...file, accounts: [...file.accounts, account] });
       return account;
     },
-    rename: (name, newName) => {
+    rename: (given, newGiven) => {
       const file = readFile();
-      accountNamed(file, name);
-      checkAccountName(newName);
+      const { name } = accountNamed(file, given);
+      const newName = checkAccountName(newGiven);
       const twin = file.accounts.find((account) => account.name !== name && sameName(account.name, newName));
       if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
       writeFile({
@@ -232,9 +245,10 @@ export function openSettingsStore(
         accounts: file.accounts.map((account) => (account.name === name ? { ...account, name: newName } : account)),
       });
     },
-    remove: (name) => {
+    remove: (given) => {
       const file = readFile();
-      const removed = accountNamed(file, name);
+      const removed = accountNamed(file, given);
+      const { name } = removed;
       if (file.accounts.length === 1) {
         throw new AppError('INVALID_INPUT', "c'est le seul compte technique : ajoutez-en un autre avant de supprimer celui-ci, ou modifiez-le");
       }
@@ -243,32 +257,38 @@ export function openSettingsStore(
       writeFile({ ...file, selectedAccount, accounts: remaining });
       return removed;
     },
-    importAccounts: (entries) => {
-      let file = readFile();
-      for (const entry of entries) {
-        const existing = file.accounts.find((account) => account.name === entry.name);
-        if (!existing) {
-          checkAccountName(entry.name);
-          const twin = file.accounts.find((account) => sameName(account.name, entry.name));
-          if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${entry.name} » ne diffère de « ${twin.name} » que par les majuscules ; renommez l'un des deux`);
-        }
-        const { name: _name, ...current } = existing ?? { name: entry.name, ...defaultSettings };
-        let next = applySettingsChange(current, entry.change);
-        if (entry.importedPassword) {
-          const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
-          next = { ...rest, passwordVerified: false, ...(entry.importedPassword.updatedAt ? { passwordUpdatedAt: entry.importedPassword.updatedAt } : {}) };
-        }
-        checkDistinctConnection(file, entry.name, next);
-        file = {
-          ...file,
-          accounts: existing
-            ? file.accounts.map((account) => (account.name === entry.name ? { name: entry.name, ...next } : account))
-            : [...file.accounts, { name: entry.name, ...next }],
-        };
-      }
-      writeFile(file);
+    importAccounts: (entries) => writeFile(importedFile(entries)),
+    checkImport: (entries) => {
+      importedFile(entries);
     },
   };
+
+  /** The settings file with a profile's accounts in it, each checked; not written. */
+  function importedFile(entries: readonly ImportedAccount[]): SettingsFile {
+    let file = readFile();
+    for (const entry of entries) {
+      const existing = file.accounts.find((account) => account.name === entry.name);
+      if (!existing) {
+        checkAccountName(entry.name);
+        const twin = file.accounts.find((account) => sameName(account.name, entry.name));
+        if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${entry.name} » ne diffère de « ${twin.name} » que par les majuscules ; renommez l'un des deux`);
+      }
+      const { name: _name, ...current } = existing ?? { name: entry.name, ...defaultSettings };
+      let next = applySettingsChange(current, entry.change);
+      if (entry.importedPassword) {
+        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
+        next = { ...rest, passwordVerified: false, ...(entry.importedPassword.updatedAt ? { passwordUpdatedAt: entry.importedPassword.updatedAt } : {}) };
+      }
+      checkDistinctConnection(file, entry.name, next);
+      file = {
+        ...file,
+        accounts: existing
+          ? file.accounts.map((account) => (account.name === entry.name ? { name: entry.name, ...next } : account))
+          : [...file.accounts, { name: entry.name, ...next }],
+      };
+    }
+    return settingsFileSchema.parse(file);
+  }
 
   const scoped = (fixedName: string | undefined): SettingsStore => {
     const nameNow = (file: SettingsFile): string => fixedName ?? file.selectedAccount;
@@ -288,6 +308,12 @@ export function openSettingsStore(
       accountName: () => nameNow(readFile()),
       read,
       update: (change) => write(applySettingsChange(read(), change)),
+      check: (change) => {
+        const next = applySettingsChange(read(), change);
+        const file = readFile();
+        checkDistinctConnection(file, nameNow(file), next);
+        return next;
+      },
       applyImport: (change, importedPassword) => {
         const next = applySettingsChange(read(), change);
         if (!importedPassword) return write(next);
@@ -312,10 +338,7 @@ export function openSettingsStore(
         writeFile(pending ? { ...file, machineProfileSecretsPending: true } : file);
       },
       machineProfileSecretsPending: () => readFile().machineProfileSecretsPending === true,
-      forAccount: (name) => {
-        accountNamed(readFile(), name);
-        return scoped(name);
-      },
+      forAccount: (name) => scoped(accountNamed(readFile(), name).name),
       accounts,
       recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,
     };
