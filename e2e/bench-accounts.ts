@@ -14,13 +14,10 @@ import { launchApp } from './launch-app';
 import { clearKeychainService, createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
 import { secretAccounts } from '../main/secrets/secret-store';
 import { defaultSettingsFile } from '../main/settings/settings-schema';
+import { median } from '../main/test-support/side-by-side';
 
 const rounds = 9;
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 const api = 'https://api.piste.gouv.fr';
 
 /** A profile folder with `count` accounts, each with its password in the keychain namespace. */

@@ -11,24 +11,8 @@ import sirv from 'sirv';
 import { build as viteBuild } from 'vite';
 import { chromiumExecutable, launchInBrowser } from './harness/browser-target';
 import { projectRoot as root } from './harness/paths';
+import { alternate, median } from '../main/test-support/side-by-side';
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const at = (index: number): number => sorted[index] ?? Number.NaN;
-  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
-};
-
-async function alternate<T>(runs: number, a: () => Promise<T>, b: () => Promise<T>): Promise<{ a: T[]; b: T[] }> {
-  await a();
-  await b();
-  const results = { a: [] as T[], b: [] as T[] };
-  for (let run = 0; run < runs; run += 1) {
-    results.a.push(await a());
-    results.b.push(await b());
-  }
-  return results;
-}
 
 /** Records when a "Test de connexion" button first exists, enabled, in the page's own clock. */
 const usableProbe = `

@@ -20,6 +20,7 @@ import { createChorusClient, type ChorusCredentials, type ConnectionTarget } fro
 import { createHttpTransport } from '../main/chorus/http-transport';
 import { systemClock } from '../main/clock';
 import { startLatencyProxy } from '../main/test-support/latency-proxy';
+import { alternate, median } from '../main/test-support/side-by-side';
 
 const root = join(import.meta.dirname, '..');
 const rttMs = 40;
@@ -29,30 +30,12 @@ const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const at = (index: number): number => sorted[index] ?? Number.NaN;
-  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
-};
 const ms = (value: number): string => `${value.toFixed(0)} ms`;
 const row = (measure: string, app: string, baseline: string, ratio: number, target: number): void => {
   const line = `| ${measure} | ${app} | ${baseline} | ${ratio.toFixed(2)} | ≤ ${target.toFixed(2)} ${ratio <= target ? '✓' : '✗'} |`;
   rows.push(line);
   out(line);
 };
-
-/** Runs A and B in turn, `runs` times each, after one warm-up of each: noise falls on both alike. */
-async function alternate<T>(runs: number, a: () => Promise<T>, b: () => Promise<T>): Promise<{ a: T[]; b: T[] }> {
-  await a();
-  await b();
-  const results = { a: [] as T[], b: [] as T[] };
-  for (let run = 0; run < runs; run += 1) {
-    results.a.push(await a());
-    results.b.push(await b());
-  }
-  return results;
-}
 
 // 1. Network ------------------------------------------------------------------------------------
 
