@@ -446,7 +446,7 @@ function checkOptionTokens(argv: readonly string[]): void {
   }
 }
 
-function parse(argv: readonly string[]): { command: string; options: Options; file: string | undefined; positionals: readonly string[] } {
+export function parse(argv: readonly string[]): { command: string; options: Options; file: string | undefined; positionals: readonly string[] } {
   checkOptionTokens(argv);
   let parsed;
   try {

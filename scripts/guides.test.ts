@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { failureCodes } from '../preload/contract';
+import { failureMessages } from '../main/errors';
+import { parse } from '../main/cli/run-cli';
+
+const root = join(__dirname, '..');
+const guide = (name: string): string => readFileSync(join(root, 'docs', name), 'utf8');
+
+/** The command lines a guide tells its reader to type: code blocks' lines that call the app. */
+function commandLines(markdown: string, program: RegExp): string[][] {
+  const blocks = [...markdown.matchAll(/```(?:sh|cmd|powershell|bat)?\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  return blocks
+    .flatMap((block) => block.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => program.test(line))
+    .map((line) => line.replace(program, '').trim().split(/\s+/));
+}
+
+describe('the deployment guide', () => {
+  const text = guide('guide-deploiement.md');
+  const lines = commandLines(text, /^chorus-pro-echanges\s+/);
+
+  it('shows the command line', () => {
+    expect(lines.length).toBeGreaterThan(5);
+  });
+
+  it.each(lines.map((words) => [words.join(' '), words]))('names a command and options that exist: %s', (_line, words) => {
+    expect(() => parse(words)).not.toThrow();
+  });
+
+  it('links to the user guide', () => {
+    expect(text).toContain('(guide-utilisateur.md)');
+  });
+});
+
+describe('the user guide', () => {
+  const text = guide('guide-utilisateur.md');
+  const quoted = [...text.matchAll(/« ([^»]+?) »/g)].map((match) => (match[1] ?? '').replace(/…$/, '').trim());
+
+  it.each(failureCodes.map((code) => [code]))('says what to do when the screen shows the message of %s', (code) => {
+    const message = failureMessages[code];
+    expect(quoted.some((start) => start.length >= 12 && message.startsWith(start))).toBe(true);
+  });
+
+  it('shows only pictures that exist', () => {
+    const pictures = [...text.matchAll(/\]\((screenshots\/[^)]+\.png)\)/g)].map((match) => match[1] ?? '');
+    expect(pictures.length).toBeGreaterThan(2);
+    for (const picture of pictures) expect(() => readFileSync(join(root, 'docs', picture))).not.toThrow();
+  });
+});
