@@ -202,8 +202,8 @@ async function status({ services, environment }: CommandContext): Promise<Result
       secrets: { password: secrets.password, passwordVerified: secrets.passwordVerified, clientSecret: secrets.clientSecret },
       ...(snapshot.keychainUnavailable ? { keychainUnavailable: true } : {}),
       reminder: reminder.known
-        ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source }
-        : { due: false, dueOn: null, expiresOn: null, source: null },
+        ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source, expiryStructure: reminder.expiryStructure ?? null }
+        : { due: false, dueOn: null, expiresOn: null, source: null, expiryStructure: null },
       ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
     },
     lines: [
@@ -231,6 +231,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
         : passwordStored
           ? 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)'
           : 'Expiration du mot de passe : sans objet (aucun mot de passe enregistré)',
+      ...(reminder.known && reminder.expiryStructure ? [`  Date lue sur la structure « ${reminder.expiryStructure} » : la plus proche parmi les structures rattachées.`] : []),
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
       ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
