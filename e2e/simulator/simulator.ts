@@ -52,7 +52,10 @@ export interface Simulator {
   readonly passwordChecks: Map<string, number>;
   /** The most requests of a path that were being answered at the same moment. */
   readonly peakInFlight: Map<string, number>;
-  /** PISTE's quota: every API call answers 429 with `Retry-After` until `seconds` have passed. */
+  /**
+   * PISTE's quota: from the next API call on, every API call answers 429 with `Retry-After` until
+   * `seconds` have passed (the window opens with the first refused call, not now).
+   */
   throttleFor(seconds: number, options?: { readonly retryAfter?: boolean }): void;
   /** The next `count` token requests answer `status` with an HTML maintenance page. */
   failTokenNext(status: number, count?: number): void;
@@ -71,7 +74,7 @@ interface Behaviour {
   pathDelays: Map<string, number>;
   failures: { status: number; remaining: number } | undefined;
   tokenFailures: { status: number; remaining: number } | undefined;
-  throttle: { until: number; retryAfter: boolean } | undefined;
+  throttle: { seconds: number; until?: number; retryAfter: boolean } | undefined;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -283,7 +286,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   };
 
   const throttleFor = (seconds: number, options: { retryAfter?: boolean } = {}): void => {
-    behaviour.throttle = { until: Date.now() + seconds * 1000, retryAfter: options.retryAfter ?? true };
+    behaviour.throttle = { seconds, retryAfter: options.retryAfter ?? true };
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -320,7 +323,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return;
     }
     const throttle = behaviour.throttle;
-    if (throttle && throttle.until > Date.now()) {
+    if (throttle) throttle.until ??= Date.now() + throttle.seconds * 1000;
+    if (throttle?.until !== undefined && throttle.until > Date.now()) {
       const seconds = Math.ceil((throttle.until - Date.now()) / 1000);
       response.writeHead(429, { 'Content-Type': 'application/json', ...(throttle.retryAfter ? { 'Retry-After': String(seconds) } : {}) });
       response.end(JSON.stringify({ error: 'too_many_requests' }));
