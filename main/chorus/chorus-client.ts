@@ -149,7 +149,7 @@ export interface ChorusClientDependencies {
 }
 
 /**
- * Chorus Pro through PISTE: an OAuth token, then the technical account on every call. One
+ * Chorus Pro through PISTE (docs/chorus-pro-api.md): an OAuth token, then the technical account on every call. One
  * deadline per operation covers every request of it; an operation can also be cancelled.
  */
 export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusClientDependencies) {
