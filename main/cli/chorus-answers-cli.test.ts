@@ -82,6 +82,21 @@ describe('test --json on the real service’s bad days', () => {
   });
 });
 
+describe('set-password when Chorus Pro cannot check the password', () => {
+  it('PISTE down: says so, keeps nothing, and offers --no-verify', async () => {
+    const chorus = await simulator();
+    const dir = tempDir('chorus-reponses-');
+    const where = ['--user-data-dir', dir];
+    expect((await cli(['configure', '--url', chorus.url, '--token-url', chorus.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, ...where])).status).toBe(0);
+    expect((await cli(['set-client-secret', '--client-secret-stdin', ...where], demoAccount.clientSecret)).status).toBe(0);
+    chorus.failTokenNext(503);
+    const run = await cli(['set-password', '--password-stdin', '--json', ...where], demoAccount.password);
+    expect(run.status).toBe(1);
+    expect(run.json).toMatchObject({ code: 'OAUTH_UNAVAILABLE', message: expect.stringContaining('--no-verify') as string });
+    expect((await cli(['status', '--json', ...where])).json).toMatchObject({ secrets: { password: false } });
+  });
+});
+
 describe('test --all and PISTE’s quota', () => {
   it('waits out a 429’s Retry-After before the next account, which then succeeds', async () => {
     const chorus = await simulator();
