@@ -15,8 +15,6 @@ export interface TokenRequest {
 
 export interface Token {
   readonly value: string;
-  /** Obtained for this very call, so a 401 cannot be blamed on its age. */
-  readonly fresh: boolean;
 }
 
 interface CachedToken {
@@ -83,14 +81,14 @@ export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 2
     },
     async get(request: TokenRequest, route: RouteOptions): Promise<Token> {
       const key = keyOf(request);
-      if (cached?.key === key && clock().getTime() < cached.renewAt) return { value: cached.value, fresh: false };
+      if (cached?.key === key && clock().getTime() < cached.renewAt) return { value: cached.value };
       if (pending?.key !== key) {
         const promise = requestToken(request, route).finally(() => {
           if (pending?.promise === promise) pending = undefined;
         });
         pending = { key, promise };
       }
-      return { value: await pending.promise, fresh: true };
+      return { value: await pending.promise };
     },
     forget(): void {
       cached = undefined;

@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openTestSettings, removeTempDirs, tempDir } from '../test-support/settings-fixture';
+import { describe, expect, it } from 'vitest';
+import { openTestSettings, tempDir } from '../test-support/settings-fixture';
 
 // The structure named beside Chorus Pro's expiry date: an optional field of version 3.
 
 const settingsFile = (directory: string) => join(directory, 'config.json');
-afterAll(removeTempDirs);
 
 /** A version 3 file exactly as the app writes it before this field existed: two accounts. */
 const writtenBefore = {
