@@ -64,7 +64,7 @@ test('forbidden (403): points at the PISTE subscription and the structure’s AP
   const { page } = await launch(seeded);
   const ui = screen(page);
   await ui.testButton.click();
-  await expect(ui.alert).toContainText("Vérifiez que votre application PISTE est abonnée à l'API Chorus Pro");
+  await expect(ui.alert).toContainText('votre application est abonnée aux API Chorus Pro Utilisateurs et Structures');
   await expect(ui.alert).toContainText('raccordement par API');
 });
 

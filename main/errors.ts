@@ -29,7 +29,7 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
   AUTH_REJECTED:
     "Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique. Vérifiez l'identifiant ; si le mot de passe a été réinitialisé ou a expiré sur le portail Chorus Pro, saisissez ici le nouveau mot de passe.",
   FORBIDDEN:
-    "Chorus Pro a refusé l'accès à ce service. Vérifiez que votre application PISTE est abonnée à l'API Chorus Pro et que la structure a bien déclaré son raccordement par API (Raccordements > Compte technique sur le portail Chorus Pro).",
+    "Chorus Pro a refusé l'accès à ce service (HTTP 403). Vérifiez sur le portail PISTE que votre application est abonnée aux API Chorus Pro Utilisateurs et Structures dans l'environnement choisi, et que la structure a bien déclaré son raccordement par API (Raccordements > Compte technique sur le portail Chorus Pro).",
   NOT_FOUND:
     "Le service demandé est introuvable à cette adresse. Vérifiez le Lien URL et l'environnement choisi.",
   SERVER_ERROR:
@@ -41,6 +41,14 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
   CHORUS_ERROR:
     "Chorus Pro a refusé la demande. Le motif indiqué ci-dessus permet de corriger le paramétrage ; en cas de doute, contactez l'assistance Chorus Pro.",
   CANCELLED: "L'opération a été annulée. Rien n'a été modifié.",
+  API_NOT_SUBSCRIBED:
+    "Votre application PISTE n'est pas abonnée à une API Chorus Pro dont le test a besoin : PISTE la refuse (HTTP 403) alors qu'une autre API Chorus Pro répond, vos identifiants ne sont donc pas en cause. Sur le portail PISTE (piste.gouv.fr), ouvrez votre application et abonnez-la à l'API indiquée, dans l'environnement choisi (la qualification et la production ont chacune leurs abonnements), puis relancez le test.",
+  RATE_LIMITED:
+    "PISTE limite le nombre d'appels et demande de patienter (HTTP 429) : vos paramètres ne sont pas en cause, rien n'a été modifié. Relancez le test après le délai indiqué.",
+  OAUTH_UNAVAILABLE:
+    "Le service d'authentification de PISTE est indisponible : il n'a pas délivré de jeton (panne ou maintenance). Ni l'identifiant client, ni le secret client, ni Chorus Pro ne sont en cause : ne modifiez rien. Réessayez dans quelques minutes ; si cela dure, consultez les annonces du portail PISTE (piste.gouv.fr).",
+  ACCOUNT_INACTIVE:
+    "Chorus Pro a accepté les identifiants, mais le compte technique ou ses rattachements aux structures sont inactifs : aucune structure ne peut être utilisée. Demandez au gestionnaire principal de la structure de les réactiver sur le portail Chorus Pro (gestion des utilisateurs et des rattachements de la structure), puis relancez le test.",
   SETTINGS_UNWRITABLE:
     "Les paramètres n'ont pas pu être enregistrés sur le disque : rien n'a été modifié. Vérifiez l'espace disque et les droits sur le dossier de l'application, puis réessayez.",
   PASSWORD_REFUSED:
@@ -86,6 +94,14 @@ export const commandLineMessages: Readonly<Partial<Record<FailureCode, string>>>
     "Le serveur a répondu de façon inattendue : ce n'est peut-être pas Chorus Pro. Vérifiez le Lien URL (--url) et l'environnement (--env).",
   CHORUS_ERROR:
     "Chorus Pro a refusé la demande. Le motif indiqué entre parenthèses permet de corriger le paramétrage ; en cas de doute, contactez l'assistance Chorus Pro.",
+  API_NOT_SUBSCRIBED:
+    "Votre application PISTE n'est pas abonnée à l'API Chorus Pro nommée entre parenthèses (PISTE refuse l'accès, HTTP 403, alors qu'une autre API Chorus Pro répond) : vos identifiants ne sont pas en cause. Sur le portail PISTE (piste.gouv.fr), ouvrez votre application et abonnez-la à cette API, dans l'environnement utilisé (--env : la qualification et la production ont chacune leurs abonnements), puis relancez la commande.",
+  RATE_LIMITED:
+    "PISTE limite le nombre d'appels et demande de patienter (HTTP 429) : vos paramètres ne sont pas en cause, rien n'a été modifié. Attendez le délai indiqué entre parenthèses (retryAfterSeconds avec --json), puis relancez la commande ; test --all attend ce délai lui-même avant le compte suivant.",
+  OAUTH_UNAVAILABLE:
+    "Le service d'authentification de PISTE est indisponible : il n'a pas délivré de jeton (panne ou maintenance). Ni l'identifiant client, ni le secret client, ni Chorus Pro ne sont en cause : ne modifiez rien (ni configure, ni set-client-secret). Relancez la commande dans quelques minutes ; si cela dure, consultez les annonces du portail PISTE (piste.gouv.fr).",
+  ACCOUNT_INACTIVE:
+    "Chorus Pro a accepté les identifiants, mais le compte technique ou ses rattachements aux structures sont inactifs : aucune structure ne peut être utilisée. Demandez au gestionnaire principal de la structure de les réactiver sur le portail Chorus Pro (gestion des utilisateurs et des rattachements de la structure), puis relancez test.",
   SETTINGS_UNWRITABLE:
     "Les paramètres n'ont pas pu être enregistrés sur le disque : rien n'a été modifié. Vérifiez l'espace disque et les droits sur le dossier de paramètres (--user-data-dir), puis réessayez.",
   PASSWORD_REFUSED:
@@ -107,6 +123,8 @@ export class AppError extends Error {
   constructor(
     readonly code: FailureCode,
     readonly detail?: string,
+    /** RATE_LIMITED: the wait PISTE asked for, carried to the Failure for scripts and `test --all`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ? `${failureMessages[code]} (${detail})` : failureMessages[code]);
     this.name = 'AppError';
@@ -120,10 +138,12 @@ export class AppError extends Error {
 export function toFailure(error: unknown, surface: Surface = 'screen'): Failure {
   const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
   const detail = error instanceof AppError ? error.detail : undefined;
-  if (surface === 'screen') return { ok: false, code, message: error instanceof AppError ? error.message : failureMessages[code] };
+  const retryAfterSeconds = error instanceof AppError ? error.retryAfterSeconds : undefined;
+  const wait = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
+  if (surface === 'screen') return { ok: false, code, message: error instanceof AppError ? error.message : failureMessages[code], ...wait };
   const advice = commandLineMessages[code] ?? failureMessages[code];
-  if (detail === undefined) return { ok: false, code, message: advice };
-  return { ok: false, code, message: code === 'INVALID_INPUT' ? `${detail}${/[.?!]$/.test(detail) ? '' : '.'} ${advice}` : `${advice} (${detail})` };
+  if (detail === undefined) return { ok: false, code, message: advice, ...wait };
+  return { ok: false, code, message: code === 'INVALID_INPUT' ? `${detail}${/[.?!]$/.test(detail) ? '' : '.'} ${advice}` : `${advice} (${detail})`, ...wait };
 }
 
 export const failure = (code: FailureCode, detail?: string): Failure =>

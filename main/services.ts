@@ -46,7 +46,7 @@ function createAccountServices(settings: SettingsStore, shared: { client: Chorus
     client,
     secrets,
     logger,
-    recordPasswordExpiry: (day) => settings.recordChorusExpiry(day),
+    recordPasswordExpiry: (day, structure) => settings.recordChorusExpiry(day, structure),
     recordPasswordVerified: () => {
       if (settings.read().passwordVerified === false) {
         settings.recordPasswordVerified();

@@ -31,6 +31,11 @@ export const failureCodes = [
   'RESPONSE_TOO_LARGE',
   'CHORUS_ERROR',
   'CANCELLED',
+  // Answers of the real service read precisely (docs/chorus-pro-api.md, "Errors").
+  'API_NOT_SUBSCRIBED',
+  'RATE_LIMITED',
+  'OAUTH_UNAVAILABLE',
+  'ACCOUNT_INACTIVE',
   // Storage and the bridge.
   'SETTINGS_UNWRITABLE',
   'PASSWORD_REFUSED',
@@ -46,6 +51,8 @@ export interface Failure {
   readonly ok: false;
   readonly code: FailureCode;
   readonly message: string;
+  /** RATE_LIMITED: the wait PISTE asked for (`Retry-After`), in seconds, when it gave one. */
+  readonly retryAfterSeconds?: number;
 }
 export type Success<Payload extends object> = { readonly ok: true } & Payload;
 export type Outcome<Payload extends object> = Success<Payload> | Failure;
@@ -207,6 +214,8 @@ export type PasswordReminder =
       readonly expiresOn: string;
       /** `chorus-pro` when Chorus Pro reported the expiry, `estimate` for last renewal + 424 days. */
       readonly source: 'estimate' | 'chorus-pro';
+      /** With `chorus-pro`: the structure whose date it is (the earliest of those read). */
+      readonly expiryStructure?: string;
       readonly daysLeft: number;
       readonly expired: boolean;
     };

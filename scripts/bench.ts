@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { loadFixture } from '../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
 import { createChorusClient, type ChorusCredentials, type ConnectionTarget } from '../main/chorus/chorus-client';
+import { readEarliestExpiry } from '../main/chorus/password-expiry';
 import { createHttpTransport } from '../main/chorus/http-transport';
 import { systemClock } from '../main/clock';
 import { startLatencyProxy } from '../main/test-support/latency-proxy';
@@ -50,12 +51,12 @@ async function networkRows(simulator: Simulator): Promise<void> {
     extraCaPem: simulator.caPem ?? '',
   };
   const requests = (): number => [...simulator.requestCounts.values()].reduce((sum, count) => sum + count, 0);
-  // The test as the screen and the CLI run it: the attachments, then the first structure's card
-  // (the password's expiry).
+  // The test as the screen and the CLI run it: the attachments, then the structures' cards read
+  // concurrently (the password's expiry).
   const screenTest = async (client: ReturnType<typeof createChorusClient>): Promise<number> => {
     const started = performance.now();
     const check = await client.testConnection(target, credentials);
-    if (check.firstStructureId !== undefined) await client.structureDetails(target, credentials, check.firstStructureId);
+    await readEarliestExpiry((id) => client.structureDetails(target, credentials, id), check.expirySources);
     return performance.now() - started;
   };
   const counted = async (work: () => Promise<number>) => {

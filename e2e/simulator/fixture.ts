@@ -20,14 +20,28 @@ const structureSchema = z.object({
   dateExpirationMotPasseCompteTech: z.string().optional(),
 });
 
+/** Chorus Pro's four APIs, each subscribed separately by a PISTE application. */
+export const chorusApis = ['factures', 'structures', 'utilisateurs', 'transverses'] as const;
+export type ChorusApi = (typeof chorusApis)[number];
+
 /** PISTE applications, technical accounts and their structures: what the simulator knows. */
 export const fixtureSchema = z.object({
-  applications: z.array(z.object({ clientId: z.string(), clientSecret: z.string(), subscribed: z.boolean() })),
+  applications: z.array(
+    z.object({
+      clientId: z.string(),
+      clientSecret: z.string(),
+      subscribed: z.boolean(),
+      /** The APIs it is subscribed to, when `subscribed`: all four when absent. */
+      apis: z.array(z.enum(chorusApis)).optional(),
+    }),
+  ),
   accounts: z.array(
     z.object({
       login: z.string(),
       password: z.string(),
       expired: z.boolean().default(false),
+      /** The technical user's `statutUtilisateur` on each attachment. */
+      statutUtilisateur: z.string().default('ACTIF'),
       structures: z.array(structureSchema),
     }),
   ),

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     '',
     'Portail (réinitialiser le mot de passe, comme le gestionnaire principal) :',
     `  curl -X POST ${simulator.url}/simulateur/reinitialiser-mot-de-passe -d '{"login":"${demo?.login ?? ''}"}'`,
-    `Autres : /simulateur/expirer-jetons, /simulateur/panne {"status":503,"nombre":2}, /simulateur/lenteur {"ms":5000}`,
+    `Autres : /simulateur/expirer-jetons, /simulateur/panne {"status":503,"nombre":2}, /simulateur/lenteur {"ms":5000},`,
+    `  /simulateur/quota {"secondes":7} (429 avec Retry-After), /simulateur/panne-jeton {"status":503,"nombre":1} (page de maintenance PISTE)`,
+    `Comptes de démonstration des autres réponses : voir e2e/simulator/demo-fixture.json et docs/chorus-pro-api.md`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => void simulator.close().then(() => process.exit(0));

@@ -3,12 +3,13 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createCA, createCert, type Certificate } from 'mkcert';
-import type { FixtureStructure, SimulatorFixture } from './fixture';
+import { chorusApis, type ChorusApi, type FixtureStructure, type SimulatorFixture } from './fixture';
 
 /**
  * A faithful stand-in for PISTE and Chorus Pro, for tests and demonstrations: the token
  * endpoint, the attachments and structure endpoints, with the real answers' shapes and errors
- * (see shared/chorus-pro-api.md), and an admin API under /simulateur/ to play the portal.
+ * (see docs/chorus-pro-api.md), and an admin API under /simulateur/ to play the portal and
+ * PISTE's bad days: per-API subscriptions, quotas (429 + Retry-After), token endpoint outages.
  */
 
 export const tokenPath = '/api/oauth/token';
@@ -19,6 +20,11 @@ export const demoSimulatorPort = 8390;
 export const isPortTaken = (error: unknown): boolean => error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 const attachmentsPath = '/cpro/utilisateurs/v1/monCompte/recuperer/rattachements';
 const structurePath = '/cpro/structures/v1/consulter';
+const structureSearchPath = '/cpro/structures/v1/rechercher';
+const apiPaths: ReadonlySet<string> = new Set([attachmentsPath, structurePath, structureSearchPath]);
+/** `/cpro/<api>/v1/…` → the API it belongs to. */
+const apiOf = (path: string): ChorusApi | undefined => chorusApis.find((api) => path.startsWith(`/cpro/${api}/`));
+const maintenancePage = '<!DOCTYPE html><html><body><h1>Maintenance en cours</h1><p>Le service est momentanément indisponible.</p></body></html>';
 const wrongCredentialsChallenge =
   'Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"';
 const invalidTokenChallenge = 'Bearer realm="PISTE",error="invalid_token",error_description="token expired or unknown"';
@@ -42,19 +48,33 @@ export interface Simulator {
   readonly caPem?: string;
   /** Requests received, per path: to count round trips. */
   readonly requestCounts: Map<string, number>;
+  /** How many times each login's technical password was checked (what a lock-out rule would count). */
+  readonly passwordChecks: Map<string, number>;
+  /** The most requests of a path that were being answered at the same moment. */
+  readonly peakInFlight: Map<string, number>;
+  /**
+   * PISTE's quota: from the next API call on, every API call answers 429 with `Retry-After` until
+   * `seconds` have passed (the window opens with the first refused call, not now).
+   */
+  throttleFor(seconds: number, options?: { readonly retryAfter?: boolean }): void;
+  /** The next `count` token requests answer `status` with an HTML maintenance page. */
+  failTokenNext(status: number, count?: number): void;
   /** The portal's "Réinitialisation du mot de passe": the old password stops working. */
   resetPassword(login: string): string;
   expireTokens(): void;
   /** The next `count` API answers are this HTTP status (500, 503…). */
   failNext(status: number, count?: number): void;
-  /** Every answer waits this long before it starts. */
-  setDelay(milliseconds: number): void;
+  /** Every answer (or only those of `path`) waits this long before it starts. */
+  setDelay(milliseconds: number, path?: string): void;
   close(): Promise<void>;
 }
 
 interface Behaviour {
   delayMs: number;
+  pathDelays: Map<string, number>;
   failures: { status: number; remaining: number } | undefined;
+  tokenFailures: { status: number; remaining: number } | undefined;
+  throttle: { seconds: number; until?: number; retryAfter: boolean } | undefined;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -88,7 +108,7 @@ function pageOf<T>(items: readonly T[], page: number, size: number) {
   return { items: items.slice((page - 1) * size, page * size), pages };
 }
 
-function attachmentOf(structure: FixtureStructure, index: number) {
+function attachmentOf(structure: FixtureStructure, index: number, statutUtilisateur: string) {
   return {
     idRattachementStructure: index + 1,
     idStructure: structure.idStructure,
@@ -97,7 +117,7 @@ function attachmentOf(structure: FixtureStructure, index: number) {
     designationStructure: structure.designationStructure,
     roleUtilisateur: structure.roleUtilisateur,
     statutRattachementStructure: structure.statutRattachementStructure,
-    statutUtilisateur: 'ACTIF',
+    statutUtilisateur,
     listeServicesRattache: structure.services.map((service, serviceIndex) => ({
       ...service,
       dateDbtService: '2020-01-01',
@@ -119,8 +139,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const fixture: SimulatorFixture = structuredClone(options.fixture);
   const tokenLifetime = options.tokenLifetimeSeconds ?? 3600;
   const tokens = new Map<string, { clientId: string; expiresAt: number }>();
-  const behaviour: Behaviour = { delayMs: 0, failures: undefined };
+  const behaviour: Behaviour = { delayMs: 0, pathDelays: new Map(), failures: undefined, tokenFailures: undefined, throttle: undefined };
   const requestCounts = new Map<string, number>();
+  const passwordChecks = new Map<string, number>();
+  const peakInFlight = new Map<string, number>();
+  const inFlight = new Map<string, number>();
 
   const handleToken = (body: string, response: ServerResponse): void => {
     const form = new URLSearchParams(body);
@@ -147,12 +170,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return;
     }
     const application = fixture.applications.find((candidate) => candidate.clientId === token.clientId);
-    if (!application?.subscribed) {
+    const api = apiOf(path);
+    // PISTE checks the subscription before Chorus Pro sees the technical account: 403, empty body.
+    if (!application?.subscribed || api === undefined || !(application.apis ?? chorusApis).includes(api)) {
       response.writeHead(403);
       response.end();
       return;
     }
     const credentials = decodeAccount(request.headers['cpro-account'] as string | undefined);
+    if (credentials) passwordChecks.set(credentials.login, (passwordChecks.get(credentials.login) ?? 0) + 1);
     const account = fixture.accounts.find((candidate) => candidate.login === credentials?.login);
     if (!account || account.password !== credentials?.password || account.expired) {
       response.writeHead(401, { 'WWW-Authenticate': wrongCredentialsChallenge, 'Content-Type': 'text/html' });
@@ -178,8 +204,29 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       sendJson(response, 200, {
         codeRetour: 0,
         libelle: 'TRA_MSG_00.000',
-        listeStructureRattachement: items.map((structure, index) => attachmentOf(structure, (page - 1) * size + index)),
+        listeStructureRattachement: items.map((structure, index) => attachmentOf(structure, (page - 1) * size + index, account.statutUtilisateur)),
         parametresRetour: { pageCourante: page, pages, nbResultatsParPage: size, total: account.structures.length },
+      });
+      return;
+    }
+    if (path === structureSearchPath) {
+      const criteria = (query.structure ?? {}) as { identifiantStructure?: string };
+      const found = fixture.accounts.flatMap((candidate) => candidate.structures).filter((candidate) => candidate.identifiantStructure === criteria.identifiantStructure);
+      if (found.length === 0) {
+        sendJson(response, 200, { codeRetour: 20000, libelle: "TRA_MSG_00.015 La recherche n'a retourné aucun résultat" });
+        return;
+      }
+      sendJson(response, 200, {
+        codeRetour: 0,
+        libelle: 'TRA_MSG_00.000',
+        listeStructures: found.map((candidate) => ({
+          idStructureCPP: candidate.idStructure,
+          identifiantStructure: candidate.identifiantStructure,
+          typeIdentifiantStructure: candidate.typeIdentifiantStructure,
+          designationStructure: candidate.designationStructure,
+          statut: 'ACTIF',
+        })),
+        parametresRetour: { pageCourante: 1, pages: 1, nbResultatsParPage: found.length, total: found.length },
       });
       return;
     }
@@ -224,12 +271,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     } else if (path === '/simulateur/panne' && typeof query.status === 'number') {
       behaviour.failures = { status: query.status, remaining: typeof query.nombre === 'number' ? query.nombre : 1 };
       sendJson(response, 200, behaviour.failures);
+    } else if (path === '/simulateur/quota' && typeof query.secondes === 'number') {
+      throttleFor(query.secondes);
+      sendJson(response, 200, { quotaSecondes: query.secondes });
+    } else if (path === '/simulateur/panne-jeton' && typeof query.status === 'number') {
+      behaviour.tokenFailures = { status: query.status, remaining: typeof query.nombre === 'number' ? query.nombre : 1 };
+      sendJson(response, 200, behaviour.tokenFailures);
     } else if (path === '/simulateur/lenteur' && typeof query.ms === 'number') {
       behaviour.delayMs = query.ms;
       sendJson(response, 200, { lenteurMs: behaviour.delayMs });
     } else {
       sendJson(response, 400, { erreur: 'requête d’administration inconnue' });
     }
+  };
+
+  const throttleFor = (seconds: number, options: { retryAfter?: boolean } = {}): void => {
+    behaviour.throttle = { seconds, retryAfter: options.retryAfter ?? true };
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -240,7 +297,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       handleAdmin(path, body, response);
       return;
     }
-    if (behaviour.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    const delayMs = behaviour.pathDelays.get(path) ?? behaviour.delayMs;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (request.method === 'GET' && path === '/cpro/transverses/v1/health-check') {
       sendJson(response, 200, { statusCode: '200', message: 'OK' });
       return;
@@ -251,11 +309,25 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return;
     }
     if (path === tokenPath) {
+      if (behaviour.tokenFailures && behaviour.tokenFailures.remaining > 0) {
+        behaviour.tokenFailures.remaining -= 1;
+        response.writeHead(behaviour.tokenFailures.status, { 'Content-Type': 'text/html;charset=utf-8' });
+        response.end(maintenancePage);
+        return;
+      }
       handleToken(body, response);
       return;
     }
-    if (path !== attachmentsPath && path !== structurePath) {
+    if (!apiPaths.has(path)) {
       sendJson(response, 404, { error: 'not found' });
+      return;
+    }
+    const throttle = behaviour.throttle;
+    if (throttle) throttle.until ??= Date.now() + throttle.seconds * 1000;
+    if (throttle?.until !== undefined && throttle.until > Date.now()) {
+      const seconds = Math.ceil((throttle.until - Date.now()) / 1000);
+      response.writeHead(429, { 'Content-Type': 'application/json', ...(throttle.retryAfter ? { 'Retry-After': String(seconds) } : {}) });
+      response.end(JSON.stringify({ error: 'too_many_requests' }));
       return;
     }
     if (behaviour.failures && behaviour.failures.remaining > 0) {
@@ -268,6 +340,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   };
 
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
+    const path = new URL(request.url ?? '/', 'http://simulateur').pathname;
+    const now = (inFlight.get(path) ?? 0) + 1;
+    inFlight.set(path, now);
+    peakInFlight.set(path, Math.max(peakInFlight.get(path) ?? 0, now));
+    response.once('close', () => inFlight.set(path, (inFlight.get(path) ?? 1) - 1));
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -300,6 +377,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     tokenUrl: `${origin}${tokenPath}`,
     ...(caPem ? { caPem } : {}),
     requestCounts,
+    passwordChecks,
+    peakInFlight,
+    throttleFor,
+    failTokenNext(status, count = 1) {
+      behaviour.tokenFailures = { status, remaining: count };
+    },
     resetPassword,
     expireTokens() {
       for (const token of tokens.values()) token.expiresAt = 0;
@@ -307,8 +390,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     failNext(status, count = 1) {
       behaviour.failures = { status, remaining: count };
     },
-    setDelay(milliseconds) {
-      behaviour.delayMs = milliseconds;
+    setDelay(milliseconds, path) {
+      if (path === undefined) behaviour.delayMs = milliseconds;
+      else behaviour.pathDelays.set(path, milliseconds);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// What PISTE and Chorus Pro answer, checked field by field: an answer of another shape is not
+// What PISTE and Chorus Pro answer (docs/chorus-pro-api.md), checked field by field: an answer of another shape is not
 // Chorus Pro (UNEXPECTED_RESPONSE). Unknown fields are kept out of the way, not refused.
 
 const text = z.string().nullish();
@@ -36,6 +36,7 @@ const attachmentSchema = z.looseObject({
   designationStructure: text,
   roleUtilisateur: text,
   statutRattachementStructure: text,
+  statutUtilisateur: text,
   listeServicesRattache: z.array(attachedServiceSchema).nullish(),
 });
 

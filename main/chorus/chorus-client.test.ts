@@ -122,7 +122,7 @@ describe('the connection test against the simulator', () => {
       newClient().testConnection(targetOf(http), { ...demo, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' }),
     );
     expect(failure.code).toBe('FORBIDDEN');
-    expect(failure.message).toMatch(/abonnée à l'API Chorus Pro/);
+    expect(failure.message).toMatch(/abonnée aux API Chorus Pro/);
     expect(failure.message).toMatch(/raccordement/);
   });
 

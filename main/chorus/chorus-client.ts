@@ -11,7 +11,7 @@ import {
   structureAnswerSchema,
   type AttachmentsAnswer,
 } from './chorus-answers';
-import type { HttpSend, RouteOptions } from './http-transport';
+import type { HttpAnswer, HttpSend, RouteOptions } from './http-transport';
 import { createTokenCache } from './token-cache';
 
 /** Where to reach Chorus Pro and how; secrets travel apart, in ChorusCredentials. */
@@ -33,13 +33,48 @@ export interface ChorusCredentials {
 
 export const attachmentsPath = '/cpro/utilisateurs/v1/monCompte/recuperer/rattachements';
 export const structureDetailsPath = '/cpro/structures/v1/consulter';
+/** The second API asked after a 403: the one the expiry date comes from (docs/chorus-pro-api.md). */
+export const structureSearchPath = '/cpro/structures/v1/rechercher';
+/**
+ * The test asks for this many attachments in its one call: enough to judge whether they are all
+ * inactive, and the structures whose expiry date is read (docs/chorus-pro-api.md, "Expiry date").
+ */
+export const testedAttachments = 10;
 export const structuresPageSize = 100;
 /** A guard against an answer that never says it is the last page. */
 const maxPages = 200;
 
-/** A successful test, and a structure to ask for the password's expiry. */
+/** A structure the expiry date may be read from. */
+export interface ExpirySource {
+  readonly id: number;
+  readonly designation: string;
+}
+
+/** A test whose credentials Chorus Pro accepted, with what the attachments tell beyond that. */
 export interface ConnectionCheck extends ConnectionTestResult {
-  readonly firstStructureId?: number;
+  /** The attached structures to read the password's expiry from, active ones first. */
+  readonly expirySources: readonly ExpirySource[];
+  /** Set when the technical user, or every attachment, is not ACTIF: what Chorus Pro said. */
+  readonly inactive?: string;
+}
+
+const isActive = (status: string | null | undefined): boolean | undefined =>
+  status === null || status === undefined || status.trim() === '' ? undefined : status.trim().toUpperCase() === 'ACTIF';
+
+/**
+ * Whether the attachments say the account cannot be used: the user's own status (the same on every
+ * entry) not ACTIF, or every attachment not ACTIF when the page holds them all. A status Chorus Pro
+ * leaves out proves nothing either way.
+ */
+function inactivity(page: AttachmentsAnswer, total: number): string | undefined {
+  const entries = page.listeStructureRattachement ?? [];
+  const user = entries.map((entry) => entry.statutUtilisateur).find((status) => isActive(status) !== undefined);
+  if (user && isActive(user) === false) return `compte technique au statut ${user.trim()}`;
+  const attachments = entries.map((entry) => isActive(entry.statutRattachementStructure));
+  if (entries.length > 0 && entries.length >= total && attachments.every((active) => active === false)) {
+    return `${entries.length} rattachement(s) à une structure, tous inactifs`;
+  }
+  return undefined;
 }
 
 /** `cpro-account`: base64 of "login:password" in UTF-8, sent on every API call. */
@@ -70,6 +105,43 @@ function toStructure(entry: NonNullable<AttachmentsAnswer['listeStructureRattach
   };
 }
 
+/** A 401 whose challenge says the bearer token is at fault (RFC 6750 `error="invalid_token"`). */
+const blamesToken = (answer: HttpAnswer): boolean =>
+  answer.status === 401 && /error\s*=\s*"?invalid_token/i.test(answer.headers['www-authenticate'] ?? '');
+
+/** Failures that mean the second API was reached: its subscription is there. */
+const reachedApi: ReadonlySet<string> = new Set(['AUTH_REJECTED', 'CHORUS_ERROR', 'UNEXPECTED_RESPONSE']);
+
+/**
+ * A 403 on Utilisateurs says nothing of which subscription is missing: ask Structures. When it
+ * answers, the application lacks Utilisateurs alone; when it refuses too, the subscription (or the
+ * structure's API connection) is missing as a whole. Anything else keeps the first refusal.
+ */
+async function whichSubscription(call: (path: string, body: object) => Promise<unknown>, error: unknown): Promise<never> {
+  if (!(error instanceof AppError) || error.code !== 'FORBIDDEN') throw error;
+  const probe = await call(structureSearchPath, structureSearchProbe).then(
+    () => 'answered' as const,
+    (probeError: unknown) => probeError,
+  );
+  if (probe === 'answered' || (probe instanceof AppError && reachedApi.has(probe.code))) {
+    throw new AppError('API_NOT_SUBSCRIBED', "API « Utilisateurs » non souscrite, l'API Structures répond ; ajoutez l'abonnement à l'API Utilisateurs");
+  }
+  if (probe instanceof AppError && probe.code === 'FORBIDDEN') {
+    throw new AppError(
+      'FORBIDDEN',
+      "ni l'API Utilisateurs ni l'API Structures ne répondent : l'application PISTE n'est abonnée à aucune des deux dans cet environnement, ou la structure n'a pas déclaré son raccordement par API",
+    );
+  }
+  if (probe instanceof AppError && (probe.code === 'CANCELLED' || probe.code === 'RATE_LIMITED' || probe.code === 'TIMEOUT')) throw probe;
+  throw error;
+}
+
+/** The smallest search: one result at most, of a structure that cannot exist. */
+const structureSearchProbe = {
+  structure: { identifiantStructure: '00000000000000', typeIdentifiantStructure: 'SIRET' },
+  parametres: { pageResultatDemandee: 1, nbResultatsParPage: 1, triSens: 'Descendant', triColonne: 'IdentifiantStructure' },
+};
+
 export interface ChorusClientDependencies {
   readonly send: HttpSend;
   readonly clock: Clock;
@@ -77,7 +149,7 @@ export interface ChorusClientDependencies {
 }
 
 /**
- * Chorus Pro through PISTE: an OAuth token, then the technical account on every call. One
+ * Chorus Pro through PISTE (docs/chorus-pro-api.md): an OAuth token, then the technical account on every call. One
  * deadline per operation covers every request of it; an operation can also be cancelled.
  */
 export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusClientDependencies) {
@@ -122,15 +194,13 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
         );
       let token = await tokens.get(tokenRequest, route);
       let answer = await post(token.value);
-      const challenge = answer.headers['www-authenticate'] ?? '';
-      if (answer.status === 401 && (!token.fresh || /invalid_token/i.test(challenge))) {
-        // The token may have expired early on PISTE's side: one new token, one retry.
+      // Only a challenge that blames the token is retried: any other 401 is the technical password
+      // refused, and sending it again could count twice against a lock-out rule nobody documents.
+      if (blamesToken(answer)) {
         tokens.forget();
         token = await tokens.get(tokenRequest, route);
         answer = await post(token.value);
-        if (answer.status === 401 && /invalid_token/i.test(answer.headers['www-authenticate'] ?? '')) {
-          throw new AppError('OAUTH_REJECTED', 'jeton refusé par Chorus Pro');
-        }
+        if (blamesToken(answer)) throw new AppError('OAUTH_REJECTED', 'jeton refusé par Chorus Pro');
       }
       const json = parseJson(answer.text);
       if (answer.status === 400) {
@@ -139,7 +209,7 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
           throw chorusRefusal(refusal.data.codeRetour, refusal.data.libelle);
         }
       }
-      if (answer.status !== 200) throw answerFailure(answer, url);
+      if (answer.status !== 200) throw answerFailure(answer, url, clock());
       if (json === undefined) throw new AppError('UNEXPECTED_RESPONSE', 'réponse qui n’est pas du JSON');
       return json;
     };
@@ -155,22 +225,28 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
   }
 
   async function attachmentsPage(call: (path: string, body: object) => Promise<unknown>, page: number, pageSize: number) {
-    const parsed = attachmentsAnswerSchema.safeParse(await call(attachmentsPath, attachmentsQuery(page, pageSize)));
+    const parsed = attachmentsAnswerSchema.safeParse(await call(attachmentsPath, attachmentsQuery(page, pageSize)).catch((error: unknown) => whichSubscription(call, error)));
     if (!parsed.success) throw new AppError('UNEXPECTED_RESPONSE', 'liste des rattachements illisible');
     if (!isChorusSuccess(parsed.data.codeRetour)) throw chorusRefusal(parsed.data.codeRetour, parsed.data.libelle);
     return parsed.data;
   }
 
   return {
-    /** Asks for one attachment: the cheapest call that checks every credential. */
+    /** One page of attachments: the cheapest call that checks every credential, and the verdict. */
     async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal): Promise<ConnectionCheck> {
       const started = performance.now();
       return operation(target, credentials, cancel, async (call) => {
-        const page = await attachmentsPage(call, 1, 1);
-        const structureCount =
-          page.codeRetour === 20000 ? 0 : (page.parametresRetour?.total ?? page.listeStructureRattachement?.length ?? 0);
-        const first = page.listeStructureRattachement?.[0];
-        return { structureCount, durationMs: Math.round(performance.now() - started), ...(first ? { firstStructureId: first.idStructure } : {}) };
+        const page = await attachmentsPage(call, 1, testedAttachments);
+        const entries = page.codeRetour === 20000 ? [] : (page.listeStructureRattachement ?? []);
+        const structureCount = page.codeRetour === 20000 ? 0 : (page.parametresRetour?.total ?? entries.length);
+        const inactive = inactivity(page, structureCount);
+        const ordered = [...entries].sort((a, b) => Number(isActive(b.statutRattachementStructure) !== false) - Number(isActive(a.statutRattachementStructure) !== false));
+        return {
+          structureCount,
+          durationMs: Math.round(performance.now() - started),
+          expirySources: ordered.map((entry) => ({ id: entry.idStructure, designation: entry.designationStructure ?? entry.identifiantStructure })),
+          ...(inactive ? { inactive } : {}),
+        };
       });
     },
 

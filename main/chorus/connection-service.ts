@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import { readFile } from 'node:fs/promises';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
 import { AppError } from '../errors';
@@ -8,7 +7,7 @@ import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { hostOf, proxyUserName } from '../net/url-policy';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
-import { parseChorusDate } from '../reminder/password-reminder';
+import { readEarliestExpiry } from './password-expiry';
 import { resolveProxy, type ResolveSystemProxy } from './proxy-resolution';
 
 export interface ConnectionServiceDependencies {
@@ -16,8 +15,10 @@ export interface ConnectionServiceDependencies {
   readonly secrets: SecretStore;
   readonly logger: Logger;
   readonly resolveSystemProxy?: ResolveSystemProxy;
-  /** Keeps the stored password's expiry that Chorus Pro reported (YYYY-MM-DD), or forgets it. */
-  readonly recordPasswordExpiry: (day: string | undefined) => void;
+  /** How long a verdict may wait for the expiry dates (default `expiryReadBudgetMs`). */
+  readonly expiryReadBudgetMs?: number;
+  /** Keeps the stored password's expiry that Chorus Pro reported (YYYY-MM-DD) and its structure, or forgets them. */
+  readonly recordPasswordExpiry: (day: string | undefined, structure?: string) => void;
   /** Chorus Pro accepted the stored password: it is no longer "saved without checking". */
   readonly recordPasswordVerified: () => void;
 }
@@ -30,6 +31,14 @@ export interface TestOptions {
    */
   readonly recordExpiry?: boolean;
 }
+
+/**
+ * "Without slowing the verdict": the verdict is the attachments call's alone; the expiry dates are
+ * read after it, concurrently, and waited for at most this long. A structure that refuses, fails or
+ * is slower than that changes nothing in the verdict; the reads still running are stopped and the
+ * date known before is kept.
+ */
+export const expiryReadBudgetMs = 3000;
 
 /** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
 export async function readCaCertificate(path: string): Promise<string> {
@@ -57,7 +66,15 @@ export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${proxy
  * The connection test, the structures and a structure's details, for the settings as saved:
  * secrets are read from the keychain at the moment of use and never leave the main process.
  */
-export function createConnectionService({ client, secrets, logger, resolveSystemProxy, recordPasswordExpiry, recordPasswordVerified }: ConnectionServiceDependencies) {
+export function createConnectionService({
+  client,
+  secrets,
+  logger,
+  resolveSystemProxy,
+  recordPasswordExpiry,
+  recordPasswordVerified,
+  expiryReadBudgetMs: budgetMs = expiryReadBudgetMs,
+}: ConnectionServiceDependencies) {
   async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
     const { login, clientId } = settings;
     if (!login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
@@ -103,16 +120,16 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
     testConnection(settings: StoredSettings, { cancel, recordExpiry = true }: TestOptions = {}): Promise<ConnectionTestResult> {
       runningTest ??= logged('chorus.connection-test', async () => {
         const { target, credentials } = await prepare(settings);
-        const { firstStructureId, ...result } = await client.testConnection(target, credentials, cancel);
+        const { expirySources, inactive, ...result } = await client.testConnection(target, credentials, cancel);
+        // Chorus Pro accepted the password even when the account is inactive.
         if (recordExpiry) recordPasswordVerified();
-        if (recordExpiry && firstStructureId !== undefined) {
-          await client.structureDetails(target, credentials, firstStructureId, cancel).then(
-            (details) => {
-              const expiry = details.passwordExpiresAt === undefined ? undefined : parseChorusDate(details.passwordExpiresAt);
-              recordPasswordExpiry(expiry ? format(expiry, 'yyyy-MM-dd') : undefined);
-            },
-            (error: unknown) => logger.warn('chorus.password-expiry', { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' }),
-          );
+        if (inactive !== undefined) throw new AppError('ACCOUNT_INACTIVE', inactive);
+        if (recordExpiry && expirySources.length > 0) {
+          const budget = AbortSignal.timeout(budgetMs);
+          const stop = cancel ? AbortSignal.any([budget, cancel]) : budget;
+          const reading = await readEarliestExpiry((id) => client.structureDetails(target, credentials, id, stop), expirySources);
+          if (reading.kind === 'unknown') logger.warn('chorus.password-expiry', { code: 'UNREAD' });
+          else recordPasswordExpiry(reading.kind === 'found' ? reading.day : undefined, reading.kind === 'found' ? reading.structure : undefined);
         }
         return result;
       }).finally(() => {
@@ -125,6 +142,7 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
     async verifyPassword(settings: StoredSettings, password: string, cancel?: AbortSignal): Promise<void> {
       await logged('chorus.password-check', async () => {
         const { target, credentials } = await prepare(settings, password);
+        // An inactive account still accepted the password: that is all a renewal asks.
         return client.testConnection(target, credentials, cancel);
       });
     },

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { oauthErrorSchema, tokenAnswerSchema } from './chorus-answers';
 import { answerFailure, parseJson } from './answer-failure';
-import type { HttpSend, RouteOptions } from './http-transport';
+import type { HttpAnswer, HttpSend, RouteOptions } from './http-transport';
 
 export interface TokenRequest {
   readonly tokenUrl: string;
@@ -15,8 +15,6 @@ export interface TokenRequest {
 
 export interface Token {
   readonly value: string;
-  /** Obtained for this very call, so a 401 cannot be blamed on its age. */
-  readonly fresh: boolean;
 }
 
 interface CachedToken {
@@ -31,6 +29,9 @@ interface CachedToken {
  */
 const keyOf = (request: TokenRequest): string =>
   createHash('sha256').update(`${request.tokenUrl}\n${new URL(request.apiBaseUrl).host}\n${request.clientId}\n${request.clientSecret}`).digest('hex');
+
+const looksLikeHtml = (answer: HttpAnswer): boolean =>
+  /text\/html/i.test(answer.headers['content-type'] ?? '') || /^\s*<(!doctype|html)/i.test(answer.text);
 
 /**
  * PISTE's client_credentials token, kept in memory until `marginSeconds` before it expires (OCA
@@ -56,8 +57,13 @@ export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 2
       if (refusal.success) throw new AppError('OAUTH_REJECTED', refusal.data.error);
       throw new AppError('OAUTH_REJECTED');
     }
-    if (answer.status !== 200) throw answerFailure(answer, request.tokenUrl);
-    const token = tokenAnswerSchema.safeParse(parseJson(answer.text));
+    // An outage of the gateway is not a refused client id: 5xx, or a maintenance page in HTML
+    // where a JSON token was due (docs/chorus-pro-api.md, "Token endpoint outages").
+    if (answer.status >= 500) throw new AppError('OAUTH_UNAVAILABLE', `HTTP ${answer.status}`);
+    if (answer.status !== 200) throw answerFailure(answer, request.tokenUrl, clock());
+    const json = parseJson(answer.text);
+    if (json === undefined && looksLikeHtml(answer)) throw new AppError('OAUTH_UNAVAILABLE', 'page de maintenance au lieu du jeton');
+    const token = tokenAnswerSchema.safeParse(json);
     if (!token.success) throw new AppError('UNEXPECTED_RESPONSE', 'jeton PISTE illisible');
     const issuedAt = clock().getTime();
     cached = {
@@ -75,14 +81,14 @@ export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 2
     },
     async get(request: TokenRequest, route: RouteOptions): Promise<Token> {
       const key = keyOf(request);
-      if (cached?.key === key && clock().getTime() < cached.renewAt) return { value: cached.value, fresh: false };
+      if (cached?.key === key && clock().getTime() < cached.renewAt) return { value: cached.value };
       if (pending?.key !== key) {
         const promise = requestToken(request, route).finally(() => {
           if (pending?.promise === promise) pending = undefined;
         });
         pending = { key, promise };
       }
-      return { value: await pending.promise, fresh: true };
+      return { value: await pending.promise };
     },
     forget(): void {
       cached = undefined;

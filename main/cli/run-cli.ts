@@ -152,7 +152,8 @@ function changeFromOptions(options: Options): SettingsChange {
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
-  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending');
+  // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something.
+  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending' && key !== 'chorusPasswordExpiryStructure');
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
 
@@ -202,7 +203,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
       secrets: { password: secrets.password, passwordVerified: secrets.passwordVerified, clientSecret: secrets.clientSecret },
       ...(snapshot.keychainUnavailable ? { keychainUnavailable: true } : {}),
       reminder: reminder.known
-        ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source }
+        ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source, ...(reminder.expiryStructure ? { expiryStructure: reminder.expiryStructure } : {}) }
         : { due: false, dueOn: null, expiresOn: null, source: null },
       ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
     },
@@ -231,6 +232,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
         : passwordStored
           ? 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)'
           : 'Expiration du mot de passe : sans objet (aucun mot de passe enregistré)',
+      ...(reminder.known && reminder.expiryStructure ? [`  Date lue sur la structure « ${reminder.expiryStructure} » : la plus proche parmi les structures rattachées.`] : []),
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
       ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
@@ -476,8 +478,8 @@ export function parse(argv: readonly string[]): { command: string; options: Opti
   return { command, options, file, positionals };
 }
 
-/** Failures that mean Chorus Pro could not be reached, not that it refused the password. */
-const unreachable: ReadonlySet<FailureCode> = new Set(['DNS_FAILED', 'CONNECTION_FAILED', 'TIMEOUT', 'PROXY_FAILED', 'SERVER_ERROR']);
+/** Failures that mean Chorus Pro could not check the password (unreachable, PISTE down or throttling), not that it refused it. */
+const unreachable: ReadonlySet<FailureCode> = new Set(['DNS_FAILED', 'CONNECTION_FAILED', 'TIMEOUT', 'PROXY_FAILED', 'SERVER_ERROR', 'OAUTH_UNAVAILABLE', 'RATE_LIMITED']);
 
 /** set-password checks with Chorus Pro first: when it cannot be reached, say how to save without checking. */
 function withCommandAdvice(failure: Failure, argv: readonly string[]): Failure {

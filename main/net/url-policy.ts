@@ -32,14 +32,27 @@ function parse(field: string, text: string): URL {
 }
 
 /**
+ * The pre-PISTE hosts, shut down in 2023 without a redirect (docs/chorus-pro-api.md,
+ * "Decommissioned hosts"): an address there can only fail, later and as a network error.
+ */
+export const isDecommissionedHost = (hostname: string): boolean => /(^|\.)aife\.economie\.gouv\.fr\.?$/i.test(hostname);
+
+/** What to type instead of an old host: PISTE's pair for each environment. */
+export const decommissionedHostAdvice = (field: string, hostname: string): string =>
+  `${field} : ${hostname} est une ancienne adresse de Chorus Pro (*.aife.economie.gouv.fr), fermée depuis 2023 ; utilisez celles de PISTE : ` +
+  `Lien URL https://api.piste.gouv.fr et URL du jeton https://oauth.piste.gouv.fr/api/oauth/token en production, ` +
+  `https://sandbox-api.piste.gouv.fr et https://sandbox-oauth.piste.gouv.fr/api/oauth/token en qualification (ou choisissez l'environnement Production ou Qualification)`;
+
+/**
  * An address credentials will be sent to: https, or http to loopback only; never user:password@
- * in the address, where it would end up in logs and histories.
+ * in the address, where it would end up in logs and histories; never a decommissioned host.
  */
 export function checkEndpointUrl(field: string, text: string): URL {
   const url = parse(field, text);
   if (url.username || url.password) {
     throw new AppError('INVALID_INPUT', `${field} : l'adresse ne doit pas contenir d'identifiant`);
   }
+  if (isDecommissionedHost(url.hostname)) throw new AppError('INVALID_INPUT', decommissionedHostAdvice(field, url.hostname));
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:') {
     if (isLoopbackHost(url.hostname)) return url;

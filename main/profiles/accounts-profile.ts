@@ -11,6 +11,7 @@ import {
   exportProfile,
   profileChange,
   profileSettingsSchema,
+  refuseDecommissionedHosts,
   withCertificatesOnly,
   writeProfileCertificate,
 } from './deployment-profile';
@@ -47,6 +48,7 @@ export function parseAccountsProfile(data: unknown): AccountsProfile {
   if (!parsed.success) {
     throw new AppError('PROFILE_REFUSED', `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`);
   }
+  for (const account of parsed.data.accounts) refuseDecommissionedHosts(account);
   return { ...parsed.data, accounts: parsed.data.accounts.map((account) => withCertificatesOnly(account)) };
 }
 

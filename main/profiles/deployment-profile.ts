@@ -6,6 +6,7 @@ import type { ProfileChange, SettingsChange } from '../../preload/contract';
 import { AppError } from '../errors';
 import { privateFileMode } from '../private-files';
 import { certificatesOnly } from '../net/ca-certificates';
+import { decommissionedHostAdvice, isDecommissionedHost } from '../net/url-policy';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -109,7 +110,21 @@ export function parseSingleProfile(data: unknown): DeploymentProfile {
   if (!parsed.success) {
     throw new AppError('PROFILE_REFUSED', `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`);
   }
+  refuseDecommissionedHosts(parsed.data);
   return withCertificatesOnly(parsed.data);
+}
+
+/** A profile written for the decommissioned hosts is refused whole, naming PISTE's pair. */
+export function refuseDecommissionedHosts(profile: { readonly apiBaseUrl?: string | undefined; readonly tokenUrl?: string | undefined }): void {
+  for (const [field, address] of [['Lien URL', profile.apiBaseUrl], ['URL du jeton', profile.tokenUrl]] as const) {
+    let hostname: string;
+    try {
+      hostname = new URL(address ?? '').hostname;
+    } catch {
+      continue;
+    }
+    if (isDecommissionedHost(hostname)) throw new AppError('PROFILE_REFUSED', decommissionedHostAdvice(field, hostname));
+  }
 }
 
 export function withCertificatesOnly<Profile extends { readonly caCertificatePem?: string | undefined }>(profile: Profile): Profile {

@@ -24,6 +24,8 @@ export interface ReminderInput {
   readonly alertDelayMonths: number;
   /** The expiry Chorus Pro reported for the current password (YYYY-MM-DD). */
   readonly chorusPasswordExpiresOn?: string;
+  /** The structure that date came from. */
+  readonly chorusPasswordExpiryStructure?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export function passwordReminder(input: ReminderInput, now: Date): PasswordRemin
     dueOn: day(dueOn),
     expiresOn: day(expires),
     source: reported && isValid(reported) ? 'chorus-pro' : 'estimate',
+    ...(reported && isValid(reported) && input.chorusPasswordExpiryStructure ? { expiryStructure: input.chorusPasswordExpiryStructure } : {}),
     daysLeft,
     expired: daysLeft < 0,
   };

@@ -3,6 +3,8 @@ import { alertDelayBounds, environmentNames, timeoutBounds } from '../../preload
 import { knownEnvironments } from './environments';
 
 export const currentSchemaVersion = 3;
+/** A structure's name as kept with the expiry date: Chorus Pro's designations are far shorter. */
+export const maxStructureNameLength = 300;
 
 /** The settings of one technical account: what every service works with. */
 export const storedSettingsSchema = z
@@ -22,6 +24,11 @@ export const storedSettingsSchema = z
     passwordVerified: z.boolean().optional(),
     /** The current password's expiry as Chorus Pro reported it (since version 2). */
     chorusPasswordExpiresOn: z.iso.date().optional(),
+    /**
+     * The structure whose `dateExpirationMotPasseCompteTech` that is, the earliest of those read;
+     * only ever beside that date. Optional, within version 3: a file written without it loads as is.
+     */
+    chorusPasswordExpiryStructure: z.string().min(1).max(maxStructureNameLength).optional(),
     timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
     proxyUrl: z.string().min(1).max(2048).optional(),
     caCertificatePath: z.string().min(1).max(4096).optional(),

@@ -12,6 +12,7 @@ import {
   accountNameSchema,
   defaultSettings,
   defaultSettingsFile,
+  maxStructureNameLength,
   settingsFileSchema,
   storedSettingsSchema,
   type SettingsFile,
@@ -69,7 +70,8 @@ export interface SettingsStore {
   recordPasswordVerified(): StoredSettings;
   /** The day Chorus Pro communicated the current password, as the user read it in its e-mail. */
   recordPasswordCommunicatedOn(day: Date): StoredSettings;
-  recordChorusExpiry(day: string | undefined): StoredSettings;
+  /** The expiry Chorus Pro reported, and the structure whose date it is; undefined forgets both. */
+  recordChorusExpiry(day: string | undefined, structure?: string): StoredSettings;
   /** Whether the screen should still offer to import the machine profile's secrets. */
   markMachineProfileSecrets(pending: boolean): void;
   machineProfileSecretsPending(): boolean;
@@ -276,7 +278,7 @@ export function openSettingsStore(
       const { name: _name, ...current } = existing ?? { name: entry.name, ...defaultSettings };
       let next = applySettingsChange(current, entry.change);
       if (entry.importedPassword) {
-        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
+        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, chorusPasswordExpiryStructure: _structure, ...rest } = next;
         next = { ...rest, passwordVerified: false, ...(entry.importedPassword.updatedAt ? { passwordUpdatedAt: entry.importedPassword.updatedAt } : {}) };
       }
       checkDistinctConnection(file, entry.name, next);
@@ -317,11 +319,11 @@ export function openSettingsStore(
       applyImport: (change, importedPassword) => {
         const next = applySettingsChange(read(), change);
         if (!importedPassword) return write(next);
-        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
+        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, chorusPasswordExpiryStructure: _structure, ...rest } = next;
         return write({ ...rest, passwordVerified: false, ...(importedPassword.updatedAt ? { passwordUpdatedAt: importedPassword.updatedAt } : {}) });
       },
       recordPasswordUpdate: (when, verified) => {
-        const { chorusPasswordExpiresOn: _previous, ...rest } = read();
+        const { chorusPasswordExpiresOn: _previous, chorusPasswordExpiryStructure: _structure, ...rest } = read();
         return write({ ...rest, passwordUpdatedAt: when.toISOString(), passwordVerified: verified });
       },
       recordPasswordVerified: () => {
@@ -329,9 +331,10 @@ export function openSettingsStore(
         return current.passwordVerified === false ? write({ ...current, passwordVerified: true }) : current;
       },
       recordPasswordCommunicatedOn: (day) => write({ ...read(), passwordUpdatedAt: day.toISOString() }),
-      recordChorusExpiry: (day) => {
-        const { chorusPasswordExpiresOn: _previous, ...rest } = read();
-        return write(day === undefined ? rest : { ...rest, chorusPasswordExpiresOn: day });
+      recordChorusExpiry: (day, structure) => {
+        const { chorusPasswordExpiresOn: _previous, chorusPasswordExpiryStructure: _structure, ...rest } = read();
+        if (day === undefined) return write(rest);
+        return write({ ...rest, chorusPasswordExpiresOn: day, ...(structure ? { chorusPasswordExpiryStructure: structure.slice(0, maxStructureNameLength) } : {}) });
       },
       markMachineProfileSecrets: (pending) => {
         const { machineProfileSecretsPending: _previous, ...file } = readFile();

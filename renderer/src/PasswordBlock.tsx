@@ -79,7 +79,9 @@ export function PasswordBlock({ configuration, canRenew, onRenew, typedDay, onTy
           )}
           <p className="hint" id="expiry">
             {snapshot.reminder.known
-              ? `Expiration : ${formatDay(`${snapshot.reminder.expiresOn}T12:00:00`)} (${sourceText(snapshot.reminder)}) ; rappel à partir du ${formatDay(`${snapshot.reminder.dueOn}T12:00:00`)}.`
+              ? `Expiration : ${formatDay(`${snapshot.reminder.expiresOn}T12:00:00`)} (${sourceText(snapshot.reminder)}) ; rappel à partir du ${formatDay(`${snapshot.reminder.dueOn}T12:00:00`)}.${
+                  snapshot.reminder.expiryStructure ? ` Date lue sur la structure « ${snapshot.reminder.expiryStructure} » : la plus proche parmi les structures rattachées.` : ''
+                }`
               : 'Expiration inconnue tant que la date de mise à jour ne l’est pas.'}
           </p>
         </div>
