@@ -64,7 +64,7 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
     if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner dans les paramètres avancés');
     const proxy = await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy);
     const [clientSecret, password, proxyPassword, extraCaPem] = await Promise.all([
-      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL pour lequel il a été saisi, saisissez-le à nouveau pour cette adresse`),
+      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
       candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'mot de passe du compte technique'),
       proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined,
       settings.caCertificatePath ? readCaCertificate(settings.caCertificatePath) : undefined,

@@ -516,6 +516,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       // What the command line did goes to the same support log as the app's.
       logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
     });
+    await opened.secretsMigrated;
     const handler = run[command];
     if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
     // These choose their account themselves (or act on all): the others act on one, named or only.

@@ -6,6 +6,8 @@ import type { ProfileChange, SettingsChange } from '../../preload/contract';
 import { AppError } from '../errors';
 import { privateFileMode } from '../private-files';
 import { certificatesOnly } from '../net/ca-certificates';
+import { summarizeCertificates } from '../net/certificate-summary';
+import { printable } from '../text/printable';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -133,6 +135,12 @@ const labels: Readonly<Record<string, string>> = {
   caCertificatePem: "Certificat d'autorité",
 };
 
+const shownValue = (key: string, value: unknown): string => {
+  if (value === undefined) return '(aucun)';
+  if (key === 'caCertificatePem' && typeof value === 'string') return summarizeCertificates(value);
+  return printable(typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, ''));
+};
+
 /** What importing this profile would change, setting by setting, for the user to confirm. */
 export function describeProfileChanges(current: StoredSettings, profile: ProfileSettings, account = ''): ProfileChange[] {
   const now = exportProfile(current);
@@ -140,9 +148,18 @@ export function describeProfileChanges(current: StoredSettings, profile: Profile
     const before = (now as Record<string, unknown>)[key];
     const after = (profile as Record<string, unknown>)[key];
     if (before === after) return [];
-    const show = (value: unknown) =>
-      value === undefined ? '(aucun)' : key === 'caCertificatePem' ? 'certificat fourni' : typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, '');
-    return [{ setting: `${account}${labels[key] ?? key}`, before: show(before), after: show(after) }];
+    return [{ setting: `${account}${labels[key] ?? key}`, before: shownValue(key, before), after: shownValue(key, after) }];
+  });
+}
+
+/**
+ * Every setting of an account a profile adds, the proxy and the authority included: the user
+ * sees the whole route its connections would take before confirming.
+ */
+export function describeNewAccount(profile: ProfileSettings, account: string): ProfileChange[] {
+  return Object.keys(labels).flatMap((key) => {
+    const value = (profile as Record<string, unknown>)[key];
+    return value === undefined ? [] : [{ setting: `${account}${labels[key] ?? key}`, before: '(nouveau compte)', after: shownValue(key, value) }];
   });
 }
 

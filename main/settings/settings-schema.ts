@@ -49,6 +49,11 @@ export const settingsFileSchema = z
     accounts: z.array(storedSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(2000),
     /** The machine-wide profile applied at first start carries encrypted secrets the user may import. */
     machineProfileSecretsPending: z.literal(true).optional(),
+    /**
+     * Set once the client secrets stored before they were bound to their route (proxy, authority)
+     * were moved to the route of each account of that time; absent in files of earlier versions.
+     */
+    clientSecretsBoundToRoute: z.literal(true).optional(),
   })
   .strict();
 export type SettingsFile = z.infer<typeof settingsFileSchema>;

@@ -73,6 +73,9 @@ export interface SettingsStore {
   /** Whether the screen should still offer to import the machine profile's secrets. */
   markMachineProfileSecrets(pending: boolean): void;
   machineProfileSecretsPending(): boolean;
+  /** Whether the client secrets of an earlier version were moved to their routes already. */
+  clientSecretsBoundToRoute(): boolean;
+  markClientSecretsBoundToRoute(): void;
   /** The same file, acting on the account of that exact name (INVALID_INPUT if there is none). */
   forAccount(name: string): SettingsStore;
   readonly accounts: AccountsStore;
@@ -338,6 +341,8 @@ export function openSettingsStore(
         writeFile(pending ? { ...file, machineProfileSecretsPending: true } : file);
       },
       machineProfileSecretsPending: () => readFile().machineProfileSecretsPending === true,
+      clientSecretsBoundToRoute: () => readFile().clientSecretsBoundToRoute === true,
+      markClientSecretsBoundToRoute: () => writeFile({ ...readFile(), clientSecretsBoundToRoute: true }),
       forAccount: (name) => scoped(accountNamed(readFile(), name).name),
       accounts,
       recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,
