@@ -6,7 +6,8 @@ import type { Logger } from './logger';
 import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData, type DeploymentProfile } from './profiles/deployment-profile';
 import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile, type AccountsProfile } from './profiles/accounts-profile';
 import { buildProfile, importProfile, importProfileSecrets } from './profiles/profile-transfer';
-import { proxyAccount, readCaCertificate } from './chorus/connection-service';
+import { proxyAccount } from './chorus/connection-service';
+import { keepCaCopy } from './net/ca-file-copy';
 import type { AccountServices } from './services';
 import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
 import { accountsOf } from './secrets/settings-accounts';
@@ -156,8 +157,9 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
     chooseCaCertificate: async () => {
       const path = await desktop.chooseFile('ca-certificate');
       if (path === undefined) return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: false };
-      await readCaCertificate(path);
-      settings.update({ caCertificatePath: path });
+      // The private copy is what connections read from now on: never the chosen file again.
+      settings.check({ caCertificatePath: path });
+      settings.update({ caCertificatePath: await keepCaCopy(path, userDataDir) });
       return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: true };
     },
     setPasswordCommunicatedOn: async ({ day }) => {

@@ -1,8 +1,7 @@
 import { format } from 'date-fns';
-import { readFile } from 'node:fs/promises';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
 import { AppError } from '../errors';
-import { certificatesOnly } from '../net/ca-certificates';
+import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { hostOf, proxyUserName } from '../net/url-policy';
@@ -32,17 +31,7 @@ export interface TestOptions {
 }
 
 /** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
-export async function readCaCertificate(path: string): Promise<string> {
-  let pem: string;
-  try {
-    pem = await readFile(path, 'utf8');
-  } catch {
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path})`);
-  }
-  const bundle = certificatesOnly(pem);
-  if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path})`);
-  return bundle.pem;
-}
+export const readCaCertificate = readCaFile;
 
 async function requiredSecret(secrets: SecretStore, account: string, what: string): Promise<string> {
   const value = await secrets.get(account);

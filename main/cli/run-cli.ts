@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { environmentNames, settingsChangeSchema, type Failure, type FailureCode, type SettingsChange } from '../../preload/contract';
 import type { HttpSend } from '../chorus/http-transport';
 import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
+import { keepCaCopy } from '../net/ca-file-copy';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
@@ -269,12 +270,14 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     if (change.caCertificatePath) await readCaCertificate(change.caCertificatePath);
     const before = settings.read();
     const next = applySettingsChange(before, change);
+    const caSource = change.caCertificatePath;
     refuseMixedEndpoints(next);
     const dayText = text(context.options, 'password-updated-on');
     // Everything is checked before the first write: a refused date leaves the settings as they were.
     const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
     if (day !== undefined) assertCanEnterPasswordDay(next);
-    const after = settings.update(change);
+    // Connections read the private copy from now on, never the given file again.
+    const after = settings.update(caSource ? { ...change, caCertificatePath: await keepCaCopy(caSource, context.userDataDir) } : change);
     if (day !== undefined) settings.recordPasswordCommunicatedOn(day);
     const result = await status(context);
     const nowCustom = before.environment !== 'custom' && after.environment === 'custom';
@@ -282,6 +285,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
       json: result.json,
       lines: [
         'Paramètres enregistrés.',
+        ...(caSource ? [`Certificat d'autorité copié dans le dossier de l'application : ${after.caCertificatePath ?? ''} (le fichier ${caSource} n'est plus lu).`] : []),
         ...(nowCustom ? [`L'environnement passe de ${environmentLabels[before.environment]} à Personnalisé : Lien URL ${after.apiBaseUrl} et URL du jeton ${after.tokenUrl} sont désormais en vigueur.`] : []),
         ...result.lines,
       ],

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange, SettingsChange } from '../../preload/contract';
 import { AppError } from '../errors';
 import { privateFileMode } from '../private-files';
+import { boundedReadReason, readBoundedFileSync } from '../files/bounded-read';
 import { certificatesOnly } from '../net/ca-certificates';
+import { maxCaFileBytes } from '../net/ca-file-copy';
 import { summarizeCertificates } from '../net/certificate-summary';
 import { printable } from '../text/printable';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
@@ -24,7 +26,7 @@ export const importedCaFileName = (pem: string): string => `autorite-profil-${cr
 /** What a profile sets on a workstation: every setting but the dates, which belong to each one. */
 export const profileSettingsSchema = storedSettingsSchema
   .pick({ environment: true, apiBaseUrl: true, tokenUrl: true, login: true, clientId: true, alertDelayMonths: true, timeoutSeconds: true, proxyUrl: true })
-  .extend({ caCertificatePem: z.string().min(1).max(256 * 1024).optional() });
+  .extend({ caCertificatePem: z.string().min(1).max(maxCaFileBytes).optional() });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
 
 /**
@@ -48,13 +50,12 @@ export function profileSettings(profile: DeploymentProfile): Record<string, unkn
 
 /** Only the certificates, written again: a private key kept beside them never leaves the workstation. */
 function readCaForExport(path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`);
+  const read = readBoundedFileSync(path, maxCaFileBytes);
+  if (!read.ok) {
+    const reason = read.kind === 'unreadable' ? 'fichier illisible' : boundedReadReason(read, maxCaFileBytes);
+    throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${reason} (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`);
   }
-  const bundle = certificatesOnly(text);
+  const bundle = certificatesOnly(read.text);
   if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path}) ; choisissez un fichier qui ne contient que des certificats avant d'exporter le profil`);
   return bundle.pem;
 }
@@ -87,15 +88,13 @@ export function readProfile(path: string): DeploymentProfile {
 
 /** A profile file's JSON, once its size is checked: the same limits for every version. */
 export function readProfileData(path: string): unknown {
-  let size: number;
+  // A regular file only, read without blocking and never past the limit (files/bounded-read.ts).
+  const read = readBoundedFileSync(path, maxProfileBytes);
+  if (!read.ok && read.kind === 'unreadable') throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
+  if (!read.ok && read.kind === 'not-a-file') throw new AppError('PROFILE_REFUSED', `${boundedReadReason(read, maxProfileBytes)} : ${path}`);
+  if (!read.ok) throw new AppError('PROFILE_REFUSED', `fichier de ${read.size ?? maxProfileBytes + 1} octets, 1 Mo au plus`);
   try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
-  }
-  if (size > maxProfileBytes) throw new AppError('PROFILE_REFUSED', `fichier de ${size} octets, 1 Mo au plus`);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return JSON.parse(read.text) as unknown;
   } catch {
     throw new AppError('PROFILE_REFUSED', "ce n'est pas un fichier JSON valide");
   }
