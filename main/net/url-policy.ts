@@ -24,6 +24,9 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 function parse(field: string, text: string): URL {
+  // The URL parser drops tabs and line breaks silently: the text as typed would be kept, and
+  // printed, with them. Refused as typed, from the screen, the command line or a profile.
+  if (hasControlCharacter(text)) throw new AppError('INVALID_INPUT', `${field} : ${controlCharacterRefusal}`);
   try {
     return new URL(text);
   } catch {
