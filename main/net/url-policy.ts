@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { AppError } from '../errors';
+import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';
 
 /** The host of an address, for messages; the text itself when it is not one. */
 export function hostOf(url: string): string {
@@ -70,6 +71,7 @@ export function checkProxyUrl(field: string, text: string): URL {
     throw new AppError('INVALID_INPUT', `${field} : l'identifiant contient un « % » qui n'est pas suivi de deux chiffres hexadécimaux (écrivez %25 pour un %)`);
   }
   if (hasControlCharacter(user)) throw new AppError('INVALID_INPUT', `${field} : ${controlCharacterRefusal}`);
+  if (hasLookAlikeCharacter(user)) throw new AppError('INVALID_INPUT', `${field} : identifiant du proxy : ${lookAlikeRefusal}`);
   return url;
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
 import { ensurePrivateFolder, privateFileMode } from '../private-files';
+import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';
 import { knownEnvironments } from './environments';
 import { inspectSettingsFile } from './settings-recovery';
 import {
@@ -126,6 +127,7 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
   for (const [key, label] of [['login', 'Identifiant utilisateur'], ['clientId', 'Identifiant client PISTE']] as const) {
     const given = change[key];
     if (given !== undefined && hasControlCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${controlCharacterRefusal}`);
+    if (given !== undefined && hasLookAlikeCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${lookAlikeRefusal}`);
   }
   if (change.login !== undefined && /\s/.test(change.login.trim())) {
     throw new AppError('INVALID_INPUT', "Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace (il s'écrit par exemple TECH_1_xxx@cpro.fr)");
@@ -165,6 +167,8 @@ const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLocaleL
 /** A name as kept: composed (NFC), so that « ë » typed either way is one name. */
 function checkAccountName(name: string): string {
   const composed = name.normalize('NFC');
+  // Checked on names given now, not in the file's schema: a name an older version kept still opens.
+  if (hasLookAlikeCharacter(composed)) throw new AppError('INVALID_INPUT', `Nom du compte : ${lookAlikeRefusal}`);
   if (!accountNameSchema.safeParse(composed).success) {
     throw new AppError('INVALID_INPUT', 'Nom du compte : de 1 à 80 caractères, sans caractère invisible ou de contrôle ni espace au début ou à la fin');
   }
