@@ -1,4 +1,4 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
 import { logFolderName } from './logging/log-file';
@@ -8,6 +8,7 @@ import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsPro
 import { buildProfile, importProfile, importProfileSecrets } from './profiles/profile-transfer';
 import { proxyAccount } from './chorus/connection-service';
 import { keepCaCopy } from './net/ca-file-copy';
+import { replacePrivateFile } from './files/private-replace';
 import type { AccountServices } from './services';
 import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
 import { accountsOf } from './secrets/settings-accounts';
@@ -16,7 +17,7 @@ import type { StoredSettings } from './settings/settings-schema';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 import { storedProxy } from './net/url-policy';
-import { privateFileMode, privateFolderMode } from './private-files';
+import { privateFolderMode } from './private-files';
 import { passwordReminder } from './reminder/password-reminder';
 import type { Handlers } from './ipc-dispatcher';
 import { secretAccounts, type SecretStore } from './secrets/secret-store';
@@ -176,9 +177,7 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
         : await buildProfile(settings.read(), secrets, options?.passphrase);
       const file = await desktop.chooseSaveFile(options?.allAccounts ? 'profil-chorus-pro-tous-les-comptes.json' : 'profil-chorus-pro.json');
       if (file === undefined) return { saved: false };
-      await writeFile(file, `${JSON.stringify(profile, null, 2)}\n`, { mode: privateFileMode });
-      // The mode of a file written over is not changed by writeFile: the owner only, in any case.
-      await chmod(file, privateFileMode);
+      await replacePrivateFile(file, `${JSON.stringify(profile, null, 2)}\n`);
       const withSecrets = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
       logger.info('profile.exported', { withSecrets });
       return { saved: true, file, withSecrets };

@@ -1,5 +1,4 @@
-import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
-import { privateFileMode } from '../private-files';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, parseISO } from 'date-fns';
@@ -8,6 +7,7 @@ import { environmentNames, settingsChangeSchema, type Failure, type FailureCode,
 import type { HttpSend } from '../chorus/http-transport';
 import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
 import { keepCaCopy } from '../net/ca-file-copy';
+import { replacePrivateFile } from '../files/private-replace';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
@@ -359,8 +359,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
       : await buildProfile(servicesForCommand(services, text(options, 'account')).settings.read(), services.secrets, passphrase);
     // Readable by its owner only, even when it replaces a file: the secrets, though encrypted, can
     // be attacked offline by whoever reads them.
-    writeFileSync(target, `${JSON.stringify(profile, null, 2)}\n`, { mode: privateFileMode });
-    chmodSync(target, privateFileMode);
+    await replacePrivateFile(target, `${JSON.stringify(profile, null, 2)}\n`);
     services.logger.info('profile.exported', { withSecrets });
     return {
       json: { file: target, withSecrets, ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
