@@ -8,6 +8,7 @@ import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsPro
 import { buildProfile, importProfile, importProfileSecrets } from './profiles/profile-transfer';
 import { proxyAccount } from './chorus/connection-service';
 import { keepCaCopy } from './net/ca-file-copy';
+import { confirmedBy, createHostConfirmation, type ConfirmNewHost } from './hosts/host-confirmation';
 import { replacePrivateFile } from './files/private-replace';
 import type { AccountServices } from './services';
 import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
@@ -44,6 +45,8 @@ export interface Desktop {
   /** A save-file dialog; undefined when the user cancels it. */
   chooseSaveFile(defaultName: string): Promise<string | undefined>;
   openFolder(path: string): Promise<void>;
+  /** A main-process question before the screen's first request to a host never confirmed. */
+  confirmNewHost: ConfirmNewHost;
 }
 
 /** Which secrets the keychain holds for these settings, or undefined when it cannot be read. */
@@ -90,6 +93,12 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
   // read again (it may have changed since), never a path from the page.
   let pendingImport: DeploymentProfile | AccountsProfile | undefined;
   const transfer = { settings, secrets, userDataDir, logger };
+  const hosts = createHostConfirmation({ confirmedHosts: () => settings.confirmedHosts() ?? [], addConfirmedHosts: (added) => settings.addConfirmedHosts(added) }, desktop.confirmNewHost);
+  /** Every request the screen asks for starts here: a host never confirmed is asked about first. */
+  const confirmedThen = async <T>(work: () => Promise<T>): Promise<T> => {
+    await hosts.ensureConfirmed(settings.read(), settings.accountName());
+    return work();
+  };
 
   // The window's network operations under way share one cancellation, so that "Annuler" stops
   // them all: a second call joined to a running test waits for that very run.
@@ -144,17 +153,18 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       await secrets.set(proxyAccount(proxy), secret);
       return settingsSnapshot(settings, secrets, clock);
     },
-    renewPassword: (request) => cancellable((cancel) => current().renewPassword({ ...request, cancel })),
-    testConnection: () => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel })),
+    renewPassword: (request) =>
+      request.verify ? confirmedThen(() => cancellable((cancel) => current().renewPassword({ ...request, cancel }))) : cancellable((cancel) => current().renewPassword({ ...request, cancel })),
+    testConnection: () => confirmedThen(() => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel }))),
     cancelConnectionOperation: () => {
       const cancelled = running !== undefined && !running.controller.signal.aborted;
       running?.controller.abort();
       return Promise.resolve({ cancelled });
     },
     listStructures: async () => ({
-      structures: await cancellable((signal) => current().connection.listStructures(settings.read(), signal)),
+      structures: await confirmedThen(() => cancellable((signal) => current().connection.listStructures(settings.read(), signal))),
     }),
-    getStructureDetails: (structureId) => cancellable((signal) => current().connection.structureDetails(settings.read(), structureId, signal)),
+    getStructureDetails: (structureId) => confirmedThen(() => cancellable((signal) => current().connection.structureDetails(settings.read(), structureId, signal))),
     chooseCaCertificate: async () => {
       const path = await desktop.chooseFile('ca-certificate');
       if (path === undefined) return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: false };
@@ -200,6 +210,9 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, options?.passphrase) : importProfile(transfer, profile, options?.passphrase));
       // Kept until it succeeds: a wrong passphrase may be typed again.
       pendingImport = undefined;
+      // Chosen in a main-process dialog and previewed whole: its hosts are the user's choice.
+      const importedAccounts = profile.profileVersion === 3 ? settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [settings.read()];
+      settings.addConfirmedHosts(confirmedBy(importedAccounts));
       logger.info('profile.imported', {});
       return settingsSnapshot(settings, secrets, clock);
     },

@@ -14,6 +14,7 @@ import { createDispatcher, type Dispatch } from './ipc-dispatcher';
 import type { Logger } from './logger';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
+import { confirmedBy } from './hosts/host-confirmation';
 import type { StoredSettings } from './settings/settings-schema';
 import { openSettingsStore, settingsFileName, type OpenSettingsBackend, type SettingsStore } from './settings/settings-store';
 
@@ -86,6 +87,8 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
   // A new workstation has no secret stored the earlier way: nothing to move, ever.
   if (firstStart && !store.clientSecretsBoundToRoute()) store.markClientSecretsBoundToRoute();
   const opened = store.accounts.list();
+  // A file of an earlier version: the hosts its accounts hold were in use before the question existed.
+  if (store.confirmedHosts() === undefined) store.addConfirmedHosts(confirmedBy(opened));
   // Started at once, so that the routes it trusts are those of this very opening; awaited by the
   // command line before it exits, and by every use of the keychain.
   const routeMigration = store.clientSecretsBoundToRoute()

@@ -7,6 +7,7 @@ import { environmentNames, settingsChangeSchema, type Failure, type FailureCode,
 import type { HttpSend } from '../chorus/http-transport';
 import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
 import { keepCaCopy } from '../net/ca-file-copy';
+import { confirmedBy } from '../hosts/host-confirmation';
 import { replacePrivateFile } from '../files/private-replace';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
@@ -279,6 +280,8 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     // Connections read the private copy from now on, never the given file again.
     const after = settings.update(caSource ? { ...change, caCertificatePath: await keepCaCopy(caSource, context.userDataDir) } : change);
     if (day !== undefined) settings.recordPasswordCommunicatedOn(day);
+    // Typed by the user: the screen does not ask about these hosts again.
+    settings.addConfirmedHosts(confirmedBy([after]));
     const result = await status(context);
     const nowCustom = before.environment !== 'custom' && after.environment === 'custom';
     return {
@@ -389,6 +392,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
     await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importProfile(transfer, profile, passphrase));
     services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
+    services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
     return {
       json: { changes, withSecrets: passphrase !== undefined },
       lines: [

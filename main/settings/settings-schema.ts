@@ -54,6 +54,12 @@ export const settingsFileSchema = z
      * were moved to the route of each account of that time; absent in files of earlier versions.
      */
     clientSecretsBoundToRoute: z.literal(true).optional(),
+    /**
+     * The custom hosts the user confirmed (main-process dialog, command line, imported profile):
+     * the screen's first request to any other asks first (hosts/host-confirmation.ts). Absent in
+     * files of earlier versions: then the hosts their accounts held at the first opening.
+     */
+    confirmedHosts: z.array(z.string().min(1).max(300)).max(10_000).optional(),
   })
   .strict();
 export type SettingsFile = z.infer<typeof settingsFileSchema>;

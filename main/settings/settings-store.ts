@@ -77,6 +77,9 @@ export interface SettingsStore {
   /** Whether the client secrets of an earlier version were moved to their routes already. */
   clientSecretsBoundToRoute(): boolean;
   markClientSecretsBoundToRoute(): void;
+  /** The hosts the user confirmed; undefined in a file of an earlier version. */
+  confirmedHosts(): readonly string[] | undefined;
+  addConfirmedHosts(hosts: readonly string[]): void;
   /** The same file, acting on the account of that exact name (INVALID_INPUT if there is none). */
   forAccount(name: string): SettingsStore;
   readonly accounts: AccountsStore;
@@ -347,6 +350,13 @@ export function openSettingsStore(
       machineProfileSecretsPending: () => readFile().machineProfileSecretsPending === true,
       clientSecretsBoundToRoute: () => readFile().clientSecretsBoundToRoute === true,
       markClientSecretsBoundToRoute: () => writeFile({ ...readFile(), clientSecretsBoundToRoute: true }),
+      confirmedHosts: () => readFile().confirmedHosts,
+      addConfirmedHosts: (hosts) => {
+        const file = readFile();
+        const known = file.confirmedHosts ?? [];
+        const added = hosts.filter((host, index) => !known.includes(host) && hosts.indexOf(host) === index);
+        if (added.length > 0 || file.confirmedHosts === undefined) writeFile({ ...file, confirmedHosts: [...known, ...added] });
+      },
       forAccount: (name) => scoped(accountNamed(readFile(), name).name),
       accounts,
       recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,
