@@ -92,6 +92,8 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
   // The profile exactly as the user previewed it: confirming applies these values, never the file
   // read again (it may have changed since), never a path from the page.
   let pendingImport: DeploymentProfile | AccountsProfile | undefined;
+  // The account it was previewed against: a profile of one account goes to that one or nowhere.
+  let pendingImportAccount: string | undefined;
   const transfer = { settings, secrets, userDataDir, logger };
   const hosts = createHostConfirmation({ confirmedHosts: () => settings.confirmedHosts() ?? [], addConfirmedHosts: (added) => settings.addConfirmedHosts(added) }, desktop.confirmNewHost);
   /** Every request the screen asks for starts here: a host never confirmed is asked about first. */
@@ -120,6 +122,8 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
     getSettings: () => settingsSnapshot(settings, secrets, clock),
     selectAccount: async ({ name }) => {
       settings.accounts.select(name);
+      // Another account on screen: the preview shown was not this one's.
+      pendingImport = undefined;
       return settingsSnapshot(settings, secrets, clock);
     },
     addAccount: async ({ name }) => {
@@ -199,6 +203,7 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       const data = readProfileData(file);
       const profile = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3 ? parseAccountsProfile(data) : parseSingleProfile(data);
       pendingImport = profile;
+      pendingImportAccount = settings.accountName();
       if (profile.profileVersion === 3) {
         return { chosen: true, file, changes: describeAccountsProfileChanges(settings.accounts.list(), profile), withSecrets: profile.secrets !== undefined };
       }
@@ -207,6 +212,10 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
     importProfile: async (options) => {
       const profile = pendingImport;
       if (profile === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
+      if (profile.profileVersion !== 3 && settings.accountName() !== pendingImportAccount) {
+        pendingImport = undefined;
+        throw new AppError('INVALID_INPUT', "le compte affiché a changé depuis l'aperçu du profil : rien n'a été importé ; rouvrez le profil pour voir ce qu'il changerait sur ce compte");
+      }
       await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, options?.passphrase) : importProfile(transfer, profile, options?.passphrase));
       // Kept until it succeeds: a wrong passphrase may be typed again.
       pendingImport = undefined;
