@@ -8,7 +8,7 @@ import { hostOf, proxyUserName } from '../net/url-policy';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
 import { parseChorusDate } from '../reminder/password-reminder';
-import { resolveProxy, type ResolveSystemProxy } from './proxy-resolution';
+import { resolveProxy, splitProxyPassword, type ResolveSystemProxy } from './proxy-resolution';
 
 export interface ConnectionServiceDependencies {
   readonly client: ChorusClient;
@@ -51,11 +51,11 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
     const { login, clientId } = settings;
     if (!login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
     if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner dans les paramètres avancés');
-    const proxy = await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy);
+    const { proxy, password: proxyPasswordFromEnvironment } = splitProxyPassword(await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy));
     const [clientSecret, password, proxyPassword, extraCaPem] = await Promise.all([
       requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
       candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'mot de passe du compte technique'),
-      proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined,
+      proxyPasswordFromEnvironment ?? (proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined),
       settings.caCertificatePath ? readCaCertificate(settings.caCertificatePath) : undefined,
     ]);
     return {
