@@ -41,12 +41,15 @@ export const accountNameSchema = z
 /** The name the single account of an older file takes. */
 export const firstAccountName = 'Compte principal';
 
+/** How many technical accounts one workstation keeps: a centre de gestion's communes, and more. */
+export const maxAccounts = 2000;
+
 /** The settings file as written on disk (since version 3): named accounts, one of them selected. */
 export const settingsFileSchema = z
   .object({
     schemaVersion: z.literal(currentSchemaVersion),
     selectedAccount: accountNameSchema,
-    accounts: z.array(storedSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(2000),
+    accounts: z.array(storedSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(maxAccounts),
     /** The machine-wide profile applied at first start carries encrypted secrets the user may import. */
     machineProfileSecretsPending: z.literal(true).optional(),
     /**

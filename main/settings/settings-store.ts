@@ -13,6 +13,7 @@ import {
   accountNameSchema,
   defaultSettings,
   defaultSettingsFile,
+  maxAccounts,
   settingsFileSchema,
   storedSettingsSchema,
   type SettingsFile,
@@ -296,6 +297,9 @@ export function openSettingsStore(
           ? file.accounts.map((account) => (account.name === entry.name ? { name: entry.name, ...next } : account))
           : [...file.accounts, { name: entry.name, ...next }],
       };
+    }
+    if (file.accounts.length > maxAccounts) {
+      throw new AppError('PROFILE_REFUSED', `ce profil porterait ce poste à ${file.accounts.length} comptes techniques, ${maxAccounts} au plus : rien n'a été importé ; supprimez des comptes inutiles ou importez un profil plus petit`);
     }
     return settingsFileSchema.parse(file);
   }
