@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
 import { ensurePrivateFolder, privateFileMode } from '../private-files';
 import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';
+import { sameCredential } from '../secrets/credential-key';
 import { knownEnvironments } from './environments';
 import { inspectSettingsFile } from './settings-recovery';
 import {
@@ -193,9 +194,10 @@ const accountNamed = (file: SettingsFile, name: string): StoredAccount => {
 function checkDistinctConnection(file: SettingsFile, name: string, settings: StoredSettings): void {
   if (!settings.login) return;
   const host = new URL(settings.apiBaseUrl).host;
-  // Compared whatever their case: Windows' Credential Manager would give both one keychain entry.
-  const login = settings.login.toLowerCase();
-  const twin = file.accounts.find((account) => account.name !== name && account.login?.toLowerCase() === login && new URL(account.apiBaseUrl).host === host);
+  // Compared whatever their case, Windows' way included: its Credential Manager would give both one
+  // keychain entry (secrets/credential-key.ts).
+  const login = settings.login;
+  const twin = file.accounts.find((account) => account.name !== name && account.login !== undefined && sameCredential(account.login, login) && new URL(account.apiBaseUrl).host === host);
   if (twin) {
     throw new AppError('INVALID_INPUT', `Identifiant utilisateur : le compte « ${twin.name} » utilise déjà cet identifiant à cette adresse ; choisissez ce compte plutôt que d'en créer un second`);
   }
