@@ -178,8 +178,10 @@ test('an export of all accounts, with their passwords, imported on another works
   await target.page.getByText('Déploiement et assistance').click();
   await target.page.getByRole('button', { name: 'Importer un profil de déploiement…' }).click();
   const dialog = target.page.getByRole('dialog', { name: 'Importer un profil de déploiement' });
-  await expect(dialog.getByRole('row', { name: /« Commune de Tréméreuc »/ })).toContainText('(nouveau compte)');
-  await expect(dialog.getByRole('row', { name: /« Commune de Plouër »/ })).toBeVisible();
+  // A new account's first row names it; the rows after it give each of its settings.
+  await expect(dialog.getByRole('row', { name: /« Commune de Tréméreuc »/ }).first()).toContainText('(nouveau compte)');
+  await expect(dialog.getByRole('row', { name: /« Commune de Tréméreuc » — Lien URL/ })).toContainText(simulator.url);
+  await expect(dialog.getByRole('row', { name: /« Commune de Plouër »/ }).first()).toBeVisible();
   await dialog.getByLabel('Phrase secrète').fill('deux communes, une phrase');
   await dialog.getByRole('button', { name: 'Importer' }).click();
   await expect(dialog).toHaveCount(0, { timeout: 20_000 });

@@ -22,7 +22,7 @@ export interface LaunchOptions {
   readonly fileToSave?: string;
   /** A machine-wide deployment profile (none by default, whatever the host has). */
   readonly machineProfile?: string;
-  /** The button the user clicks in the app's message boxes, by label (bundle target; default: the cancel button). */
+  /** The button the user clicks in the app's message boxes, by label (bundle and browser targets; default: the cancel button). */
   readonly messageBoxButton?: string;
   /** Another build than dist/ to run (bundle target: the broken-copy check). */
   readonly distDir?: string;
@@ -66,7 +66,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       ? launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, ...files }).then((running) => ({ ...running, standIn: onlyInBundle }))
       : target === 'bundle'
         ? launchInBundle({ userDataDir, keychainService, env: options.env ?? {}, logLines, ...files, ...pick(options) })
-        : launchInBrowser({ userDataDir, keychainService, logLines, ...files }).then((running) => ({ ...running, standIn: onlyInBundle }));
+        : launchInBrowser({ userDataDir, keychainService, logLines, ...files, messageBoxButton: options.messageBoxButton }).then((running) => ({ ...running, standIn: onlyInBundle }));
   const running = await start().catch((error: unknown) => {
     // A launch that fails leaves nothing behind that it created.
     if (options.userDataDir === undefined) rmSync(userDataDir, { recursive: true, force: true });

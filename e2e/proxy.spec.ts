@@ -4,7 +4,7 @@ import { startConnectProxy } from '../main/test-support/loopback-servers';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator } from './simulator/simulator';
 import { screen, keychainOnThisMachine } from './screen';
-import { seedProfile } from './seed-profile';
+import { demo, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 import { tempFolder } from './temp-folder';
 
@@ -21,9 +21,14 @@ test('behind a proxy that asks for a password: user name in the address, passwor
     const ui = screen(page);
     await ui.advanced.click();
     await page.getByRole('button', { name: 'Choisir…' }).click();
-    await expect(page.getByLabel("Certificat d'autorité")).toHaveValue(caFile);
+    // Kept as a private copy in the app's folder, named after its content.
+    await expect(page.getByLabel("Certificat d'autorité")).toHaveValue(/autorite-[0-9a-f]{16}\.pem$/);
     await page.getByLabel('Proxy', { exact: true }).fill(`http://agent-mairie@127.0.0.1:${proxy.port}`);
     await page.getByLabel('Proxy', { exact: true }).blur();
+    // A client secret serves the route it was stored for: entered again for this proxy and authority.
+    await ui.clientSecret.fill(demo.clientSecret);
+    await ui.saveSecret.click();
+    await expect(page.getByText(`Secret client enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
 
     const proxyPassword = page.getByLabel('Mot de passe du proxy (agent-mairie)');
     await expect(proxyPassword).toHaveAttribute('placeholder', '');

@@ -1,3 +1,4 @@
+import { confirmedBy } from '../main/hosts/host-confirmation';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,8 @@ export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: 
   const login = options.login ?? demo.login;
   const clientId = options.clientId ?? demo.clientId;
   services.settings.update({ environment: 'custom', apiBaseUrl: options.apiBaseUrl, tokenUrl: options.tokenUrl, login, clientId });
+  // The earlier session's user had confirmed its hosts (the screen asks before a first request).
+  services.settings.addConfirmedHosts(confirmedBy([services.settings.read()]));
   await secrets.set(secretAccounts.clientSecret(options, clientId), options.clientSecret ?? demo.clientSecret);
   await secrets.set(secretAccounts.technicalPassword(options.apiBaseUrl, login), options.password ?? demo.password);
   if (options.passwordUpdatedAt) services.settings.recordPasswordUpdate(options.passwordUpdatedAt, true);

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator } from './simulator/simulator';
-import { screen, screenshot } from './screen';
-import { seedProfile } from './seed-profile';
+import { keychainOnThisMachine, screen, screenshot } from './screen';
+import { demo, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 import { tempFolder } from './temp-folder';
 
@@ -19,7 +19,12 @@ test('the extra authority is chosen in a main-process dialog, and then the HTTPS
 
     await ui.advanced.click();
     await page.getByRole('button', { name: 'Choisir…' }).click();
-    await expect(page.getByLabel("Certificat d'autorité")).toHaveValue(caFile);
+    // Kept as a private copy in the app's folder, named after its content.
+    await expect(page.getByLabel("Certificat d'autorité")).toHaveValue(/autorite-[0-9a-f]{16}\.pem$/);
+    // A client secret serves the route it was stored for: entered again for this authority.
+    await ui.clientSecret.fill(demo.clientSecret);
+    await ui.saveSecret.click();
+    await expect(page.getByText(`Secret client enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
     await ui.testButton.click();
     await expect(ui.success).toBeVisible();
   } finally {

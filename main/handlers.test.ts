@@ -34,7 +34,8 @@ describe('the extra authority through the bridge', () => {
 
     fixture.chosenFiles.push(attackerCa);
     expect(await fixture.call('chooseCaCertificate')).toMatchObject({ ok: true, chosen: true });
-    expect(fixture.storedSettings().caCertificatePath).toBe(attackerCa);
+    // Chosen in the dialog: kept as a private copy in the app's folder.
+    expect(fixture.storedSettings().caCertificatePath).toMatch(new RegExp(`^${fixture.userDataDir}/autorite-[0-9a-f]{16}\\.pem$`));
     expect(await fixture.call('saveSettings', { caCertificatePath: '' })).toMatchObject({ ok: true });
     expect(fixture.storedSettings().caCertificatePath).toBeUndefined();
   });

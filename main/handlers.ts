@@ -1,4 +1,4 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
 import { logFolderName } from './logging/log-file';
@@ -6,7 +6,10 @@ import type { Logger } from './logger';
 import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData, type DeploymentProfile } from './profiles/deployment-profile';
 import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile, type AccountsProfile } from './profiles/accounts-profile';
 import { buildProfile, importProfile, importProfileSecrets } from './profiles/profile-transfer';
-import { proxyAccount, readCaCertificate } from './chorus/connection-service';
+import { proxyAccount } from './chorus/connection-service';
+import { keepCaCopy } from './net/ca-file-copy';
+import { confirmedBy, createHostConfirmation, type ConfirmNewHost } from './hosts/host-confirmation';
+import { replacePrivateFile } from './files/private-replace';
 import type { AccountServices } from './services';
 import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
 import { accountsOf } from './secrets/settings-accounts';
@@ -15,7 +18,7 @@ import type { StoredSettings } from './settings/settings-schema';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 import { storedProxy } from './net/url-policy';
-import { privateFileMode, privateFolderMode } from './private-files';
+import { privateFolderMode } from './private-files';
 import { passwordReminder } from './reminder/password-reminder';
 import type { Handlers } from './ipc-dispatcher';
 import { secretAccounts, type SecretStore } from './secrets/secret-store';
@@ -42,6 +45,8 @@ export interface Desktop {
   /** A save-file dialog; undefined when the user cancels it. */
   chooseSaveFile(defaultName: string): Promise<string | undefined>;
   openFolder(path: string): Promise<void>;
+  /** A main-process question before the screen's first request to a host never confirmed. */
+  confirmNewHost: ConfirmNewHost;
 }
 
 /** Which secrets the keychain holds for these settings, or undefined when it cannot be read. */
@@ -87,7 +92,15 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
   // The profile exactly as the user previewed it: confirming applies these values, never the file
   // read again (it may have changed since), never a path from the page.
   let pendingImport: DeploymentProfile | AccountsProfile | undefined;
+  // The account it was previewed against: a profile of one account goes to that one or nowhere.
+  let pendingImportAccount: string | undefined;
   const transfer = { settings, secrets, userDataDir, logger };
+  const hosts = createHostConfirmation({ confirmedHosts: () => settings.confirmedHosts() ?? [], addConfirmedHosts: (added) => settings.addConfirmedHosts(added) }, desktop.confirmNewHost);
+  /** Every request the screen asks for starts here: a host never confirmed is asked about first. */
+  const confirmedThen = async <T>(work: () => Promise<T>): Promise<T> => {
+    await hosts.ensureConfirmed(settings.read(), settings.accountName());
+    return work();
+  };
 
   // The window's network operations under way share one cancellation, so that "Annuler" stops
   // them all: a second call joined to a running test waits for that very run.
@@ -109,6 +122,8 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
     getSettings: () => settingsSnapshot(settings, secrets, clock),
     selectAccount: async ({ name }) => {
       settings.accounts.select(name);
+      // Another account on screen: the preview shown was not this one's.
+      pendingImport = undefined;
       return settingsSnapshot(settings, secrets, clock);
     },
     addAccount: async ({ name }) => {
@@ -142,22 +157,24 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       await secrets.set(proxyAccount(proxy), secret);
       return settingsSnapshot(settings, secrets, clock);
     },
-    renewPassword: (request) => cancellable((cancel) => current().renewPassword({ ...request, cancel })),
-    testConnection: () => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel })),
+    renewPassword: (request) =>
+      request.verify ? confirmedThen(() => cancellable((cancel) => current().renewPassword({ ...request, cancel }))) : cancellable((cancel) => current().renewPassword({ ...request, cancel })),
+    testConnection: () => confirmedThen(() => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel }))),
     cancelConnectionOperation: () => {
       const cancelled = running !== undefined && !running.controller.signal.aborted;
       running?.controller.abort();
       return Promise.resolve({ cancelled });
     },
     listStructures: async () => ({
-      structures: await cancellable((signal) => current().connection.listStructures(settings.read(), signal)),
+      structures: await confirmedThen(() => cancellable((signal) => current().connection.listStructures(settings.read(), signal))),
     }),
-    getStructureDetails: (structureId) => cancellable((signal) => current().connection.structureDetails(settings.read(), structureId, signal)),
+    getStructureDetails: (structureId) => confirmedThen(() => cancellable((signal) => current().connection.structureDetails(settings.read(), structureId, signal))),
     chooseCaCertificate: async () => {
       const path = await desktop.chooseFile('ca-certificate');
       if (path === undefined) return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: false };
-      await readCaCertificate(path);
-      settings.update({ caCertificatePath: path });
+      // The private copy is what connections read from now on: never the chosen file again.
+      settings.check({ caCertificatePath: path });
+      settings.update({ caCertificatePath: await keepCaCopy(path, userDataDir) });
       return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: true };
     },
     setPasswordCommunicatedOn: async ({ day }) => {
@@ -174,9 +191,7 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
         : await buildProfile(settings.read(), secrets, options?.passphrase);
       const file = await desktop.chooseSaveFile(options?.allAccounts ? 'profil-chorus-pro-tous-les-comptes.json' : 'profil-chorus-pro.json');
       if (file === undefined) return { saved: false };
-      await writeFile(file, `${JSON.stringify(profile, null, 2)}\n`, { mode: privateFileMode });
-      // The mode of a file written over is not changed by writeFile: the owner only, in any case.
-      await chmod(file, privateFileMode);
+      await replacePrivateFile(file, `${JSON.stringify(profile, null, 2)}\n`);
       const withSecrets = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
       logger.info('profile.exported', { withSecrets });
       return { saved: true, file, withSecrets };
@@ -188,6 +203,7 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       const data = readProfileData(file);
       const profile = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3 ? parseAccountsProfile(data) : parseSingleProfile(data);
       pendingImport = profile;
+      pendingImportAccount = settings.accountName();
       if (profile.profileVersion === 3) {
         return { chosen: true, file, changes: describeAccountsProfileChanges(settings.accounts.list(), profile), withSecrets: profile.secrets !== undefined };
       }
@@ -196,9 +212,16 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
     importProfile: async (options) => {
       const profile = pendingImport;
       if (profile === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
+      if (profile.profileVersion !== 3 && settings.accountName() !== pendingImportAccount) {
+        pendingImport = undefined;
+        throw new AppError('INVALID_INPUT', "le compte affiché a changé depuis l'aperçu du profil : rien n'a été importé ; rouvrez le profil pour voir ce qu'il changerait sur ce compte");
+      }
       await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, options?.passphrase) : importProfile(transfer, profile, options?.passphrase));
       // Kept until it succeeds: a wrong passphrase may be typed again.
       pendingImport = undefined;
+      // Chosen in a main-process dialog and previewed whole: its hosts are the user's choice.
+      const importedAccounts = profile.profileVersion === 3 ? settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [settings.read()];
+      settings.addConfirmedHosts(confirmedBy(importedAccounts));
       logger.info('profile.imported', {});
       return settingsSnapshot(settings, secrets, clock);
     },

@@ -81,6 +81,19 @@ function start(): void {
       openFolder: async (path) => {
         await shell.openPath(path);
       },
+      confirmNewHost: async ({ host, role, account }) => {
+        const options = {
+          type: 'question' as const,
+          title: 'Chorus Pro Echanges',
+          message: `Première connexion à ${host}`,
+          detail: `Le compte « ${account} » va envoyer ses identifiants à ${host} (${role}), une adresse qui n'est ni celle de Chorus Pro (PISTE) ni une adresse que vous avez déjà confirmée. Autorisez-la seulement si c'est bien l'adresse indiquée par votre service informatique.`,
+          buttons: ['Autoriser', 'Ne pas envoyer'],
+          defaultId: 1,
+          cancelId: 1,
+        };
+        const choice = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+        return choice.response === 0;
+      },
     },
     clock: systemClock,
     logger,

@@ -13,6 +13,15 @@ export function ensurePrivateFolder(folder: string): void {
   mkdirSync(folder, { recursive: true, mode: privateFolderMode });
 }
 
+/** Brings a folder an older version created readable by others (0.1.0's `journaux/`) back to the user's account only. */
+export function restrictFolderToOwner(folder: string): void {
+  try {
+    if (existsSync(folder)) chmodSync(folder, privateFolderMode);
+  } catch {
+    // Not the user's folder: left as it is, only written into.
+  }
+}
+
 /** Brings a file an older version created readable by others back to the user's account only. */
 export function restrictToOwner(file: string): void {
   try {

@@ -12,8 +12,9 @@ import { createHandlers, type Desktop } from './handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc-dispatcher';
 import type { Logger } from './logger';
-import { migratingLegacyClientSecrets, type SecretStore } from './secrets/secret-store';
+import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
+import { confirmedBy } from './hosts/host-confirmation';
 import type { StoredSettings } from './settings/settings-schema';
 import { openSettingsStore, settingsFileName, type OpenSettingsBackend, type SettingsStore } from './settings/settings-store';
 
@@ -34,9 +35,15 @@ export interface CoreDependencies {
  * settings held when the services opened (the one it was used with) and the known environments'.
  */
 function trustedClientSecretPairs(opened: StoredSettings) {
-  const { clientId } = opened;
+  const { clientId, proxyUrl, caCertificatePath } = opened;
   if (!clientId) return [];
-  return [opened, ...Object.values(knownEnvironments)].map(({ tokenUrl, apiBaseUrl }) => ({ tokenUrl, apiBaseUrl, clientId }));
+  return [opened, ...Object.values(knownEnvironments)].map(({ tokenUrl, apiBaseUrl }) => ({ tokenUrl, apiBaseUrl, clientId, proxyUrl, caCertificatePath }));
+}
+
+/** The route each account used when the services opened, for the secrets stored before routes. */
+function openedRoutes(opened: StoredSettings) {
+  const { clientId, tokenUrl, apiBaseUrl, proxyUrl, caCertificatePath } = opened;
+  return clientId ? [{ clientId, tokenUrl, apiBaseUrl, proxyUrl, caCertificatePath }] : [];
 }
 
 /** The services of one technical account: its settings, its connection, its renewal, its reminder. */
@@ -77,7 +84,20 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
   const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
   const store = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
   applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger);
-  const secrets = migratingLegacyClientSecrets(dependencies.secrets, store.accounts.list().flatMap(trustedClientSecretPairs));
+  // A new workstation has no secret stored the earlier way: nothing to move, ever.
+  if (firstStart && !store.clientSecretsBoundToRoute()) store.markClientSecretsBoundToRoute();
+  const opened = store.accounts.list();
+  // A file of an earlier version: the hosts its accounts hold were in use before the question existed.
+  if (store.confirmedHosts() === undefined) store.addConfirmedHosts(confirmedBy(opened));
+  // Started at once, so that the routes it trusts are those of this very opening; awaited by the
+  // command line before it exits, and by every use of the keychain.
+  const routeMigration = store.clientSecretsBoundToRoute()
+    ? undefined
+    : migratingRouteUnboundClientSecrets(dependencies.secrets, opened.flatMap(openedRoutes), () => store.markClientSecretsBoundToRoute());
+  const secretsMigrated = (routeMigration?.migration() ?? Promise.resolve()).catch((error: unknown) => {
+    logger.warn('secrets.route-migration', { code: error instanceof Error && 'code' in error ? String(error.code) : 'INTERNAL_ERROR' });
+  });
+  const secrets = migratingLegacyClientSecrets(routeMigration?.store ?? dependencies.secrets, opened.flatMap(trustedClientSecretPairs));
   const shared = {
     client: createChorusClient({ send: dependencies.send, clock }),
     secrets,
@@ -113,6 +133,8 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
       currentReminder: () => current().currentReminder(),
       /** Every account's reminder, in the accounts' order: the daily check covers them all. */
       allReminders: () => store.accounts.list().map((account) => ({ name: account.name, reminder: passwordReminder(account, clock()) })),
+      /** Settles once the secrets of an earlier version were moved (or could not be, this time). */
+      secretsMigrated,
       /** The same services, acting on the account of that exact name. */
       withAccount: (name: string) => scopedTo(store.forAccount(name)),
     };

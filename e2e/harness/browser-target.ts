@@ -32,6 +32,8 @@ export interface BrowserTargetOptions {
   readonly fileToChoose: string | undefined;
   readonly fileToSave: string | undefined;
   readonly machineProfile: string | undefined;
+  /** The button clicked in the main process's questions ("Autoriser"); none: the cancel button. */
+  readonly messageBoxButton?: string | undefined;
 }
 
 let bridgeScript: Promise<string> | undefined;
@@ -112,6 +114,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
         openedFolders.push(path);
         return Promise.resolve();
       },
+      confirmNewHost: () => Promise.resolve(options.messageBoxButton === 'Autoriser'),
     },
     ...(options.machineProfile ? { machineProfilePath: options.machineProfile } : {}),
   });

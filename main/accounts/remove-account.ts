@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountList } from '../secrets/settings-accounts';
+import { credentialKey } from '../secrets/credential-key';
 import type { SettingsStore } from '../settings/settings-store';
 
 /**
@@ -19,9 +20,9 @@ export async function removeAccount(settings: SettingsStore, secrets: SecretStor
       .list()
       .filter((account) => account.name !== name)
       .flatMap((account) => accountList(account))
-      .map((entry) => entry.toLowerCase()),
+      .map((entry) => credentialKey(entry)),
   );
-  const entries = accountList(scoped.read()).filter((entry) => !stillUsed.has(entry.toLowerCase()));
+  const entries = accountList(scoped.read()).filter((entry) => !stillUsed.has(credentialKey(entry)));
   const values = await Promise.all(entries.map((entry) => secrets.get(entry)));
   const deleted: { readonly entry: string; readonly value: string }[] = [];
   try {

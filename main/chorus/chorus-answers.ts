@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { printable } from '../text/printable';
 
 // What PISTE and Chorus Pro answer (docs/chorus-pro-api.md), checked field by field: an answer of another shape is not
 // Chorus Pro (UNEXPECTED_RESPONSE). Unknown fields are kept out of the way, not refused.
 
-const text = z.string().nullish();
+// A server's text is escaped as it comes in (text/printable.ts): a line break or an escape
+// sequence in it can forge nothing on a terminal, in the log or on the screen.
+const text = z.string().transform(printable).nullish();
 
 export const tokenAnswerSchema = z.looseObject({
   access_token: z.string().min(1),
@@ -12,7 +15,7 @@ export const tokenAnswerSchema = z.looseObject({
 });
 
 export const oauthErrorSchema = z.looseObject({
-  error: z.string(),
+  error: z.string().transform(printable),
   error_description: text,
 });
 

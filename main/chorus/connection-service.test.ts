@@ -80,22 +80,27 @@ describe('the connection service', () => {
   it('trusts the extra authority given as a PEM file, and refuses a file that is not one', async () => {
     const fixture = await setUp(https);
     const { connection, settings } = fixture.services;
+    // A client secret serves the route it was stored for: stored again for each authority chosen.
+    const chooseCa = async (path: string) => {
+      settings.update({ caCertificatePath: path });
+      await fixture.secrets.set(secretAccounts.clientSecret(settings.read(), demoAccount.clientId), demoAccount.clientSecret);
+    };
     expect((await failureOf(connection.testConnection(settings.read()))).code).toBe('TLS_UNTRUSTED');
 
     const folder = tempDir('chorus-ca-');
     writeFileSync(join(folder, 'autorite.pem'), https.caPem!);
     writeFileSync(join(folder, 'pas-un-certificat.pem'), 'bonjour');
-    settings.update({ caCertificatePath: join(folder, 'autorite.pem') });
+    await chooseCa(join(folder, 'autorite.pem'));
     await expect(connection.testConnection(settings.read())).resolves.toMatchObject({ structureCount: 3 });
 
-    settings.update({ caCertificatePath: join(folder, 'pas-un-certificat.pem') });
+    await chooseCa(join(folder, 'pas-un-certificat.pem'));
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining("n'est pas un certificat") as string });
     // Node would read the first certificate and ignore what follows it: the whole file is refused.
     const { ca: other } = await generateCertificates(['autre.test']);
     writeFileSync(join(folder, 'avec-cle.pem'), `${https.caPem!}\n${other.key}`);
-    settings.update({ caCertificatePath: join(folder, 'avec-cle.pem') });
+    await chooseCa(join(folder, 'avec-cle.pem'));
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('clé privée') as string });
-    settings.update({ caCertificatePath: join(folder, 'absent.pem') });
+    await chooseCa(join(folder, 'absent.pem'));
     expect(await failureOf(connection.testConnection(settings.read()))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('illisible') as string });
   });
 
@@ -108,7 +113,7 @@ describe('the connection service', () => {
       const folder = tempDir('chorus-ca-');
       writeFileSync(join(folder, 'autorite.pem'), https.caPem!);
       fixture.services.settings.update({ ...remote, caCertificatePath: join(folder, 'autorite.pem'), proxyUrl: `http://agent-mairie@127.0.0.1:${proxy.port}` });
-      await fixture.secrets.set(secretAccounts.clientSecret(remote, demoAccount.clientId), demoAccount.clientSecret);
+      await fixture.secrets.set(secretAccounts.clientSecret(fixture.services.settings.read(), demoAccount.clientId), demoAccount.clientSecret);
       await fixture.secrets.set(secretAccounts.technicalPassword(remote.apiBaseUrl, demoAccount.login), demoAccount.password);
 
       expect((await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()))).code).toBe('PROXY_FAILED');

@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
 import { AppError } from '../errors';
-import { certificatesOnly } from '../net/ca-certificates';
+import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { hostOf, proxyUserName } from '../net/url-policy';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
 import { readEarliestExpiry } from './password-expiry';
-import { resolveProxy, type ResolveSystemProxy } from './proxy-resolution';
+import { resolveProxy, splitProxyPassword, type ResolveSystemProxy } from './proxy-resolution';
 
 export interface ConnectionServiceDependencies {
   readonly client: ChorusClient;
@@ -41,17 +40,7 @@ export interface TestOptions {
 export const expiryReadBudgetMs = 3000;
 
 /** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
-export async function readCaCertificate(path: string): Promise<string> {
-  let pem: string;
-  try {
-    pem = await readFile(path, 'utf8');
-  } catch {
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path})`);
-  }
-  const bundle = certificatesOnly(pem);
-  if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path})`);
-  return bundle.pem;
-}
+export const readCaCertificate = readCaFile;
 
 async function requiredSecret(secrets: SecretStore, account: string, what: string): Promise<string> {
   const value = await secrets.get(account);
@@ -79,11 +68,11 @@ export function createConnectionService({
     const { login, clientId } = settings;
     if (!login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
     if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner dans les paramètres avancés');
-    const proxy = await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy);
+    const { proxy, password: proxyPasswordFromEnvironment } = splitProxyPassword(await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy));
     const [clientSecret, password, proxyPassword, extraCaPem] = await Promise.all([
-      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL pour lequel il a été saisi, saisissez-le à nouveau pour cette adresse`),
+      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
       candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'mot de passe du compte technique'),
-      proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined,
+      proxyPasswordFromEnvironment ?? (proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined),
       settings.caCertificatePath ? readCaCertificate(settings.caCertificatePath) : undefined,
     ]);
     return {

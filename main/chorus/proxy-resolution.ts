@@ -16,6 +16,24 @@ export function parsePacAnswer(answer: string): URL | undefined {
 }
 
 /**
+ * A proxy address from the environment may carry its password (HTTPS_PROXY=http://user:pass@…):
+ * taken out of the address, so that it goes on the CONNECT only and the address that travels on
+ * (messages, log) has none.
+ */
+export function splitProxyPassword(proxy: URL | undefined): { readonly proxy: URL | undefined; readonly password: string | undefined } {
+  if (!proxy?.password) return { proxy, password: undefined };
+  let password: string;
+  try {
+    password = decodeURIComponent(proxy.password);
+  } catch {
+    password = proxy.password;
+  }
+  const withoutPassword = new URL(proxy.href);
+  withoutPassword.password = '';
+  return { proxy: withoutPassword, password };
+}
+
+/**
  * The proxy for a Chorus Pro address: the explicit setting first, then HTTPS_PROXY/NO_PROXY,
  * then the system's. Loopback (the simulator) never goes through a proxy.
  */

@@ -1,8 +1,8 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { connect as tlsConnect } from 'node:tls';
+import { checkServerIdentity, connect as tlsConnect } from 'node:tls';
 import { trustContextFor } from '../net/trust-store';
 import { proxyUserName } from '../net/url-policy';
 
@@ -77,9 +77,15 @@ export function createTunnelAgent({ proxy, proxyPassword, extraCaPem, signal }: 
           settle(new ProxyRefusedError(response.statusCode ?? 0));
           return;
         }
+        // The identity checked is the target's, never the proxy's: for a name, the name (also sent
+        // as SNI); for an address, the address against the certificate's IP entries (no SNI for an
+        // address). Left to itself, tls.connect on a socket would check against "localhost".
+        const targetHost = host.replace(/^\[(.*)\]$/, '$1');
         const secure = tlsConnect({
           socket,
-          servername: options.servername ?? host,
+          host: targetHost,
+          ...(isIP(targetHost) === 0 ? { servername: targetHost } : {}),
+          checkServerIdentity: (_hostname, certificate) => checkServerIdentity(targetHost, certificate),
           ALPNProtocols: ['http/1.1'],
           ...(trust ? { secureContext: trust } : {}),
         });

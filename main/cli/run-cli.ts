@@ -1,5 +1,4 @@
-import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
-import { privateFileMode } from '../private-files';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, parseISO } from 'date-fns';
@@ -7,6 +6,9 @@ import { z } from 'zod';
 import { environmentNames, settingsChangeSchema, type Failure, type FailureCode, type SettingsChange } from '../../preload/contract';
 import type { HttpSend } from '../chorus/http-transport';
 import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
+import { keepCaCopy } from '../net/ca-file-copy';
+import { confirmedBy } from '../hosts/host-confirmation';
+import { replacePrivateFile } from '../files/private-replace';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
 import { settingsSnapshot } from '../handlers';
@@ -271,19 +273,24 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     if (change.caCertificatePath) await readCaCertificate(change.caCertificatePath);
     const before = settings.read();
     const next = applySettingsChange(before, change);
+    const caSource = change.caCertificatePath;
     refuseMixedEndpoints(next);
     const dayText = text(context.options, 'password-updated-on');
     // Everything is checked before the first write: a refused date leaves the settings as they were.
     const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
     if (day !== undefined) assertCanEnterPasswordDay(next);
-    const after = settings.update(change);
+    // Connections read the private copy from now on, never the given file again.
+    const after = settings.update(caSource ? { ...change, caCertificatePath: await keepCaCopy(caSource, context.userDataDir) } : change);
     if (day !== undefined) settings.recordPasswordCommunicatedOn(day);
+    // Typed by the user: the screen does not ask about these hosts again.
+    settings.addConfirmedHosts(confirmedBy([after]));
     const result = await status(context);
     const nowCustom = before.environment !== 'custom' && after.environment === 'custom';
     return {
       json: result.json,
       lines: [
         'Paramètres enregistrés.',
+        ...(caSource ? [`Certificat d'autorité copié dans le dossier de l'application : ${after.caCertificatePath ?? ''} (le fichier ${caSource} n'est plus lu).`] : []),
         ...(nowCustom ? [`L'environnement passe de ${environmentLabels[before.environment]} à Personnalisé : Lien URL ${after.apiBaseUrl} et URL du jeton ${after.tokenUrl} sont désormais en vigueur.`] : []),
         ...result.lines,
       ],
@@ -357,8 +364,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
       : await buildProfile(servicesForCommand(services, text(options, 'account')).settings.read(), services.secrets, passphrase);
     // Readable by its owner only, even when it replaces a file: the secrets, though encrypted, can
     // be attacked offline by whoever reads them.
-    writeFileSync(target, `${JSON.stringify(profile, null, 2)}\n`, { mode: privateFileMode });
-    chmodSync(target, privateFileMode);
+    await replacePrivateFile(target, `${JSON.stringify(profile, null, 2)}\n`);
     services.logger.info('profile.exported', { withSecrets });
     return {
       json: { file: target, withSecrets, ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
@@ -388,6 +394,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
     await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importProfile(transfer, profile, passphrase));
     services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
+    services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
     return {
       json: { changes, withSecrets: passphrase !== undefined },
       lines: [
@@ -518,6 +525,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       // What the command line did goes to the same support log as the app's.
       logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
     });
+    await opened.secretsMigrated;
     const handler = run[command];
     if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
     // These choose their account themselves (or act on all): the others act on one, named or only.

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogFields, LogLine } from '../logger';
-import { ensurePrivateFolder, privateFileMode } from '../private-files';
+import { ensurePrivateFolder, privateFileMode, restrictFolderToOwner, restrictToOwner } from '../private-files';
 
 export const logFolderName = 'journaux';
 export const logFileName = 'chorus-pro-echanges.log';
@@ -31,8 +31,15 @@ export function createLogFileSink(userDataDir: string, clock: () => Date = () =>
       if (existsSync(from)) renameSync(from, join(folder, logFileName.replace('.log', `.${index}.log`)));
     }
   };
+  let closedOnce = false;
   return (line) => {
     try {
+      if (!closedOnce) {
+        // 0.1.0 made the folder 0755 and its files 0644: closed at the first line written.
+        closedOnce = true;
+        restrictFolderToOwner(folder);
+        for (let index = 0; index < keptFiles; index += 1) restrictToOwner(index === 0 ? file : join(folder, logFileName.replace('.log', `.${index}.log`)));
+      }
       ensurePrivateFolder(folder);
       if (existsSync(file) && statSync(file).size > maxBytes) rotate();
       appendFileSync(file, `${JSON.stringify({ time: clock().toISOString(), level: line.level, event: line.event, ...redact(line.fields) })}\n`, { mode: privateFileMode });

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { AppError } from '../errors';
+import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';
 
 /** The host of an address, for messages; the text itself when it is not one. */
 export function hostOf(url: string): string {
@@ -24,6 +25,9 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 function parse(field: string, text: string): URL {
+  // The URL parser drops tabs and line breaks silently: the text as typed would be kept, and
+  // printed, with them. Refused as typed, from the screen, the command line or a profile.
+  if (hasControlCharacter(text)) throw new AppError('INVALID_INPUT', `${field} : ${controlCharacterRefusal}`);
   try {
     return new URL(text);
   } catch {
@@ -80,6 +84,7 @@ export function checkProxyUrl(field: string, text: string): URL {
     throw new AppError('INVALID_INPUT', `${field} : l'identifiant contient un « % » qui n'est pas suivi de deux chiffres hexadécimaux (écrivez %25 pour un %)`);
   }
   if (hasControlCharacter(user)) throw new AppError('INVALID_INPUT', `${field} : ${controlCharacterRefusal}`);
+  if (hasLookAlikeCharacter(user)) throw new AppError('INVALID_INPUT', `${field} : identifiant du proxy : ${lookAlikeRefusal}`);
   return url;
 }
 

@@ -7,6 +7,7 @@ import { accountsOf } from '../secrets/settings-accounts';
 import { accountNameSchema, defaultSettings, type StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange, type ImportedAccount } from '../settings/settings-store';
 import {
+  describeNewAccount,
   describeProfileChanges,
   exportProfile,
   profileChange,
@@ -15,6 +16,7 @@ import {
   withCertificatesOnly,
   writeProfileCertificate,
 } from './deployment-profile';
+import { printable } from '../text/printable';
 import { checkPassphraseForExport, decryptJson, encryptJson } from './profile-secrets';
 import { writeSecretsThen, type SecretWrite, type TransferDependencies } from './profile-transfer';
 
@@ -87,7 +89,12 @@ export async function buildAccountsProfile(accounts: readonly (StoredSettings & 
 export function describeAccountsProfileChanges(current: readonly (StoredSettings & { readonly name: string })[], profile: AccountsProfile): ProfileChange[] {
   return profile.accounts.flatMap((account) => {
     const existing = current.find((candidate) => candidate.name === account.name);
-    if (!existing) return [{ setting: `« ${account.name} »`, before: '(nouveau compte)', after: account.login ?? '(identifiant non renseigné)' }];
+    if (!existing) {
+      return [
+        { setting: `« ${account.name} »`, before: '(nouveau compte)', after: printable(account.login ?? '(identifiant non renseigné)') },
+        ...describeNewAccount(account, `« ${account.name} » — `),
+      ];
+    }
     return describeProfileChanges(existing, account, `« ${account.name} » — `);
   });
 }

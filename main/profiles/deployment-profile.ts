@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange, SettingsChange } from '../../preload/contract';
 import { AppError } from '../errors';
 import { privateFileMode } from '../private-files';
+import { boundedReadReason, readBoundedFileSync } from '../files/bounded-read';
 import { certificatesOnly } from '../net/ca-certificates';
 import { decommissionedHostAdvice, isDecommissionedHost } from '../net/url-policy';
+import { maxCaFileBytes } from '../net/ca-file-copy';
+import { summarizeCertificates } from '../net/certificate-summary';
+import { printable } from '../text/printable';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -23,7 +27,7 @@ export const importedCaFileName = (pem: string): string => `autorite-profil-${cr
 /** What a profile sets on a workstation: every setting but the dates, which belong to each one. */
 export const profileSettingsSchema = storedSettingsSchema
   .pick({ environment: true, apiBaseUrl: true, tokenUrl: true, login: true, clientId: true, alertDelayMonths: true, timeoutSeconds: true, proxyUrl: true })
-  .extend({ caCertificatePem: z.string().min(1).max(256 * 1024).optional() });
+  .extend({ caCertificatePem: z.string().min(1).max(maxCaFileBytes).optional() });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
 
 /**
@@ -47,13 +51,12 @@ export function profileSettings(profile: DeploymentProfile): Record<string, unkn
 
 /** Only the certificates, written again: a private key kept beside them never leaves the workstation. */
 function readCaForExport(path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : fichier illisible (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`);
+  const read = readBoundedFileSync(path, maxCaFileBytes);
+  if (!read.ok) {
+    const reason = read.kind === 'unreadable' ? 'fichier illisible' : boundedReadReason(read, maxCaFileBytes);
+    throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${reason} (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`);
   }
-  const bundle = certificatesOnly(text);
+  const bundle = certificatesOnly(read.text);
   if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path}) ; choisissez un fichier qui ne contient que des certificats avant d'exporter le profil`);
   return bundle.pem;
 }
@@ -86,15 +89,13 @@ export function readProfile(path: string): DeploymentProfile {
 
 /** A profile file's JSON, once its size is checked: the same limits for every version. */
 export function readProfileData(path: string): unknown {
-  let size: number;
+  // A regular file only, read without blocking and never past the limit (files/bounded-read.ts).
+  const read = readBoundedFileSync(path, maxProfileBytes);
+  if (!read.ok && read.kind === 'unreadable') throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
+  if (!read.ok && read.kind === 'not-a-file') throw new AppError('PROFILE_REFUSED', `${boundedReadReason(read, maxProfileBytes)} : ${path}`);
+  if (!read.ok) throw new AppError('PROFILE_REFUSED', `fichier de ${read.size ?? maxProfileBytes + 1} octets, 1 Mo au plus`);
   try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
-  }
-  if (size > maxProfileBytes) throw new AppError('PROFILE_REFUSED', `fichier de ${size} octets, 1 Mo au plus`);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return JSON.parse(read.text) as unknown;
   } catch {
     throw new AppError('PROFILE_REFUSED', "ce n'est pas un fichier JSON valide");
   }
@@ -148,6 +149,12 @@ const labels: Readonly<Record<string, string>> = {
   caCertificatePem: "Certificat d'autorité",
 };
 
+const shownValue = (key: string, value: unknown): string => {
+  if (value === undefined) return '(aucun)';
+  if (key === 'caCertificatePem' && typeof value === 'string') return summarizeCertificates(value);
+  return printable(typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, ''));
+};
+
 /** What importing this profile would change, setting by setting, for the user to confirm. */
 export function describeProfileChanges(current: StoredSettings, profile: ProfileSettings, account = ''): ProfileChange[] {
   const now = exportProfile(current);
@@ -155,9 +162,18 @@ export function describeProfileChanges(current: StoredSettings, profile: Profile
     const before = (now as Record<string, unknown>)[key];
     const after = (profile as Record<string, unknown>)[key];
     if (before === after) return [];
-    const show = (value: unknown) =>
-      value === undefined ? '(aucun)' : key === 'caCertificatePem' ? 'certificat fourni' : typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, '');
-    return [{ setting: `${account}${labels[key] ?? key}`, before: show(before), after: show(after) }];
+    return [{ setting: `${account}${labels[key] ?? key}`, before: shownValue(key, before), after: shownValue(key, after) }];
+  });
+}
+
+/**
+ * Every setting of an account a profile adds, the proxy and the authority included: the user
+ * sees the whole route its connections would take before confirming.
+ */
+export function describeNewAccount(profile: ProfileSettings, account: string): ProfileChange[] {
+  return Object.keys(labels).flatMap((key) => {
+    const value = (profile as Record<string, unknown>)[key];
+    return value === undefined ? [] : [{ setting: `${account}${labels[key] ?? key}`, before: '(nouveau compte)', after: shownValue(key, value) }];
   });
 }
 

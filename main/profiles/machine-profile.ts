@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
 import { applyProfile, readProfile } from './deployment-profile';
+import { machineProfileDistrust, platformPathSecurity, type ReadPathSecurity } from './machine-profile-trust';
 
 /**
  * Where an installer or a script puts the profile every workstation starts from:
@@ -27,8 +28,15 @@ export function applyMachineProfileAtFirstStart(
   settings: SettingsStore,
   userDataDir: string,
   logger: Logger,
+  readPathSecurity: ReadPathSecurity = platformPathSecurity(),
 ): void {
   if (!firstStart || !path || !existsSync(path)) return;
+  // Standard users may create folders in %PROGRAMDATA%: a profile one of them planted is not applied.
+  const distrust = machineProfileDistrust(path, readPathSecurity);
+  if (distrust !== undefined) {
+    logger.warn('profile.machine-untrusted', { path, reason: distrust });
+    return;
+  }
   try {
     const profile = readProfile(path);
     applyProfile(settings, profile, userDataDir);

@@ -49,6 +49,26 @@ export const encryptSecrets = (secrets: CarriedSecrets, passphrase: string): Pro
 
 const refused = (detail: string) => new AppError('PROFILE_REFUSED', detail);
 
+/** What age itself writes (2^18, ≈ 256 MB for scrypt); the library would go up to 2^20 (≈ 1 GB). */
+export const maxScryptLogN = 18;
+
+/**
+ * The scrypt work factors an age file's header asks for, read from its recipient lines
+ * ("-> scrypt <salt> <logN>", age's specification) before anything is derived: a hostile profile
+ * cannot make the workstation spend a gigabyte of memory on a passphrase.
+ */
+function scryptWorkFactors(binary: Uint8Array): number[] {
+  const start = Buffer.from(binary.subarray(0, 64 * 1024)).toString('latin1');
+  const header = start.split('\n---')[0] ?? '';
+  return header
+    .split('\n')
+    .filter((line) => line.startsWith('-> scrypt '))
+    .map((line) => {
+      const logN = line.split(' ')[3] ?? '';
+      return /^[0-9]{1,2}$/.test(logN) ? Number(logN) : Number.POSITIVE_INFINITY;
+    });
+}
+
 /**
  * Opens an armored age file with the passphrase, checks its content against `schema`, then that
  * it belongs to the profile that carries it (`belongs`). Every failure is one French message: the
@@ -61,6 +81,10 @@ export async function decryptJson<T>(armored: string, passphrase: string, schema
     binary = armor.decode(armored);
   } catch {
     throw refused('le bloc des mots de passe chiffrés est tronqué ou altéré');
+  }
+  const tooCostly = scryptWorkFactors(binary).find((logN) => logN > maxScryptLogN);
+  if (tooCostly !== undefined) {
+    throw refused(`le bloc des mots de passe demande un calcul de clé démesuré (facteur de travail scrypt 2^${Number.isFinite(tooCostly) ? tooCostly : '?'}, 2^${maxScryptLogN} au plus, ce qu'écrit age) : il n'a pas été ouvert ; demandez un profil exporté par Chorus Pro Echanges ou par age`);
   }
   let text: string;
   try {

@@ -10,7 +10,7 @@ export interface SettingsAccounts {
   readonly proxyPassword?: string;
 }
 
-export function accountsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl'>): SettingsAccounts {
+export function accountsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl' | 'caCertificatePath'>): SettingsAccounts {
   const proxy = storedProxy(settings.proxyUrl);
   return {
     ...(settings.login ? { password: secretAccounts.technicalPassword(settings.apiBaseUrl, settings.login) } : {}),
@@ -20,7 +20,7 @@ export function accountsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenU
 }
 
 /** The keychain accounts these settings use, as a list. */
-export function accountList(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl'>): string[] {
+export function accountList(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl' | 'caCertificatePath'>): string[] {
   const { password, clientSecret, proxyPassword } = accountsOf(settings);
   return [password, clientSecret, proxyPassword].filter((account): account is string => account !== undefined);
 }

@@ -48,14 +48,28 @@ export const accountNameSchema = z
 /** The name the single account of an older file takes. */
 export const firstAccountName = 'Compte principal';
 
+/** How many technical accounts one workstation keeps: a centre de gestion's communes, and more. */
+export const maxAccounts = 2000;
+
 /** The settings file as written on disk (since version 3): named accounts, one of them selected. */
 export const settingsFileSchema = z
   .object({
     schemaVersion: z.literal(currentSchemaVersion),
     selectedAccount: accountNameSchema,
-    accounts: z.array(storedSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(2000),
+    accounts: z.array(storedSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(maxAccounts),
     /** The machine-wide profile applied at first start carries encrypted secrets the user may import. */
     machineProfileSecretsPending: z.literal(true).optional(),
+    /**
+     * Set once the client secrets stored before they were bound to their route (proxy, authority)
+     * were moved to the route of each account of that time; absent in files of earlier versions.
+     */
+    clientSecretsBoundToRoute: z.literal(true).optional(),
+    /**
+     * The custom hosts the user confirmed (main-process dialog, command line, imported profile):
+     * the screen's first request to any other asks first (hosts/host-confirmation.ts). Absent in
+     * files of earlier versions: then the hosts their accounts held at the first opening.
+     */
+    confirmedHosts: z.array(z.string().min(1).max(300)).max(10_000).optional(),
   })
   .strict();
 export type SettingsFile = z.infer<typeof settingsFileSchema>;

@@ -6,6 +6,8 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
 import { ensurePrivateFolder, privateFileMode } from '../private-files';
+import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';
+import { sameCredential } from '../secrets/credential-key';
 import { knownEnvironments } from './environments';
 import { inspectSettingsFile } from './settings-recovery';
 import {
@@ -13,6 +15,7 @@ import {
   defaultSettings,
   defaultSettingsFile,
   maxStructureNameLength,
+  maxAccounts,
   settingsFileSchema,
   storedSettingsSchema,
   type SettingsFile,
@@ -75,6 +78,12 @@ export interface SettingsStore {
   /** Whether the screen should still offer to import the machine profile's secrets. */
   markMachineProfileSecrets(pending: boolean): void;
   machineProfileSecretsPending(): boolean;
+  /** Whether the client secrets of an earlier version were moved to their routes already. */
+  clientSecretsBoundToRoute(): boolean;
+  markClientSecretsBoundToRoute(): void;
+  /** The hosts the user confirmed; undefined in a file of an earlier version. */
+  confirmedHosts(): readonly string[] | undefined;
+  addConfirmedHosts(hosts: readonly string[]): void;
   /** The same file, acting on the account of that exact name (INVALID_INPUT if there is none). */
   forAccount(name: string): SettingsStore;
   readonly accounts: AccountsStore;
@@ -125,6 +134,7 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
   for (const [key, label] of [['login', 'Identifiant utilisateur'], ['clientId', 'Identifiant client PISTE']] as const) {
     const given = change[key];
     if (given !== undefined && hasControlCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${controlCharacterRefusal}`);
+    if (given !== undefined && hasLookAlikeCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${lookAlikeRefusal}`);
   }
   if (change.login !== undefined && /\s/.test(change.login.trim())) {
     throw new AppError('INVALID_INPUT', "Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace (il s'écrit par exemple TECH_1_xxx@cpro.fr)");
@@ -164,6 +174,8 @@ const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLocaleL
 /** A name as kept: composed (NFC), so that « ë » typed either way is one name. */
 function checkAccountName(name: string): string {
   const composed = name.normalize('NFC');
+  // Checked on names given now, not in the file's schema: a name an older version kept still opens.
+  if (hasLookAlikeCharacter(composed)) throw new AppError('INVALID_INPUT', `Nom du compte : ${lookAlikeRefusal}`);
   if (!accountNameSchema.safeParse(composed).success) {
     throw new AppError('INVALID_INPUT', 'Nom du compte : de 1 à 80 caractères, sans caractère invisible ou de contrôle ni espace au début ou à la fin');
   }
@@ -184,9 +196,10 @@ const accountNamed = (file: SettingsFile, name: string): StoredAccount => {
 function checkDistinctConnection(file: SettingsFile, name: string, settings: StoredSettings): void {
   if (!settings.login) return;
   const host = new URL(settings.apiBaseUrl).host;
-  // Compared whatever their case: Windows' Credential Manager would give both one keychain entry.
-  const login = settings.login.toLowerCase();
-  const twin = file.accounts.find((account) => account.name !== name && account.login?.toLowerCase() === login && new URL(account.apiBaseUrl).host === host);
+  // Compared whatever their case, Windows' way included: its Credential Manager would give both one
+  // keychain entry (secrets/credential-key.ts).
+  const login = settings.login;
+  const twin = file.accounts.find((account) => account.name !== name && account.login !== undefined && sameCredential(account.login, login) && new URL(account.apiBaseUrl).host === host);
   if (twin) {
     throw new AppError('INVALID_INPUT', `Identifiant utilisateur : le compte « ${twin.name} » utilise déjà cet identifiant à cette adresse ; choisissez ce compte plutôt que d'en créer un second`);
   }
@@ -289,6 +302,9 @@ export function openSettingsStore(
           : [...file.accounts, { name: entry.name, ...next }],
       };
     }
+    if (file.accounts.length > maxAccounts) {
+      throw new AppError('PROFILE_REFUSED', `ce profil porterait ce poste à ${file.accounts.length} comptes techniques, ${maxAccounts} au plus : rien n'a été importé ; supprimez des comptes inutiles ou importez un profil plus petit`);
+    }
     return settingsFileSchema.parse(file);
   }
 
@@ -341,6 +357,15 @@ export function openSettingsStore(
         writeFile(pending ? { ...file, machineProfileSecretsPending: true } : file);
       },
       machineProfileSecretsPending: () => readFile().machineProfileSecretsPending === true,
+      clientSecretsBoundToRoute: () => readFile().clientSecretsBoundToRoute === true,
+      markClientSecretsBoundToRoute: () => writeFile({ ...readFile(), clientSecretsBoundToRoute: true }),
+      confirmedHosts: () => readFile().confirmedHosts,
+      addConfirmedHosts: (hosts) => {
+        const file = readFile();
+        const known = file.confirmedHosts ?? [];
+        const added = hosts.filter((host, index) => !known.includes(host) && hosts.indexOf(host) === index);
+        if (added.length > 0 || file.confirmedHosts === undefined) writeFile({ ...file, confirmedHosts: [...known, ...added] });
+      },
       forAccount: (name) => scoped(accountNamed(readFile(), name).name),
       accounts,
       recoveredFrom: state.kind === 'recovered' ? state.keptCopy : undefined,

@@ -1,3 +1,4 @@
+import type { NewHost } from '../hosts/host-confirmation';
 import { randomUUID } from 'node:crypto';
 import type { ChannelArgs, ChannelName } from '../../preload/contract';
 import { createHttpTransport } from '../chorus/http-transport';
@@ -17,6 +18,10 @@ export interface MainProcessFixture {
   readonly logLines: LogLine[];
   /** What the next open-file dialog answers (undefined: the user cancels it). */
   chosenFiles: (string | undefined)[];
+  /** What the next "new host" questions answer (none left: the user refuses). */
+  newHostAnswers: boolean[];
+  /** The "new host" questions asked, in order. */
+  readonly askedHosts: NewHost[];
   /** A bridge call as the app's own page makes it. */
   call<Name extends ChannelName>(name: Name, ...args: ChannelArgs<Name>): Promise<Record<string, unknown>>;
   /** The settings file as a fresh reader sees it. */
@@ -34,6 +39,8 @@ export function openMainProcess(userDataDir: string = tempDir('chorus-main-')): 
     secrets,
     logLines,
     chosenFiles: [],
+    newHostAnswers: [],
+    askedHosts: [],
     call: async (name, ...args) => (await dispatch(name, appWindow, args)) as unknown as Record<string, unknown>,
     storedSettings: () => openTestSettings(userDataDir).store.read(),
     dispose: () => clearKeychainService(keychainService),
@@ -42,6 +49,10 @@ export function openMainProcess(userDataDir: string = tempDir('chorus-main-')): 
     chooseFile: () => Promise.resolve(fixture.chosenFiles.shift()),
     chooseSaveFile: () => Promise.resolve(undefined),
     openFolder: () => Promise.resolve(),
+    confirmNewHost: (request) => {
+      fixture.askedHosts.push(request);
+      return Promise.resolve(fixture.newHostAnswers.shift() ?? false);
+    },
   };
   const { dispatch } = createMainProcess({
     userDataDir,

@@ -368,6 +368,12 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
       fileDialog('save', optionsOf(first, second), answer);
       return Promise.resolve({ canceled: answer === undefined, filePath: answer ?? '' });
     },
+    showMessageBox(first: Electron.BaseWindow | Electron.MessageBoxOptions, second?: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue> {
+      const options = optionsOf<Electron.MessageBoxOptions>(first, second);
+      const response = messageBoxResponse(options);
+      host.record({ kind: 'message-box', options: dataOf(options) as MessageBoxShape, response });
+      return Promise.resolve({ response, checkboxChecked: false });
+    },
     showMessageBoxSync(first: Electron.BaseWindow | Electron.MessageBoxSyncOptions, second?: Electron.MessageBoxSyncOptions): number {
       const options = optionsOf<Electron.MessageBoxSyncOptions>(first, second);
       const response = messageBoxResponse(options);
@@ -377,7 +383,7 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     showErrorBox(title: string, content: string): void {
       host.record({ kind: 'error-box', title, content });
     },
-  } satisfies Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBoxSync' | 'showErrorBox'>;
+  } satisfies Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showMessageBoxSync' | 'showErrorBox'>;
 
   const shell = {
     openPath(path: string): Promise<string> {
