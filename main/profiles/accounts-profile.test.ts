@@ -71,6 +71,14 @@ describe('a deployment profile of several accounts', () => {
     ]);
     expect(await keytar.getPassword(target.keychainService, secretAccounts.technicalPassword(api, 'TECH_1_tremereuc@cpro.fr'))).toBe('mdp-tremereuc');
     expect(await keytar.getPassword(target.keychainService, secretAccounts.clientSecret({ tokenUrl: token, apiBaseUrl: api }, 'piste-cdg'))).toBe('secret-cdg');
+
+    // Imported again once a test verified Plouër's password: the same password stays verified.
+    target.settings.forAccount('Commune de Plouër').recordPasswordVerified();
+    await importAccountsProfile(target.transfer, profile, passphrase);
+    expect(target.settings.accounts.list().map((account) => [account.name, account.passwordVerified])).toEqual([
+      ['Commune de Plouër', true],
+      ['Commune de Tréméreuc', false],
+    ]);
   });
 
   it('is refused whole with a wrong passphrase, or when one of its accounts would repeat another one', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Options } from 'conf';
 import type { SettingsChange, SettingsView } from '../../preload/contract';
 import type { Clock } from '../clock';
+import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
@@ -59,10 +60,10 @@ export interface SettingsStore {
   /** What `update` would write, checked against this account and the others; nothing is written. */
   check(change: SettingsChange): StoredSettings;
   /**
-   * A profile's settings and, when it brought a password, that password's date (unknown if the
-   * profile did not know it) and its "not verified yet" mark: one write, so never half of it.
+   * A profile's settings and, when it brought a password, that password's state (see
+   * withImportedPassword): one write, so never half of it.
    */
-  applyImport(change: SettingsChange, importedPassword?: { readonly updatedAt: string | undefined }): StoredSettings;
+  applyImport(change: SettingsChange, importedPassword?: ImportedPassword): StoredSettings;
   /** Dates a new password; the expiry Chorus Pro reported was the old password's, so it goes. */
   recordPasswordUpdate(when: Date, verified: boolean): StoredSettings;
   /** A test succeeded with the stored password: it is no longer "saved without checking". */
@@ -102,8 +103,8 @@ export interface AccountsStore {
 export interface ImportedAccount {
   readonly name: string;
   readonly change: SettingsChange;
-  /** Set when the profile brought this account's password: its date (if known), not yet verified. */
-  readonly importedPassword?: { readonly updatedAt: string | undefined };
+  /** Set when the profile brought this account's password (see withImportedPassword). */
+  readonly importedPassword?: ImportedPassword;
 }
 
 const optionalTextKeys = ['clientId', 'proxyUrl', 'caCertificatePath'] as const;
@@ -275,10 +276,7 @@ export function openSettingsStore(
       }
       const { name: _name, ...current } = existing ?? { name: entry.name, ...defaultSettings };
       let next = applySettingsChange(current, entry.change);
-      if (entry.importedPassword) {
-        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
-        next = { ...rest, passwordVerified: false, ...(entry.importedPassword.updatedAt ? { passwordUpdatedAt: entry.importedPassword.updatedAt } : {}) };
-      }
+      if (entry.importedPassword) next = withImportedPassword(current, next, entry.importedPassword);
       checkDistinctConnection(file, entry.name, next);
       file = {
         ...file,
@@ -316,9 +314,7 @@ export function openSettingsStore(
       },
       applyImport: (change, importedPassword) => {
         const next = applySettingsChange(read(), change);
-        if (!importedPassword) return write(next);
-        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, ...rest } = next;
-        return write({ ...rest, passwordVerified: false, ...(importedPassword.updatedAt ? { passwordUpdatedAt: importedPassword.updatedAt } : {}) });
+        return write(importedPassword ? withImportedPassword(read(), next, importedPassword) : next);
       },
       recordPasswordUpdate: (when, verified) => {
         const { chorusPasswordExpiresOn: _previous, ...rest } = read();
