@@ -81,6 +81,23 @@ describe('a deployment profile of several accounts', () => {
     ]);
   });
 
+  it('on a fresh workstation, replaces the empty « Compte principal » and selects an imported account', async () => {
+    const source = await centreDeGestion();
+    const profile = parseAccountsProfile(JSON.parse(JSON.stringify(await buildAccountsProfile(source.settings.accounts.list(), source.secrets, passphrase))));
+    const fresh = workstation();
+    await importAccountsProfile(fresh.transfer, profile, passphrase);
+    expect(fresh.settings.accounts.list().map((account) => account.name)).toEqual(['Commune de Plouër', 'Commune de Tréméreuc']);
+    expect(fresh.settings.accounts.selected()).toBe('Commune de Plouër');
+    expect(fresh.settings.read().login).toBe('TECH_1_plouer@cpro.fr');
+
+    // A first account the user already changed stays, selected as it was.
+    const used = workstation();
+    used.settings.update({ alertDelayMonths: 6 });
+    await importAccountsProfile(used.transfer, profile, passphrase);
+    expect(used.settings.accounts.list().map((account) => account.name)).toEqual(['Compte principal', 'Commune de Plouër', 'Commune de Tréméreuc']);
+    expect(used.settings.accounts.selected()).toBe('Compte principal');
+  });
+
   it('is refused whole with a wrong passphrase, or when one of its accounts would repeat another one', async () => {
     const source = await centreDeGestion();
     const profile = await buildAccountsProfile(source.settings.accounts.list(), source.secrets, passphrase);
@@ -101,7 +118,7 @@ describe('a deployment profile of several accounts', () => {
     expect(profile).not.toHaveProperty('secrets');
     const target = workstation();
     await importAccountsProfile(target.transfer, profile);
-    expect(target.settings.accounts.list().map((account) => account.name)).toEqual(['Compte principal', 'Commune de Plouër', 'Commune de Tréméreuc']);
+    expect(target.settings.accounts.list().map((account) => account.name)).toEqual(['Commune de Plouër', 'Commune de Tréméreuc']);
     expect(await keytar.findCredentials(target.keychainService)).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Options } from 'conf';
 import type { SettingsChange, SettingsView } from '../../preload/contract';
 import type { Clock } from '../clock';
+import { withoutUnusedFirstAccount } from '../accounts/unused-first-account';
 import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
@@ -285,7 +286,7 @@ export function openSettingsStore(
           : [...file.accounts, { name: entry.name, ...next }],
       };
     }
-    return settingsFileSchema.parse(file);
+    return settingsFileSchema.parse(withoutUnusedFirstAccount(file, entries.map((entry) => entry.name)));
   }
 
   const scoped = (fixedName: string | undefined): SettingsStore => {
