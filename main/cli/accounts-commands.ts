@@ -97,7 +97,7 @@ export async function testAllAccounts(services: CoreServices): Promise<CommandRe
       const outcome = await account.connection.testConnection(account.settings.read());
       results.push({ account: name, ok: true as const, structureCount: outcome.structureCount, durationMs: outcome.durationMs });
     } catch (error) {
-      const failure = toFailure(error);
+      const failure = toFailure(error, 'command-line');
       results.push({ account: name, ok: false as const, code: failure.code, message: failure.message });
     }
   }
@@ -108,6 +108,7 @@ export async function testAllAccounts(services: CoreServices): Promise<CommandRe
     lines: [
       ...results.map((result) => (result.ok ? `OK      ${result.account} (${result.structureCount} structure(s))` : `ÉCHEC   ${result.account} : ${result.code} — ${result.message}`)),
       failed.length === 0 ? `Les ${results.length} comptes sont joignables.` : `${failed.length} compte(s) en échec sur ${results.length}.`,
+      ...failed.map((result) => `Pour « ${result.account} », ajoutez --account "${result.account}" aux commandes indiquées.`),
     ],
   };
 }
