@@ -295,6 +295,17 @@ describe('offline preparation on the command line', () => {
     }
   });
 
+  it('takes a date typed before any password as provisional: it can be corrected, and status shows it as given', async () => {
+    const dir = tempDir('chorus-cli-');
+    const today = startOfDay(new Date());
+    expect((await cli(['configure', '--login', 'TECH_1_avance@cpro.fr', '--password-updated-on', format(addDays(today, -10), 'yyyy-MM-dd'), '--user-data-dir', dir])).status).toBe(0);
+    const corrected = await cli(['configure', '--password-updated-on', format(addDays(today, -12), 'yyyy-MM-dd'), '--user-data-dir', dir]);
+    expect(corrected.stderr).toBe('');
+    expect(corrected.status).toBe(0);
+    const status = await cli(['status', '--user-data-dir', dir]);
+    expect(status.stdout).toContain(`Date de dernière mise à jour : ${format(addDays(today, -12), 'dd/MM/yyyy')} (provisoire`);
+  });
+
   it('refuses to rewrite the date of a password Chorus Pro verified', async () => {
     const dir = await configured();
     const current = simulator.resetPassword(demoAccount.login);
@@ -478,7 +489,8 @@ describe('the command line as an administrator meets it', () => {
     const otherLogin = await cli(['status', '--user-data-dir', dir]);
     expect(otherLogin.stdout).toContain('Mot de passe : non enregistré pour ce Lien URL et cet identifiant');
     expect(otherLogin.stdout).toContain("Les secrets sont rangés dans le coffre-fort sous l'adresse et l'identifiant auxquels ils servent");
-    expect(otherLogin.stdout).toContain('Date de dernière mise à jour : (inconnue)');
+    // That password was never verified: its date is shown, marked as without a password here.
+    expect(otherLogin.stdout).toMatch(/Date de dernière mise à jour : \d\d\/\d\d\/\d{4} \(provisoire : aucun mot de passe enregistré pour ce Lien URL et cet identifiant\)/);
     expect(otherLogin.stdout).toContain('Expiration du mot de passe : sans objet');
   });
 

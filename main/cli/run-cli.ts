@@ -9,7 +9,7 @@ import type { HttpSend } from '../chorus/http-transport';
 import { proxyAccount, readCaCertificate } from '../chorus/connection-service';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
-import { settingsSnapshot } from '../handlers';
+import { secretsPresence, settingsSnapshot } from '../handlers';
 import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logger';
 import { assertCanEnterPasswordDay, parseCommunicatedDay } from '../credentials/password-date';
@@ -225,7 +225,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
           ]
         : []),
       `Alerte actualisation : ${settings.alertDelayMonths} mois`,
-      `Date de dernière mise à jour : ${passwordStored && settings.passwordUpdatedAt ? frenchDay(settings.passwordUpdatedAt) : '(inconnue)'}`,
+      `Date de dernière mise à jour : ${settings.passwordUpdatedAt && (passwordStored || settings.passwordVerified === false) ? `${frenchDay(settings.passwordUpdatedAt)}${passwordStored ? '' : ' (provisoire : aucun mot de passe enregistré pour ce Lien URL et cet identifiant)'}` : '(inconnue)'}`,
       reminder.known
         ? `Expiration du mot de passe : ${frenchDay(reminder.expiresOn)} (${reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'estimation : dernière mise à jour + 424 jours'})${reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${frenchDay(reminder.dueOn)}`}`
         : passwordStored
@@ -273,9 +273,14 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     const dayText = text(context.options, 'password-updated-on');
     // Everything is checked before the first write: a refused date leaves the settings as they were.
     const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
-    if (day !== undefined) assertCanEnterPasswordDay(next);
+    const passwordStored = day === undefined ? null : ((await secretsPresence(next, context.services.secrets))?.password ?? null);
+    if (day !== undefined) assertCanEnterPasswordDay(next, passwordStored);
     const after = settings.update(change);
-    if (day !== undefined) settings.recordPasswordCommunicatedOn(day);
+    // Typed ahead of any password, the date stays provisional (not verified): it can be corrected.
+    if (day !== undefined) {
+      if (passwordStored === false) settings.recordPasswordUpdate(day, false);
+      else settings.recordPasswordCommunicatedOn(day);
+    }
     const result = await status(context);
     const nowCustom = before.environment !== 'custom' && after.environment === 'custom';
     return {
