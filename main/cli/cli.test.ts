@@ -295,6 +295,19 @@ describe('offline preparation on the command line', () => {
     }
   });
 
+  it('refuses a mistyped --user-data-dir for a command that only reads: exit 2, nothing created', async () => {
+    const missing = join(tempDir('chorus-cli-'), 'dossier-absent');
+    for (const command of [['status'], ['test'], ['accounts'], ['structures']]) {
+      const run = await cli([...command, '--user-data-dir', missing]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("--user-data-dir : ce dossier n'existe pas");
+      expect(existsSync(missing)).toBe(false);
+    }
+    // A command that writes settings creates it, as before.
+    expect((await cli(['configure', '--alert-delay', '6', '--user-data-dir', missing])).status).toBe(0);
+    expect((await cli(['status', '--user-data-dir', missing])).stdout).toContain('Alerte actualisation : 6 mois');
+  });
+
   it('takes a date typed before any password as provisional: it can be corrected, and status shows it as given', async () => {
     const dir = tempDir('chorus-cli-');
     const today = startOfDay(new Date());

@@ -481,6 +481,10 @@ function parse(argv: readonly string[]): { command: string; options: Options; fi
   return { command, options, file, positionals };
 }
 
+/** Commands that change nothing a user typed: they need settings that exist. */
+const readsOnly = (command: string, positionals: readonly string[]): boolean =>
+  ['status', 'test', 'structures', 'export-profile'].includes(command) || (command === 'accounts' && positionals.length === 0);
+
 /** Failures that mean Chorus Pro could not be reached, not that it refused the password. */
 const unreachable: ReadonlySet<FailureCode> = new Set(['DNS_FAILED', 'CONNECTION_FAILED', 'TIMEOUT', 'PROXY_FAILED', 'SERVER_ERROR']);
 
@@ -510,7 +514,13 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       for (const line of usage) environment.print(line);
       return 0;
     }
-    const userDataDir = text(options, 'user-data-dir') ?? defaultUserDataDir(environment.env);
+    const givenFolder = text(options, 'user-data-dir');
+    // A mistyped folder for a command that only reads would show the defaults as if they were the
+    // settings, and create the folder: refused, nothing created.
+    if (givenFolder !== undefined && readsOnly(command, positionals) && !existsSync(givenFolder)) {
+      throw new AppError('INVALID_INPUT', "--user-data-dir : ce dossier n'existe pas (rien n'a été créé) ; vérifiez le chemin, ou créez le dossier en configurant d'abord le poste avec configure");
+    }
+    const userDataDir = givenFolder ?? defaultUserDataDir(environment.env);
     const opened = createCoreServices({
       userDataDir,
       machineProfilePath: machineProfilePath(environment.env),
