@@ -295,6 +295,24 @@ describe('offline preparation on the command line', () => {
     }
   });
 
+  it('ends quietly when its output is cut short (status | head -1): no stack, exit 0', async () => {
+    const dir = tempDir('chorus-cli-');
+    const run = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/cli.ts'), 'status', '--user-data-dir', dir], {
+        cwd: projectRoot,
+        env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService },
+      });
+      // The reader goes away before the first line, as `head -1` does after its line.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
   it('refuses a mistyped --user-data-dir for a command that only reads: exit 2, nothing created', async () => {
     const missing = join(tempDir('chorus-cli-'), 'dossier-absent');
     for (const command of [['status'], ['test'], ['accounts'], ['structures']]) {
