@@ -232,6 +232,9 @@ describe('the command line without a keychain', () => {
     const imported = await cli(['import-profile', profile, '--json', '--user-data-dir', target], { env: noKeychain });
     expect(imported.status).toBe(0);
     expect(JSON.parse(settingsText(target))).toMatchObject({ accounts: [{ login: demoAccount.login }] });
+    // What a person reads: the environments by their French names.
+    const again = await cli(['import-profile', profile, '--user-data-dir', tempDir('chorus-cli-')], { env: noKeychain });
+    expect(again.stdout).toContain('  Environnement : Production → Personnalisé');
   });
 
   it.each([
@@ -509,7 +512,8 @@ describe('the command line as an administrator meets it', () => {
   it('shows French dates and environment names, ISO in --json; the update date only next to a stored password', async () => {
     const dir = await configured();
     // Without checking: an earlier test may have reset the simulator's password.
-    await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: demoAccount.password });
+    const saved = await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: demoAccount.password });
+    expect(saved.stdout).toContain(`Date de dernière mise à jour : ${format(new Date(), 'dd/MM/yyyy')}\n`);
     const shown = await cli(['status', '--user-data-dir', dir]);
     expect(shown.stdout).toContain('Environnement : Personnalisé');
     expect(shown.stdout).toContain(`Date de dernière mise à jour : ${format(new Date(), 'dd/MM/yyyy')}`);

@@ -26,6 +26,7 @@ import { applySettingsChange } from '../settings/settings-store';
 import { storedProxy } from '../net/url-policy';
 import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResult } from './accounts-commands';
 import { knownEnvironments } from '../settings/environments';
+import { environmentLabels } from '../settings/environment-labels';
 import { nearestName } from './nearest-name';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
@@ -176,11 +177,6 @@ async function secretFromStdin(context: CommandContext, flag: OptionName): Promi
 
 type Result = CommandResult;
 
-const environmentLabels: Readonly<Record<StoredSettings['environment'], string>> = {
-  production: 'Production',
-  qualification: 'Qualification',
-  custom: 'Personnalisé',
-};
 /** A day as a French reader writes it; --json keeps ISO dates. */
 const frenchDay = (isoDayOrInstant: string): string => format(parseISO(isoDayOrInstant), 'dd/MM/yyyy');
 
@@ -340,7 +336,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
         context.options['no-verify'] === true
           ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro.'
           : 'Mot de passe vérifié auprès de Chorus Pro et enregistré.',
-        `Date de dernière mise à jour : ${renewal.updatedAt}`,
+        `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}`,
       ],
     };
   },

@@ -6,6 +6,7 @@ import type { ProfileChange, SettingsChange } from '../../preload/contract';
 import { AppError } from '../errors';
 import { privateFileMode } from '../private-files';
 import { certificatesOnly } from '../net/ca-certificates';
+import { environmentLabels } from '../settings/environment-labels';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -141,7 +142,15 @@ export function describeProfileChanges(current: StoredSettings, profile: Profile
     const after = (profile as Record<string, unknown>)[key];
     if (before === after) return [];
     const show = (value: unknown) =>
-      value === undefined ? '(aucun)' : key === 'caCertificatePem' ? 'certificat fourni' : typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, '');
+      value === undefined
+        ? '(aucun)'
+        : key === 'caCertificatePem'
+          ? 'certificat fourni'
+          : key === 'environment'
+            ? environmentLabels[value as StoredSettings['environment']]
+            : typeof value === 'number'
+              ? String(value)
+              : JSON.stringify(value).replace(/^"|"$/g, '');
     return [{ setting: `${account}${labels[key] ?? key}`, before: show(before), after: show(after) }];
   });
 }
