@@ -298,6 +298,26 @@ describe('offline preparation on the command line', () => {
     }
   });
 
+  it('takes hurried input as printed: the environment in any case or in French, a date with a trailing space; --password points to --password-stdin', async () => {
+    const dir = tempDir('chorus-cli-');
+    expect((await cli(['configure', '--env', 'Qualification', '--user-data-dir', dir])).status).toBe(0);
+    expect((await cli(['status', '--user-data-dir', dir])).stdout).toContain('Environnement : Qualification');
+    expect((await cli(['configure', '--env', 'PRODUCTION', '--user-data-dir', dir])).status).toBe(0);
+    const custom = await cli(['configure', '--env', 'Personnalisé', '--url', 'https://chorus.mairie.example', '--token-url', 'https://oauth.mairie.example/token', '--user-data-dir', dir]);
+    expect(custom.stderr).toBe('');
+    expect((await cli(['status', '--user-data-dir', dir])).stdout).toContain('Environnement : Personnalisé');
+
+    const day = format(addDays(startOfDay(new Date()), -5), 'yyyy-MM-dd');
+    const dated = await cli(['configure', '--password-updated-on', `${day} `, '--user-data-dir', dir]);
+    expect(dated.stderr).toBe('');
+    expect(dated.status).toBe(0);
+
+    const typed = await cli(['set-password', '--password', 'Secret-Tape-En-Clair', '--user-data-dir', dir]);
+    expect(typed.status).toBe(2);
+    expect(typed.stderr).toContain('--password-stdin');
+    expect(typed.stderr).not.toContain('Secret-Tape-En-Clair');
+  });
+
   it('ends quietly when its output is cut short (status | head -1): no stack, exit 0', async () => {
     const dir = tempDir('chorus-cli-');
     const run = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {

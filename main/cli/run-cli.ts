@@ -27,6 +27,7 @@ import { storedProxy } from '../net/url-policy';
 import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResult } from './accounts-commands';
 import { knownEnvironments } from '../settings/environments';
 import { environmentLabels } from '../settings/environment-labels';
+import { environmentFromWord } from './environment-word';
 import { nearestName } from './nearest-name';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
@@ -87,9 +88,10 @@ const withFile: ReadonlySet<string> = new Set(['export-profile', 'import-profile
 /** Bad usage and refused input end with status 2; an operation that failed, with 1. */
 const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'CONFIRMATION_REQUIRED', 'PROFILE_REFUSED']);
 
-const environmentOption = z.enum(environmentNames, {
-  error: '--env : environnement inconnu ; valeurs possibles : production, qualification, custom (Production, Qualification, Personnalisé)',
-});
+const environmentOption = z
+  .string()
+  .transform(environmentFromWord)
+  .pipe(z.enum(environmentNames, { error: '--env : environnement inconnu ; valeurs possibles : production, qualification, custom (Production, Qualification, Personnalisé)' }));
 /** The option that sets each setting, to name it in a refusal. */
 const optionOfSetting: Readonly<Record<string, string>> = {
   environment: '--env',
@@ -436,6 +438,9 @@ function checkOptionTokens(argv: readonly string[]): void {
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     if (!isOptionName(token.name)) {
+      // `--password secret`: a secret typed as an argument; its value is never repeated.
+      const fromStdin = `${token.name}-stdin`;
+      if (isOptionName(fromStdin)) throw usageError(`option inconnue : ${token.rawName} ; un secret ne se donne jamais en argument, il se lit sur l'entrée standard : --${fromStdin} (par exemple printf '%s' "$SECRET" | … --${fromStdin})`);
       const nearest = nearestName(token.name, optionNames);
       throw usageError(`option inconnue : ${token.rawName}${nearest ? ` ; vouliez-vous dire --${nearest} ?` : ''}`);
     }

@@ -8,7 +8,9 @@ import type { StoredSettings } from '../settings/settings-schema';
  * given by the user when the app could not date it: checked, then turned into the local midnight
  * the reminder counts from.
  */
-export function parseCommunicatedDay(text: string, now: Date): Date {
+export function parseCommunicatedDay(typed: string, now: Date): Date {
+  // Surrounding spaces are trimmed, as they are from an address.
+  const text = typed.trim();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parse(text, 'yyyy-MM-dd', now) : undefined;
   if (!day || !isValid(day)) {
     // The value is not repeated: it may be anything typed in the wrong place.
