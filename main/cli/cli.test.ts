@@ -426,6 +426,14 @@ describe('deployment profiles on the command line', () => {
     const refused = await cli(['import-profile', profile, '--json', '--user-data-dir', target]);
     expect(refused.status).toBe(2);
     expect(refused.json).toMatchObject({ ok: false, code: 'PROFILE_REFUSED', message: expect.stringContaining('version de profil 7 inconnue') as string });
+    // A JSON file that is not a profile says so, and speaks to the one who runs the command.
+    writeFileSync(profile, JSON.stringify({ nom: 'Mairie de Plouër', contacts: [] }));
+    const notAProfile = await cli(['import-profile', profile, '--user-data-dir', target]);
+    expect(notAProfile.status).toBe(2);
+    expect(notAProfile.stderr).toContain("ce fichier n'est pas un profil de Chorus Pro Echanges");
+    expect(notAProfile.stderr).toContain('export-profile');
+    expect(notAProfile.stderr).not.toContain('null');
+    expect(notAProfile.stderr).not.toContain('service informatique');
     expect((await cli(['import-profile', '--json', '--user-data-dir', target])).status).toBe(2);
   });
 });
