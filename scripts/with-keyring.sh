@@ -25,6 +25,12 @@ chmod 700 "$scratch/runtime"
 
 # gnome-keyring keeps its keyrings under XDG_DATA_HOME and its sockets under XDG_RUNTIME_DIR.
 export XDG_DATA_HOME="$scratch/data" XDG_CACHE_HOME="$scratch/cache" XDG_RUNTIME_DIR="$scratch/runtime"
+# Test runs (npm test) keep nothing at all: the settings folder too, where Chromium would leave its
+# crash reports folder.
+if [[ "${CHORUS_KEYRING_THROWAWAY_CONFIG:-}" == "1" ]]; then
+  mkdir -p "$scratch/config"
+  export XDG_CONFIG_HOME="$scratch/config"
+fi
 
 # The inner shell starts the keyring with a throwaway password on its stdin (that creates and unlocks the
 # login collection), exports the control socket it prints, then replaces itself with the command.

@@ -13,7 +13,7 @@ const cliCommand = [process.execPath, '--import', 'tsx', join(root, 'main/cli.ts
  */
 function withKeyring(configHome: string, args: readonly string[], stdin = ''): { status: number | null; stdout: string; stderr: string } {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !['CHORUS_KEYRING_READY', 'CHORUS_KEYRING_PID', 'DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL'].includes(name)),
+    Object.entries(process.env).filter(([name]) => !['CHORUS_KEYRING_READY', 'CHORUS_KEYRING_PID', 'CHORUS_KEYRING_THROWAWAY_CONFIG', 'DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL'].includes(name)),
   );
   const run = spawnSync(script, args, { cwd: root, input: stdin, encoding: 'utf8', env: { ...env, XDG_CONFIG_HOME: configHome, CHORUS_PRO_KEYCHAIN_SERVICE: 'Chorus Pro Echanges (test with-keyring)' } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
