@@ -186,7 +186,9 @@ test('an export of all accounts, with their passwords, imported on another works
   await dialog.getByRole('button', { name: 'Importer' }).click();
   await expect(dialog).toHaveCount(0, { timeout: 20_000 });
   const bar = accountBar(target.page);
-  await expect(bar.select.locator('option')).toHaveText(['Compte principal', 'Commune de Plouër', 'Commune de Tréméreuc']);
+  // The fresh workstation's empty « Compte principal » gave way to the profile's accounts.
+  await expect(bar.select.locator('option')).toHaveText(['Commune de Plouër', 'Commune de Tréméreuc']);
+  await expect(bar.select).toHaveValue('Commune de Plouër');
   await bar.select.selectOption('Commune de Tréméreuc');
   const ui = screen(target.page);
   await expect(ui.login).toHaveValue('TECH_3_sans_structure@cpro.fr');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
+import { readPackageVersion } from './harness/browser-target';
 import { expectAccessible, screen, screenshot } from './screen';
 import { demo, seedProfile } from './seed-profile';
 import { expect, needsMainWiring, test } from './fixtures';
@@ -84,7 +85,7 @@ test('the support log records what the app did, without any secret; its folder o
 
   await app.chooseMenuItem('À propos de Chorus Pro Echanges');
   const about = app.page.getByRole('dialog', { name: 'À propos de Chorus Pro Echanges' });
-  await expect(about).toContainText('0.1.0');
+  await expect(about).toContainText(readPackageVersion());
   await expect(about).toContainText(app.userDataDir);
   await expectAccessible(app.page);
 });

@@ -92,6 +92,18 @@ test('the date of the password refuses a future day and an expired one, and says
   expect(savedSettings(userDataDir)).toHaveProperty('environment');
 });
 
+test('the date field reads jj/mm/aaaa, as on a French workstation: digits typed day first give that day', async ({ launch }) => {
+  const { page, userDataDir } = await launch();
+  const ui = screen(page);
+  const communicated = isoDay(-20);
+  // Focus lands on the field's first part, the day in French order.
+  await ui.updatedAt.click({ position: { x: 8, y: 10 } });
+  await page.keyboard.type(frenchDay(communicated).replaceAll('/', ''));
+  await expect(ui.updatedAt).toHaveValue(communicated);
+  await ui.updatedAt.blur();
+  await expect.poll(() => savedSettings(userDataDir).passwordUpdatedAt).toBeDefined();
+});
+
 test('a password Chorus Pro refuses is never offered to be kept unchecked', async ({ launch, simulator }) => {
   const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
   const ui = screen(page);

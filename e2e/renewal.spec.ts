@@ -23,7 +23,9 @@ test('planned renewal: test, reset in the portal, new password through the modal
   await expectAccessible(page);
   await ui.newPassword.fill('pas-celui-du-portail');
   await ui.validate.click();
-  await expect(ui.modal.getByRole('alert')).toContainText("Chorus Pro a refusé l'identifiant ou le mot de passe");
+  // The login cannot be changed in the modal, and a test just accepted it: the words speak of the password only.
+  await expect(ui.modal.getByRole('alert')).toContainText('Chorus Pro a refusé ce nouveau mot de passe');
+  await expect(ui.modal.getByRole('alert')).not.toContainText("Vérifiez l'identifiant");
   await expect(ui.modal).toBeVisible();
   await expect(ui.updatedAt).toHaveValue(longAgoShown);
 
@@ -136,6 +138,6 @@ test('a password with surrounding spaces is kept only once the user confirms it'
   await ui.modal.getByLabel('Le mot de passe est exact, avec ses espaces').check();
   await ui.validate.click();
   // Confirmed, it goes to Chorus Pro, which refuses this one: nothing is stored.
-  await expect(ui.modal.getByRole('alert')).toContainText("Chorus Pro a refusé l'identifiant ou le mot de passe");
+  await expect(ui.modal.getByRole('alert')).toContainText('Chorus Pro a refusé ce nouveau mot de passe');
   expect(await createKeytarSecretStore(seeded.keychainService).get(secretAccounts.technicalPassword(simulator.url, demo.login))).toBe(demo.password);
 });

@@ -29,9 +29,12 @@ export const screen = (page: Page) => ({
   structuresDialog: page.getByRole('dialog', { name: 'Structures définies dans Chorus Pro' }),
 });
 
-/** How the screen names the keychain of the machine the specs run on. */
+/**
+ * How the screen names the keychain: the harness's window has a Windows user agent
+ * (harness/windows-user-agent.ts); the real Electron target, the machine's own.
+ */
 export const keychainOnThisMachine =
-  process.platform === 'win32'
+  process.platform === 'win32' || process.env.E2E_TARGET !== 'electron'
     ? "le Gestionnaire d'identification Windows"
     : process.platform === 'darwin'
       ? 'le Trousseau de macOS'

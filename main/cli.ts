@@ -3,6 +3,14 @@
 // (cli-commands.ts).
 import { usage } from './cli/usage';
 
+// Output cut short (`cli.js status | head -1`): a closed pipe ends the output quietly, not with a
+// stack; the command itself still runs to its end and its exit status.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
   process.stdout.write(`${usage.join('\n')}\n`);

@@ -24,5 +24,7 @@ describe('failure wordings', () => {
     expect(keychainUnavailableAdvice('darwin')).toContain('Trousseau de macOS');
     expect(keychainUnavailableAdvice('linux')).toContain('Secret Service');
     expect(keychainUnavailableAdvice('linux')).not.toContain('Windows');
+    // A Linux server without a desktop: the way out is the project's throwaway keychain.
+    expect(keychainUnavailableAdvice('linux')).toContain('scripts/with-keyring.sh');
   });
 });

@@ -56,7 +56,7 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
   CONFIRMATION_REQUIRED:
     "Le mot de passe commence ou se termine par une espace, ce qui arrive souvent lors d'un copier-coller depuis un PDF : rien n'a été enregistré. Vérifiez-le, puis confirmez s'il est bien exact avec ses espaces.",
   PROFILE_REFUSED:
-    "Ce profil de déploiement ne peut pas être importé : les paramètres actuels n'ont pas été modifiés. Demandez à votre service informatique un profil exporté par Chorus Pro Echanges.",
+    "Ce profil de déploiement ne peut pas être importé : les paramètres actuels n'ont pas été modifiés. Choisissez un fichier exporté par Chorus Pro Echanges (Déploiement et assistance, Exporter le profil de déploiement) ; s'il vous a été transmis, demandez à son expéditeur de l'exporter à nouveau.",
   UNTRUSTED_SENDER:
     "La demande ne provient pas de la fenêtre de l'application et a été refusée. Fermez puis rouvrez l'application.",
   INTERNAL_ERROR:
@@ -108,6 +108,8 @@ export const commandLineMessages: Readonly<Partial<Record<FailureCode, string>>>
     "Ce mot de passe ne peut pas être enregistré : rien n'a été modifié. Vérifiez le mot de passe communiqué par Chorus Pro, puis relancez set-password --password-stdin.",
   CONFIRMATION_REQUIRED:
     "Le mot de passe commence ou se termine par une espace, ce qui arrive souvent lors d'un copier-coller depuis un PDF : rien n'a été enregistré. Vérifiez-le ; s'il est bien exact avec ses espaces, relancez la commande avec --confirm-spaces.",
+  PROFILE_REFUSED:
+    "Ce profil de déploiement ne peut pas être importé : les paramètres actuels n'ont pas été modifiés. Donnez à import-profile un fichier écrit par export-profile (ou par l'écran, Déploiement et assistance) ; s'il vous a été transmis, demandez à son expéditeur de l'exporter à nouveau.",
   INTERNAL_ERROR:
     "Une erreur inattendue s'est produite et l'opération n'a pas abouti. Réessayez ; si elle se reproduit, signalez-la à votre service informatique avec le journal (journaux/chorus-pro-echanges.log dans le dossier de paramètres).",
 };

@@ -50,7 +50,7 @@ export interface Desktop {
 }
 
 /** Which secrets the keychain holds for these settings, or undefined when it cannot be read. */
-async function secretsPresence(settings: StoredSettings, secrets: SecretStore): Promise<SecretsPresence | undefined> {
+export async function secretsPresence(settings: StoredSettings, secrets: SecretStore): Promise<SecretsPresence | undefined> {
   const accounts = accountsOf(settings);
   const has = async (account: string | undefined) => account !== undefined && (await secrets.get(account)) !== undefined;
   try {
@@ -80,7 +80,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
     settings: toSettingsView(current),
     secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },
     reminder: passwordReminder(current, clock()),
-    passwordDayEditable: canEnterPasswordDay(current),
+    passwordDayEditable: canEnterPasswordDay(current, presence?.password ?? null),
     ...(presence ? {} : { keychainUnavailable: true as const }),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
     ...(settings.machineProfileSecretsPending() ? { machineProfileSecretsPending: true as const } : {}),
@@ -179,8 +179,12 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
     },
     setPasswordCommunicatedOn: async ({ day }) => {
       const current = settings.read();
-      assertCanEnterPasswordDay(current);
-      settings.recordPasswordCommunicatedOn(parseCommunicatedDay(day, clock()));
+      const passwordStored = (await secretsPresence(current, secrets))?.password ?? null;
+      assertCanEnterPasswordDay(current, passwordStored);
+      const communicatedOn = parseCommunicatedDay(day, clock());
+      // Typed ahead of any password, the date stays provisional (not verified): it can be corrected.
+      if (passwordStored === false) settings.recordPasswordUpdate(communicatedOn, false);
+      else settings.recordPasswordCommunicatedOn(communicatedOn);
       logger.info('password.date-entered', {});
       return settingsSnapshot(settings, secrets, clock);
     },

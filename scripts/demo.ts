@@ -2,7 +2,7 @@
 // in a keychain namespace of its own, in a fresh profile. Nothing of a real configuration is touched.
 //   --prepare-only   prepare the profile and print how to start the app, without starting it
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demo, seedProfile } from '../e2e/seed-profile';
@@ -20,13 +20,24 @@ async function main(): Promise<void> {
     throw error;
   });
   const port = new URL(simulator.url).port;
-  const { userDataDir } = await seedProfile({
-    apiBaseUrl: simulator.url,
-    tokenUrl: simulator.tokenUrl,
-    passwordUpdatedAt: new Date(),
-    userDataDir: mkdtempSync(join(tmpdir(), 'chorus-pro-echanges-demo-')),
-    keychainService,
-  });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-pro-echanges-demo-'));
+  try {
+    await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: new Date(), userDataDir, keychainService });
+  } catch {
+    // Without a keychain (a server without a desktop), the demo's secrets have nowhere to go: say
+    // so in French, and leave nothing behind.
+    rmSync(userDataDir, { recursive: true, force: true });
+    await simulator.close();
+    process.stderr.write(
+      [
+        "La démonstration n'a pas pu enregistrer ses secrets : le coffre-fort de mots de passe du système est inaccessible ; rien n'a été laissé sur le disque.",
+        'Ouvrez une session de bureau où il est déverrouillé, ou, sur un serveur sans bureau, lancez la démonstration et l’application dans un même coffre-fort temporaire :',
+        '  scripts/with-keyring.sh bash, puis npm run demo (ses secrets disparaissent à la sortie du shell).',
+        '',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
 
   const env = { CHORUS_PRO_USER_DATA_DIR: userDataDir, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService };
   process.stdout.write(

@@ -50,3 +50,7 @@ try {
 } finally {
   rmSync(scan, { recursive: true, force: true });
 }
+// The findings are in: leave now. One of its checks still retries a download (offline, it cannot
+// succeed), and on Node 24 the retry ends in an uncaught error of its HTTP client (got's
+// p-cancelable) that would fail this step after the scan passed.
+process.exit();

@@ -21,4 +21,17 @@ describe('the README’s Linux set-up', () => {
     const outside = lines(ci.replace(ciBlock!, '')).filter((line) => !line.startsWith('#'));
     expect(outside).toEqual(['set -euo pipefail', 'cd "$(dirname "$0")/.."', 'export DEBIAN_FRONTEND=noninteractive']);
   });
+
+  it('builds and tests on a maintained Node LTS: engines, @types/node and the Node CI installs agree, Node 20 is refused', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string }; devDependencies: Record<string, string> };
+    const lowest = /^>=(\d+)\.(\d+)\.\d+$/.exec(manifest.engines.node);
+    expect(lowest, 'engines.node is one lower bound').not.toBeNull();
+    const major = Number(lowest?.[1]);
+    // Node 20 ended in April 2026, 22 ends in April 2027; Electron's tooling asks for ≥ 22.12.
+    expect(major).toBeGreaterThanOrEqual(24);
+    expect(manifest.devDependencies['@types/node']).toMatch(new RegExp(`^\\^${String(major)}\\.`));
+    expect(ci).toContain(`>= ${String(major)} ? 0 : 1`);
+    expect(ci).toContain(`"$node_package@${String(major)}"`);
+    expect(readme).toContain(`**Node.js ${String(major)} LTS**`);
+  });
 });

@@ -15,6 +15,7 @@ import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store'
 import { createMainProcess } from '../../main/services';
 import { openConfBackend } from '../../main/settings/conf-backend';
 import { projectRoot, rendererBuildDir } from './paths';
+import { windowsUserAgent } from './windows-user-agent';
 
 /** What the main process notified about the password's renewal, and its daily timer. */
 export interface ReminderProbe {
@@ -120,9 +121,12 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,
-    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR'],
+    // French as the app asks of Electron (app.commandLine --lang=fr): Chromium on Linux takes the
+    // date field's order from the system locale, not from --lang; with this Blink feature it follows
+    // the page's lang="fr", so the field shows jj/mm/aaaa as on a French Windows workstation.
+    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--enable-blink-features=LangAttributeAwareFormControlUI'],
   });
-  const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR' });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR', userAgent: windowsUserAgent(browser) });
   const page = await context.newPage();
   await page.exposeBinding('__chorusTransport', ({ page: sourcePage, frame }, channel: unknown, args: unknown) =>
     dispatch(channel, { frameUrl: frame.url(), isMainFrame: frame === sourcePage.mainFrame(), isAppWindow: sourcePage === page }, args),

@@ -11,6 +11,7 @@ import { projectRoot } from './paths';
 import type { SenderFrame, StandInConfig, StandInRecord, SyncAnswer } from './electron-stand-in/protocol';
 import { deliverName, invokeBindingName } from './electron-stand-in/renderer';
 import { startAppProcess } from './bundle-app-process';
+import { windowsUserAgent } from './windows-user-agent';
 
 export interface BundleTargetOptions {
   readonly userDataDir: string;
@@ -94,8 +95,10 @@ export async function launchInBundle(options: BundleTargetOptions) {
 
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,
-    // The app asks Chromium for French (app.commandLine): its date field shows jj/mm/aaaa.
-    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR'],
+    // The app asks Chromium for French (app.commandLine): its date field shows jj/mm/aaaa. Chromium
+    // on Linux takes that order from the system locale, not --lang: the Blink feature makes it
+    // follow the page's lang="fr" (see browser-target.ts).
+    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--enable-blink-features=LangAttributeAwareFormControlUI'],
   });
   const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const env = {
@@ -168,7 +171,7 @@ export async function launchInBundle(options: BundleTargetOptions) {
   const appUrl = new URL(loaded.url);
   const toAppUrl = (url: string): string => (url.startsWith(`${loaded.servedAt}/`) ? `${appUrl.origin === 'null' ? `${appUrl.protocol}//${appUrl.host}` : appUrl.origin}${url.slice(loaded.servedAt.length)}` : url);
 
-  const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR' });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR', userAgent: windowsUserAgent(browser) });
   page = await context.newPage();
   const mainPage = page;
   const invokeFrom = async (frame: Frame, channel: string, args: readonly unknown[]) => {

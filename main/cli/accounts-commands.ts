@@ -110,7 +110,7 @@ export async function testAllAccounts(services: CoreServices, wait: Wait = sleep
       const outcome = await account.connection.testConnection(account.settings.read());
       results.push({ account: name, ok: true as const, structureCount: outcome.structureCount, durationMs: outcome.durationMs });
     } catch (error) {
-      const failure = toFailure(error);
+      const failure = toFailure(error, 'command-line');
       // PISTE's quota covers the application, shared by the accounts after this one: wait it out.
       const waitedSeconds =
         failure.code === 'RATE_LIMITED' && index < names.length - 1 ? Math.min(failure.retryAfterSeconds ?? defaultQuotaWaitSeconds, longestQuotaWaitSeconds) : undefined;
@@ -125,6 +125,7 @@ export async function testAllAccounts(services: CoreServices, wait: Wait = sleep
     lines: [
       ...results.map((result) => (result.ok ? `OK      ${result.account} (${result.structureCount} structure(s))` : `ÉCHEC   ${result.account} : ${result.code} — ${result.message}${quotaPause(result)}`)),
       failed.length === 0 ? `Les ${results.length} comptes sont joignables.` : `${failed.length} compte(s) en échec sur ${results.length}.`,
+      ...failed.map((result) => `Pour « ${result.account} », ajoutez --account "${result.account}" aux commandes indiquées.`),
     ],
   };
 }

@@ -232,6 +232,9 @@ describe('the command line without a keychain', () => {
     const imported = await cli(['import-profile', profile, '--json', '--user-data-dir', target], { env: noKeychain });
     expect(imported.status).toBe(0);
     expect(JSON.parse(settingsText(target))).toMatchObject({ accounts: [{ login: demoAccount.login }] });
+    // What a person reads: the environments by their French names.
+    const again = await cli(['import-profile', profile, '--user-data-dir', tempDir('chorus-cli-')], { env: noKeychain });
+    expect(again.stdout).toContain('  Environnement : Production → Personnalisé');
   });
 
   it.each([
@@ -293,6 +296,68 @@ describe('offline preparation on the command line', () => {
       expect(refused.json).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining(words) as string });
       expect(settingsText(dir)).toBe(before);
     }
+  });
+
+  it('takes hurried input as printed: the environment in any case or in French, a date with a trailing space; --password points to --password-stdin', async () => {
+    const dir = tempDir('chorus-cli-');
+    expect((await cli(['configure', '--env', 'Qualification', '--user-data-dir', dir])).status).toBe(0);
+    expect((await cli(['status', '--user-data-dir', dir])).stdout).toContain('Environnement : Qualification');
+    expect((await cli(['configure', '--env', 'PRODUCTION', '--user-data-dir', dir])).status).toBe(0);
+    const custom = await cli(['configure', '--env', 'Personnalisé', '--url', 'https://chorus.mairie.example', '--token-url', 'https://oauth.mairie.example/token', '--user-data-dir', dir]);
+    expect(custom.stderr).toBe('');
+    expect((await cli(['status', '--user-data-dir', dir])).stdout).toContain('Environnement : Personnalisé');
+
+    const day = format(addDays(startOfDay(new Date()), -5), 'yyyy-MM-dd');
+    const dated = await cli(['configure', '--password-updated-on', `${day} `, '--user-data-dir', dir]);
+    expect(dated.stderr).toBe('');
+    expect(dated.status).toBe(0);
+
+    const typed = await cli(['set-password', '--password', 'Secret-Tape-En-Clair', '--user-data-dir', dir]);
+    expect(typed.status).toBe(2);
+    expect(typed.stderr).toContain('--password-stdin');
+    expect(typed.stderr).not.toContain('Secret-Tape-En-Clair');
+  });
+
+  it('ends quietly when its output is cut short (status | head -1): no stack, exit 0', async () => {
+    const dir = tempDir('chorus-cli-');
+    const run = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/cli.ts'), 'status', '--user-data-dir', dir], {
+        cwd: projectRoot,
+        env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService },
+      });
+      // The reader goes away before the first line, as `head -1` does after its line.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('refuses a mistyped --user-data-dir for a command that only reads: exit 2, nothing created', async () => {
+    const missing = join(tempDir('chorus-cli-'), 'dossier-absent');
+    for (const command of [['status'], ['test'], ['accounts'], ['structures']]) {
+      const run = await cli([...command, '--user-data-dir', missing]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("--user-data-dir : ce dossier n'existe pas");
+      expect(existsSync(missing)).toBe(false);
+    }
+    // A command that writes settings creates it, as before.
+    expect((await cli(['configure', '--alert-delay', '6', '--user-data-dir', missing])).status).toBe(0);
+    expect((await cli(['status', '--user-data-dir', missing])).stdout).toContain('Alerte actualisation : 6 mois');
+  });
+
+  it('takes a date typed before any password as provisional: it can be corrected, and status shows it as given', async () => {
+    const dir = tempDir('chorus-cli-');
+    const today = startOfDay(new Date());
+    expect((await cli(['configure', '--login', 'TECH_1_avance@cpro.fr', '--password-updated-on', format(addDays(today, -10), 'yyyy-MM-dd'), '--user-data-dir', dir])).status).toBe(0);
+    const corrected = await cli(['configure', '--password-updated-on', format(addDays(today, -12), 'yyyy-MM-dd'), '--user-data-dir', dir]);
+    expect(corrected.stderr).toBe('');
+    expect(corrected.status).toBe(0);
+    const status = await cli(['status', '--user-data-dir', dir]);
+    expect(status.stdout).toContain(`Date de dernière mise à jour : ${format(addDays(today, -12), 'dd/MM/yyyy')} (provisoire`);
   });
 
   it('refuses to rewrite the date of a password Chorus Pro verified', async () => {
@@ -361,6 +426,14 @@ describe('deployment profiles on the command line', () => {
     const refused = await cli(['import-profile', profile, '--json', '--user-data-dir', target]);
     expect(refused.status).toBe(2);
     expect(refused.json).toMatchObject({ ok: false, code: 'PROFILE_REFUSED', message: expect.stringContaining('version de profil 7 inconnue') as string });
+    // A JSON file that is not a profile says so, and speaks to the one who runs the command.
+    writeFileSync(profile, JSON.stringify({ nom: 'Mairie de Plouër', contacts: [] }));
+    const notAProfile = await cli(['import-profile', profile, '--user-data-dir', target]);
+    expect(notAProfile.status).toBe(2);
+    expect(notAProfile.stderr).toContain("ce fichier n'est pas un profil de Chorus Pro Echanges");
+    expect(notAProfile.stderr).toContain('export-profile');
+    expect(notAProfile.stderr).not.toContain('null');
+    expect(notAProfile.stderr).not.toContain('service informatique');
     expect((await cli(['import-profile', '--json', '--user-data-dir', target])).status).toBe(2);
   });
 });
@@ -467,7 +540,8 @@ describe('the command line as an administrator meets it', () => {
   it('shows French dates and environment names, ISO in --json; the update date only next to a stored password', async () => {
     const dir = await configured();
     // Without checking: an earlier test may have reset the simulator's password.
-    await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: demoAccount.password });
+    const saved = await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: demoAccount.password });
+    expect(saved.stdout).toContain(`Date de dernière mise à jour : ${format(new Date(), 'dd/MM/yyyy')}\n`);
     const shown = await cli(['status', '--user-data-dir', dir]);
     expect(shown.stdout).toContain('Environnement : Personnalisé');
     expect(shown.stdout).toContain(`Date de dernière mise à jour : ${format(new Date(), 'dd/MM/yyyy')}`);
@@ -478,7 +552,8 @@ describe('the command line as an administrator meets it', () => {
     const otherLogin = await cli(['status', '--user-data-dir', dir]);
     expect(otherLogin.stdout).toContain('Mot de passe : non enregistré pour ce Lien URL et cet identifiant');
     expect(otherLogin.stdout).toContain("Les secrets sont rangés dans le coffre-fort sous l'adresse et l'identifiant auxquels ils servent");
-    expect(otherLogin.stdout).toContain('Date de dernière mise à jour : (inconnue)');
+    // That password was never verified: its date is shown, marked as without a password here.
+    expect(otherLogin.stdout).toMatch(/Date de dernière mise à jour : \d\d\/\d\d\/\d{4} \(provisoire : aucun mot de passe enregistré pour ce Lien URL et cet identifiant\)/);
     expect(otherLogin.stdout).toContain('Expiration du mot de passe : sans objet');
   });
 

@@ -11,7 +11,7 @@ import { confirmedBy } from '../hosts/host-confirmation';
 import { replacePrivateFile } from '../files/private-replace';
 import type { Clock } from '../clock';
 import { AppError, toFailure } from '../errors';
-import { settingsSnapshot } from '../handlers';
+import { secretsPresence, settingsSnapshot } from '../handlers';
 import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logger';
 import { assertCanEnterPasswordDay, parseCommunicatedDay } from '../credentials/password-date';
@@ -28,6 +28,8 @@ import { applySettingsChange } from '../settings/settings-store';
 import { storedProxy } from '../net/url-policy';
 import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResult } from './accounts-commands';
 import { knownEnvironments } from '../settings/environments';
+import { environmentLabels } from '../settings/environment-labels';
+import { environmentFromWord } from './environment-word';
 import { nearestName } from './nearest-name';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
@@ -88,9 +90,10 @@ const withFile: ReadonlySet<string> = new Set(['export-profile', 'import-profile
 /** Bad usage and refused input end with status 2; an operation that failed, with 1. */
 const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'CONFIRMATION_REQUIRED', 'PROFILE_REFUSED']);
 
-const environmentOption = z.enum(environmentNames, {
-  error: '--env : environnement inconnu ; valeurs possibles : production, qualification, custom (Production, Qualification, Personnalisé)',
-});
+const environmentOption = z
+  .string()
+  .transform(environmentFromWord)
+  .pipe(z.enum(environmentNames, { error: '--env : environnement inconnu ; valeurs possibles : production, qualification, custom (Production, Qualification, Personnalisé)' }));
 /** The option that sets each setting, to name it in a refusal. */
 const optionOfSetting: Readonly<Record<string, string>> = {
   environment: '--env',
@@ -179,11 +182,6 @@ async function secretFromStdin(context: CommandContext, flag: OptionName): Promi
 
 type Result = CommandResult;
 
-const environmentLabels: Readonly<Record<StoredSettings['environment'], string>> = {
-  production: 'Production',
-  qualification: 'Qualification',
-  custom: 'Personnalisé',
-};
 /** A day as a French reader writes it; --json keeps ISO dates. */
 const frenchDay = (isoDayOrInstant: string): string => format(parseISO(isoDayOrInstant), 'dd/MM/yyyy');
 
@@ -228,7 +226,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
           ]
         : []),
       `Alerte actualisation : ${settings.alertDelayMonths} mois`,
-      `Date de dernière mise à jour : ${passwordStored && settings.passwordUpdatedAt ? frenchDay(settings.passwordUpdatedAt) : '(inconnue)'}`,
+      `Date de dernière mise à jour : ${settings.passwordUpdatedAt && (passwordStored || settings.passwordVerified === false) ? `${frenchDay(settings.passwordUpdatedAt)}${passwordStored ? '' : ' (provisoire : aucun mot de passe enregistré pour ce Lien URL et cet identifiant)'}` : '(inconnue)'}`,
       reminder.known
         ? `Expiration du mot de passe : ${frenchDay(reminder.expiresOn)} (${reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'estimation : dernière mise à jour + 424 jours'})${reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${frenchDay(reminder.dueOn)}`}`
         : passwordStored
@@ -278,10 +276,15 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     const dayText = text(context.options, 'password-updated-on');
     // Everything is checked before the first write: a refused date leaves the settings as they were.
     const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
-    if (day !== undefined) assertCanEnterPasswordDay(next);
+    const passwordStored = day === undefined ? null : ((await secretsPresence(next, context.services.secrets))?.password ?? null);
+    if (day !== undefined) assertCanEnterPasswordDay(next, passwordStored);
     // Connections read the private copy from now on, never the given file again.
     const after = settings.update(caSource ? { ...change, caCertificatePath: await keepCaCopy(caSource, context.userDataDir) } : change);
-    if (day !== undefined) settings.recordPasswordCommunicatedOn(day);
+    // Typed ahead of any password, the date stays provisional (not verified): it can be corrected.
+    if (day !== undefined) {
+      if (passwordStored === false) settings.recordPasswordUpdate(day, false);
+      else settings.recordPasswordCommunicatedOn(day);
+    }
     // Typed by the user: the screen does not ask about these hosts again.
     settings.addConfirmedHosts(confirmedBy([after]));
     const result = await status(context);
@@ -344,7 +347,7 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
         context.options['no-verify'] === true
           ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro.'
           : 'Mot de passe vérifié auprès de Chorus Pro et enregistré.',
-        `Date de dernière mise à jour : ${renewal.updatedAt}`,
+        `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}`,
       ],
     };
   },
@@ -444,6 +447,9 @@ function checkOptionTokens(argv: readonly string[]): void {
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     if (!isOptionName(token.name)) {
+      // `--password secret`: a secret typed as an argument; its value is never repeated.
+      const fromStdin = `${token.name}-stdin`;
+      if (isOptionName(fromStdin)) throw usageError(`option inconnue : ${token.rawName} ; un secret ne se donne jamais en argument, il se lit sur l'entrée standard : --${fromStdin} (par exemple printf '%s' "$SECRET" | … --${fromStdin})`);
       const nearest = nearestName(token.name, optionNames);
       throw usageError(`option inconnue : ${token.rawName}${nearest ? ` ; vouliez-vous dire --${nearest} ?` : ''}`);
     }
@@ -485,6 +491,10 @@ export function parse(argv: readonly string[]): { command: string; options: Opti
   return { command, options, file, positionals };
 }
 
+/** Commands that change nothing a user typed: they need settings that exist. */
+const readsOnly = (command: string, positionals: readonly string[]): boolean =>
+  ['status', 'test', 'structures', 'export-profile'].includes(command) || (command === 'accounts' && positionals.length === 0);
+
 /** Failures that mean Chorus Pro could not check the password (unreachable, PISTE down or throttling), not that it refused it. */
 const unreachable: ReadonlySet<FailureCode> = new Set(['DNS_FAILED', 'CONNECTION_FAILED', 'TIMEOUT', 'PROXY_FAILED', 'SERVER_ERROR', 'OAUTH_UNAVAILABLE', 'RATE_LIMITED']);
 
@@ -514,7 +524,13 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       for (const line of usage) environment.print(line);
       return 0;
     }
-    const userDataDir = text(options, 'user-data-dir') ?? defaultUserDataDir(environment.env);
+    const givenFolder = text(options, 'user-data-dir');
+    // A mistyped folder for a command that only reads would show the defaults as if they were the
+    // settings, and create the folder: refused, nothing created.
+    if (givenFolder !== undefined && readsOnly(command, positionals) && !existsSync(givenFolder)) {
+      throw new AppError('INVALID_INPUT', "--user-data-dir : ce dossier n'existe pas (rien n'a été créé) ; vérifiez le chemin, ou créez le dossier en configurant d'abord le poste avec configure");
+    }
+    const userDataDir = givenFolder ?? defaultUserDataDir(environment.env);
     const opened = createCoreServices({
       userDataDir,
       machineProfilePath: machineProfilePath(environment.env),

@@ -39,5 +39,8 @@ describe('the day Chorus Pro communicated the password', () => {
     expect(canEnterPasswordDay({ passwordUpdatedAt: '2026-03-02T09:00:00.000Z', passwordVerified: true })).toBe(false);
     // A file written before the mark existed: its date came from a verified renewal.
     expect(canEnterPasswordDay({ passwordUpdatedAt: '2026-03-02T09:00:00.000Z' })).toBe(false);
+    // No password stored: the date was typed ahead of it, and stays provisional.
+    expect(canEnterPasswordDay({ passwordUpdatedAt: '2026-03-02T09:00:00.000Z' }, false)).toBe(true);
+    expect(canEnterPasswordDay({ passwordUpdatedAt: '2026-03-02T09:00:00.000Z' }, null)).toBe(false);
   });
 });

@@ -8,7 +8,9 @@ import type { StoredSettings } from '../settings/settings-schema';
  * given by the user when the app could not date it: checked, then turned into the local midnight
  * the reminder counts from.
  */
-export function parseCommunicatedDay(text: string, now: Date): Date {
+export function parseCommunicatedDay(typed: string, now: Date): Date {
+  // Surrounding spaces are trimmed, as they are from an address.
+  const text = typed.trim();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parse(text, 'yyyy-MM-dd', now) : undefined;
   if (!day || !isValid(day)) {
     // The value is not repeated: it may be anything typed in the wrong place.
@@ -26,15 +28,17 @@ export function parseCommunicatedDay(text: string, now: Date): Date {
 }
 
 /**
- * The date may be given only where the app does not know it: no date yet, or a password kept
- * without Chorus Pro checking it. A verified renewal dates itself, and that date is never rewritten.
+ * The date may be given only where the app does not know it: no date yet, a password kept without
+ * Chorus Pro checking it, or no password stored at all (`passwordStored` false: the date is
+ * provisional, typed ahead of the password). A verified renewal dates itself, and that date is
+ * never rewritten. A keychain that cannot be read (`passwordStored` null or absent) proves nothing.
  */
-export function canEnterPasswordDay(settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>): boolean {
-  return settings.passwordUpdatedAt === undefined || settings.passwordVerified === false;
+export function canEnterPasswordDay(settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>, passwordStored: boolean | null = null): boolean {
+  return settings.passwordUpdatedAt === undefined || settings.passwordVerified === false || passwordStored === false;
 }
 
-export function assertCanEnterPasswordDay(settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>): void {
-  if (!canEnterPasswordDay(settings)) {
+export function assertCanEnterPasswordDay(settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>, passwordStored: boolean | null = null): void {
+  if (!canEnterPasswordDay(settings, passwordStored)) {
     throw new AppError(
       'INVALID_INPUT',
       "Date de dernière mise à jour : elle est connue (le mot de passe a été vérifié par Chorus Pro) et change d'elle-même au prochain renouvellement",

@@ -71,6 +71,31 @@ describe('a deployment profile of several accounts', () => {
     ]);
     expect(await keytar.getPassword(target.keychainService, secretAccounts.technicalPassword(api, 'TECH_1_tremereuc@cpro.fr'))).toBe('mdp-tremereuc');
     expect(await keytar.getPassword(target.keychainService, secretAccounts.clientSecret({ tokenUrl: token, apiBaseUrl: api }, 'piste-cdg'))).toBe('secret-cdg');
+
+    // Imported again once a test verified Plouër's password: the same password stays verified.
+    target.settings.forAccount('Commune de Plouër').recordPasswordVerified();
+    await importAccountsProfile(target.transfer, profile, passphrase);
+    expect(target.settings.accounts.list().map((account) => [account.name, account.passwordVerified])).toEqual([
+      ['Commune de Plouër', true],
+      ['Commune de Tréméreuc', false],
+    ]);
+  });
+
+  it('on a fresh workstation, replaces the empty « Compte principal » and selects an imported account', async () => {
+    const source = await centreDeGestion();
+    const profile = parseAccountsProfile(JSON.parse(JSON.stringify(await buildAccountsProfile(source.settings.accounts.list(), source.secrets, passphrase))));
+    const fresh = workstation();
+    await importAccountsProfile(fresh.transfer, profile, passphrase);
+    expect(fresh.settings.accounts.list().map((account) => account.name)).toEqual(['Commune de Plouër', 'Commune de Tréméreuc']);
+    expect(fresh.settings.accounts.selected()).toBe('Commune de Plouër');
+    expect(fresh.settings.read().login).toBe('TECH_1_plouer@cpro.fr');
+
+    // A first account the user already changed stays, selected as it was.
+    const used = workstation();
+    used.settings.update({ alertDelayMonths: 6 });
+    await importAccountsProfile(used.transfer, profile, passphrase);
+    expect(used.settings.accounts.list().map((account) => account.name)).toEqual(['Compte principal', 'Commune de Plouër', 'Commune de Tréméreuc']);
+    expect(used.settings.accounts.selected()).toBe('Compte principal');
   });
 
   it('is refused whole with a wrong passphrase, or when one of its accounts would repeat another one', async () => {
@@ -93,7 +118,7 @@ describe('a deployment profile of several accounts', () => {
     expect(profile).not.toHaveProperty('secrets');
     const target = workstation();
     await importAccountsProfile(target.transfer, profile);
-    expect(target.settings.accounts.list().map((account) => account.name)).toEqual(['Compte principal', 'Commune de Plouër', 'Commune de Tréméreuc']);
+    expect(target.settings.accounts.list().map((account) => account.name)).toEqual(['Commune de Plouër', 'Commune de Tréméreuc']);
     expect(await keytar.findCredentials(target.keychainService)).toEqual([]);
   });
 

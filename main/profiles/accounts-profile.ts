@@ -18,7 +18,7 @@ import {
 } from './deployment-profile';
 import { printable } from '../text/printable';
 import { checkPassphraseForExport, decryptJson, encryptJson } from './profile-secrets';
-import { writeSecretsThen, type SecretWrite, type TransferDependencies } from './profile-transfer';
+import { holdsPassword, writeSecretsThen, type SecretWrite, type TransferDependencies } from './profile-transfer';
 
 /**
  * Version 3: several named accounts in one profile (a centre de gestion's communes), and, with a
@@ -102,7 +102,8 @@ export function describeAccountsProfileChanges(current: readonly (StoredSettings
 /**
  * Imports every account of the profile by name, all or nothing: accounts that exist are updated,
  * the others added; with a passphrase, their secrets go into this workstation's keychain, marked
- * not yet verified, and a failure half-way gives every keychain entry its previous value back.
+ * not yet verified unless already stored here as they are, and a failure half-way gives every
+ * keychain entry its previous value back.
  */
 export async function importAccountsProfile({ settings, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile, passphrase?: string): Promise<void> {
   if (profile.secrets !== undefined && passphrase === undefined) {
@@ -112,14 +113,15 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
     profile.secrets === undefined || passphrase === undefined
       ? undefined
       : await decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) => isDeepStrictEqual(opened.boundTo, boundSettings(profile)));
-  const entries: ImportedAccount[] = profile.accounts.map((account) => {
-    const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
-    return {
-      name: account.name,
-      change: profileChange(account, userDataDir),
-      ...(secretsOf?.password !== undefined ? { importedPassword: { updatedAt: secretsOf.passwordUpdatedAt } } : {}),
-    };
-  });
+  const entries: ImportedAccount[] = await Promise.all(
+    profile.accounts.map(async (account) => {
+      const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
+      const change = profileChange(account, userDataDir);
+      if (secretsOf?.password === undefined) return { name: account.name, change };
+      const sameAsStored = await holdsPassword(secrets, applySettingsChange(settingsOf(settings, account.name), change), secretsOf.password);
+      return { name: account.name, change, importedPassword: { updatedAt: secretsOf.passwordUpdatedAt, sameAsStored } };
+    }),
+  );
   const writes: SecretWrite[] = profile.accounts.flatMap((account) => {
     const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
     if (!secretsOf) return [];

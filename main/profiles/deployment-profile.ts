@@ -11,6 +11,7 @@ import { decommissionedHostAdvice, isDecommissionedHost } from '../net/url-polic
 import { maxCaFileBytes } from '../net/ca-file-copy';
 import { summarizeCertificates } from '../net/certificate-summary';
 import { printable } from '../text/printable';
+import { environmentLabels } from '../settings/environment-labels';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -104,8 +105,12 @@ export function readProfileData(path: string): unknown {
 /** A one-account profile (version 1 or 2), its certificate kept to its certificates. */
 export function parseSingleProfile(data: unknown): DeploymentProfile {
   const version = typeof data === 'object' && data !== null && 'profileVersion' in data ? data.profileVersion : undefined;
+  if (version === undefined) throw new AppError('PROFILE_REFUSED', "ce fichier n'est pas un profil de Chorus Pro Echanges (il n'indique aucune « profileVersion »)");
   if (!profileVersions.some((known) => known === version)) {
-    throw new AppError('PROFILE_REFUSED', `version de profil ${JSON.stringify(version ?? null)} inconnue, version 1, 2 ou 3 attendue`);
+    throw new AppError(
+      'PROFILE_REFUSED',
+      `version de profil ${JSON.stringify(version)} inconnue (1, 2 ou 3 attendue) : ce profil vient sans doute d'une version plus récente de Chorus Pro Echanges ; mettez à jour l'application de ce poste`,
+    );
   }
   const parsed = profileSchema.safeParse(data);
   if (!parsed.success) {
@@ -152,6 +157,7 @@ const labels: Readonly<Record<string, string>> = {
 const shownValue = (key: string, value: unknown): string => {
   if (value === undefined) return '(aucun)';
   if (key === 'caCertificatePem' && typeof value === 'string') return summarizeCertificates(value);
+  if (key === 'environment') return environmentLabels[value as StoredSettings['environment']];
   return printable(typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, ''));
 };
 

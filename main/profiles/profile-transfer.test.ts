@@ -90,6 +90,27 @@ describe('a deployment profile that carries the secrets', () => {
     expect(target.logLines.map((line) => line.event)).toContain('password.verified');
   });
 
+  it('imported again after a successful test, keeps the verified state and Chorus Pro’s expiry; another password never moves that expiry later', async () => {
+    const first = await source();
+    const file = await exportedFile(first);
+    const target = workstation();
+    await importProfile(target.transfer, readProfile(file), passphrase);
+    await target.connection.testConnection(target.settings.read());
+    expect(target.settings.read()).toMatchObject({ passwordVerified: true, chorusPasswordExpiresOn: '2027-09-30' });
+
+    await importProfile(target.transfer, readProfile(file), passphrase);
+    expect(target.settings.read()).toMatchObject({ passwordVerified: true, chorusPasswordExpiresOn: '2027-09-30', passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
+    expect(target.currentReminder()).toMatchObject({ expiresOn: '2027-09-30', source: 'chorus-pro' });
+
+    // Another password for the same account, dated later: its estimate (+424 days) would fall after
+    // Chorus Pro's date; the reminder keeps to the earlier one.
+    await first.secrets.set(secretAccounts.technicalPassword(simulator.url, demoAccount.login), 'un autre mot de passe');
+    first.services.settings.recordPasswordUpdate(new Date('2026-11-20T10:00:00Z'), false);
+    await importProfile(target.transfer, readProfile(await exportedFile(first)), passphrase);
+    expect(target.settings.read()).toMatchObject({ passwordVerified: false, passwordUpdatedAt: '2026-11-20T10:00:00.000Z' });
+    expect(target.currentReminder()).toMatchObject({ expiresOn: '2027-09-30' });
+  });
+
   it('holds the secrets only inside the age block: never in clear, never in base64', async () => {
     const fixture = await source();
     const canary = `Canari-${randomUUID()}`;

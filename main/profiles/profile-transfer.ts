@@ -81,13 +81,20 @@ export async function writeSecretsThen<T>(secrets: SecretStore, writes: readonly
   }
 }
 
+/** Whether the keychain already holds exactly this password for these settings' address and login. */
+export async function holdsPassword(secrets: SecretStore, settings: StoredSettings, password: string | undefined): Promise<boolean> {
+  const entry = accountsOf(settings).password;
+  return password !== undefined && entry !== undefined && (await secrets.get(entry)) === password;
+}
+
 const passphraseNeeded = () =>
   new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète pour les importer');
 
 /**
  * Imports a profile, all or nothing: its settings and, for version 2, its secrets into this
- * workstation's keychain once the passphrase opened them. Imported passwords are marked not yet
- * verified: the first connection test on this workstation checks them.
+ * workstation's keychain once the passphrase opened them. An imported password is marked not yet
+ * verified (the first connection test on this workstation checks it), unless it is the very one
+ * already stored here.
  */
 export async function importProfile({ settings, secrets, userDataDir, logger }: TransferDependencies, profile: DeploymentProfile, passphrase?: string): Promise<StoredSettings> {
   if (profile.profileVersion === 1) return applyProfile(settings, profile, userDataDir);
@@ -98,10 +105,11 @@ export async function importProfile({ settings, secrets, userDataDir, logger }: 
   // leaves no trace; the certificate is named after its content and replaces nothing.
   const next = settings.check(change);
   writeProfileCertificate(profile, userDataDir);
+  const sameAsStored = await holdsPassword(secrets, next, carried.password);
   const imported = await writeSecretsThen(secrets, writesFor(next, carried), logger, () =>
-    settings.applyImport(change, carried.password === undefined ? undefined : { updatedAt: carried.passwordUpdatedAt }),
+    settings.applyImport(change, carried.password === undefined ? undefined : { updatedAt: carried.passwordUpdatedAt, sameAsStored }),
   );
-  logger.info('profile.secrets-imported', { password: carried.password !== undefined, passwordVerified: false });
+  logger.info('profile.secrets-imported', { password: carried.password !== undefined, passwordVerified: imported.passwordVerified !== false });
   return imported;
 }
 

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Options } from 'conf';
 import type { SettingsChange, SettingsView } from '../../preload/contract';
 import type { Clock } from '../clock';
+import { withoutUnusedFirstAccount } from '../accounts/unused-first-account';
+import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
@@ -63,10 +65,10 @@ export interface SettingsStore {
   /** What `update` would write, checked against this account and the others; nothing is written. */
   check(change: SettingsChange): StoredSettings;
   /**
-   * A profile's settings and, when it brought a password, that password's date (unknown if the
-   * profile did not know it) and its "not verified yet" mark: one write, so never half of it.
+   * A profile's settings and, when it brought a password, that password's state (see
+   * withImportedPassword): one write, so never half of it.
    */
-  applyImport(change: SettingsChange, importedPassword?: { readonly updatedAt: string | undefined }): StoredSettings;
+  applyImport(change: SettingsChange, importedPassword?: ImportedPassword): StoredSettings;
   /** Dates a new password; the expiry Chorus Pro reported was the old password's, so it goes. */
   recordPasswordUpdate(when: Date, verified: boolean): StoredSettings;
   /** A test succeeded with the stored password: it is no longer "saved without checking". */
@@ -113,8 +115,8 @@ export interface AccountsStore {
 export interface ImportedAccount {
   readonly name: string;
   readonly change: SettingsChange;
-  /** Set when the profile brought this account's password: its date (if known), not yet verified. */
-  readonly importedPassword?: { readonly updatedAt: string | undefined };
+  /** Set when the profile brought this account's password (see withImportedPassword). */
+  readonly importedPassword?: ImportedPassword;
 }
 
 const optionalTextKeys = ['clientId', 'proxyUrl', 'caCertificatePath'] as const;
@@ -290,10 +292,7 @@ export function openSettingsStore(
       }
       const { name: _name, ...current } = existing ?? { name: entry.name, ...defaultSettings };
       let next = applySettingsChange(current, entry.change);
-      if (entry.importedPassword) {
-        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, chorusPasswordExpiryStructure: _structure, ...rest } = next;
-        next = { ...rest, passwordVerified: false, ...(entry.importedPassword.updatedAt ? { passwordUpdatedAt: entry.importedPassword.updatedAt } : {}) };
-      }
+      if (entry.importedPassword) next = withImportedPassword(current, next, entry.importedPassword);
       checkDistinctConnection(file, entry.name, next);
       file = {
         ...file,
@@ -302,10 +301,11 @@ export function openSettingsStore(
           : [...file.accounts, { name: entry.name, ...next }],
       };
     }
-    if (file.accounts.length > maxAccounts) {
-      throw new AppError('PROFILE_REFUSED', `ce profil porterait ce poste à ${file.accounts.length} comptes techniques, ${maxAccounts} au plus : rien n'a été importé ; supprimez des comptes inutiles ou importez un profil plus petit`);
+    const trimmed = withoutUnusedFirstAccount(file, entries.map((entry) => entry.name));
+    if (trimmed.accounts.length > maxAccounts) {
+      throw new AppError('PROFILE_REFUSED', `ce profil porterait ce poste à ${trimmed.accounts.length} comptes techniques, ${maxAccounts} au plus : rien n'a été importé ; supprimez des comptes inutiles ou importez un profil plus petit`);
     }
-    return settingsFileSchema.parse(file);
+    return settingsFileSchema.parse(trimmed);
   }
 
   const scoped = (fixedName: string | undefined): SettingsStore => {
@@ -334,9 +334,7 @@ export function openSettingsStore(
       },
       applyImport: (change, importedPassword) => {
         const next = applySettingsChange(read(), change);
-        if (!importedPassword) return write(next);
-        const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: _expiry, chorusPasswordExpiryStructure: _structure, ...rest } = next;
-        return write({ ...rest, passwordVerified: false, ...(importedPassword.updatedAt ? { passwordUpdatedAt: importedPassword.updatedAt } : {}) });
+        return write(importedPassword ? withImportedPassword(read(), next, importedPassword) : next);
       },
       recordPasswordUpdate: (when, verified) => {
         const { chorusPasswordExpiresOn: _previous, chorusPasswordExpiryStructure: _structure, ...rest } = read();

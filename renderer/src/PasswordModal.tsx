@@ -4,6 +4,13 @@ import { unreachableCodes } from './connectionTest';
 import { ModalDialog } from './ModalDialog';
 import { PasswordInput } from './PasswordInput';
 
+/**
+ * The modal opens only after a test succeeded with the login on screen, and the login cannot be
+ * changed here: a refusal is this new password's.
+ */
+const newPasswordRejected =
+  "Chorus Pro a refusé ce nouveau mot de passe (l'identifiant, lui, vient d'être accepté par le test de connexion) : rien n'a été enregistré. Vérifiez le mot de passe communiqué par Chorus Pro après la réinitialisation, puis saisissez-le à nouveau.";
+
 type Step =
   | { readonly kind: 'typing' }
   | { readonly kind: 'checking' }
@@ -63,7 +70,7 @@ export function PasswordModal({ onRenewed, onAbandon }: Props) {
         )}
         {refused && (
           <div role="alert" className="failure" id="renewal-failure">
-            <p>{refused.message}</p>
+            <p>{refused.code === 'AUTH_REJECTED' ? newPasswordRejected : refused.message}</p>
             {refused.code === 'CONFIRMATION_REQUIRED' && (
               <label className="checkbox">
                 <input type="checkbox" checked={spacesConfirmed} onChange={(event) => setSpacesConfirmed(event.target.checked)} />
