@@ -4,6 +4,7 @@ import type { AppInfo } from '../preload/contract';
 import { applyMachineProfileAtFirstStart } from './profiles/machine-profile';
 import { createChorusClient, type ChorusClient } from './chorus/chorus-client';
 import { createConnectionService } from './chorus/connection-service';
+import { recordingLastCheck } from './chorus/last-check';
 import type { HttpSend } from './chorus/http-transport';
 import type { ResolveSystemProxy } from './chorus/proxy-resolution';
 import type { Clock } from './clock';
@@ -42,7 +43,7 @@ function trustedClientSecretPairs(opened: StoredSettings) {
 /** The services of one technical account: its settings, its connection, its renewal, its reminder. */
 function createAccountServices(settings: SettingsStore, shared: { client: ChorusClient; secrets: SecretStore; clock: Clock; logger: Logger; resolveSystemProxy?: ResolveSystemProxy }) {
   const { client, secrets, clock, logger } = shared;
-  const connection = createConnectionService({
+  const connection = recordingLastCheck(createConnectionService({
     client,
     secrets,
     logger,
@@ -54,7 +55,7 @@ function createAccountServices(settings: SettingsStore, shared: { client: Chorus
       }
     },
     ...(shared.resolveSystemProxy ? { resolveSystemProxy: shared.resolveSystemProxy } : {}),
-  });
+  }), (check) => settings.recordLastCheck(check), clock);
   const renewPassword = createPasswordRenewal({
     settings,
     secrets,
@@ -127,6 +128,8 @@ export interface MainDependencies extends CoreDependencies {
   readonly desktop: Desktop;
   /** The origin the app's page is served from: `app://chorus` in Electron, a loopback URL in tests. */
   readonly appOrigin: string;
+  /** The account to show first (`--account NAME`, a daily-check notification's click), if it exists. */
+  readonly selectAccount?: string;
 }
 
 /**
@@ -140,6 +143,11 @@ export function createMainProcess(dependencies: MainDependencies): {
   allReminders: CoreServices['allReminders'];
 } {
   const services = createCoreServices(dependencies);
+  const asked = dependencies.selectAccount;
+  if (asked !== undefined) {
+    if (services.settings.accounts.list().some((account) => account.name === asked.normalize('NFC'))) services.settings.accounts.select(asked);
+    else dependencies.logger.warn('account.unknown-at-start', {});
+  }
   const handlers = createHandlers({
     appInfo: dependencies.appInfo,
     desktop: dependencies.desktop,

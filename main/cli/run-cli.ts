@@ -26,6 +26,7 @@ import { applySettingsChange } from '../settings/settings-store';
 import { storedProxy } from '../net/url-policy';
 import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResult } from './accounts-commands';
 import { knownEnvironments } from '../settings/environments';
+import { withNotifications, type Notifier } from './daily-check';
 import { nearestName } from './nearest-name';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
@@ -39,6 +40,8 @@ export interface CliEnvironment {
   readonly secretsFor: (env: NodeJS.ProcessEnv) => SecretStore;
   readonly send: HttpSend;
   readonly clock: Clock;
+  /** The desktop's notifications (`test --all --notify`): only the installed app has them. */
+  readonly notifier?: Notifier;
 }
 
 const optionSpec = {
@@ -62,6 +65,7 @@ const optionSpec = {
   'passphrase-stdin': { type: 'boolean' },
   account: { type: 'string' },
   all: { type: 'boolean' },
+  notify: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof optionSpec;
@@ -71,7 +75,7 @@ const connectionOptions: readonly OptionName[] = ['env', 'url', 'token-url', 'lo
 const commands: Readonly<Record<string, readonly OptionName[]>> = {
   configure: [...connectionOptions, 'alert-delay', 'password-updated-on'],
   status: [],
-  test: [...connectionOptions, 'all'],
+  test: [...connectionOptions, 'all', 'notify'],
   accounts: [],
   structures: connectionOptions,
   'set-client-secret': ['client-secret-stdin'],
@@ -290,8 +294,10 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   test: async (context) => {
     if (context.options.all === true) {
       if (hasOverrides(context) || context.options.account !== undefined) throw new AppError('INVALID_INPUT', "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion");
-      return testAllAccounts(context.services);
+      const result = await testAllAccounts(context.services);
+      return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier) : result;
     }
+    if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
     const result = await context.services.connection.testConnection(withOverrides(context), { recordExpiry: !hasOverrides(context) });
     return {
       json: { ...result },

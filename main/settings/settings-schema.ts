@@ -4,6 +4,19 @@ import { knownEnvironments } from './environments';
 
 export const currentSchemaVersion = 3;
 
+/**
+ * A connection test's outcome, kept per account. The code is any string, not the contract's list:
+ * a file written by a later version (with a new code) must still load in this one.
+ */
+export const lastCheckSchema = z
+  .object({
+    at: z.iso.datetime({ offset: true }),
+    ok: z.boolean(),
+    code: z.string().min(1).max(64).nullable(),
+  })
+  .strict();
+export type LastCheck = z.infer<typeof lastCheckSchema>;
+
 /** The settings of one technical account: what every service works with. */
 export const storedSettingsSchema = z
   .object({
@@ -25,6 +38,8 @@ export const storedSettingsSchema = z
     timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
     proxyUrl: z.string().min(1).max(2048).optional(),
     caCertificatePath: z.string().min(1).max(4096).optional(),
+    /** The last connection test of the saved settings (button, `test`, `test --all`); none before. */
+    lastCheck: lastCheckSchema.optional(),
   })
   .strict();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;

@@ -14,6 +14,7 @@ import {
   defaultSettingsFile,
   settingsFileSchema,
   storedSettingsSchema,
+  type LastCheck,
   type SettingsFile,
   type StoredAccount,
   type StoredSettings,
@@ -70,6 +71,8 @@ export interface SettingsStore {
   /** The day Chorus Pro communicated the current password, as the user read it in its e-mail. */
   recordPasswordCommunicatedOn(day: Date): StoredSettings;
   recordChorusExpiry(day: string | undefined): StoredSettings;
+  /** The outcome of a test of the saved settings, shown until the next one. */
+  recordLastCheck(check: LastCheck): StoredSettings;
   /** Whether the screen should still offer to import the machine profile's secrets. */
   markMachineProfileSecrets(pending: boolean): void;
   machineProfileSecretsPending(): boolean;
@@ -333,6 +336,7 @@ export function openSettingsStore(
         const { chorusPasswordExpiresOn: _previous, ...rest } = read();
         return write(day === undefined ? rest : { ...rest, chorusPasswordExpiresOn: day });
       },
+      recordLastCheck: (check) => write({ ...read(), lastCheck: check }),
       markMachineProfileSecrets: (pending) => {
         const { machineProfileSecretsPending: _previous, ...file } = readFile();
         writeFile(pending ? { ...file, machineProfileSecretsPending: true } : file);
