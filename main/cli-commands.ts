@@ -10,8 +10,8 @@ import { createKeytarSecretStore, defaultKeychainService } from './secrets/keyta
 const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>
   new Promise((resolve) => stream.write(`${line}\n`, () => resolve()));
 
-/** `inApp`: what only the installed app gives the command line (`--cli`): the desktop's notifications. */
-export function runCommands(args: readonly string[], inApp: { readonly notifier?: Notifier } = {}): void {
+/** `inApp`: what only the installed app gives the command line (`--cli`): the desktop's notifications, its own path. */
+export function runCommands(args: readonly string[], inApp: { readonly notifier?: Notifier; readonly executablePath?: string } = {}): void {
   const pending: Promise<void>[] = [];
   void runCli([...args], {
     print: (line) => pending.push(write(process.stdout, line)),
@@ -23,6 +23,7 @@ export function runCommands(args: readonly string[], inApp: { readonly notifier?
     send: createHttpTransport(),
     clock: systemClock,
     ...(inApp.notifier ? { notifier: inApp.notifier } : {}),
+    ...(inApp.executablePath ? { executablePath: inApp.executablePath } : {}),
   }).then(async (status) => {
     await Promise.all(pending);
     await inApp.notifier?.settled();

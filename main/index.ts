@@ -193,7 +193,7 @@ function runCommandLineInApp(args: readonly string[]): void {
     warn: (line) => process.stderr.write(`${line}\n`),
   });
   void import('./cli-commands').then(({ runCommands }) => {
-    runCommands(args, { notifier });
+    runCommands(args, { notifier, executablePath: process.execPath });
   });
 }
 

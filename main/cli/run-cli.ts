@@ -28,6 +28,8 @@ import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResul
 import { knownEnvironments } from '../settings/environments';
 import { withNotifications, type Notifier } from './daily-check';
 import { nearestName } from './nearest-name';
+import { scheduleCommand } from './schedule-command';
+import type { SchtasksRunner } from '../schedule/daily-check-schedule';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
@@ -42,6 +44,10 @@ export interface CliEnvironment {
   readonly clock: Clock;
   /** The desktop's notifications (`test --all --notify`): only the installed app has them. */
   readonly notifier?: Notifier;
+  /** `schedule`: the system, the schtasks runner and the installed executable (defaults: this process's). */
+  readonly platform?: NodeJS.Platform;
+  readonly runSchtasks?: SchtasksRunner;
+  readonly executablePath?: string;
 }
 
 const optionSpec = {
@@ -66,6 +72,8 @@ const optionSpec = {
   account: { type: 'string' },
   all: { type: 'boolean' },
   notify: { type: 'boolean' },
+  at: { type: 'string' },
+  executable: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof optionSpec;
@@ -83,6 +91,7 @@ const commands: Readonly<Record<string, readonly OptionName[]>> = {
   'set-proxy-password': ['password-stdin'],
   'export-profile': ['with-secrets', 'passphrase-stdin', 'all'],
   'import-profile': ['passphrase-stdin'],
+  schedule: ['at', 'executable'],
 };
 /** Commands that take a file name after them. */
 const withFile: ReadonlySet<string> = new Set(['export-profile', 'import-profile']);
@@ -405,6 +414,12 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     };
   },
   accounts: (context) => accountsCommand(context.services, context.environment.clock, context.positionals),
+  schedule: (context) => {
+    const at = text(context.options, 'at');
+    const executable = text(context.options, 'executable');
+    const userDataDir = text(context.options, 'user-data-dir');
+    return scheduleCommand(context.positionals[0], { ...(at === undefined ? {} : { at }), ...(executable === undefined ? {} : { executable }), ...(userDataDir === undefined ? {} : { userDataDir: resolve(userDataDir) }) }, context.environment);
+  },
   'set-proxy-password': async (context) => {
     const { proxyUrl } = context.services.settings.read();
     const proxy = storedProxy(proxyUrl);
@@ -427,6 +442,8 @@ const valueNames: Partial<Record<OptionName, string>> = {
   'ca-file': 'FICHIER.pem',
   proxy: 'URL',
   'alert-delay': 'MOIS',
+  at: 'HH:MM',
+  executable: 'CHEMIN',
 };
 const optionNames = Object.keys(optionSpec) as OptionName[];
 const isOptionName = (name: string): name is OptionName => (optionNames as string[]).includes(name);
@@ -471,12 +488,12 @@ function parse(argv: readonly string[]): { command: string; options: Options; fi
     throw usageError(`commande inconnue : ${command}${nearest ? ` ; vouliez-vous dire ${nearest} ?` : ''}`);
   }
   // Account names follow `accounts`: they are names, never secrets.
-  const positionals = command === 'accounts' ? extra.splice(0, 3) : [];
+  const positionals = command === 'accounts' ? extra.splice(0, 3) : command === 'schedule' ? extra.splice(0, 1) : [];
   const file = withFile.has(command) ? extra.shift() : undefined;
   if (withFile.has(command) && !file) throw usageError(`${command} attend un nom de fichier`);
   // Its value is never repeated: it may be a secret typed where it does not belong.
   if (extra.length > 0) throw usageError(`argument inattendu après « ${command} » (sa valeur n'est pas répétée ; un secret se donne sur l'entrée standard)`);
-  const general: readonly OptionName[] = ['user-data-dir', 'json', 'help', ...(command === 'accounts' ? [] : ['account' as const])];
+  const general: readonly OptionName[] = ['user-data-dir', 'json', 'help', ...(command === 'accounts' || command === 'schedule' ? [] : ['account' as const])];
   const misplaced = Object.keys(options).find((name) => !general.includes(name as OptionName) && !allowed.includes(name as OptionName));
   if (misplaced) throw usageError(`l'option --${misplaced} ne s'emploie pas avec ${command}`);
   return { command, options, file, positionals };
@@ -525,7 +542,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const handler = run[command];
     if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
     // These choose their account themselves (or act on all): the others act on one, named or only.
-    const acrossAccounts = command === 'accounts' || command === 'export-profile' || command === 'import-profile' || (command === 'test' && options.all === true);
+    const acrossAccounts = command === 'accounts' || command === 'schedule' || command === 'export-profile' || command === 'import-profile' || (command === 'test' && options.all === true);
     const services = acrossAccounts ? opened : servicesForCommand(opened, text(options, 'account'));
     const result = await handler({ services, options, environment, file, userDataDir, positionals });
     if (json) environment.print(JSON.stringify({ ok: result.failed !== true, ...result.json }));
