@@ -67,3 +67,25 @@ test('--cli says what is wrong as cli.js does: bad usage exits 2 with the French
   expect(refused.json).toMatchObject({ ok: false, code: 'AUTH_REJECTED' });
   expectNoWindow(refused);
 });
+
+test('--cli test --all --notify shows one Electron notification per failing account, naming it, and exits 1 once they are dismissed', async ({ simulator }) => {
+  const dir = tempFolder('chorus-exe-cli-');
+  const at = ['--user-data-dir', dir];
+  await exe(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, '--alert-delay', '1', ...at]);
+  await exe(['set-client-secret', '--client-secret-stdin', ...at], demoAccount.clientSecret);
+  await exe(['set-password', '--password-stdin', '--no-verify', ...at], demoAccount.password);
+  await exe(['accounts', 'add', 'SIVOM de la Rance', ...at]);
+  const sivom = ['--account', 'SIVOM de la Rance', ...at];
+  await exe(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', 'TECH_2_expire@cpro.fr', '--client-id', demoAccount.clientId, ...sivom]);
+  await exe(['set-password', '--password-stdin', '--no-verify', ...sivom], 'pas-le-bon');
+
+  const run = await exe(['test', '--all', '--notify', '--json', ...at]);
+  expect(run.status).toBe(1);
+  const notifications = run.records.flatMap((record) => (record.kind === 'notification' ? [record] : []));
+  expect(notifications.map((notification) => notification.title)).toEqual(['Chorus Pro Echanges — SIVOM de la Rance']);
+  expect(notifications[0]?.body).toContain('Compte « SIVOM de la Rance » : la vérification de la connexion à Chorus Pro a échoué');
+  expect(run.records).toContainEqual({ kind: 'app-user-model-id', id: 'fr.collectivites.chorus-pro-echanges' });
+  expect(run.json).toMatchObject({ ok: false, notifications: { shown: true, accounts: [{ account: 'SIVOM de la Rance' }] } });
+  expectNoWindow(run);
+});
+

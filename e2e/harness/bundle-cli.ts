@@ -37,8 +37,17 @@ export async function runBundleCli(args: readonly string[], env: Readonly<Record
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let requestId = 0;
+  let notificationIndex = 0;
   child.on('message', (message: ChildMessage) => {
-    if (message.type === 'record') records.push(message.record);
+    if (message.type !== 'record') return;
+    records.push(message.record);
+    // The accountant dismisses each notification: the check may then end.
+    if (message.record.kind === 'notification' && child.connected) {
+      requestId += 1;
+      child.send({ type: 'close-notification', id: requestId, index: notificationIndex });
+      notificationIndex += 1;
+    }
   });
   child.stdin?.end(options.stdin ?? '');
   const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
