@@ -1,6 +1,7 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
+import { lastCheckReason } from './chorus/last-check-text';
 import { logFolderName } from './logging/log-file';
 import type { Logger } from './logger';
 import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData, type DeploymentProfile } from './profiles/deployment-profile';
@@ -71,6 +72,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
       ...(account.login ? { login: account.login } : {}),
       environment: account.environment,
       reminder: passwordReminder(account, clock()),
+      ...(account.lastCheck ? { lastCheck: { ...account.lastCheck, reason: lastCheckReason(account.lastCheck.code) } } : {}),
     })),
     settings: toSettingsView(current),
     secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },

@@ -211,12 +211,23 @@ export type PasswordReminder =
       readonly expired: boolean;
     };
 
+/** The last connection test of an account's saved settings (any test: the button, the command line, the daily check). */
+export interface LastCheckView {
+  readonly at: string;
+  readonly ok: boolean;
+  readonly code: string | null;
+  /** What went wrong, in a few French words; null when it succeeded. */
+  readonly reason: string | null;
+}
+
 /** One technical account as the account bar and the reminder list show it. */
 export interface AccountSummary {
   readonly name: string;
   readonly login?: string;
   readonly environment: EnvironmentName;
   readonly reminder: PasswordReminder;
+  /** Absent until the account's first test. */
+  readonly lastCheck?: LastCheckView;
 }
 
 export const accountNameInput = z.string().max(200);

@@ -1,11 +1,20 @@
 // The daily check's notifications in the installed app (`--cli test --all --notify`). Electron is
 // passed in (its types only here): main/index.ts is the one file that imports it.
-import type { Notification as ElectronNotification, NotificationConstructorOptions } from 'electron';
+import type { NotificationConstructorOptions } from 'electron';
 import type { AccountNotice, Notifier } from './daily-check';
+
+/** What the check does with one of Electron's notifications. */
+interface ShownNotification {
+  show(): void;
+  // Two signatures, as Electron declares one per event: a union would not accept its class.
+  on(event: 'click', listener: () => void): unknown;
+  // eslint-disable-next-line @typescript-eslint/unified-signatures
+  on(event: 'close', listener: () => void): unknown;
+}
 
 export interface ElectronNotifierParts {
   readonly whenReady: () => Promise<void>;
-  readonly Notification: { new (options: NotificationConstructorOptions): Pick<ElectronNotification, 'show' | 'on'>; isSupported(): boolean };
+  readonly Notification: { new (options: NotificationConstructorOptions): ShownNotification; isSupported(): boolean };
   /** Opens the app on an account: the executable started again with `--account NAME`. */
   readonly openAccount: (account: string) => void;
   /** How long the process stays to answer a click, at most. */
