@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
 import { lastCheckReason } from './chorus/last-check-text';
 import { logFolderName } from './logging/log-file';
+import { dailyCheckHandlers } from './schedule/daily-check-handlers';
+import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
 import type { Logger } from './logger';
 import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData, type DeploymentProfile } from './profiles/deployment-profile';
 import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile, type AccountsProfile } from './profiles/accounts-profile';
@@ -34,6 +36,8 @@ export interface HandlerDependencies {
   readonly machineProfilePath?: string;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The daily check's task (default: this system's Task Scheduler, for this executable). */
+  readonly dailyCheck?: DailyCheckSchedule;
 }
 
 /** What only the desktop can do: its dialogs and its file manager (Electron's, or a test's). */
@@ -85,7 +89,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
 }
 
 /** Every channel of the contract, served by the main-process services. */
-export function createHandlers({ appInfo, settings, secrets, current, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies): Handlers {
+export function createHandlers({ appInfo, settings, secrets, current, desktop, userDataDir, machineProfilePath, clock, logger, dailyCheck }: HandlerDependencies): Handlers {
   // The profile exactly as the user previewed it: confirming applies these values, never the file
   // read again (it may have changed since), never a path from the page.
   let pendingImport: DeploymentProfile | AccountsProfile | undefined;
@@ -222,5 +226,6 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       await desktop.openFolder(folder);
       return { folder };
     },
+    ...dailyCheckHandlers(dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock, executable: process.execPath })),
   };
 }

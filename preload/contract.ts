@@ -261,6 +261,19 @@ const channel = <Args extends z.ZodTuple, Payload extends object>(
   result: ResultOf<Payload>,
 ) => ({ args, result });
 
+/** The daily check's task in the Windows Task Scheduler, for the user running the app. */
+export interface DailyCheckView {
+  /** False outside Windows: the screen says the task can only be registered there. */
+  readonly supported: boolean;
+  readonly installed: boolean;
+  /** HH:MM, local time; null when not installed (or unreadable). */
+  readonly at: string | null;
+  /** What the Task Scheduler refused, in French, when the last change failed. */
+  readonly refusal?: string;
+}
+/** A time of day as the screen's time field gives it. */
+export const timeOfDayInput = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
 export const channels = {
   getAppInfo: channel(z.tuple([]), returns<AppInfo>()),
   getSettings: channel(z.tuple([]), returns<SettingsSnapshot>()),
@@ -284,6 +297,9 @@ export const channels = {
   importMachineProfileSecrets: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict()]), returns<SettingsSnapshot>()),
   dismissMachineProfileSecrets: channel(z.tuple([]), returns<SettingsSnapshot>()),
   openLogFolder: channel(z.tuple([]), returns<{ readonly folder: string }>()),
+  getDailyCheck: channel(z.tuple([]), returns<DailyCheckView>()),
+  /** Registers the daily check at `at`, or removes it with null. */
+  setDailyCheck: channel(z.tuple([z.object({ at: timeOfDayInput.nullable() }).strict()]), returns<DailyCheckView>()),
 };
 
 export type ChannelName = keyof typeof channels;
