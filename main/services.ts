@@ -5,6 +5,8 @@ import { applyMachineProfileAtFirstStart } from './profiles/machine-profile';
 import { createChorusClient, type ChorusClient } from './chorus/chorus-client';
 import { createConnectionService } from './chorus/connection-service';
 import { recordingLastCheck } from './chorus/last-check';
+import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
+import { registerMachineDailyCheck } from './schedule/machine-daily-check';
 import type { HttpSend } from './chorus/http-transport';
 import type { ResolveSystemProxy } from './chorus/proxy-resolution';
 import type { Clock } from './clock';
@@ -77,7 +79,7 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
   const { clock, logger } = dependencies;
   const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
   const store = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
-  applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger);
+  const machineDailyCheckAt = applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger);
   const secrets = migratingLegacyClientSecrets(dependencies.secrets, store.accounts.list().flatMap(trustedClientSecretPairs));
   const shared = {
     client: createChorusClient({ send: dependencies.send, clock }),
@@ -116,6 +118,8 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
       allReminders: () => store.accounts.list().map((account) => ({ name: account.name, reminder: passwordReminder(account, clock()) })),
       /** The same services, acting on the account of that exact name. */
       withAccount: (name: string) => scopedTo(store.forAccount(name)),
+      /** The daily check's time the machine profile applied at this (first) start asked for. */
+      machineDailyCheckAt,
     };
   };
   return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));
@@ -130,6 +134,8 @@ export interface MainDependencies extends CoreDependencies {
   readonly appOrigin: string;
   /** The account to show first (`--account NAME`, a daily-check notification's click), if it exists. */
   readonly selectAccount?: string;
+  /** The daily check's task (default: this system's Task Scheduler, for this executable). */
+  readonly dailyCheck?: DailyCheckSchedule;
 }
 
 /**
@@ -148,7 +154,10 @@ export function createMainProcess(dependencies: MainDependencies): {
     if (services.settings.accounts.list().some((account) => account.name === asked.normalize('NFC'))) services.settings.accounts.select(asked);
     else dependencies.logger.warn('account.unknown-at-start', {});
   }
+  const dailyCheck = dependencies.dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock: dependencies.clock, executable: process.execPath });
+  if (services.machineDailyCheckAt !== undefined) void registerMachineDailyCheck(dailyCheck, services.machineDailyCheckAt, dependencies.logger);
   const handlers = createHandlers({
+    dailyCheck,
     appInfo: dependencies.appInfo,
     desktop: dependencies.desktop,
     userDataDir: dependencies.userDataDir,
