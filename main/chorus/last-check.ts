@@ -4,12 +4,15 @@ import { toFailure } from '../errors';
 import type { LastCheck, StoredSettings } from '../settings/settings-schema';
 import type { TestOptions } from './connection-service';
 
+/** A test the user cancelled, or one that could not read this workstation's keychain, checked nothing of the account. */
+const saysNothingOfTheAccount: ReadonlySet<string> = new Set(['CANCELLED', 'KEYCHAIN_UNAVAILABLE']);
+
 type TestConnection = (settings: StoredSettings, options?: TestOptions) => Promise<ConnectionTestResult>;
 
 /**
  * The same connection service, whose tests of the saved settings (the button, `test`, `test
  * --all`, the daily check) leave their outcome on the account. A test on other parameters (command
- * line overrides) says nothing of the saved ones; a test the user cancelled checked nothing.
+ * line overrides) says nothing of the saved ones.
  */
 export function recordingLastCheck<T extends { readonly testConnection: TestConnection }>(connection: T, write: (check: LastCheck) => void, clock: Clock): T {
   // The test's own outcome is what the user waits for: a file that cannot be written (the account
@@ -29,7 +32,7 @@ export function recordingLastCheck<T extends { readonly testConnection: TestConn
       return result;
     } catch (error) {
       const { code } = toFailure(error);
-      if (kept && code !== 'CANCELLED') record({ at: clock().toISOString(), ok: false, code });
+      if (kept && !saysNothingOfTheAccount.has(code)) record({ at: clock().toISOString(), ok: false, code });
       throw error;
     }
   };

@@ -135,6 +135,9 @@ describe('the last check of each account', () => {
       { name: 'Commune de Tréméreuc', lastCheck: { ok: true, code: null } },
       { name: 'SIVOM de la Rance', lastCheck: { ok: false, code: 'AUTH_REJECTED' } },
     ]);
+    const status = await cli(['status', '--account', 'SIVOM de la Rance', '--json', '--user-data-dir', dir]);
+    expect(status.json).toMatchObject({ lastCheck: { at: '2026-12-02T06:30:00.000Z', ok: false, code: 'AUTH_REJECTED' } });
+    expect((await cli(['status', '--account', 'SIVOM de la Rance', '--user-data-dir', dir])).stdout).toContain('Dernière vérification : 02/12/2026');
     const words = await cli(['accounts', '--user-data-dir', dir]);
     expect(words.stdout).toMatch(/SIVOM de la Rance — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — échec \(Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique\)/);
     expect(words.stdout).toMatch(/Compte principal — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — réussie/);

@@ -26,6 +26,7 @@ import { applySettingsChange } from '../settings/settings-store';
 import { storedProxy } from '../net/url-policy';
 import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResult } from './accounts-commands';
 import { knownEnvironments } from '../settings/environments';
+import { lastCheckText } from '../chorus/last-check-text';
 import { withNotifications, type Notifier } from './daily-check';
 import { nearestName } from './nearest-name';
 import { scheduleCommand } from './schedule-command';
@@ -165,7 +166,7 @@ function changeFromOptions(options: Options): SettingsChange {
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
-  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending');
+  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending' && key !== 'lastCheck');
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
 
@@ -218,6 +219,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
         ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source }
         : { due: false, dueOn: null, expiresOn: null, source: null },
       ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
+      lastCheck: settings.lastCheck ?? null,
     },
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
@@ -244,6 +246,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
         : passwordStored
           ? 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)'
           : 'Expiration du mot de passe : sans objet (aucun mot de passe enregistré)',
+      lastCheckText(settings.lastCheck),
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
       ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
