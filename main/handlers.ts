@@ -1,7 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
+import { lastCheckReason } from './chorus/last-check-text';
 import { logFolderName } from './logging/log-file';
+import { dailyCheckHandlers } from './schedule/daily-check-handlers';
+import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
 import type { Logger } from './logger';
 import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData, type DeploymentProfile } from './profiles/deployment-profile';
 import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile, type AccountsProfile } from './profiles/accounts-profile';
@@ -36,6 +39,8 @@ export interface HandlerDependencies {
   readonly machineProfilePath?: string;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The daily check's task (default: this system's Task Scheduler, for this executable). */
+  readonly dailyCheck?: DailyCheckSchedule;
 }
 
 /** What only the desktop can do: its dialogs and its file manager (Electron's, or a test's). */
@@ -76,6 +81,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
       ...(account.login ? { login: account.login } : {}),
       environment: account.environment,
       reminder: passwordReminder(account, clock()),
+      ...(account.lastCheck ? { lastCheck: { ...account.lastCheck, reason: lastCheckReason(account.lastCheck.code) } } : {}),
     })),
     settings: toSettingsView(current),
     secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },
@@ -88,7 +94,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
 }
 
 /** Every channel of the contract, served by the main-process services. */
-export function createHandlers({ appInfo, settings, secrets, current, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies): Handlers {
+export function createHandlers({ appInfo, settings, secrets, current, desktop, userDataDir, machineProfilePath, clock, logger, dailyCheck }: HandlerDependencies): Handlers {
   // The profile exactly as the user previewed it: confirming applies these values, never the file
   // read again (it may have changed since), never a path from the page.
   let pendingImport: DeploymentProfile | AccountsProfile | undefined;
@@ -247,5 +253,6 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
       await desktop.openFolder(folder);
       return { folder };
     },
+    ...dailyCheckHandlers(dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock, executable: process.execPath })),
   };
 }

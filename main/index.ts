@@ -1,4 +1,5 @@
 // The only file that wires the main-process services to Electron.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
@@ -7,6 +8,8 @@ import { ipcChannelOf, ipcEventOf } from '../preload/ipc-channel';
 import { appMenuTemplate } from './app-menu';
 import { appEntryUrl, appOrigin, appScheme, createAppProtocolHandler } from './app-protocol';
 import { createHttpTransport } from './chorus/http-transport';
+import { createElectronNotifier } from './cli/electron-notifier';
+import { accountArgumentOf, cliArgumentsOf } from './cli/in-app-arguments';
 import { systemClock } from './clock';
 import { createLogFileSink } from './logging/log-file';
 import { consoleSink, createLogger, type LogLine } from './logger';
@@ -18,17 +21,9 @@ import { createMainProcess } from './services';
 import type { SettingsFile } from './settings/settings-schema';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
-// Tests and IT scripts may point the app at another profile folder and keychain namespace.
-const userDataOverride = process.env.CHORUS_PRO_USER_DATA_DIR;
-if (userDataOverride) app.setPath('userData', userDataOverride);
 const keychainService = process.env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService;
-// The screen is French whatever the system's language: Chromium's own controls (the date field's
-// jj/mm/aaaa, its calendar) follow this, not the page's lang attribute.
-app.commandLine.appendSwitch('lang', 'fr-FR');
-
-protocol.registerSchemesAsPrivileged([
-  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-]);
+// Windows shows notifications under this identity (the installer's appId).
+const appUserModelId = 'fr.collectivites.chorus-pro-echanges';
 
 // The console for development, the support log file for the finance office's IT department.
 let fileSink: ((line: LogLine) => void) | undefined;
@@ -48,6 +43,9 @@ function senderFacts(event: IpcMainInvokeEvent) {
 }
 
 function start(): void {
+  // A notification's click (the daily check) starts the app on the account it named.
+  const askedAccount = accountArgumentOf(process.argv);
+
   fileSink = createLogFileSink(app.getPath('userData'));
   logger.info('app.started', { version: app.getVersion() });
   const { dispatch, allReminders } = createMainProcess({
@@ -98,6 +96,7 @@ function start(): void {
     clock: systemClock,
     logger,
     appOrigin,
+    ...(askedAccount === undefined ? {} : { selectAccount: askedAccount }),
   });
   for (const name of channelNames) {
     ipcMain.handle(ipcChannelOf(name), (event, ...args: unknown[]) => dispatch(name, senderFacts(event), args));
@@ -151,28 +150,66 @@ function start(): void {
   void window.loadURL(appEntryUrl);
 }
 
-// Windows shows notifications under this identity (the installer's appId).
-app.setAppUserModelId('fr.collectivites.chorus-pro-echanges');
+/** The window, the tray of reminders, the single instance: the app as the accountant opens it. */
+function startWindowedApp(): void {
+  // Tests and IT scripts may point the app at another profile folder and keychain namespace.
+  const userDataOverride = process.env.CHORUS_PRO_USER_DATA_DIR;
+  if (userDataOverride) app.setPath('userData', userDataOverride);
+  // The screen is French whatever the system's language: Chromium's own controls (the date field's
+  // jj/mm/aaaa, its calendar) follow this, not the page's lang attribute.
+  app.commandLine.appendSwitch('lang', 'fr-FR');
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
-  app.on('window-all-closed', () => app.quit());
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      logger.error('app.start-failed', { error: error instanceof Error ? error.name : typeof error });
-      dialog.showErrorBox(
-        'Chorus Pro Echanges',
-        "L'application n'a pas pu démarrer. Redémarrez-la ; si le problème persiste, contactez votre service informatique.",
-      );
-      app.quit();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  ]);
+
+  app.setAppUserModelId(appUserModelId);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    app.on('second-instance', () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
     });
+    app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
+    app.on('window-all-closed', () => app.quit());
+    app
+      .whenReady()
+      .then(start)
+      .catch((error: unknown) => {
+        logger.error('app.start-failed', { error: error instanceof Error ? error.name : typeof error });
+        dialog.showErrorBox(
+          'Chorus Pro Echanges',
+          "L'application n'a pas pu démarrer. Redémarrez-la ; si le problème persiste, contactez votre service informatique.",
+        );
+        app.quit();
+      });
+  }
 }
+
+/**
+ * `"Chorus Pro Echanges.exe" --cli COMMAND …`: the command line of cli.js, unchanged, with the
+ * desktop's notifications; nothing of the window is started, and the process ends with the
+ * command's status.
+ */
+function runCommandLineInApp(args: readonly string[]): void {
+  app.setAppUserModelId(appUserModelId);
+  const notifier = createElectronNotifier({
+    whenReady: () => app.whenReady(),
+    Notification,
+    openAccount: (account) => {
+      spawn(process.execPath, ['--account', account], { detached: true, stdio: 'ignore' }).unref();
+    },
+    lingerMs: 2 * 60 * 1000,
+    warn: (line) => process.stderr.write(`${line}\n`),
+  });
+  void import('./cli-commands').then(({ runCommands }) => {
+    runCommands(args, { notifier, executablePath: process.execPath });
+  });
+}
+
+const cliArguments = cliArgumentsOf(process.argv);
+if (cliArguments === undefined) startWindowedApp();
+else runCommandLineInApp(cliArguments);

@@ -49,6 +49,8 @@ function setUp(overrides: Partial<Handlers> = {}) {
     previewProfileImport: notInThisTest,
     importProfile: notInThisTest,
     openLogFolder: notInThisTest,
+    getDailyCheck: notInThisTest,
+    setDailyCheck: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));

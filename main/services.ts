@@ -4,6 +4,9 @@ import type { AppInfo } from '../preload/contract';
 import { applyMachineProfileAtFirstStart } from './profiles/machine-profile';
 import { createChorusClient, type ChorusClient } from './chorus/chorus-client';
 import { createConnectionService } from './chorus/connection-service';
+import { recordingLastCheck } from './chorus/last-check';
+import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
+import { registerMachineDailyCheck } from './schedule/machine-daily-check';
 import type { HttpSend } from './chorus/http-transport';
 import type { ResolveSystemProxy } from './chorus/proxy-resolution';
 import type { Clock } from './clock';
@@ -49,7 +52,7 @@ function openedRoutes(opened: StoredSettings) {
 /** The services of one technical account: its settings, its connection, its renewal, its reminder. */
 function createAccountServices(settings: SettingsStore, shared: { client: ChorusClient; secrets: SecretStore; clock: Clock; logger: Logger; resolveSystemProxy?: ResolveSystemProxy }) {
   const { client, secrets, clock, logger } = shared;
-  const connection = createConnectionService({
+  const connection = recordingLastCheck(createConnectionService({
     client,
     secrets,
     logger,
@@ -61,7 +64,7 @@ function createAccountServices(settings: SettingsStore, shared: { client: Chorus
       }
     },
     ...(shared.resolveSystemProxy ? { resolveSystemProxy: shared.resolveSystemProxy } : {}),
-  });
+  }), (check) => settings.recordLastCheck(check), clock);
   const renewPassword = createPasswordRenewal({
     settings,
     secrets,
@@ -83,7 +86,7 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
   const { clock, logger } = dependencies;
   const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
   const store = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
-  applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger);
+  const machineDailyCheckAt = applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger);
   // A new workstation has no secret stored the earlier way: nothing to move, ever.
   if (firstStart && !store.clientSecretsBoundToRoute()) store.markClientSecretsBoundToRoute();
   const opened = store.accounts.list();
@@ -137,6 +140,8 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
       secretsMigrated,
       /** The same services, acting on the account of that exact name. */
       withAccount: (name: string) => scopedTo(store.forAccount(name)),
+      /** The daily check's time the machine profile applied at this (first) start asked for. */
+      machineDailyCheckAt,
     };
   };
   return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));
@@ -149,6 +154,10 @@ export interface MainDependencies extends CoreDependencies {
   readonly desktop: Desktop;
   /** The origin the app's page is served from: `app://chorus` in Electron, a loopback URL in tests. */
   readonly appOrigin: string;
+  /** The account to show first (`--account NAME`, a daily-check notification's click), if it exists. */
+  readonly selectAccount?: string;
+  /** The daily check's task (default: this system's Task Scheduler, for this executable). */
+  readonly dailyCheck?: DailyCheckSchedule;
 }
 
 /**
@@ -162,7 +171,15 @@ export function createMainProcess(dependencies: MainDependencies): {
   allReminders: CoreServices['allReminders'];
 } {
   const services = createCoreServices(dependencies);
+  const asked = dependencies.selectAccount;
+  if (asked !== undefined) {
+    if (services.settings.accounts.list().some((account) => account.name === asked.normalize('NFC'))) services.settings.accounts.select(asked);
+    else dependencies.logger.warn('account.unknown-at-start', {});
+  }
+  const dailyCheck = dependencies.dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock: dependencies.clock, executable: process.execPath });
+  if (services.machineDailyCheckAt !== undefined) void registerMachineDailyCheck(dailyCheck, services.machineDailyCheckAt, dependencies.logger);
   const handlers = createHandlers({
+    dailyCheck,
     appInfo: dependencies.appInfo,
     desktop: dependencies.desktop,
     userDataDir: dependencies.userDataDir,

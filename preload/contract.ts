@@ -220,12 +220,23 @@ export type PasswordReminder =
       readonly expired: boolean;
     };
 
+/** The last connection test of an account's saved settings (any test: the button, the command line, the daily check). */
+export interface LastCheckView {
+  readonly at: string;
+  readonly ok: boolean;
+  readonly code: string | null;
+  /** What went wrong, in a few French words; null when it succeeded. */
+  readonly reason: string | null;
+}
+
 /** One technical account as the account bar and the reminder list show it. */
 export interface AccountSummary {
   readonly name: string;
   readonly login?: string;
   readonly environment: EnvironmentName;
   readonly reminder: PasswordReminder;
+  /** Absent until the account's first test. */
+  readonly lastCheck?: LastCheckView;
 }
 
 export const accountNameInput = z.string().max(200);
@@ -259,6 +270,19 @@ const channel = <Args extends z.ZodTuple, Payload extends object>(
   result: ResultOf<Payload>,
 ) => ({ args, result });
 
+/** The daily check's task in the Windows Task Scheduler, for the user running the app. */
+export interface DailyCheckView {
+  /** False outside Windows: the screen says the task can only be registered there. */
+  readonly supported: boolean;
+  readonly installed: boolean;
+  /** HH:MM, local time; null when not installed (or unreadable). */
+  readonly at: string | null;
+  /** What the Task Scheduler refused, in French, when the last change failed. */
+  readonly refusal?: string;
+}
+/** A time of day as the screen's time field gives it. */
+export const timeOfDayInput = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
 export const channels = {
   getAppInfo: channel(z.tuple([]), returns<AppInfo>()),
   getSettings: channel(z.tuple([]), returns<SettingsSnapshot>()),
@@ -281,6 +305,10 @@ export const channels = {
   importProfile: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict().optional()]), returns<SettingsSnapshot>()),
   importMachineProfileSecrets: channel(z.tuple([z.object({ passphrase: passphraseSchema }).strict()]), returns<SettingsSnapshot>()),
   dismissMachineProfileSecrets: channel(z.tuple([]), returns<SettingsSnapshot>()),
+  getDailyCheck: channel(z.tuple([]), returns<DailyCheckView>()),
+  /** Registers the daily check at `at`, or removes it with null. */
+  setDailyCheck: channel(z.tuple([z.object({ at: timeOfDayInput.nullable() }).strict()]), returns<DailyCheckView>()),
+  // Last: e2e/broken-bundle.spec.ts removes it from a copy of the built preload.
   openLogFolder: channel(z.tuple([]), returns<{ readonly folder: string }>()),
 };
 

@@ -45,6 +45,14 @@ describe('the Windows installer configuration', () => {
     expect(Object.keys(manifest.dependencies)).toEqual(['keytar']);
   });
 
+  it('installs beside the executable a command shim that runs it with --cli and returns its exit code', () => {
+    expect(config.extraFiles).toEqual([{ from: 'build/windows/chorus-pro-echanges.cmd', to: 'chorus-pro-echanges.cmd' }]);
+    const shim = readFileSync(join(root, 'build/windows/chorus-pro-echanges.cmd'), 'utf8');
+    // A batch file makes cmd.exe wait for the GUI program; %~dp0 is the shim's own folder.
+    expect(shim.split('\r\n').filter((line) => !line.startsWith('rem '))).toEqual(['@echo off', 'setlocal', '"%~dp0Chorus Pro Echanges.exe" --cli %*', 'exit /b %ERRORLEVEL%', '']);
+    expect(config.productName).toBe('Chorus Pro Echanges');
+  });
+
   it('finds every file it would pack after a build (run `npm run build` first)', () => {
     for (const built of [manifest.main, 'dist/main/cli.js', 'dist/preload/index.js', 'dist/renderer/index.html']) {
       expect(existsSync(join(root, built)), built).toBe(true);

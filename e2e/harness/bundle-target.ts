@@ -43,7 +43,7 @@ export interface StandInProbe {
 let standInBundles: Promise<{ child: string; renderer: string }> | undefined;
 
 /** The two halves of the stand-in, bundled once per worker. */
-function bundleStandIn(): Promise<{ child: string; renderer: string }> {
+export function bundleStandIn(): Promise<{ child: string; renderer: string }> {
   const bundle = (entry: string, platform: 'node' | 'browser', globalName?: string) =>
     build({
       absWorkingDir: projectRoot,
@@ -74,7 +74,7 @@ ${preload}
 })(require, module, module.exports);
 })();`;
 
-const electronVersion = (): string => {
+export const electronVersion = (): string => {
   const manifest = JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
 };

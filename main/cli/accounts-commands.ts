@@ -5,6 +5,12 @@ import { removeAccount } from '../accounts/remove-account';
 import { accountsOf } from '../secrets/settings-accounts';
 import type { CoreServices } from '../services';
 import type { Clock } from '../clock';
+import { lastCheckText } from '../chorus/last-check-text';
+
+/** One account's outcome in `test --all`. */
+export type AccountTestOutcome =
+  | { readonly account: string; readonly ok: true; readonly structureCount: number; readonly durationMs: number }
+  | { readonly account: string; readonly ok: false; readonly code: string; readonly message: string; readonly retryAfterSeconds?: number; readonly waitedSeconds?: number };
 
 export interface CommandResult {
   readonly json: Record<string, unknown>;
@@ -54,6 +60,7 @@ export async function listAccounts(services: CoreServices, clock: Clock): Promis
       login: account.login ?? null,
       secrets: { password: has(entries[index]?.password), passwordVerified: has(entries[index]?.password) ? account.passwordVerified !== false : null, clientSecret: has(entries[index]?.clientSecret) },
       reminder: reminder.known ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source } : { due: false, dueOn: null, expiresOn: null, source: null },
+      lastCheck: account.lastCheck ?? null,
     };
   });
   return {
@@ -62,7 +69,7 @@ export async function listAccounts(services: CoreServices, clock: Clock): Promis
       `${rows.length} compte(s) technique(s) :`,
       ...rows.map(
         (row) =>
-          `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${row.secrets.password === null ? 'inconnu' : row.secrets.password ? 'enregistré' : 'non enregistré'}${row.reminder.due ? ' — À RENOUVELER' : ''}`,
+          `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${row.secrets.password === null ? 'inconnu' : row.secrets.password ? 'enregistré' : 'non enregistré'}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,
       ),
       ...(present === undefined ? ['Attention : le coffre-fort est inaccessible ; la présence des mots de passe est inconnue.'] : []),
     ],
@@ -101,8 +108,8 @@ export type Wait = (seconds: number) => Promise<void>;
 const sleep: Wait = (seconds) => setTimeout(seconds * 1000);
 
 /** Every account tested, one after the other: the nightly check of a centre de gestion. */
-export async function testAllAccounts(services: CoreServices, wait: Wait = sleep): Promise<CommandResult> {
-  const results = [];
+export async function testAllAccounts(services: CoreServices, wait: Wait = sleep): Promise<CommandResult & { readonly outcomes: readonly AccountTestOutcome[] }> {
+  const results: AccountTestOutcome[] = [];
   const names = services.settings.accounts.list().map((account) => account.name);
   for (const [index, name] of names.entries()) {
     const account = services.withAccount(name);
@@ -120,6 +127,7 @@ export async function testAllAccounts(services: CoreServices, wait: Wait = sleep
   }
   const failed = results.filter((result) => !result.ok);
   return {
+    outcomes: results,
     json: { results },
     failed: failed.length > 0,
     lines: [

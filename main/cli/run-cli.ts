@@ -30,7 +30,11 @@ import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResul
 import { knownEnvironments } from '../settings/environments';
 import { environmentLabels } from '../settings/environment-labels';
 import { environmentFromWord } from './environment-word';
+import { lastCheckText } from '../chorus/last-check-text';
+import { withNotifications, type Notifier } from './daily-check';
 import { nearestName } from './nearest-name';
+import { scheduleCommand } from './schedule-command';
+import type { SchtasksRunner } from '../schedule/daily-check-schedule';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
@@ -43,6 +47,12 @@ export interface CliEnvironment {
   readonly secretsFor: (env: NodeJS.ProcessEnv) => SecretStore;
   readonly send: HttpSend;
   readonly clock: Clock;
+  /** The desktop's notifications (`test --all --notify`): only the installed app has them. */
+  readonly notifier?: Notifier;
+  /** `schedule`: the system, the schtasks runner and the installed executable (defaults: this process's). */
+  readonly platform?: NodeJS.Platform;
+  readonly runSchtasks?: SchtasksRunner;
+  readonly executablePath?: string;
 }
 
 const optionSpec = {
@@ -66,6 +76,9 @@ const optionSpec = {
   'passphrase-stdin': { type: 'boolean' },
   account: { type: 'string' },
   all: { type: 'boolean' },
+  notify: { type: 'boolean' },
+  at: { type: 'string' },
+  executable: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof optionSpec;
@@ -75,7 +88,7 @@ const connectionOptions: readonly OptionName[] = ['env', 'url', 'token-url', 'lo
 const commands: Readonly<Record<string, readonly OptionName[]>> = {
   configure: [...connectionOptions, 'alert-delay', 'password-updated-on'],
   status: [],
-  test: [...connectionOptions, 'all'],
+  test: [...connectionOptions, 'all', 'notify'],
   accounts: [],
   structures: connectionOptions,
   'set-client-secret': ['client-secret-stdin'],
@@ -83,6 +96,7 @@ const commands: Readonly<Record<string, readonly OptionName[]>> = {
   'set-proxy-password': ['password-stdin'],
   'export-profile': ['with-secrets', 'passphrase-stdin', 'all'],
   'import-profile': ['passphrase-stdin'],
+  schedule: ['at', 'executable'],
 };
 /** Commands that take a file name after them. */
 const withFile: ReadonlySet<string> = new Set(['export-profile', 'import-profile']);
@@ -157,8 +171,8 @@ function changeFromOptions(options: Options): SettingsChange {
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
-  // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something.
-  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending' && key !== 'chorusPasswordExpiryStructure');
+  // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something; the last check has its own place.
+  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending' && key !== 'chorusPasswordExpiryStructure' && key !== 'lastCheck');
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
 
@@ -206,6 +220,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
         ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source, ...(reminder.expiryStructure ? { expiryStructure: reminder.expiryStructure } : {}) }
         : { due: false, dueOn: null, expiresOn: null, source: null },
       ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
+      lastCheck: settings.lastCheck ?? null,
     },
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
@@ -233,6 +248,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
           ? 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)'
           : 'Expiration du mot de passe : sans objet (aucun mot de passe enregistré)',
       ...(reminder.known && reminder.expiryStructure ? [`  Date lue sur la structure « ${reminder.expiryStructure} » : la plus proche parmi les structures rattachées.`] : []),
+      lastCheckText(settings.lastCheck),
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
       ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
@@ -302,8 +318,10 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
   test: async (context) => {
     if (context.options.all === true) {
       if (hasOverrides(context) || context.options.account !== undefined) throw new AppError('INVALID_INPUT', "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion");
-      return testAllAccounts(context.services);
+      const result = await testAllAccounts(context.services);
+      return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier) : result;
     }
+    if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
     const result = await context.services.connection.testConnection(withOverrides(context), { recordExpiry: !hasOverrides(context) });
     return {
       json: { ...result },
@@ -411,6 +429,12 @@ const run: Readonly<Record<string, (context: CommandContext) => Promise<Result>>
     };
   },
   accounts: (context) => accountsCommand(context.services, context.environment.clock, context.positionals),
+  schedule: (context) => {
+    const at = text(context.options, 'at');
+    const executable = text(context.options, 'executable');
+    const userDataDir = text(context.options, 'user-data-dir');
+    return scheduleCommand(context.positionals[0], { ...(at === undefined ? {} : { at }), ...(executable === undefined ? {} : { executable }), ...(userDataDir === undefined ? {} : { userDataDir: resolve(userDataDir) }) }, context.environment);
+  },
   'set-proxy-password': async (context) => {
     const { proxyUrl } = context.services.settings.read();
     const proxy = storedProxy(proxyUrl);
@@ -433,6 +457,8 @@ const valueNames: Partial<Record<OptionName, string>> = {
   'ca-file': 'FICHIER.pem',
   proxy: 'URL',
   'alert-delay': 'MOIS',
+  at: 'HH:MM',
+  executable: 'CHEMIN',
 };
 const optionNames = Object.keys(optionSpec) as OptionName[];
 const isOptionName = (name: string): name is OptionName => (optionNames as string[]).includes(name);
@@ -480,12 +506,12 @@ export function parse(argv: readonly string[]): { command: string; options: Opti
     throw usageError(`commande inconnue : ${command}${nearest ? ` ; vouliez-vous dire ${nearest} ?` : ''}`);
   }
   // Account names follow `accounts`: they are names, never secrets.
-  const positionals = command === 'accounts' ? extra.splice(0, 3) : [];
+  const positionals = command === 'accounts' ? extra.splice(0, 3) : command === 'schedule' ? extra.splice(0, 1) : [];
   const file = withFile.has(command) ? extra.shift() : undefined;
   if (withFile.has(command) && !file) throw usageError(`${command} attend un nom de fichier`);
   // Its value is never repeated: it may be a secret typed where it does not belong.
   if (extra.length > 0) throw usageError(`argument inattendu après « ${command} » (sa valeur n'est pas répétée ; un secret se donne sur l'entrée standard)`);
-  const general: readonly OptionName[] = ['user-data-dir', 'json', 'help', ...(command === 'accounts' ? [] : ['account' as const])];
+  const general: readonly OptionName[] = ['user-data-dir', 'json', 'help', ...(command === 'accounts' || command === 'schedule' ? [] : ['account' as const])];
   const misplaced = Object.keys(options).find((name) => !general.includes(name as OptionName) && !allowed.includes(name as OptionName));
   if (misplaced) throw usageError(`l'option --${misplaced} ne s'emploie pas avec ${command}`);
   return { command, options, file, positionals };
@@ -545,7 +571,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const handler = run[command];
     if (!handler) throw new AppError('INVALID_INPUT', `commande inconnue : ${command}`);
     // These choose their account themselves (or act on all): the others act on one, named or only.
-    const acrossAccounts = command === 'accounts' || command === 'export-profile' || command === 'import-profile' || (command === 'test' && options.all === true);
+    const acrossAccounts = command === 'accounts' || command === 'schedule' || command === 'export-profile' || command === 'import-profile' || (command === 'test' && options.all === true);
     const services = acrossAccounts ? opened : servicesForCommand(opened, text(options, 'account'));
     const result = await handler({ services, options, environment, file, userDataDir, positionals });
     if (json) environment.print(JSON.stringify({ ok: result.failed !== true, ...result.json }));

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
-import { applyProfile, readProfile } from './deployment-profile';
 import { machineProfileDistrust, platformPathSecurity, type ReadPathSecurity } from './machine-profile-trust';
+import { splitMachineOnlyFields } from '../schedule/machine-daily-check';
+import { applyProfile, parseSingleProfile, readProfileData } from './deployment-profile';
 
 /**
  * Where an installer or a script puts the profile every workstation starts from:
@@ -20,7 +21,8 @@ export function machineProfilePath(env: NodeJS.ProcessEnv = process.env, platfor
 /**
  * At first start only (no settings file yet), takes the machine-wide profile if there is one: it
  * pre-configures the workstation and never overrides what the user changes afterwards. A profile
- * that cannot be used is logged and ignored: the app starts from its defaults.
+ * that cannot be used is logged and ignored: the app starts from its defaults. Returns the time
+ * of the daily check it asks for (`dailyCheckAt`), which the app registers.
  */
 export function applyMachineProfileAtFirstStart(
   firstStart: boolean,
@@ -29,21 +31,27 @@ export function applyMachineProfileAtFirstStart(
   userDataDir: string,
   logger: Logger,
   readPathSecurity: ReadPathSecurity = platformPathSecurity(),
-): void {
-  if (!firstStart || !path || !existsSync(path)) return;
+): string | undefined {
+  if (!firstStart || !path || !existsSync(path)) return undefined;
   // Standard users may create folders in %PROGRAMDATA%: a profile one of them planted is not applied.
   const distrust = machineProfileDistrust(path, readPathSecurity);
   if (distrust !== undefined) {
     logger.warn('profile.machine-untrusted', { path, reason: distrust });
-    return;
+    return undefined;
   }
   try {
-    const profile = readProfile(path);
+    const { profile: data, dailyCheckAt } = splitMachineOnlyFields(readProfileData(path), logger);
+    if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) {
+      throw new AppError('PROFILE_REFUSED', 'profil de plusieurs comptes');
+    }
+    const profile = parseSingleProfile(data);
     applyProfile(settings, profile, userDataDir);
     // A machine-wide file is readable by every user: its secrets wait for the passphrase.
     if (profile.profileVersion === 2) settings.markMachineProfileSecrets(true);
     logger.info('profile.machine-applied', { path, withSecrets: profile.profileVersion === 2 });
+    return dailyCheckAt;
   } catch (error) {
     logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
+    return undefined;
   }
 }

@@ -6,6 +6,19 @@ export const currentSchemaVersion = 3;
 /** A structure's name as kept with the expiry date: Chorus Pro's designations are far shorter. */
 export const maxStructureNameLength = 300;
 
+/**
+ * A connection test's outcome, kept per account. The code is any string, not the contract's list:
+ * a file written by a later version (with a new code) must still load in this one.
+ */
+export const lastCheckSchema = z
+  .object({
+    at: z.iso.datetime({ offset: true }),
+    ok: z.boolean(),
+    code: z.string().min(1).max(64).nullable(),
+  })
+  .strict();
+export type LastCheck = z.infer<typeof lastCheckSchema>;
+
 /** The settings of one technical account: what every service works with. */
 export const storedSettingsSchema = z
   .object({
@@ -32,6 +45,8 @@ export const storedSettingsSchema = z
     timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
     proxyUrl: z.string().min(1).max(2048).optional(),
     caCertificatePath: z.string().min(1).max(4096).optional(),
+    /** The last connection test of the saved settings (button, `test`, `test --all`); none before. */
+    lastCheck: lastCheckSchema.optional(),
   })
   .strict();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;

@@ -20,6 +20,7 @@ import {
   maxAccounts,
   settingsFileSchema,
   storedSettingsSchema,
+  type LastCheck,
   type SettingsFile,
   type StoredAccount,
   type StoredSettings,
@@ -77,6 +78,8 @@ export interface SettingsStore {
   recordPasswordCommunicatedOn(day: Date): StoredSettings;
   /** The expiry Chorus Pro reported, and the structure whose date it is; undefined forgets both. */
   recordChorusExpiry(day: string | undefined, structure?: string): StoredSettings;
+  /** The outcome of a test of the saved settings, shown until the next one. */
+  recordLastCheck(check: LastCheck): StoredSettings;
   /** Whether the screen should still offer to import the machine profile's secrets. */
   markMachineProfileSecrets(pending: boolean): void;
   machineProfileSecretsPending(): boolean;
@@ -350,6 +353,7 @@ export function openSettingsStore(
         if (day === undefined) return write(rest);
         return write({ ...rest, chorusPasswordExpiresOn: day, ...(structure ? { chorusPasswordExpiryStructure: structure.slice(0, maxStructureNameLength) } : {}) });
       },
+      recordLastCheck: (check) => write({ ...read(), lastCheck: check }),
       markMachineProfileSecrets: (pending) => {
         const { machineProfileSecretsPending: _previous, ...file } = readFile();
         writeFile(pending ? { ...file, machineProfileSecretsPending: true } : file);

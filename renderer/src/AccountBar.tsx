@@ -1,3 +1,4 @@
+import { LastCheckLine } from './LastCheckLine';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { Outcome, SettingsSnapshot } from '../../preload/contract';
 import { formatDay } from './format';
@@ -80,6 +81,7 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
           Supprimer
         </button>
       </div>
+      <LastCheckLine id="account-last-check" check={snapshot.accounts.find((account) => account.name === current)?.lastCheck} />
       {message && (
         <p role="alert" className="failure">
           {message}

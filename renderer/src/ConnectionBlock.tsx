@@ -1,3 +1,4 @@
+import { LastCheckLine } from './LastCheckLine';
 import type { EnvironmentName } from '../../preload/contract';
 import { unreachableCodes, type TestState } from './connectionTest';
 import { FieldError } from './FieldError';
@@ -95,6 +96,7 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
         </button>
         {test.kind === 'running' && <Progress label="Connexion à Chorus Pro en cours" onCancel={onCancelTest} />}
       </div>
+      <LastCheckLine id="connection-last-check" check={snapshot.accounts.find((account) => account.name === snapshot.account.name)?.lastCheck} />
       <div role="status" className="result">
         {test.kind === 'succeeded' && (
           <p className="success">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, ProfileChange } from '../../preload/contract';
 import { minPassphraseLength } from './contractValues';
 import { AboutDialog } from './AboutDialog';
+import { DailyCheckSection } from './DailyCheckSection';
 import { PasswordInput } from './PasswordInput';
 import { LazyDetails } from './LazyDetails';
 import { ProfileImportDialog } from './ProfileImportDialog';
@@ -120,6 +121,7 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
       <p role="status" className="hint">
         {message}
       </p>
+      <DailyCheckSection />
       {open?.kind === 'import' && (
         <ProfileImportDialog
           file={open.file}

@@ -124,6 +124,9 @@ async function answer(request: HarnessRequest): Promise<unknown> {
     case 'click-notification':
       control.clickNotification(request.index);
       return undefined;
+    case 'close-notification':
+      control.closeNotification(request.index);
+      return undefined;
     case 'will-prevent-unload': {
       let prevented = false;
       control.mainWindow().webContents.emit('will-prevent-unload', { preventDefault: () => (prevented = true) });

@@ -430,6 +430,11 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
       if (!notification) throw new Error(`Aucune notification n° ${index}`);
       notification.emit('click', electronEvent());
     },
+    closeNotification(index: number): void {
+      const notification = notifications[index];
+      if (!notification) throw new Error(`Aucune notification n° ${index}`);
+      notification.emit('close', electronEvent());
+    },
   };
   return { module, control };
 }

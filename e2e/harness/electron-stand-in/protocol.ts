@@ -69,6 +69,8 @@ export type HarnessRequest =
   | { readonly type: 'page-loaded'; readonly id: number }
   | { readonly type: 'click-menu-item'; readonly id: number; readonly label: string }
   | { readonly type: 'click-notification'; readonly id: number; readonly index: number }
+  /** The user dismisses the notification (or it leaves the screen unclicked). */
+  | { readonly type: 'close-notification'; readonly id: number; readonly index: number }
   | { readonly type: 'will-prevent-unload'; readonly id: number }
   /** The page leaves for `url` on its own (a link, `location`): Electron asks main first. */
   | { readonly type: 'will-navigate'; readonly id: number; readonly url: string; readonly isMainFrame: boolean }

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixture } from '../../e2e/simulator/fixture';
+import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { createHttpTransport } from '../chorus/http-transport';
+import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { secretAccounts } from '../secrets/secret-store';
+import { demoAccount } from '../test-support/core-fixture';
+import { fixedClock, openTestSettings, tempDir } from '../test-support/settings-fixture';
+import type { AccountNotice, Notifier } from './daily-check';
+import { runCli } from './run-cli';
+
+const keychainService = `Chorus Pro Echanges (test vérification quotidienne ${randomUUID()})`;
+const today = fixedClock('2026-12-02T06:30:00Z');
+
+/** The desktop's notifications as a list: what the accountant would see, in order. */
+function recordingNotifier(): Notifier & { readonly shown: AccountNotice[] } {
+  const shown: AccountNotice[] = [];
+  return { shown, show: (notice) => shown.push(notice), settled: () => Promise.resolve() };
+}
+
+/** The command line in this process, over the real keychain and the simulator, on `today`. */
+async function cli(args: readonly string[], options: { stdin?: string; notifier?: Notifier } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(args, {
+    print: (line) => out.push(line),
+    warn: (line) => err.push(line),
+    readSecret: () => Promise.resolve(options.stdin ?? ''),
+    stdinIsTerminal: false,
+    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
+    secretsFor: () => createKeytarSecretStore(keychainService),
+    send: createHttpTransport(),
+    clock: today,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+  });
+  const stdout = out.join('\n');
+  return { status, stdout, stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
+}
+
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator({ fixture: loadFixture() });
+});
+afterAll(async () => {
+  await simulator.close();
+  await clearKeychainService(keychainService);
+});
+
+/**
+ * Three communes: one fine, one whose password is due (communicated on 1 November 2025: it expires
+ * on 30 December 2026, 424 days later), one whose password Chorus Pro refuses.
+ */
+async function threeCommunes(): Promise<string> {
+  const dir = tempDir('chorus-quotidienne-');
+  const communes = [
+    { name: 'Compte principal', login: demoAccount.login, password: demoAccount.password, options: ['--alert-delay', '1'], communicatedOn: [] },
+    { name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026', options: [], communicatedOn: ['--password-updated-on', '2025-11-01'] },
+    { name: 'SIVOM de la Rance', login: 'TECH_2_expire@cpro.fr', password: 'pas-le-bon', options: [], communicatedOn: [] },
+  ];
+  for (const [index, commune] of communes.entries()) {
+    if (index > 0) expect((await cli(['accounts', 'add', commune.name, '--user-data-dir', dir])).status).toBe(0);
+    const account = ['--account', commune.name, '--user-data-dir', dir];
+    expect((await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId, ...commune.options, ...account])).status).toBe(0);
+    expect((await cli(['set-client-secret', '--client-secret-stdin', ...account], { stdin: demoAccount.clientSecret })).status).toBe(0);
+    const stored = await cli(["set-password", "--password-stdin", "--no-verify", ...commune.communicatedOn, ...account], { stdin: commune.password });
+    expect(stored.status, stored.stderr).toBe(0);
+  }
+  return dir;
+}
+
+describe('the daily check: test --all --notify', () => {
+  it('shows exactly one notification for the failing account and one for the due account, each naming it; exit 1', async () => {
+    const dir = await threeCommunes();
+    const notifier = recordingNotifier();
+    const run = await cli(['test', '--all', '--notify', '--user-data-dir', dir], { notifier });
+    expect(run.status).toBe(1);
+    expect(notifier.shown.map((notice) => notice.account)).toEqual(['Commune de Tréméreuc', 'SIVOM de la Rance']);
+    const [due, failing] = notifier.shown;
+    expect(due?.body).toContain('Compte « Commune de Tréméreuc »');
+    expect(due?.body).toContain('expire dans 28 jours (le 30/12/2026)');
+    expect(due?.body).toContain('Faites-le renouveler sur le portail');
+    expect(failing?.body).toContain('Compte « SIVOM de la Rance »');
+    expect(failing?.body).toContain("Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique");
+    expect(failing?.body).toContain("cliquez pour ouvrir l'application sur ce compte");
+    expect(run.stdout).toContain('ÉCHEC   SIVOM de la Rance : AUTH_REJECTED');
+    expect(run.stdout).toContain('2 notification(s) affichée(s).');
+  });
+
+  it('exits 0 with no notification when every account passes and none is due', async () => {
+    const dir = await threeCommunes();
+    await cli(['accounts', 'remove', 'SIVOM de la Rance', '--user-data-dir', dir]);
+    await cli(['accounts', 'remove', 'Commune de Tréméreuc', '--user-data-dir', dir]);
+    const notifier = recordingNotifier();
+    const run = await cli(['test', '--all', '--notify', '--json', '--user-data-dir', dir], { notifier });
+    expect(run.status).toBe(0);
+    expect(notifier.shown).toEqual([]);
+    expect(run.json).toMatchObject({ ok: true, results: [{ account: 'Compte principal', ok: true }], notifications: { shown: true, accounts: [] } });
+  });
+
+  it('under plain Node (cli.js) says that notifications need the installed app, and prints what they would say', async () => {
+    const dir = await threeCommunes();
+    const run = await cli(['test', '--all', '--notify', '--user-data-dir', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("Notifications : elles ne s'affichent qu'avec l'application installée (\"Chorus Pro Echanges.exe\" --cli test --all --notify)");
+    expect(run.stdout).toContain('Compte « SIVOM de la Rance » : la vérification de la connexion à Chorus Pro a échoué');
+  });
+
+  it('refuses --notify without --all (exit 2), saying the command to type', async () => {
+    const dir = tempDir('chorus-quotidienne-');
+    const run = await cli(['test', '--notify', '--user-data-dir', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('test --all --notify');
+  });
+});
+
+describe('the last check of each account', () => {
+  it('is written by test and test --all, shown by accounts --json and in words, and read back by the next run (a restart)', async () => {
+    const dir = await threeCommunes();
+    const before = await cli(['accounts', '--json', '--user-data-dir', dir]);
+    expect((before.json.accounts as { lastCheck: unknown }[]).map((account) => account.lastCheck)).toEqual([null, null, null]);
+
+    expect((await cli(['test', '--account', 'Compte principal', '--user-data-dir', dir])).status).toBe(0);
+    const afterOne = await cli(['accounts', '--json', '--user-data-dir', dir]);
+    expect((afterOne.json.accounts as { lastCheck: unknown }[]).map((account) => account.lastCheck)).toEqual([{ at: '2026-12-02T06:30:00.000Z', ok: true, code: null }, null, null]);
+
+    await cli(['test', '--all', '--user-data-dir', dir]);
+    // A new process reads the file again: what it shows is what the disk kept.
+    const listed = await cli(['accounts', '--json', '--user-data-dir', dir]);
+    expect(listed.json.accounts).toMatchObject([
+      { name: 'Compte principal', lastCheck: { at: '2026-12-02T06:30:00.000Z', ok: true, code: null } },
+      { name: 'Commune de Tréméreuc', lastCheck: { ok: true, code: null } },
+      { name: 'SIVOM de la Rance', lastCheck: { ok: false, code: 'AUTH_REJECTED' } },
+    ]);
+    const status = await cli(['status', '--account', 'SIVOM de la Rance', '--json', '--user-data-dir', dir]);
+    expect(status.json).toMatchObject({ lastCheck: { at: '2026-12-02T06:30:00.000Z', ok: false, code: 'AUTH_REJECTED' } });
+    expect((await cli(['status', '--account', 'SIVOM de la Rance', '--user-data-dir', dir])).stdout).toContain('Dernière vérification : 02/12/2026');
+    const words = await cli(['accounts', '--user-data-dir', dir]);
+    expect(words.stdout).toMatch(/SIVOM de la Rance — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — échec \(Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique\)/);
+    expect(words.stdout).toMatch(/Compte principal — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — réussie/);
+  });
+
+  it('is not written by a test on other parameters than the saved ones (command line overrides)', async () => {
+    const dir = await threeCommunes();
+    await cli(['test', '--account', 'Compte principal', '--timeout', '20', '--user-data-dir', dir]);
+    const listed = await cli(['accounts', '--json', '--user-data-dir', dir]);
+    expect((listed.json.accounts as { lastCheck: unknown }[])[0]?.lastCheck).toBeNull();
+  });
+
+  it('leaves a settings file exactly as the previous version wrote it loading with nothing lost', () => {
+    const dir = tempDir('chorus-quotidienne-');
+    const previous = {
+      schemaVersion: 3,
+      selectedAccount: 'Commune de Plouër',
+      accounts: [
+        {
+          name: 'Commune de Plouër',
+          environment: 'production',
+          apiBaseUrl: 'https://api.piste.gouv.fr',
+          tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token',
+          alertDelayMonths: 12,
+          timeoutSeconds: 30,
+          login: 'TECH_1_plouer@cpro.fr',
+          clientId: 'client-plouer',
+          passwordUpdatedAt: '2026-03-01T00:00:00.000Z',
+          passwordVerified: true,
+          chorusPasswordExpiresOn: '2027-04-30',
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'config.json'), `${JSON.stringify(previous, null, '\t')}\n`);
+    const { store } = openTestSettings(dir);
+    expect(store.accounts.list()).toEqual(previous.accounts);
+    store.recordLastCheck({ at: '2026-12-02T06:30:00.000Z', ok: false, code: 'TIMEOUT' });
+    const written = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as typeof previous;
+    expect(written).toEqual({ ...previous, accounts: [{ ...previous.accounts[0], lastCheck: { at: '2026-12-02T06:30:00.000Z', ok: false, code: 'TIMEOUT' } }] });
+  });
+});
+
+describe('a daily check over 200 accounts', () => {
+  it('tests them one after the other and reports every one', { timeout: 180_000 }, async () => {
+    const dir = tempDir('chorus-quotidienne-');
+    const accounts = Array.from({ length: 200 }, (_, index) => ({
+      name: `Commune n° ${String(index + 1).padStart(3, '0')}`,
+      environment: 'custom',
+      apiBaseUrl: simulator.url,
+      tokenUrl: simulator.tokenUrl,
+      alertDelayMonths: 1,
+      timeoutSeconds: 30,
+      // The first is the simulator's demo account; the others are unknown to it (refused).
+      login: index === 0 ? demoAccount.login : `TECH_${index + 1}_inconnu@cpro.fr`,
+      clientId: demoAccount.clientId,
+    }));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 3, selectedAccount: accounts[0]?.name, accounts }));
+    await keytar.setPassword(keychainService, secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId), demoAccount.clientSecret);
+    for (const [index, account] of accounts.entries()) {
+      await keytar.setPassword(keychainService, secretAccounts.technicalPassword(simulator.url, account.login), index === 0 ? demoAccount.password : 'mot-de-passe-inconnu');
+    }
+    const notifier = recordingNotifier();
+    const run = await cli(['test', '--all', '--notify', '--json', '--user-data-dir', dir], { notifier });
+    expect(run.status).toBe(1);
+    const results = run.json.results as { account: string; ok: boolean; code?: string }[];
+    expect(results.map((result) => result.account)).toEqual(accounts.map((account) => account.name));
+    expect(results[0]).toMatchObject({ ok: true });
+    expect(results.slice(1).every((result) => !result.ok && result.code === 'AUTH_REJECTED')).toBe(true);
+    expect(notifier.shown).toHaveLength(199);
+  });
+});

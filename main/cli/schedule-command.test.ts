@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { createHttpTransport } from '../chorus/http-transport';
+import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import type { SchtasksOutcome, SchtasksRunner } from '../schedule/daily-check-schedule';
+import { fixedClock, tempDir } from '../test-support/settings-fixture';
+import { runCli } from './run-cli';
+
+const exe = 'C:\\Program Files\\Mairie & Co <test>\\Chorus Pro Echanges.exe';
+
+/** schtasks as a list of the calls it received, with the XML file as it was when /Create ran. */
+function recordingSchtasks(answer: (args: readonly string[]) => SchtasksOutcome = () => ({ status: 0, stdout: '', stderr: '' })) {
+  const calls: { args: readonly string[]; xmlFile?: { path: string; bytes: Buffer } }[] = [];
+  const run: SchtasksRunner = (args) => {
+    const xmlAt = args.indexOf('/XML');
+    const path = xmlAt >= 0 && args[0] === '/Create' ? args[xmlAt + 1] : undefined;
+    calls.push({ args, ...(path ? { xmlFile: { path, bytes: readFileSync(path) } } : {}) });
+    return Promise.resolve(answer(args));
+  };
+  return { calls, run };
+}
+
+// One settings folder for all: it is part of the task's arguments (--user-data-dir).
+const userDataDir = tempDir('chorus-planif-');
+
+async function cli(args: readonly string[], options: { platform: NodeJS.Platform; run?: SchtasksRunner; executablePath?: string }) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli([...args, '--user-data-dir', userDataDir], {
+    print: (line) => out.push(line),
+    warn: (line) => err.push(line),
+    readSecret: () => Promise.resolve(''),
+    stdinIsTerminal: false,
+    env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
+    secretsFor: () => createKeytarSecretStore('Chorus Pro Echanges (test planification)'),
+    send: createHttpTransport(),
+    clock: fixedClock('2026-12-02T10:00:00Z'),
+    platform: options.platform,
+    ...(options.run ? { runSchtasks: options.run } : {}),
+    ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+  });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+interface TaskDocument {
+  Task: {
+    '@_xmlns': string;
+    Triggers: { CalendarTrigger: { StartBoundary: string; ScheduleByDay: { DaysInterval: number } } };
+    Principals: { Principal: { LogonType: string } };
+    Settings: { StartWhenAvailable: boolean; MultipleInstancesPolicy: string };
+    Actions: { Exec: { Command: string; Arguments: string } };
+  };
+}
+const parseTask = (xml: string): TaskDocument => new XMLParser({ ignoreAttributes: false }).parse(xml) as TaskDocument;
+
+describe('schedule show-xml', () => {
+  it('prints the Task Scheduler task: daily at the time given, the executable with --cli test --all --notify, in the user’s session', async () => {
+    const run = await cli(['schedule', 'show-xml', '--at', '7h05'], { platform: 'linux', executablePath: exe });
+    expect(run.status).toBe(0);
+    const { Task } = parseTask(run.stdout);
+    expect(Task['@_xmlns']).toBe('http://schemas.microsoft.com/windows/2004/02/mit/task');
+    expect(Task.Triggers.CalendarTrigger.StartBoundary).toMatch(/^2026-12-02T07:05:00$/);
+    expect(Task.Triggers.CalendarTrigger.ScheduleByDay.DaysInterval).toBe(1);
+    expect(Task.Principals.Principal.LogonType).toBe('InteractiveToken');
+    expect(Task.Settings).toMatchObject({ StartWhenAvailable: true, MultipleInstancesPolicy: 'IgnoreNew' });
+    expect(Task.Actions.Exec.Command).toBe(exe);
+    expect(Task.Actions.Exec.Arguments).toContain('--cli test --all --notify');
+  });
+
+  it('escapes a path holding & and <: the XML stays well-formed and gives the path back unchanged', async () => {
+    const run = await cli(['schedule', 'show-xml', '--at', '18:45', '--executable', 'D:\\A&B<C>\\app.exe'], { platform: 'win32' });
+    expect(run.stdout).toContain('<Command>D:\\A&amp;B&lt;C&gt;\\app.exe</Command>');
+    expect(parseTask(run.stdout).Task.Actions.Exec.Command).toBe('D:\\A&B<C>\\app.exe');
+    expect(parseTask(run.stdout).Task.Triggers.CalendarTrigger.StartBoundary).toMatch(/T18:45:00$/);
+  });
+
+  it('names the installed MSI’s executable by default under Node, and refuses a time that is not HH:MM (exit 2)', async () => {
+    const byDefault = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'linux' });
+    expect(parseTask(byDefault.stdout).Task.Actions.Exec.Command).toBe('C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe');
+    const refused = await cli(['schedule', 'show-xml', '--at', '25:00'], { platform: 'linux' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--at : une heure au format HH:MM est attendue, par exemple --at 07:30');
+    expect((await cli(['schedule', 'show-xml'], { platform: 'linux' })).stderr).toContain('--at HH:MM');
+  });
+});
+
+describe('schedule install, remove, status on Windows (schtasks recorded)', () => {
+  it('install registers exactly the XML of show-xml, in UTF-16 with its mark, for the current user, then removes its temporary file', async () => {
+    const schtasks = recordingSchtasks();
+    const run = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: schtasks.run, executablePath: exe });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Vérification quotidienne programmée à 07:30');
+    expect(schtasks.calls).toHaveLength(1);
+    const [call] = schtasks.calls;
+    expect(call?.args).toEqual(['/Create', '/TN', 'Chorus Pro Echanges\\Verification quotidienne', '/XML', call?.xmlFile?.path, '/F']);
+    const bytes = call?.xmlFile?.bytes ?? Buffer.alloc(0);
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    const shown = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'win32', executablePath: exe });
+    expect(bytes.subarray(2).toString('utf16le')).toBe(`${shown.stdout}\n`);
+    expect(existsSync(call?.xmlFile?.path ?? '')).toBe(false);
+  });
+
+  it('says what schtasks refused, and exits 1', async () => {
+    const schtasks = recordingSchtasks(() => ({ status: 1, stdout: '', stderr: 'ERREUR : Accès refusé.' }));
+    const run = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: schtasks.run, executablePath: exe });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Le Planificateur de tâches a refusé la tâche : ERREUR : Accès refusé.');
+  });
+
+  it('status reads the registered task back; remove deletes it; both say when there is none', async () => {
+    const registered = (await cli(['schedule', 'show-xml', '--at', '06:15'], { platform: 'win32', executablePath: exe })).stdout;
+    let installed = true;
+    const schtasks = recordingSchtasks((args) => {
+      if (args[0] === '/Query') return installed ? { status: 0, stdout: registered, stderr: '' } : { status: 1, stdout: '', stderr: 'ERREUR : la tâche spécifiée est introuvable.' };
+      if (args[0] === '/Delete') installed = false;
+      return { status: 0, stdout: '', stderr: '' };
+    });
+    const status = await cli(['schedule', 'status'], { platform: 'win32', run: schtasks.run });
+    expect(status.stdout).toContain('Vérification quotidienne : programmée à 06:15');
+    expect((await cli(['schedule', 'remove'], { platform: 'win32', run: schtasks.run })).status).toBe(0);
+    expect(schtasks.calls.map((call) => call.args[0])).toEqual(['/Query', '/Query', '/Delete']);
+    expect(schtasks.calls.at(-1)?.args).toEqual(['/Delete', '/TN', 'Chorus Pro Echanges\\Verification quotidienne', '/F']);
+    expect((await cli(['schedule', 'status'], { platform: 'win32', run: schtasks.run })).stdout).toContain('non programmée');
+  });
+});
+
+describe('schedule outside Windows', () => {
+  it('install and remove say that only Windows has the Task Scheduler, change nothing, run nothing, exit 1', async () => {
+    const schtasks = recordingSchtasks();
+    for (const args of [['schedule', 'install', '--at', '07:30'], ['schedule', 'remove']]) {
+      const run = await cli(args, { platform: 'linux', run: schtasks.run });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain("ce système n'en a pas, rien n'a été modifié");
+    }
+    expect((await cli(['schedule', 'status'], { platform: 'linux', run: schtasks.run })).status).toBe(0);
+    expect(schtasks.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+// The screen's « Vérification automatique quotidienne »: the same schedule as `schedule install`.
+import type { DailyCheckView } from '../../preload/contract';
+import type { Handlers } from '../ipc-dispatcher';
+import type { DailyCheckSchedule, DailyCheckState } from './daily-check-schedule';
+import { parseTimeOfDay } from './daily-check-task';
+
+const viewOf = (state: DailyCheckState, refusal?: string): DailyCheckView => ({
+  supported: state.supported,
+  installed: state.supported && state.installed,
+  at: state.supported && state.installed ? state.at : null,
+  ...(refusal === undefined ? {} : { refusal }),
+});
+
+export function dailyCheckHandlers(schedule: DailyCheckSchedule): Pick<Handlers, 'getDailyCheck' | 'setDailyCheck'> {
+  return {
+    getDailyCheck: async () => viewOf(await schedule.status()),
+    setDailyCheck: async ({ at }) => {
+      const change = at === null ? await schedule.remove() : await schedule.install(parseTimeOfDay(at));
+      const refusal = change.supported && !change.ok ? `Le Planificateur de tâches de Windows a refusé : ${change.reason.replace(/[.\s]+$/, '')}. Rien n'a été modifié ; votre service informatique peut déployer la tâche par stratégie de groupe.` : undefined;
+      return viewOf(await schedule.status(), refusal);
+    },
+  };
+}
