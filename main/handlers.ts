@@ -11,6 +11,7 @@ import type { AccountServices } from './services';
 import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
 import { accountsOf } from './secrets/settings-accounts';
 import { removeAccount } from './accounts/remove-account';
+import { accountList } from './accounts/account-summaries';
 import type { StoredSettings } from './settings/settings-schema';
 import type { Clock } from './clock';
 import { AppError } from './errors';
@@ -64,14 +65,11 @@ async function secretsPresence(settings: StoredSettings, secrets: SecretStore): 
 export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
   const current = settings.read();
   const presence = await secretsPresence(current, secrets);
+  const accounts = accountList(settings, clock);
   return {
     account: { name: settings.accountName() },
-    accounts: settings.accounts.list().map((account) => ({
-      name: account.name,
-      ...(account.login ? { login: account.login } : {}),
-      environment: account.environment,
-      reminder: passwordReminder(account, clock()),
-    })),
+    accountCount: accounts.accounts.length,
+    accountsRevision: accounts.revision,
     settings: toSettingsView(current),
     secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },
     reminder: passwordReminder(current, clock()),
@@ -107,6 +105,7 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
   return {
     getAppInfo: () => Promise.resolve(appInfo),
     getSettings: () => settingsSnapshot(settings, secrets, clock),
+    listAccounts: () => Promise.resolve(accountList(settings, clock)),
     selectAccount: async ({ name }) => {
       settings.accounts.select(name);
       return settingsSnapshot(settings, secrets, clock);

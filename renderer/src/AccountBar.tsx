@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { Outcome, SettingsSnapshot } from '../../preload/contract';
 import { formatDay } from './format';
 import { ModalDialog } from './ModalDialog';
+import { useAccountList } from './useAccountList';
 
 type Dialog = 'add' | 'rename' | 'remove';
 
@@ -32,9 +33,12 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
   const [dialog, setDialog] = useState<Dialog>();
   const [message, setMessage] = useState<string>();
   const current = snapshot.account.name;
+  const accounts = useAccountList(snapshot.accountsRevision);
   const wanted = filter.trim().toLocaleLowerCase('fr');
-  const shown = snapshot.accounts.filter((account) => account.name === current || account.name.toLocaleLowerCase('fr').includes(wanted) || (account.login ?? '').toLocaleLowerCase('fr').includes(wanted));
-  const dueElsewhere = snapshot.accounts.filter((account) => account.name !== current && account.reminder.known && account.reminder.due);
+  const shown = (accounts ?? []).filter((account) => account.name === current || account.name.toLocaleLowerCase('fr').includes(wanted) || (account.login ?? '').toLocaleLowerCase('fr').includes(wanted)).map((account) => account.name);
+  // Until the list arrives (just after the screen is shown), the one account the screen is about.
+  const names = accounts ? shown : [current];
+  const dueElsewhere = (accounts ?? []).filter((account) => account.name !== current && account.reminder.known && account.reminder.due);
 
   /** Runs `then` once the screen may show another account; says why not otherwise. */
   const whenFree = async (then: () => Promise<void> | void) => {
@@ -55,17 +59,17 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
       <div className="inline">
         <label htmlFor="account">Compte technique</label>
         <select id="account" value={current} autoFocus={focusOnMount} onChange={(event) => void switchTo(event.target.value)}>
-          {shown.map((account) => (
-            <option key={account.name} value={account.name}>
-              {account.name}
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
             </option>
           ))}
         </select>
-        {snapshot.accounts.length > filterFrom && (
+        {snapshot.accountCount > filterFrom && (
           <input
             type="search"
             aria-label="Filtrer les comptes"
-            placeholder={`Filtrer (${snapshot.accounts.length} comptes)`}
+            placeholder={`Filtrer (${snapshot.accountCount} comptes)`}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
           />
@@ -76,7 +80,7 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
         <button type="button" onClick={() => setDialog('rename')}>
           Renommer
         </button>
-        <button type="button" disabled={snapshot.accounts.length === 1} onClick={() => void whenFree(() => setDialog('remove'))}>
+        <button type="button" disabled={snapshot.accountCount === 1} onClick={() => void whenFree(() => setDialog('remove'))}>
           Supprimer
         </button>
       </div>
