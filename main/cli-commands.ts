@@ -4,7 +4,7 @@ import { createHttpTransport } from './chorus/http-transport';
 import { runCli } from './cli/run-cli';
 import { readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
 import { systemClock } from './clock';
-import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
+import { createCommandSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 
 const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>
   new Promise((resolve) => stream.write(`${line}\n`, () => resolve()));
@@ -17,7 +17,7 @@ export function runCommands(args: readonly string[]): void {
     readSecret: () => (process.stdin.isTTY ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin)),
     stdinIsTerminal: process.stdin.isTTY,
     env: process.env,
-    secretsFor: (env) => createKeytarSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
+    secretsFor: (env) => createCommandSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
     send: createHttpTransport(),
     clock: systemClock,
   }).then(async (status) => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearKeychainService, createKeytarSecretStore } from './keytar-secret-store';
+import { clearKeychainService, createCommandSecretStore, createKeytarSecretStore } from './keytar-secret-store';
 import { secretAccounts } from './secret-store';
 
 // The real keychain: run under scripts/with-keyring.sh on Linux.
@@ -37,5 +37,32 @@ describe('the keychain secret store', () => {
     expect(new Set(accounts).size).toBe(accounts.length);
     await Promise.all(accounts.map((account, index) => store.set(account, `secret-${index}`)));
     expect(await Promise.all(accounts.map((account) => store.get(account)))).toEqual(['secret-0', 'secret-1', 'secret-2', 'secret-3', 'secret-4']);
+  });
+});
+
+describe('the command line’s keychain store', () => {
+  it('reads the keychain once per run: later reads come from that one reading, its own writes included', async () => {
+    const runService = `Chorus Pro Echanges (test une lecture ${randomUUID()})`;
+    const keychain = createKeytarSecretStore(runService);
+    try {
+      await keychain.set('mot-de-passe', 'avant');
+      await keychain.set('secret-client', 'secret');
+      const run = createCommandSecretStore(runService);
+      expect(await run.get('mot-de-passe')).toBe('avant');
+      // Changed behind the run's back: the run keeps what it read (one keychain call, not one per secret).
+      await keychain.set('mot-de-passe', 'changé ailleurs');
+      await keychain.delete('secret-client');
+      expect(await run.get('mot-de-passe')).toBe('avant');
+      expect(await run.get('secret-client')).toBe('secret');
+      // What the run writes or removes goes to the keychain and to what it reads next.
+      await run.set('mot-de-passe', 'nouveau');
+      expect(await run.get('mot-de-passe')).toBe('nouveau');
+      expect(await keychain.get('mot-de-passe')).toBe('nouveau');
+      expect(await run.delete('mot-de-passe')).toBe(true);
+      expect(await run.get('mot-de-passe')).toBeUndefined();
+      expect(await keychain.get('mot-de-passe')).toBeUndefined();
+    } finally {
+      await clearKeychainService(runService);
+    }
   });
 });

@@ -30,3 +30,30 @@ export async function clearKeychainService(service: string): Promise<void> {
   const entries = await guarded(() => keytar.findCredentials(service));
   await Promise.all(entries.map((entry) => guarded(() => keytar.deletePassword(service, entry.account))));
 }
+
+/**
+ * For one run of the command line: the service's entries read in one keychain call when a secret
+ * is first needed (a test needs two or three; `test --all` two per account), then served from
+ * that copy; writes and removals go to the keychain first, then to the copy. A keychain that
+ * cannot be read fails every call of the run alike.
+ */
+export function createCommandSecretStore(service: string = defaultKeychainService): SecretStore {
+  const keychain = createKeytarSecretStore(service);
+  let entries: Promise<Map<string, string>> | undefined;
+  const read = () => (entries ??= guarded(async () => new Map((await keytar.findCredentials(service)).map((entry) => [entry.account, entry.password]))));
+  return {
+    get: async (account) => (await read()).get(account),
+    set: async (account, secret) => {
+      const copy = await read();
+      await keychain.set(account, secret);
+      copy.set(account, secret);
+    },
+    delete: async (account) => {
+      const copy = await read();
+      const removed = await keychain.delete(account);
+      copy.delete(account);
+      return removed;
+    },
+    list: async () => [...(await read()).keys()],
+  };
+}
