@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { isoDay } from '../dates/plain-day';
 import { readFile } from 'node:fs/promises';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
 import { AppError } from '../errors';
@@ -109,7 +109,7 @@ export function createConnectionService({ client, secrets, logger, resolveSystem
           await client.structureDetails(target, credentials, firstStructureId, cancel).then(
             (details) => {
               const expiry = details.passwordExpiresAt === undefined ? undefined : parseChorusDate(details.passwordExpiresAt);
-              recordPasswordExpiry(expiry ? format(expiry, 'yyyy-MM-dd') : undefined);
+              recordPasswordExpiry(expiry ? isoDay(expiry) : undefined);
             },
             (error: unknown) => logger.warn('chorus.password-expiry', { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' }),
           );

@@ -2,7 +2,8 @@ import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { privateFileMode } from '../private-files';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { format, parseISO } from 'date-fns';
+import { parseISO } from 'date-fns';
+import { frenchDay as plainFrenchDay } from '../dates/plain-day';
 import { z } from 'zod';
 import { environmentNames, settingsChangeSchema, type Failure, type FailureCode, type SettingsChange } from '../../preload/contract';
 import type { HttpSend } from '../chorus/http-transport';
@@ -182,7 +183,7 @@ const environmentLabels: Readonly<Record<StoredSettings['environment'], string>>
   custom: 'Personnalisé',
 };
 /** A day as a French reader writes it; --json keeps ISO dates. */
-const frenchDay = (isoDayOrInstant: string): string => format(parseISO(isoDayOrInstant), 'dd/MM/yyyy');
+const frenchDay = (isoDayOrInstant: string): string => plainFrenchDay(parseISO(isoDayOrInstant));
 
 async function status({ services, environment }: CommandContext): Promise<Result> {
   const snapshot = await settingsSnapshot(services.settings, services.secrets, environment.clock);
