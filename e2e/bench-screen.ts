@@ -15,18 +15,8 @@ import { build as viteBuild } from 'vite';
 import { chromiumExecutable, launchInBrowser } from './harness/browser-target';
 import { projectRoot as root } from './harness/paths';
 import { alternate, median } from '../main/test-support/side-by-side';
+import { usableAfterReload, usableProbe } from './bench-usable';
 
-
-/** Records when a "Test de connexion" button first exists, enabled, in the page's own clock. */
-const usableProbe = `
-new MutationObserver((_changes, observer) => {
-  const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent.trim() === 'Test de connexion');
-  if (button && !button.disabled) {
-    window.__usableAt = performance.now();
-    observer.disconnect();
-  }
-}).observe(document, { childList: true, subtree: true, attributes: true });
-`;
 
 /** A blank React page with the same button, built by the same Vite, served on loopback. */
 async function blankReactPage(workDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -54,12 +44,6 @@ async function blankReactPage(workDir: string): Promise<{ origin: string; close:
     origin: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-async function usableAfterReload(page: Page): Promise<number> {
-  await page.reload();
-  await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt !== undefined);
-  return page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
 }
 
 /** The empty binding's round trip from the page, answering `answerLength` characters: median. */

@@ -154,8 +154,10 @@ async function processRows(simulator: Simulator): Promise<void> {
     () => timedProcess([node, cli, 'test', ...common], env),
     () => timedProcess([node, '-e', bareFetchScript, simulator.url, simulator.tokenUrl, credentials.clientId, credentials.clientSecret, credentials.login, credentials.password], { ...env, NODE_EXTRA_CA_CERTS: caFile }),
   );
+  // Two starts of Node differ by a few ms: more runs, so that one busy moment does not decide.
+  const helpRuns = 21;
   const help = await alternate(
-    runs,
+    helpRuns,
     () => timedProcess([node, cli, '--help'], env),
     () => timedProcess([node, '-e', '0'], env),
   );
@@ -165,6 +167,7 @@ async function processRows(simulator: Simulator): Promise<void> {
   out(`Processus (${String(runs)} essais de chaque, alternés, simulateur HTTPS sur la boucle locale sans latence) :`);
   row('cli-test', 'CLI `test` contre un script `fetch` nu (mêmes appels)', ms(time(test.a)), ms(time(test.b)), time(test.a) / time(test.b));
   row('cli-test-memory', 'mémoire de pointe, CLI `test` contre le script nu', `${(peak(test.a) / 1024).toFixed(0)} Mo`, `${(peak(test.b) / 1024).toFixed(0)} Mo`, peak(test.a) / peak(test.b));
+  out(`  --help : ${String(helpRuns)} essais de chaque, alternés`);
   row('help', '`cli.js --help` contre `node -e 0`', ms(time(help.a)), ms(time(help.b)), time(help.a) / time(help.b));
   row('help-memory', 'mémoire de pointe, `--help` contre `node -e 0`', `${(peak(help.a) / 1024).toFixed(0)} Mo`, `${(peak(help.b) / 1024).toFixed(0)} Mo`, peak(help.a) / peak(help.b));
 }

@@ -41,7 +41,7 @@ describe('the keychain secret store', () => {
 });
 
 describe('the command line’s keychain store', () => {
-  it('reads the keychain once per run: later reads come from that one reading, its own writes included', async () => {
+  it('reads each entry once per run, and the whole namespace in one call when it lists it; its own writes are read back', async () => {
     const runService = `Chorus Pro Echanges (test une lecture ${randomUUID()})`;
     const keychain = createKeytarSecretStore(runService);
     try {
@@ -49,10 +49,12 @@ describe('the command line’s keychain store', () => {
       await keychain.set('secret-client', 'secret');
       const run = createCommandSecretStore(runService);
       expect(await run.get('mot-de-passe')).toBe('avant');
-      // Changed behind the run's back: the run keeps what it read (one keychain call, not one per secret).
+      // Changed behind the run's back: the run keeps what it read, and reads no entry twice.
       await keychain.set('mot-de-passe', 'changé ailleurs');
-      await keychain.delete('secret-client');
       expect(await run.get('mot-de-passe')).toBe('avant');
+      // One listing reads every entry: later reads come from it.
+      expect((await run.list?.())?.sort()).toEqual(['mot-de-passe', 'secret-client']);
+      await keychain.delete('secret-client');
       expect(await run.get('secret-client')).toBe('secret');
       // What the run writes or removes goes to the keychain and to what it reads next.
       await run.set('mot-de-passe', 'nouveau');
