@@ -46,19 +46,28 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
     setMessage(reason);
     if (reason === undefined) await then();
   };
-  const switchTo = (name: string) =>
-    whenFree(async () => {
-      if (name === current) return;
-      const answer = await window.chorus.selectAccount({ name });
-      if (answer.ok) onSwitched(answer);
-      else setMessage(answer.message);
-    });
+  // While another account is being shown, this bar is about to be replaced: it takes no action
+  // (a dialog opened now would vanish with it).
+  const [switching, setSwitching] = useState(false);
+  const switchTo = async (name: string) => {
+    if (name === current) return;
+    setSwitching(true);
+    try {
+      await whenFree(async () => {
+        const answer = await window.chorus.selectAccount({ name });
+        if (answer.ok) onSwitched(answer);
+        else setMessage(answer.message);
+      });
+    } finally {
+      setSwitching(false);
+    }
+  };
 
   return (
     <section aria-label="Comptes techniques" className="account-bar">
       <div className="inline">
         <label htmlFor="account">Compte technique</label>
-        <select id="account" value={current} autoFocus={focusOnMount} onChange={(event) => void switchTo(event.target.value)}>
+        <select id="account" value={current} autoFocus={focusOnMount} disabled={switching} onChange={(event) => void switchTo(event.target.value)}>
           {names.map((name) => (
             <option key={name} value={name}>
               {name}
@@ -74,13 +83,13 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
             onChange={(event) => setFilter(event.target.value)}
           />
         )}
-        <button type="button" onClick={() => void whenFree(() => setDialog('add'))}>
+        <button type="button" disabled={switching} onClick={() => void whenFree(() => setDialog('add'))}>
           Ajouter
         </button>
-        <button type="button" onClick={() => setDialog('rename')}>
+        <button type="button" disabled={switching} onClick={() => setDialog('rename')}>
           Renommer
         </button>
-        <button type="button" disabled={snapshot.accountCount === 1} onClick={() => void whenFree(() => setDialog('remove'))}>
+        <button type="button" disabled={switching || snapshot.accountCount === 1} onClick={() => void whenFree(() => setDialog('remove'))}>
           Supprimer
         </button>
       </div>
