@@ -1,5 +1,8 @@
 // Part of `npm run bench` (scripts/bench.ts), in its own process: the screen's time to usable
 // against a blank React page built by the same Vite, both in Debian's Chromium, reloads alternated.
+// The harness carries the bridge over a Playwright binding (a CDP round trip Electron's IPC does not
+// pay); that binding's own round trip, with an answer as large as the settings answer, is measured
+// apart on an empty binding, so that scripts/bench.ts can take it out of the app's time.
 // Prints one JSON line: the medians (ms from the start of navigation) and the run count.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,18 +15,8 @@ import { build as viteBuild } from 'vite';
 import { chromiumExecutable, launchInBrowser } from './harness/browser-target';
 import { projectRoot as root } from './harness/paths';
 import { alternate, median } from '../main/test-support/side-by-side';
+import { usableAfterReload, usableProbe } from './bench-usable';
 
-
-/** Records when a "Test de connexion" button first exists, enabled, in the page's own clock. */
-const usableProbe = `
-new MutationObserver((_changes, observer) => {
-  const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent.trim() === 'Test de connexion');
-  if (button && !button.disabled) {
-    window.__usableAt = performance.now();
-    observer.disconnect();
-  }
-}).observe(document, { childList: true, subtree: true, attributes: true });
-`;
 
 /** A blank React page with the same button, built by the same Vite, served on loopback. */
 async function blankReactPage(workDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -53,10 +46,21 @@ async function blankReactPage(workDir: string): Promise<{ origin: string; close:
   };
 }
 
-async function usableAfterReload(page: Page): Promise<number> {
-  await page.reload();
-  await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt !== undefined);
-  return page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
+/** The empty binding's round trip from the page, answering `answerLength` characters: median. */
+async function harnessRoundTrip(page: Page, answerLength: number): Promise<number> {
+  const answer = 'x'.repeat(answerLength);
+  await page.exposeBinding('__benchEmptyBinding', () => answer);
+  const times = await page.evaluate(async () => {
+    const call = (window as unknown as { __benchEmptyBinding: () => Promise<string> }).__benchEmptyBinding;
+    const measured: number[] = [];
+    for (let run = 0; run < 31; run += 1) {
+      const started = performance.now();
+      await call();
+      measured.push(performance.now() - started);
+    }
+    return measured;
+  });
+  return median(times.slice(1));
 }
 
 async function main(): Promise<void> {
@@ -77,7 +81,11 @@ async function main(): Promise<void> {
     const times = await alternate(runs, () => usableAfterReload(app.page), () => usableAfterReload(blankPage));
     const appMedian = median(times.a);
     const blankMedian = median(times.b);
-    process.stdout.write(`${JSON.stringify({ runs, app: appMedian, blank: blankMedian, browser: chromiumExecutable })}\n`);
+    // Before it is usable the screen waits for one answer: getSettings (getAppInfo goes alongside,
+    // renderer/src/App.tsx), so one binding round trip is the harness's.
+    const settingsAnswer = await app.page.evaluate(async () => JSON.stringify(await window.chorus.getSettings()));
+    const harness = await harnessRoundTrip(app.page, settingsAnswer.length);
+    process.stdout.write(`${JSON.stringify({ runs, app: appMedian, blank: blankMedian, harness, harnessRoundTrips: 1, browser: chromiumExecutable })}\n`);
   } finally {
     await app.close();
     await blank.close();

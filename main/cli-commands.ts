@@ -5,7 +5,7 @@ import type { Notifier } from './cli/daily-check';
 import { runCli } from './cli/run-cli';
 import { readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
 import { systemClock } from './clock';
-import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
+import { createCommandSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 
 const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>
   new Promise((resolve) => stream.write(`${line}\n`, () => resolve()));
@@ -19,7 +19,7 @@ export function runCommands(args: readonly string[], inApp: { readonly notifier?
     readSecret: () => (process.stdin.isTTY ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin)),
     stdinIsTerminal: process.stdin.isTTY,
     env: process.env,
-    secretsFor: (env) => createKeytarSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
+    secretsFor: (env) => createCommandSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
     send: createHttpTransport(),
     clock: systemClock,
     ...(inApp.notifier ? { notifier: inApp.notifier } : {}),

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, SecretsPresence, SettingsSnapshot } from '../preload/contract';
-import { lastCheckReason } from './chorus/last-check-text';
 import { logFolderName } from './logging/log-file';
 import { dailyCheckHandlers } from './schedule/daily-check-handlers';
 import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
@@ -17,6 +16,7 @@ import type { AccountServices } from './services';
 import { assertCanEnterPasswordDay, canEnterPasswordDay, parseCommunicatedDay } from './credentials/password-date';
 import { accountsOf } from './secrets/settings-accounts';
 import { removeAccount } from './accounts/remove-account';
+import { accountList, lastCheckView } from './accounts/account-summaries';
 import type { StoredSettings } from './settings/settings-schema';
 import type { Clock } from './clock';
 import { AppError } from './errors';
@@ -74,18 +74,15 @@ export async function secretsPresence(settings: StoredSettings, secrets: SecretS
 export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
   const current = settings.read();
   const presence = await secretsPresence(current, secrets);
+  const accounts = accountList(settings, clock);
   return {
     account: { name: settings.accountName() },
-    accounts: settings.accounts.list().map((account) => ({
-      name: account.name,
-      ...(account.login ? { login: account.login } : {}),
-      environment: account.environment,
-      reminder: passwordReminder(account, clock()),
-      ...(account.lastCheck ? { lastCheck: { ...account.lastCheck, reason: lastCheckReason(account.lastCheck.code) } } : {}),
-    })),
+    accountCount: accounts.accounts.length,
+    accountsRevision: accounts.revision,
     settings: toSettingsView(current),
     secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },
     reminder: passwordReminder(current, clock()),
+    ...(current.lastCheck ? { lastCheck: lastCheckView(current.lastCheck) } : {}),
     passwordDayEditable: canEnterPasswordDay(current, presence?.password ?? null),
     ...(presence ? {} : { keychainUnavailable: true as const }),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
@@ -126,6 +123,7 @@ export function createHandlers({ appInfo, settings, secrets, current, desktop, u
   return {
     getAppInfo: () => Promise.resolve(appInfo),
     getSettings: () => settingsSnapshot(settings, secrets, clock),
+    listAccounts: () => Promise.resolve(accountList(settings, clock)),
     selectAccount: async ({ name }) => {
       settings.accounts.select(name);
       // Another account on screen: the preview shown was not this one's.

@@ -8,7 +8,8 @@ const appOrigin = 'app://chorus';
 const appWindow: SenderFacts = { frameUrl: 'app://chorus/index.html', isMainFrame: true, isAppWindow: true };
 const snapshot: SettingsSnapshot = {
   account: { name: 'Compte principal' },
-  accounts: [{ name: 'Compte principal', environment: 'production', reminder: { known: false, due: false } }],
+  accountCount: 1,
+  accountsRevision: 'un-compte',
   settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 12, timeoutSeconds: 30 },
   secrets: { password: false, passwordVerified: null, clientSecret: false, proxyPassword: false },
   reminder: { known: false, due: false },
@@ -26,6 +27,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
       return { name: 'Chorus Pro Echanges', version: '1.2.3', userDataDir: '/profil' };
     },
     getSettings: async () => snapshot,
+    listAccounts: notInThisTest,
     saveSettings: async (change) => {
       calls.push(`saveSettings:${JSON.stringify(change)}`);
       return snapshot;

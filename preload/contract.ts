@@ -239,16 +239,29 @@ export interface AccountSummary {
   readonly lastCheck?: LastCheckView;
 }
 
+/**
+ * Every account, in the user's order: asked for once, and again only when a settings answer's
+ * `accountsRevision` differs from this one (200 accounts in every answer slowed the screen).
+ */
+export interface AccountList {
+  readonly accounts: readonly AccountSummary[];
+  readonly revision: string;
+}
+
 export const accountNameInput = z.string().max(200);
 
 export interface SettingsSnapshot {
   /** The selected account, whose settings follow. */
   readonly account: { readonly name: string };
-  /** Every account, in the user's order. */
-  readonly accounts: readonly AccountSummary[];
+  /** How many accounts there are; their list comes from `listAccounts`. */
+  readonly accountCount: number;
+  /** Changes whenever any account's summary does: the list held is then asked for again. */
+  readonly accountsRevision: string;
   readonly settings: SettingsView;
   readonly secrets: SecretsPresence;
   readonly reminder: PasswordReminder;
+  /** The selected account's last test, absent until its first. */
+  readonly lastCheck?: LastCheckView;
   /** Whether "Date de dernière mise à jour" may be given by the user (unknown, or not verified). */
   readonly passwordDayEditable: boolean;
   /** Set when the keychain could not be read: which secrets exist is then unknown. */
@@ -286,6 +299,7 @@ export const timeOfDayInput = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const channels = {
   getAppInfo: channel(z.tuple([]), returns<AppInfo>()),
   getSettings: channel(z.tuple([]), returns<SettingsSnapshot>()),
+  listAccounts: channel(z.tuple([]), returns<AccountList>()),
   selectAccount: channel(z.tuple([z.object({ name: accountNameInput }).strict()]), returns<SettingsSnapshot>()),
   addAccount: channel(z.tuple([z.object({ name: accountNameInput }).strict()]), returns<SettingsSnapshot>()),
   renameAccount: channel(z.tuple([z.object({ name: accountNameInput, newName: accountNameInput }).strict()]), returns<SettingsSnapshot>()),

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { format, parseISO } from 'date-fns';
+import { parseISO } from 'date-fns';
+import { frenchDay as plainFrenchDay } from '../dates/plain-day';
 import { z } from 'zod';
 import { environmentNames, settingsChangeSchema, type Failure, type FailureCode, type SettingsChange } from '../../preload/contract';
 import type { HttpSend } from '../chorus/http-transport';
@@ -197,7 +198,7 @@ async function secretFromStdin(context: CommandContext, flag: OptionName): Promi
 type Result = CommandResult;
 
 /** A day as a French reader writes it; --json keeps ISO dates. */
-const frenchDay = (isoDayOrInstant: string): string => format(parseISO(isoDayOrInstant), 'dd/MM/yyyy');
+const frenchDay = (isoDayOrInstant: string): string => plainFrenchDay(parseISO(isoDayOrInstant));
 
 async function status({ services, environment }: CommandContext): Promise<Result> {
   const snapshot = await settingsSnapshot(services.settings, services.secrets, environment.clock);
@@ -224,7 +225,7 @@ async function status({ services, environment }: CommandContext): Promise<Result
     },
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
-      ...(snapshot.accounts.length > 1 ? [`Compte technique : ${services.settings.accountName()}`] : []),
+      ...(snapshot.accountCount > 1 ? [`Compte technique : ${services.settings.accountName()}`] : []),
       ...(snapshot.keychainUnavailable
         ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
         : []),

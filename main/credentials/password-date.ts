@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, isValid, parse, startOfDay } from 'date-fns';
+import { differenceInCalendarDays, isValid, parseISO, startOfDay } from 'date-fns';
 import { AppError } from '../errors';
 import { passwordLifetimeDays } from '../reminder/password-reminder';
 import type { StoredSettings } from '../settings/settings-schema';
@@ -11,7 +11,7 @@ import type { StoredSettings } from '../settings/settings-schema';
 export function parseCommunicatedDay(typed: string, now: Date): Date {
   // Surrounding spaces are trimmed, as they are from an address.
   const text = typed.trim();
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parse(text, 'yyyy-MM-dd', now) : undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseISO(text) : undefined;
   if (!day || !isValid(day)) {
     // The value is not repeated: it may be anything typed in the wrong place.
     throw new AppError('INVALID_INPUT', "Date de dernière mise à jour : ce n'est pas une date (format attendu AAAA-MM-JJ, par exemple 2026-03-02)");

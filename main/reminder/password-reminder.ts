@@ -1,12 +1,13 @@
-import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse, parseISO, startOfDay } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, isValid, parseISO, startOfDay } from 'date-fns';
 import type { PasswordReminder } from '../../preload/contract';
+import { isoDay, parseFrenchDay } from '../dates/plain-day';
 
 /** Chorus Pro expires a technical account's password this many days after it was set. */
 export const passwordLifetimeDays = 424;
 /** Whatever the chosen delay, the reminder is due this close to the expiry. */
 export const lastCallDays = 30;
 
-const day = (date: Date): string => format(date, 'yyyy-MM-dd');
+const day = isoDay;
 
 /**
  * Reads `dateExpirationMotPasseCompteTech`, whose format Chorus Pro does not document: an ISO
@@ -15,7 +16,7 @@ const day = (date: Date): string => format(date, 'yyyy-MM-dd');
 export function parseChorusDate(value: string | number): Date | undefined {
   if (typeof value === 'number') return isValid(new Date(value)) ? new Date(value) : undefined;
   const text = value.trim();
-  const candidates = [parseISO(text), parse(text, 'dd/MM/yyyy', new Date()), /^\d{10,13}$/.test(text) ? new Date(Number(text)) : new Date(Number.NaN)];
+  const candidates = [parseISO(text), parseFrenchDay(text), /^\d{10,13}$/.test(text) ? new Date(Number(text)) : new Date(Number.NaN)];
   return candidates.find(isValid);
 }
 

@@ -1,7 +1,8 @@
-import { format, parseISO } from 'date-fns';
+import { parseISO } from 'date-fns';
+import { frenchDay } from '../dates/plain-day';
 import type { PasswordReminder } from '../../preload/contract';
 
-const shown = (day: string): string => format(parseISO(day), 'dd/MM/yyyy');
+const shown = (day: string): string => frenchDay(parseISO(day));
 
 /** The OS notification's text: what is happening and what to do. */
 export function reminderNotificationText(reminder: Extract<PasswordReminder, { known: true }>, accountName?: string): string {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearKeychainService, createKeytarSecretStore } from './keytar-secret-store';
+import { clearKeychainService, createCommandSecretStore, createKeytarSecretStore } from './keytar-secret-store';
 import { secretAccounts } from './secret-store';
 
 // The real keychain: run under scripts/with-keyring.sh on Linux.
@@ -37,5 +37,34 @@ describe('the keychain secret store', () => {
     expect(new Set(accounts).size).toBe(accounts.length);
     await Promise.all(accounts.map((account, index) => store.set(account, `secret-${index}`)));
     expect(await Promise.all(accounts.map((account) => store.get(account)))).toEqual(['secret-0', 'secret-1', 'secret-2', 'secret-3', 'secret-4']);
+  });
+});
+
+describe('the command line’s keychain store', () => {
+  it('reads each entry once per run, and the whole namespace in one call when it lists it; its own writes are read back', async () => {
+    const runService = `Chorus Pro Echanges (test une lecture ${randomUUID()})`;
+    const keychain = createKeytarSecretStore(runService);
+    try {
+      await keychain.set('mot-de-passe', 'avant');
+      await keychain.set('secret-client', 'secret');
+      const run = createCommandSecretStore(runService);
+      expect(await run.get('mot-de-passe')).toBe('avant');
+      // Changed behind the run's back: the run keeps what it read, and reads no entry twice.
+      await keychain.set('mot-de-passe', 'changé ailleurs');
+      expect(await run.get('mot-de-passe')).toBe('avant');
+      // One listing reads every entry: later reads come from it.
+      expect((await run.list?.())?.sort()).toEqual(['mot-de-passe', 'secret-client']);
+      await keychain.delete('secret-client');
+      expect(await run.get('secret-client')).toBe('secret');
+      // What the run writes or removes goes to the keychain and to what it reads next.
+      await run.set('mot-de-passe', 'nouveau');
+      expect(await run.get('mot-de-passe')).toBe('nouveau');
+      expect(await keychain.get('mot-de-passe')).toBe('nouveau');
+      expect(await run.delete('mot-de-passe')).toBe(true);
+      expect(await run.get('mot-de-passe')).toBeUndefined();
+      expect(await keychain.get('mot-de-passe')).toBeUndefined();
+    } finally {
+      await clearKeychainService(runService);
+    }
   });
 });

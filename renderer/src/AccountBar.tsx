@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { Outcome, SettingsSnapshot } from '../../preload/contract';
 import { formatDay } from './format';
 import { ModalDialog } from './ModalDialog';
+import { useAccountList } from './useAccountList';
 
 type Dialog = 'add' | 'rename' | 'remove';
 
@@ -33,9 +34,12 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
   const [dialog, setDialog] = useState<Dialog>();
   const [message, setMessage] = useState<string>();
   const current = snapshot.account.name;
+  const accounts = useAccountList(snapshot.accountsRevision);
   const wanted = filter.trim().toLocaleLowerCase('fr');
-  const shown = snapshot.accounts.filter((account) => account.name === current || account.name.toLocaleLowerCase('fr').includes(wanted) || (account.login ?? '').toLocaleLowerCase('fr').includes(wanted));
-  const dueElsewhere = snapshot.accounts.filter((account) => account.name !== current && account.reminder.known && account.reminder.due);
+  const shown = (accounts ?? []).filter((account) => account.name === current || account.name.toLocaleLowerCase('fr').includes(wanted) || (account.login ?? '').toLocaleLowerCase('fr').includes(wanted)).map((account) => account.name);
+  // Until the list arrives (just after the screen is shown), the one account the screen is about.
+  const names = accounts ? shown : [current];
+  const dueElsewhere = (accounts ?? []).filter((account) => account.name !== current && account.reminder.known && account.reminder.due);
 
   /** Runs `then` once the screen may show another account; says why not otherwise. */
   const whenFree = async (then: () => Promise<void> | void) => {
@@ -43,45 +47,54 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
     setMessage(reason);
     if (reason === undefined) await then();
   };
-  const switchTo = (name: string) =>
-    whenFree(async () => {
-      if (name === current) return;
-      const answer = await window.chorus.selectAccount({ name });
-      if (answer.ok) onSwitched(answer);
-      else setMessage(answer.message);
-    });
+  // While another account is being shown, this bar is about to be replaced: it takes no action
+  // (a dialog opened now would vanish with it).
+  const [switching, setSwitching] = useState(false);
+  const switchTo = async (name: string) => {
+    if (name === current) return;
+    setSwitching(true);
+    try {
+      await whenFree(async () => {
+        const answer = await window.chorus.selectAccount({ name });
+        if (answer.ok) onSwitched(answer);
+        else setMessage(answer.message);
+      });
+    } finally {
+      setSwitching(false);
+    }
+  };
 
   return (
     <section aria-label="Comptes techniques" className="account-bar">
       <div className="inline">
         <label htmlFor="account">Compte technique</label>
-        <select id="account" value={current} autoFocus={focusOnMount} onChange={(event) => void switchTo(event.target.value)}>
-          {shown.map((account) => (
-            <option key={account.name} value={account.name}>
-              {account.name}
+        <select id="account" value={current} autoFocus={focusOnMount} disabled={switching} onChange={(event) => void switchTo(event.target.value)}>
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
             </option>
           ))}
         </select>
-        {snapshot.accounts.length > filterFrom && (
+        {snapshot.accountCount > filterFrom && (
           <input
             type="search"
             aria-label="Filtrer les comptes"
-            placeholder={`Filtrer (${snapshot.accounts.length} comptes)`}
+            placeholder={`Filtrer (${snapshot.accountCount} comptes)`}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
           />
         )}
-        <button type="button" onClick={() => void whenFree(() => setDialog('add'))}>
+        <button type="button" disabled={switching} onClick={() => void whenFree(() => setDialog('add'))}>
           Ajouter
         </button>
-        <button type="button" onClick={() => setDialog('rename')}>
+        <button type="button" disabled={switching} onClick={() => setDialog('rename')}>
           Renommer
         </button>
-        <button type="button" disabled={snapshot.accounts.length === 1} onClick={() => void whenFree(() => setDialog('remove'))}>
+        <button type="button" disabled={switching || snapshot.accountCount === 1} onClick={() => void whenFree(() => setDialog('remove'))}>
           Supprimer
         </button>
       </div>
-      <LastCheckLine id="account-last-check" check={snapshot.accounts.find((account) => account.name === current)?.lastCheck} />
+      <LastCheckLine id="account-last-check" check={snapshot.lastCheck} />
       {message && (
         <p role="alert" className="failure">
           {message}

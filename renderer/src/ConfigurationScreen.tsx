@@ -124,7 +124,7 @@ export function ConfigurationScreen({
         reminder={snapshot.reminder}
         passwordStored={snapshot.secrets.password === true}
         onRenew={() => void startRenewal()}
-        {...(snapshot.accounts.length > 1 ? { accountName: snapshot.account.name } : {})}
+        {...(snapshot.accountCount > 1 ? { accountName: snapshot.account.name } : {})}
       />
       {snapshot.keychainUnavailable && (
         <div role="alert" className="warning notice">

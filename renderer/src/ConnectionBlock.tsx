@@ -96,7 +96,7 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
         </button>
         {test.kind === 'running' && <Progress label="Connexion à Chorus Pro en cours" onCancel={onCancelTest} />}
       </div>
-      <LastCheckLine id="connection-last-check" check={snapshot.accounts.find((account) => account.name === snapshot.account.name)?.lastCheck} />
+      <LastCheckLine id="connection-last-check" check={snapshot.lastCheck} />
       <div role="status" className="result">
         {test.kind === 'succeeded' && (
           <p className="success">

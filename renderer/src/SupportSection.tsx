@@ -27,7 +27,7 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
   const [confirmation, setConfirmation] = useState('');
   const [exporting, setExporting] = useState(false);
   const [allAccounts, setAllAccounts] = useState(false);
-  const accountCount = configuration.snapshot.accounts.length;
+  const accountCount = configuration.snapshot.accountCount;
 
   const exportProfile = async () => {
     if (withSecrets) {

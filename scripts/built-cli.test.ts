@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixture } from '../e2e/simulator/fixture';
+import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
+import { clearKeychainService } from '../main/secrets/keytar-secret-store';
+import { demoAccount } from '../main/test-support/core-fixture';
+import { tempDir } from '../main/test-support/settings-fixture';
+
+// Run after `npm run build` (npm test builds first). The built command line leaves out of its
+// bundle what its commands never call (scripts/build.mjs) and keeps a profile's encryption in a
+// file of its own: these commands, run from the build, show that nothing they need went missing.
+const cli = join(import.meta.dirname, '..', 'dist/main/cli.js');
+const services: string[] = [];
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator({ fixture: loadFixture() });
+});
+afterAll(async () => {
+  await simulator.close();
+  await Promise.all(services.map((service) => clearKeychainService(service)));
+});
+
+function builtCli(service: string, args: readonly string[], stdin = ''): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [cli, ...args], { env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: service }, encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+    });
+    child.stdin?.end(stdin);
+  });
+}
+
+async function configuredAccount(): Promise<{ service: string; dir: string }> {
+  const service = `Chorus Pro Echanges (test built cli ${randomUUID()})`;
+  services.push(service);
+  const dir = tempDir('chorus-built-cli-');
+  const run = (args: readonly string[], stdin?: string) => builtCli(service, [...args, '--user-data-dir', dir], stdin);
+  expect((await run(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId])).status).toBe(0);
+  expect((await run(['set-client-secret', '--client-secret-stdin'], demoAccount.clientSecret)).status).toBe(0);
+  expect((await run(['set-password', '--password-stdin', '--no-verify'], demoAccount.password)).status).toBe(0);
+  return { service, dir };
+}
+
+describe('the built command line', () => {
+  it('tests the connection with the secrets from the keychain', async () => {
+    const { service, dir } = await configuredAccount();
+    const test = await builtCli(service, ['test', '--user-data-dir', dir]);
+    expect(test.stderr).toBe('');
+    expect(test.status).toBe(0);
+    expect(test.stdout).toContain('La connexion a été établie');
+  });
+
+  it('carries the secrets in an exported profile and reads them back on another workstation', async () => {
+    const from = await configuredAccount();
+    const profile = join(tempDir('chorus-built-cli-profile-'), 'profil.json');
+    const passphrase = 'cheval agrafe batterie correcte';
+    const exported = await builtCli(from.service, ['export-profile', profile, '--with-secrets', '--passphrase-stdin', '--user-data-dir', from.dir], passphrase);
+    expect(exported.stderr).toBe('');
+    expect(exported.status).toBe(0);
+
+    const elsewhere = `Chorus Pro Echanges (test built cli ${randomUUID()})`;
+    services.push(elsewhere);
+    const dir = tempDir('chorus-built-cli-');
+    const imported = await builtCli(elsewhere, ['import-profile', profile, '--passphrase-stdin', '--user-data-dir', dir], passphrase);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    const test = await builtCli(elsewhere, ['test', '--user-data-dir', dir]);
+    expect(test.status).toBe(0);
+    expect(test.stdout).toContain('La connexion a été établie');
+  });
+});
