@@ -15,12 +15,12 @@ function commandLines(markdown: string, program: RegExp): string[][] {
     .flatMap((block) => block.split('\n'))
     .map((line) => line.trim())
     .filter((line) => program.test(line))
-    .map((line) => line.replace(program, '').trim().split(/\s+/));
+    .map((line) => line.replace(program, '').replace(/\s*>.*$/, '').trim().split(/\s+/));
 }
 
 describe('the deployment guide', () => {
   const text = guide('guide-deploiement.md');
-  const lines = commandLines(text, /^chorus-pro-echanges\s+/);
+  const lines = commandLines(text, /^chorus-pro-echanges(?:\.cmd)?\s+/);
 
   it('shows the command line', () => {
     expect(lines.length).toBeGreaterThan(5);
