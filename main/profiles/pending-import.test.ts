@@ -18,7 +18,7 @@ function withProfile() {
   return fixture;
 }
 const accounts = (fixture: MainProcessFixture) =>
-  fixture.call('getSettings').then((answer) => (answer as { accounts: { name: string; login?: string }[] }).accounts.map((account) => [account.name, account.login ?? null]));
+  fixture.call('listAccounts').then((answer) => (answer as { accounts: { name: string; login?: string }[] }).accounts.map((account) => [account.name, account.login ?? null]));
 
 describe('an import confirmed after the account on screen changed', () => {
   it('after adding (and so showing) another account: refused, no account changed', async () => {

@@ -10,7 +10,7 @@ const open = () => {
   opened.push(fixture);
   return fixture;
 };
-const names = (fixture: MainProcessFixture) => fixture.call('getSettings').then((answer) => (answer as { accounts: { name: string }[] }).accounts.map((account) => account.name));
+const names = (fixture: MainProcessFixture) => fixture.call('listAccounts').then((answer) => (answer as { accounts: { name: string }[] }).accounts.map((account) => account.name));
 
 describe('names and identifiers that look alike', () => {
   it('« Commune de Plouër » written with a no-break or an en space is refused: one name, one account', async () => {
