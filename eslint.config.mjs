@@ -5,8 +5,11 @@ import tseslint from 'typescript-eslint';
 const electronRuntimeImport = {
   name: 'electron',
   allowTypeImports: true,
-  message: 'Only main/index.ts (and the preload) import Electron at run time: take what you need as an argument.',
+  message: 'Only the shell (main/index.ts, main/shell/) and the preload import Electron at run time: take what you need as an argument.',
 };
+
+// Test support lives with the tests (test/support/): the product never reaches it.
+const testSupportImport = { group: ['**/test/support/**', '**/test/support'], message: 'Product code does not import test support: test/support/ is for tests.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -30,22 +33,31 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/index.ts'],
+    ignores: ['main/index.ts', 'main/shell/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [electronRuntimeImport, { name: 'electron-store', allowTypeImports: true, message: 'electron-store is opened in main/index.ts only.' }],
+          paths: [electronRuntimeImport, { name: 'electron-store', allowTypeImports: true, message: 'electron-store is opened by the shell (main/shell/) only.' }],
         },
       ],
     },
   },
   {
+    files: ['preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport] }] },
+  },
+  {
     files: ['main/**/*.ts'],
-    ignores: ['main/secrets/keytar-secret-store.ts', 'main/**/*.test.ts'],
+    ignores: ['main/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'keytar', message: 'keytar is imported by main/secrets/keytar-secret-store.ts only.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'keytar', message: 'keytar is imported by main/secrets/keytar-secret-store.ts only.' }], patterns: [testSupportImport] }],
     },
+  },
+  {
+    files: ['main/secrets/keytar-secret-store.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -65,7 +77,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/logger.ts'],
+    files: ['main/logging/logger.ts'],
     rules: { 'no-console': 'off' },
   },
   {

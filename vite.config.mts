@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { metaContentSecurityPolicy } from './main/content-security-policy';
+import { metaContentSecurityPolicy } from './main/shell/content-security-policy';
 
 /** Writes the app's CSP into the page's <head>, first, from the main process's single list. */
 const contentSecurityPolicyMeta = (): Plugin => ({

@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    setupFiles: ['main/test-support/remove-temp-dirs.ts'],
+    setupFiles: ['test/support/remove-temp-dirs.ts'],
     // One process per file: keychain tests need their own D-Bus connection state.
     pool: 'forks',
     // Some tests spawn the command line a dozen times: generous on a loaded 2-core machine.

@@ -17,7 +17,7 @@ import { launchApp } from './launch-app';
 import { clearKeychainService, createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
 import { secretAccounts } from '../main/secrets/secret-store';
 import { defaultSettingsFile } from '../main/settings/settings-schema';
-import { median } from '../main/test-support/side-by-side';
+import { median } from '../test/support/side-by-side';
 
 const rounds = 9;
 const say = (line: string): void => void process.stdout.write(`${line}\n`);

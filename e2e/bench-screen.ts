@@ -14,7 +14,7 @@ import sirv from 'sirv';
 import { build as viteBuild } from 'vite';
 import { chromiumExecutable, launchInBrowser } from './harness/browser-target';
 import { projectRoot as root } from './harness/paths';
-import { alternate, median } from '../main/test-support/side-by-side';
+import { alternate, median } from '../test/support/side-by-side';
 import { usableAfterReload, usableProbe } from './bench-usable';
 
 

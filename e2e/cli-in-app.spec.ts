@@ -2,7 +2,7 @@
 // stand-in for Electron. It runs cli.js's commands and nothing of the window.
 import { randomUUID } from 'node:crypto';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
-import { demoAccount } from '../main/test-support/core-fixture';
+import { demoAccount } from '../test/support/core-fixture';
 import { runBundleCli, type BundleCliRun } from './harness/bundle-cli';
 import { currentTarget } from './launch-app';
 import { tempFolder } from './temp-folder';

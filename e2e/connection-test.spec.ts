@@ -1,4 +1,4 @@
-import { closedPort } from '../main/test-support/loopback-servers';
+import { closedPort } from '../test/support/loopback-servers';
 import { expectAccessible, screen, screenshot } from './screen';
 import { seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { LogLine } from '../main/logger';
+import type { LogLine } from '../main/logging/logger';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { launchInBrowser, type ReminderProbe } from './harness/browser-target';
 import { launchInBundle, type StandInProbe } from './harness/bundle-target';

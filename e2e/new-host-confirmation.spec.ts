@@ -1,4 +1,4 @@
-import { startConnectProxy } from '../main/test-support/loopback-servers';
+import { startConnectProxy } from '../test/support/loopback-servers';
 import { currentTarget } from './launch-app';
 import { seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';

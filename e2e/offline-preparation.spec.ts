@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { closedPort } from '../main/test-support/loopback-servers';
+import { closedPort } from '../test/support/loopback-servers';
 import { buildProfile } from '../main/profiles/profile-transfer';
 import { clearKeychainService, createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
 import { storedSettingsSchema } from '../main/settings/settings-schema';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startConnectProxy } from '../main/test-support/loopback-servers';
+import { startConnectProxy } from '../test/support/loopback-servers';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator } from './simulator/simulator';
 import { screen, keychainOnThisMachine } from './screen';

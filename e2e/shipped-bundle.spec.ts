@@ -1,7 +1,7 @@
 // What only the bundle target can see: the requests the shipped main bundle makes of Electron.
 import { join } from 'node:path';
 import { subMonths } from 'date-fns';
-import { contentSecurityPolicy } from '../main/content-security-policy';
+import { contentSecurityPolicy } from '../main/shell/content-security-policy';
 import { channelNames } from '../preload/contract';
 import { ipcChannelOf } from '../preload/ipc-channel';
 import { projectRoot } from './harness/paths';

@@ -4,7 +4,7 @@ import { createHttpTransport } from './chorus/http-transport';
 import type { Notifier } from './cli/daily-check';
 import { runCli } from './cli/run-cli';
 import { readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
-import { systemClock } from './clock';
+import { systemClock } from './dates/clock';
 import { createCommandSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 
 const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>

@@ -5,21 +5,21 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, sess
 import ElectronStore from 'electron-store';
 import { channelNames } from '../preload/contract';
 import { ipcChannelOf, ipcEventOf } from '../preload/ipc-channel';
-import { appMenuTemplate } from './app-menu';
-import { appEntryUrl, appOrigin, appScheme, createAppProtocolHandler } from './app-protocol';
+import { appMenuTemplate } from './shell/app-menu';
+import { appEntryUrl, appOrigin, appScheme, createAppProtocolHandler } from './shell/app-protocol';
 import { createHttpTransport } from './chorus/http-transport';
-import { createElectronNotifier } from './cli/electron-notifier';
+import { createElectronNotifier } from './shell/electron-notifier';
 import { accountArgumentOf, cliArgumentsOf } from './cli/in-app-arguments';
-import { systemClock } from './clock';
+import { systemClock } from './dates/clock';
 import { createLogFileSink } from './logging/log-file';
-import { consoleSink, createLogger, type LogLine } from './logger';
+import { consoleSink, createLogger, type LogLine } from './logging/logger';
 import { createKeytarSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 import { machineProfilePath } from './profiles/machine-profile';
 import { reminderNotificationText } from './reminder/reminder-message';
 import { startReminderSchedule } from './reminder/reminder-schedule';
 import { createMainProcess } from './services';
 import type { SettingsFile } from './settings/settings-schema';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { createMainWindow, hardenSession, hardenWebContents } from './shell/window';
 
 const keychainService = process.env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService;
 // Windows shows notifications under this identity (the installer's appId).

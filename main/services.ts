@@ -2,19 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../preload/contract';
 import { applyMachineProfileAtFirstStart } from './profiles/machine-profile';
-import { createChorusClient, type ChorusClient } from './chorus/chorus-client';
-import { createConnectionService } from './chorus/connection-service';
-import { recordingLastCheck } from './chorus/last-check';
+import { createAccountServices, type AccountServices } from './accounts/account-services';
+import { createChorusClient } from './chorus/chorus-client';
 import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
 import { registerMachineDailyCheck } from './schedule/machine-daily-check';
 import type { HttpSend } from './chorus/http-transport';
 import type { ResolveSystemProxy } from './chorus/proxy-resolution';
-import type { Clock } from './clock';
-import { createPasswordRenewal } from './credentials/password-renewal';
-import { createHandlers, type Desktop } from './handlers';
+import type { Clock } from './dates/clock';
+import { createHandlers, type Desktop } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
-import { createDispatcher, type Dispatch } from './ipc-dispatcher';
-import type { Logger } from './logger';
+import { createDispatcher, type Dispatch } from './shell/ipc-dispatcher';
+import type { Logger } from './logging/logger';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
 import { confirmedBy } from './hosts/host-confirmation';
@@ -49,33 +47,6 @@ function openedRoutes(opened: StoredSettings) {
   return clientId ? [{ clientId, tokenUrl, apiBaseUrl, proxyUrl, caCertificatePath }] : [];
 }
 
-/** The services of one technical account: its settings, its connection, its renewal, its reminder. */
-function createAccountServices(settings: SettingsStore, shared: { client: ChorusClient; secrets: SecretStore; clock: Clock; logger: Logger; resolveSystemProxy?: ResolveSystemProxy }) {
-  const { client, secrets, clock, logger } = shared;
-  const connection = recordingLastCheck(createConnectionService({
-    client,
-    secrets,
-    logger,
-    recordPasswordExpiry: (day, structure) => settings.recordChorusExpiry(day, structure),
-    recordPasswordVerified: () => {
-      if (settings.read().passwordVerified === false) {
-        settings.recordPasswordVerified();
-        logger.info('password.verified', { passwordVerified: true });
-      }
-    },
-    ...(shared.resolveSystemProxy ? { resolveSystemProxy: shared.resolveSystemProxy } : {}),
-  }), (check) => settings.recordLastCheck(check), clock);
-  const renewPassword = createPasswordRenewal({
-    settings,
-    secrets,
-    verifyPassword: (current, password, cancel) => connection.verifyPassword(current, password, cancel),
-    clock,
-    logger,
-  });
-  const currentReminder = () => passwordReminder(settings.read(), clock());
-  return { settings, connection, renewPassword, currentReminder };
-}
-export type AccountServices = ReturnType<typeof createAccountServices>;
 
 /**
  * The services themselves, as the app, the command line and the tests use them. `settings`,

@@ -22,9 +22,9 @@ import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
 import { createChorusClient, type ChorusCredentials, type ConnectionTarget } from '../main/chorus/chorus-client';
 import { readEarliestExpiry } from '../main/chorus/password-expiry';
 import { createHttpTransport } from '../main/chorus/http-transport';
-import { systemClock } from '../main/clock';
-import { startLatencyProxy } from '../main/test-support/latency-proxy';
-import { alternate, median } from '../main/test-support/side-by-side';
+import { systemClock } from '../main/dates/clock';
+import { startLatencyProxy } from '../test/support/latency-proxy';
+import { alternate, median } from '../test/support/side-by-side';
 import { benchReportJson, benchTargets, type BenchRow, type BenchRowId } from './bench-report';
 
 const root = join(import.meta.dirname, '..');

@@ -17,7 +17,7 @@ if (!existsSync(builtPage)) {
 
 const scan = mkdtempSync(join(tmpdir(), 'chorus-electronegativity-'));
 try {
-  const shipped = (source) => !/\.test\.ts$|test-support/.test(source);
+  const shipped = (source) => !/\.test\.ts$|test\/support/.test(source);
   for (const folder of ['main', 'preload']) cpSync(join(root, folder), join(scan, folder), { recursive: true, filter: shipped });
   cpSync(builtPage, join(scan, 'renderer/index.html'));
   cpSync(join(root, 'package.json'), join(scan, 'package.json'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failureCodes } from '../preload/contract';
-import { failureMessages } from '../main/errors';
+import { failureMessages } from '../main/failures/errors';
 import { parse } from '../main/cli/run-cli';
 
 const root = join(__dirname, '..');

@@ -1,10 +1,10 @@
 // The app's main process for the bundle target: dist/main/index.js in a Node child, `electron`
 // resolved to the stand-in; its records, its log lines, and the requests the harness sends it.
 import { fork, type ChildProcess } from 'node:child_process';
-import type { LogLine } from '../../main/logger';
+import type { LogLine } from '../../main/logging/logger';
 import { standInConfigVariable, type ChildMessage, type HarnessRequest, type StandInConfig, type StandInRecord } from './electron-stand-in/protocol';
 
-/** `2026-11-28T04:20:00.000Z info app.started {"version":"0.1.0"}`, as main/logger.ts prints it. */
+/** `2026-11-28T04:20:00.000Z info app.started {"version":"0.1.0"}`, as main/logging/logger.ts prints it. */
 function parseLogLine(text: string): LogLine | undefined {
   const match = /^\S+ (info|warn|error) (\S+) (\{.*\})$/.exec(text);
   if (!match) return undefined;

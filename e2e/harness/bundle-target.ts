@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Frame, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import type { PasswordReminder } from '../../preload/contract';
-import type { LogLine } from '../../main/logger';
+import type { LogLine } from '../../main/logging/logger';
 import { chromiumExecutable, type ReminderProbe } from './browser-target';
 import { projectRoot } from './paths';
 import type { SenderFrame, StandInConfig, StandInRecord, SyncAnswer } from './electron-stand-in/protocol';

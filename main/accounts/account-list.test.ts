@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openMainProcess, type MainProcessFixture } from '../test-support/main-process-fixture';
+import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
 
 const opened: MainProcessFixture[] = [];
 const open = () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AccountList, AccountSummary, LastCheckView } from '../../preload/contract';
 import { lastCheckReason } from '../chorus/last-check-text';
 import type { LastCheck } from '../settings/settings-schema';
-import type { Clock } from '../clock';
+import type { Clock } from '../dates/clock';
 import { passwordReminder } from '../reminder/password-reminder';
 import type { SettingsStore } from '../settings/settings-store';
 

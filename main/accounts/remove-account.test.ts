@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import { createLogger } from '../logger';
+import { AppError } from '../failures/errors';
+import { createLogger } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
-import { openTestSettings, tempDir } from '../test-support/settings-fixture';
+import { openTestSettings, tempDir } from '../../test/support/settings-fixture';
 import { removeAccount } from './remove-account';
 
 const service = `Chorus Pro Echanges (test suppression ${randomUUID()})`;

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountList } from '../secrets/settings-accounts';
 import { credentialKey } from '../secrets/credential-key';

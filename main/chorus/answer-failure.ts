@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import type { HttpAnswer } from './http-transport';
 
 export function parseJson(text: string): unknown {

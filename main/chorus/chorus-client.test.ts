@@ -2,8 +2,8 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
-import { systemClock } from '../clock';
-import { closedPort, startAnsweringServer, startConnectProxy } from '../test-support/loopback-servers';
+import { systemClock } from '../dates/clock';
+import { closedPort, startAnsweringServer, startConnectProxy } from '../../test/support/loopback-servers';
 import { createChorusClient, type ChorusCredentials, type ConnectionTarget } from './chorus-client';
 import { createHttpTransport } from './http-transport';
 

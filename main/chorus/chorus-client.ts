@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
-import type { Clock } from '../clock';
-import { AppError } from '../errors';
+import type { Clock } from '../dates/clock';
+import { AppError } from '../failures/errors';
 import { checkEndpointUrl } from '../net/url-policy';
 import { answerFailure, parseJson } from './answer-failure';
 import {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { generateCertificates, startSimulator, type Simulator } from '../../e2e/simulator/simulator';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
-import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
-import { startConnectProxy } from '../test-support/loopback-servers';
-import { tempDir } from '../test-support/settings-fixture';
+import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
+import { startConnectProxy } from '../../test/support/loopback-servers';
+import { tempDir } from '../../test/support/settings-fixture';
 import { proxyAccount } from './connection-service';
 
 let http: Simulator;

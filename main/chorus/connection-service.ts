@@ -1,7 +1,7 @@
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { readCaFile } from '../net/ca-file-copy';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { hostOf, proxyUserName } from '../net/url-policy';
 import type { StoredSettings } from '../settings/settings-schema';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateCertificates } from '../../e2e/simulator/simulator';
-import { systemClock } from '../clock';
+import { systemClock } from '../dates/clock';
 import { builtTrustStores } from '../net/trust-store';
 import { createChorusClient, type ChorusCredentials } from './chorus-client';
 import { createHttpTransport } from './http-transport';

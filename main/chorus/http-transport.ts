@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import axios from 'axios';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { trustContextFor } from '../net/trust-store';
 import { ConnectionPool } from './connection-pool';
 import { createTunnelAgent } from './proxy-tunnel';

@@ -1,6 +1,6 @@
 import { format, parseISO } from 'date-fns';
 import { failureCodes, type FailureCode } from '../../preload/contract';
-import { failureMessages } from '../errors';
+import { failureMessages } from '../failures/errors';
 import type { LastCheck } from '../settings/settings-schema';
 
 const isFailureCode = (code: string): code is FailureCode => (failureCodes as readonly string[]).includes(code);

@@ -1,6 +1,6 @@
 import type { ConnectionTestResult } from '../../preload/contract';
-import type { Clock } from '../clock';
-import { toFailure } from '../errors';
+import type { Clock } from '../dates/clock';
+import { toFailure } from '../failures/errors';
 import type { LastCheck, StoredSettings } from '../settings/settings-schema';
 import type { TestOptions } from './connection-service';
 

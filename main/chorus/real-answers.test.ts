@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
-import { systemClock } from '../clock';
-import { AppError, toFailure } from '../errors';
+import { systemClock } from '../dates/clock';
+import { AppError, toFailure } from '../failures/errors';
 import { retryAfterSeconds } from './answer-failure';
 import { attachmentsPath, createChorusClient, structureSearchPath, type ChorusCredentials, type ConnectionTarget } from './chorus-client';
 import { createHttpTransport } from './http-transport';

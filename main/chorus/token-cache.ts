@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../clock';
-import { AppError } from '../errors';
+import type { Clock } from '../dates/clock';
+import { AppError } from '../failures/errors';
 import { oauthErrorSchema, tokenAnswerSchema } from './chorus-answers';
 import { answerFailure, parseJson } from './answer-failure';
 import type { HttpAnswer, HttpSend, RouteOptions } from './http-transport';

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { ProxyRefusedError } from './proxy-tunnel';
 
 const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
-import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
-import { startConnectProxy, type ConnectProxy } from '../test-support/loopback-servers';
-import { tempDir } from '../test-support/settings-fixture';
+import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
+import { startConnectProxy, type ConnectProxy } from '../../test/support/loopback-servers';
+import { tempDir } from '../../test/support/settings-fixture';
 
 // 192.0.2.10 is a documentation address (TEST-NET-1): the proxy tunnels it to a loopback server
 // whatever the address asked for, as an intercepting proxy would.

@@ -7,9 +7,9 @@ import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
-import { runCliProcess } from '../test-support/cli-process';
-import { demoAccount } from '../test-support/core-fixture';
-import { tempDir } from '../test-support/settings-fixture';
+import { runCliProcess } from '../../test/support/cli-process';
+import { demoAccount } from '../../test/support/core-fixture';
+import { tempDir } from '../../test/support/settings-fixture';
 
 const keychainService = `Chorus Pro Echanges (test comptes ${randomUUID()})`;
 const cli = (args: readonly string[], stdin?: string) => runCliProcess(args, keychainService, stdin === undefined ? {} : { stdin });

@@ -1,10 +1,10 @@
 import { setTimeout } from 'node:timers/promises';
-import { AppError, toFailure } from '../errors';
+import { AppError, toFailure } from '../failures/errors';
 import { passwordReminder } from '../reminder/password-reminder';
 import { removeAccount } from '../accounts/remove-account';
 import { accountsOf } from '../secrets/settings-accounts';
 import type { CoreServices } from '../services';
-import type { Clock } from '../clock';
+import type { Clock } from '../dates/clock';
 import { lastCheckText } from '../chorus/last-check-text';
 
 /** One account's outcome in `test --all`. */

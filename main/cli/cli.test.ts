@@ -7,9 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
-import { demoAccount } from '../test-support/core-fixture';
-import { tempDir } from '../test-support/settings-fixture';
-import { runCliProcess, type CliRun } from '../test-support/cli-process';
+import { demoAccount } from '../../test/support/core-fixture';
+import { tempDir } from '../../test/support/settings-fixture';
+import { runCliProcess, type CliRun } from '../../test/support/cli-process';
 
 const projectRoot = join(__dirname, '..', '..');
 // Each test gets its own keychain namespace: the simulator's host and login are the same for all.

@@ -8,8 +8,8 @@ import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { createHttpTransport } from '../chorus/http-transport';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
-import { demoAccount } from '../test-support/core-fixture';
-import { fixedClock, openTestSettings, tempDir } from '../test-support/settings-fixture';
+import { demoAccount } from '../../test/support/core-fixture';
+import { fixedClock, openTestSettings, tempDir } from '../../test/support/settings-fixture';
 import type { AccountNotice, Notifier } from './daily-check';
 import { runCli } from './run-cli';
 

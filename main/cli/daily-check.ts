@@ -1,7 +1,7 @@
 // What `test --all --notify` (the daily check) tells the accountant: one OS notification per
 // account that failed or whose password is due, naming it and saying what to do next.
 import type { StoredAccount } from '../settings/settings-schema';
-import type { Clock } from '../clock';
+import type { Clock } from '../dates/clock';
 import { lastCheckReason } from '../chorus/last-check-text';
 import { passwordReminder } from '../reminder/password-reminder';
 import { reminderNotificationText } from '../reminder/reminder-message';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { secretAccounts } from '../secrets/secret-store';
-import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
+import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { longestQuotaWaitSeconds, testAllAccounts } from './accounts-commands';
 
 // test --all's pause after a 429, with the wait itself recorded instead of slept: what is asked,

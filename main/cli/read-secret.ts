@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 
 /**
  * A secret from standard input, read to its end; one trailing line break is not part of it

@@ -1,7 +1,7 @@
 // `schedule install --at HH:MM | remove | status | show-xml --at HH:MM`: the daily check in the
 // Windows Task Scheduler, for the user who runs the command.
-import { AppError } from '../errors';
-import type { Clock } from '../clock';
+import { AppError } from '../failures/errors';
+import type { Clock } from '../dates/clock';
 import { createDailyCheckSchedule, systemSchtasks, type SchtasksRunner } from '../schedule/daily-check-schedule';
 import { dailyCheckTaskName, defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../schedule/daily-check-task';
 import type { CommandResult } from './accounts-commands';

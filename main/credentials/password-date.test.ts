@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { canEnterPasswordDay, parseCommunicatedDay } from './password-date';
 
 // Europe/Paris, as on the workstations (vitest runs with the machine's zone; the day is local).

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, isValid, parseISO, startOfDay } from 'date-fns';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { passwordLifetimeDays } from '../reminder/password-reminder';
 import type { StoredSettings } from '../settings/settings-schema';
 

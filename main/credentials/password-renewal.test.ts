@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
-import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
-import { closedPort } from '../test-support/loopback-servers';
-import { fixedClock } from '../test-support/settings-fixture';
+import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
+import { closedPort } from '../../test/support/loopback-servers';
+import { fixedClock } from '../../test/support/settings-fixture';
 import { createPasswordRenewal } from './password-renewal';
 import { maxPasswordBytes } from './password-rules';
 

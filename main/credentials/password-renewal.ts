@@ -1,7 +1,7 @@
 import type { PasswordRenewal } from '../../preload/contract';
-import type { Clock } from '../clock';
-import { AppError } from '../errors';
-import type { Logger } from '../logger';
+import type { Clock } from '../dates/clock';
+import { AppError } from '../failures/errors';
+import type { Logger } from '../logging/logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';

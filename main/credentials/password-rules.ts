@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 
 /** Windows' Credential Manager refuses a secret larger than this (CRED_MAX_CREDENTIAL_BLOB_SIZE). */
 export const maxPasswordBytes = 2560;

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
-import { configuredServices } from '../test-support/core-fixture';
+import { configuredServices } from '../../test/support/core-fixture';
 
 const projectRoot = join(__dirname, '..', '..');
 const runChild = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/test-support/renewal-child.ts'), ...args], {
+  spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'test/support/renewal-child.ts'), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env,
@@ -48,7 +48,7 @@ describe('a renewal interrupted', () => {
       const env = { ...process.env, CHORUS_KEYRING_READY: '' };
       const child = spawnSync(
         join(projectRoot, 'scripts/with-keyring.sh'),
-        [process.execPath, '--import', 'tsx', join(projectRoot, 'main/test-support/renewal-child.ts'), 'keychain-stops', fixture.userDataDir, `Chorus Pro Echanges (test ${randomUUID()})`, 'Jamais-Enregistre', '2026-12-15T09:00:00Z'],
+        [process.execPath, '--import', 'tsx', join(projectRoot, 'test/support/renewal-child.ts'), 'keychain-stops', fixture.userDataDir, `Chorus Pro Echanges (test ${randomUUID()})`, 'Jamais-Enregistre', '2026-12-15T09:00:00Z'],
         { cwd: projectRoot, encoding: 'utf8', env, timeout: 60_000 },
       );
       expect(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}')).toEqual({ outcome: 'KEYCHAIN_UNAVAILABLE', settingsUnchanged: true });

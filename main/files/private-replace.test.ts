@@ -3,8 +3,8 @@ import { chmodSync, chownSync, readFileSync, statSync, symlinkSync, writeFileSyn
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
-import { runCliProcess } from '../test-support/cli-process';
-import { tempDir } from '../test-support/settings-fixture';
+import { runCliProcess } from '../../test/support/cli-process';
+import { tempDir } from '../../test/support/settings-fixture';
 
 const keychainService = `Chorus Pro Echanges (test export ${randomUUID()})`;
 afterAll(() => clearKeychainService(keychainService));

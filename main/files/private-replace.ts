@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../errors';
-import { privateFileMode } from '../private-files';
+import { AppError } from '../failures/errors';
+import { privateFileMode } from './private-files';
 
 /**
  * Writes a file for the user's eyes only (an exported profile) where the user asked, possibly in

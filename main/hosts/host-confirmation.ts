@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { isLoopbackHost, storedProxy } from '../net/url-policy';
 import { knownEnvironments } from '../settings/environments';
 import type { StoredSettings } from '../settings/settings-schema';

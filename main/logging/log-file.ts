@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogFields, LogLine } from '../logger';
-import { ensurePrivateFolder, privateFileMode, restrictFolderToOwner, restrictToOwner } from '../private-files';
+import type { LogFields, LogLine } from './logger';
+import { ensurePrivateFolder, privateFileMode, restrictFolderToOwner, restrictToOwner } from '../files/private-files';
 
 export const logFolderName = 'journaux';
 export const logFileName = 'chorus-pro-echanges.log';

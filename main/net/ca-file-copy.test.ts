@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generateCertificates } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
-import { runCliProcess } from '../test-support/cli-process';
-import { openMainProcess, type MainProcessFixture } from '../test-support/main-process-fixture';
-import { tempDir } from '../test-support/settings-fixture';
+import { runCliProcess } from '../../test/support/cli-process';
+import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
+import { tempDir } from '../../test/support/settings-fixture';
 
 const fingerprintOf = (path: string): string => new X509Certificate(readFileSync(path, 'utf8')).fingerprint256;
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { boundedReadReason, readBoundedFile } from '../files/bounded-read';
-import { privateFileMode } from '../private-files';
+import { privateFileMode } from '../files/private-files';
 import { certificatesOnly } from './ca-certificates';
 
 /** As much as a profile may carry: an authority file is a few certificates, a few kilobytes. */

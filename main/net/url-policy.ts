@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';
 
 /** The host of an address, for messages; the text itself when it is not one. */

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { ProfileChange } from '../../preload/contract';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
 import { accountNameSchema, defaultSettings, type StoredSettings } from '../settings/settings-schema';

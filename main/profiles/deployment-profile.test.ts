@@ -5,12 +5,12 @@ import keytar from 'keytar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
 import { generateCertificates } from '../../e2e/simulator/simulator';
-import { AppError } from '../errors';
-import { createLogger, type LogLine } from '../logger';
+import { AppError } from '../failures/errors';
+import { createLogger, type LogLine } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
-import { fixedClock, openConfBackend, tempDir } from '../test-support/settings-fixture';
+import { fixedClock, openConfBackend, tempDir } from '../../test/support/settings-fixture';
 import { applyProfile, describeProfileChanges, exportProfile, maxProfileBytes, readProfile } from './deployment-profile';
 
 const services: string[] = [];

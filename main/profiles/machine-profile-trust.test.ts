@@ -2,10 +2,10 @@ import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
-import { createLogger, type LogLine } from '../logger';
+import { createLogger, type LogLine } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
-import { fixedClock, openConfBackend, tempDir } from '../test-support/settings-fixture';
+import { fixedClock, openConfBackend, tempDir } from '../../test/support/settings-fixture';
 
 // The keychain is not touched at first start: an empty store stands for it.
 const noSecrets: SecretStore = { get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve(false) };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../errors';
-import type { Logger } from '../logger';
+import { AppError } from '../failures/errors';
+import type { Logger } from '../logging/logger';
 import type { SettingsStore } from '../settings/settings-store';
 import { machineProfileDistrust, platformPathSecurity, type ReadPathSecurity } from './machine-profile-trust';
 import { splitMachineOnlyFields } from '../schedule/machine-daily-check';

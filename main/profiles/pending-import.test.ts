@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openMainProcess, type MainProcessFixture } from '../test-support/main-process-fixture';
-import { tempDir } from '../test-support/settings-fixture';
+import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
+import { tempDir } from '../../test/support/settings-fixture';
 
 const opened: MainProcessFixture[] = [];
 afterEach(async () => {

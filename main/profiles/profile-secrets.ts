@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { minPassphraseLength } from '../../preload/contract';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 
 /**
  * The secrets a deployment profile may carry, as they travel: an ASCII-armored age file whose

@@ -7,13 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { createHttpTransport } from '../chorus/http-transport';
-import { AppError } from '../errors';
-import { createLogger, type LogLine } from '../logger';
+import { AppError } from '../failures/errors';
+import { createLogger, type LogLine } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
-import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
-import { fixedClock, openConfBackend, tempDir } from '../test-support/settings-fixture';
+import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
+import { fixedClock, openConfBackend, tempDir } from '../../test/support/settings-fixture';
 import { readProfile } from './deployment-profile';
 import { buildProfile, importProfile, importProfileSecrets } from './profile-transfer';
 

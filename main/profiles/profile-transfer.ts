@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { Logger } from '../logger';
+import { AppError } from '../failures/errors';
+import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
 import type { StoredSettings } from '../settings/settings-schema';

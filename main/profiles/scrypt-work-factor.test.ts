@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import { decryptJson, maxScryptLogN } from './profile-secrets';
 
 const passphrase = 'centre de gestion des Côtes-d’Armor';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PasswordReminder } from '../../preload/contract';
-import { createLogger } from '../logger';
+import { createLogger } from '../logging/logger';
 import { reminderPeriodMs, startReminderSchedule } from './reminder-schedule';
 
 const due: PasswordReminder = { known: true, due: true, dueOn: '2026-11-27', expiresOn: '2027-01-25', source: 'estimate', daysLeft: 59, expired: false };

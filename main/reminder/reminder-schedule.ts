@@ -1,5 +1,5 @@
 import type { PasswordReminder } from '../../preload/contract';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 
 export const reminderPeriodMs = 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import type { Clock } from '../clock';
+import type { Clock } from '../dates/clock';
 import { dailyCheckTaskName, dailyCheckTaskXml, parseTimeOfDay, timeOfDayText, type TimeOfDay } from './daily-check-task';
 
 export interface SchtasksOutcome {

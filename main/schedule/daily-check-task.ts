@@ -4,7 +4,7 @@
 import { format } from 'date-fns';
 import XMLBuilder from 'fast-xml-builder';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 
 /** Where the task is registered: a folder of its own in the Task Scheduler Library. */
 export const dailyCheckTaskName = 'Chorus Pro Echanges\\Verification quotidienne';

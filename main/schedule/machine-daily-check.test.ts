@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
-import { createLogger, type LogLine } from '../logger';
+import { createLogger, type LogLine } from '../logging/logger';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { createMainProcess } from '../services';
-import { fixedClock, openConfBackend, openTestSettings, tempDir } from '../test-support/settings-fixture';
+import { fixedClock, openConfBackend, openTestSettings, tempDir } from '../../test/support/settings-fixture';
 import { createDailyCheckSchedule, type SchtasksRunner } from './daily-check-schedule';
 
 const appOrigin = 'app://chorus';

@@ -3,7 +3,7 @@
 // keeps it, not the settings): it is taken out before the profile itself is read.
 import { z } from 'zod';
 import { timeOfDayInput } from '../../preload/contract';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { DailyCheckSchedule } from './daily-check-schedule';
 import { parseTimeOfDay } from './daily-check-task';
 

@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import keytar from 'keytar';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
-import { AppError } from '../errors';
-import { configuredServices, demoAccount, type CoreFixture } from '../test-support/core-fixture';
-import { startAnsweringServer, type RunningServer } from '../test-support/loopback-servers';
+import { AppError } from '../failures/errors';
+import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
+import { startAnsweringServer, type RunningServer } from '../../test/support/loopback-servers';
 import { secretAccounts } from './secret-store';
 
 let simulator: Simulator;

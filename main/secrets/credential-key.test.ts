@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTestSettings, tempDir } from '../test-support/settings-fixture';
+import { openTestSettings, tempDir } from '../../test/support/settings-fixture';
 import { credentialKey, sameCredential } from './credential-key';
 
 describe('keychain names compared the way Windows’ Credential Manager does', () => {

@@ -1,6 +1,6 @@
 // The only file that imports keytar.
 import keytar from 'keytar';
-import { AppError } from '../errors';
+import { AppError } from '../failures/errors';
 import type { SecretStore } from './secret-store';
 
 export const defaultKeychainService = 'Chorus Pro Echanges';

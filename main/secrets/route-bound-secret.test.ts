@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateCertificates } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from './keytar-secret-store';
 import { secretAccounts } from './secret-store';
-import { runCliProcess } from '../test-support/cli-process';
-import { startConnectProxy, type ConnectProxy } from '../test-support/loopback-servers';
-import { tempDir } from '../test-support/settings-fixture';
+import { runCliProcess } from '../../test/support/cli-process';
+import { startConnectProxy, type ConnectProxy } from '../../test/support/loopback-servers';
+import { tempDir } from '../../test/support/settings-fixture';
 import { X509Certificate } from 'node:crypto';
 
 // A workstation of a centre de gestion: its PISTE application's secret is stored for the direct

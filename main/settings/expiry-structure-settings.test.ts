@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTestSettings, tempDir } from '../test-support/settings-fixture';
+import { openTestSettings, tempDir } from '../../test/support/settings-fixture';
 
 // The structure named beside Chorus Pro's expiry date: an optional field of version 3.
 

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Clock } from '../clock';
-import { privateFileMode, restrictToOwner } from '../private-files';
-import type { Logger } from '../logger';
+import type { Clock } from '../dates/clock';
+import { privateFileMode, restrictToOwner } from '../files/private-files';
+import type { Logger } from '../logging/logger';
 import { migrateSettings, type SettingsFile } from './settings-schema';
 
 export type SettingsFileState =

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Options } from 'conf';
 import type { SettingsChange, SettingsView } from '../../preload/contract';
-import type { Clock } from '../clock';
+import type { Clock } from '../dates/clock';
 import { withoutUnusedFirstAccount } from '../accounts/unused-first-account';
 import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
-import { AppError } from '../errors';
-import type { Logger } from '../logger';
+import { AppError } from '../failures/errors';
+import type { Logger } from '../logging/logger';
 import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
-import { ensurePrivateFolder, privateFileMode } from '../private-files';
+import { ensurePrivateFolder, privateFileMode } from '../files/private-files';
 import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';
 import { sameCredential } from '../secrets/credential-key';
 import { knownEnvironments } from './environments';

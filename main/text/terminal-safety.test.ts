@@ -5,11 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
-import { runCliProcess } from '../test-support/cli-process';
-import { demoAccount } from '../test-support/core-fixture';
-import { startAnsweringServer } from '../test-support/loopback-servers';
-import { openMainProcess } from '../test-support/main-process-fixture';
-import { tempDir } from '../test-support/settings-fixture';
+import { runCliProcess } from '../../test/support/cli-process';
+import { demoAccount } from '../../test/support/core-fixture';
+import { startAnsweringServer } from '../../test/support/loopback-servers';
+import { openMainProcess } from '../../test/support/main-process-fixture';
+import { tempDir } from '../../test/support/settings-fixture';
 
 const keychainService = `Chorus Pro Echanges (test terminal ${randomUUID()})`;
 afterAll(() => clearKeychainService(keychainService));

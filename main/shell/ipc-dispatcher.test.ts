@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsSnapshot } from '../preload/contract';
-import { AppError } from './errors';
+import type { SettingsSnapshot } from '../../preload/contract';
+import { AppError } from '../failures/errors';
 import { createDispatcher, type Handlers, type SenderFacts } from './ipc-dispatcher';
-import { createLogger, type LogLine } from './logger';
+import { createLogger, type LogLine } from '../logging/logger';
 
 const appOrigin = 'app://chorus';
 const appWindow: SenderFacts = { frameUrl: 'app://chorus/index.html', isMainFrame: true, isAppWindow: true };

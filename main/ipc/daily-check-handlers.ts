@@ -1,8 +1,8 @@
 // The screen's « Vérification automatique quotidienne »: the same schedule as `schedule install`.
 import type { DailyCheckView } from '../../preload/contract';
-import type { Handlers } from '../ipc-dispatcher';
-import type { DailyCheckSchedule, DailyCheckState } from './daily-check-schedule';
-import { parseTimeOfDay } from './daily-check-task';
+import type { Handlers } from '../shell/ipc-dispatcher';
+import type { DailyCheckSchedule, DailyCheckState } from '../schedule/daily-check-schedule';
+import { parseTimeOfDay } from '../schedule/daily-check-task';
 
 const viewOf = (state: DailyCheckState, refusal?: string): DailyCheckView => ({
   supported: state.supported,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../test-support/settings-fixture';
-import { createDailyCheckSchedule, type SchtasksOutcome, type SchtasksRunner } from './daily-check-schedule';
+import { fixedClock } from '../../test/support/settings-fixture';
+import { createDailyCheckSchedule, type SchtasksOutcome, type SchtasksRunner } from '../schedule/daily-check-schedule';
 import { dailyCheckHandlers } from './daily-check-handlers';
 
 /** A Task Scheduler that keeps the one task it is given, as schtasks would. */

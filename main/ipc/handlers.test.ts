@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadFixture } from '../e2e/simulator/fixture';
-import { generateCertificates, startSimulator } from '../e2e/simulator/simulator';
-import { secretAccounts } from './secrets/secret-store';
-import { demoAccount } from './test-support/core-fixture';
-import { openMainProcess, type MainProcessFixture } from './test-support/main-process-fixture';
-import { tempDir } from './test-support/settings-fixture';
+import { loadFixture } from '../../e2e/simulator/fixture';
+import { generateCertificates, startSimulator } from '../../e2e/simulator/simulator';
+import { secretAccounts } from '../secrets/secret-store';
+import { demoAccount } from '../../test/support/core-fixture';
+import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
+import { tempDir } from '../../test/support/settings-fixture';
 
 const opened: MainProcessFixture[] = [];
 const open = () => {

@@ -1,12 +1,12 @@
-import type { NewHost } from '../hosts/host-confirmation';
+import type { NewHost } from '../../main/hosts/host-confirmation';
 import { randomUUID } from 'node:crypto';
 import type { ChannelArgs, ChannelName } from '../../preload/contract';
-import { createHttpTransport } from '../chorus/http-transport';
-import { createLogger, type LogLine } from '../logger';
-import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
-import type { SecretStore } from '../secrets/secret-store';
-import { createMainProcess } from '../services';
-import type { Desktop } from '../handlers';
+import { createHttpTransport } from '../../main/chorus/http-transport';
+import { createLogger, type LogLine } from '../../main/logging/logger';
+import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import type { SecretStore } from '../../main/secrets/secret-store';
+import { createMainProcess } from '../../main/services';
+import type { Desktop } from '../../main/ipc/handlers';
 import { fixedClock, openConfBackend, openTestSettings, tempDir } from './settings-fixture';
 
 const appOrigin = 'app://chorus';

@@ -4,11 +4,11 @@
 //   keychain-stops       the keychain daemon of this session is killed before the renewal
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHttpTransport } from '../chorus/http-transport';
-import { AppError } from '../errors';
-import { createLogger } from '../logger';
-import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
-import { createCoreServices } from '../services';
+import { createHttpTransport } from '../../main/chorus/http-transport';
+import { AppError } from '../../main/failures/errors';
+import { createLogger } from '../../main/logging/logger';
+import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import { createCoreServices } from '../../main/services';
 import { fixedClock, openConfBackend } from './settings-fixture';
 
 async function main(): Promise<void> {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Simulator } from '../../e2e/simulator/simulator';
-import { createHttpTransport } from '../chorus/http-transport';
-import type { Clock } from '../clock';
-import { createLogger, type LogLine } from '../logger';
-import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
-import { secretAccounts, type SecretStore } from '../secrets/secret-store';
-import { createCoreServices } from '../services';
+import { createHttpTransport } from '../../main/chorus/http-transport';
+import type { Clock } from '../../main/dates/clock';
+import { createLogger, type LogLine } from '../../main/logging/logger';
+import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import { secretAccounts, type SecretStore } from '../../main/secrets/secret-store';
+import { createCoreServices } from '../../main/services';
 import { fixedClock, openConfBackend, tempDir } from './settings-fixture';
 
 export const demoAccount = {

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../clock';
-import { createLogger, type LogLine } from '../logger';
-import { openConfBackend } from '../settings/conf-backend';
-import { openSettingsStore } from '../settings/settings-store';
+import type { Clock } from '../../main/dates/clock';
+import { createLogger, type LogLine } from '../../main/logging/logger';
+import { openConfBackend } from '../../main/settings/conf-backend';
+import { openSettingsStore } from '../../main/settings/settings-store';
 
 export { openConfBackend };
 

@@ -1,5 +1,5 @@
-import type { Failure, FailureCode } from '../preload/contract';
-import { keychainUnavailableAdvice } from './secrets/keychain-name';
+import type { Failure, FailureCode } from '../../preload/contract';
+import { keychainUnavailableAdvice } from '../secrets/keychain-name';
 
 /** The French message for each failure: what happened, then what to do next. */
 export const failureMessages: Readonly<Record<FailureCode, string>> = {

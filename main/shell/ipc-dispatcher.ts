@@ -5,9 +5,9 @@ import {
   type ChannelPayload,
   type Outcome,
   type ValidatedArgs,
-} from '../preload/contract';
-import { failure, toFailure } from './errors';
-import type { Logger } from './logger';
+} from '../../preload/contract';
+import { failure, toFailure } from '../failures/errors';
+import type { Logger } from '../logging/logger';
 import { originOf } from './origin';
 
 /** One handler per contract channel: a missing or mistyped one does not compile. */
