@@ -12,7 +12,7 @@ import { confirmedBy } from '../hosts/host-confirmation';
 import { replacePrivateFile } from '../files/private-replace';
 import type { Clock } from '../dates/clock';
 import { AppError, toFailure } from '../failures/errors';
-import { secretsPresence, settingsSnapshot } from '../ipc/handlers';
+import { secretsPresence, settingsSnapshot } from '../accounts/settings-snapshot';
 import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logging/logger';
 import { assertCanEnterPasswordDay, parseCommunicatedDay } from '../credentials/password-date';

@@ -1,6 +1,6 @@
 // The screen's « Vérification automatique quotidienne »: the same schedule as `schedule install`.
 import type { DailyCheckView } from '../../preload/contract';
-import type { Handlers } from '../shell/ipc-dispatcher';
+import type { Handlers } from './channel-handlers';
 import type { DailyCheckSchedule, DailyCheckState } from '../schedule/daily-check-schedule';
 import { parseTimeOfDay } from '../schedule/daily-check-task';
 

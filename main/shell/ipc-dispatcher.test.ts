@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SettingsSnapshot } from '../../preload/contract';
 import { AppError } from '../failures/errors';
-import { createDispatcher, type Handlers, type SenderFacts } from './ipc-dispatcher';
+import type { Handlers } from '../ipc/channel-handlers';
+import { createDispatcher, type SenderFacts } from './ipc-dispatcher';
 import { createLogger, type LogLine } from '../logging/logger';
 
 const appOrigin = 'app://chorus';

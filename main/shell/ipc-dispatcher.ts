@@ -2,18 +2,12 @@ import {
   channels,
   isChannelName,
   type ChannelName,
-  type ChannelPayload,
   type Outcome,
-  type ValidatedArgs,
 } from '../../preload/contract';
 import { failure, toFailure } from '../failures/errors';
+import type { Handlers } from '../ipc/channel-handlers';
 import type { Logger } from '../logging/logger';
 import { originOf } from './origin';
-
-/** One handler per contract channel: a missing or mistyped one does not compile. */
-export type Handlers = {
-  readonly [Name in ChannelName]: (...args: ValidatedArgs<Name>) => Promise<ChannelPayload<Name>>;
-};
 
 /** What the transport knows of the frame that sent a message. */
 export interface SenderFacts {

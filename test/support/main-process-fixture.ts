@@ -6,7 +6,7 @@ import { createLogger, type LogLine } from '../../main/logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
 import { createMainProcess } from '../../main/services';
-import type { Desktop } from '../../main/ipc/handlers';
+import type { Desktop } from '../../main/ipc/channel-handlers';
 import { fixedClock, openConfBackend, openTestSettings, tempDir } from './settings-fixture';
 
 const appOrigin = 'app://chorus';

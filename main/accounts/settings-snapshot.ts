@@ -1,0 +1,48 @@
+// The settings as the screen and `status` show them: with what the keychain holds for them
+// (presence only, never a value), the reminder and the last check.
+import type { SecretsPresence, SettingsSnapshot } from '../../preload/contract';
+import { canEnterPasswordDay } from '../credentials/password-date';
+import type { Clock } from '../dates/clock';
+import { AppError } from '../failures/errors';
+import { passwordReminder } from '../reminder/password-reminder';
+import type { SecretStore } from '../secrets/secret-store';
+import { accountsOf } from '../secrets/settings-accounts';
+import type { StoredSettings } from '../settings/settings-schema';
+import { toSettingsView, type SettingsStore } from '../settings/settings-store';
+import { accountList, lastCheckView } from './account-summaries';
+
+/** Which secrets the keychain holds for these settings, or undefined when it cannot be read. */
+export async function secretsPresence(settings: StoredSettings, secrets: SecretStore): Promise<SecretsPresence | undefined> {
+  const accounts = accountsOf(settings);
+  const has = async (account: string | undefined) => account !== undefined && (await secrets.get(account)) !== undefined;
+  try {
+    const [password, clientSecret, proxyPassword] = await Promise.all([has(accounts.password), has(accounts.clientSecret), has(accounts.proxyPassword)]);
+    return { password, passwordVerified: password ? settings.passwordVerified !== false : null, clientSecret, proxyPassword };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'KEYCHAIN_UNAVAILABLE') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The settings with what the keychain holds for them: presence only, never a value. The settings
+ * alone need no keychain: when it cannot be read, they are still shown, the secrets as unknown.
+ */
+export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
+  const current = settings.read();
+  const presence = await secretsPresence(current, secrets);
+  const accounts = accountList(settings, clock);
+  return {
+    account: { name: settings.accountName() },
+    accountCount: accounts.accounts.length,
+    accountsRevision: accounts.revision,
+    settings: toSettingsView(current),
+    secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },
+    reminder: passwordReminder(current, clock()),
+    ...(current.lastCheck ? { lastCheck: lastCheckView(current.lastCheck) } : {}),
+    passwordDayEditable: canEnterPasswordDay(current, presence?.password ?? null),
+    ...(presence ? {} : { keychainUnavailable: true as const }),
+    ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
+    ...(settings.machineProfileSecretsPending() ? { machineProfileSecretsPending: true as const } : {}),
+  };
+}

@@ -1,0 +1,42 @@
+// What every family of the bridge's handlers is made of: the contract's channels, and what the
+// handlers receive from the composition root.
+import type { AppInfo, ChannelName, ChannelPayload, ValidatedArgs } from '../../preload/contract';
+import type { AccountServices } from '../accounts/account-services';
+import type { Clock } from '../dates/clock';
+import type { ConfirmNewHost } from '../hosts/host-confirmation';
+import type { Logger } from '../logging/logger';
+import type { DailyCheckSchedule } from '../schedule/daily-check-schedule';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+
+/** One handler per contract channel: a missing or mistyped one does not compile. */
+export type Handlers = {
+  readonly [Name in ChannelName]: (...args: ValidatedArgs<Name>) => Promise<ChannelPayload<Name>>;
+};
+
+/** What only the desktop can do: its dialogs and its file manager (Electron's, or a test's). */
+export interface Desktop {
+  /** An open-file dialog; undefined when the user cancels it. */
+  chooseFile(purpose: 'ca-certificate' | 'profile'): Promise<string | undefined>;
+  /** A save-file dialog; undefined when the user cancels it. */
+  chooseSaveFile(defaultName: string): Promise<string | undefined>;
+  openFolder(path: string): Promise<void>;
+  /** A main-process question before the screen's first request to a host never confirmed. */
+  confirmNewHost: ConfirmNewHost;
+}
+
+export interface HandlerDependencies {
+  readonly appInfo: AppInfo;
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  /** The selected account's services, at the moment of each call. */
+  readonly current: () => AccountServices;
+  readonly desktop: Desktop;
+  readonly userDataDir: string;
+  /** The machine-wide profile, whose encrypted secrets the screen may offer to import. */
+  readonly machineProfilePath?: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The daily check's task (default: this system's Task Scheduler, for this executable). */
+  readonly dailyCheck?: DailyCheckSchedule;
+}

@@ -1,0 +1,18 @@
+// « Test de connexion », « Structures définies dans Chorus Pro », « Saisir un nouveau mot de passe ».
+import type { HandlerDependencies, Handlers } from './channel-handlers';
+import type { NetworkOperations } from './network-operations';
+
+type ConnectionChannels = 'testConnection' | 'cancelConnectionOperation' | 'listStructures' | 'getStructureDetails' | 'renewPassword';
+
+export function connectionHandlers({ settings, current }: HandlerDependencies, { confirmedThen, cancellable, cancel }: NetworkOperations): Pick<Handlers, ConnectionChannels> {
+  return {
+    renewPassword: (request) =>
+      request.verify ? confirmedThen(() => cancellable((cancel) => current().renewPassword({ ...request, cancel }))) : cancellable((cancel) => current().renewPassword({ ...request, cancel })),
+    testConnection: () => confirmedThen(() => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel }))),
+    cancelConnectionOperation: () => Promise.resolve({ cancelled: cancel() }),
+    listStructures: async () => ({
+      structures: await confirmedThen(() => cancellable((signal) => current().connection.listStructures(settings.read(), signal))),
+    }),
+    getStructureDetails: (structureId) => confirmedThen(() => cancellable((signal) => current().connection.structureDetails(settings.read(), structureId, signal))),
+  };
+}

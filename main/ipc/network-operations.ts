@@ -1,0 +1,36 @@
+import { createHostConfirmation } from '../hosts/host-confirmation';
+import type { HandlerDependencies } from './channel-handlers';
+
+/**
+ * How every request the screen asks of the network runs: a host never confirmed is asked about
+ * first, and the operations under way share one cancellation, so that "Annuler" stops them all
+ * (a second call joined to a running test waits for that very run).
+ */
+export function createNetworkOperations({ settings, desktop }: Pick<HandlerDependencies, 'settings' | 'desktop'>) {
+  const hosts = createHostConfirmation({ confirmedHosts: () => settings.confirmedHosts() ?? [], addConfirmedHosts: (added) => settings.addConfirmedHosts(added) }, desktop.confirmNewHost);
+  const confirmedThen = async <T>(work: () => Promise<T>): Promise<T> => {
+    await hosts.ensureConfirmed(settings.read(), settings.accountName());
+    return work();
+  };
+
+  let running: { readonly controller: AbortController; users: number } | undefined;
+  const cancellable = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const run = running && !running.controller.signal.aborted ? running : { controller: new AbortController(), users: 0 };
+    running = run;
+    run.users += 1;
+    try {
+      return await work(run.controller.signal);
+    } finally {
+      run.users -= 1;
+      if (run.users === 0 && running === run) running = undefined;
+    }
+  };
+  /** Stops what runs; whether anything was running to stop. */
+  const cancel = (): boolean => {
+    const cancelled = running !== undefined && !running.controller.signal.aborted;
+    running?.controller.abort();
+    return cancelled;
+  };
+  return { confirmedThen, cancellable, cancel };
+}
+export type NetworkOperations = ReturnType<typeof createNetworkOperations>;

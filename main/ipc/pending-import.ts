@@ -1,0 +1,27 @@
+import type { AccountsProfile } from '../profiles/accounts-profile';
+import type { DeploymentProfile } from '../profiles/deployment-profile';
+
+/**
+ * The profile exactly as the user previewed it: confirming applies these values, never the file
+ * read again (it may have changed since), never a path from the page; and the account it was
+ * previewed against, for a profile of one account goes to that one or nowhere.
+ */
+export interface PendingImport {
+  readonly profile: DeploymentProfile | AccountsProfile;
+  readonly account: string;
+}
+
+/** Holds at most one previewed profile; any family of handlers may forget it. */
+export function createPendingImportSlot() {
+  let pending: PendingImport | undefined;
+  return {
+    get: (): PendingImport | undefined => pending,
+    keep: (kept: PendingImport): void => {
+      pending = kept;
+    },
+    forget: (): void => {
+      pending = undefined;
+    },
+  };
+}
+export type PendingImportSlot = ReturnType<typeof createPendingImportSlot>;

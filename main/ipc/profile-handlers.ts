@@ -1,0 +1,72 @@
+// Deployment profiles: export (with passwords when a passphrase is given), preview, import, and
+// the machine profile's passwords waiting for their passphrase.
+import { settingsSnapshot } from '../accounts/settings-snapshot';
+import { AppError } from '../failures/errors';
+import { replacePrivateFile } from '../files/private-replace';
+import { confirmedBy } from '../hosts/host-confirmation';
+import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../profiles/accounts-profile';
+import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData } from '../profiles/deployment-profile';
+import { buildProfile, importProfile, importProfileSecrets } from '../profiles/profile-transfer';
+import type { HandlerDependencies, Handlers } from './channel-handlers';
+import type { PendingImportSlot } from './pending-import';
+
+type ProfileChannels = 'exportProfile' | 'previewProfileImport' | 'importProfile' | 'importMachineProfileSecrets' | 'dismissMachineProfileSecrets';
+
+export function profileHandlers({ settings, secrets, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies, pendingImport: PendingImportSlot): Pick<Handlers, ProfileChannels> {
+  const transfer = { settings, secrets, userDataDir, logger };
+  return {
+    exportProfile: async (options) => {
+      // Built (and the keychain read) before the dialog: a refusal comes before choosing a file.
+      const profile = options?.allAccounts
+        ? await buildAccountsProfile(settings.accounts.list(), secrets, options.passphrase)
+        : await buildProfile(settings.read(), secrets, options?.passphrase);
+      const file = await desktop.chooseSaveFile(options?.allAccounts ? 'profil-chorus-pro-tous-les-comptes.json' : 'profil-chorus-pro.json');
+      if (file === undefined) return { saved: false };
+      await replacePrivateFile(file, `${JSON.stringify(profile, null, 2)}\n`);
+      const withSecrets = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
+      logger.info('profile.exported', { withSecrets });
+      return { saved: true, file, withSecrets };
+    },
+    previewProfileImport: async () => {
+      pendingImport.forget();
+      const file = await desktop.chooseFile('profile');
+      if (file === undefined) return { chosen: false };
+      const data = readProfileData(file);
+      const profile = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3 ? parseAccountsProfile(data) : parseSingleProfile(data);
+      pendingImport.keep({ profile, account: settings.accountName() });
+      if (profile.profileVersion === 3) {
+        return { chosen: true, file, changes: describeAccountsProfileChanges(settings.accounts.list(), profile), withSecrets: profile.secrets !== undefined };
+      }
+      return { chosen: true, file, changes: describeProfileChanges(settings.read(), profile), withSecrets: profile.profileVersion === 2 };
+    },
+    importProfile: async (options) => {
+      const pending = pendingImport.get();
+      if (pending === undefined) throw new AppError('INVALID_INPUT', 'aucun profil choisi');
+      const { profile } = pending;
+      if (profile.profileVersion !== 3 && settings.accountName() !== pending.account) {
+        pendingImport.forget();
+        throw new AppError('INVALID_INPUT', "le compte affiché a changé depuis l'aperçu du profil : rien n'a été importé ; rouvrez le profil pour voir ce qu'il changerait sur ce compte");
+      }
+      await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, options?.passphrase) : importProfile(transfer, profile, options?.passphrase));
+      // Kept until it succeeds: a wrong passphrase may be typed again.
+      pendingImport.forget();
+      // Chosen in a main-process dialog and previewed whole: its hosts are the user's choice.
+      const importedAccounts = profile.profileVersion === 3 ? settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [settings.read()];
+      settings.addConfirmedHosts(confirmedBy(importedAccounts));
+      logger.info('profile.imported', {});
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    importMachineProfileSecrets: async ({ passphrase }) => {
+      if (!settings.machineProfileSecretsPending() || machineProfilePath === undefined) {
+        throw new AppError('INVALID_INPUT', "aucun profil de poste n'attend ses mots de passe");
+      }
+      await importProfileSecrets(transfer, readProfile(machineProfilePath), passphrase);
+      return settingsSnapshot(settings, secrets, clock);
+    },
+    dismissMachineProfileSecrets: async () => {
+      settings.markMachineProfileSecrets(false);
+      logger.info('profile.machine-secrets-dismissed', {});
+      return settingsSnapshot(settings, secrets, clock);
+    },
+  };
+}
