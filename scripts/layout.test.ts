@@ -1,0 +1,43 @@
+// The house as a newcomer reads it by its folder names (issue 23): imports go one way, the top of
+// main/ holds only the entries and the composition root, no room is too big to read, and every
+// file in the product folders is product (test support lives in test/support/).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import madge from 'madge';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..');
+const tracked = (...folders: string[]): string[] =>
+  execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+const isProductSource = (file: string): boolean => /\.tsx?$/.test(file) && !/\.test\.ts$|\.d\.ts$/.test(file);
+const productEntries = ['main/index.ts', 'main/cli.ts', 'main/cli-commands.ts', 'preload/index.ts', 'renderer/src/main.tsx'];
+const graphOf = (paths: string[]) => madge(paths, { baseDir: root, fileExtensions: ['ts', 'tsx'], tsConfig: join(root, 'tsconfig.json') });
+
+describe('the layout of the code', () => {
+  it('has no import circle, type imports included', async () => {
+    const graph = await graphOf(['main', 'preload', 'renderer/src', 'test'].map((folder) => join(root, folder)));
+    expect(Object.keys(graph.obj()).length).toBeGreaterThan(100);
+    expect(graph.circular()).toEqual([]);
+  });
+
+  it('keeps at the top of main/ only the entries and the composition root (6 files at most)', () => {
+    const topLevel = tracked('main').filter((file) => file.split('/').length === 2);
+    expect(topLevel.length, topLevel.join(', ')).toBeLessThanOrEqual(6);
+    expect(topLevel).toEqual(expect.arrayContaining(['main/index.ts', 'main/services.ts']));
+  });
+
+  it('has no product file over 300 lines in main/, preload/ or renderer/ but the contract', () => {
+    const long = tracked('main', 'preload', 'renderer')
+      .filter((file) => isProductSource(file) && file !== 'preload/contract.ts')
+      .map((file) => ({ file, lines: readFileSync(join(root, file), 'utf8').split('\n').length }))
+      .filter(({ lines }) => lines > 300);
+    expect(long).toEqual([]);
+  });
+
+  it('ships every source file of main/, preload/ and renderer/: each is reached from an entry, none is test support', async () => {
+    const reached = new Set(Object.keys((await graphOf(productEntries.map((entry) => join(root, entry)))).obj()));
+    const notReached = tracked('main', 'preload', 'renderer').filter((file) => isProductSource(file) && !reached.has(file));
+    expect(notReached).toEqual([]);
+  });
+});
