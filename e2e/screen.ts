@@ -66,8 +66,9 @@ export const isoDay = (days = 0): string => {
 export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
 /**
- * The story's picture: under test-results/ on every run, and over the README's tracked copy in
- * docs/screenshots/ only when asked (UPDATE_SCREENSHOTS=1), so that a test run leaves the tree as it was.
+ * The story's picture: under test-results/ on every run, and over the tracked copy in
+ * docs/screenshots/ (the README's and the guides' pictures) only when asked (UPDATE_SCREENSHOTS=1),
+ * so that a test run leaves the tree as it was.
  */
 export const screenshotFolder = (env: NodeJS.ProcessEnv = process.env): string =>
   env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs', 'screenshots') : join(projectRoot, 'test-results', 'screenshots');

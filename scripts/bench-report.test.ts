@@ -6,7 +6,7 @@ import { benchReportJson, benchReportSchema, benchRowIds, benchTargets, type Ben
 const row = (id: BenchRow['id']): BenchRow => ({ id, ratio: 1.05, target: benchTargets[id], detail: `mesure ${id}` });
 
 describe('the JSON written by npm run bench -- --json FILE', () => {
-  it('has exactly the rows the issue and the README name, in that order', () => {
+  it('has exactly the rows the issue and the developer guide name, in that order', () => {
     expect(benchRowIds).toEqual(['cold-test', 'warm-test', 'cli-test', 'cli-test-memory', 'help', 'help-memory', 'screen', 'screen-200-accounts', 'accounts-200-list']);
     const written = JSON.parse(benchReportJson([...benchRowIds].reverse().map(row))) as unknown;
     const rows = benchReportSchema.parse(written);

@@ -1,6 +1,7 @@
 // What `npm run bench -- --json FILE` writes: one row per measure, each a ratio measured side by
-// side in one run against its target. The ids are fixed (the issue's and the README's rows); a
-// report with an id missing, repeated or unknown is refused rather than written half.
+// side in one run against its target. The ids are fixed (the issue's rows, and those of the
+// Performance table in docs/developer-guide.md); a report with an id missing, repeated or unknown is
+// refused rather than written half.
 import { z } from 'zod';
 
 export const benchRowIds = [

@@ -3,8 +3,8 @@ import type { Browser } from '@playwright/test';
 /**
  * The user agent of the app's window on a Windows workstation, for the harness's Chromium: the
  * screen names the keychain after the user agent (renderer/src/keychainName.ts), so the specs and
- * the README's pictures show what an accountant on Windows reads. The real Electron target keeps
- * its own.
+ * the pictures of the README and the guides show what an accountant on Windows reads. The real
+ * Electron target keeps its own.
  */
 export const windowsUserAgent = (browser: Browser): string =>
   `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
