@@ -18,7 +18,8 @@ import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type 
 import { knownEnvironments } from './settings/environments';
 import { confirmedBy } from './hosts/host-confirmation';
 import type { StoredSettings } from './settings/settings-schema';
-import { openSettingsStore, settingsFileName, type OpenSettingsBackend, type SettingsStore } from './settings/settings-store';
+import { settingsFileName, type OpenSettingsBackend } from './settings/settings-backend';
+import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 
 export interface CoreDependencies {
   readonly userDataDir: string;

@@ -29,7 +29,7 @@ const common = {
  * - zod's 64 locales: the app never switches zod's language (its messages are its own, in French);
  *   zod's English default stays;
  * - ajv, ajv-formats, semver: conf uses them only for a JSON schema or migrations, and we give it
- *   neither (settings-store.ts: zod checks the file);
+ *   neither (main/settings/settings-backend.ts: zod checks the file);
  * - axios's fetch adapter: it probes `fetch` at load, which loads Node's undici; we use the http one;
  * - form-data (and mime-db with it): axios's multipart bodies; ours are text;
  * - http2: axios's HTTP/2 transport, which we never ask for (≈ 11 ms to load);

@@ -25,7 +25,7 @@ import { secretAccounts } from '../secrets/secret-store';
 import { createCoreServices, type CoreServices } from '../services';
 import { openConfBackend } from '../settings/conf-backend';
 import { storedSettingsSchema, type StoredSettings } from '../settings/settings-schema';
-import { applySettingsChange } from '../settings/settings-store';
+import { applySettingsChange } from '../settings/settings-change';
 import { storedProxy } from '../net/url-policy';
 import { accountsCommand, servicesForCommand, testAllAccounts, type CommandResult } from './accounts-commands';
 import { knownEnvironments } from '../settings/environments';

@@ -5,7 +5,8 @@ import { AppError } from '../failures/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
 import { accountNameSchema, defaultSettings, type StoredSettings } from '../settings/settings-schema';
-import { applySettingsChange, type ImportedAccount } from '../settings/settings-store';
+import type { ImportedAccount } from '../settings/imported-accounts';
+import { applySettingsChange } from '../settings/settings-change';
 import {
   describeNewAccount,
   describeProfileChanges,

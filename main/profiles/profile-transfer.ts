@@ -3,7 +3,8 @@ import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
 import type { StoredSettings } from '../settings/settings-schema';
-import { applySettingsChange, type SettingsStore } from '../settings/settings-store';
+import { applySettingsChange } from '../settings/settings-change';
+import type { SettingsStore } from '../settings/settings-store';
 import { applyProfile, exportProfile, profileChange, profileSettings, writeProfileCertificate, type DeploymentProfile } from './deployment-profile';
 import { checkPassphraseForExport, decryptSecrets, encryptSecrets, type CarriedSecrets } from './profile-secrets';
 
