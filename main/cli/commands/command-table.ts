@@ -1,5 +1,6 @@
 // Every command of the command line, by the name typed: a new command is a new file in this
-// folder and one line here. The order is the one `parse` lists them in when none is given.
+// folder, one line here, and its description in ../usage.ts (command-table.test.ts checks it is
+// there). The order is the one `parse` lists them in when none is given.
 import type { Command } from '../command';
 import { accounts } from './accounts';
 import { structures, test } from './connection';
