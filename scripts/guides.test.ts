@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failureCodes } from '../preload/contract';
 import { failureMessages } from '../main/failures/errors';
-import { parse } from '../main/cli/run-cli';
+import { parse } from '../main/cli/parser';
 
 const root = join(__dirname, '..');
 const guide = (name: string): string => readFileSync(join(root, 'docs', name), 'utf8');

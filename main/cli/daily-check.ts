@@ -5,7 +5,7 @@ import type { Clock } from '../dates/clock';
 import { lastCheckReason } from '../chorus/last-check-text';
 import { passwordReminder } from '../reminder/password-reminder';
 import { reminderNotificationText } from '../reminder/reminder-message';
-import type { AccountTestOutcome } from './accounts-commands';
+import type { AccountTestOutcome } from './test-all-accounts';
 
 export interface AccountNotice {
   /** The account it is about: clicking the notification opens the app on it. */

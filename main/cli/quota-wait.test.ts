@@ -3,7 +3,7 @@ import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { secretAccounts } from '../secrets/secret-store';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
-import { longestQuotaWaitSeconds, testAllAccounts } from './accounts-commands';
+import { longestQuotaWaitSeconds, testAllAccounts } from './test-all-accounts';
 
 // test --all's pause after a 429, with the wait itself recorded instead of slept: what is asked,
 // what is capped, and that the last account waits for nobody.

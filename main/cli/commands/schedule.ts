@@ -1,18 +1,15 @@
 // `schedule install --at HH:MM | remove | status | show-xml --at HH:MM`: the daily check in the
 // Windows Task Scheduler, for the user who runs the command.
-import { AppError } from '../failures/errors';
-import type { Clock } from '../dates/clock';
-import { createDailyCheckSchedule, systemSchtasks, type SchtasksRunner } from '../schedule/daily-check-schedule';
-import { dailyCheckTaskName, defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../schedule/daily-check-task';
-import type { CommandResult } from './accounts-commands';
+import { resolve } from 'node:path';
+import { AppError } from '../../failures/errors';
+import { createDailyCheckSchedule, systemSchtasks } from '../../schedule/daily-check-schedule';
+import { dailyCheckTaskName, defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
+import type { CliEnvironment, Command } from '../command';
+import type { CommandResult } from '../command-result';
+import { text } from '../options';
 
-export interface ScheduleEnvironment {
-  readonly clock: Clock;
-  readonly platform?: NodeJS.Platform;
-  readonly runSchtasks?: SchtasksRunner;
-  /** The executable running this command: the installed app's under `--cli`, none under Node. */
-  readonly executablePath?: string;
-}
+/** The system, its schtasks, and the executable running this command: the installed app's under `--cli`, none under Node. */
+type ScheduleEnvironment = Pick<CliEnvironment, 'clock' | 'platform' | 'runSchtasks' | 'executablePath'>;
 
 const onlyWindows: CommandResult = {
   json: { supported: false },
@@ -23,7 +20,7 @@ const onlyWindows: CommandResult = {
   ],
 };
 
-export async function scheduleCommand(
+async function scheduleCommand(
   action: string | undefined,
   options: { readonly at?: string; readonly executable?: string; readonly userDataDir?: string },
   environment: ScheduleEnvironment,
@@ -76,3 +73,16 @@ export async function scheduleCommand(
       throw new AppError('INVALID_INPUT', 'usage : schedule install --at HH:MM | schedule remove | schedule status | schedule show-xml --at HH:MM');
   }
 }
+
+export const schedule: Command = {
+  options: ['at', 'executable'],
+  words: 1,
+  accounts: 'all',
+  accountOption: false,
+  run: (context) => {
+    const at = text(context.options, 'at');
+    const executable = text(context.options, 'executable');
+    const userDataDir = text(context.options, 'user-data-dir');
+    return scheduleCommand(context.positionals[0], { ...(at === undefined ? {} : { at }), ...(executable === undefined ? {} : { executable }), ...(userDataDir === undefined ? {} : { userDataDir: resolve(userDataDir) }) }, context.environment);
+  },
+};

@@ -1,0 +1,7 @@
+/** What a command reports: one JSON object with --json, readable lines otherwise. */
+export interface CommandResult {
+  readonly json: Record<string, unknown>;
+  readonly lines: readonly string[];
+  /** The command ran, but what it reports is a failure (exit status 1): `test --all` with one refusal. */
+  readonly failed?: boolean;
+}

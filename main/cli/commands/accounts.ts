@@ -1,0 +1,84 @@
+// `accounts`: the technical accounts of this workstation, listed, added, renamed, removed.
+import { AppError } from '../../failures/errors';
+import { passwordReminder } from '../../reminder/password-reminder';
+import { removeAccount } from '../../accounts/remove-account';
+import { accountsOf } from '../../secrets/settings-accounts';
+import type { CoreServices } from '../../services';
+import type { Clock } from '../../dates/clock';
+import { lastCheckText } from '../../chorus/last-check-text';
+import type { Command } from '../command';
+import type { CommandResult } from '../command-result';
+
+/** Which keychain entries exist, read in one call where the keychain can list them. */
+async function presentEntries(services: CoreServices, wanted: readonly string[]): Promise<ReadonlySet<string> | undefined> {
+  try {
+    if (services.secrets.list) return new Set(await services.secrets.list());
+    const found = await Promise.all(wanted.map(async (entry) => ((await services.secrets.get(entry)) === undefined ? undefined : entry)));
+    return new Set(found.filter((entry): entry is string => entry !== undefined));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'KEYCHAIN_UNAVAILABLE') return undefined;
+    throw error;
+  }
+}
+
+async function listAccounts(services: CoreServices, clock: Clock): Promise<CommandResult> {
+  const accounts = services.settings.accounts.list();
+  const selected = services.settings.accounts.selected();
+  const entries = accounts.map((account) => accountsOf(account));
+  const present = await presentEntries(services, entries.flatMap((entry) => [entry.password, entry.clientSecret].filter((name): name is string => name !== undefined)));
+  const has = (entry: string | undefined): boolean | null => (present === undefined ? null : entry !== undefined && present.has(entry));
+  const rows = accounts.map((account, index) => {
+    const reminder = passwordReminder(account, clock());
+    return {
+      name: account.name,
+      selected: account.name === selected,
+      environment: account.environment,
+      apiBaseUrl: account.apiBaseUrl,
+      login: account.login ?? null,
+      secrets: { password: has(entries[index]?.password), passwordVerified: has(entries[index]?.password) ? account.passwordVerified !== false : null, clientSecret: has(entries[index]?.clientSecret) },
+      reminder: reminder.known ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source } : { due: false, dueOn: null, expiresOn: null, source: null },
+      lastCheck: account.lastCheck ?? null,
+    };
+  });
+  return {
+    json: { accounts: rows, ...(present === undefined ? { keychainUnavailable: true } : {}) },
+    lines: [
+      `${rows.length} compte(s) technique(s) :`,
+      ...rows.map(
+        (row) =>
+          `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${row.secrets.password === null ? 'inconnu' : row.secrets.password ? 'enregistré' : 'non enregistré'}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,
+      ),
+      ...(present === undefined ? ['Attention : le coffre-fort est inaccessible ; la présence des mots de passe est inconnue.'] : []),
+    ],
+  };
+}
+
+async function accountsCommand(services: CoreServices, clock: Clock, args: readonly string[]): Promise<CommandResult> {
+  const [action, name, newName] = args;
+  const { accounts } = services.settings;
+  if (action === undefined) return listAccounts(services, clock);
+  if (action === 'add' && name !== undefined && newName === undefined) {
+    accounts.add(name);
+    services.logger.info('account.added', {});
+    return { json: { added: name }, lines: [`Compte technique « ${name} » ajouté : configurez-le avec configure --account "${name}" …`] };
+  }
+  if (action === 'rename' && name !== undefined && newName !== undefined) {
+    accounts.rename(name, newName);
+    return { json: { renamed: name, name: newName }, lines: [`Compte technique « ${name} » renommé « ${newName} ».`] };
+  }
+  if (action === 'remove' && name !== undefined && newName === undefined) {
+    await removeAccount(services.settings, services.secrets, name, services.logger);
+    return { json: { removed: name }, lines: [`Compte technique « ${name} » supprimé, avec ses mots de passe du coffre-fort.`] };
+  }
+  throw new AppError('INVALID_INPUT', 'usage : accounts | accounts add NOM | accounts rename NOM NOUVEAU | accounts remove NOM');
+}
+
+export const accounts: Command = {
+  options: [],
+  // Account names follow `accounts`: they are names, never secrets.
+  words: 3,
+  accounts: 'all',
+  accountOption: false,
+  readsOnly: (positionals) => positionals.length === 0,
+  run: (context) => accountsCommand(context.services, context.environment.clock, context.positionals),
+};

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { usage } from '../usage';
+import { commandNamed, commandTable } from './command-table';
+
+// The usage is written by hand (usage.ts: `--help` prints it without loading any command): it
+// must still name every command of the table and every option each takes.
+// `accounts` (and --account) are missing from it today; named here so that another gap fails.
+const notYetInUsage: readonly string[] = ['accounts'];
+const described = Object.entries(commandTable).filter(([name]) => !notYetInUsage.includes(name));
+
+describe('the command table', () => {
+  it.each(described.map(([name]) => [name]))('has %s described in the usage', (name) => {
+    expect(usage.some((line) => line.startsWith(`  ${name} `))).toBe(true);
+  });
+
+  it.each(described.flatMap(([name, command]) => command.options.map((option) => [name, option])))('has the usage tell %s about --%s', (_name, option) => {
+    expect(usage.some((line) => line.includes(`--${option}`))).toBe(true);
+  });
+
+  it('knows no command by an inherited name', () => {
+    expect(commandNamed('toString')).toBeUndefined();
+    expect(commandNamed('__proto__')).toBeUndefined();
+  });
+});

@@ -1,0 +1,88 @@
+// `export-profile FICHIER` and `import-profile FICHIER`: the deployment profile, the settings (and,
+// encrypted by a passphrase, the passwords) carried from one workstation to others.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../../failures/errors';
+import { replacePrivateFile } from '../../files/private-replace';
+import { confirmedBy } from '../../hosts/host-confirmation';
+import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../../profiles/accounts-profile';
+import { describeProfileChanges, parseSingleProfile, readProfileData } from '../../profiles/deployment-profile';
+import { buildProfile, importProfile as importSingleProfile } from '../../profiles/profile-transfer';
+import { servicesForCommand } from '../account-choice';
+import type { Command } from '../command';
+import { text } from '../options';
+import { secretFromStdin } from '../secret-option';
+
+export const exportProfile: Command = {
+  options: ['with-secrets', 'passphrase-stdin', 'all'],
+  file: true,
+  // --all exports every account; otherwise the one --account names, or the only one.
+  accounts: 'all',
+  readsOnly: true,
+  run: async (context) => {
+    const { services, file, options } = context;
+    const target = resolve(file ?? '');
+    const folder = dirname(target);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      throw new AppError('INVALID_INPUT', `export-profile : le dossier ${folder} n'existe pas ; créez-le ou indiquez un fichier dans un dossier existant`);
+    }
+    const withSecrets = options['with-secrets'] === true;
+    if (!withSecrets && options['passphrase-stdin'] === true) throw new AppError('INVALID_INPUT', '--passphrase-stdin ne sert qu’avec --with-secrets');
+    const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
+    const allAccounts = options.all === true;
+    const profile = allAccounts
+      ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase)
+      : await buildProfile(servicesForCommand(services, text(options, 'account')).settings.read(), services.secrets, passphrase);
+    // Readable by its owner only, even when it replaces a file: the secrets, though encrypted, can
+    // be attacked offline by whoever reads them.
+    await replacePrivateFile(target, `${JSON.stringify(profile, null, 2)}\n`);
+    services.logger.info('profile.exported', { withSecrets });
+    return {
+      json: { file: target, withSecrets, ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
+      lines: [
+        ...(allAccounts ? [`${services.settings.accounts.list().length} compte(s) technique(s) dans le profil.`] : []),
+        withSecrets
+          ? `Profil de déploiement exporté, mots de passe chiffrés par la phrase secrète : ${target}`
+          : `Profil de déploiement exporté (sans aucun secret) : ${target}`,
+        ...(withSecrets ? ['Transmettez la phrase secrète par un autre moyen que le fichier (de vive voix, par téléphone).'] : []),
+      ],
+    };
+  },
+};
+
+export const importProfile: Command = {
+  options: ['passphrase-stdin'],
+  file: true,
+  // It chooses the account itself, once it has read the profile.
+  accounts: 'all',
+  run: async (context) => {
+    const { file, userDataDir, options } = context;
+    const data = readProfileData(resolve(file ?? ''));
+    const several = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3;
+    // A profile of several accounts names them; one of a single account goes to the chosen one.
+    const services = several ? context.services : servicesForCommand(context.services, text(options, 'account'));
+    if (several && options.account !== undefined) throw new AppError('INVALID_INPUT', 'ce profil contient plusieurs comptes, chacun nommé : --account ne sert pas ici');
+    const profile = several ? parseAccountsProfile(data) : parseSingleProfile(data);
+    const encrypted = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
+    if (encrypted && options['passphrase-stdin'] !== true) {
+      throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète avec --passphrase-stdin');
+    }
+    const passphrase = encrypted ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
+    const transfer = { settings: services.settings, secrets: services.secrets, userDataDir, logger: services.logger };
+    const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
+    await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importSingleProfile(transfer, profile, passphrase));
+    services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
+    services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
+    return {
+      json: { changes, withSecrets: passphrase !== undefined },
+      lines: [
+        ...(changes.length === 0
+          ? ['Profil importé : les paramètres étaient déjà ceux du profil.']
+          : ['Profil importé. Paramètres modifiés :', ...changes.map((change) => `  ${change.setting} : ${change.before} → ${change.after}`)]),
+        ...(passphrase !== undefined
+          ? ['Mots de passe du profil enregistrés dans le coffre-fort de ce poste, sans vérification : lancez « test » dès que le poste a accès à Chorus Pro.']
+          : []),
+      ],
+    };
+  },
+};

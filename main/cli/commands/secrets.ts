@@ -1,0 +1,70 @@
+// `set-password`, `set-client-secret`, `set-proxy-password`: secrets read from standard input
+// (never an argument) into the keychain.
+import type { FailureCode } from '../../../preload/contract';
+import { proxyAccount } from '../../chorus/connection-service';
+import { AppError } from '../../failures/errors';
+import { storedProxy } from '../../net/url-policy';
+import { secretAccounts } from '../../secrets/secret-store';
+import type { Command } from '../command';
+import { text } from '../options';
+import { frenchDay } from '../output';
+import { secretFromStdin } from '../secret-option';
+
+export const setClientSecret: Command = {
+  options: ['client-secret-stdin'],
+  run: async (context) => {
+    const current = context.services.settings.read();
+    const { clientId } = current;
+    if (!clientId) throw new AppError('INVALID_INPUT', "Identifiant client PISTE : à renseigner d'abord (configure --client-id)");
+    const secret = await secretFromStdin(context, 'client-secret-stdin');
+    if (secret === '') throw new AppError('INVALID_INPUT', 'le secret client est vide');
+    await context.services.secrets.set(secretAccounts.clientSecret(current, clientId), secret);
+    return { json: { stored: true }, lines: ['Secret client PISTE enregistré dans le coffre-fort.'] };
+  },
+};
+
+/** Failures that mean Chorus Pro could not check the password (unreachable, PISTE down or throttling), not that it refused it. */
+const unreachable: ReadonlySet<FailureCode> = new Set(['DNS_FAILED', 'CONNECTION_FAILED', 'TIMEOUT', 'PROXY_FAILED', 'SERVER_ERROR', 'OAUTH_UNAVAILABLE', 'RATE_LIMITED']);
+
+export const setPassword: Command = {
+  options: ['password-stdin', 'no-verify', 'confirm-spaces', 'password-updated-on'],
+  run: async (context) => {
+    const communicatedOn = text(context.options, 'password-updated-on');
+    if (communicatedOn !== undefined && context.options['no-verify'] !== true) {
+      throw new AppError('INVALID_INPUT', "--password-updated-on s'emploie avec --no-verify : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
+    }
+    const password = await secretFromStdin(context, 'password-stdin');
+    const renewal = await context.services.renewPassword({
+      password,
+      verify: context.options['no-verify'] !== true,
+      surroundingSpacesConfirmed: context.options['confirm-spaces'] === true,
+      ...(communicatedOn !== undefined ? { communicatedOn } : {}),
+    });
+    return {
+      json: { ...renewal },
+      lines: [
+        context.options['no-verify'] === true
+          ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro.'
+          : 'Mot de passe vérifié auprès de Chorus Pro et enregistré.',
+        `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}`,
+      ],
+    };
+  },
+  // It checks with Chorus Pro first: when Chorus Pro cannot be reached, say how to save without checking.
+  advice: (failure, options) =>
+    options['no-verify'] === true || !unreachable.has(failure.code)
+      ? failure
+      : { ...failure, message: `${failure.message} Si vous êtes sûr du mot de passe, enregistrez-le sans vérification en ajoutant --no-verify (il sera vérifié au prochain test).` },
+};
+
+export const setProxyPassword: Command = {
+  options: ['password-stdin'],
+  run: async (context) => {
+    const { proxyUrl } = context.services.settings.read();
+    const proxy = storedProxy(proxyUrl);
+    if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : configurez d'abord une adresse avec l'identifiant (http://identifiant@proxy:port)");
+    const password = await secretFromStdin(context, 'password-stdin');
+    await context.services.secrets.set(proxyAccount(proxy), password);
+    return { json: { stored: true }, lines: ['Mot de passe du proxy enregistré dans le coffre-fort.'] };
+  },
+};

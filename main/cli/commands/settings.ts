@@ -1,0 +1,126 @@
+// `status` and `configure`: the account's settings, shown and saved.
+import { readCaCertificate } from '../../chorus/connection-service';
+import { lastCheckText } from '../../chorus/last-check-text';
+import { assertCanEnterPasswordDay, parseCommunicatedDay } from '../../credentials/password-date';
+import { AppError } from '../../failures/errors';
+import { confirmedBy } from '../../hosts/host-confirmation';
+import { secretsPresence, settingsSnapshot } from '../../accounts/settings-snapshot';
+import { keepCaCopy } from '../../net/ca-file-copy';
+import { environmentLabels } from '../../settings/environment-labels';
+import { storedSettingsSchema, type StoredSettings } from '../../settings/settings-schema';
+import { applySettingsChange } from '../../settings/settings-change';
+import type { Command, CommandContext } from '../command';
+import type { CommandResult } from '../command-result';
+import { changeFromOptions, connectionOptions, refuseMixedEndpoints } from '../connection-options';
+import { text, type OptionName } from '../options';
+import { frenchDay } from '../output';
+
+/** Every settings key, absent ones as null, so that scripts can rely on the shape. */
+function settingsForJson(settings: StoredSettings): Record<string, unknown> {
+  // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something; the last check has its own place.
+  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending' && key !== 'chorusPasswordExpiryStructure' && key !== 'lastCheck');
+  return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
+}
+
+async function showStatus({ services, environment }: CommandContext): Promise<CommandResult> {
+  const snapshot = await settingsSnapshot(services.settings, services.secrets, environment.clock);
+  const settings = services.settings.read();
+  const { secrets } = snapshot;
+  const presence = (stored: boolean | null) => (stored === null ? 'inconnu (coffre-fort inaccessible)' : stored ? 'enregistré dans le coffre-fort' : 'non enregistré');
+  // The update date and the expiry are those of a password; with none stored for this address
+  // and login (a login changed since), they belong to another account and are not shown. A
+  // keychain that cannot be read says nothing either way: they are shown.
+  const passwordStored = secrets.password !== false;
+  const reminder = passwordStored ? snapshot.reminder : ({ known: false, due: false } as const);
+  const missingSecret = secrets.password === false || secrets.clientSecret === false;
+  return {
+    json: {
+      account: { name: services.settings.accountName() },
+      settings: settingsForJson(settings),
+      secrets: { password: secrets.password, passwordVerified: secrets.passwordVerified, clientSecret: secrets.clientSecret },
+      ...(snapshot.keychainUnavailable ? { keychainUnavailable: true } : {}),
+      reminder: reminder.known
+        ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source, ...(reminder.expiryStructure ? { expiryStructure: reminder.expiryStructure } : {}) }
+        : { due: false, dueOn: null, expiresOn: null, source: null },
+      ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
+      lastCheck: settings.lastCheck ?? null,
+    },
+    lines: [
+      ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
+      ...(snapshot.accountCount > 1 ? [`Compte technique : ${services.settings.accountName()}`] : []),
+      ...(snapshot.keychainUnavailable
+        ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
+        : []),
+      `Environnement : ${environmentLabels[settings.environment]}`,
+      `Lien URL : ${settings.apiBaseUrl}`,
+      `URL du jeton : ${settings.tokenUrl}`,
+      `Identifiant utilisateur : ${settings.login ?? '(non renseigné)'}`,
+      `Identifiant client PISTE : ${settings.clientId ?? '(non renseigné)'}`,
+      `Mot de passe : ${secrets.password === false ? 'non enregistré pour ce Lien URL et cet identifiant' : presence(secrets.password)}${secrets.passwordVerified === false ? ' — enregistré sans vérification : lancez « test » dès que le poste a accès à Chorus Pro' : ''}`,
+      `Secret client PISTE : ${secrets.clientSecret === false ? 'non enregistré pour cette URL du jeton, ce Lien URL et cet identifiant client' : presence(secrets.clientSecret)}`,
+      ...(missingSecret
+        ? [
+            "  Les secrets sont rangés dans le coffre-fort sous l'adresse et l'identifiant auxquels ils servent : après un changement de Lien URL, d'URL du jeton ou d'identifiant, ceux d'avant ne s'appliquent plus. Enregistrez-les pour les paramètres actuels avec set-password --password-stdin et set-client-secret --client-secret-stdin.",
+          ]
+        : []),
+      `Alerte actualisation : ${settings.alertDelayMonths} mois`,
+      `Date de dernière mise à jour : ${settings.passwordUpdatedAt && (passwordStored || settings.passwordVerified === false) ? `${frenchDay(settings.passwordUpdatedAt)}${passwordStored ? '' : ' (provisoire : aucun mot de passe enregistré pour ce Lien URL et cet identifiant)'}` : '(inconnue)'}`,
+      reminder.known
+        ? `Expiration du mot de passe : ${frenchDay(reminder.expiresOn)} (${reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'estimation : dernière mise à jour + 424 jours'})${reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${frenchDay(reminder.dueOn)}`}`
+        : passwordStored
+          ? 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)'
+          : 'Expiration du mot de passe : sans objet (aucun mot de passe enregistré)',
+      ...(reminder.known && reminder.expiryStructure ? [`  Date lue sur la structure « ${reminder.expiryStructure} » : la plus proche parmi les structures rattachées.`] : []),
+      lastCheckText(settings.lastCheck),
+      `Délai d'attente : ${settings.timeoutSeconds} s`,
+      ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
+      ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
+    ],
+  };
+}
+
+export const status: Command = { options: [], readsOnly: true, run: showStatus };
+
+const configureOptions: readonly OptionName[] = [...connectionOptions, 'alert-delay', 'password-updated-on'];
+
+export const configure: Command = {
+  options: configureOptions,
+  run: async (context) => {
+    if (!configureOptions.some((name) => context.options[name] !== undefined)) {
+      throw new AppError('INVALID_INPUT', 'configure : aucun paramètre indiqué, rien à enregistrer ; indiquez par exemple --env, --url, --login ou --client-id');
+    }
+    const { settings } = context.services;
+    const change = changeFromOptions(context.options);
+    // A file that is not a certificate (or holds a private key) is refused now, not at the next test.
+    if (change.caCertificatePath) await readCaCertificate(change.caCertificatePath);
+    const before = settings.read();
+    const next = applySettingsChange(before, change);
+    const caSource = change.caCertificatePath;
+    refuseMixedEndpoints(next);
+    const dayText = text(context.options, 'password-updated-on');
+    // Everything is checked before the first write: a refused date leaves the settings as they were.
+    const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
+    const passwordStored = day === undefined ? null : ((await secretsPresence(next, context.services.secrets))?.password ?? null);
+    if (day !== undefined) assertCanEnterPasswordDay(next, passwordStored);
+    // Connections read the private copy from now on, never the given file again.
+    const after = settings.update(caSource ? { ...change, caCertificatePath: await keepCaCopy(caSource, context.userDataDir) } : change);
+    // Typed ahead of any password, the date stays provisional (not verified): it can be corrected.
+    if (day !== undefined) {
+      if (passwordStored === false) settings.recordPasswordUpdate(day, false);
+      else settings.recordPasswordCommunicatedOn(day);
+    }
+    // Typed by the user: the screen does not ask about these hosts again.
+    settings.addConfirmedHosts(confirmedBy([after]));
+    const result = await showStatus(context);
+    const nowCustom = before.environment !== 'custom' && after.environment === 'custom';
+    return {
+      json: result.json,
+      lines: [
+        'Paramètres enregistrés.',
+        ...(caSource ? [`Certificat d'autorité copié dans le dossier de l'application : ${after.caCertificatePath ?? ''} (le fichier ${caSource} n'est plus lu).`] : []),
+        ...(nowCustom ? [`L'environnement passe de ${environmentLabels[before.environment]} à Personnalisé : Lien URL ${after.apiBaseUrl} et URL du jeton ${after.tokenUrl} sont désormais en vigueur.`] : []),
+        ...result.lines,
+      ],
+    };
+  },
+};

@@ -1,0 +1,56 @@
+// Every option of the command line: whether it takes a value, and the word the usage gives that
+// value. Which command takes which is said by the command itself (commands/).
+
+export const optionSpec = {
+  'user-data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  env: { type: 'string' },
+  url: { type: 'string' },
+  'token-url': { type: 'string' },
+  login: { type: 'string' },
+  'client-id': { type: 'string' },
+  timeout: { type: 'string' },
+  'ca-file': { type: 'string' },
+  proxy: { type: 'string' },
+  'alert-delay': { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'client-secret-stdin': { type: 'boolean' },
+  'no-verify': { type: 'boolean' },
+  'confirm-spaces': { type: 'boolean' },
+  'password-updated-on': { type: 'string' },
+  'with-secrets': { type: 'boolean' },
+  'passphrase-stdin': { type: 'boolean' },
+  account: { type: 'string' },
+  all: { type: 'boolean' },
+  notify: { type: 'boolean' },
+  at: { type: 'string' },
+  executable: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+export type OptionName = keyof typeof optionSpec;
+export type Options = Partial<Record<OptionName, string | boolean>>;
+
+export const optionNames = Object.keys(optionSpec) as OptionName[];
+export const isOptionName = (name: string): name is OptionName => (optionNames as string[]).includes(name);
+
+/** What each option's value stands for, in the usage's words. */
+export const valueNames: Partial<Record<OptionName, string>> = {
+  'user-data-dir': 'DOSSIER',
+  env: 'production|qualification|custom',
+  url: 'URL',
+  'token-url': 'URL',
+  login: 'IDENTIFIANT',
+  'client-id': 'ID',
+  timeout: 'SECONDES',
+  'ca-file': 'FICHIER.pem',
+  proxy: 'URL',
+  'alert-delay': 'MOIS',
+  at: 'HH:MM',
+  executable: 'CHEMIN',
+};
+
+/** An option's value, when it takes one and was given. */
+export function text(options: Options, name: OptionName): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,12 @@
+import { AppError } from '../failures/errors';
+import type { CommandContext } from './command';
+import type { OptionName } from './options';
+
+/** A secret the command needs, read from standard input when its `--…-stdin` option says so: never an argument. */
+export async function secretFromStdin(context: CommandContext, flag: OptionName): Promise<string> {
+  if (context.options[flag] !== true) throw new AppError('INVALID_INPUT', `--${flag} est obligatoire : le secret se lit sur l'entrée standard, jamais en argument`);
+  // Reading starts first: at a terminal, echo is off before the user is asked to type.
+  const reading = context.environment.readSecret();
+  if (context.environment.stdinIsTerminal) context.environment.warn('Saisissez le secret (il ne s’affiche pas) puis validez par Entrée :');
+  return reading;
+}
