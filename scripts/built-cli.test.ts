@@ -6,7 +6,7 @@ import { loadFixture } from '../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { demoAccount } from '../test/support/core-fixture';
-import { tempDir } from '../test/support/settings-fixture';
+import { tempDir } from '../test/support/temp-dirs';
 
 // Run after `npm run build` (npm test builds first). The built command line leaves out of its
 // bundle what its commands never call (scripts/build.mjs) and keeps a profile's encryption in a

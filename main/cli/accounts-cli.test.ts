@@ -9,7 +9,7 @@ import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
 import { demoAccount } from '../../test/support/core-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 const keychainService = `Chorus Pro Echanges (test comptes ${randomUUID()})`;
 const cli = (args: readonly string[], stdin?: string) => runCliProcess(args, keychainService, stdin === undefined ? {} : { stdin });

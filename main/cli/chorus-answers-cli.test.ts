@@ -7,7 +7,7 @@ import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
 import { demoAccount } from '../../test/support/core-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 // What a script reads with --json when Chorus Pro or PISTE answers as they do on a bad day
 // (docs/chorus-pro-api.md), against the simulator, through the real command line.

@@ -8,7 +8,7 @@ import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { runCliProcess, type CliRun } from '../../test/support/cli-process';
 
 const projectRoot = join(__dirname, '..', '..');

@@ -9,7 +9,8 @@ import { createHttpTransport } from '../chorus/http-transport';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
-import { fixedClock, openTestSettings, tempDir } from '../../test/support/settings-fixture';
+import { fixedClock, openTestSettings } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import type { AccountNotice, Notifier } from './daily-check';
 import { runCli } from './run-cli';
 

@@ -6,7 +6,7 @@ import { generateCertificates, startSimulator } from '../../e2e/simulator/simula
 import { secretAccounts } from '../secrets/secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
 import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 const opened: MainProcessFixture[] = [];
 const open = () => {
