@@ -10,6 +10,7 @@ import { secretAccounts } from '../secrets/secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
 import { demoAccount } from '../../test/support/core-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
+import { configureThreeCommunes } from '../../test/support/three-communes';
 
 const keychainService = `Chorus Pro Echanges (test comptes ${randomUUID()})`;
 const cli = (args: readonly string[], stdin?: string) => runCliProcess(args, keychainService, stdin === undefined ? {} : { stdin });
@@ -24,22 +25,7 @@ afterAll(async () => {
 });
 
 /** Three communes on the simulator: two with their right password, one with a wrong one. */
-async function threeCommunes(): Promise<string> {
-  const dir = tempDir('chorus-comptes-');
-  const communes = [
-    { name: 'Compte principal', login: demoAccount.login, password: demoAccount.password },
-    { name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' },
-    { name: 'SIVOM de la Rance', login: 'TECH_2_expire@cpro.fr', password: 'pas-le-bon' },
-  ];
-  for (const [index, commune] of communes.entries()) {
-    if (index > 0) expect((await cli(['accounts', 'add', commune.name, '--user-data-dir', dir])).status).toBe(0);
-    const account = ['--account', commune.name, '--user-data-dir', dir];
-    expect((await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId, ...account])).status).toBe(0);
-    expect((await cli(['set-client-secret', '--client-secret-stdin', ...account], demoAccount.clientSecret)).status).toBe(0);
-    expect((await cli(['set-password', '--password-stdin', '--no-verify', ...account], commune.password)).status).toBe(0);
-  }
-  return dir;
-}
+const threeCommunes = () => configureThreeCommunes(cli, simulator, 'chorus-comptes-');
 
 describe('several technical accounts on the command line', () => {
   it('test --all tests each commune and names the one that fails: exit 1, one JSON line', async () => {

@@ -11,6 +11,7 @@ import { secretAccounts } from '../secrets/secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
 import { fixedClock, openTestSettings } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
+import { configureThreeCommunes } from '../../test/support/three-communes';
 import type { AccountNotice, Notifier } from './daily-check';
 import { runCli } from './run-cli';
 
@@ -55,23 +56,11 @@ afterAll(async () => {
  * Three communes: one fine, one whose password is due (communicated on 1 November 2025: it expires
  * on 30 December 2026, 424 days later), one whose password Chorus Pro refuses.
  */
-async function threeCommunes(): Promise<string> {
-  const dir = tempDir('chorus-quotidienne-');
-  const communes = [
-    { name: 'Compte principal', login: demoAccount.login, password: demoAccount.password, options: ['--alert-delay', '1'], communicatedOn: [] },
-    { name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026', options: [], communicatedOn: ['--password-updated-on', '2025-11-01'] },
-    { name: 'SIVOM de la Rance', login: 'TECH_2_expire@cpro.fr', password: 'pas-le-bon', options: [], communicatedOn: [] },
-  ];
-  for (const [index, commune] of communes.entries()) {
-    if (index > 0) expect((await cli(['accounts', 'add', commune.name, '--user-data-dir', dir])).status).toBe(0);
-    const account = ['--account', commune.name, '--user-data-dir', dir];
-    expect((await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId, ...commune.options, ...account])).status).toBe(0);
-    expect((await cli(['set-client-secret', '--client-secret-stdin', ...account], { stdin: demoAccount.clientSecret })).status).toBe(0);
-    const stored = await cli(["set-password", "--password-stdin", "--no-verify", ...commune.communicatedOn, ...account], { stdin: commune.password });
-    expect(stored.status, stored.stderr).toBe(0);
-  }
-  return dir;
-}
+const threeCommunes = () =>
+  configureThreeCommunes((args, stdin) => cli(args, stdin === undefined ? {} : { stdin }), simulator, 'chorus-quotidienne-', {
+    'Compte principal': { configure: ['--alert-delay', '1'] },
+    'Commune de Tréméreuc': { setPassword: ['--password-updated-on', '2025-11-01'] },
+  });
 
 describe('the daily check: test --all --notify', () => {
   it('shows exactly one notification for the failing account and one for the due account, each naming it; exit 1', async () => {
