@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
 import { fixedClock, openTestSettings } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { configureThreeCommunes } from '../../test/support/three-communes';
 import type { AccountNotice, Notifier } from './daily-check';
 import { runCli } from './run-cli';
@@ -43,12 +42,8 @@ async function cli(args: readonly string[], options: { stdin?: string; notifier?
   return { status, stdout, stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
 }
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
-});
+const simulator = simulatorForTheFile();
 afterAll(async () => {
-  await simulator.close();
   await clearKeychainService(keychainService);
 });
 
@@ -57,7 +52,7 @@ afterAll(async () => {
  * on 30 December 2026, 424 days later), one whose password Chorus Pro refuses.
  */
 const threeCommunes = () =>
-  configureThreeCommunes((args, stdin) => cli(args, stdin === undefined ? {} : { stdin }), simulator, 'chorus-quotidienne-', {
+  configureThreeCommunes((args, stdin) => cli(args, stdin === undefined ? {} : { stdin }), simulator(), 'chorus-quotidienne-', {
     'Compte principal': { configure: ['--alert-delay', '1'] },
     'Commune de Tréméreuc': { setPassword: ['--password-updated-on', '2025-11-01'] },
   });
@@ -176,8 +171,8 @@ describe('a daily check over 200 accounts', () => {
     const accounts = Array.from({ length: 200 }, (_, index) => ({
       name: `Commune n° ${String(index + 1).padStart(3, '0')}`,
       environment: 'custom',
-      apiBaseUrl: simulator.url,
-      tokenUrl: simulator.tokenUrl,
+      apiBaseUrl: simulator().url,
+      tokenUrl: simulator().tokenUrl,
       alertDelayMonths: 1,
       timeoutSeconds: 30,
       // The first is the simulator's demo account; the others are unknown to it (refused).
@@ -185,9 +180,9 @@ describe('a daily check over 200 accounts', () => {
       clientId: demoAccount.clientId,
     }));
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 3, selectedAccount: accounts[0]?.name, accounts }));
-    await keytar.setPassword(keychainService, secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId), demoAccount.clientSecret);
+    await keytar.setPassword(keychainService, secretAccounts.clientSecret({ tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url }, demoAccount.clientId), demoAccount.clientSecret);
     for (const [index, account] of accounts.entries()) {
-      await keytar.setPassword(keychainService, secretAccounts.technicalPassword(simulator.url, account.login), index === 0 ? demoAccount.password : 'mot-de-passe-inconnu');
+      await keytar.setPassword(keychainService, secretAccounts.technicalPassword(simulator().url, account.login), index === 0 ? demoAccount.password : 'mot-de-passe-inconnu');
     }
     const notifier = recordingNotifier();
     const run = await cli(['test', '--all', '--notify', '--json', '--user-data-dir', dir], { notifier });
