@@ -6,10 +6,10 @@ import { createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
 import { readPackageVersion } from './harness/browser-target';
 import { screen } from './screen';
 import { expect, test } from './fixtures';
-import { tempFolder } from './temp-folder';
+import { tempDir } from '../test/support/temp-dirs';
 
 test('the window carries the real title and shows what the main process reads from disk and keychain', async ({ launch }) => {
-  const userDataDir = tempFolder();
+  const userDataDir = tempDir();
   const keychainService = `Chorus Pro Echanges (e2e ${randomUUID()})`;
   writeFileSync(
     join(userDataDir, 'config.json'),

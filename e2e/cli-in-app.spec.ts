@@ -5,7 +5,7 @@ import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { demoAccount } from '../test/support/core-fixture';
 import { runBundleCli, type BundleCliRun } from './harness/bundle-cli';
 import { currentTarget } from './launch-app';
-import { tempFolder } from './temp-folder';
+import { tempDir } from '../test/support/temp-dirs';
 import { expect, test } from './fixtures';
 
 test.skip(currentTarget() !== 'bundle', 'the shipped bundles run with E2E_TARGET=bundle');
@@ -25,7 +25,7 @@ function expectNoWindow(run: BundleCliRun): void {
 }
 
 test('--cli runs the command line: configure, status --json, test and accounts, with the exit codes of cli.js and no window', async ({ simulator }) => {
-  const dir = tempFolder('chorus-exe-cli-');
+  const dir = tempDir('chorus-exe-cli-');
   const at = ['--user-data-dir', dir];
   const configure = await exe(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, ...at]);
   expect(configure.stdout).toContain('Paramètres enregistrés.');
@@ -52,7 +52,7 @@ test('--cli runs the command line: configure, status --json, test and accounts, 
 });
 
 test('--cli says what is wrong as cli.js does: bad usage exits 2 with the French message, a refused password exits 1', async ({ simulator }) => {
-  const dir = tempFolder('chorus-exe-cli-');
+  const dir = tempDir('chorus-exe-cli-');
   const typo = await exe(['statuss', '--user-data-dir', dir]);
   expect(typo.status).toBe(2);
   expect(typo.stderr).toContain('commande inconnue : statuss ; vouliez-vous dire status ?');
@@ -69,7 +69,7 @@ test('--cli says what is wrong as cli.js does: bad usage exits 2 with the French
 });
 
 test('--cli test --all --notify shows one Electron notification per failing account, naming it, and exits 1 once they are dismissed', async ({ simulator }) => {
-  const dir = tempFolder('chorus-exe-cli-');
+  const dir = tempDir('chorus-exe-cli-');
   const at = ['--user-data-dir', dir];
   await exe(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, '--alert-delay', '1', ...at]);
   await exe(['set-client-secret', '--client-secret-stdin', ...at], demoAccount.clientSecret);

@@ -6,9 +6,9 @@ import { readPackageVersion } from './harness/browser-target';
 import { expectAccessible, screen, screenshot } from './screen';
 import { demo, seedProfile } from './seed-profile';
 import { expect, needsMainWiring, test } from './fixtures';
-import { tempFolder } from './temp-folder';
+import { tempDir } from '../test/support/temp-dirs';
 
-const folder = () => tempFolder('chorus-deploiement-');
+const folder = () => tempDir('chorus-deploiement-');
 
 test('an administrator exports a profile; another workstation imports it after seeing what changes', async ({ launch, simulator }) => {
   const profileFile = join(folder(), 'profil-chorus-pro.json');

@@ -2,22 +2,22 @@ import { test as base } from '@playwright/test';
 import { currentTarget, launchApp, type LaunchedApp, type LaunchOptions } from './launch-app';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator, type Simulator } from './simulator/simulator';
-import { removeTempFolders } from './temp-folder';
+import { removeTempDirs } from '../test/support/temp-dirs';
 
 interface Fixtures {
   /** Starts the app through launchApp; every app a test started is closed after it. */
   readonly launch: (options?: LaunchOptions) => Promise<LaunchedApp>;
   /** A fresh Chorus Pro simulator with the demo fixture. */
   readonly simulator: Simulator;
-  /** After each test (and after its apps are closed), the folders it made with tempFolder() go. */
-  readonly removeTempFolders: undefined;
+  /** After each test (and after its apps are closed), the folders it made with tempDir() go. */
+  readonly removeTempDirs: undefined;
 }
 
 export const test = base.extend<Fixtures>({
-  removeTempFolders: [
+  removeTempDirs: [
     async ({}, use) => {
       await use(undefined);
-      removeTempFolders();
+      removeTempDirs();
     },
     { auto: true },
   ],

@@ -11,11 +11,11 @@ import { startSimulator, tokenPath } from './simulator/simulator';
 import { expectAccessible, isoDay, keychainOnThisMachine, screen, screenshot } from './screen';
 import { demo, savedSettings, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
-import { tempFolder } from './temp-folder';
+import { tempDir } from '../test/support/temp-dirs';
 
 const unverifiedNotice = 'Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.';
 const frenchDay = (iso: string): string => iso.split('-').reverse().join('/');
-const folder = () => tempFolder('chorus-hors-ligne-');
+const folder = () => tempDir('chorus-hors-ligne-');
 
 test('offline preparation: nothing answers, everything is typed and kept, then the first test on the workstation verifies it', async ({ launch }) => {
   // The workstation cannot reach Chorus Pro yet: nothing listens at the address it will use.

@@ -6,14 +6,14 @@ import { startSimulator } from './simulator/simulator';
 import { screen, keychainOnThisMachine } from './screen';
 import { demo, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
-import { tempFolder } from './temp-folder';
+import { tempDir } from '../test/support/temp-dirs';
 
 test('behind a proxy that asks for a password: user name in the address, password saved from the screen, then the test succeeds', async ({ launch }) => {
   const https = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['localhost', 'chorus-simule.test'] });
   const port = new URL(https.url).port;
   const proxy = await startConnectProxy(Number(port), { credentials: 'agent-mairie:Proxy-Secret-1' });
   try {
-    const caFile = join(tempFolder(), 'autorite.pem');
+    const caFile = join(tempDir(), 'autorite.pem');
     writeFileSync(caFile, https.caPem!);
     // A name only the proxy knows how to reach: the workstation itself cannot resolve it.
     const remote = { apiBaseUrl: `https://chorus-simule.test:${port}`, tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token` };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { configureThroughScreen, expectAccessible, screen, screenshot, today } from './screen';
 import { demo } from './seed-profile';
 import { expect, test } from './fixtures';
-import { tempFolder } from './temp-folder';
+import { tempDir } from '../test/support/temp-dirs';
 
 test('relaunch keeps settings and secrets', async ({ launch, simulator }) => {
   const first = await launch();
@@ -30,7 +30,7 @@ test('relaunch keeps settings and secrets', async ({ launch, simulator }) => {
 });
 
 test('a corrupt settings file is reported once, plainly, with where the copy is', async ({ launch }) => {
-  const userDataDir = tempFolder();
+  const userDataDir = tempDir();
   writeFileSync(join(userDataDir, 'config.json'), '{"schemaVersion":1,"environment":"produ');
   const first = await launch({ userDataDir });
   const notice = first.page.getByRole('alert').filter({ hasText: 'Le fichier de paramètres était illisible' });

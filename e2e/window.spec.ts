@@ -5,12 +5,12 @@ import { startSimulator } from './simulator/simulator';
 import { keychainOnThisMachine, screen, screenshot } from './screen';
 import { demo, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
-import { tempFolder } from './temp-folder';
+import { tempDir } from '../test/support/temp-dirs';
 
 test('the extra authority is chosen in a main-process dialog, and then the HTTPS test succeeds', async ({ launch }) => {
   const https = await startSimulator({ fixture: loadFixture(), tls: true });
   try {
-    const caFile = join(tempFolder(), 'autorite.pem');
+    const caFile = join(tempDir(), 'autorite.pem');
     writeFileSync(caFile, https.caPem!);
     const { page } = await launch({ ...(await seedProfile({ apiBaseUrl: https.url, tokenUrl: https.tokenUrl })), fileToChoose: caFile });
     const ui = screen(page);

@@ -1,24 +1,19 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
+import { afterAll, describe, expect, it } from 'vitest';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { demoAccount } from '../test/support/core-fixture';
-import { tempDir } from '../test/support/settings-fixture';
+import { simulatorForTheFile } from '../test/support/simulator-for-file';
+import { tempDir } from '../test/support/temp-dirs';
 
 // Run after `npm run build` (npm test builds first). The built command line leaves out of its
 // bundle what its commands never call (scripts/build.mjs) and keeps a profile's encryption in a
 // file of its own: these commands, run from the build, show that nothing they need went missing.
 const cli = join(import.meta.dirname, '..', 'dist/main/cli.js');
 const services: string[] = [];
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
-});
+const simulator = simulatorForTheFile();
 afterAll(async () => {
-  await simulator.close();
   await Promise.all(services.map((service) => clearKeychainService(service)));
 });
 
@@ -36,7 +31,7 @@ async function configuredAccount(): Promise<{ service: string; dir: string }> {
   services.push(service);
   const dir = tempDir('chorus-built-cli-');
   const run = (args: readonly string[], stdin?: string) => builtCli(service, [...args, '--user-data-dir', dir], stdin);
-  expect((await run(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId])).status).toBe(0);
+  expect((await run(['configure', '--url', simulator().url, '--token-url', simulator().tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId])).status).toBe(0);
   expect((await run(['set-client-secret', '--client-secret-stdin'], demoAccount.clientSecret)).status).toBe(0);
   expect((await run(['set-password', '--password-stdin', '--no-verify'], demoAccount.password)).status).toBe(0);
   return { service, dir };

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/support/settings-fixture';
+import { tempDir } from '../test/support/temp-dirs';
 
 const root = join(import.meta.dirname, '..');
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/support/settings-fixture';
+import { tempDir } from '../test/support/temp-dirs';
 
 const script = join(__dirname, 'electron-binary.mjs');
 const electronVersion = (JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/support/settings-fixture';
+import { tempDir } from '../test/support/temp-dirs';
 
 const root = join(import.meta.dirname, '..');
 const script = join(root, 'scripts/with-keyring.sh');

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
 
-const opened: MainProcessFixture[] = [];
-const open = () => {
-  const fixture = openMainProcess();
-  opened.push(fixture);
-  return fixture;
-};
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
-});
+const disposedAfterTest = closedAfterEachTest((fixture: MainProcessFixture) => fixture.dispose());
+const open = () => disposedAfterTest(openMainProcess());
 
 interface Listed {
   readonly accounts: readonly { name: string; login?: string; reminder: { due: boolean } }[];

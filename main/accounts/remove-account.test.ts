@@ -7,7 +7,8 @@ import { AppError } from '../failures/errors';
 import { createLogger } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
-import { openTestSettings, tempDir } from '../../test/support/settings-fixture';
+import { openTestSettings } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { removeAccount } from './remove-account';
 
 const service = `Chorus Pro Echanges (test suppression ${randomUUID()})`;

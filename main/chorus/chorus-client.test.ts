@@ -2,25 +2,9 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
-import { systemClock } from '../dates/clock';
+import { newClient, targetOf } from '../../test/support/chorus-client-fixture';
+import { demoAccount } from '../../test/support/core-fixture';
 import { closedPort, startAnsweringServer, startConnectProxy } from '../../test/support/loopback-servers';
-import { createChorusClient, type ChorusCredentials, type ConnectionTarget } from './chorus-client';
-import { createHttpTransport } from './http-transport';
-
-const demo: ChorusCredentials = {
-  clientId: 'demo-client-id',
-  clientSecret: 'demo-client-secret',
-  login: 'TECH_1_demo@cpro.fr',
-  password: 'Demo-Chorus-2026!',
-};
-
-const newClient = () => createChorusClient({ send: createHttpTransport(), clock: systemClock });
-const targetOf = (simulator: { url: string; tokenUrl: string }, extra: Partial<ConnectionTarget> = {}): ConnectionTarget => ({
-  apiBaseUrl: simulator.url,
-  tokenUrl: simulator.tokenUrl,
-  timeoutSeconds: 10,
-  ...extra,
-});
 
 async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   const error: unknown = await promise.then(
@@ -44,13 +28,13 @@ afterAll(async () => {
 
 describe('the connection test against the simulator', () => {
   it('succeeds with the right credentials and counts the structures', async () => {
-    const result = await newClient().testConnection(targetOf(http), demo);
+    const result = await newClient().testConnection(targetOf(http), demoAccount);
     expect(result.structureCount).toBe(3);
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('reads an account without structure as zero structures, not as a failure', async () => {
-    const result = await newClient().testConnection(targetOf(http), { ...demo, login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' });
+    const result = await newClient().testConnection(targetOf(http), { ...demoAccount, login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' });
     expect(result.structureCount).toBe(0);
   });
 
@@ -58,8 +42,8 @@ describe('the connection test against the simulator', () => {
     const simulator = await startSimulator({ fixture: loadFixture() });
     try {
       const client = newClient();
-      await client.testConnection(targetOf(simulator), demo);
-      await client.testConnection(targetOf(simulator), demo);
+      await client.testConnection(targetOf(simulator), demoAccount);
+      await client.testConnection(targetOf(simulator), demoAccount);
       expect(simulator.requestCounts.get('/api/oauth/token')).toBe(1);
       expect(simulator.requestCounts.get('/cpro/utilisateurs/v1/monCompte/recuperer/rattachements')).toBe(2);
     } finally {
@@ -71,8 +55,8 @@ describe('the connection test against the simulator', () => {
     const simulator = await startSimulator({ fixture: loadFixture() });
     try {
       const client = newClient();
-      await client.testConnection(targetOf(simulator), demo);
-      await client.testConnection(targetOf(simulator, { apiBaseUrl: simulator.url.replace('127.0.0.1', 'localhost') }), demo);
+      await client.testConnection(targetOf(simulator), demoAccount);
+      await client.testConnection(targetOf(simulator, { apiBaseUrl: simulator.url.replace('127.0.0.1', 'localhost') }), demoAccount);
       expect(simulator.requestCounts.get('/api/oauth/token')).toBe(2);
     } finally {
       await simulator.close();
@@ -83,9 +67,9 @@ describe('the connection test against the simulator', () => {
     const simulator = await startSimulator({ fixture: loadFixture() });
     try {
       const client = newClient();
-      await client.testConnection(targetOf(simulator), demo);
+      await client.testConnection(targetOf(simulator), demoAccount);
       simulator.expireTokens();
-      await expect(client.testConnection(targetOf(simulator), demo)).resolves.toMatchObject({ structureCount: 3 });
+      await expect(client.testConnection(targetOf(simulator), demoAccount)).resolves.toMatchObject({ structureCount: 3 });
       expect(simulator.requestCounts.get('/api/oauth/token')).toBe(2);
     } finally {
       await simulator.close();
@@ -93,14 +77,14 @@ describe('the connection test against the simulator', () => {
   });
 
   it('AUTH_REJECTED for a wrong password, telling to enter the new one after a reset', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demo, password: 'ancien-mot-de-passe' }));
+    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demoAccount, password: 'ancien-mot-de-passe' }));
     expect(failure.code).toBe('AUTH_REJECTED');
     expect(failure.message).toMatch(/refusé l'identifiant ou le mot de passe/);
     expect(failure.message).toMatch(/réinitialisé.*saisissez ici le nouveau mot de passe/);
   });
 
   it('AUTH_REJECTED for an expired password', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demo, login: 'TECH_2_expire@cpro.fr', password: 'Mot-De-Passe-Expire-2024' }));
+    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demoAccount, login: 'TECH_2_expire@cpro.fr', password: 'Mot-De-Passe-Expire-2024' }));
     expect(failure.code).toBe('AUTH_REJECTED');
   });
 
@@ -108,10 +92,10 @@ describe('the connection test against the simulator', () => {
     const simulator = await startSimulator({ fixture: loadFixture() });
     try {
       const client = newClient();
-      await client.testConnection(targetOf(simulator), demo);
-      const newPassword = simulator.resetPassword(demo.login);
-      expect((await failureOf(client.testConnection(targetOf(simulator), demo))).code).toBe('AUTH_REJECTED');
-      await expect(client.testConnection(targetOf(simulator), { ...demo, password: newPassword })).resolves.toMatchObject({ structureCount: 3 });
+      await client.testConnection(targetOf(simulator), demoAccount);
+      const newPassword = simulator.resetPassword(demoAccount.login);
+      expect((await failureOf(client.testConnection(targetOf(simulator), demoAccount))).code).toBe('AUTH_REJECTED');
+      await expect(client.testConnection(targetOf(simulator), { ...demoAccount, password: newPassword })).resolves.toMatchObject({ structureCount: 3 });
     } finally {
       await simulator.close();
     }
@@ -119,7 +103,7 @@ describe('the connection test against the simulator', () => {
 
   it('FORBIDDEN when the PISTE application is not subscribed, pointing at the subscription and the API connection', async () => {
     const failure = await failureOf(
-      newClient().testConnection(targetOf(http), { ...demo, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' }),
+      newClient().testConnection(targetOf(http), { ...demoAccount, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' }),
     );
     expect(failure.code).toBe('FORBIDDEN');
     expect(failure.message).toMatch(/abonnée aux API Chorus Pro/);
@@ -127,7 +111,7 @@ describe('the connection test against the simulator', () => {
   });
 
   it('OAUTH_REJECTED for a wrong client secret', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demo, clientSecret: 'mauvais-secret' }));
+    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demoAccount, clientSecret: 'mauvais-secret' }));
     expect(failure.code).toBe('OAUTH_REJECTED');
     expect(failure.message).toContain('invalid_client');
   });
@@ -136,7 +120,7 @@ describe('the connection test against the simulator', () => {
     const simulator = await startSimulator({ fixture: loadFixture() });
     try {
       simulator.failNext(503);
-      const failure = await failureOf(newClient().testConnection(targetOf(simulator), demo));
+      const failure = await failureOf(newClient().testConnection(targetOf(simulator), demoAccount));
       expect(failure.code).toBe('SERVER_ERROR');
       expect(failure.message).toContain('HTTP 503');
     } finally {
@@ -149,19 +133,19 @@ describe('the connection test against the simulator', () => {
     try {
       simulator.setDelay(2_000);
       const started = Date.now();
-      expect((await failureOf(newClient().testConnection(targetOf(simulator, { timeoutSeconds: 0.5 }), demo))).code).toBe('TIMEOUT');
+      expect((await failureOf(newClient().testConnection(targetOf(simulator, { timeoutSeconds: 0.5 }), demoAccount))).code).toBe('TIMEOUT');
       expect(Date.now() - started).toBeLessThan(1_800);
 
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 200);
-      expect((await failureOf(newClient().testConnection(targetOf(simulator), demo, controller.signal))).code).toBe('CANCELLED');
+      expect((await failureOf(newClient().testConnection(targetOf(simulator), demoAccount, controller.signal))).code).toBe('CANCELLED');
     } finally {
       await simulator.close();
     }
   });
 
   it('CHORUS_ERROR with Chorus Pro’s own reason for a structure the account is not attached to', async () => {
-    const failure = await failureOf(newClient().structureDetails(targetOf(http), demo, 999));
+    const failure = await failureOf(newClient().structureDetails(targetOf(http), demoAccount, 999));
     expect(failure.code).toBe('CHORUS_ERROR');
     expect(failure.message).toContain("la structure n'existe pas");
   });
@@ -169,7 +153,7 @@ describe('the connection test against the simulator', () => {
 
 describe('the structures', () => {
   it('maps every attachment with its services', async () => {
-    const structures = await newClient().listStructures(targetOf(http), demo);
+    const structures = await newClient().listStructures(targetOf(http), demoAccount);
     expect(structures.map((structure) => structure.designation)).toEqual([
       'COMMUNE DE SAINT-DEMO',
       'CCAS DE SAINT-DEMO',
@@ -185,7 +169,7 @@ describe('the structures', () => {
     account.structures = Array.from({ length: 250 }, (_, index) => ({ ...account.structures[0]!, idStructure: 1000 + index, designationStructure: `STRUCTURE ${index + 1}` }));
     const simulator = await startSimulator({ fixture });
     try {
-      const structures = await newClient().listStructures(targetOf(simulator), demo);
+      const structures = await newClient().listStructures(targetOf(simulator), demoAccount);
       expect(structures).toHaveLength(250);
       expect(new Set(structures.map((structure) => structure.id)).size).toBe(250);
       expect(simulator.requestCounts.get('/cpro/utilisateurs/v1/monCompte/recuperer/rattachements')).toBe(3);
@@ -195,32 +179,32 @@ describe('the structures', () => {
   });
 
   it('gives a structure’s details with the password expiry Chorus Pro reports', async () => {
-    await expect(newClient().structureDetails(targetOf(http), demo, 25001234)).resolves.toEqual({
+    await expect(newClient().structureDetails(targetOf(http), demoAccount, 25001234)).resolves.toEqual({
       id: 25001234,
       designation: 'COMMUNE DE SAINT-DEMO',
       identifier: '21380185500015',
       identifierType: 'SIRET',
       passwordExpiresAt: '2027-09-30',
     });
-    expect(await newClient().structureDetails(targetOf(http), demo, 25001235)).not.toHaveProperty('passwordExpiresAt');
+    expect(await newClient().structureDetails(targetOf(http), demoAccount, 25001235)).not.toHaveProperty('passwordExpiresAt');
   });
 });
 
 describe('the transport rules', () => {
   it('INSECURE_URL for plain http to another machine, before any connection', async () => {
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token', timeoutSeconds: 5 }, demo));
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token', timeoutSeconds: 5 }, demoAccount));
     expect(failure.code).toBe('INSECURE_URL');
   });
 
   it('TLS_UNTRUSTED for a certificate from an unknown authority; success once its CA is given', async () => {
-    expect((await failureOf(newClient().testConnection(targetOf(https), demo))).code).toBe('TLS_UNTRUSTED');
-    await expect(newClient().testConnection(targetOf(https, { extraCaPem: https.caPem! }), demo)).resolves.toMatchObject({ structureCount: 3 });
+    expect((await failureOf(newClient().testConnection(targetOf(https), demoAccount))).code).toBe('TLS_UNTRUSTED');
+    await expect(newClient().testConnection(targetOf(https, { extraCaPem: https.caPem! }), demoAccount)).resolves.toMatchObject({ structureCount: 3 });
   });
 
   it('TLS_HOSTNAME_MISMATCH for a trusted certificate issued to another name', async () => {
     const other = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['autre-serveur.example'] });
     try {
-      const failure = await failureOf(newClient().testConnection(targetOf(other, { extraCaPem: other.caPem! }), demo));
+      const failure = await failureOf(newClient().testConnection(targetOf(other, { extraCaPem: other.caPem! }), demoAccount));
       expect(failure.code).toBe('TLS_HOSTNAME_MISMATCH');
     } finally {
       await other.close();
@@ -229,13 +213,13 @@ describe('the transport rules', () => {
 
   it('CONNECTION_FAILED when nothing listens', async () => {
     const port = await closedPort();
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/token`, timeoutSeconds: 5 }, demo));
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/token`, timeoutSeconds: 5 }, demoAccount));
     expect(failure.code).toBe('CONNECTION_FAILED');
     expect(failure.message).toContain(`127.0.0.1:${port}`);
   });
 
   it('DNS_FAILED for a host name that does not resolve', async () => {
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: 'https://chorus-pro.invalid', tokenUrl: 'https://oauth.chorus-pro.invalid/token', timeoutSeconds: 10 }, demo));
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: 'https://chorus-pro.invalid', tokenUrl: 'https://oauth.chorus-pro.invalid/token', timeoutSeconds: 10 }, demoAccount));
     expect(failure.code).toBe('DNS_FAILED');
     expect(failure.message).toContain('oauth.chorus-pro.invalid');
   });
@@ -246,7 +230,7 @@ describe('the transport rules', () => {
       response.end();
     });
     try {
-      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: redirecting.url, tokenUrl: `${redirecting.url}/token`, timeoutSeconds: 5 }, demo));
+      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: redirecting.url, tokenUrl: `${redirecting.url}/token`, timeoutSeconds: 5 }, demoAccount));
       expect(failure.code).toBe('REDIRECT_REFUSED');
       expect(failure.message).toContain('https://ailleurs.example/api/oauth/token');
       expect(failure.message).not.toContain('x=1');
@@ -256,7 +240,7 @@ describe('the transport rules', () => {
   });
 
   it('NOT_FOUND for an address where no Chorus Pro service lives', async () => {
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `${http.url}/ailleurs`, tokenUrl: http.tokenUrl, timeoutSeconds: 5 }, demo));
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `${http.url}/ailleurs`, tokenUrl: http.tokenUrl, timeoutSeconds: 5 }, demoAccount));
     expect(failure.code).toBe('NOT_FOUND');
   });
 
@@ -271,7 +255,7 @@ describe('the transport rules', () => {
       response.end('<html><body>Portail captif du réseau</body></html>');
     });
     try {
-      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: portal.url, tokenUrl: `${portal.url}/token`, timeoutSeconds: 5 }, demo));
+      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: portal.url, tokenUrl: `${portal.url}/token`, timeoutSeconds: 5 }, demoAccount));
       expect(failure.code).toBe('UNEXPECTED_RESPONSE');
     } finally {
       await portal.close();
@@ -297,7 +281,7 @@ describe('the transport rules', () => {
       pump();
     });
     try {
-      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: flooding.url, tokenUrl: `${flooding.url}/token`, timeoutSeconds: 10 }, demo));
+      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: flooding.url, tokenUrl: `${flooding.url}/token`, timeoutSeconds: 10 }, demoAccount));
       expect(failure.code).toBe('RESPONSE_TOO_LARGE');
     } finally {
       await flooding.close();
@@ -309,7 +293,7 @@ describe('the transport rules', () => {
     const proxy = await startConnectProxy(Number(port));
     try {
       const target = { apiBaseUrl: `https://chorus-simule.test:${port}`, tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token`, timeoutSeconds: 10, extraCaPem: https.caPem!, proxy: new URL(proxy.url) };
-      await expect(newClient().testConnection(target, demo)).resolves.toMatchObject({ structureCount: 3 });
+      await expect(newClient().testConnection(target, demoAccount)).resolves.toMatchObject({ structureCount: 3 });
       expect(proxy.requestedHosts).toContain(`chorus-simule.test:${port}`);
     } finally {
       await proxy.close();
@@ -319,11 +303,11 @@ describe('the transport rules', () => {
   it('PROXY_FAILED when the proxy cannot be reached or refuses the tunnel', async () => {
     const target = { apiBaseUrl: 'https://chorus-simule.test', tokenUrl: 'https://chorus-simule.test/api/oauth/token', timeoutSeconds: 5 };
     const unreachable = new URL(`http://127.0.0.1:${await closedPort()}`);
-    expect((await failureOf(newClient().testConnection({ ...target, proxy: unreachable }, demo))).code).toBe('PROXY_FAILED');
+    expect((await failureOf(newClient().testConnection({ ...target, proxy: unreachable }, demoAccount))).code).toBe('PROXY_FAILED');
 
     const refusing = await startConnectProxy(1, { refuse: 407 });
     try {
-      expect((await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demo))).code).toBe('PROXY_FAILED');
+      expect((await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demoAccount))).code).toBe('PROXY_FAILED');
     } finally {
       await refusing.close();
     }
@@ -333,7 +317,7 @@ describe('the transport rules', () => {
     const target = { apiBaseUrl: 'https://chorus-simule.test', tokenUrl: 'https://chorus-simule.test/api/oauth/token', timeoutSeconds: 5 };
     const refusing = await startConnectProxy(1, { refuse: status });
     try {
-      const failure = await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demo));
+      const failure = await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demoAccount));
       expect(failure.code).toBe('PROXY_FAILED');
       expect(failure.message).toContain(`le proxy a répondu ${status}`);
     } finally {
@@ -358,7 +342,7 @@ describe('the transport rules', () => {
     try {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const cancel = new AbortController();
-        const running = failureOf(newClient().testConnection(target, demo, cancel.signal));
+        const running = failureOf(newClient().testConnection(target, demoAccount, cancel.signal));
         await vi.waitFor(() => expect(accepted).toBe(attempt + 1));
         cancel.abort();
         expect((await running).code).toBe('CANCELLED');
@@ -366,7 +350,7 @@ describe('the transport rules', () => {
       await vi.waitFor(() => expect(open.size).toBe(0), { timeout: 2000 });
 
       // The deadline does the same.
-      expect((await failureOf(newClient().testConnection({ ...target, timeoutSeconds: 1 }, demo))).code).toBe('TIMEOUT');
+      expect((await failureOf(newClient().testConnection({ ...target, timeoutSeconds: 1 }, demoAccount))).code).toBe('TIMEOUT');
       expect(accepted).toBe(6);
       await vi.waitFor(() => expect(open.size).toBe(0), { timeout: 2000 });
     } finally {

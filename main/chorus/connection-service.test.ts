@@ -7,7 +7,7 @@ import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { startConnectProxy } from '../../test/support/loopback-servers';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { proxyAccount } from './connection-service';
 
 let http: Simulator;

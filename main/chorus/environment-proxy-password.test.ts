@@ -6,7 +6,7 @@ import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { secretAccounts } from '../secrets/secret-store';
 import { configuredServices, demoAccount } from '../../test/support/core-fixture';
 import { startConnectProxy, type ConnectProxy } from '../../test/support/loopback-servers';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 // This file runs in its own process: it sets the proxy variables of its environment.
 let https: Simulator;

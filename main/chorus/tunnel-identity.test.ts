@@ -7,7 +7,7 @@ import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { startConnectProxy, type ConnectProxy } from '../../test/support/loopback-servers';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 // 192.0.2.10 is a documentation address (TEST-NET-1): the proxy tunnels it to a loopback server
 // whatever the address asked for, as an intercepting proxy would.

@@ -2,44 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { afterAll, describe, expect, it } from 'vitest';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
 import { demoAccount } from '../../test/support/core-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
+import { configureThreeCommunes } from '../../test/support/three-communes';
 
 const keychainService = `Chorus Pro Echanges (test comptes ${randomUUID()})`;
 const cli = (args: readonly string[], stdin?: string) => runCliProcess(args, keychainService, stdin === undefined ? {} : { stdin });
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
-});
+const simulator = simulatorForTheFile();
 afterAll(async () => {
-  await simulator.close();
   await clearKeychainService(keychainService);
 });
 
 /** Three communes on the simulator: two with their right password, one with a wrong one. */
-async function threeCommunes(): Promise<string> {
-  const dir = tempDir('chorus-comptes-');
-  const communes = [
-    { name: 'Compte principal', login: demoAccount.login, password: demoAccount.password },
-    { name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' },
-    { name: 'SIVOM de la Rance', login: 'TECH_2_expire@cpro.fr', password: 'pas-le-bon' },
-  ];
-  for (const [index, commune] of communes.entries()) {
-    if (index > 0) expect((await cli(['accounts', 'add', commune.name, '--user-data-dir', dir])).status).toBe(0);
-    const account = ['--account', commune.name, '--user-data-dir', dir];
-    expect((await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId, ...account])).status).toBe(0);
-    expect((await cli(['set-client-secret', '--client-secret-stdin', ...account], demoAccount.clientSecret)).status).toBe(0);
-    expect((await cli(['set-password', '--password-stdin', '--no-verify', ...account], commune.password)).status).toBe(0);
-  }
-  return dir;
-}
+const threeCommunes = () => configureThreeCommunes(cli, simulator(), 'chorus-comptes-');
 
 describe('several technical accounts on the command line', () => {
   it('test --all tests each commune and names the one that fails: exit 1, one JSON line', async () => {
@@ -90,7 +71,7 @@ describe('several technical accounts on the command line', () => {
     expect(listed.json).toMatchObject({
       ok: true,
       accounts: [
-        { name: 'Compte principal', environment: 'custom', apiBaseUrl: simulator.url, login: demoAccount.login, secrets: { password: true, clientSecret: true }, reminder: { due: false } },
+        { name: 'Compte principal', environment: 'custom', apiBaseUrl: simulator().url, login: demoAccount.login, secrets: { password: true, clientSecret: true }, reminder: { due: false } },
         { name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr', secrets: { password: true } },
         { name: 'SIVOM de la Rance', login: 'TECH_2_expire@cpro.fr' },
       ],
@@ -98,11 +79,11 @@ describe('several technical accounts on the command line', () => {
     expect((await cli(['accounts', 'rename', 'SIVOM de la Rance', 'commune de TRÉMÉREUC', '--user-data-dir', dir])).status).toBe(2);
     expect((await cli(['accounts', 'rename', 'SIVOM de la Rance', 'SIVOM Rance-Frémur', '--user-data-dir', dir])).status).toBe(0);
 
-    const sivomPassword = secretAccounts.technicalPassword(simulator.url, 'TECH_2_expire@cpro.fr');
+    const sivomPassword = secretAccounts.technicalPassword(simulator().url, 'TECH_2_expire@cpro.fr');
     expect(await keytar.getPassword(keychainService, sivomPassword)).toBe('pas-le-bon');
     expect((await cli(['accounts', 'remove', 'SIVOM Rance-Frémur', '--user-data-dir', dir])).status).toBe(0);
     expect(await keytar.getPassword(keychainService, sivomPassword)).toBeNull();
-    expect(await keytar.getPassword(keychainService, secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId))).toBe(demoAccount.clientSecret);
+    expect(await keytar.getPassword(keychainService, secretAccounts.clientSecret({ tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url }, demoAccount.clientId))).toBe(demoAccount.clientSecret);
     expect(((await cli(['accounts', '--json', '--user-data-dir', dir])).json.accounts as unknown[]).length).toBe(2);
   });
 

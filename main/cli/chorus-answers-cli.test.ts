@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { demoAccount } from '../../test/support/core-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 // What a script reads with --json when Chorus Pro or PISTE answers as they do on a bad day
 // (docs/chorus-pro-api.md), against the simulator, through the real command line.
@@ -15,15 +16,8 @@ import { tempDir } from '../../test/support/settings-fixture';
 const keychainService = `Chorus Pro Echanges (test réponses ${randomUUID()})`;
 const cli = (args: readonly string[], stdin?: string) => runCliProcess(args, keychainService, stdin === undefined ? {} : { stdin });
 
-const started: Simulator[] = [];
-async function simulator(): Promise<Simulator> {
-  const running = await startSimulator({ fixture: loadFixture() });
-  started.push(running);
-  return running;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((running) => running.close()));
-});
+const closedAfterTest = closedAfterEachTest((running: Simulator) => running.close());
+const simulator = async (): Promise<Simulator> => closedAfterTest(await startSimulator({ fixture: loadFixture() }));
 afterAll(async () => {
   await clearKeychainService(keychainService);
 });

@@ -3,13 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, addMonths, format, startOfDay } from 'date-fns';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { runCliProcess, type CliRun } from '../../test/support/cli-process';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 
 const projectRoot = join(__dirname, '..', '..');
 // Each test gets its own keychain namespace: the simulator's host and login are the same for all.
@@ -23,18 +22,14 @@ beforeEach(() => {
 /** The real command line, in its own process, in this test's keychain namespace. */
 const cli = (args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> => runCliProcess(args, keychainService, options);
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
-});
+const simulator = simulatorForTheFile();
 afterAll(async () => {
-  await simulator.close();
   await Promise.all(usedServices.map((service) => clearKeychainService(service)));
 });
 
 async function configured(): Promise<string> {
   const dir = tempDir('chorus-cli-');
-  const configure = await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, '--json', '--user-data-dir', dir]);
+  const configure = await cli(['configure', '--url', simulator().url, '--token-url', simulator().tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, '--json', '--user-data-dir', dir]);
   expect(configure.status).toBe(0);
   expect((await cli(['set-client-secret', '--client-secret-stdin', '--json', '--user-data-dir', dir], { stdin: `${demoAccount.clientSecret}\n` })).status).toBe(0);
   return dir;
@@ -99,8 +94,8 @@ describe('the command line', () => {
       account: { name: 'Compte principal' },
       settings: {
         environment: 'custom',
-        apiBaseUrl: simulator.url,
-        tokenUrl: simulator.tokenUrl,
+        apiBaseUrl: simulator().url,
+        tokenUrl: simulator().tokenUrl,
         login: demoAccount.login,
         clientId: demoAccount.clientId,
         alertDelayMonths: 12,
@@ -186,7 +181,7 @@ describe('the command line', () => {
       expect(run.status).toBe(0);
       const script = `require('keytar').getPassword(process.argv[1], process.argv[2]).then((v) => process.stdout.write(JSON.stringify(v)))`;
       const read = await new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ['-e', script, keychainService, `mot-de-passe-technique|${new URL(simulator.url).host}|${demoAccount.login}`], { cwd: projectRoot });
+        const child = spawn(process.execPath, ['-e', script, keychainService, `mot-de-passe-technique|${new URL(simulator().url).host}|${demoAccount.login}`], { cwd: projectRoot });
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
         child.on('close', () => resolve(out));
@@ -262,7 +257,7 @@ describe('the command line without a keychain', () => {
 describe('offline preparation on the command line', () => {
   it('keeps a password unchecked, says so everywhere, and the first successful test clears it', async () => {
     const dir = await configured();
-    const current = simulator.resetPassword(demoAccount.login);
+    const current = simulator().resetPassword(demoAccount.login);
     const saved = await cli(['set-password', '--password-stdin', '--no-verify', '--password-updated-on', '2026-03-02', '--json', '--user-data-dir', dir], { stdin: current });
     expect(saved.json).toMatchObject({ ok: true, stored: true, verified: false });
     expect(new Date(saved.json.updatedAt as string)).toEqual(new Date(2026, 2, 2));
@@ -364,7 +359,7 @@ describe('offline preparation on the command line', () => {
 
   it('refuses to rewrite the date of a password Chorus Pro verified', async () => {
     const dir = await configured();
-    const current = simulator.resetPassword(demoAccount.login);
+    const current = simulator().resetPassword(demoAccount.login);
     expect((await cli(['set-password', '--password-stdin', '--user-data-dir', dir], { stdin: current })).status).toBe(0);
     const before = settingsText(dir);
     const refused = await cli(['configure', '--password-updated-on', format(addDays(new Date(), -3), 'yyyy-MM-dd'), '--json', '--user-data-dir', dir]);
@@ -375,7 +370,7 @@ describe('offline preparation on the command line', () => {
 
   it('carries the secrets to another workstation in an encrypted profile, where the test succeeds', async () => {
     const source = await configured();
-    const current = simulator.resetPassword(demoAccount.login);
+    const current = simulator().resetPassword(demoAccount.login);
     await cli(['set-password', '--password-stdin', '--user-data-dir', source], { stdin: current });
     const profile = join(tempDir('chorus-cli-'), 'profil.json');
     const passphrase = 'le bureau du maire, deuxième étage';
@@ -420,7 +415,7 @@ describe('deployment profiles on the command line', () => {
     expect(imported.status).toBe(0);
     expect(imported.json).toMatchObject({ ok: true, changes: expect.arrayContaining([{ setting: 'Identifiant utilisateur', before: '(aucun)', after: demoAccount.login }]) as unknown[] });
     expect((await cli(['status', '--json', '--user-data-dir', target], { env: otherKeychain })).json).toMatchObject({
-      settings: { apiBaseUrl: simulator.url, login: demoAccount.login, clientId: demoAccount.clientId },
+      settings: { apiBaseUrl: simulator().url, login: demoAccount.login, clientId: demoAccount.clientId },
       secrets: { password: false, clientSecret: false },
     });
 
@@ -451,7 +446,7 @@ describe('the canary password', () => {
       outputs.push(done.stdout, done.stderr);
       return done;
     };
-    simulator.resetPassword(demoAccount.login);
+    simulator().resetPassword(demoAccount.login);
     await record(cli(['set-password', '--password-stdin', '--user-data-dir', dir], { stdin: canary }));
     await record(cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { stdin: canary }));
     await record(cli(['test', '--user-data-dir', dir]));

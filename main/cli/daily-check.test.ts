@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
-import { fixedClock, openTestSettings, tempDir } from '../../test/support/settings-fixture';
+import { fixedClock, openTestSettings } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
+import { configureThreeCommunes } from '../../test/support/three-communes';
 import type { AccountNotice, Notifier } from './daily-check';
 import { runCli } from './run-cli';
 
@@ -41,12 +42,8 @@ async function cli(args: readonly string[], options: { stdin?: string; notifier?
   return { status, stdout, stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
 }
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
-});
+const simulator = simulatorForTheFile();
 afterAll(async () => {
-  await simulator.close();
   await clearKeychainService(keychainService);
 });
 
@@ -54,23 +51,11 @@ afterAll(async () => {
  * Three communes: one fine, one whose password is due (communicated on 1 November 2025: it expires
  * on 30 December 2026, 424 days later), one whose password Chorus Pro refuses.
  */
-async function threeCommunes(): Promise<string> {
-  const dir = tempDir('chorus-quotidienne-');
-  const communes = [
-    { name: 'Compte principal', login: demoAccount.login, password: demoAccount.password, options: ['--alert-delay', '1'], communicatedOn: [] },
-    { name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026', options: [], communicatedOn: ['--password-updated-on', '2025-11-01'] },
-    { name: 'SIVOM de la Rance', login: 'TECH_2_expire@cpro.fr', password: 'pas-le-bon', options: [], communicatedOn: [] },
-  ];
-  for (const [index, commune] of communes.entries()) {
-    if (index > 0) expect((await cli(['accounts', 'add', commune.name, '--user-data-dir', dir])).status).toBe(0);
-    const account = ['--account', commune.name, '--user-data-dir', dir];
-    expect((await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId, ...commune.options, ...account])).status).toBe(0);
-    expect((await cli(['set-client-secret', '--client-secret-stdin', ...account], { stdin: demoAccount.clientSecret })).status).toBe(0);
-    const stored = await cli(["set-password", "--password-stdin", "--no-verify", ...commune.communicatedOn, ...account], { stdin: commune.password });
-    expect(stored.status, stored.stderr).toBe(0);
-  }
-  return dir;
-}
+const threeCommunes = () =>
+  configureThreeCommunes((args, stdin) => cli(args, stdin === undefined ? {} : { stdin }), simulator(), 'chorus-quotidienne-', {
+    'Compte principal': { configure: ['--alert-delay', '1'] },
+    'Commune de Tréméreuc': { setPassword: ['--password-updated-on', '2025-11-01'] },
+  });
 
 describe('the daily check: test --all --notify', () => {
   it('shows exactly one notification for the failing account and one for the due account, each naming it; exit 1', async () => {
@@ -186,8 +171,8 @@ describe('a daily check over 200 accounts', () => {
     const accounts = Array.from({ length: 200 }, (_, index) => ({
       name: `Commune n° ${String(index + 1).padStart(3, '0')}`,
       environment: 'custom',
-      apiBaseUrl: simulator.url,
-      tokenUrl: simulator.tokenUrl,
+      apiBaseUrl: simulator().url,
+      tokenUrl: simulator().tokenUrl,
       alertDelayMonths: 1,
       timeoutSeconds: 30,
       // The first is the simulator's demo account; the others are unknown to it (refused).
@@ -195,9 +180,9 @@ describe('a daily check over 200 accounts', () => {
       clientId: demoAccount.clientId,
     }));
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 3, selectedAccount: accounts[0]?.name, accounts }));
-    await keytar.setPassword(keychainService, secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId), demoAccount.clientSecret);
+    await keytar.setPassword(keychainService, secretAccounts.clientSecret({ tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url }, demoAccount.clientId), demoAccount.clientSecret);
     for (const [index, account] of accounts.entries()) {
-      await keytar.setPassword(keychainService, secretAccounts.technicalPassword(simulator.url, account.login), index === 0 ? demoAccount.password : 'mot-de-passe-inconnu');
+      await keytar.setPassword(keychainService, secretAccounts.technicalPassword(simulator().url, account.login), index === 0 ? demoAccount.password : 'mot-de-passe-inconnu');
     }
     const notifier = recordingNotifier();
     const run = await cli(['test', '--all', '--notify', '--json', '--user-data-dir', dir], { notifier });

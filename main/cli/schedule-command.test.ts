@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import type { SchtasksOutcome, SchtasksRunner } from '../schedule/daily-check-schedule';
-import { fixedClock, tempDir } from '../../test/support/settings-fixture';
+import { fixedClock } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { runCli } from './run-cli';
 
 const exe = 'C:\\Program Files\\Mairie & Co <test>\\Chorus Pro Echanges.exe';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 // POSIX special files; Windows has no FIFO in its file system, and its devices are refused the same
 // way (not a regular file).

@@ -2,7 +2,8 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogFileSink, logFileName, logFolderName } from '../logging/log-file';
-import { openTestSettings, tempDir } from '../../test/support/settings-fixture';
+import { openTestSettings } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 const keychainService = `Chorus Pro Echanges (test export ${randomUUID()})`;
 afterAll(() => clearKeychainService(keychainService));

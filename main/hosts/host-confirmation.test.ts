@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMainProcess } from '../../test/support/main-process-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 // A settings file exactly as the previous version wrote it: schema 3, no confirmed hosts, no mark.
 const previousFile = {

@@ -1,22 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { generateCertificates, startSimulator } from '../../e2e/simulator/simulator';
 import { secretAccounts } from '../secrets/secret-store';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { demoAccount } from '../../test/support/core-fixture';
 import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
-const opened: MainProcessFixture[] = [];
-const open = () => {
-  const fixture = openMainProcess();
-  opened.push(fixture);
-  return fixture;
-};
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
-});
+const disposedAfterTest = closedAfterEachTest((fixture: MainProcessFixture) => fixture.dispose());
+const open = () => disposedAfterTest(openMainProcess());
 
 describe('the extra authority through the bridge', () => {
   it('is never set from a path the page sends, whether or not the file exists: only the dialog sets it', async () => {
@@ -66,8 +60,7 @@ describe('a « % » in the proxy user name', () => {
         proxyUrl: 'http://agent%zz@proxy.mairie.local:3128',
       }),
     );
-    const fixture = openMainProcess(userDataDir);
-    opened.push(fixture);
+    const fixture = disposedAfterTest(openMainProcess(userDataDir));
     expect(await fixture.call('getSettings')).toMatchObject({ ok: true, settings: { proxyUrl: 'http://agent%zz@proxy.mairie.local:3128' } });
     expect(await fixture.call('testConnection')).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('Proxy') as string });
     expect(await fixture.call('saveSettings', { proxyUrl: 'http://agent@proxy.mairie.local:3128' })).toMatchObject({ ok: true });

@@ -6,7 +6,7 @@ import { generateCertificates } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
 import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 const fingerprintOf = (path: string): string => new X509Certificate(readFileSync(path, 'utf8')).fingerprint256;
 

@@ -10,7 +10,8 @@ import { createLogger, type LogLine } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
-import { fixedClock, openConfBackend, tempDir } from '../../test/support/settings-fixture';
+import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { applyProfile, describeProfileChanges, exportProfile, maxProfileBytes, readProfile } from './deployment-profile';
 
 const services: string[] = [];

@@ -5,7 +5,8 @@ import { createHttpTransport } from '../chorus/http-transport';
 import { createLogger, type LogLine } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
-import { fixedClock, openConfBackend, tempDir } from '../../test/support/settings-fixture';
+import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 // The keychain is not touched at first start: an empty store stands for it.
 const noSecrets: SecretStore = { get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve(false) };

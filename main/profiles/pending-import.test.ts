@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 const opened: MainProcessFixture[] = [];
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCertificates } from '../../e2e/simulator/simulator';
 import { defaultSettings } from '../settings/settings-schema';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { describeProfileChanges, parseSingleProfile } from './deployment-profile';
 
 describe('the preview of a profile that changes the authority', () => {

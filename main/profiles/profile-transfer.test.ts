@@ -13,7 +13,8 @@ import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
-import { fixedClock, openConfBackend, tempDir } from '../../test/support/settings-fixture';
+import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { readProfile } from './deployment-profile';
 import { buildProfile, importProfile, importProfileSecrets } from './profile-transfer';
 

@@ -5,7 +5,8 @@ import { createHttpTransport } from '../chorus/http-transport';
 import { createLogger, type LogLine } from '../logging/logger';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { createMainProcess } from '../services';
-import { fixedClock, openConfBackend, openTestSettings, tempDir } from '../../test/support/settings-fixture';
+import { fixedClock, openConfBackend, openTestSettings } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { createDailyCheckSchedule, type SchtasksRunner } from './daily-check-schedule';
 
 const appOrigin = 'app://chorus';

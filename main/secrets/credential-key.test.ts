@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openTestSettings, tempDir } from '../../test/support/settings-fixture';
+import { openTestSettings } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { credentialKey, sameCredential } from './credential-key';
 
 describe('keychain names compared the way Windows’ Credential Manager does', () => {

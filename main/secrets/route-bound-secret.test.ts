@@ -8,7 +8,7 @@ import { clearKeychainService } from './keytar-secret-store';
 import { secretAccounts } from './secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
 import { startConnectProxy, type ConnectProxy } from '../../test/support/loopback-servers';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { X509Certificate } from 'node:crypto';
 
 // A workstation of a centre de gestion: its PISTE application's secret is stored for the direct

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTestSettings, tempDir } from '../../test/support/settings-fixture';
+import { openTestSettings } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 // The structure named beside Chorus Pro's expiry date: an optional field of version 3.
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createLogFileSink, logFileName, logFolderName } from '../logging/log-file';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { maxAccounts } from './settings-schema';
 
 const keychainService = `Chorus Pro Echanges (test limites ${randomUUID()})`;

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixedClock, openTestSettings, tempDir } from '../../test/support/settings-fixture';
+import { fixedClock, openTestSettings } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 import { defaultSettings } from './settings-schema';
 
 const settingsFile = (directory: string) => join(directory, 'config.json');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from './app-protocol';
 import { contentSecurityPolicy } from './content-security-policy';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 function rendererFolder(): string {
   const parent = tempDir('chorus-protocol-');

@@ -9,7 +9,7 @@ import { runCliProcess } from '../../test/support/cli-process';
 import { demoAccount } from '../../test/support/core-fixture';
 import { startAnsweringServer } from '../../test/support/loopback-servers';
 import { openMainProcess } from '../../test/support/main-process-fixture';
-import { tempDir } from '../../test/support/settings-fixture';
+import { tempDir } from '../../test/support/temp-dirs';
 
 const keychainService = `Chorus Pro Echanges (test terminal ${randomUUID()})`;
 afterAll(() => clearKeychainService(keychainService));

@@ -6,7 +6,8 @@ import { createLogger, type LogLine } from '../../main/logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { secretAccounts, type SecretStore } from '../../main/secrets/secret-store';
 import { createCoreServices } from '../../main/services';
-import { fixedClock, openConfBackend, tempDir } from './settings-fixture';
+import { fixedClock, openConfBackend } from './settings-fixture';
+import { tempDir } from './temp-dirs';
 
 export const demoAccount = {
   login: 'TECH_1_demo@cpro.fr',

@@ -7,7 +7,8 @@ import { clearKeychainService, createKeytarSecretStore } from '../../main/secret
 import type { SecretStore } from '../../main/secrets/secret-store';
 import { createMainProcess } from '../../main/services';
 import type { Desktop } from '../../main/ipc/channel-handlers';
-import { fixedClock, openConfBackend, openTestSettings, tempDir } from './settings-fixture';
+import { fixedClock, openConfBackend, openTestSettings } from './settings-fixture';
+import { tempDir } from './temp-dirs';
 
 const appOrigin = 'app://chorus';
 const appWindow = { frameUrl: `${appOrigin}/index.html`, isMainFrame: true, isAppWindow: true };

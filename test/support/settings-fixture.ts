@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Clock } from '../../main/dates/clock';
 import { createLogger, type LogLine } from '../../main/logging/logger';
 import { openConfBackend } from '../../main/settings/conf-backend';
@@ -12,19 +9,6 @@ export const fixedClock =
   (iso: string): Clock =>
   () =>
     new Date(iso);
-
-const createdTempDirs: string[] = [];
-
-/** A fresh folder in the system's temporary folder, removed after the test file (see remove-temp-dirs.ts). */
-export function tempDir(prefix = 'chorus-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  createdTempDirs.push(dir);
-  return dir;
-}
-
-export function removeTempDirs(): void {
-  for (const dir of createdTempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
 
 /** A settings store over a real file, as the CLI and the harness open it. */
 export function openTestSettings(directory: string, clock: Clock = fixedClock('2026-11-27T09:30:00Z')) {
