@@ -5,11 +5,15 @@ import tseslint from 'typescript-eslint';
 const electronRuntimeImport = {
   name: 'electron',
   allowTypeImports: true,
-  message: 'Only the shell (main/index.ts, main/shell/) and the preload import Electron at run time: take what you need as an argument.',
+  message: 'Only the shell (main/shell/) and the preload import Electron at run time: take what you need as an argument.',
 };
 
 // Test support lives with the tests (test/support/): the product never reaches it.
 const testSupportImport = { group: ['**/test/support/**', '**/test/support'], message: 'Product code does not import test support: test/support/ is for tests.' };
+// The shell wires the core to Electron: the core (which the command line and the tests run under
+// plain Node) never reaches back into it.
+const shellImport = { group: ['**/shell/*', '**/shell'], message: 'Only main/index.ts imports the shell (main/shell/): the core runs without Electron.' };
+const keytarImport = { name: 'keytar', message: 'keytar is imported by main/secrets/keytar-secret-store.ts only.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -33,7 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/shell/**/*.ts'],
+    ignores: ['main/shell/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -51,13 +55,16 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: ['main/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'keytar', message: 'keytar is imported by main/secrets/keytar-secret-store.ts only.' }], patterns: [testSupportImport] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, shellImport] }] },
+  },
+  {
+    files: ['main/index.ts', 'main/shell/**/*.ts'],
+    ignores: ['main/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport] }] },
   },
   {
     files: ['main/secrets/keytar-secret-store.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport, shellImport] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -12,7 +12,7 @@ import type { Clock } from './dates/clock';
 import type { Desktop } from './ipc/channel-handlers';
 import { createHandlers } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
-import { createDispatcher, type Dispatch } from './shell/ipc-dispatcher';
+import { createDispatcher, type Dispatch } from './ipc/ipc-dispatcher';
 import type { Logger } from './logging/logger';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
@@ -48,7 +48,6 @@ function openedRoutes(opened: StoredSettings) {
   const { clientId, tokenUrl, apiBaseUrl, proxyUrl, caCertificatePath } = opened;
   return clientId ? [{ clientId, tokenUrl, apiBaseUrl, proxyUrl, caCertificatePath }] : [];
 }
-
 
 /**
  * The services themselves, as the app, the command line and the tests use them. `settings`,

@@ -19,6 +19,13 @@ describe.each(documents)('%s', (document) => {
     expect(missing).toEqual([]);
   });
 
+  it('lists only folders and files that exist in its layout trees (a fenced block with no language)', () => {
+    const trees = [...text.matchAll(/^```\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+    const listed = trees.flatMap((tree) => [...tree.matchAll(/^((?:main|preload|renderer|e2e|scripts|test|docs)\/\S*)/gm)].map((match) => match[1]!));
+    if (document === 'docs/developer-guide.md') expect(listed.length).toBeGreaterThan(5);
+    expect(listed.filter((path) => !existsSync(join(root, path)))).toEqual([]);
+  });
+
   it('links only to files that exist', () => {
     const links = [...text.matchAll(/\]\((?!https?:|mailto:|#)([^)\s#]+)(?:#[^)]*)?\)/g)];
     const missing = links.filter((match) => !existsSync(join(root, dirname(document), match[1]!))).map((match) => `${String(lineOf(text, match.index))}: ${match[1]!}`);

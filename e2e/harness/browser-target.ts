@@ -75,7 +75,7 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
-const onlyInBundle = "Le menu et le rappel quotidien sont câblés dans main/index.ts : ils s'observent avec E2E_TARGET=bundle.";
+const onlyInBundle = "Le menu et le rappel quotidien sont câblés dans main/shell/windowed-app.ts : ils s'observent avec E2E_TARGET=bundle.";
 
 export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -137,7 +137,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     page,
     browser,
     openedFolders,
-    // The menu and the reminder schedule are wired in main/index.ts only: the bundle target runs them.
+    // The menu and the reminder schedule are wired in main/shell/ only: the bundle target runs them.
     chooseMenuItem: () => Promise.reject(new Error(onlyInBundle)),
     reminders: {
       get notifications(): never {

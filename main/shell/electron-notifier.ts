@@ -1,5 +1,5 @@
 // The daily check's notifications in the installed app (`--cli test --all --notify`). Electron is
-// passed in (its types only here): main/index.ts is the one file that imports it.
+// passed in (its types only here): main/shell/command-line-in-app.ts imports it at run time.
 import type { NotificationConstructorOptions } from 'electron';
 import type { AccountNotice, Notifier } from '../cli/daily-check';
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { originOf } from './origin';
+import { originOf } from '../ipc/origin';
 import { createMainWindow, hardenSession, hardenWebContents, windowTitle } from './window';
 
 // Electron cannot run here: these fakes record what the wiring registers on the real objects.

@@ -1,5 +1,5 @@
 import type { BrowserWindow as ElectronBrowserWindow, Session, WebContents } from 'electron';
-import { originOf } from './origin';
+import { originOf } from '../ipc/origin';
 
 export const windowTitle = 'Configuration des échanges Chorus Pro';
 

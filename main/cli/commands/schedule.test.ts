@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../chorus/http-transport';
-import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
-import type { SchtasksOutcome, SchtasksRunner } from '../schedule/daily-check-schedule';
-import { fixedClock } from '../../test/support/settings-fixture';
-import { tempDir } from '../../test/support/temp-dirs';
-import { runCli } from './run-cli';
+import { createHttpTransport } from '../../chorus/http-transport';
+import { createKeytarSecretStore } from '../../secrets/keytar-secret-store';
+import type { SchtasksOutcome, SchtasksRunner } from '../../schedule/daily-check-schedule';
+import { fixedClock } from '../../../test/support/settings-fixture';
+import { tempDir } from '../../../test/support/temp-dirs';
+import { runCli } from '../run-cli';
 
 const exe = 'C:\\Program Files\\Mairie & Co <test>\\Chorus Pro Echanges.exe';
 

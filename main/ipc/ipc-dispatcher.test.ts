@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SettingsSnapshot } from '../../preload/contract';
 import { AppError } from '../failures/errors';
-import type { Handlers } from '../ipc/channel-handlers';
+import type { Handlers } from './channel-handlers';
 import { createDispatcher, type SenderFacts } from './ipc-dispatcher';
 import { createLogger, type LogLine } from '../logging/logger';
 

@@ -5,7 +5,7 @@ import {
   type Outcome,
 } from '../../preload/contract';
 import { failure, toFailure } from '../failures/errors';
-import type { Handlers } from '../ipc/channel-handlers';
+import type { Handlers } from './channel-handlers';
 import type { Logger } from '../logging/logger';
 import { originOf } from './origin';
 
