@@ -59,15 +59,6 @@ test('unreachable host: the connection failure and its next step', async ({ laun
   await expect(ui.renew).toBeDisabled();
 });
 
-test('forbidden (403): points at the PISTE subscription and the structure’s API connection', async ({ launch, simulator }) => {
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' });
-  const { page } = await launch(seeded);
-  const ui = screen(page);
-  await ui.testButton.click();
-  await expect(ui.alert).toContainText('votre application est abonnée aux API Chorus Pro Utilisateurs et Structures');
-  await expect(ui.alert).toContainText('raccordement par API');
-});
-
 test('Annuler stops a test that hangs, and says so', async ({ launch, simulator }) => {
   const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
   const ui = screen(page);

@@ -24,7 +24,9 @@ test('no API subscribed at all (403 twice): says the subscription or the API con
   const ui = screen(page);
   await ui.testButton.click();
   await expect(ui.alert).toContainText("ni l'API Utilisateurs ni l'API Structures ne répondent");
+  await expect(ui.alert).toContainText('votre application est abonnée aux API Chorus Pro Utilisateurs et Structures');
   await expect(ui.alert).toContainText('raccordement par API');
+  await expect(ui.renew).toBeDisabled();
 });
 
 test('PISTE quota (429): the wait in seconds, and nothing to change', async ({ launch, simulator }) => {
