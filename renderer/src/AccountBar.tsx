@@ -1,8 +1,8 @@
 import { LastCheckLine } from './LastCheckLine';
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import type { Outcome, SettingsSnapshot } from '../../preload/contract';
+import { useState } from 'react';
+import type { SettingsSnapshot } from '../../preload/contract';
+import { AccountNameDialog, RemoveAccountDialog } from './AccountDialogs';
 import { formatDay } from './format';
-import { ModalDialog } from './ModalDialog';
 import { useAccountList } from './useAccountList';
 
 type Dialog = 'add' | 'rename' | 'remove';
@@ -142,104 +142,5 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
       )}
       {dialog === 'remove' && <RemoveAccountDialog name={current} onClose={() => setDialog(undefined)} onDone={onSwitched} />}
     </section>
-  );
-}
-
-interface NameDialogProps {
-  readonly title: string;
-  readonly label: string;
-  readonly initial: string;
-  readonly submitLabel: string;
-  readonly hint: string;
-  readonly submit: (name: string) => Promise<Outcome<SettingsSnapshot>>;
-  readonly onDone: (snapshot: SettingsSnapshot) => void;
-  readonly onClose: () => void;
-}
-
-function AccountNameDialog({ title, label, initial, submitLabel, hint, submit, onDone, onClose }: NameDialogProps) {
-  const [name, setName] = useState(initial);
-  const [failure, setFailure] = useState<string>();
-  const send = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    const answer = await submit(name);
-    if (!answer.ok) {
-      setFailure(answer.message);
-      return;
-    }
-    onClose();
-    onDone(answer);
-  };
-  return (
-    <ModalDialog title={title} onCancel={onClose}>
-      <form onSubmit={(event) => void send(event)}>
-        <div className="grid">
-          <label htmlFor="accountName">{label}</label>
-          <div>
-            <input
-              id="accountName"
-              type="text"
-              value={name}
-              maxLength={80}
-              autoFocus
-              aria-describedby={failure ? 'accountName-error accountName-hint' : 'accountName-hint'}
-              onChange={(event) => setName(event.target.value)}
-            />
-            <p className="hint" id="accountName-hint">
-              {hint}
-            </p>
-            {failure && (
-              <p role="alert" className="field-error" id="accountName-error">
-                {failure}
-              </p>
-            )}
-          </div>
-        </div>
-        <div className="actions end">
-          <button type="submit" disabled={name.trim() === ''}>
-            {submitLabel}
-          </button>
-          <button type="button" onClick={onClose}>
-            Annuler
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
-  );
-}
-
-function RemoveAccountDialog({ name, onClose, onDone }: { readonly name: string; readonly onClose: () => void; readonly onDone: (snapshot: SettingsSnapshot) => void }) {
-  const [failure, setFailure] = useState<string>();
-  const cancel = useRef<HTMLButtonElement>(null);
-  // The safe choice has the focus (after the dialog opened, which focuses its first control).
-  useEffect(() => cancel.current?.focus(), []);
-  const remove = async () => {
-    const answer = await window.chorus.removeAccount({ name });
-    if (!answer.ok) {
-      setFailure(answer.message);
-      return;
-    }
-    onClose();
-    onDone(answer);
-  };
-  return (
-    <ModalDialog title="Supprimer le compte technique" onCancel={onClose}>
-      <p>
-        Le compte « {name} » sera supprimé de ce poste, avec ses mots de passe enregistrés dans le coffre-fort. Les autres comptes ne
-        changent pas. Le compte technique lui-même reste actif sur Chorus Pro.
-      </p>
-      {failure && (
-        <p role="alert" className="failure">
-          {failure}
-        </p>
-      )}
-      <div className="actions end">
-        <button type="button" onClick={() => void remove()}>
-          Supprimer
-        </button>
-        <button type="button" ref={cancel} onClick={onClose}>
-          Annuler
-        </button>
-      </div>
-    </ModalDialog>
   );
 }
