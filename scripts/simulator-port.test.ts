@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoSimulatorPort } from '../e2e/simulator/simulator';
+import { closedAfterEachTest } from '../test/support/closed-after-each';
 
 const root = join(__dirname, '..');
 
@@ -27,15 +28,12 @@ async function occupy(port: number): Promise<Server | undefined> {
   });
 }
 
-const held: Server[] = [];
-afterEach(async () => {
-  await Promise.all(held.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
-});
+const closedAfterTest = closedAfterEachTest((server: Server) => new Promise((resolve) => server.close(resolve)));
 
 describe('the simulator and the demo on a busy port', () => {
   it('npm run simulator says the port is taken and how to choose another, without a stack trace', async () => {
     const server = await occupy(0);
-    held.push(server!);
+    closedAfterTest(server!);
     const port = (server!.address() as { port: number }).port;
     const result = await run('e2e/simulator/run.ts', ['--port', String(port)]);
     expect(result.status).toBe(1);
@@ -46,7 +44,7 @@ describe('the simulator and the demo on a busy port', () => {
 
   it('npm run demo takes a free port itself when the usual one is taken', async () => {
     const server = await occupy(demoSimulatorPort);
-    if (server) held.push(server);
+    if (server) closedAfterTest(server);
     const result = await run('scripts/demo.ts', ['--prepare-only']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

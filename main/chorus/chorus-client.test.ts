@@ -5,6 +5,7 @@ import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { newClient, targetOf } from '../../test/support/chorus-client-fixture';
 import { demoAccount } from '../../test/support/core-fixture';
 import { closedPort, startAnsweringServer, startConnectProxy } from '../../test/support/loopback-servers';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 
 async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   const error: unknown = await promise.then(
@@ -16,25 +17,24 @@ async function failureOf(promise: Promise<unknown>): Promise<{ code: string; mes
   return { code, message };
 }
 
-let http: Simulator;
+const http = simulatorForTheFile();
 let https: Simulator;
 beforeAll(async () => {
-  http = await startSimulator({ fixture: loadFixture() });
   https = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['localhost', 'chorus-simule.test'] });
 });
 afterAll(async () => {
-  await Promise.all([http.close(), https.close()]);
+  await https.close();
 });
 
 describe('the connection test against the simulator', () => {
   it('succeeds with the right credentials and counts the structures', async () => {
-    const result = await newClient().testConnection(targetOf(http), demoAccount);
+    const result = await newClient().testConnection(targetOf(http()), demoAccount);
     expect(result.structureCount).toBe(3);
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('reads an account without structure as zero structures, not as a failure', async () => {
-    const result = await newClient().testConnection(targetOf(http), { ...demoAccount, login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' });
+    const result = await newClient().testConnection(targetOf(http()), { ...demoAccount, login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' });
     expect(result.structureCount).toBe(0);
   });
 
@@ -77,14 +77,14 @@ describe('the connection test against the simulator', () => {
   });
 
   it('AUTH_REJECTED for a wrong password, telling to enter the new one after a reset', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demoAccount, password: 'ancien-mot-de-passe' }));
+    const failure = await failureOf(newClient().testConnection(targetOf(http()), { ...demoAccount, password: 'ancien-mot-de-passe' }));
     expect(failure.code).toBe('AUTH_REJECTED');
     expect(failure.message).toMatch(/refusé l'identifiant ou le mot de passe/);
     expect(failure.message).toMatch(/réinitialisé.*saisissez ici le nouveau mot de passe/);
   });
 
   it('AUTH_REJECTED for an expired password', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demoAccount, login: 'TECH_2_expire@cpro.fr', password: 'Mot-De-Passe-Expire-2024' }));
+    const failure = await failureOf(newClient().testConnection(targetOf(http()), { ...demoAccount, login: 'TECH_2_expire@cpro.fr', password: 'Mot-De-Passe-Expire-2024' }));
     expect(failure.code).toBe('AUTH_REJECTED');
   });
 
@@ -103,7 +103,7 @@ describe('the connection test against the simulator', () => {
 
   it('FORBIDDEN when the PISTE application is not subscribed, pointing at the subscription and the API connection', async () => {
     const failure = await failureOf(
-      newClient().testConnection(targetOf(http), { ...demoAccount, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' }),
+      newClient().testConnection(targetOf(http()), { ...demoAccount, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' }),
     );
     expect(failure.code).toBe('FORBIDDEN');
     expect(failure.message).toMatch(/abonnée aux API Chorus Pro/);
@@ -111,7 +111,7 @@ describe('the connection test against the simulator', () => {
   });
 
   it('OAUTH_REJECTED for a wrong client secret', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http), { ...demoAccount, clientSecret: 'mauvais-secret' }));
+    const failure = await failureOf(newClient().testConnection(targetOf(http()), { ...demoAccount, clientSecret: 'mauvais-secret' }));
     expect(failure.code).toBe('OAUTH_REJECTED');
     expect(failure.message).toContain('invalid_client');
   });
@@ -145,7 +145,7 @@ describe('the connection test against the simulator', () => {
   });
 
   it('CHORUS_ERROR with Chorus Pro’s own reason for a structure the account is not attached to', async () => {
-    const failure = await failureOf(newClient().structureDetails(targetOf(http), demoAccount, 999));
+    const failure = await failureOf(newClient().structureDetails(targetOf(http()), demoAccount, 999));
     expect(failure.code).toBe('CHORUS_ERROR');
     expect(failure.message).toContain("la structure n'existe pas");
   });
@@ -153,7 +153,7 @@ describe('the connection test against the simulator', () => {
 
 describe('the structures', () => {
   it('maps every attachment with its services', async () => {
-    const structures = await newClient().listStructures(targetOf(http), demoAccount);
+    const structures = await newClient().listStructures(targetOf(http()), demoAccount);
     expect(structures.map((structure) => structure.designation)).toEqual([
       'COMMUNE DE SAINT-DEMO',
       'CCAS DE SAINT-DEMO',
@@ -179,14 +179,14 @@ describe('the structures', () => {
   });
 
   it('gives a structure’s details with the password expiry Chorus Pro reports', async () => {
-    await expect(newClient().structureDetails(targetOf(http), demoAccount, 25001234)).resolves.toEqual({
+    await expect(newClient().structureDetails(targetOf(http()), demoAccount, 25001234)).resolves.toEqual({
       id: 25001234,
       designation: 'COMMUNE DE SAINT-DEMO',
       identifier: '21380185500015',
       identifierType: 'SIRET',
       passwordExpiresAt: '2027-09-30',
     });
-    expect(await newClient().structureDetails(targetOf(http), demoAccount, 25001235)).not.toHaveProperty('passwordExpiresAt');
+    expect(await newClient().structureDetails(targetOf(http()), demoAccount, 25001235)).not.toHaveProperty('passwordExpiresAt');
   });
 });
 
@@ -240,7 +240,7 @@ describe('the transport rules', () => {
   });
 
   it('NOT_FOUND for an address where no Chorus Pro service lives', async () => {
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `${http.url}/ailleurs`, tokenUrl: http.tokenUrl, timeoutSeconds: 5 }, demoAccount));
+    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `${http().url}/ailleurs`, tokenUrl: http().tokenUrl, timeoutSeconds: 5 }, demoAccount));
     expect(failure.code).toBe('NOT_FOUND');
   });
 

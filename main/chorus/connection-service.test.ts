@@ -1,23 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { generateCertificates, startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { startConnectProxy } from '../../test/support/loopback-servers';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { tempDir } from '../../test/support/temp-dirs';
 import { proxyAccount } from './connection-service';
 
-let http: Simulator;
+const http = simulatorForTheFile();
 let https: Simulator;
-const opened: CoreFixture[] = [];
-const setUp = async (simulator: Simulator, storePassword = true) => {
-  const fixture = await configuredServices(simulator, { storePassword });
-  opened.push(fixture);
-  return fixture;
-};
+const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.dispose());
+const setUp = async (simulator: Simulator, storePassword = true) => disposedAfterTest(await configuredServices(simulator, { storePassword }));
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
     () => ({ code: 'succeeded', message: '' }),
@@ -25,19 +23,15 @@ const failureOf = (promise: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
-  http = await startSimulator({ fixture: loadFixture() });
   https = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['localhost', 'chorus-simule.test'] });
 });
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
-});
 afterAll(async () => {
-  await Promise.all([http.close(), https.close()]);
+  await https.close();
 });
 
 describe('the connection service', () => {
   it('reads the secrets from the keychain at the moment of use', async () => {
-    const fixture = await setUp(http);
+    const fixture = await setUp(http());
     const { connection, settings } = fixture.services;
     await expect(connection.testConnection(settings.read())).resolves.toMatchObject({ structureCount: 3 });
     await fixture.secrets.set(fixture.passwordAccount, 'changé-entre-deux');
@@ -45,7 +39,7 @@ describe('the connection service', () => {
   });
 
   it('keeps the password expiry Chorus Pro reports after a successful test', async () => {
-    const fixture = await setUp(http);
+    const fixture = await setUp(http());
     const { connection, settings } = fixture.services;
     await connection.testConnection(settings.read());
     expect(settings.read().chorusPasswordExpiresOn).toBe('2027-09-30');
@@ -59,19 +53,19 @@ describe('the connection service', () => {
   });
 
   it('MISSING_SECRET names the secret that is not stored', async () => {
-    const fixture = await setUp(http, false);
+    const fixture = await setUp(http(), false);
     const noPassword = await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()));
     expect(noPassword.code).toBe('MISSING_SECRET');
     expect(noPassword.message).toContain('mot de passe du compte technique');
 
     await fixture.secrets.set(fixture.passwordAccount, demoAccount.password);
-    await fixture.secrets.delete(secretAccounts.clientSecret({ tokenUrl: http.tokenUrl, apiBaseUrl: http.url }, demoAccount.clientId));
+    await fixture.secrets.delete(secretAccounts.clientSecret({ tokenUrl: http().tokenUrl, apiBaseUrl: http().url }, demoAccount.clientId));
     const noClientSecret = await failureOf(fixture.services.connection.testConnection(fixture.services.settings.read()));
     expect(noClientSecret).toMatchObject({ code: 'MISSING_SECRET', message: expect.stringContaining('secret client PISTE') as string });
   });
 
   it('INVALID_INPUT when the login or the PISTE client id is not filled in', async () => {
-    const fixture = await setUp(http);
+    const fixture = await setUp(http());
     const settings = fixture.services.settings.read();
     expect((await failureOf(fixture.services.connection.testConnection({ ...settings, login: undefined }))).code).toBe('INVALID_INPUT');
     expect((await failureOf(fixture.services.connection.testConnection({ ...settings, clientId: undefined }))).message).toContain('Identifiant client PISTE');
@@ -140,7 +134,7 @@ describe('the connection service', () => {
   });
 
   it('logs each operation with its code and duration, never a secret', async () => {
-    const fixture = await setUp(http);
+    const fixture = await setUp(http());
     await fixture.services.connection.testConnection(fixture.services.settings.read());
     await failureOf(fixture.services.connection.verifyPassword(fixture.services.settings.read(), 'Canari-Verification'));
     expect(fixture.logLines.map((line) => [line.event, line.fields.code])).toEqual([

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCertificates } from '../../e2e/simulator/simulator';
 import { systemClock } from '../dates/clock';
 import { builtTrustStores } from '../net/trust-store';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { createChorusClient, type ChorusCredentials } from './chorus-client';
 import { createHttpTransport } from './http-transport';
 
@@ -19,21 +20,17 @@ const attachments = JSON.stringify({
 });
 
 let certificates: Awaited<ReturnType<typeof generateCertificates>>;
-const servers: Server[] = [];
+const closedAfterTest = closedAfterEachTest((server: Server) => new Promise<void>((resolve) => {
+  server.closeAllConnections();
+  server.close(() => resolve());
+}));
 beforeAll(async () => {
   certificates = await generateCertificates(['localhost', '127.0.0.1']);
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  })));
 });
 
 type Certificates = typeof certificates;
 async function listen(handler: Parameters<typeof createServer>[1], signedBy: Certificates = certificates): Promise<{ server: Server; port: number }> {
-  const server = createServer({ key: signedBy.server.key, cert: signedBy.server.cert }, handler);
-  servers.push(server);
+  const server = closedAfterTest(createServer({ key: signedBy.server.key, cert: signedBy.server.cert }, handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port };
 }
@@ -78,7 +75,7 @@ async function twoHosts(tokenStatus = 200, signedBy: Certificates = certificates
     timeoutSeconds: 10,
     extraCaPem: signedBy.ca.cert,
   };
-  return { events, apiRequests, target, tokenRequests: () => tokenRequests, apiConnections: () => events.filter((event) => event.startsWith('API')).length };
+  return { events, apiRequests, target, apiServer: api.server, tokenRequests: () => tokenRequests, apiConnections: () => events.filter((event) => event.startsWith('API')).length };
 }
 
 describe('a connection test against two hosts', () => {
@@ -105,9 +102,8 @@ describe('a connection test against two hosts', () => {
     const client = createChorusClient({ send: createHttpTransport(), clock: systemClock });
     await expect(client.testConnection(hosts.target, demo)).rejects.toMatchObject({ code: 'OAUTH_REJECTED' });
     expect(hosts.apiRequests).toEqual([]);
-    const [api] = servers;
     await new Promise<void>((resolve) => setTimeout(resolve, 50));
-    const open = await new Promise<number>((resolve) => api?.getConnections((_error, count) => resolve(count)));
+    const open = await new Promise<number>((resolve) => hosts.apiServer.getConnections((_error, count) => resolve(count)));
     expect(open).toBe(0);
   });
 

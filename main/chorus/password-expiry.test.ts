@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFixture, type FixtureStructure, type SimulatorFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { systemClock } from '../dates/clock';
@@ -8,6 +8,7 @@ import { createLogger, type LogLine } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { defaultSettings, type StoredSettings } from '../settings/settings-schema';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { attachmentsPath, createChorusClient, structureDetailsPath, testedAttachments } from './chorus-client';
 import { createConnectionService } from './connection-service';
 import { createHttpTransport } from './http-transport';
@@ -29,20 +30,13 @@ const many = (count: number): FixtureStructure[] =>
     services: [],
   }));
 
-interface Opened {
-  readonly simulator: Simulator;
-  readonly keychain: string;
-}
-const opened: Opened[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map(async ({ simulator, keychain }) => Promise.all([simulator.close(), clearKeychainService(keychain)])));
-});
+const closedAfterTest = closedAfterEachTest((simulator: Simulator) => simulator.close());
+const clearedAfterTest = closedAfterEachTest((keychain: string) => clearKeychainService(keychain));
 
 async function serviceFor(login: string, password: string, options: { fixture?: SimulatorFixture; clientId?: string; budgetMs?: number } = {}) {
   const fixture = options.fixture ?? loadFixture();
-  const simulator = await startSimulator({ fixture });
-  const keychain = `Chorus Pro Echanges (test ${randomUUID()})`;
-  opened.push({ simulator, keychain });
+  const simulator = closedAfterTest(await startSimulator({ fixture }));
+  const keychain = clearedAfterTest(`Chorus Pro Echanges (test ${randomUUID()})`);
   const application = fixture.applications.find((candidate) => candidate.clientId === (options.clientId ?? 'demo-client-id'));
   if (!application) throw new Error('application inconnue');
   const secrets = createKeytarSecretStore(keychain);

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { startConnectProxy, type ConnectProxy } from '../../test/support/loopback-servers';
 import { tempDir } from '../../test/support/temp-dirs';
@@ -15,8 +16,8 @@ const ipEndpoint = '192.0.2.10';
 
 let forProxyName: Simulator;
 let forTargetIp: Simulator;
-const proxies: ConnectProxy[] = [];
-const opened: CoreFixture[] = [];
+const closedAfterTest = closedAfterEachTest((proxy: ConnectProxy) => proxy.close());
+const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.dispose());
 beforeAll(async () => {
   [forProxyName, forTargetIp] = await Promise.all([
     // A certificate valid for the proxy's own name only, as a proxy that intercepts would show.
@@ -24,18 +25,13 @@ beforeAll(async () => {
     startSimulator({ fixture: loadFixture(), tls: true, certificateNames: [ipEndpoint] }),
   ]);
 });
-afterEach(async () => {
-  await Promise.all([...proxies.splice(0).map((proxy) => proxy.close()), ...opened.splice(0).map((fixture) => fixture.dispose())]);
-});
 afterAll(() => Promise.all([forProxyName.close(), forTargetIp.close()]));
 
 /** Chorus Pro at an IP address, reached through a proxy named localhost, with the server's authority trusted. */
 async function throughProxy(server: Simulator) {
   const port = new URL(server.url).port;
-  const proxy = await startConnectProxy(Number(port));
-  proxies.push(proxy);
-  const fixture = await configuredServices(server);
-  opened.push(fixture);
+  const proxy = closedAfterTest(await startConnectProxy(Number(port)));
+  const fixture = disposedAfterTest(await configuredServices(server));
   const ca = join(tempDir('chorus-ca-ip-'), 'autorite.pem');
   writeFileSync(ca, server.caPem ?? '');
   fixture.services.settings.update({ apiBaseUrl: `https://${ipEndpoint}:${port}`, tokenUrl: `https://${ipEndpoint}:${port}/api/oauth/token`, proxyUrl: `http://localhost:${proxy.port}`, caCertificatePath: ca });

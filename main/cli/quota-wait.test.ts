@@ -1,22 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { secretAccounts } from '../secrets/secret-store';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { longestQuotaWaitSeconds, testAllAccounts } from './test-all-accounts';
 
 // test --all's pause after a 429, with the wait itself recorded instead of slept: what is asked,
 // what is capped, and that the last account waits for nobody.
 
-const opened: { simulator: Simulator; fixture: CoreFixture }[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map(async ({ simulator, fixture }) => Promise.all([simulator.close(), fixture.dispose()])));
-});
+const closedAfterTest = closedAfterEachTest((simulator: Simulator) => simulator.close());
+const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.dispose());
 
 async function twoAccounts() {
-  const simulator = await startSimulator({ fixture: loadFixture() });
-  const fixture = await configuredServices(simulator);
-  opened.push({ simulator, fixture });
+  const simulator = closedAfterTest(await startSimulator({ fixture: loadFixture() }));
+  const fixture = disposedAfterTest(await configuredServices(simulator));
   const { services } = fixture;
   services.settings.accounts.add('Commune de Tréméreuc');
   const second = services.withAccount('Commune de Tréméreuc');

@@ -1,23 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { closedPort } from '../../test/support/loopback-servers';
 import { fixedClock } from '../../test/support/settings-fixture';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { createPasswordRenewal } from './password-renewal';
 import { maxPasswordBytes } from './password-rules';
 
-let simulator: Simulator;
-const opened: CoreFixture[] = [];
-const setUp = async (options: Parameters<typeof configuredServices>[1] = {}) => {
-  const fixture = await configuredServices(simulator, { clock: fixedClock('2026-11-27T10:15:00Z'), ...options });
-  opened.push(fixture);
-  return fixture;
-};
+const simulator = simulatorForTheFile();
+const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.dispose());
+const setUp = async (options: Parameters<typeof configuredServices>[1] = {}) =>
+  disposedAfterTest(await configuredServices(simulator(), { clock: fixedClock('2026-11-27T10:15:00Z'), ...options }));
 const settingsText = (fixture: CoreFixture) => readFileSync(join(fixture.userDataDir, 'config.json'), 'utf8');
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -25,18 +22,10 @@ const codeOf = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof AppError ? error.code : 'not an AppError'),
   );
 
-beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
-});
-afterAll(() => simulator.close());
-
 describe('renewing the technical password', () => {
   it('checks the new password with Chorus Pro, stores it, dates it, and the next test uses it', async () => {
     const fixture = await setUp();
-    const newPassword = simulator.resetPassword(demoAccount.login);
+    const newPassword = simulator().resetPassword(demoAccount.login);
     try {
       const renewal = await fixture.services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
       expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true });
@@ -44,7 +33,7 @@ describe('renewing the technical password', () => {
       expect(fixture.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
       await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
     } finally {
-      simulator.resetPassword(demoAccount.login);
+      simulator().resetPassword(demoAccount.login);
     }
   });
 
@@ -84,7 +73,7 @@ describe('renewing the technical password', () => {
   it('an unchecked password is marked until a test succeeds with it; a verified renewal is never marked', async () => {
     const fixture = await setUp();
     // The portal gave a new password, typed here before the workstation could reach Chorus Pro.
-    const current = simulator.resetPassword(demoAccount.login);
+    const current = simulator().resetPassword(demoAccount.login);
     await fixture.services.renewPassword({ password: current, verify: false, surroundingSpacesConfirmed: false });
     expect(fixture.services.settings.read().passwordVerified).toBe(false);
     await fixture.services.connection.testConnection(fixture.services.settings.read());

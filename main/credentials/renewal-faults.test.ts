@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { describe, expect, it } from 'vitest';
 import { configuredServices } from '../../test/support/core-fixture';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 
 const projectRoot = join(__dirname, '..', '..');
 const runChild = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
@@ -15,15 +14,11 @@ const runChild = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
     timeout: 60_000,
   });
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
-});
-afterAll(() => simulator.close());
+const simulator = simulatorForTheFile();
 
 describe('a renewal interrupted', () => {
   it('by a crash between storing and dating leaves the older date: an early reminder, never a late one', async () => {
-    const fixture = await configuredServices(simulator);
+    const fixture = await configuredServices(simulator());
     try {
       await fixture.services.renewPassword({ password: 'Mot-De-Passe-De-Novembre', verify: false, surroundingSpacesConfirmed: false });
       const datedBefore = fixture.services.settings.read().passwordUpdatedAt;
@@ -43,7 +38,7 @@ describe('a renewal interrupted', () => {
 
   it('by the keychain stopping gives KEYCHAIN_UNAVAILABLE and leaves the settings file untouched', async () => {
     // Its own keyring session (scripts/with-keyring.sh), whose daemon the child then kills.
-    const fixture = await configuredServices(simulator);
+    const fixture = await configuredServices(simulator());
     try {
       const env = { ...process.env, CHORUS_KEYRING_READY: '' };
       const child = spawnSync(

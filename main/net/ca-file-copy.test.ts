@@ -1,10 +1,11 @@
 import { randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateCertificates } from '../../e2e/simulator/simulator';
 import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { runCliProcess } from '../../test/support/cli-process';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 
@@ -19,18 +20,14 @@ async function share() {
   return { path, genuine: new X509Certificate(genuine.cert).fingerprint256, swap: () => writeFileSync(path, swapped.cert) };
 }
 
-const opened: MainProcessFixture[] = [];
+const disposedAfterTest = closedAfterEachTest((fixture: MainProcessFixture) => fixture.dispose());
 const services: string[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
-});
 afterAll(() => Promise.all(services.map((service) => clearKeychainService(service))));
 
 describe('an extra authority chosen from a folder others can write', () => {
   it('on the screen, is copied into the private folder: swapping the shared file later changes nothing', async () => {
     const shared = await share();
-    const fixture = openMainProcess();
-    opened.push(fixture);
+    const fixture = disposedAfterTest(openMainProcess());
     fixture.chosenFiles.push(shared.path);
     const answer = await fixture.call('chooseCaCertificate');
     expect(answer).toMatchObject({ ok: true, chosen: true });

@@ -1,17 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 
-const opened: MainProcessFixture[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
-});
+const disposedAfterTest = closedAfterEachTest((fixture: MainProcessFixture) => fixture.dispose());
 
 function withProfile() {
-  const fixture = openMainProcess();
-  opened.push(fixture);
+  const fixture = disposedAfterTest(openMainProcess());
   const file = join(tempDir('chorus-apercu-'), 'profil.json');
   writeFileSync(file, JSON.stringify({ profileVersion: 1, environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1_apercu@cpro.fr', alertDelayMonths: 3, timeoutSeconds: 30 }));
   fixture.chosenFiles.push(file);

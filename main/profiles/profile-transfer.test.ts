@@ -3,34 +3,27 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
 import { AppError } from '../failures/errors';
 import { createLogger, type LogLine } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { tempDir } from '../../test/support/temp-dirs';
 import { readProfile } from './deployment-profile';
 import { buildProfile, importProfile, importProfileSecrets } from './profile-transfer';
 
 const passphrase = 'trois communes, une phrase secrète';
-let simulator: Simulator;
-const fixtures: CoreFixture[] = [];
+const simulator = simulatorForTheFile();
+const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.dispose());
 const services: string[] = [];
 
-beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
-});
-afterEach(async () => {
-  await Promise.all(fixtures.splice(0).map((fixture) => fixture.dispose()));
-});
 afterAll(async () => {
-  await simulator.close();
   await Promise.all(services.map((service) => clearKeychainService(service)));
 });
 
@@ -54,8 +47,7 @@ function workstation(options: { secrets?: (real: SecretStore) => SecretStore; ma
 }
 
 async function source(): Promise<CoreFixture> {
-  const fixture = await configuredServices(simulator);
-  fixtures.push(fixture);
+  const fixture = disposedAfterTest(await configuredServices(simulator()));
   fixture.services.settings.recordPasswordUpdate(new Date('2026-06-15T10:00:00Z'), true);
   return fixture;
 }
@@ -81,9 +73,9 @@ describe('a deployment profile that carries the secrets', () => {
     const target = workstation();
     await importProfile(target.transfer, profile, passphrase);
     const settings = target.settings.read();
-    expect(settings).toMatchObject({ login: demoAccount.login, apiBaseUrl: simulator.url, passwordVerified: false, passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
-    expect(await target.secrets.get(secretAccounts.technicalPassword(simulator.url, demoAccount.login))).toBe(demoAccount.password);
-    expect(await target.secrets.get(secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId))).toBe(demoAccount.clientSecret);
+    expect(settings).toMatchObject({ login: demoAccount.login, apiBaseUrl: simulator().url, passwordVerified: false, passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
+    expect(await target.secrets.get(secretAccounts.technicalPassword(simulator().url, demoAccount.login))).toBe(demoAccount.password);
+    expect(await target.secrets.get(secretAccounts.clientSecret({ tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url }, demoAccount.clientId))).toBe(demoAccount.clientSecret);
     expect(target.logLines).toContainEqual(expect.objectContaining({ event: 'profile.secrets-imported', fields: { password: true, passwordVerified: false } }));
 
     await expect(target.connection.testConnection(target.settings.read())).resolves.toMatchObject({ structureCount: 3 });
@@ -105,7 +97,7 @@ describe('a deployment profile that carries the secrets', () => {
 
     // Another password for the same account, dated later: its estimate (+424 days) would fall after
     // Chorus Pro's date; the reminder keeps to the earlier one.
-    await first.secrets.set(secretAccounts.technicalPassword(simulator.url, demoAccount.login), 'un autre mot de passe');
+    await first.secrets.set(secretAccounts.technicalPassword(simulator().url, demoAccount.login), 'un autre mot de passe');
     first.services.settings.recordPasswordUpdate(new Date('2026-11-20T10:00:00Z'), false);
     await importProfile(target.transfer, readProfile(await exportedFile(first)), passphrase);
     expect(target.settings.read()).toMatchObject({ passwordVerified: false, passwordUpdatedAt: '2026-11-20T10:00:00.000Z' });
@@ -188,12 +180,12 @@ describe('a deployment profile that carries the secrets', () => {
         set: (account, secret) => (++writes === 2 ? Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')) : real.set(account, secret)),
       }),
     });
-    const passwordAccount = secretAccounts.technicalPassword(simulator.url, demoAccount.login);
+    const passwordAccount = secretAccounts.technicalPassword(simulator().url, demoAccount.login);
     await keytar.setPassword(target.keychainService, passwordAccount, 'ancien-mot-de-passe');
     writes = 0;
     expect(await codeOf(importProfile(target.transfer, readProfile(file), passphrase))).toBe('KEYCHAIN_UNAVAILABLE');
     expect(await keytar.getPassword(target.keychainService, passwordAccount)).toBe('ancien-mot-de-passe');
-    expect(await keytar.getPassword(target.keychainService, secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId))).toBeNull();
+    expect(await keytar.getPassword(target.keychainService, secretAccounts.clientSecret({ tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url }, demoAccount.clientId))).toBeNull();
     expect(target.settings.read().login).toBeUndefined();
   });
 
@@ -207,7 +199,7 @@ describe('a deployment profile that carries the secrets', () => {
     expect(await codeOf(importProfileSecrets(target.transfer, readProfile(file), 'pas la bonne phrase'))).toBe('PROFILE_REFUSED');
     expect(target.settings.machineProfileSecretsPending()).toBe(true);
     await importProfileSecrets(target.transfer, readProfile(file), passphrase);
-    expect(await target.secrets.get(secretAccounts.technicalPassword(simulator.url, demoAccount.login))).toBe(demoAccount.password);
+    expect(await target.secrets.get(secretAccounts.technicalPassword(simulator().url, demoAccount.login))).toBe(demoAccount.password);
     expect(target.settings.read()).toMatchObject({ passwordVerified: false, passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
     expect(target.settings.machineProfileSecretsPending()).toBe(false);
   });

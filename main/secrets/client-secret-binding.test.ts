@@ -1,38 +1,32 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import keytar from 'keytar';
-import { loadFixture } from '../../e2e/simulator/fixture';
-import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { AppError } from '../failures/errors';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { startAnsweringServer, type RunningServer } from '../../test/support/loopback-servers';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { secretAccounts } from './secret-store';
 
-let simulator: Simulator;
+const simulator = simulatorForTheFile();
 let lookalike: RunningServer;
 const received: { url: string; authorization: string | undefined; account: string | undefined }[] = [];
-const opened: CoreFixture[] = [];
+const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.dispose());
 
 beforeAll(async () => {
-  simulator = await startSimulator({ fixture: loadFixture() });
   lookalike = await startAnsweringServer((request, response) => {
     received.push({ url: request.url ?? '', authorization: request.headers.authorization, account: request.headers['cpro-account'] as string | undefined });
     response.writeHead(200, { 'Content-Type': 'application/json' });
     response.end('{"codeRetour":0}');
   });
 });
-afterEach(async () => {
+afterEach(() => {
   received.splice(0);
-  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
 });
 afterAll(async () => {
-  await Promise.all([simulator.close(), lookalike.close()]);
+  await lookalike.close();
 });
 
-const setUp = async () => {
-  const fixture = await configuredServices(simulator);
-  opened.push(fixture);
-  return fixture;
-};
+const setUp = async () => disposedAfterTest(await configuredServices(simulator()));
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
     () => ({ code: 'succeeded', message: '' }),
@@ -57,7 +51,7 @@ describe('the PISTE client secret, bound to the pair (token host, API host)', ()
   it('stored the way version 0.1 stored it, keeps working after the upgrade and is moved to its new name', async () => {
     const fixture = await setUp();
     const { settings } = fixture.services;
-    const oldName = `secret-client-piste|${new URL(simulator.tokenUrl).host}|${demoAccount.clientId}`;
+    const oldName = `secret-client-piste|${new URL(simulator().tokenUrl).host}|${demoAccount.clientId}`;
     const newName = secretAccounts.clientSecret(settings.read(), demoAccount.clientId);
     await keytar.deletePassword(fixture.keychainService, newName);
     await keytar.setPassword(fixture.keychainService, oldName, demoAccount.clientSecret);
@@ -71,7 +65,7 @@ describe('the PISTE client secret, bound to the pair (token host, API host)', ()
 
   it('stored the old way, is never moved to an API host chosen after the app opened', async () => {
     const fixture = await setUp();
-    const oldName = `secret-client-piste|${new URL(simulator.tokenUrl).host}|${demoAccount.clientId}`;
+    const oldName = `secret-client-piste|${new URL(simulator().tokenUrl).host}|${demoAccount.clientId}`;
     await keytar.deletePassword(fixture.keychainService, secretAccounts.clientSecret(fixture.services.settings.read(), demoAccount.clientId));
     await keytar.setPassword(fixture.keychainService, oldName, demoAccount.clientSecret);
 

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { openMainProcess, type MainProcessFixture } from '../../test/support/main-process-fixture';
 
-const opened: MainProcessFixture[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((fixture) => fixture.dispose()));
-});
-const open = () => {
-  const fixture = openMainProcess();
-  opened.push(fixture);
-  return fixture;
-};
+const disposedAfterTest = closedAfterEachTest((fixture: MainProcessFixture) => fixture.dispose());
+const open = () => disposedAfterTest(openMainProcess());
 const names = (fixture: MainProcessFixture) => fixture.call('listAccounts').then((answer) => (answer as { accounts: { name: string }[] }).accounts.map((account) => account.name));
 
 describe('names and identifiers that look alike', () => {
