@@ -26,10 +26,11 @@ chmod 700 "$scratch/runtime"
 # gnome-keyring keeps its keyrings under XDG_DATA_HOME and its sockets under XDG_RUNTIME_DIR.
 export XDG_DATA_HOME="$scratch/data" XDG_CACHE_HOME="$scratch/cache" XDG_RUNTIME_DIR="$scratch/runtime"
 # Test runs (npm test) keep nothing at all: the settings folder too, where Chromium would leave its
-# crash reports folder.
+# crash reports folder, and the temporary folder, where tsx, Node's compile cache and Playwright
+# keep caches that would outlive the run.
 if [[ "${CHORUS_KEYRING_THROWAWAY_CONFIG:-}" == "1" ]]; then
-  mkdir -p "$scratch/config"
-  export XDG_CONFIG_HOME="$scratch/config"
+  mkdir -p "$scratch/config" "$scratch/tmp"
+  export XDG_CONFIG_HOME="$scratch/config" TMPDIR="$scratch/tmp"
 fi
 
 # The inner shell starts the keyring with a throwaway password on its stdin (that creates and unlocks the
