@@ -6,6 +6,8 @@ import { secretAccounts } from '../secrets/secret-store';
 import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { closedPort } from '../../test/support/loopback-servers';
+import { loadFixture } from '../../e2e/simulator/fixture';
+import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { fixedClock } from '../../test/support/settings-fixture';
 import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { createPasswordRenewal } from './password-renewal';
@@ -13,8 +15,11 @@ import { maxPasswordBytes } from './password-rules';
 
 const simulator = simulatorForTheFile();
 const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.dispose());
-const setUp = async (options: Parameters<typeof configuredServices>[1] = {}) =>
-  disposedAfterTest(await configuredServices(simulator(), { clock: fixedClock('2026-11-27T10:15:00Z'), ...options }));
+const setUp = async (options: Parameters<typeof configuredServices>[1] = {}, chorusPro: Simulator = simulator()) =>
+  disposedAfterTest(await configuredServices(chorusPro, { clock: fixedClock('2026-11-27T10:15:00Z'), ...options }));
+const closedAfterTest = closedAfterEachTest((running: Simulator) => running.close());
+/** A test that has Chorus Pro give the demo account a new password has a Chorus Pro of its own: the file's other tests keep the demo password. */
+const chorusProOfItsOwn = async () => closedAfterTest(await startSimulator({ fixture: loadFixture() }));
 const settingsText = (fixture: CoreFixture) => readFileSync(join(fixture.userDataDir, 'config.json'), 'utf8');
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -24,17 +29,14 @@ const codeOf = (promise: Promise<unknown>) =>
 
 describe('renewing the technical password', () => {
   it('checks the new password with Chorus Pro, stores it, dates it, and the next test uses it', async () => {
-    const fixture = await setUp();
-    const newPassword = simulator().resetPassword(demoAccount.login);
-    try {
-      const renewal = await fixture.services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
-      expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true });
-      expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(newPassword);
-      expect(fixture.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
-      await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
-    } finally {
-      simulator().resetPassword(demoAccount.login);
-    }
+    const chorusPro = await chorusProOfItsOwn();
+    const fixture = await setUp({}, chorusPro);
+    const newPassword = chorusPro.resetPassword(demoAccount.login);
+    const renewal = await fixture.services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
+    expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true });
+    expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(newPassword);
+    expect(fixture.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
+    await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
   });
 
   it('changes nothing when Chorus Pro refuses the new password', async () => {
@@ -71,9 +73,10 @@ describe('renewing the technical password', () => {
   });
 
   it('an unchecked password is marked until a test succeeds with it; a verified renewal is never marked', async () => {
-    const fixture = await setUp();
+    const chorusPro = await chorusProOfItsOwn();
+    const fixture = await setUp({}, chorusPro);
     // The portal gave a new password, typed here before the workstation could reach Chorus Pro.
-    const current = simulator().resetPassword(demoAccount.login);
+    const current = chorusPro.resetPassword(demoAccount.login);
     await fixture.services.renewPassword({ password: current, verify: false, surroundingSpacesConfirmed: false });
     expect(fixture.services.settings.read().passwordVerified).toBe(false);
     await fixture.services.connection.testConnection(fixture.services.settings.read());
