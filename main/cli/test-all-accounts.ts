@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import { toFailure } from '../failures/errors';
 import type { CoreServices } from '../services';
+import { accountOptionText } from './account-choice';
 import type { CommandResult } from './command-result';
 
 /** One account's outcome in `test --all`. */
@@ -45,7 +46,7 @@ export async function testAllAccounts(services: CoreServices, wait: Wait = sleep
     lines: [
       ...results.map((result) => (result.ok ? `OK      ${result.account} (${result.structureCount} structure(s))` : `ÉCHEC   ${result.account} : ${result.code} — ${result.message}${quotaPause(result)}`)),
       failed.length === 0 ? `Les ${results.length} comptes sont joignables.` : `${failed.length} compte(s) en échec sur ${results.length}.`,
-      ...failed.map((result) => `Pour « ${result.account} », ajoutez --account "${result.account}" aux commandes indiquées.`),
+      ...failed.map((result) => `Pour « ${result.account} », ajoutez ${accountOptionText(result.account)} aux commandes indiquées.`),
     ],
   };
 }

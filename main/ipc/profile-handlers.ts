@@ -4,7 +4,7 @@ import { settingsSnapshot } from '../accounts/settings-snapshot';
 import { AppError } from '../failures/errors';
 import { replacePrivateFile } from '../files/private-replace';
 import { confirmedBy } from '../hosts/host-confirmation';
-import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../profiles/accounts-profile';
+import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../profiles/accounts-profile';
 import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData } from '../profiles/deployment-profile';
 import { buildProfile, importProfile, importProfileSecrets } from '../profiles/profile-transfer';
 import type { HandlerDependencies, Handlers } from './channel-handlers';
@@ -33,6 +33,7 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       if (file === undefined) return { chosen: false };
       const data = readProfileData(file);
       const profile = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3 ? parseAccountsProfile(data) : parseSingleProfile(data);
+      if (profile.profileVersion === 3) checkNewAccountNames(settings.accounts.list(), profile);
       pendingImport.keep({ profile, account: settings.accountName() });
       if (profile.profileVersion === 3) {
         return { chosen: true, file, changes: describeAccountsProfileChanges(settings.accounts.list(), profile), withSecrets: profile.secrets !== undefined };

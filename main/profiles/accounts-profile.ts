@@ -5,6 +5,7 @@ import { AppError } from '../failures/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
 import { accountNameSchema, defaultSettings, type StoredSettings } from '../settings/settings-schema';
+import { checkAccountName } from '../settings/account-rules';
 import type { ImportedAccount } from '../settings/imported-accounts';
 import { applySettingsChange } from '../settings/settings-change';
 import {
@@ -86,6 +87,23 @@ export async function buildAccountsProfile(accounts: readonly (StoredSettings & 
   return { ...clear, secrets: await encryptJson({ boundTo: boundSettings(clear), accounts: carried }, passphrase) };
 }
 
+/**
+ * The names of the accounts a profile would add, checked as typed names are (account-rules.ts), in
+ * the preview already: a name that could pass for a switch is refused, not listed as a new account.
+ * An account that exists keeps its name, whatever an older version let it be.
+ */
+export function checkNewAccountNames(current: readonly { readonly name: string }[], profile: AccountsProfile): void {
+  for (const account of profile.accounts) {
+    if (current.some((existing) => existing.name === account.name)) continue;
+    try {
+      checkAccountName(account.name);
+    } catch (error) {
+      const reason = error instanceof AppError && error.detail !== undefined ? error.detail : 'nom refusé';
+      throw new AppError('PROFILE_REFUSED', `compte « ${printable(account.name)} » : ${reason} ; rien n'a été importé, renommez ce compte dans le profil (ou sur le poste qui l'a exporté)`);
+    }
+  }
+}
+
 /** Each account's changes, by name: "« Commune » — Lien URL", or a new account. */
 export function describeAccountsProfileChanges(current: readonly (StoredSettings & { readonly name: string })[], profile: AccountsProfile): ProfileChange[] {
   return profile.accounts.flatMap((account) => {
@@ -107,6 +125,7 @@ export function describeAccountsProfileChanges(current: readonly (StoredSettings
  * keychain entry its previous value back.
  */
 export async function importAccountsProfile({ settings, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile, passphrase?: string): Promise<void> {
+  checkNewAccountNames(settings.accounts.list(), profile);
   if (profile.secrets !== undefined && passphrase === undefined) {
     throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète pour les importer');
   }

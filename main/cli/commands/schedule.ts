@@ -1,6 +1,6 @@
 // `schedule install --at HH:MM | remove | status | show-xml --at HH:MM`: the daily check in the
 // Windows Task Scheduler, for the user who runs the command.
-import { resolve } from 'node:path';
+import { posix, win32 } from 'node:path';
 import { AppError } from '../../failures/errors';
 import { createDailyCheckSchedule, systemSchtasks } from '../../schedule/daily-check-schedule';
 import { dailyCheckTaskName, defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
@@ -83,6 +83,8 @@ export const schedule: Command = {
     const at = text(context.options, 'at');
     const executable = text(context.options, 'executable');
     const userDataDir = text(context.options, 'user-data-dir');
-    return scheduleCommand(context.positionals[0], { ...(at === undefined ? {} : { at }), ...(executable === undefined ? {} : { executable }), ...(userDataDir === undefined ? {} : { userDataDir: resolve(userDataDir) }) }, context.environment);
+    // The folder as Windows will read it in the task (a share's `\\srv\dossier\` stays so), on Windows.
+    const paths = (context.environment.platform ?? process.platform) === 'win32' ? win32 : posix;
+    return scheduleCommand(context.positionals[0], { ...(at === undefined ? {} : { at }), ...(executable === undefined ? {} : { executable }), ...(userDataDir === undefined ? {} : { userDataDir: paths.resolve(userDataDir) }) }, context.environment);
   },
 };
