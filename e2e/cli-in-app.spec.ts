@@ -131,7 +131,8 @@ test('a click on the notification of an account named like a Chromium switch sta
   await exe(['set-client-secret', '--client-secret-stdin', ...at], demoAccount.clientSecret);
   await exe(['set-password', '--password-stdin', '--no-verify', ...at], 'pas-le-bon');
   // A name an older version accepted (0.2.0 refused neither `-` nor `/` at the start), as it wrote it.
-  const planted = join(tempDir('chorus-planted-'), 'script');
+  // A short path: a name is 80 characters at most.
+  const planted = join(tempDir('p-'), 'x');
   writeFileSync(planted, `#!/bin/sh\necho ran >> '${dirOfRan(planted)}/ran'\nexec "$@"\n`);
   chmodSync(planted, 0o755);
   const name = `--renderer-cmd-prefix=${planted}`;

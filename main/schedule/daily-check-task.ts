@@ -7,9 +7,6 @@ import { z } from 'zod';
 import { AppError } from '../failures/errors';
 import { windowsArguments } from './windows-command-line';
 
-/** Where the task is registered: a folder of its own in the Task Scheduler Library. */
-export const dailyCheckTaskName = 'Chorus Pro Echanges\\Verification quotidienne';
-
 /** What the installed executable runs each day. */
 export const dailyCheckArguments = ['--cli', 'test', '--all', '--notify'] as const;
 
