@@ -51,6 +51,8 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, options?.passphrase) : importProfile(transfer, profile, options?.passphrase));
       // Kept until it succeeds: a wrong passphrase may be typed again.
       pendingImport.forget();
+      // A profile is in place: the machine profile's refusal has been dealt with.
+      if (settings.machineProfileRefusal() !== undefined) settings.recordMachineProfileRefusal(undefined);
       // Chosen in a main-process dialog and previewed whole: its hosts are the user's choice.
       const importedAccounts = profile.profileVersion === 3 ? settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [settings.read()];
       settings.addConfirmedHosts(confirmedBy(importedAccounts));

@@ -15,6 +15,7 @@ import {
   profileChange,
   profileSettingsSchema,
   refuseDecommissionedHosts,
+  trustForOfficialHostsField,
   withCertificatesOnly,
   writeProfileCertificate,
 } from './deployment-profile';
@@ -30,6 +31,7 @@ export const accountsProfileSchema = z
   .object({
     profileVersion: z.literal(3),
     accounts: z.array(profileSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(2000),
+    ...trustForOfficialHostsField,
     secrets: z.string().min(1).max(4 * 1024 * 1024).optional(),
   })
   .strict();
@@ -56,19 +58,25 @@ export function parseAccountsProfile(data: unknown): AccountsProfile {
   return { ...parsed.data, accounts: parsed.data.accounts.map((account) => withCertificatesOnly(account)) };
 }
 
-/** What the secrets are bound to: every account's settings, as plain JSON. */
+/**
+ * What the secrets are bound to: every account's settings, as plain JSON, and, when the profile
+ * says it, `trustForOfficialHosts` with each (a file of 0.2.0 has none: its binding is unchanged).
+ */
 const boundSettings = (profile: AccountsProfile): Record<string, unknown>[] =>
-  JSON.parse(JSON.stringify(profile.accounts)) as Record<string, unknown>[];
+  JSON.parse(JSON.stringify(profile.trustForOfficialHosts === undefined ? profile.accounts : profile.accounts.map((account) => ({ ...account, trustForOfficialHosts: profile.trustForOfficialHosts })))) as Record<string, unknown>[];
 
 /** Every account of this workstation, and with a passphrase their secrets, encrypted. */
 export async function buildAccountsProfile(accounts: readonly (StoredSettings & { readonly name: string })[], secrets: SecretStore, passphrase?: string): Promise<AccountsProfile> {
   if (passphrase !== undefined) checkPassphraseForExport(passphrase);
+  const withAuthority = accounts.filter((account) => account.caCertificatePath !== undefined);
   const clear: AccountsProfile = {
     profileVersion: 3,
     accounts: accounts.map((account) => {
-      const { profileVersion: _version, ...settings } = exportProfile(account);
+      const { profileVersion: _version, trustForOfficialHosts: _trust, ...settings } = exportProfile(account);
       return { name: account.name, ...settings };
     }),
+    // One word for the whole profile: said only when every authority it carries serves every host.
+    ...(withAuthority.length > 0 && withAuthority.every((account) => account.caForCustomHostsOnly !== true) ? { trustForOfficialHosts: true } : {}),
   };
   if (passphrase === undefined) return clear;
   const carried: CarriedAccountSecrets[] = [];
@@ -111,10 +119,10 @@ export function describeAccountsProfileChanges(current: readonly (StoredSettings
     if (!existing) {
       return [
         { setting: `« ${account.name} »`, before: '(nouveau compte)', after: printable(account.login ?? '(identifiant non renseigné)') },
-        ...describeNewAccount(account, `« ${account.name} » — `),
+        ...describeNewAccount(account, `« ${account.name} » — `, profile.trustForOfficialHosts),
       ];
     }
-    return describeProfileChanges(existing, account, `« ${account.name} » — `);
+    return describeProfileChanges(existing, account, `« ${account.name} » — `, profile.trustForOfficialHosts === true);
   });
 }
 
@@ -136,7 +144,7 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
   const entries: ImportedAccount[] = await Promise.all(
     profile.accounts.map(async (account) => {
       const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
-      const change = profileChange(account, userDataDir);
+      const change = profileChange(account, userDataDir, profile.trustForOfficialHosts);
       if (secretsOf?.password === undefined) return { name: account.name, change };
       const sameAsStored = await holdsPassword(secrets, applySettingsChange(settingsOf(settings, account.name), change), secretsOf.password);
       return { name: account.name, change, importedPassword: { updatedAt: secretsOf.passwordUpdatedAt, sameAsStored } };
@@ -145,7 +153,7 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
   const writes: SecretWrite[] = profile.accounts.flatMap((account) => {
     const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
     if (!secretsOf) return [];
-    const target = accountsOf(applySettingsChange(settingsOf(settings, account.name), profileChange(account, userDataDir)));
+    const target = accountsOf(applySettingsChange(settingsOf(settings, account.name), profileChange(account, userDataDir, profile.trustForOfficialHosts)));
     const pairs: [string | undefined, string | undefined][] = [
       [target.password, secretsOf.password],
       [target.clientSecret, secretsOf.clientSecret],

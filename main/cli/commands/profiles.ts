@@ -74,6 +74,8 @@ export const importProfile: Command = {
     const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
     await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importSingleProfile(transfer, profile, passphrase));
     services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
+    // A profile is in place: the machine profile's refusal has been dealt with.
+    if (services.settings.machineProfileRefusal() !== undefined) services.settings.recordMachineProfileRefusal(undefined);
     services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
     return {
       json: { changes, withSecrets: passphrase !== undefined },
