@@ -2,7 +2,13 @@
 // console's code page — the OEM one, CP850 on a French Windows (`Accès refusé` is 41 63 63 8A 73),
 // not UTF-8. Node's TextDecoder knows no OEM code page (checked: `new TextDecoder('ibm850')`
 // throws), so iconv-lite's tables decode it.
-import iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
+
+// Loaded on the first non-UTF-8 output only: every command line would pay for its tables otherwise
+// (in the bundle, esbuild keeps a require inside a function lazy).
+let iconv: typeof Iconv | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const codecs = (): typeof Iconv => (iconv ??= require('iconv-lite') as typeof Iconv);
 
 /** The OEM code page of French (and Western European) Windows, when it could not be read. */
 export const westernOemCodePage = 850;
@@ -19,6 +25,6 @@ export function consoleText(bytes: Uint8Array, oemCodePage: number | undefined):
     return utf8.decode(bytes);
   } catch {
     const encoding = `cp${oemCodePage ?? westernOemCodePage}`;
-    return iconv.decode(Buffer.from(bytes), iconv.encodingExists(encoding) ? encoding : `cp${westernOemCodePage}`);
+    return codecs().decode(Buffer.from(bytes), codecs().encodingExists(encoding) ? encoding : `cp${westernOemCodePage}`);
   }
 }
