@@ -1,9 +1,13 @@
 // The installed executable's command line: dist/main/index.js started with `--cli`, through the
 // stand-in for Electron. It runs cli.js's commands and nothing of the window.
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { demoAccount } from '../test/support/core-fixture';
-import { runBundleCli, type BundleCliRun } from './harness/bundle-cli';
+import { chromiumExecutable } from './harness/browser-target';
+import { runBundleCli, type BundleCliOptions, type BundleCliRun } from './harness/bundle-cli';
 import { currentTarget } from './launch-app';
 import { tempDir } from '../test/support/temp-dirs';
 import { expect, test } from './fixtures';
@@ -14,7 +18,8 @@ const keychainService = `Chorus Pro Echanges (e2e --cli ${randomUUID()})`;
 test.afterAll(async () => {
   await clearKeychainService(keychainService);
 });
-const exe = (args: readonly string[], stdin?: string): Promise<BundleCliRun> => runBundleCli(args, { CHORUS_PRO_KEYCHAIN_SERVICE: keychainService }, stdin === undefined ? {} : { stdin });
+const exe = (args: readonly string[], stdin?: string, options: BundleCliOptions = {}): Promise<BundleCliRun> =>
+  runBundleCli(args, { CHORUS_PRO_KEYCHAIN_SERVICE: keychainService }, { ...options, ...(stdin === undefined ? {} : { stdin }) });
 
 /** Nothing of the window: no BrowserWindow, no protocol, no single-instance lock, no IPC handler. */
 function expectNoWindow(run: BundleCliRun): void {
@@ -89,3 +94,63 @@ test('--cli test --all --notify shows one Electron notification per failing acco
   expectNoWindow(run);
 });
 
+
+/**
+ * The app's executable as a click starts it again: it writes down the arguments it was given, then
+ * hands them to Debian's Chromium — the browser Electron embeds reads its switches the same way —
+ * and says when Chromium has ended. A switch such as --renderer-cmd-prefix makes Chromium run the
+ * program it names before each of its processes: `ran` gets one line per run.
+ */
+function executableStandIn(dir: string): { path: string; arguments: () => string[] | undefined; done: () => boolean; ran: () => number; chromium: (args: readonly string[]) => void } {
+  const path = join(dir, 'Chorus Pro Echanges');
+  const script = [
+    '#!/bin/sh',
+    `printf '%s\\0' "$@" > '${dir}/arguments'`,
+    `'${chromiumExecutable}' --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir='${dir}/chromium' --dump-dom 'data:text/html,<p>ok</p>' "$@" > /dev/null 2>&1`,
+    `touch '${dir}/done'`,
+    '',
+  ].join('\n');
+  writeFileSync(path, script);
+  chmodSync(path, 0o755);
+  return {
+    path,
+    arguments: () => (existsSync(join(dir, 'arguments')) ? readFileSync(join(dir, 'arguments'), 'utf8').split('\0').slice(0, -1) : undefined),
+    done: () => existsSync(join(dir, 'done')),
+    ran: () => (existsSync(join(dir, 'ran')) ? readFileSync(join(dir, 'ran'), 'utf8').split('\n').filter(Boolean).length : 0),
+    chromium: (args) => {
+      spawnSync(path, [...args], { timeout: 90_000, stdio: 'ignore' });
+    },
+  };
+}
+
+test('a click on the notification of an account named like a Chromium switch starts the app with the one argument --account=NAME: Chromium runs nothing it names', async ({ simulator }) => {
+  test.setTimeout(240_000);
+  const dir = tempDir('chorus-exe-cli-');
+  const at = ['--user-data-dir', dir];
+  await exe(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', 'TECH_2_expire@cpro.fr', '--client-id', demoAccount.clientId, ...at]);
+  await exe(['set-client-secret', '--client-secret-stdin', ...at], demoAccount.clientSecret);
+  await exe(['set-password', '--password-stdin', '--no-verify', ...at], 'pas-le-bon');
+  // A name an older version accepted (0.2.0 refused neither `-` nor `/` at the start), as it wrote it.
+  // A short path: a name is 80 characters at most.
+  const planted = join(tempDir('p-'), 'x');
+  writeFileSync(planted, `#!/bin/sh\necho ran >> '${dirOfRan(planted)}/ran'\nexec "$@"\n`);
+  chmodSync(planted, 0o755);
+  const name = `--renderer-cmd-prefix=${planted}`;
+  const settingsFile = join(dir, 'config.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as { selectedAccount: string; accounts: { name: string }[] };
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, selectedAccount: name, accounts: settings.accounts.map((account) => ({ ...account, name })) }));
+
+  const standIn = executableStandIn(dirOfRan(planted));
+  const run = await exe(['test', '--all', '--notify', ...at], undefined, { clickNotifications: true, executablePath: standIn.path });
+  expect(run.status).toBe(1);
+  expect(run.records.filter((record) => record.kind === 'notification')).toHaveLength(1);
+  await expect.poll(() => standIn.done(), { timeout: 120_000 }).toBe(true);
+  expect(standIn.arguments()).toEqual([`--account=${name}`]);
+  expect(standIn.ran()).toBe(0);
+
+  // What 0.2.0 passed, two arguments: the same Chromium then runs the planted program.
+  standIn.chromium(['--account', name]);
+  expect(standIn.ran()).toBeGreaterThan(0);
+});
+
+const dirOfRan = (file: string): string => join(file, '..');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { readPackageVersion } from './harness/browser-target';
@@ -58,6 +58,20 @@ test('a machine-wide profile pre-configures the first start', async ({ launch, s
   await expect(ui.url).toHaveValue(simulator.url);
   await expect(ui.login).toHaveValue(demo.login);
   await expect(ui.alertDelay).toHaveValue('11');
+});
+
+test('a machine-wide profile other users could have written is not applied, and the screen says why and what to do', async ({ launch, simulator }) => {
+  const planted = join(folder(), 'Chorus Pro Echanges');
+  mkdirSync(planted);
+  chmodSync(planted, 0o777);
+  const machineProfile = join(planted, 'profile.json');
+  writeFileSync(machineProfile, JSON.stringify({ profileVersion: 1, environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: demo.login, clientId: demo.clientId, alertDelayMonths: 11, timeoutSeconds: 45 }));
+  const { page } = await launch({ machineProfile });
+  const notice = page.getByRole('status', { name: 'Profil de déploiement du poste non appliqué' });
+  await expect(notice).toContainText(`Le profil de déploiement du poste (${machineProfile}) n'a pas été appliqué : le dossier ${planted} : d'autres utilisateurs peuvent le modifier (droits 777).`);
+  await expect(notice).toContainText('Votre service informatique peut le rendre sûr');
+  await expect(screen(page).url).not.toHaveValue(simulator.url);
+  await expectAccessible(page);
 });
 
 test('the support log records what the app did, without any secret; its folder opens from the menu; À propos', async ({ launch, simulator }) => {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../preload/contract';
-import { applyMachineProfileAtFirstStart } from './profiles/machine-profile';
+import { applyMachineProfileAtFirstStart, type MachineProfileTrust } from './profiles/machine-profile';
+import { scopeMachineProfileAuthorities } from './profiles/machine-profile-authority';
 import { createAccountServices, type AccountServices } from './accounts/account-services';
 import { createChorusClient } from './chorus/chorus-client';
 import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
@@ -31,6 +32,8 @@ export interface CoreDependencies {
   readonly resolveSystemProxy?: ResolveSystemProxy;
   /** The machine-wide deployment profile, applied at first start (none in tests unless given). */
   readonly machineProfilePath?: string;
+  /** Whether the machine profile may be applied (default: this system's owner and ACL check). */
+  readonly machineProfileTrust?: MachineProfileTrust;
 }
 
 /**
@@ -58,7 +61,12 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
   const { clock, logger } = dependencies;
   const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
   const store = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
-  const machineDailyCheckAt = applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger);
+  const machineDailyCheckAt = applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger, dependencies.machineProfileTrust);
+  // The machine profile's hosts are not the user's choice: the screen asks, the command line refuses.
+  if (firstStart && store.confirmedHosts() === undefined) store.addConfirmedHosts([]);
+  // Its authority serves PISTE's hosts only when it says so: 0.2.0's first start did not ask.
+  if (firstStart) store.markMachineProfileCaScoped();
+  else if (!store.machineProfileCaScoped()) scopeMachineProfileAuthorities(store, dependencies.machineProfilePath, logger);
   // A new workstation has no secret stored the earlier way: nothing to move, ever.
   if (firstStart && !store.clientSecretsBoundToRoute()) store.markClientSecretsBoundToRoute();
   const opened = store.accounts.list();

@@ -41,6 +41,8 @@ export const failureCodes = [
   'PASSWORD_REFUSED',
   'CONFIRMATION_REQUIRED',
   'PROFILE_REFUSED',
+  // A host no one confirmed on this workstation (a machine profile's): the command line cannot ask.
+  'HOST_NOT_CONFIRMED',
   'UNTRUSTED_SENDER',
   'INTERNAL_ERROR',
 ] as const;
@@ -81,7 +83,17 @@ const settingsChangeShape = {
  * The settings the command line and a deployment profile may change; `passwordUpdatedAt` only
  * changes with a renewal.
  */
-export const settingsChangeSchema = z.object(settingsChangeShape).partial().strict();
+export const settingsChangeSchema = z
+  .object({
+    ...settingsChangeShape,
+    /**
+     * With `caCertificatePath`, from a deployment profile only: whether its authority also serves
+     * PISTE's official hosts (the profile's `"trustForOfficialHosts": true`). Never from the page.
+     */
+    caForOfficialHosts: z.boolean(),
+  })
+  .partial()
+  .strict();
 export type SettingsChange = z.input<typeof settingsChangeSchema>;
 
 /**
@@ -270,6 +282,8 @@ export interface SettingsSnapshot {
   readonly recoveredFrom?: string;
   /** The machine-wide profile applied at first start carries encrypted secrets still to import. */
   readonly machineProfileSecretsPending?: true;
+  /** Why the machine-wide profile was not applied at first start, and what to do (until a profile is imported). */
+  readonly machineProfileRefusal?: string;
 }
 
 /** A phantom marker that carries a channel's result type; it holds nothing at run time. */

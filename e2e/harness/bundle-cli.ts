@@ -18,13 +18,26 @@ export interface BundleCliRun {
   readonly json: Record<string, unknown>;
 }
 
-export async function runBundleCli(args: readonly string[], env: Readonly<Record<string, string>>, options: { readonly stdin?: string } = {}): Promise<BundleCliRun> {
+export interface BundleCliOptions {
+  readonly stdin?: string;
+  /** The accountant clicks each notification (default: dismisses it). */
+  readonly clickNotifications?: boolean;
+  /** The app's own executable (`process.execPath` in Electron), which a click starts again. */
+  readonly executablePath?: string;
+}
+
+export async function runBundleCli(args: readonly string[], env: Readonly<Record<string, string>>, options: BundleCliOptions = {}): Promise<BundleCliRun> {
   const { child: childBundle } = await bundleStandIn();
   const harnessDir = mkdtempSync(join(tmpdir(), 'chorus-bundle-cli-'));
   const bootstrap = join(harnessDir, 'electron-stand-in.cjs');
   writeFileSync(bootstrap, childBundle);
   // A Chromium version is not asked for by the command line: no browser is started.
-  const config: StandInConfig = { syncSocket: join(harnessDir, 'sync.sock'), electronVersion: electronVersion(), chromeVersion: '0.0.0.0' };
+  const config: StandInConfig = {
+    syncSocket: join(harnessDir, 'sync.sock'),
+    electronVersion: electronVersion(),
+    chromeVersion: '0.0.0.0',
+    ...(options.executablePath === undefined ? {} : { executablePath: options.executablePath }),
+  };
   const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const child = fork(join(projectRoot, 'dist', 'main', 'index.js'), ['--cli', ...args], {
     execArgv: ['--require', bootstrap],
@@ -42,10 +55,10 @@ export async function runBundleCli(args: readonly string[], env: Readonly<Record
   child.on('message', (message: ChildMessage) => {
     if (message.type !== 'record') return;
     records.push(message.record);
-    // The accountant dismisses each notification: the check may then end.
+    // The accountant dismisses (or clicks) each notification: the check may then end.
     if (message.record.kind === 'notification' && child.connected) {
       requestId += 1;
-      child.send({ type: 'close-notification', id: requestId, index: notificationIndex });
+      child.send({ type: options.clickNotifications === true ? 'click-notification' : 'close-notification', id: requestId, index: notificationIndex });
       notificationIndex += 1;
     }
   });

@@ -44,5 +44,6 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
     ...(presence ? {} : { keychainUnavailable: true as const }),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
     ...(settings.machineProfileSecretsPending() ? { machineProfileSecretsPending: true as const } : {}),
+    ...(settings.machineProfileRefusal() === undefined ? {} : { machineProfileRefusal: settings.machineProfileRefusal() }),
   };
 }

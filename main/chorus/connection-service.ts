@@ -4,6 +4,7 @@ import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logging/logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { hostOf, proxyUserName } from '../net/url-policy';
+import { isOfficialPisteAddress } from '../settings/environments';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
 import { readEarliestExpiry } from './password-expiry';
@@ -39,6 +40,21 @@ export interface TestOptions {
  */
 export const expiryReadBudgetMs = 3000;
 
+/**
+ * An authority a deployment profile gave only custom addresses is not used towards PISTE's own
+ * hosts (the profile did not say `"trustForOfficialHosts": true`): those are reached with the
+ * system's authorities alone.
+ */
+const authorityWithheld = (settings: StoredSettings): boolean =>
+  settings.caForCustomHostsOnly === true && (isOfficialPisteAddress(settings.apiBaseUrl) || isOfficialPisteAddress(settings.tokenUrl));
+
+/** A certificate refused where the profile's authority was withheld: the setting that changes it is named. */
+const withheldAuthorityError = (error: AppError): AppError =>
+  new AppError(
+    'TLS_UNTRUSTED',
+    `${error.detail ?? 'PISTE'} ; le certificat d'autorité de ce compte vient d'un profil de déploiement qui ne le destine pas aux adresses officielles de PISTE : si le réseau de votre organisation inspecte les connexions, l'administrateur ajoute "trustForOfficialHosts": true au profil, puis il est importé à nouveau ; ou choisissez à nouveau ce certificat (paramètres avancés, ou configure --ca-file)`,
+  );
+
 /** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
 export const readCaCertificate = readCaFile;
 
@@ -73,7 +89,7 @@ export function createConnectionService({
       requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
       candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'mot de passe du compte technique'),
       proxyPasswordFromEnvironment ?? (proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined),
-      settings.caCertificatePath ? readCaCertificate(settings.caCertificatePath) : undefined,
+      settings.caCertificatePath && !authorityWithheld(settings) ? readCaCertificate(settings.caCertificatePath) : undefined,
     ]);
     return {
       target: {
@@ -87,7 +103,7 @@ export function createConnectionService({
     };
   }
 
-  async function logged<T>(event: string, work: () => Promise<T>): Promise<T> {
+  async function logged<T>(event: string, work: () => Promise<T>, settings?: StoredSettings): Promise<T> {
     const started = Date.now();
     try {
       const result = await work();
@@ -95,7 +111,7 @@ export function createConnectionService({
       return result;
     } catch (error) {
       logger.warn(event, { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR', durationMs: Date.now() - started });
-      throw error;
+      throw settings !== undefined && authorityWithheld(settings) && error instanceof AppError && error.code === 'TLS_UNTRUSTED' ? withheldAuthorityError(error) : error;
     }
   }
 
@@ -121,7 +137,7 @@ export function createConnectionService({
           else recordPasswordExpiry(reading.kind === 'found' ? reading.day : undefined, reading.kind === 'found' ? reading.structure : undefined);
         }
         return result;
-      }).finally(() => {
+      }, settings).finally(() => {
         runningTest = undefined;
       });
       return runningTest;
@@ -133,21 +149,21 @@ export function createConnectionService({
         const { target, credentials } = await prepare(settings, password);
         // An inactive account still accepted the password: that is all a renewal asks.
         return client.testConnection(target, credentials, cancel);
-      });
+      }, settings);
     },
 
     listStructures(settings: StoredSettings, cancel?: AbortSignal): Promise<ChorusStructure[]> {
       return logged('chorus.structures', async () => {
         const { target, credentials } = await prepare(settings);
         return client.listStructures(target, credentials, cancel);
-      });
+      }, settings);
     },
 
     structureDetails(settings: StoredSettings, structureId: number, cancel?: AbortSignal): Promise<StructureDetails> {
       return logged('chorus.structure-details', async () => {
         const { target, credentials } = await prepare(settings);
         return client.structureDetails(target, credentials, structureId, cancel);
-      });
+      }, settings);
     },
   };
 }

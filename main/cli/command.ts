@@ -25,6 +25,8 @@ export interface CliEnvironment {
   /** `schedule`: the system, the schtasks runner and the installed executable (defaults: this process's). */
   readonly platform?: NodeJS.Platform;
   readonly runSchtasks?: SchtasksRunner;
+  /** The SID of the user running the command (default: `whoami /user`): it names their own task. */
+  readonly userSid?: () => Promise<string>;
   readonly executablePath?: string;
 }
 

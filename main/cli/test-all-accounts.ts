@@ -1,6 +1,8 @@
 import { setTimeout } from 'node:timers/promises';
 import { toFailure } from '../failures/errors';
 import type { CoreServices } from '../services';
+import { accountOptionText } from './account-choice';
+import { refuseUnconfirmedHosts } from './confirmed-hosts';
 import type { CommandResult } from './command-result';
 
 /** One account's outcome in `test --all`. */
@@ -26,6 +28,8 @@ export async function testAllAccounts(services: CoreServices, wait: Wait = sleep
   for (const [index, name] of names.entries()) {
     const account = services.withAccount(name);
     try {
+      // The daily check runs alone: a host nobody confirmed here is refused, not asked about.
+      refuseUnconfirmedHosts(account, account.settings.read());
       const outcome = await account.connection.testConnection(account.settings.read());
       results.push({ account: name, ok: true as const, structureCount: outcome.structureCount, durationMs: outcome.durationMs });
     } catch (error) {
@@ -45,7 +49,7 @@ export async function testAllAccounts(services: CoreServices, wait: Wait = sleep
     lines: [
       ...results.map((result) => (result.ok ? `OK      ${result.account} (${result.structureCount} structure(s))` : `ÉCHEC   ${result.account} : ${result.code} — ${result.message}${quotaPause(result)}`)),
       failed.length === 0 ? `Les ${results.length} comptes sont joignables.` : `${failed.length} compte(s) en échec sur ${results.length}.`,
-      ...failed.map((result) => `Pour « ${result.account} », ajoutez --account "${result.account}" aux commandes indiquées.`),
+      ...failed.map((result) => `Pour « ${result.account} », ajoutez ${accountOptionText(result.account)} aux commandes indiquées.`),
     ],
   };
 }

@@ -57,6 +57,8 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
     "Le mot de passe commence ou se termine par une espace, ce qui arrive souvent lors d'un copier-coller depuis un PDF : rien n'a été enregistré. Vérifiez-le, puis confirmez s'il est bien exact avec ses espaces.",
   PROFILE_REFUSED:
     "Ce profil de déploiement ne peut pas être importé : les paramètres actuels n'ont pas été modifiés. Choisissez un fichier exporté par Chorus Pro Echanges (Déploiement et assistance, Exporter le profil de déploiement) ; s'il vous a été transmis, demandez à son expéditeur de l'exporter à nouveau.",
+  HOST_NOT_CONFIRMED:
+    "Cette adresse n'a pas encore été confirmée sur ce poste : rien n'y a été envoyé. Relancez l'opération et, si l'adresse est bien celle de votre organisation, répondez « Autoriser » quand l'application vous la montre.",
   UNTRUSTED_SENDER:
     "La demande ne provient pas de la fenêtre de l'application et a été refusée. Fermez puis rouvrez l'application.",
   INTERNAL_ERROR:
@@ -110,6 +112,8 @@ export const commandLineMessages: Readonly<Partial<Record<FailureCode, string>>>
     "Le mot de passe commence ou se termine par une espace, ce qui arrive souvent lors d'un copier-coller depuis un PDF : rien n'a été enregistré. Vérifiez-le ; s'il est bien exact avec ses espaces, relancez la commande avec --confirm-spaces.",
   PROFILE_REFUSED:
     "Ce profil de déploiement ne peut pas être importé : les paramètres actuels n'ont pas été modifiés. Donnez à import-profile un fichier écrit par export-profile (ou par l'écran, Déploiement et assistance) ; s'il vous a été transmis, demandez à son expéditeur de l'exporter à nouveau.",
+  HOST_NOT_CONFIRMED:
+    "Cette adresse n'a été confirmée par personne sur ce poste (elle vient du profil de déploiement du poste, ou de l'écran sans avoir servi) : rien n'y a été envoyé. Si elle est bien celle de votre organisation, confirmez-la avec la commande indiquée entre parenthèses, ou ouvrez l'application, qui vous la montrera avant tout envoi.",
   INTERNAL_ERROR:
     "Une erreur inattendue s'est produite et l'opération n'a pas abouti. Réessayez ; si elle se reproduit, signalez-la à votre service informatique avec le journal (journaux/chorus-pro-echanges.log dans le dossier de paramètres).",
 };

@@ -4,7 +4,7 @@ import { settingsSnapshot } from '../accounts/settings-snapshot';
 import { AppError } from '../failures/errors';
 import { replacePrivateFile } from '../files/private-replace';
 import { confirmedBy } from '../hosts/host-confirmation';
-import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../profiles/accounts-profile';
+import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../profiles/accounts-profile';
 import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData } from '../profiles/deployment-profile';
 import { buildProfile, importProfile, importProfileSecrets } from '../profiles/profile-transfer';
 import type { HandlerDependencies, Handlers } from './channel-handlers';
@@ -33,6 +33,7 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       if (file === undefined) return { chosen: false };
       const data = readProfileData(file);
       const profile = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3 ? parseAccountsProfile(data) : parseSingleProfile(data);
+      if (profile.profileVersion === 3) checkNewAccountNames(settings.accounts.list(), profile);
       pendingImport.keep({ profile, account: settings.accountName() });
       if (profile.profileVersion === 3) {
         return { chosen: true, file, changes: describeAccountsProfileChanges(settings.accounts.list(), profile), withSecrets: profile.secrets !== undefined };
@@ -50,6 +51,8 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, options?.passphrase) : importProfile(transfer, profile, options?.passphrase));
       // Kept until it succeeds: a wrong passphrase may be typed again.
       pendingImport.forget();
+      // A profile is in place: the machine profile's refusal has been dealt with.
+      if (settings.machineProfileRefusal() !== undefined) settings.recordMachineProfileRefusal(undefined);
       // Chosen in a main-process dialog and previewed whole: its hosts are the user's choice.
       const importedAccounts = profile.profileVersion === 3 ? settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [settings.read()];
       settings.addConfirmedHosts(confirmedBy(importedAccounts));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../failures/errors';
 import type { Logger } from '../logging/logger';
 import type { SettingsStore } from '../settings/settings-store';
-import { machineProfileDistrust, platformPathSecurity, type ReadPathSecurity } from './machine-profile-trust';
+import { machineProfileDistrust, platformPathsTrust } from './machine-profile-trust';
 import { splitMachineOnlyFields } from '../schedule/machine-daily-check';
 import { applyProfile, parseSingleProfile, readProfileData } from './deployment-profile';
 
@@ -18,11 +18,20 @@ export function machineProfilePath(env: NodeJS.ProcessEnv = process.env, platfor
   return '/etc/chorus-pro-echanges/profile.json';
 }
 
+/** Why the machine profile at `path` may not be applied (undefined: it may). */
+export type MachineProfileTrust = (path: string) => string | undefined;
+export const platformMachineProfileTrust: MachineProfileTrust = (path) => machineProfileDistrust(path, platformPathsTrust());
+
+/** What the screen and `status` say of a refused machine profile: what, why, what to do. */
+export const machineProfileRefusalText = (path: string, reason: string): string =>
+  `Le profil de déploiement du poste (${path}) n'a pas été appliqué : ${reason}. Votre service informatique peut le rendre sûr (guide de déploiement, « Profil du poste ») ; ensuite, importez-le vous-même (Fichier > Importer un profil de déploiement, ou import-profile "${path}").`;
+
 /**
  * At first start only (no settings file yet), takes the machine-wide profile if there is one: it
  * pre-configures the workstation and never overrides what the user changes afterwards. A profile
- * that cannot be used is logged and ignored: the app starts from its defaults. Returns the time
- * of the daily check it asks for (`dailyCheckAt`), which the app registers.
+ * that cannot be used is not applied, and why is kept for the screen and `status` (and logged):
+ * the app starts from its defaults. Returns the time of the daily check it asks for
+ * (`dailyCheckAt`), which the app registers.
  */
 export function applyMachineProfileAtFirstStart(
   firstStart: boolean,
@@ -30,19 +39,20 @@ export function applyMachineProfileAtFirstStart(
   settings: SettingsStore,
   userDataDir: string,
   logger: Logger,
-  readPathSecurity: ReadPathSecurity = platformPathSecurity(),
+  trust: MachineProfileTrust = platformMachineProfileTrust,
 ): string | undefined {
   if (!firstStart || !path || !existsSync(path)) return undefined;
   // Standard users may create folders in %PROGRAMDATA%: a profile one of them planted is not applied.
-  const distrust = machineProfileDistrust(path, readPathSecurity);
+  const distrust = trust(path);
   if (distrust !== undefined) {
     logger.warn('profile.machine-untrusted', { path, reason: distrust });
+    settings.recordMachineProfileRefusal(machineProfileRefusalText(path, distrust));
     return undefined;
   }
   try {
     const { profile: data, dailyCheckAt } = splitMachineOnlyFields(readProfileData(path), logger);
     if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) {
-      throw new AppError('PROFILE_REFUSED', 'profil de plusieurs comptes');
+      throw new AppError('PROFILE_REFUSED', "c'est un profil de plusieurs comptes, qu'un poste n'applique pas de lui-même");
     }
     const profile = parseSingleProfile(data);
     applyProfile(settings, profile, userDataDir);
@@ -52,6 +62,8 @@ export function applyMachineProfileAtFirstStart(
     return dailyCheckAt;
   } catch (error) {
     logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
+    const reason = error instanceof AppError && error.detail !== undefined ? error.detail : 'le fichier est illisible ou ce n’est pas un profil de déploiement';
+    settings.recordMachineProfileRefusal(machineProfileRefusalText(path, reason));
     return undefined;
   }
 }

@@ -41,6 +41,12 @@ export interface SettingsStore {
   /** Whether the client secrets of an earlier version were moved to their routes already. */
   clientSecretsBoundToRoute(): boolean;
   markClientSecretsBoundToRoute(): void;
+  /** Why the machine-wide profile was refused at first start (undefined: it was not, or was forgotten). */
+  machineProfileRefusal(): string | undefined;
+  recordMachineProfileRefusal(reason: string | undefined): void;
+  /** Whether 0.2.0's machine-profile authorities were limited to custom hosts already. */
+  machineProfileCaScoped(): boolean;
+  markMachineProfileCaScoped(): void;
   /** The hosts the user confirmed; undefined in a file of an earlier version. */
   confirmedHosts(): readonly string[] | undefined;
   addConfirmedHosts(hosts: readonly string[]): void;
@@ -115,6 +121,13 @@ function accountSettingsStore(
     machineProfileSecretsPending: () => settingsFile.read().machineProfileSecretsPending === true,
     clientSecretsBoundToRoute: () => settingsFile.read().clientSecretsBoundToRoute === true,
     markClientSecretsBoundToRoute: () => settingsFile.write({ ...settingsFile.read(), clientSecretsBoundToRoute: true }),
+    machineProfileRefusal: () => settingsFile.read().machineProfileRefusal,
+    recordMachineProfileRefusal: (reason) => {
+      const { machineProfileRefusal: _previous, ...file } = settingsFile.read();
+      settingsFile.write(reason === undefined ? file : { ...file, machineProfileRefusal: reason.slice(0, 2000) });
+    },
+    machineProfileCaScoped: () => settingsFile.read().machineProfileCaScoped === true,
+    markMachineProfileCaScoped: () => settingsFile.write({ ...settingsFile.read(), machineProfileCaScoped: true }),
     confirmedHosts: () => settingsFile.read().confirmedHosts,
     addConfirmedHosts: (hosts) => {
       const file = settingsFile.read();

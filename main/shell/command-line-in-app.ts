@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { app, Notification } from 'electron';
+import { accountArgument } from '../cli/in-app-arguments';
 import { appUserModelId } from './app-identity';
 import { createElectronNotifier } from './electron-notifier';
 
@@ -13,8 +14,9 @@ export function runCommandLineInApp(args: readonly string[]): void {
   const notifier = createElectronNotifier({
     whenReady: () => app.whenReady(),
     Notification,
+    // One argument, `--account=NAME`: a name is the value of a switch, never a switch of its own.
     openAccount: (account) => {
-      spawn(process.execPath, ['--account', account], { detached: true, stdio: 'ignore' }).unref();
+      spawn(process.execPath, [accountArgument(account)], { detached: true, stdio: 'ignore' }).unref();
     },
     lingerMs: 2 * 60 * 1000,
     warn: (line) => process.stderr.write(`${line}\n`),

@@ -3,6 +3,7 @@ import type { AppInfo, SettingsSnapshot } from '../../preload/contract';
 import { AdvancedSettings } from './AdvancedSettings';
 import { AccountBar } from './AccountBar';
 import { ConnectionBlock } from './ConnectionBlock';
+import { MachineProfileRefusal } from './MachineProfileRefusal';
 import { MachineProfileSecrets } from './MachineProfileSecrets';
 import { connectionKey, type TestState } from './connectionTest';
 import { PasswordBlock } from './PasswordBlock';
@@ -135,6 +136,7 @@ export function ConfigurationScreen({
           </p>
         </div>
       )}
+      {snapshot.machineProfileRefusal !== undefined && <MachineProfileRefusal message={snapshot.machineProfileRefusal} />}
       {snapshot.machineProfileSecretsPending && <MachineProfileSecrets configuration={configuration} />}
       {snapshot.recoveredFrom && !recoveryNoticeSeen && (
         <div role="alert" className="warning notice">

@@ -59,6 +59,11 @@ export interface StandInConfig {
   /** `process.versions.electron` and `.chrome` as Electron sets them: the installed electron package, the Chromium of the page. */
   readonly electronVersion: string;
   readonly chromeVersion: string;
+  /**
+   * `process.execPath` as Electron sets it: the app's own executable, which the app starts again
+   * (a notification's click). Default: Node's, which the child runs on.
+   */
+  readonly executablePath?: string;
 }
 
 export const standInConfigVariable = 'ELECTRON_STAND_IN';

@@ -2,6 +2,7 @@
 // only, those given as options); `test --all`, every account, is the daily check.
 import { AppError } from '../../failures/errors';
 import type { Command } from '../command';
+import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { connectionOptions, hasOverrides, settingsWithOverrides } from '../connection-options';
 import { withNotifications } from '../daily-check';
 import { testAllAccounts } from '../test-all-accounts';
@@ -18,7 +19,9 @@ export const test: Command = {
       return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier) : result;
     }
     if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
-    const result = await context.services.connection.testConnection(settingsWithOverrides(context), { recordExpiry: !hasOverrides(context.options) });
+    const settings = settingsWithOverrides(context);
+    refuseUnconfirmedHosts(context.services, settings, context.options);
+    const result = await context.services.connection.testConnection(settings, { recordExpiry: !hasOverrides(context.options) });
     return {
       json: { ...result },
       lines: [`La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`],
@@ -30,7 +33,9 @@ export const structures: Command = {
   options: connectionOptions,
   readsOnly: true,
   run: async (context) => {
-    const found = await context.services.connection.listStructures(settingsWithOverrides(context));
+    const settings = settingsWithOverrides(context);
+    refuseUnconfirmedHosts(context.services, settings, context.options);
+    const found = await context.services.connection.listStructures(settings);
     return {
       json: { structures: found },
       lines: [

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { AppError } from '../../failures/errors';
 import { replacePrivateFile } from '../../files/private-replace';
 import { confirmedBy } from '../../hosts/host-confirmation';
-import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../../profiles/accounts-profile';
+import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../../profiles/accounts-profile';
 import { describeProfileChanges, parseSingleProfile, readProfileData } from '../../profiles/deployment-profile';
 import { buildProfile, importProfile as importSingleProfile } from '../../profiles/profile-transfer';
 import { servicesForCommand } from '../account-choice';
@@ -63,6 +63,8 @@ export const importProfile: Command = {
     const services = several ? context.services : servicesForCommand(context.services, text(options, 'account'));
     if (several && options.account !== undefined) throw new AppError('INVALID_INPUT', 'ce profil contient plusieurs comptes, chacun nommé : --account ne sert pas ici');
     const profile = several ? parseAccountsProfile(data) : parseSingleProfile(data);
+    // Before the passphrase is asked for: a name that could pass for a switch refuses the whole profile.
+    if (profile.profileVersion === 3) checkNewAccountNames(services.settings.accounts.list(), profile);
     const encrypted = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
     if (encrypted && options['passphrase-stdin'] !== true) {
       throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète avec --passphrase-stdin');
@@ -72,6 +74,8 @@ export const importProfile: Command = {
     const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
     await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importSingleProfile(transfer, profile, passphrase));
     services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
+    // A profile is in place: the machine profile's refusal has been dealt with.
+    if (services.settings.machineProfileRefusal() !== undefined) services.settings.recordMachineProfileRefusal(undefined);
     services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
     return {
       json: { changes, withSecrets: passphrase !== undefined },

@@ -6,6 +6,7 @@ import { createKeytarSecretStore } from '../../secrets/keytar-secret-store';
 import type { SchtasksOutcome, SchtasksRunner } from '../../schedule/daily-check-schedule';
 import { fixedClock } from '../../../test/support/settings-fixture';
 import { tempDir } from '../../../test/support/temp-dirs';
+import { aUserSid, taskSchedulerStandIn } from '../../../test/support/task-scheduler-stand-in';
 import { runCli } from '../run-cli';
 
 const exe = 'C:\\Program Files\\Mairie & Co <test>\\Chorus Pro Echanges.exe';
@@ -25,7 +26,7 @@ function recordingSchtasks(answer: (args: readonly string[]) => SchtasksOutcome 
 // One settings folder for all: it is part of the task's arguments (--user-data-dir).
 const userDataDir = tempDir('chorus-planif-');
 
-async function cli(args: readonly string[], options: { platform: NodeJS.Platform; run?: SchtasksRunner; executablePath?: string }) {
+async function cli(args: readonly string[], options: { platform: NodeJS.Platform; run?: SchtasksRunner; executablePath?: string; userSid?: () => Promise<string> }) {
   const out: string[] = [];
   const err: string[] = [];
   const status = await runCli([...args, '--user-data-dir', userDataDir], {
@@ -40,6 +41,7 @@ async function cli(args: readonly string[], options: { platform: NodeJS.Platform
     platform: options.platform,
     ...(options.run ? { runSchtasks: options.run } : {}),
     ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+    userSid: options.userSid ?? (() => Promise.resolve(aUserSid)),
   });
   return { status, stdout: out.join('\n'), stderr: err.join('\n') };
 }
@@ -87,14 +89,16 @@ describe('schedule show-xml', () => {
 });
 
 describe('schedule install, remove, status on Windows (schtasks recorded)', () => {
-  it('install registers exactly the XML of show-xml, in UTF-16 with its mark, for the current user, then removes its temporary file', async () => {
+  const ownTask = `Chorus Pro Echanges\\Verification quotidienne - ${aUserSid}`;
+
+  it('install registers exactly the XML of show-xml, in UTF-16 with its mark, under the user’s own task name, then removes its temporary file', async () => {
     const schtasks = recordingSchtasks();
     const run = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: schtasks.run, executablePath: exe });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Vérification quotidienne programmée à 07:30');
-    expect(schtasks.calls).toHaveLength(1);
+    expect(run.stdout).toContain(`tâche « ${ownTask} »`);
     const [call] = schtasks.calls;
-    expect(call?.args).toEqual(['/Create', '/TN', 'Chorus Pro Echanges\\Verification quotidienne', '/XML', call?.xmlFile?.path, '/F']);
+    expect(call?.args).toEqual(['/Create', '/TN', ownTask, '/XML', call?.xmlFile?.path, '/F']);
     const bytes = call?.xmlFile?.bytes ?? Buffer.alloc(0);
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     const shown = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'win32', executablePath: exe });
@@ -106,23 +110,23 @@ describe('schedule install, remove, status on Windows (schtasks recorded)', () =
     const schtasks = recordingSchtasks(() => ({ status: 1, stdout: '', stderr: 'ERREUR : Accès refusé.' }));
     const run = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: schtasks.run, executablePath: exe });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('Le Planificateur de tâches a refusé la tâche : ERREUR : Accès refusé.');
+    expect(run.stdout).toContain('Le Planificateur de tâches a refusé la tâche : accès refusé par le Planificateur de tâches (ERREUR : Accès refusé.)');
   });
 
   it('status reads the registered task back; remove deletes it; both say when there is none', async () => {
-    const registered = (await cli(['schedule', 'show-xml', '--at', '06:15'], { platform: 'win32', executablePath: exe })).stdout;
-    let installed = true;
-    const schtasks = recordingSchtasks((args) => {
-      if (args[0] === '/Query') return installed ? { status: 0, stdout: registered, stderr: '' } : { status: 1, stdout: '', stderr: 'ERREUR : la tâche spécifiée est introuvable.' };
-      if (args[0] === '/Delete') installed = false;
-      return { status: 0, stdout: '', stderr: '' };
-    });
-    const status = await cli(['schedule', 'status'], { platform: 'win32', run: schtasks.run });
-    expect(status.stdout).toContain('Vérification quotidienne : programmée à 06:15');
-    expect((await cli(['schedule', 'remove'], { platform: 'win32', run: schtasks.run })).status).toBe(0);
-    expect(schtasks.calls.map((call) => call.args[0])).toEqual(['/Query', '/Query', '/Delete']);
-    expect(schtasks.calls.at(-1)?.args).toEqual(['/Delete', '/TN', 'Chorus Pro Echanges\\Verification quotidienne', '/F']);
-    expect((await cli(['schedule', 'status'], { platform: 'win32', run: schtasks.run })).stdout).toContain('non programmée');
+    const scheduler = taskSchedulerStandIn();
+    const on = { platform: 'win32' as const, run: scheduler.run, userSid: scheduler.userSid, executablePath: exe };
+    expect((await cli(['schedule', 'install', '--at', '06:15'], on)).status).toBe(0);
+    const status = await cli(['schedule', 'status'], on);
+    expect(status.stdout).toContain(`Vérification quotidienne : programmée à 06:15 (tâche « ${ownTask} »)`);
+    const removed = await cli(['schedule', 'remove'], on);
+    expect(removed.status).toBe(0);
+    expect(removed.stdout).toContain('Vérification quotidienne retirée');
+    expect(scheduler.calls.filter((args) => args[0] === '/Delete')).toEqual([['/Delete', '/TN', ownTask, '/F']]);
+    expect((await cli(['schedule', 'status'], on)).stdout).toContain('non programmée');
+    const again = await cli(['schedule', 'remove'], on);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("Aucune vérification quotidienne n'était programmée pour cet utilisateur : rien n'a été retiré.");
   });
 });
 

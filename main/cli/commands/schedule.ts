@@ -1,15 +1,16 @@
 // `schedule install --at HH:MM | remove | status | show-xml --at HH:MM`: the daily check in the
-// Windows Task Scheduler, for the user who runs the command.
-import { resolve } from 'node:path';
+// Windows Task Scheduler, the task of the user who runs the command.
+import { posix, win32 } from 'node:path';
 import { AppError } from '../../failures/errors';
-import { createDailyCheckSchedule, systemSchtasks } from '../../schedule/daily-check-schedule';
-import { dailyCheckTaskName, defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
+import { createDailyCheckSchedule, systemSchtasks, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
+import { defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
+import { groupPolicyTaskName, taskTitles } from '../../schedule/user-task-name';
 import type { CliEnvironment, Command } from '../command';
 import type { CommandResult } from '../command-result';
 import { text } from '../options';
 
 /** The system, its schtasks, and the executable running this command: the installed app's under `--cli`, none under Node. */
-type ScheduleEnvironment = Pick<CliEnvironment, 'clock' | 'platform' | 'runSchtasks' | 'executablePath'>;
+type ScheduleEnvironment = Pick<CliEnvironment, 'clock' | 'platform' | 'runSchtasks' | 'executablePath' | 'userSid'>;
 
 const onlyWindows: CommandResult = {
   json: { supported: false },
@@ -19,6 +20,26 @@ const onlyWindows: CommandResult = {
     'Ailleurs, programmez la commande « test --all » avec le planificateur du système (cron, launchd) ; « schedule show-xml --at HH:MM » affiche la tâche Windows pour la déployer par stratégie de groupe.',
   ],
 };
+
+const timesText = (times: readonly string[]): string => (times.length === 0 ? '(heure illisible)' : times.join(' et '));
+
+/** What to say of 0.2.0's machine-wide task, when this user sees it. */
+function legacyLines(state: DailyCheckState): string[] {
+  if (!state.supported || state.legacy === undefined) return [];
+  const { legacy } = state;
+  return legacy.mine
+    ? [`Une tâche d'une version précédente (« ${legacy.taskName} », ${timesText(legacy.times)}) est encore programmée pour cet utilisateur : « schedule install --at HH:MM » la remplace par la sienne, « schedule remove » la retire.`]
+    : [`Une tâche d'une version précédente (« ${legacy.taskName} ») a été programmée par un autre utilisateur de ce poste : seul un administrateur peut la retirer (schtasks /Delete /TN "${legacy.taskName}" /F).`];
+}
+
+function changeRefused(change: Extract<ScheduleChange, { ok: false }>, what: string): CommandResult {
+  const why = change.kind === 'refused' ? 'accès refusé par le Planificateur de tâches' : change.reason;
+  return {
+    json: { ok: false, refused: change.kind === 'refused', reason: change.reason },
+    failed: true,
+    lines: [`${what} : ${why} (${change.reason}).`, 'Rien n’a été modifié. Vérifiez le chemin de l’exécutable (--executable), ou demandez à votre service informatique de déployer la tâche par stratégie de groupe (schedule show-xml).'],
+  };
+}
 
 async function scheduleCommand(
   action: string | undefined,
@@ -31,6 +52,7 @@ async function scheduleCommand(
     clock: environment.clock,
     executable: options.executable ?? environment.executablePath ?? defaultExecutablePath,
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+    ...(environment.userSid ? { userSid: environment.userSid } : {}),
   });
   const time = (): ReturnType<typeof parseTimeOfDay> => {
     if (options.at === undefined) throw new AppError('INVALID_INPUT', `schedule ${action ?? ''} attend l'heure de la vérification : --at HH:MM (par exemple --at 07:30)`);
@@ -40,33 +62,56 @@ async function scheduleCommand(
   switch (action) {
     case 'show-xml': {
       const xml = schedule.xml(time());
-      return { json: { xml, taskName: dailyCheckTaskName }, lines: [xml.trimEnd()] };
+      // The name `install` gives it for this user; for a group policy item, with %LogonUserSid%.
+      const taskName = (schedule.supported ? await schedule.taskName() : undefined) ?? groupPolicyTaskName(taskTitles.dailyCheck);
+      return { json: { xml, taskName }, lines: [xml.trimEnd()] };
     }
     case 'install': {
       const at = time();
       const outcome = await schedule.install(at);
       if (!outcome.supported) return onlyWindows;
-      if (!outcome.ok) {
-        return { json: { installed: false, reason: outcome.reason }, failed: true, lines: [`Le Planificateur de tâches a refusé la tâche : ${outcome.reason}`, 'Rien n’a été programmé. Vérifiez le chemin de l’exécutable (--executable) ou déployez la tâche par stratégie de groupe (schedule show-xml).'] };
-      }
+      if (!outcome.ok) return changeRefused(outcome, 'Le Planificateur de tâches a refusé la tâche');
       return {
-        json: { installed: true, at: timeOfDayText(at), taskName: dailyCheckTaskName },
-        lines: [`Vérification quotidienne programmée à ${timeOfDayText(at)} pour cet utilisateur (tâche « ${dailyCheckTaskName} »).`, 'Chaque compte sera testé ; une notification signalera un compte en échec ou un mot de passe à renouveler.'],
+        json: { installed: true, at: timeOfDayText(at), taskName: outcome.taskName, ...(outcome.legacy ? { legacyTask: outcome.legacy } : {}) },
+        lines: [
+          `Vérification quotidienne programmée à ${timeOfDayText(at)} pour cet utilisateur (tâche « ${outcome.taskName} »).`,
+          'Chaque compte sera testé ; une notification signalera un compte en échec ou un mot de passe à renouveler.',
+          ...(outcome.legacy === 'removed' ? ["La tâche de la version précédente, commune à tout le poste, a été retirée : elle aurait fait la vérification une seconde fois."] : []),
+          ...(outcome.legacy === 'kept' ? ["Une tâche de la version précédente, commune à tout le poste, reste programmée par un autre utilisateur : seul un administrateur peut la retirer."] : []),
+        ],
       };
     }
     case 'remove': {
       const outcome = await schedule.remove();
       if (!outcome.supported) return onlyWindows;
-      if (!outcome.ok) return { json: { removed: false, reason: outcome.reason }, failed: true, lines: [`Le Planificateur de tâches n'a pas supprimé la tâche : ${outcome.reason}`] };
-      return { json: { removed: true }, lines: ['Vérification quotidienne retirée : plus aucune vérification automatique sur ce poste pour cet utilisateur.'] };
+      if (!outcome.ok) return changeRefused(outcome, "Le Planificateur de tâches n'a pas supprimé la tâche");
+      return {
+        json: { removed: outcome.changed, taskName: outcome.taskName, ...(outcome.legacy ? { legacyTask: outcome.legacy } : {}) },
+        lines: [
+          outcome.changed
+            ? 'Vérification quotidienne retirée : plus aucune vérification automatique sur ce poste pour cet utilisateur.'
+            : "Aucune vérification quotidienne n'était programmée pour cet utilisateur : rien n'a été retiré.",
+          ...(outcome.legacy === 'kept' ? ["Une tâche de la version précédente, commune à tout le poste, reste programmée par un autre utilisateur : seul un administrateur peut la retirer."] : []),
+        ],
+      };
     }
     case 'status': {
       const state = await schedule.status();
       if (!state.supported) return { ...onlyWindows, failed: false };
-      if (!state.installed) return { json: { installed: false }, lines: ['Vérification quotidienne : non programmée (schedule install --at HH:MM pour la programmer).'] };
+      if (!state.installed && state.problem !== undefined) {
+        const why = state.problem.kind === 'refused' ? 'le Planificateur de tâches a refusé de la lire' : 'le Planificateur de tâches n’a pas répondu';
+        return {
+          json: { installed: null, refused: state.problem.kind === 'refused', reason: state.problem.reason, ...(state.taskName ? { taskName: state.taskName } : {}) },
+          failed: true,
+          lines: [`Vérification quotidienne : état inconnu, ${why} (${state.problem.reason}).`, ...legacyLines(state)],
+        };
+      }
+      if (!state.installed) {
+        return { json: { installed: false, ...(state.taskName ? { taskName: state.taskName } : {}), ...(state.legacy ? { legacyTask: state.legacy } : {}) }, lines: ['Vérification quotidienne : non programmée pour cet utilisateur (schedule install --at HH:MM pour la programmer).', ...legacyLines(state)] };
+      }
       return {
-        json: { installed: true, at: state.at, enabled: state.enabled, taskName: dailyCheckTaskName },
-        lines: [`Vérification quotidienne : programmée à ${state.at ?? '(heure illisible)'}${state.enabled ? '' : ' mais désactivée dans le Planificateur de tâches'} (tâche « ${dailyCheckTaskName} »).`],
+        json: { installed: true, at: state.at, times: state.times, enabled: state.enabled, taskName: state.taskName, ...(state.legacy ? { legacyTask: state.legacy } : {}) },
+        lines: [`Vérification quotidienne : programmée à ${timesText(state.times)}${state.enabled ? '' : ' mais désactivée dans le Planificateur de tâches'} (tâche « ${state.taskName} »).`, ...legacyLines(state)],
       };
     }
     default:
@@ -83,6 +128,8 @@ export const schedule: Command = {
     const at = text(context.options, 'at');
     const executable = text(context.options, 'executable');
     const userDataDir = text(context.options, 'user-data-dir');
-    return scheduleCommand(context.positionals[0], { ...(at === undefined ? {} : { at }), ...(executable === undefined ? {} : { executable }), ...(userDataDir === undefined ? {} : { userDataDir: resolve(userDataDir) }) }, context.environment);
+    // The folder as Windows will read it in the task (a share's `\\srv\dossier\` stays so), on Windows.
+    const paths = (context.environment.platform ?? process.platform) === 'win32' ? win32 : posix;
+    return scheduleCommand(context.positionals[0], { ...(at === undefined ? {} : { at }), ...(executable === undefined ? {} : { executable }), ...(userDataDir === undefined ? {} : { userDataDir: paths.resolve(userDataDir) }) }, context.environment);
   },
 };

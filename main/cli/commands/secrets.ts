@@ -6,6 +6,7 @@ import { AppError } from '../../failures/errors';
 import { storedProxy } from '../../net/url-policy';
 import { secretAccounts } from '../../secrets/secret-store';
 import type { Command } from '../command';
+import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { text } from '../options';
 import { frenchDay } from '../output';
 import { secretFromStdin } from '../secret-option';
@@ -34,6 +35,7 @@ export const setPassword: Command = {
       throw new AppError('INVALID_INPUT', "--password-updated-on s'emploie avec --no-verify : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
     }
     const password = await secretFromStdin(context, 'password-stdin');
+    if (context.options['no-verify'] !== true) refuseUnconfirmedHosts(context.services, context.services.settings.read());
     const renewal = await context.services.renewPassword({
       password,
       verify: context.options['no-verify'] !== true,

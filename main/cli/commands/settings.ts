@@ -18,7 +18,7 @@ import { frenchDay } from '../output';
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
   // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something; the last check has its own place.
-  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending' && key !== 'chorusPasswordExpiryStructure' && key !== 'lastCheck');
+  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending' && key !== 'chorusPasswordExpiryStructure' && key !== 'lastCheck' && key !== 'caForCustomHostsOnly');
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
 
@@ -43,10 +43,13 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
         ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source, ...(reminder.expiryStructure ? { expiryStructure: reminder.expiryStructure } : {}) }
         : { due: false, dueOn: null, expiresOn: null, source: null },
       ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
+      ...(snapshot.machineProfileRefusal === undefined ? {} : { machineProfileRefusal: snapshot.machineProfileRefusal }),
+      ...(settings.caCertificatePath ? { authorityForOfficialHosts: settings.caForCustomHostsOnly !== true } : {}),
       lastCheck: settings.lastCheck ?? null,
     },
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
+      ...(snapshot.machineProfileRefusal === undefined ? [] : [`Attention : ${snapshot.machineProfileRefusal}`]),
       ...(snapshot.accountCount > 1 ? [`Compte technique : ${services.settings.accountName()}`] : []),
       ...(snapshot.keychainUnavailable
         ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
@@ -74,7 +77,11 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
       lastCheckText(settings.lastCheck),
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
-      ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
+      ...(settings.caCertificatePath
+        ? [
+            `Certificat d'autorité : ${settings.caCertificatePath}${settings.caForCustomHostsOnly === true ? ' — venu d’un profil de déploiement, il ne sert pas pour les adresses officielles de PISTE (il y servirait si le profil disait "trustForOfficialHosts": true)' : ''}`,
+          ]
+        : []),
     ],
   };
 }
