@@ -13,6 +13,9 @@ import type { Desktop } from './ipc/channel-handlers';
 import { createHandlers } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc/ipc-dispatcher';
+import { nodeFleetFolder } from './fleet/fleet-folder';
+import { chorusPasswordCheck } from './fleet/password-check';
+import { syncFleets } from './fleet/sync-fleet';
 import type { Logger } from './logging/logger';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
@@ -114,6 +117,21 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
       withAccount: (name: string) => scopedTo(store.forAccount(name)),
       /** The daily check's time the machine profile applied at this (first) start asked for. */
       machineDailyCheckAt,
+      /**
+       * Every fleet this user is a member of brought up to its highest valid publication
+       * (main/fleet/): the command line's `fleet sync`, the daily check (reading bounded), the app at start.
+       */
+      syncFleets: (readDeadlineMs?: number) =>
+        syncFleets({
+          secrets,
+          clock,
+          logger,
+          userDataDir: dependencies.userDataDir,
+          settings: store,
+          openFolder: nodeFleetFolder,
+          checkPassword: chorusPasswordCheck(shared),
+          ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
+        }),
     };
   };
   return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));

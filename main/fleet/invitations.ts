@@ -11,7 +11,7 @@ import { invitationSchema, type Invitation } from './fleet-formats';
 import { fleetEntries } from './fleet-keychain';
 import { newFileId, newInvitationCode, shownCode } from './fleet-identity';
 import type { IgnoredFiles } from './ignored-files';
-import { savePublisherRecord } from './local-records';
+import { readPublisherRecords, savePublisherRecord } from './local-records';
 import type { Publisher } from './publisher-keys';
 import { fleetFormatVersion, readEnvelope, signedFile, verifiedPayload } from './signed-file';
 
@@ -61,7 +61,9 @@ export async function inviteMember(dependencies: FleetDependencies, publisher: P
     await secrets.delete(fleetEntries.invitationKey(fingerprint, id));
     throw new Error('nom d’invitation déjà pris');
   }
-  await savePublisherRecord(userDataDir, { ...publisher.record, invitations: [...publisher.record.invitations, { id, expiresAt }] });
+  // Read again: the record may have changed since the publisher's keys were opened.
+  const record = readPublisherRecords(userDataDir).find((candidate) => candidate.fingerprint === fingerprint) ?? publisher.record;
+  await savePublisherRecord(userDataDir, { ...record, invitations: [...record.invitations, { id, expiresAt }] });
   logger.info('fleet.invited', { expiresAt });
   return { code: shownCode(code), expiresAt };
 }
