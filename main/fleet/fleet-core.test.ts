@@ -56,6 +56,13 @@ async function joinWithCode(fleet: Fleet, label: string): Promise<{ member: Flee
   return { member, joined };
 }
 
+interface EnvelopeJson {
+  readonly signer: string;
+  readonly payload: string;
+}
+const envelopeAt = (path: string): EnvelopeJson => JSON.parse(readFileSync(path, 'utf8')) as EnvelopeJson;
+const payloadAt = (path: string): Record<string, unknown> => JSON.parse(Buffer.from(envelopeAt(path).payload, 'base64').toString()) as Record<string, unknown>;
+
 const passwordOf = (station: FleetWorkstation, login: string) => station.services.secrets.get(secretAccounts.technicalPassword(target.url, login));
 
 async function renewOnPublisher(fleet: Fleet, commune: number, password: string): Promise<void> {
@@ -97,7 +104,7 @@ describe('a fleet of workstations', () => {
     // The folder holds nothing in clear: no password, no account name.
     const published = readFileSync(join(fleet.folder, 'publications', 'publication-1'), 'utf8');
     expect(published).not.toContain(fleetCommunes[0].password);
-    expect(Buffer.from(JSON.parse(published).payload, 'base64').toString()).not.toContain('Lavaur');
+    expect(JSON.stringify(payloadAt(join(fleet.folder, 'publications', 'publication-1')))).not.toContain('Lavaur');
 
     await renewOnPublisher(fleet, 2, 'Nouveau-Mot-De-Passe-2027');
     expect((await publish(fleet)).revision).toBe(2);
@@ -115,8 +122,8 @@ describe('a fleet of workstations', () => {
     await sync(member);
     const published = join(fleet.folder, 'publications');
     // Signed by a key the root never certified, with every field right.
-    const genuine = JSON.parse(readFileSync(join(published, 'publication-1'), 'utf8'));
-    const forged = JSON.parse(Buffer.from(genuine.payload, 'base64').toString());
+    const genuine = envelopeAt(join(published, 'publication-1'));
+    const forged = payloadAt(join(published, 'publication-1'));
     writeFileSync(join(published, 'publication-2'), signedFile('publication', genuine.signer, generateSigningKey().privateKey, { ...forged, revision: 2 }));
     // One byte of the genuine file changed, under the next name.
     const bytes = readFileSync(join(published, 'publication-1'));
@@ -219,7 +226,7 @@ describe('a fleet of workstations', () => {
     const honest = workstation('honnete');
     const joined = await joinFleet(honest.fleet(fleet.folder), { fingerprint: fleet.fingerprint, machine: 'PC', user: 'u' });
     const members = join(fleet.folder, 'members');
-    const request = JSON.parse(Buffer.from(JSON.parse(readFileSync(join(members, joined.memberId), 'utf8')).payload, 'base64').toString());
+    const request = payloadAt(join(members, joined.memberId));
     // The honest request's content, signed by an attacker's key under a made-up id.
     writeFileSync(join(members, 'ABCDEFGHJKMNPQRS'), signedFile('adhesion', 'ABCDEFGHJKMNPQRS', generateSigningKey().privateKey, request));
     // The honest file copied under another id.
