@@ -159,6 +159,8 @@ export function createMainProcess(dependencies: MainDependencies): {
   dispatch: Dispatch;
   currentReminder: CoreServices['currentReminder'];
   allReminders: CoreServices['allReminders'];
+  /** The fleets this user is a member of, read at start without holding the window (main/fleet/). */
+  syncFleets: CoreServices['syncFleets'];
 } {
   const services = createCoreServices(dependencies);
   const asked = dependencies.selectAccount;
@@ -180,5 +182,5 @@ export function createMainProcess(dependencies: MainDependencies): {
     logger: services.logger,
     current: services.current,
   });
-  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders };
+  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders, syncFleets: services.syncFleets };
 }
