@@ -9,7 +9,7 @@ import { tempDir } from '../../test/support/temp-dirs';
 import { createFleet } from './create-fleet';
 import { listMembers, removeMember } from './fleet-members';
 import { fleetEntries, readMemberState } from './fleet-keychain';
-import { forgetFleetMembership } from './forget-fleet';
+import { forgetFleetMembership } from './local-records';
 import { inviteMember } from './invitations';
 import { joinFleet, type Joined } from './join-fleet';
 import { publishFleet } from './publish-fleet';

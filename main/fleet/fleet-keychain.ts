@@ -12,7 +12,7 @@ export const fleetEntries = {
   invitationKey: (fingerprint: string, id: string) => `flotte-editeur|${fingerprint}|invitation|${id}`,
 };
 
-/** Whether a keychain entry belongs to the fleet (forget-fleet.ts removes them all). */
+/** Whether a keychain entry belongs to the fleet (forgetFleetMembership in local-records.ts removes them all). */
 export const isFleetEntry = (account: string): boolean => account.startsWith('flotte-membre|') || account.startsWith('flotte-editeur|');
 
 const memberKeysSchema = z.object({ signingKey: z.string().min(1).max(200), identity: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]+$/) }).strict();

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../failures/errors';
 import { ensurePrivateFolder, privateFileMode } from '../files/private-files';
+import type { SecretStore } from '../secrets/secret-store';
+import { fleetEntries, isFleetEntry } from './fleet-keychain';
 
 const fingerprint = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{20}$/);
 const memberId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/);
@@ -117,9 +119,44 @@ export async function savePublisherRecord(userDataDir: string, record: Publisher
   await writePrivate(publisherPath(userDataDir), `${JSON.stringify({ formatVersion: 1, fleets: [...others, record] }, null, 2)}\n`);
 }
 
-/** Every local record of the fleet: what forget-fleet.ts removes. */
+/** Every local record of the fleet: what forgetFleetMembership removes. */
 export function removeLocalRecords(userDataDir: string): boolean {
   const existed = existsSync(folderOf(userDataDir));
   rmSync(folderOf(userDataDir), { recursive: true, force: true });
   return existed;
+}
+
+/*
+ * For `forget` (issue 34): everything the fleet keeps for this user on this workstation goes — the
+ * member's keys and rollback state, the publisher's working, publisher and invitation keys, and
+ * the local records. The shared folder is not touched (a removal there is the IT person's
+ * `fleet remove-member`).
+ */
+export interface ForgottenFleet {
+  readonly keychainEntries: number;
+  readonly localRecords: boolean;
+}
+
+export async function forgetFleetMembership(secrets: SecretStore, userDataDir: string): Promise<ForgottenFleet> {
+  let names: string[];
+  if (secrets.list) {
+    names = (await secrets.list()).filter(isFleetEntry);
+  } else {
+    // A keychain that cannot list: the entries the local records name.
+    let memberships: string[] = [];
+    let publishers: { fingerprint: string; invitations: string[] }[] = [];
+    try {
+      memberships = readMemberships(userDataDir).map((membership) => membership.fingerprint);
+      publishers = readPublisherRecords(userDataDir).map((record) => ({ fingerprint: record.fingerprint, invitations: record.invitations.map((invitation) => invitation.id) }));
+    } catch {
+      // Unreadable records: only what can be named goes.
+    }
+    names = [
+      ...memberships.flatMap((fingerprint) => [fleetEntries.memberKeys(fingerprint), fleetEntries.memberState(fingerprint)]),
+      ...publishers.flatMap(({ fingerprint, invitations }) => [fleetEntries.workingKey(fingerprint), fleetEntries.publisherIdentity(fingerprint), ...invitations.map((id) => fleetEntries.invitationKey(fingerprint, id))]),
+    ];
+  }
+  let removed = 0;
+  for (const name of names) if (await secrets.delete(name)) removed += 1;
+  return { keychainEntries: removed, localRecords: removeLocalRecords(userDataDir) };
 }
