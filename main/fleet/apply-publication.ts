@@ -80,7 +80,10 @@ export async function applyPublication({ settings, secrets, logger, userDataDir,
   // Checked whole before anything is written, the other accounts of this workstation included.
   settings.accounts.checkImport(entries);
   for (const account of accepted) writeProfileCertificate(account.settings, userDataDir);
-  await writeSecretsThen(secrets, writes, logger, () => settings.accounts.importAccounts(entries));
+  // A secret the keychain already holds as published is not written again (the keychain is the slow part).
+  const changed: SecretWrite[] = [];
+  for (const write of writes) if ((await secrets.get(write.account)) !== write.value) changed.push(write);
+  await writeSecretsThen(secrets, changed, logger, () => settings.accounts.importAccounts(entries));
   // The IT person's signed publication confirms its hosts, as an imported profile does.
   settings.addConfirmedHosts(confirmedBy(settings.accounts.list().filter((stored) => accepted.some((account) => account.name === stored.name))));
   return { accounts: accepted.map((account) => account.name), received, conflicts, skipped };
