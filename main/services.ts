@@ -13,9 +13,7 @@ import type { Desktop } from './ipc/channel-handlers';
 import { createHandlers } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc/ipc-dispatcher';
-import { nodeFleetFolder } from './fleet/fleet-folder';
-import { chorusPasswordCheck } from './fleet/password-check';
-import { syncFleets } from './fleet/sync-fleet';
+import type { FleetSync } from './fleet/sync-fleet';
 import type { Logger } from './logging/logger';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
@@ -121,8 +119,10 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
        * Every fleet this user is a member of brought up to its highest valid publication
        * (main/fleet/): the command line's `fleet sync`, the daily check (reading bounded), the app at start.
        */
-      syncFleets: (readDeadlineMs?: number) =>
-        syncFleets({
+      syncFleets: async (readDeadlineMs?: number): Promise<FleetSync[]> => {
+        // Loaded when asked for: every other command (and the window) starts without the fleet's code.
+        const [{ syncFleets }, { nodeFleetFolder }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/sync-fleet'), import('./fleet/fleet-folder'), import('./fleet/password-check')]);
+        return syncFleets({
           secrets,
           clock,
           logger,
@@ -131,7 +131,8 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
           openFolder: nodeFleetFolder,
           checkPassword: chorusPasswordCheck(shared),
           ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
-        }),
+        });
+      },
     };
   };
   return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));

@@ -2,8 +2,8 @@
 // does not answer is not an error for the check, which tests with what it has and says so), then
 // every account tested; after a refused password of an account the fleet manages, the folder is
 // read again and that account retested only if something new arrived.
-import { readMemberships } from '../fleet/local-records';
-import { fleetManagedAccounts, type FleetSync } from '../fleet/sync-fleet';
+import { fleetManagedAccounts, readMemberships } from '../fleet/local-records';
+import type { FleetSync } from '../fleet/sync-fleet';
 import type { CoreServices } from '../services';
 import type { CommandResult } from './command-result';
 import { syncLines } from './fleet-lines';

@@ -102,6 +102,15 @@ export async function writePrivate(path: string, content: string | Buffer): Prom
 
 export const readMemberships = (userDataDir: string): Membership[] => readRecord(membershipsPath(userDataDir), membershipsFileSchema, { formatVersion: 1 as const, memberships: [] }).memberships;
 
+/** The accounts a fleet manages on this workstation: their refused password says « contactez votre service informatique ». */
+export function fleetManagedAccounts(userDataDir: string): ReadonlySet<string> {
+  try {
+    return new Set(readMemberships(userDataDir).flatMap((membership) => membership.managedAccounts));
+  } catch {
+    return new Set();
+  }
+}
+
 export async function writeMemberships(userDataDir: string, memberships: readonly Membership[]): Promise<void> {
   await writePrivate(membershipsPath(userDataDir), `${JSON.stringify({ formatVersion: 1, memberships }, null, 2)}\n`);
 }

@@ -125,12 +125,3 @@ export async function syncFleets(dependencies: SyncDependencies): Promise<FleetS
   for (const membership of readMemberships(dependencies.userDataDir)) results.push(await syncOne(dependencies, membership));
   return results;
 }
-
-/** The accounts a fleet manages on this workstation: their refused password says « contactez votre service informatique ». */
-export function fleetManagedAccounts(userDataDir: string): ReadonlySet<string> {
-  try {
-    return new Set(readMemberships(userDataDir).flatMap((membership) => membership.managedAccounts));
-  } catch {
-    return new Set();
-  }
-}
