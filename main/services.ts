@@ -14,6 +14,7 @@ import type { Desktop } from './ipc/channel-handlers';
 import { createHandlers } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc/ipc-dispatcher';
+import type { FleetSync } from './fleet/sync-fleet';
 import type { Logger } from './logging/logger';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
@@ -122,6 +123,24 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
       withAccount: (name: string) => scopedTo(store.forAccount(name)),
       /** The daily check's time the machine profile applied at this (first) start asked for. */
       machineDailyCheckAt,
+      /**
+       * Every fleet this user is a member of brought up to its highest valid publication
+       * (main/fleet/): the command line's `fleet sync`, the daily check (reading bounded), the app at start.
+       */
+      syncFleets: async (readDeadlineMs?: number): Promise<FleetSync[]> => {
+        // Loaded when asked for: every other command (and the window) starts without the fleet's code.
+        const [{ syncFleets }, { nodeFleetFolder }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/sync-fleet'), import('./fleet/fleet-folder'), import('./fleet/password-check')]);
+        return syncFleets({
+          secrets,
+          clock,
+          logger,
+          userDataDir: dependencies.userDataDir,
+          settings: store,
+          openFolder: nodeFleetFolder,
+          checkPassword: chorusPasswordCheck(shared),
+          ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
+        });
+      },
     };
   };
   return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));
@@ -149,6 +168,8 @@ export function createMainProcess(dependencies: MainDependencies): {
   dispatch: Dispatch;
   currentReminder: CoreServices['currentReminder'];
   allReminders: CoreServices['allReminders'];
+  /** The fleets this user is a member of, read at start without holding the window (main/fleet/). */
+  syncFleets: CoreServices['syncFleets'];
 } {
   const services = createCoreServices(dependencies);
   const asked = dependencies.selectAccount;
@@ -170,5 +191,5 @@ export function createMainProcess(dependencies: MainDependencies): {
     logger: services.logger,
     current: services.current,
   });
-  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders };
+  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders, syncFleets: services.syncFleets };
 }

@@ -45,6 +45,13 @@ export const failureCodes = [
   'HOST_NOT_CONFIRMED',
   'UNTRUSTED_SENDER',
   'INTERNAL_ERROR',
+  // The fleet: one renewal published for every workstation (main/fleet/).
+  'FLEET_UNREACHABLE',
+  'FLEET_FINGERPRINT_MISMATCH',
+  'FLEET_CODE_REFUSED',
+  'FLEET_NOT_MEMBER',
+  'FLEET_NOT_PUBLISHER',
+  'FLEET_NEWER_FORMAT',
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
 

@@ -14,6 +14,7 @@ export const benchRowIds = [
   'screen',
   'screen-200-accounts',
   'accounts-200-list',
+  'fleet-sync',
 ] as const;
 export type BenchRowId = (typeof benchRowIds)[number];
 
@@ -28,6 +29,7 @@ export const benchTargets: Readonly<Record<BenchRowId, number>> = {
   screen: 1.2,
   'screen-200-accounts': 1.1,
   'accounts-200-list': 1.1,
+  'fleet-sync': 1.2,
 };
 
 export const benchRowSchema = z.strictObject({

@@ -174,6 +174,59 @@ async function processRows(simulator: Simulator): Promise<void> {
   row('help-memory', 'mémoire de pointe, `--help` contre `node -e 0`', `${(peak(help.a) / 1024).toFixed(0)} Mo`, `${(peak(help.b) / 1024).toFixed(0)} Mo`, peak(help.a) / peak(help.b));
 }
 
+// 2b. A fleet's member applying a publication ---------------------------------------------------
+
+/** What a CLI process printed as its one JSON line. */
+function cliJson(args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'dist/main/cli.js'), ...args, '--json'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stdin.end(input);
+    child.on('error', reject);
+    child.on('exit', (status) => (status === 0 ? resolve(JSON.parse(text) as Record<string, unknown>) : reject(new Error(`${args.join(' ')} : code ${String(status)}\n${text}`))));
+  });
+}
+
+/**
+ * `fleet sync` applying a new revision (a renewed password, published just before, untimed) on a
+ * member, against `status` on the same member: what the daily check adds to a workstation's morning.
+ */
+async function fleetSyncRow(simulator: Simulator): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'chorus-bench-flotte-'));
+  const publisher = { dir: join(scratch, 'editeur'), env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-editeur-${String(process.pid)}` } };
+  const member = { dir: join(scratch, 'membre'), env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-membre-${String(process.pid)}` } };
+  const folder = join(scratch, 'partage');
+  const caFile = join(scratch, 'ca.pem');
+  writeFileSync(caFile, simulator.caPem ?? '');
+  const as = (who: typeof publisher, args: readonly string[], input = '') => cliJson([...args, '--user-data-dir', who.dir], who.env, input);
+  await as(publisher, ['configure', '--env', 'custom', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', credentials.login, '--client-id', credentials.clientId, '--ca-file', caFile]);
+  await as(publisher, ['set-client-secret', '--client-secret-stdin'], credentials.clientSecret);
+  await as(publisher, ['set-password', '--password-stdin', '--no-verify'], credentials.password);
+  const { fingerprint } = await as(publisher, ['fleet', 'create', folder, '--root-key-file', join(scratch, 'racine.age'), '--passphrase-stdin'], 'la phrase secrète du banc');
+  const { code } = await as(publisher, ['fleet', 'invite', folder]);
+  await as(member, ['fleet', 'join', folder, '--publisher', String(fingerprint), '--code-stdin'], String(code));
+  await as(publisher, ['fleet', 'publish', folder]);
+  const node = process.execPath;
+  const cli = join(root, 'dist/main/cli.js');
+  let renewal = 0;
+  const runs = 9;
+  const sync = await alternate(
+    runs,
+    async () => {
+      renewal += 1;
+      await as(publisher, ['set-password', '--password-stdin', '--no-verify'], `Renouvele-${String(renewal)}!`);
+      await as(publisher, ['fleet', 'publish', folder]);
+      return timedProcess([node, cli, 'fleet', 'sync', '--user-data-dir', member.dir], member.env);
+    },
+    () => timedProcess([node, cli, 'status', '--user-data-dir', member.dir], member.env),
+  );
+  rmSync(scratch, { recursive: true, force: true });
+  const time = (list: readonly ProcessRun[]) => median(list.map((run) => run.elapsed));
+  out(`Parc de postes (${String(runs)} essais de chaque, alternés ; avant chaque synchronisation, un mot de passe renouvelé est publié, hors mesure) :`);
+  row('fleet-sync', '`fleet sync` appliquant une publication contre `status` sur le même poste', ms(time(sync.a)), ms(time(sync.b)), time(sync.a) / time(sync.b));
+}
+
 // 3. Screen, 4. 200 accounts -----------------------------------------------------------------------
 
 /** A TypeScript bench part in its own process (it drives Chromium through the e2e harness): its
@@ -233,6 +286,7 @@ async function main(): Promise<void> {
   try {
     await networkRows(simulator);
     await processRows(simulator);
+    await fleetSyncRow(simulator);
   } finally {
     await simulator.close();
   }

@@ -50,6 +50,8 @@ export interface Simulator {
   readonly requestCounts: Map<string, number>;
   /** How many times each login's technical password was checked (what a lock-out rule would count). */
   readonly passwordChecks: Map<string, number>;
+  /** How many times each login came with a password Chorus Pro refused (401): what a lock-out rule punishes. */
+  readonly passwordRefusals: Map<string, number>;
   /** The most requests of a path that were being answered at the same moment. */
   readonly peakInFlight: Map<string, number>;
   /**
@@ -142,6 +144,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const behaviour: Behaviour = { delayMs: 0, pathDelays: new Map(), failures: undefined, tokenFailures: undefined, throttle: undefined };
   const requestCounts = new Map<string, number>();
   const passwordChecks = new Map<string, number>();
+  const passwordRefusals = new Map<string, number>();
   const peakInFlight = new Map<string, number>();
   const inFlight = new Map<string, number>();
 
@@ -181,6 +184,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (credentials) passwordChecks.set(credentials.login, (passwordChecks.get(credentials.login) ?? 0) + 1);
     const account = fixture.accounts.find((candidate) => candidate.login === credentials?.login);
     if (!account || account.password !== credentials?.password || account.expired) {
+      if (credentials) passwordRefusals.set(credentials.login, (passwordRefusals.get(credentials.login) ?? 0) + 1);
       response.writeHead(401, { 'WWW-Authenticate': wrongCredentialsChallenge, 'Content-Type': 'text/html' });
       response.end('<html><body>Unauthorized</body></html>');
       return;
@@ -378,6 +382,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     ...(caPem ? { caPem } : {}),
     requestCounts,
     passwordChecks,
+    passwordRefusals,
     peakInFlight,
     throttleFor,
     failTokenNext(status, count = 1) {

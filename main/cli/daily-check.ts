@@ -23,10 +23,22 @@ export interface Notifier {
 
 export const notificationTitle = 'Chorus Pro Echanges';
 
-/** One notice per failing or due account, in the accounts' order; a failure says more than a due date. */
-export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accounts: readonly StoredAccount[], clock: Clock): AccountNotice[] {
+/**
+ * One notice per failing or due account, in the accounts' order; a failure says more than a due
+ * date. An account a fleet manages (main/fleet/) whose password is refused sends the accountant to
+ * the IT department: the password is theirs to renew, once for every workstation.
+ */
+export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accounts: readonly StoredAccount[], clock: Clock, fleetManaged: ReadonlySet<string> = new Set()): AccountNotice[] {
   const notices: AccountNotice[] = [];
   for (const outcome of outcomes) {
+    if (!outcome.ok && outcome.code === 'AUTH_REJECTED' && fleetManaged.has(outcome.account)) {
+      notices.push({
+        account: outcome.account,
+        title: `${notificationTitle} — ${outcome.account}`,
+        body: `Compte « ${outcome.account} » : Chorus Pro a refusé le mot de passe reçu du service informatique. Ne le changez pas vous-même : contactez votre service informatique, qui le renouvellera pour tous les postes.`,
+      });
+      continue;
+    }
     if (!outcome.ok) {
       notices.push({
         account: outcome.account,
@@ -53,8 +65,9 @@ export function withNotifications<R extends { readonly json: Record<string, unkn
   accounts: readonly StoredAccount[],
   clock: Clock,
   notifier: Notifier | undefined,
+  fleetManaged?: ReadonlySet<string>,
 ): R {
-  const notices = dailyCheckNotices(result.outcomes, accounts, clock);
+  const notices = dailyCheckNotices(result.outcomes, accounts, clock, fleetManaged);
   if (notifier) for (const notice of notices) notifier.show(notice);
   const shown = notifier !== undefined;
   return {

@@ -25,6 +25,11 @@ export const optionSpec = {
   notify: { type: 'boolean' },
   at: { type: 'string' },
   executable: { type: 'string' },
+  'root-key-file': { type: 'string' },
+  publisher: { type: 'string' },
+  'code-stdin': { type: 'boolean' },
+  accept: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -47,6 +52,10 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   'alert-delay': 'MOIS',
   at: 'HH:MM',
   executable: 'CHEMIN',
+  'root-key-file': 'FICHIER',
+  publisher: 'EMPREINTE',
+  accept: 'ID',
+  name: 'NOM',
 };
 
 /** An option's value, when it takes one and was given. */

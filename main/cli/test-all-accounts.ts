@@ -23,8 +23,12 @@ const sleep: Wait = (seconds) => setTimeout(seconds * 1000);
 
 /** Every account tested, one after the other: the nightly check of a centre de gestion. */
 export async function testAllAccounts(services: CoreServices, wait: Wait = sleep): Promise<CommandResult & { readonly outcomes: readonly AccountTestOutcome[] }> {
+  return testAllResult(await testAccounts(services, services.settings.accounts.list().map((account) => account.name), wait));
+}
+
+/** These accounts tested, one after the other (the daily check retests some after a fleet's sync). */
+export async function testAccounts(services: CoreServices, names: readonly string[], wait: Wait = sleep): Promise<AccountTestOutcome[]> {
   const results: AccountTestOutcome[] = [];
-  const names = services.settings.accounts.list().map((account) => account.name);
   for (const [index, name] of names.entries()) {
     const account = services.withAccount(name);
     try {
@@ -41,6 +45,11 @@ export async function testAllAccounts(services: CoreServices, wait: Wait = sleep
       if (waitedSeconds !== undefined) await wait(waitedSeconds);
     }
   }
+  return results;
+}
+
+/** `test --all`'s result: one line per account, then the summary. */
+export function testAllResult(results: readonly AccountTestOutcome[]): CommandResult & { readonly outcomes: readonly AccountTestOutcome[] } {
   const failed = results.filter((result) => !result.ok);
   return {
     outcomes: results,

@@ -63,6 +63,18 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
     "La demande ne provient pas de la fenêtre de l'application et a été refusée. Fermez puis rouvrez l'application.",
   INTERNAL_ERROR:
     "Une erreur inattendue s'est produite et l'opération n'a pas abouti. Réessayez ; si elle se reproduit, redémarrez l'application et signalez-la à votre service informatique.",
+  FLEET_UNREACHABLE:
+    "Le dossier partagé du parc de postes est inaccessible : ce poste garde les mots de passe qu'il avait. Vérifiez que le poste est sur le réseau de la collectivité et que le partage est joignable ; si cela dure, contactez votre service informatique.",
+  FLEET_FINGERPRINT_MISMATCH:
+    "L'empreinte donnée ne correspond pas à la clé racine de ce dossier : rien n'a été écrit. Vérifiez l'empreinte auprès de votre service informatique (elle se lit à voix haute, par groupes de quatre) et le dossier indiqué.",
+  FLEET_CODE_REFUSED:
+    "Ce code d'invitation n'est pas valable : inconnu, expiré (72 heures) ou déjà utilisé ; rien n'a été écrit. Demandez un nouveau code à votre service informatique.",
+  FLEET_NOT_MEMBER:
+    "Ce poste ne fait partie d'aucun parc de postes : rien n'a été modifié. Votre service informatique vous indiquera comment le rejoindre.",
+  FLEET_NOT_PUBLISHER:
+    "Ce poste ne publie pas pour ce parc de postes (ses clés de publication ne sont pas dans le coffre-fort de cet utilisateur) : rien n'a été modifié. Lancez la commande sur le poste et la session qui ont créé le parc.",
+  FLEET_NEWER_FORMAT:
+    "Le dossier du parc de postes a été écrit par une version plus récente de Chorus Pro Echanges : ce poste ne l'a pas lu et garde ce qu'il avait. Mettez à jour l'application de ce poste.",
 };
 
 /**
@@ -116,6 +128,18 @@ export const commandLineMessages: Readonly<Partial<Record<FailureCode, string>>>
     "Cette adresse n'a été confirmée par personne sur ce poste (elle vient du profil de déploiement du poste, ou de l'écran sans avoir servi) : rien n'y a été envoyé. Si elle est bien celle de votre organisation, confirmez-la avec la commande indiquée entre parenthèses, ou ouvrez l'application, qui vous la montrera avant tout envoi.",
   INTERNAL_ERROR:
     "Une erreur inattendue s'est produite et l'opération n'a pas abouti. Réessayez ; si elle se reproduit, signalez-la à votre service informatique avec le journal (journaux/chorus-pro-echanges.log dans le dossier de paramètres).",
+  FLEET_UNREACHABLE:
+    "Le dossier partagé du parc de postes est inaccessible : rien n'a été modifié et ce poste garde les mots de passe qu'il avait. Vérifiez le chemin (\\\\serveur\\partage) et l'accès au réseau, puis relancez la commande ; la vérification quotidienne teste en attendant avec ce que le poste a.",
+  FLEET_FINGERPRINT_MISMATCH:
+    "L'empreinte donnée ne correspond pas à la clé racine de ce dossier : rien n'a été écrit. Vérifiez l'empreinte (--publisher, affichée par fleet create) et le dossier, puis relancez fleet join.",
+  FLEET_CODE_REFUSED:
+    "Ce code d'invitation n'est pas valable : inconnu, expiré (72 heures) ou déjà utilisé ; rien n'a été écrit. Demandez un nouveau code (fleet invite DOSSIER sur le poste de publication), ou rejoignez sans code (fleet join sans --code-stdin) et faites comparer la phrase de quatre mots.",
+  FLEET_NOT_MEMBER:
+    "Ce poste ne fait partie d'aucun parc de postes pour cet utilisateur : rien n'a été modifié. Rejoignez-le d'abord avec fleet join DOSSIER --publisher EMPREINTE.",
+  FLEET_NOT_PUBLISHER:
+    "Ce poste ne publie pas pour ce parc de postes (ses clés de publication ne sont pas dans le coffre-fort de cet utilisateur) : rien n'a été modifié. Lancez la commande sur le poste et la session qui ont fait fleet create, avec le même --user-data-dir.",
+  FLEET_NEWER_FORMAT:
+    "Le dossier du parc de postes a été écrit par une version plus récente de Chorus Pro Echanges : ce poste ne l'a pas lu et garde ce qu'il avait. Mettez à jour l'application de ce poste, puis relancez la commande.",
 };
 
 /** Where the user reads a failure: the window, or a terminal and a script. */

@@ -70,6 +70,16 @@ function scryptWorkFactors(binary: Uint8Array): number[] {
 }
 
 /**
+ * What is wrong with an age file whose header asks scrypt for more than age writes, in French;
+ * undefined when it asks for no more. Read before anything is derived (profiles, the fleet's root key).
+ */
+export function hostileWorkFactor(binary: Uint8Array): string | undefined {
+  const tooCostly = scryptWorkFactors(binary).find((logN) => logN > maxScryptLogN);
+  if (tooCostly === undefined) return undefined;
+  return `demande un calcul de clé démesuré (facteur de travail scrypt 2^${Number.isFinite(tooCostly) ? tooCostly : '?'}, 2^${maxScryptLogN} au plus, ce qu'écrit age) : il n'a pas été ouvert`;
+}
+
+/**
  * Opens an armored age file with the passphrase, checks its content against `schema`, then that
  * it belongs to the profile that carries it (`belongs`). Every failure is one French message: the
  * library's own text never reaches the user.
@@ -82,10 +92,8 @@ export async function decryptJson<T>(armored: string, passphrase: string, schema
   } catch {
     throw refused('le bloc des mots de passe chiffrés est tronqué ou altéré');
   }
-  const tooCostly = scryptWorkFactors(binary).find((logN) => logN > maxScryptLogN);
-  if (tooCostly !== undefined) {
-    throw refused(`le bloc des mots de passe demande un calcul de clé démesuré (facteur de travail scrypt 2^${Number.isFinite(tooCostly) ? tooCostly : '?'}, 2^${maxScryptLogN} au plus, ce qu'écrit age) : il n'a pas été ouvert ; demandez un profil exporté par Chorus Pro Echanges ou par age`);
-  }
+  const hostile = hostileWorkFactor(binary);
+  if (hostile !== undefined) throw refused(`le bloc des mots de passe ${hostile} ; demandez un profil exporté par Chorus Pro Echanges ou par age`);
   let text: string;
   try {
     const decrypter = new Decrypter();

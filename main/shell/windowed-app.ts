@@ -46,7 +46,7 @@ function start(): void {
 
   fileSink = createLogFileSink(app.getPath('userData'));
   logger.info('app.started', { version: app.getVersion() });
-  const { dispatch, allReminders } = createMainProcess({
+  const { dispatch, allReminders, syncFleets } = createMainProcess({
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),
@@ -66,6 +66,9 @@ function start(): void {
     appOrigin,
     ...(askedAccount === undefined ? {} : { selectAccount: askedAccount }),
   });
+  // A member of a fleet takes the latest publication at start, alongside the window, never before
+  // it: a share that does not answer costs the accountant nothing (the sync logs what it did).
+  void syncFleets().catch(() => logger.warn('fleet.sync-at-start', { code: 'INTERNAL_ERROR' }));
   for (const name of channelNames) {
     ipcMain.handle(ipcChannelOf(name), (event, ...args: unknown[]) => dispatch(name, senderFacts(event), args));
   }

@@ -3,6 +3,7 @@
 // there). The order is the one `parse` lists them in when none is given.
 import type { Command } from '../command';
 import { accounts } from './accounts';
+import { fleet } from './fleet';
 import { structures, test } from './connection';
 import { exportProfile, importProfile } from './profiles';
 import { schedule } from './schedule';
@@ -21,6 +22,7 @@ export const commandTable: Readonly<Record<string, Command>> = {
   'export-profile': exportProfile,
   'import-profile': importProfile,
   schedule,
+  fleet,
 };
 
 export const commandNames: readonly string[] = Object.keys(commandTable);

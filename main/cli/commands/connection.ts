@@ -5,7 +5,7 @@ import type { Command } from '../command';
 import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { connectionOptions, hasOverrides, settingsWithOverrides } from '../connection-options';
 import { withNotifications } from '../daily-check';
-import { testAllAccounts } from '../test-all-accounts';
+import { testAllWithFleet } from '../fleet-daily-check';
 
 export const test: Command = {
   options: [...connectionOptions, 'all', 'notify'],
@@ -15,8 +15,9 @@ export const test: Command = {
   run: async (context) => {
     if (context.options.all === true) {
       if (hasOverrides(context.options) || context.options.account !== undefined) throw new AppError('INVALID_INPUT', "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion");
-      const result = await testAllAccounts(context.services);
-      return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier) : result;
+      // A member of a fleet reads its folder first (fleet-daily-check.ts); others just test.
+      const { fleetManaged, ...result } = await testAllWithFleet(context.services, context.userDataDir);
+      return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier, fleetManaged) : result;
     }
     if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
     const settings = settingsWithOverrides(context);

@@ -1,0 +1,84 @@
+// `fleet join FOLDER --publisher FINGERPRINT [--code-stdin]`: this user's workstation asks to be
+// a member. Its keys (an Ed25519 signing key, an age identity) are made here and stay in its
+// keychain; its id and phrase come from them. Nothing is written, in the folder or here, unless
+// the folder's root is the one whose fingerprint was given (and the code, when given, is open).
+import { AppError } from '../failures/errors';
+import { anyCertificate, readTrust } from './certificates';
+import type { FleetDependencies } from './fleet-dependencies';
+import type { JoinRequest } from './fleet-formats';
+import { memberIdOf, phraseOf, shownFingerprint } from './fleet-identity';
+import { readMemberKeys, writeMemberKeys, type MemberKeys } from './fleet-keychain';
+import { IgnoredFiles } from './ignored-files';
+import { proveInvitation } from './invitations';
+import { readMemberships, saveMembership } from './local-records';
+import { latestPublicationHeader } from './publication-files';
+import { newAgeIdentity, recipientOf } from './sealed-box';
+import { fleetFormatVersion, signedFile } from './signed-file';
+import { generateSigningKey, publicKeyOf } from './signing-keys';
+
+export interface JoinInput {
+  readonly fingerprint: string;
+  readonly code?: string;
+  /** Self-declared, shown to the IT person beside the phrase; never trusted. */
+  readonly machine: string;
+  readonly user: string;
+}
+
+export interface Joined {
+  readonly memberId: string;
+  readonly phrase: string;
+  readonly fingerprint: string;
+  /** `code`: accepted at the next publication; `phrase`: waits for `fleet publish --accept`. */
+  readonly acceptance: 'code' | 'phrase';
+}
+
+/** A self-declared name as a join request carries it: printable, 1 to 128 characters. */
+const declared = (name: string): string => name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').trim().slice(0, 128) || 'inconnu';
+
+export async function joinFleet(dependencies: FleetDependencies, input: JoinInput): Promise<Joined> {
+  const { folder, secrets, clock, logger, userDataDir } = dependencies;
+  await folder.check();
+  const ignored = new IgnoredFiles();
+  const trust = await readTrust(folder, { fingerprint: input.fingerprint }, ignored);
+  if (!trust) {
+    if (ignored.newerFormat) throw new AppError('FLEET_NEWER_FORMAT', folder.path);
+    const detail = (await anyCertificate(folder)) ? `le dossier ${folder.path} appartient à un autre parc, ou son certificat est altéré` : `le dossier ${folder.path} ne contient aucun parc de postes (fleet create)`;
+    throw new AppError('FLEET_FINGERPRINT_MISMATCH', detail);
+  }
+  const existing = await readMemberKeys(secrets, input.fingerprint);
+  const keys: MemberKeys = existing ?? { signingKey: generateSigningKey().privateKey, identity: (await newAgeIdentity()).identity };
+  const memberKey = publicKeyOf(keys.signingKey);
+  const recipient = await recipientOf(keys.identity);
+  const memberId = memberIdOf(memberKey, recipient);
+  let invitationProof: string | undefined;
+  if (input.code !== undefined) {
+    const latest = await latestPublicationHeader(folder, trust, new IgnoredFiles());
+    invitationProof = await proveInvitation(folder, trust, new Set(latest?.invitationsUsed ?? []), input.code, memberId, clock(), ignored);
+    if (invitationProof === undefined) throw new AppError('FLEET_CODE_REFUSED');
+  }
+  const request: JoinRequest = {
+    formatVersion: fleetFormatVersion,
+    fleet: input.fingerprint,
+    memberKey,
+    recipient,
+    machine: declared(input.machine),
+    user: declared(input.user),
+    requestedAt: clock().toISOString(),
+    ...(invitationProof !== undefined ? { invitationProof } : {}),
+  };
+  if (!existing) await writeMemberKeys(secrets, input.fingerprint, keys);
+  await folder.rewrite('members', memberId, signedFile('adhesion', memberId, keys.signingKey, request));
+  const previous = readMemberships(userDataDir).find((membership) => membership.fingerprint === input.fingerprint);
+  await saveMembership(userDataDir, {
+    managedAccounts: [],
+    disagreements: [],
+    ...previous,
+    fingerprint: input.fingerprint,
+    rootKey: trust.rootKey,
+    folder: folder.path,
+    memberId,
+    joinedAt: previous?.joinedAt ?? clock().toISOString(),
+  });
+  logger.info('fleet.joined', { withCode: invitationProof !== undefined });
+  return { memberId, phrase: await phraseOf(memberKey, recipient), fingerprint: shownFingerprint(input.fingerprint), acceptance: invitationProof === undefined ? 'phrase' : 'code' };
+}
