@@ -30,6 +30,7 @@ export const optionSpec = {
   'code-stdin': { type: 'boolean' },
   accept: { type: 'string' },
   name: { type: 'string' },
+  'daily-check-at': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -56,6 +57,7 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   publisher: 'EMPREINTE',
   accept: 'ID',
   name: 'NOM',
+  'daily-check-at': 'HH:MM',
 };
 
 /** An option's value, when it takes one and was given. */

@@ -6,6 +6,8 @@ import type { SettingsStore } from '../settings/settings-store';
 import { machineProfileDistrust, platformPathSecurity, type ReadPathSecurity } from './machine-profile-trust';
 import { splitMachineOnlyFields } from '../schedule/machine-daily-check';
 import { applyProfile, parseSingleProfile, readProfileData } from './deployment-profile';
+import { parseAccountsProfile } from './accounts-profile';
+import { applyAccountsProfileSettings } from './machine-accounts-profile';
 
 /**
  * Where an installer or a script puts the profile every workstation starts from:
@@ -42,7 +44,12 @@ export function applyMachineProfileAtFirstStart(
   try {
     const { profile: data, dailyCheckAt } = splitMachineOnlyFields(readProfileData(path), logger);
     if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) {
-      throw new AppError('PROFILE_REFUSED', 'profil de plusieurs comptes');
+      // Several accounts (a centre de gestion's communes): each one's settings, its secrets waiting for the passphrase.
+      const accounts = parseAccountsProfile(data);
+      applyAccountsProfileSettings(settings, accounts, userDataDir);
+      if (accounts.secrets !== undefined) settings.markMachineProfileSecrets(true);
+      logger.info('profile.machine-applied', { path, accounts: accounts.accounts.length, withSecrets: accounts.secrets !== undefined });
+      return dailyCheckAt;
     }
     const profile = parseSingleProfile(data);
     applyProfile(settings, profile, userDataDir);
@@ -51,7 +58,8 @@ export function applyMachineProfileAtFirstStart(
     logger.info('profile.machine-applied', { path, withSecrets: profile.profileVersion === 2 });
     return dailyCheckAt;
   } catch (error) {
-    logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
+    // Why, not only the code: « champ invalide : accounts.2.login » tells the IT person what to fix.
+    logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR', ...(error instanceof AppError && error.detail !== undefined ? { reason: error.detail } : {}) });
     return undefined;
   }
 }

@@ -20,7 +20,7 @@ const onlyWindows: CommandResult = {
   ],
 };
 
-async function scheduleCommand(
+export async function scheduleCommand(
   action: string | undefined,
   options: { readonly at?: string; readonly executable?: string; readonly userDataDir?: string },
   environment: ScheduleEnvironment,
