@@ -14,6 +14,7 @@ import { createHandlers } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc/ipc-dispatcher';
 import type { FleetSync } from './fleet/sync-fleet';
+import type { BoxContent } from './fleet/fleet-formats';
 import type { Logger } from './logging/logger';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
@@ -132,6 +133,12 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
           checkPassword: chorusPasswordCheck(shared),
           ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
         });
+      },
+      /** A fleet's accounts applied here as a member's sync applies them (the new publisher, after `fleet rotate-key`). */
+      applyFleetAccounts: async (content: BoxContent): Promise<readonly string[]> => {
+        const [{ applyPublication }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/apply-publication'), import('./fleet/password-check')]);
+        const applied = await applyPublication({ settings: store, secrets, logger, userDataDir: dependencies.userDataDir, checkPassword: chorusPasswordCheck(shared) }, content);
+        return applied.accounts;
       },
     };
   };

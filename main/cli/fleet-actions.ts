@@ -22,10 +22,12 @@ import type { CommandResult } from './command-result';
 import { membersLines, statusLines, syncLines } from './fleet-lines';
 import { text } from './options';
 import { secretFromStdin } from './secret-option';
+import { assignAction, rotateKeyAction } from './fleet-keys-actions';
 
-const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status'] as const;
+const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign'] as const;
 type Action = (typeof actions)[number];
-const usageLine = 'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | sync | status';
+const usageLine =
+  'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | sync | status';
 
 /** Which options each action takes: anything else is refused, not ignored. */
 const actionOptions: Readonly<Record<Action, readonly string[]>> = {
@@ -37,6 +39,8 @@ const actionOptions: Readonly<Record<Action, readonly string[]>> = {
   'remove-member': [],
   sync: [],
   status: [],
+  'rotate-key': ['root-key-file', 'passphrase-stdin', 'add-publisher'],
+  assign: ['account', 'member', 'all-members'],
 };
 
 /**
@@ -136,15 +140,15 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
     }
     case 'members': {
       const list = await listMembers(fleet);
-      return { json: { members: list.members, samePhrase: list.samePhrase, ignored: list.ignored.toJson() }, lines: membersLines(list) };
+      return { json: { members: list.members, samePhrase: list.samePhrase, assignments: list.assignments, ignored: list.ignored.toJson() }, lines: membersLines(list) };
     }
     case 'publish': {
       const accept = text(context.options, 'accept');
       const published = await publishFleet(fleet, { accounts: accounts(), ...(accept !== undefined ? { accept: parseMemberId(accept) } : {}), ...(context.options.name !== undefined ? { name: text(context.options, 'name') ?? '' } : {}) });
       return {
-        json: { revision: published.revision, members: published.members, accounts: published.accounts, acceptedNow: published.acceptedNow, pending: published.pending, warnings: published.warnings, ignored: published.ignored.toJson() },
+        json: { revision: published.revision, members: published.members, accounts: published.accounts, boxes: published.boxes, acceptedNow: published.acceptedNow, pending: published.pending, warnings: published.warnings, ignored: published.ignored.toJson() },
         lines: [
-          `Révision ${published.revision} publiée : ${published.accounts} compte(s) chiffré(s) pour ${published.members} poste(s).`,
+          `Révision ${published.revision} publiée : ${published.accounts} compte(s) chiffré(s) pour ${published.members} poste(s)${published.boxes > 1 ? `, en ${published.boxes} groupes de postes (comptes réservés : fleet members DOSSIER)` : ''}.`,
           ...published.acceptedNow.map((id) => `  Poste ${id} accepté.`),
           ...(published.pending.length === 0 ? [] : [`  ${published.pending.length} poste(s) en attente d'acceptation : fleet members DOSSIER pour comparer leurs phrases.`]),
           ...published.warnings,
@@ -152,6 +156,10 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
         ],
       };
     }
+    case 'rotate-key':
+      return rotateKeyAction(context, fleet);
+    case 'assign':
+      return assignAction(context, fleet);
     case 'remove-member': {
       if (idWord === undefined) throw new AppError('INVALID_INPUT', 'fleet remove-member DOSSIER ID : indiquez le poste à retirer (fleet members DOSSIER les liste)');
       const removal = await removeMember(fleet, parseMemberId(idWord), accounts());

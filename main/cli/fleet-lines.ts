@@ -27,6 +27,7 @@ export function syncLines(results: readonly FleetSync[]): string[] {
                   : `  ${quoted(conflict.account)} : le mot de passe de ce poste diffère de celui du parc et Chorus Pro n'a pas pu départager ; celui de ce poste est gardé, la révision sera relue à la prochaine synchronisation.`,
             ),
             ...outcome.skipped.map((name) => `  ${quoted(name)} : nom de compte refusé par cette version (caractère interdit) ; compte non appliqué, signalez-le au service informatique.`),
+            ...outcome.otherFleet.map((name) => `  ${quoted(name)} : ce compte est déjà géré par un autre parc de ce poste ; il n'est pas repris (signalez au service informatique que deux parcs publient le même nom).`),
           ];
         case 'nothing-new':
           return [`${head} rien de nouveau (révision ${outcome.revision} déjà appliquée).`];
@@ -57,6 +58,8 @@ export function membersLines(list: MemberList): string[] {
       ? ['Pour accepter un poste en attente : comparez sa phrase avec celle que le poste affiche (fleet status), puis fleet publish DOSSIER --accept ID --name NOM.']
       : []),
     ...list.samePhrase.map((phrase) => `Attention : plusieurs postes montrent la phrase « ${phrase} » ; l'un d'eux peut être une imitation, vérifiez sur place avant d'accepter.`),
+    ...(list.assignments.length === 0 ? [] : ['Comptes réservés à certains postes (les autres vont à tous) :']),
+    ...list.assignments.map((assignment) => `  ${quoted(assignment.account)} : ${assignment.members.join(', ')}`),
     ...(list.ignored.line() === undefined ? [] : [list.ignored.line() ?? '']),
   ];
 }

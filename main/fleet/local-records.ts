@@ -10,6 +10,7 @@ import { AppError } from '../failures/errors';
 import { ensurePrivateFolder, privateFileMode } from '../files/private-files';
 import type { SecretStore } from '../secrets/secret-store';
 import { fleetEntries, isFleetEntry } from './fleet-keychain';
+import { assignmentSchema, publishedMemberSchema } from './fleet-formats';
 
 const fingerprint = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{20}$/);
 const memberId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/);
@@ -37,22 +38,7 @@ export type Membership = z.infer<typeof membershipSchema>;
 
 const membershipsFileSchema = z.object({ formatVersion: z.literal(1), memberships: z.array(membershipSchema).max(100) }).strict();
 
-const publishedMemberSchema = z
-  .object({
-    id: memberId,
-    /** Kept at acceptance: a join request deleted from the folder later does not drop the member. */
-    recipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/),
-    memberKey: z.string(),
-    machine: z.string().max(128),
-    user: z.string().max(128),
-    name: z.string().max(80).optional(),
-    state: z.enum(['accepted', 'removed']),
-    acceptedAt: instant,
-    removedAt: instant.optional(),
-    via: z.enum(['code', 'phrase']),
-  })
-  .strict();
-export type PublishedMember = z.infer<typeof publishedMemberSchema>;
+export type { PublishedMember } from './fleet-formats';
 
 export const publisherRecordSchema = z
   .object({
@@ -64,6 +50,8 @@ export const publisherRecordSchema = z
     lastRevision: z.int().min(0),
     members: z.array(publishedMemberSchema).max(10_000),
     invitations: z.array(z.object({ id: z.string(), expiresAt: instant, usedBy: memberId.optional() }).strict()).max(10_000),
+    /** `fleet assign`: accounts restricted to some members; shared with the other publishers through the publishers' box. */
+    assignments: z.array(assignmentSchema).max(2000).default([]),
   })
   .strict();
 export type PublisherRecord = z.infer<typeof publisherRecordSchema>;
