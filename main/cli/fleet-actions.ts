@@ -19,7 +19,7 @@ import { readMemberships } from '../fleet/local-records';
 import { printable } from '../text/printable';
 import type { CommandContext } from './command';
 import type { CommandResult } from './command-result';
-import { membersLines, statusLines, syncLines } from './fleet-lines';
+import { membersLines, pointerJson, pointerLines, statusLines, syncLines } from './fleet-lines';
 import { text } from './options';
 import { secretFromStdin } from './secret-option';
 import { assignAction, rotateKeyAction } from './fleet-keys-actions';
@@ -84,11 +84,17 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       const statuses = await memberStatus(context.services.secrets, context.userDataDir, accounts());
       return { json: { fleets: statuses }, lines: statusLines(statuses) };
     }
-    if (readMemberships(context.userDataDir).length === 0) throw new AppError('FLEET_NOT_MEMBER');
+    // The machine's pointer first: `fleet sync` joins the fleet it names, as the start and the daily check do.
+    const pointer = await context.services.followMachineFleet();
+    if (readMemberships(context.userDataDir).length === 0) {
+      if (pointer.kind === 'refused' || pointer.kind === 'failed') throw new AppError('FLEET_NOT_MEMBER', pointerLines(pointer).join(' '));
+      throw new AppError('FLEET_NOT_MEMBER');
+    }
     const results = await context.services.syncFleets();
+    const machineFleet = pointerJson(pointer);
     return {
-      json: { fleets: results.map((result) => ({ fingerprint: shownFingerprint(result.fingerprint), memberId: result.memberId, folder: result.folder, ...result.outcome, ignored: result.ignored.toJson() })) },
-      lines: syncLines(results),
+      json: { fleets: results.map((result) => ({ fingerprint: shownFingerprint(result.fingerprint), memberId: result.memberId, folder: result.folder, ...result.outcome, ignored: result.ignored.toJson() })), ...(machineFleet ? { machineFleet } : {}) },
+      lines: [...pointerLines(pointer), ...syncLines(results)],
       failed: results.some((result) => result.outcome.kind === 'failed'),
     };
   }

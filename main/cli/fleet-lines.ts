@@ -1,17 +1,21 @@
 // What `fleet` prints, in French: every name that came from the shared folder (machine, user,
 // account names) escaped (text/printable.ts), so that a share's writer cannot forge a line.
 import type { FleetSync } from '../fleet/sync-fleet';
+import type { PointerOutcome } from '../fleet/follow-machine-pointer';
+import { pointerRefusalText } from '../fleet/machine-pointer-path';
 import type { MemberList } from '../fleet/fleet-members';
 import type { MemberStatus } from '../fleet/member-status';
 import { printable } from '../text/printable';
 import { frenchDay } from './output';
 
 const quoted = (name: string): string => `« ${printable(name)} »`;
+/** A fingerprint in groups of four, without loading the fleet's code. */
+const grouped = (fingerprint: string): string => fingerprint.replace(/(.{4})(?=.)/g, '$1-');
 
 export function syncLines(results: readonly FleetSync[]): string[] {
   return results.flatMap((result) => {
     const { outcome } = result;
-    const head = `Parc ${result.fingerprint.replace(/(.{4})(?=.)/g, '$1-')} (${printable(result.folder)}) :`;
+    const head = `Parc ${grouped(result.fingerprint)} (${printable(result.folder)}) :`;
     const ignored = result.ignored.line();
     const lines = ((): string[] => {
       switch (outcome.kind) {
@@ -75,3 +79,24 @@ export function statusLines(statuses: readonly MemberStatus[]): string[] {
     ...status.accounts.map((account) => `  ${quoted(account.name)} : ${account.verified ? 'mot de passe vérifié par un test' : 'mot de passe reçu du service informatique, non vérifié'}`),
   ]);
 }
+
+/** What the machine's fleet pointer did, in one line or none (nothing to say when absent or already followed). */
+export function pointerLines(outcome: PointerOutcome): string[] {
+  switch (outcome.kind) {
+    case 'absent':
+      return [];
+    case 'member':
+      return outcome.moved ? [`Pointeur de parc du poste : le parc ${grouped(outcome.fingerprint)} se lit désormais dans le dossier que le pointeur indique.`] : [];
+    case 'refused':
+      return [`Attention : ${pointerRefusalText(outcome.path, outcome.reason)}`];
+    case 'joined':
+      return [
+        `Pointeur de parc du poste : ce poste (cet utilisateur) a demandé à rejoindre le parc ${grouped(outcome.fingerprint)}, sans rien saisir ; en attente d'acceptation par le service informatique.`,
+        `  Phrase de ce poste, à comparer avec celle que liste fleet members : ${outcome.phrase}`,
+      ];
+    case 'failed':
+      return [`Pointeur de parc du poste : ${outcome.reason} ; nouvel essai au prochain démarrage ou à la prochaine vérification.`];
+  }
+}
+
+export const pointerJson = (outcome: PointerOutcome): Record<string, unknown> | undefined => (outcome.kind === 'absent' ? undefined : { ...outcome });

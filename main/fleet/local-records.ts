@@ -27,6 +27,8 @@ export const membershipSchema = z
     folder: z.string().min(1).max(4096),
     memberId,
     joinedAt: instant,
+    /** The four words to compare with the publisher's list: public (derived from the public keys). */
+    phrase: z.string().max(200).optional(),
     appliedRevision: z.int().min(0).optional(),
     appliedAt: instant.optional(),
     /** The accounts the last applied publication carried: their refused password says « contactez votre service informatique ». */
@@ -115,6 +117,32 @@ export async function savePublisherRecord(userDataDir: string, record: Publisher
   const others = readPublisherRecords(userDataDir).filter((existing) => existing.fingerprint !== record.fingerprint);
   await writePrivate(publisherPath(userDataDir), `${JSON.stringify({ formatVersion: 1, fleets: [...others, record] }, null, 2)}\n`);
 }
+
+/** What the last reading of the machine's fleet pointer did, for `status` and the screen (machine-pointer.ts). */
+export const pointerRecordSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    path: z.string().max(4096),
+    at: instant,
+    outcome: z.enum(['refused', 'member', 'joined', 'failed']),
+    fingerprint: fingerprint.optional(),
+    /** Why it was refused, or why joining failed (French, for the IT person). */
+    reason: z.string().max(2000).optional(),
+  })
+  .strict();
+export type PointerRecord = z.infer<typeof pointerRecordSchema>;
+const pointerRecordPath = (userDataDir: string): string => join(folderOf(userDataDir), 'pointeur-du-poste.json');
+
+/** The last pointer reading, or undefined (none yet, or a file this version cannot read: it is written again at the next start). */
+export function readPointerRecord(userDataDir: string): PointerRecord | undefined {
+  try {
+    return readRecord(pointerRecordPath(userDataDir), pointerRecordSchema.optional(), undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+export const savePointerRecord = (userDataDir: string, record: PointerRecord): Promise<void> => writePrivate(pointerRecordPath(userDataDir), `${JSON.stringify(record, null, 2)}\n`);
 
 /** Every local record of the fleet: what forgetFleetMembership removes. */
 export function removeLocalRecords(userDataDir: string): boolean {

@@ -48,7 +48,8 @@ export interface FleetSync {
 
 type Found = { readonly kind: 'box'; readonly revision: number; readonly content: BoxContent } | { readonly kind: 'removed'; readonly revision: number } | { readonly kind: 'none' };
 
-function withDeadline<T>(work: Promise<T>, ms: number | undefined, folder: string): Promise<T> {
+/** Reading the folder bounded in time (the daily check's 10 s): past it, rejected with `fleetLate`. */
+export function withDeadline<T>(work: Promise<T>, ms: number | undefined, folder: string): Promise<T> {
   if (ms === undefined) return work;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
