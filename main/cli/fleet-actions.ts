@@ -24,13 +24,13 @@ import { text } from './options';
 import { secretFromStdin } from './secret-option';
 import { assignAction, pointerAction, rotateKeyAction } from './fleet-keys-actions';
 
-const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'pointer'] as const;
+export const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'pointer'] as const;
 type Action = (typeof actions)[number];
 const usageLine =
   'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | pointer DOSSIER FICHIER | sync | status';
 
 /** Which options each action takes: anything else is refused, not ignored. */
-const actionOptions: Readonly<Record<Action, readonly string[]>> = {
+export const actionOptions: Readonly<Record<Action, readonly string[]>> = {
   create: ['root-key-file', 'passphrase-stdin'],
   invite: [],
   join: ['publisher', 'code-stdin'],
