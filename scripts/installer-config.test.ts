@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
@@ -108,6 +110,24 @@ describe('the machine folder the NSIS installer creates (build/installer.nsh; no
     ]);
     // A failure is said, not ignored (silent installs answer it with OK).
     expect(code.join('\n')).toMatch(/MessageBox MB_OK\|MB_ICONEXCLAMATION "Les droits du dossier \$R0 n'ont pas pu être réservés aux administrateurs[^"]*" \/SD IDOK/);
+  });
+
+  it('compiles with NSIS (makensis, warnings as errors) inside the frame electron-builder gives it: LogicLib and $installMode', () => {
+    // Only compiled: running it needs Windows. The frame declares what electron-builder's templates do before the include.
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-nsis-'));
+    try {
+      const frame = join(dir, 'frame.nsi');
+      writeFileSync(
+        frame,
+        ['Unicode true', '!include "LogicLib.nsh"', 'Name "Chorus Pro Echanges"', `OutFile "${join(dir, 'frame.exe')}"`, 'RequestExecutionLevel admin', 'Var installMode', `!include "${join(root, 'build/installer.nsh')}"`, 'Section', '  StrCpy $installMode "all"', '  !insertmacro customInstall', 'SectionEnd', ''].join('\n'),
+      );
+      const compiled = spawnSync('makensis', ['-V2', '-WX', '-INPUTCHARSET', 'UTF8', frame], { encoding: 'utf8' });
+      expect(compiled.error, 'makensis introuvable : apt-get install nsis (README, Linux set-up)').toBeUndefined();
+      expect(compiled.status, compiled.stdout + compiled.stderr).toBe(0);
+      expect(existsSync(join(dir, 'frame.exe'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('leaves the folder as the app’s trust check accepts it, where the default inheritance is refused', () => {
