@@ -15,6 +15,9 @@ import { createHandlers } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc/ipc-dispatcher';
 import type { FleetSync } from './fleet/sync-fleet';
+import type { BoxContent } from './fleet/fleet-formats';
+import type { PointerOutcome } from './fleet/follow-machine-pointer';
+import { workstationNames } from './fleet/workstation-names';
 import type { Logger } from './logging/logger';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
@@ -35,6 +38,8 @@ export interface CoreDependencies {
   readonly machineProfilePath?: string;
   /** Whether the machine profile may be applied (default: this system's owner and ACL check). */
   readonly machineProfileTrust?: MachineProfileTrust;
+  /** The machine's fleet pointer (main/fleet/machine-pointer.ts), followed at every start and daily check (none in tests unless given). */
+  readonly machineFleetPath?: string;
 }
 
 /**
@@ -141,6 +146,31 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
           ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
         });
       },
+      /**
+       * The machine's fleet pointer followed for this user (a user not yet a member joins, nothing
+       * typed); reading the folder bounded like the sync's. Loaded only when there is a pointer file.
+       */
+      followMachineFleet: async (readDeadlineMs?: number): Promise<PointerOutcome> => {
+        const path = dependencies.machineFleetPath;
+        if (path === undefined || !existsSync(path)) return { kind: 'absent' };
+        const [{ followMachinePointer }, { nodeFleetFolder }, { platformPointerDistrust }, { withDeadline }] = await Promise.all([
+          import('./fleet/follow-machine-pointer'),
+          import('./fleet/fleet-folder'),
+          import('./fleet/machine-pointer'),
+          import('./fleet/sync-fleet'),
+        ]);
+        const following = followMachinePointer({ secrets, clock, logger, userDataDir: dependencies.userDataDir, openFolder: nodeFleetFolder, pointerPath: path, distrust: platformPointerDistrust, ...workstationNames() });
+        return withDeadline(following, readDeadlineMs, path).catch((error: unknown) => {
+          if (!(error instanceof Error && 'fleetLate' in error)) throw error;
+          return { kind: 'failed' as const, path, fingerprint: '', reason: `le dossier du parc n'a pas répondu en ${Math.round((readDeadlineMs ?? 0) / 1000)} s ; il sera rejoint à la prochaine vérification` };
+        });
+      },
+      /** A fleet's accounts applied here as a member's sync applies them (the new publisher, after `fleet rotate-key`). */
+      applyFleetAccounts: async (content: BoxContent): Promise<readonly string[]> => {
+        const [{ applyPublication }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/apply-publication'), import('./fleet/password-check')]);
+        const applied = await applyPublication({ settings: store, secrets, logger, userDataDir: dependencies.userDataDir, checkPassword: chorusPasswordCheck(shared) }, content);
+        return applied.accounts;
+      },
     };
   };
   return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));
@@ -170,6 +200,8 @@ export function createMainProcess(dependencies: MainDependencies): {
   allReminders: CoreServices['allReminders'];
   /** The fleets this user is a member of, read at start without holding the window (main/fleet/). */
   syncFleets: CoreServices['syncFleets'];
+  /** The machine's fleet pointer, followed at start before the sync. */
+  followMachineFleet: CoreServices['followMachineFleet'];
 } {
   const services = createCoreServices(dependencies);
   const asked = dependencies.selectAccount;
@@ -185,11 +217,12 @@ export function createMainProcess(dependencies: MainDependencies): {
     desktop: dependencies.desktop,
     userDataDir: dependencies.userDataDir,
     ...(dependencies.machineProfilePath ? { machineProfilePath: dependencies.machineProfilePath } : {}),
+    ...(dependencies.machineFleetPath ? { machineFleetPath: dependencies.machineFleetPath } : {}),
     clock: dependencies.clock,
     settings: services.settings,
     secrets: services.secrets,
     logger: services.logger,
     current: services.current,
   });
-  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders, syncFleets: services.syncFleets };
+  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders, syncFleets: services.syncFleets, followMachineFleet: services.followMachineFleet };
 }

@@ -293,6 +293,16 @@ export interface SettingsSnapshot {
   readonly machineProfileRefusal?: string;
 }
 
+/** The fleet (one renewal published for every workstation) as the screen shows it for the account on screen. */
+export interface FleetView {
+  /** The account is kept by the IT department's fleet: the revision applied here and when (ISO). */
+  readonly managed?: { readonly revision: number; readonly receivedAt: string };
+  /** This user asked to join a fleet that has sent it nothing yet: the phrase the IT person compares, and its id. */
+  readonly waiting?: { readonly phrase: string | null; readonly memberId: string };
+  /** The machine's fleet pointer not followed (or not joined yet): what happened and what to do, in French. */
+  readonly pointer?: string;
+}
+
 /** A phantom marker that carries a channel's result type; it holds nothing at run time. */
 export interface ResultOf<Payload extends object> {
   readonly __payload?: Payload;
@@ -343,6 +353,8 @@ export const channels = {
   getDailyCheck: channel(z.tuple([]), returns<DailyCheckView>()),
   /** Registers the daily check at `at`, or removes it with null. */
   setDailyCheck: channel(z.tuple([z.object({ at: timeOfDayInput.nullable() }).strict()]), returns<DailyCheckView>()),
+  /** The fleet's line for the account on screen (main/fleet/fleet-view.ts). */
+  getFleetView: channel(z.tuple([]), returns<FleetView>()),
   // Last: e2e/broken-bundle.spec.ts removes it from a copy of the built preload.
   openLogFolder: channel(z.tuple([]), returns<{ readonly folder: string }>()),
 };
@@ -369,6 +381,8 @@ export const events = {
   passwordReminder: returns<PasswordReminder>(),
   /** An item of the window's menu that the screen carries out. */
   menuCommand: returns<{ readonly command: MenuCommand }>(),
+  /** The fleet's start (main/fleet/): this user joined, or a publication was applied; the screen reads its settings again. */
+  fleetUpdated: returns<{ readonly revision: number | null }>(),
 };
 export type EventName = keyof typeof events;
 export const eventNames = Object.keys(events) as readonly EventName[];

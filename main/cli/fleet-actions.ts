@@ -19,16 +19,18 @@ import { readMemberships } from '../fleet/local-records';
 import { printable } from '../text/printable';
 import type { CommandContext } from './command';
 import type { CommandResult } from './command-result';
-import { membersLines, statusLines, syncLines } from './fleet-lines';
+import { membersLines, pointerJson, pointerLines, statusLines, syncLines } from './fleet-lines';
 import { text } from './options';
 import { secretFromStdin } from './secret-option';
+import { assignAction, pointerAction, rotateKeyAction } from './fleet-keys-actions';
 
-const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status'] as const;
+export const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'pointer'] as const;
 type Action = (typeof actions)[number];
-const usageLine = 'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | sync | status';
+const usageLine =
+  'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | pointer DOSSIER FICHIER | sync | status';
 
 /** Which options each action takes: anything else is refused, not ignored. */
-const actionOptions: Readonly<Record<Action, readonly string[]>> = {
+export const actionOptions: Readonly<Record<Action, readonly string[]>> = {
   create: ['root-key-file', 'passphrase-stdin'],
   invite: [],
   join: ['publisher', 'code-stdin'],
@@ -37,6 +39,9 @@ const actionOptions: Readonly<Record<Action, readonly string[]>> = {
   'remove-member': [],
   sync: [],
   status: [],
+  'rotate-key': ['root-key-file', 'passphrase-stdin', 'add-publisher'],
+  assign: ['account', 'member', 'all-members'],
+  pointer: [],
 };
 
 /**
@@ -80,15 +85,21 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       const statuses = await memberStatus(context.services.secrets, context.userDataDir, accounts());
       return { json: { fleets: statuses }, lines: statusLines(statuses) };
     }
-    if (readMemberships(context.userDataDir).length === 0) throw new AppError('FLEET_NOT_MEMBER');
+    // The machine's pointer first: `fleet sync` joins the fleet it names, as the start and the daily check do.
+    const pointer = await context.services.followMachineFleet();
+    if (readMemberships(context.userDataDir).length === 0) {
+      if (pointer.kind === 'refused' || pointer.kind === 'failed') throw new AppError('FLEET_NOT_MEMBER', pointerLines(pointer).join(' '));
+      throw new AppError('FLEET_NOT_MEMBER');
+    }
     const results = await context.services.syncFleets();
+    const machineFleet = pointerJson(pointer);
     return {
-      json: { fleets: results.map((result) => ({ fingerprint: shownFingerprint(result.fingerprint), memberId: result.memberId, folder: result.folder, ...result.outcome, ignored: result.ignored.toJson() })) },
-      lines: syncLines(results),
+      json: { fleets: results.map((result) => ({ fingerprint: shownFingerprint(result.fingerprint), memberId: result.memberId, folder: result.folder, ...result.outcome, ignored: result.ignored.toJson() })), ...(machineFleet ? { machineFleet } : {}) },
+      lines: [...pointerLines(pointer), ...syncLines(results)],
       failed: results.some((result) => result.outcome.kind === 'failed'),
     };
   }
-  if (action !== 'remove-member' && idWord !== undefined) throw new AppError('INVALID_INPUT', `argument inattendu après fleet ${action} DOSSIER`);
+  if (action !== 'remove-member' && action !== 'pointer' && idWord !== undefined) throw new AppError('INVALID_INPUT', `argument inattendu après fleet ${action} DOSSIER`);
   const fleet = fleetOf(context, folderPath(folderWord, platform));
   switch (action) {
     case 'create': {
@@ -136,15 +147,15 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
     }
     case 'members': {
       const list = await listMembers(fleet);
-      return { json: { members: list.members, samePhrase: list.samePhrase, ignored: list.ignored.toJson() }, lines: membersLines(list) };
+      return { json: { members: list.members, samePhrase: list.samePhrase, assignments: list.assignments, ignored: list.ignored.toJson() }, lines: membersLines(list) };
     }
     case 'publish': {
       const accept = text(context.options, 'accept');
       const published = await publishFleet(fleet, { accounts: accounts(), ...(accept !== undefined ? { accept: parseMemberId(accept) } : {}), ...(context.options.name !== undefined ? { name: text(context.options, 'name') ?? '' } : {}) });
       return {
-        json: { revision: published.revision, members: published.members, accounts: published.accounts, acceptedNow: published.acceptedNow, pending: published.pending, warnings: published.warnings, ignored: published.ignored.toJson() },
+        json: { revision: published.revision, members: published.members, accounts: published.accounts, boxes: published.boxes, acceptedNow: published.acceptedNow, pending: published.pending, warnings: published.warnings, ignored: published.ignored.toJson() },
         lines: [
-          `Révision ${published.revision} publiée : ${published.accounts} compte(s) chiffré(s) pour ${published.members} poste(s).`,
+          `Révision ${published.revision} publiée : ${published.accounts} compte(s) chiffré(s) pour ${published.members} poste(s)${published.boxes > 1 ? `, en ${published.boxes} groupes de postes (comptes réservés : fleet members DOSSIER)` : ''}.`,
           ...published.acceptedNow.map((id) => `  Poste ${id} accepté.`),
           ...(published.pending.length === 0 ? [] : [`  ${published.pending.length} poste(s) en attente d'acceptation : fleet members DOSSIER pour comparer leurs phrases.`]),
           ...published.warnings,
@@ -152,6 +163,12 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
         ],
       };
     }
+    case 'rotate-key':
+      return rotateKeyAction(context, fleet);
+    case 'assign':
+      return assignAction(context, fleet);
+    case 'pointer':
+      return pointerAction(fleet, idWord);
     case 'remove-member': {
       if (idWord === undefined) throw new AppError('INVALID_INPUT', 'fleet remove-member DOSSIER ID : indiquez le poste à retirer (fleet members DOSSIER les liste)');
       const removal = await removeMember(fleet, parseMemberId(idWord), accounts());

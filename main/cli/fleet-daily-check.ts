@@ -6,7 +6,7 @@ import { fleetManagedAccounts, readMemberships } from '../fleet/local-records';
 import type { FleetSync } from '../fleet/sync-fleet';
 import type { CoreServices } from '../services';
 import type { CommandResult } from './command-result';
-import { syncLines } from './fleet-lines';
+import { pointerJson, pointerLines, syncLines } from './fleet-lines';
 import { testAccounts, testAllAccounts, testAllResult, type AccountTestOutcome } from './test-all-accounts';
 
 /** How long the daily check waits for the fleet's folder. */
@@ -25,7 +25,13 @@ const memberOfAFleet = (userDataDir: string): boolean => {
 const fleetJson = (results: readonly FleetSync[]) => results.map((result) => ({ fingerprint: result.fingerprint, ...result.outcome, ignored: result.ignored.total }));
 
 export async function testAllWithFleet(services: CoreServices, userDataDir: string): Promise<TestAllResult & { readonly fleetManaged: ReadonlySet<string> }> {
-  if (!memberOfAFleet(userDataDir)) return { ...(await testAllAccounts(services)), fleetManaged: new Set() };
+  // The machine's pointer first: a user not yet a member joins here too (those who never open the app).
+  const pointer = await services.followMachineFleet(dailyCheckFleetDeadlineMs);
+  const pointerSaid = { lines: pointerLines(pointer), json: pointerJson(pointer) };
+  if (!memberOfAFleet(userDataDir)) {
+    const alone = await testAllAccounts(services);
+    return { ...alone, json: { ...alone.json, ...(pointerSaid.json ? { machineFleet: pointerSaid.json } : {}) }, lines: [...pointerSaid.lines, ...alone.lines], fleetManaged: new Set() };
+  }
   const synced = await services.syncFleets(dailyCheckFleetDeadlineMs);
   const unreachable = synced.some((result) => result.outcome.kind === 'failed');
   let fleetManaged = fleetManagedAccounts(userDataDir);
@@ -44,8 +50,9 @@ export async function testAllWithFleet(services: CoreServices, userDataDir: stri
   return {
     ...result,
     fleetManaged,
-    json: { ...result.json, fleet: fleetJson(synced), ...(again.length > 0 ? { fleetAfterRefusal: fleetJson(again) } : {}) },
+    json: { ...result.json, fleet: fleetJson(synced), ...(again.length > 0 ? { fleetAfterRefusal: fleetJson(again) } : {}), ...(pointerSaid.json ? { machineFleet: pointerSaid.json } : {}) },
     lines: [
+      ...pointerSaid.lines,
       ...syncLines(synced),
       ...(unreachable ? ['Le dossier du parc de postes n’a pas pu être lu : les comptes sont testés avec ce que ce poste a déjà.'] : []),
       ...result.lines,

@@ -30,10 +30,15 @@ export const optionSpec = {
   'code-stdin': { type: 'boolean' },
   accept: { type: 'string' },
   name: { type: 'string' },
+  'daily-check-at': { type: 'string' },
+  'add-publisher': { type: 'boolean' },
+  // Given once per member (`--member ID --member ID`), or as a list (`--member ID,ID`).
+  member: { type: 'string', multiple: true },
+  'all-members': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
-export type Options = Partial<Record<OptionName, string | boolean>>;
+export type Options = Partial<Record<OptionName, string | boolean | readonly string[]>>;
 
 export const optionNames = Object.keys(optionSpec) as OptionName[];
 export const isOptionName = (name: string): name is OptionName => (optionNames as string[]).includes(name);
@@ -56,7 +61,16 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   publisher: 'EMPREINTE',
   accept: 'ID',
   name: 'NOM',
+  'daily-check-at': 'HH:MM',
+  member: 'ID',
 };
+
+/** Every value of an option given several times (`--member`), lists split at commas; empty when not given. */
+export function texts(options: Options, name: OptionName): string[] {
+  const value = options[name];
+  const given = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as readonly string[]) : [];
+  return given.flatMap((item) => item.split(/[,\s]+/)).filter((item) => item !== '');
+}
 
 /** An option's value, when it takes one and was given. */
 export function text(options: Options, name: OptionName): string | undefined {

@@ -3,6 +3,7 @@ import type { FailureCode } from '../../preload/contract';
 import { AppError, toFailure } from '../failures/errors';
 import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logging/logger';
+import { machineFleetPath } from '../fleet/machine-pointer-path';
 import { machineProfilePath } from '../profiles/machine-profile';
 import { openConfBackend } from '../settings/conf-backend';
 import { createCoreServices } from '../services';
@@ -66,6 +67,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const opened = createCoreServices({
       userDataDir,
       machineProfilePath: machineProfilePath(environment.env),
+      machineFleetPath: machineFleetPath(environment.env),
       openSettingsBackend: openConfBackend,
       secrets: environment.secretsFor(environment.env),
       send: environment.send,

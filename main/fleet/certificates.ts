@@ -17,8 +17,16 @@ export function certificateFile(rootPrivateKey: string, certificate: Certificate
   return signedFile('certificat', 'racine', rootPrivateKey, certificate);
 }
 
-export function newCertificate(rootKey: string, sequence: number, publishers: readonly CertifiedPublisher[], clock: Clock): Certificate {
-  return { formatVersion: fleetFormatVersion, fleet: fingerprintOf(rootKey), rootKey, sequence, issuedAt: clock().toISOString(), publishers: [...publishers] };
+export function newCertificate(rootKey: string, sequence: number, publishers: readonly CertifiedPublisher[], clock: Clock, stateRecipient?: string): Certificate {
+  return {
+    formatVersion: fleetFormatVersion,
+    fleet: fingerprintOf(rootKey),
+    rootKey,
+    sequence,
+    issuedAt: clock().toISOString(),
+    publishers: [...publishers],
+    ...(stateRecipient === undefined ? {} : { stateRecipient }),
+  };
 }
 
 export const publisherEntry = (signingKey: string, recipient: string, label?: string): CertifiedPublisher => ({

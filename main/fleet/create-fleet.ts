@@ -11,6 +11,7 @@ import type { FleetDependencies } from './fleet-dependencies';
 import { fingerprintOf, shownFingerprint } from './fleet-identity';
 import { fleetEntries } from './fleet-keychain';
 import { savePublisherRecord } from './local-records';
+import { rootStateKey } from './root-state-key';
 import { newAgeIdentity, sealRootKey } from './sealed-box';
 import { generateSigningKey } from './signing-keys';
 
@@ -53,7 +54,7 @@ export async function createFleet(dependencies: FleetDependencies, rootKeyFile: 
   await secrets.set(fleetEntries.workingKey(fingerprint), working.privateKey);
   await secrets.set(fleetEntries.publisherIdentity(fingerprint), publisher.identity);
   await writeNewPrivateFile(rootKeyFile, await sealRootKey({ formatVersion: 1, kind: 'cle-racine-flotte', fleet: fingerprint, rootKey: root.publicKey, privateKey: root.privateKey }, passphrase));
-  const certificate = newCertificate(root.publicKey, 1, [publisherEntry(working.publicKey, publisher.recipient)], clock);
+  const certificate = newCertificate(root.publicKey, 1, [publisherEntry(working.publicKey, publisher.recipient)], clock, (await rootStateKey(root.privateKey)).recipient);
   try {
     if (!(await folder.create('certificats', certificateFileName(1), certificateFile(root.privateKey, certificate)))) {
       throw new AppError('INVALID_INPUT', `${folder.path} : un fichier certificat-1 y a été déposé entre-temps ; choisissez un dossier vide`);
@@ -71,6 +72,7 @@ export async function createFleet(dependencies: FleetDependencies, rootKeyFile: 
     lastRevision: 0,
     members: [],
     invitations: [],
+    assignments: [],
   });
   logger.info('fleet.created', { fingerprint });
   return { fingerprint: shownFingerprint(fingerprint), folder: folder.path, rootKeyFile };

@@ -33,6 +33,12 @@ export const certificateSchema = z
     sequence: z.int().min(1).max(1_000_000),
     issuedAt: instant,
     publishers: z.array(certifiedPublisherSchema).min(1).max(16),
+    /**
+     * The root's own X25519 recipient (root-state-key.ts derives it from the root key): the
+     * publishers' box is sealed to it too, so that a rotation with the root file recovers the
+     * fleet's members, assignments and accounts when the publisher's PC is gone.
+     */
+    stateRecipient: ageRecipient.optional(),
   })
   .strict();
 export type Certificate = z.infer<typeof certificateSchema>;
@@ -76,16 +82,52 @@ export const publishedAccountSchema = z
   .strict();
 export type PublishedAccount = z.infer<typeof publishedAccountSchema>;
 
-/** What an encrypted box holds once opened: bound to its fleet and revision. */
+/** A member as the publishers know it: its keys (kept at acceptance), self-declared names, the name the IT person gave. */
+export const publishedMemberSchema = z
+  .object({
+    id: base32Id,
+    /** Kept at acceptance: a join request deleted from the folder later does not drop the member. */
+    recipient: ageRecipient,
+    memberKey: z.string(),
+    machine: z.string().max(128),
+    user: z.string().max(128),
+    name: z.string().max(80).optional(),
+    state: z.enum(['accepted', 'removed']),
+    acceptedAt: instant,
+    removedAt: instant.optional(),
+    via: z.enum(['code', 'phrase']),
+  })
+  .strict();
+export type PublishedMember = z.infer<typeof publishedMemberSchema>;
+
+/**
+ * `fleet assign`: an account readable only by these members (communes are separate legal
+ * entities); `members: null` gives it back to every member. The latest `assignedAt` wins when two
+ * publishers' states are merged (publisher-state.ts).
+ */
+export const assignmentSchema = z
+  .object({ account: accountNameSchema, members: z.array(base32Id).min(1).max(10_000).nullable(), assignedAt: instant })
+  .strict();
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+/** What every publisher (and the root) must know to publish after another: carried in the publishers' box only. */
+export const publisherStateSchema = z.object({ members: z.array(publishedMemberSchema).max(10_000), assignments: z.array(assignmentSchema).max(2000) }).strict();
+export type PublisherState = z.infer<typeof publisherStateSchema>;
+
+/**
+ * What an encrypted box holds once opened: bound to its fleet and revision. A member's box holds
+ * the accounts assigned to it; the publishers' box every account, and the publishing state.
+ */
 export const boxContentSchema = z
-  .object({ formatVersion: version, fleet: fingerprint, revision: z.int().min(1), accounts: z.array(publishedAccountSchema).max(2000) })
+  .object({ formatVersion: version, fleet: fingerprint, revision: z.int().min(1), accounts: z.array(publishedAccountSchema).max(2000), state: publisherStateSchema.optional() })
   .strict();
 export type BoxContent = z.infer<typeof boxContentSchema>;
 
 /**
  * `publications/publication-<revision>`, signed by a certified working key. Each box is age-encrypted
- * to the recipients it names (member ids, and `editeur-<key id>` for the publisher itself); issue
- * 30 writes one box with every account for every member, issue 31 one box per set of members.
+ * to the recipients it names: one box per set of members that receive the same accounts (member
+ * ids), and the publishers' box (`editeur-<key id>` for each certified publisher, `racine` for the
+ * root's state recipient).
  */
 export const publicationSchema = z
   .object({

@@ -8,6 +8,8 @@ import { IgnoredFiles } from './ignored-files';
 import { readJoinRequests } from './join-requests';
 import { savePublisherRecord } from './local-records';
 import { openPublisher } from './publisher-keys';
+import { publisherView } from './publisher-view';
+import { readableBy } from './publisher-state';
 
 export interface ListedMember {
   readonly id: string;
@@ -24,11 +26,13 @@ export interface MemberList {
   readonly members: readonly ListedMember[];
   /** Phrases two members share: compare them more carefully (one may be a forgery). */
   readonly samePhrase: readonly string[];
+  /** Accounts readable only by some members (`fleet assign`); the others go to every member. */
+  readonly assignments: readonly { readonly account: string; readonly members: readonly string[] }[];
   readonly ignored: IgnoredFiles;
 }
 
 export async function listMembers(dependencies: FleetDependencies): Promise<MemberList> {
-  const { record } = await openPublisher(dependencies);
+  const { record } = await publisherView(dependencies, await openPublisher(dependencies));
   const ignored = new IgnoredFiles();
   const joins = await readJoinRequests(dependencies.folder, record.fingerprint, ignored);
   const members: ListedMember[] = [];
@@ -40,7 +44,8 @@ export async function listMembers(dependencies: FleetDependencies): Promise<Memb
     members.push({ id: join.id, name: null, machine: join.request.machine, user: join.request.user, phrase: await phraseOf(join.request.memberKey, join.request.recipient), state: 'pending' });
   }
   const phrases = members.map((member) => member.phrase);
-  return { members, samePhrase: [...new Set(phrases.filter((phrase, index) => phrases.indexOf(phrase) !== index))], ignored };
+  const assignments = record.assignments.flatMap((assignment) => (assignment.members === null ? [] : [{ account: assignment.account, members: [...assignment.members] }]));
+  return { members, samePhrase: [...new Set(phrases.filter((phrase, index) => phrases.indexOf(phrase) !== index))], assignments, ignored };
 }
 
 export interface Removal {
@@ -50,7 +55,7 @@ export interface Removal {
 }
 
 export async function removeMember(dependencies: FleetDependencies, id: string, accounts: readonly StoredAccount[]): Promise<Removal> {
-  const { record } = await openPublisher(dependencies);
+  const { record } = await publisherView(dependencies, await openPublisher(dependencies));
   const member = record.members.find((candidate) => candidate.id === id);
   if (!member) throw new AppError('INVALID_INPUT', `aucun poste accepté ne porte l'identifiant ${id} ; fleet members DOSSIER les liste (un poste en attente n'a rien reçu : il n'y a rien à retirer)`);
   if (member.state === 'accepted') {
@@ -58,5 +63,6 @@ export async function removeMember(dependencies: FleetDependencies, id: string, 
     await savePublisherRecord(dependencies.userDataDir, { ...record, members: record.members.map((candidate) => (candidate.id === id ? { ...candidate, state: 'removed' as const, removedAt } : candidate)) });
     dependencies.logger.info('fleet.member-removed', { member: id });
   }
-  return { id, accounts: accounts.filter((account) => account.login !== undefined).map((account) => account.name) };
+  // The accounts it could read: those assigned to others only never reached it.
+  return { id, accounts: accounts.filter((account) => account.login !== undefined && readableBy(record.assignments, account.name, id)).map((account) => account.name) };
 }

@@ -18,6 +18,8 @@ import { generateSigningKey, publicKeyOf } from './signing-keys';
 
 export interface JoinInput {
   readonly fingerprint: string;
+  /** The root key itself, when it is known (the machine pointer carries it): the folder's certificates must be signed by exactly it. */
+  readonly rootKey?: string;
   readonly code?: string;
   /** Self-declared, shown to the IT person beside the phrase; never trusted. */
   readonly machine: string;
@@ -39,7 +41,7 @@ export async function joinFleet(dependencies: FleetDependencies, input: JoinInpu
   const { folder, secrets, clock, logger, userDataDir } = dependencies;
   await folder.check();
   const ignored = new IgnoredFiles();
-  const trust = await readTrust(folder, { fingerprint: input.fingerprint }, ignored);
+  const trust = await readTrust(folder, { fingerprint: input.fingerprint, ...(input.rootKey === undefined ? {} : { rootKey: input.rootKey }) }, ignored);
   if (!trust) {
     if (ignored.newerFormat) throw new AppError('FLEET_NEWER_FORMAT', folder.path);
     const detail = (await anyCertificate(folder)) ? `le dossier ${folder.path} appartient à un autre parc, ou son certificat est altéré` : `le dossier ${folder.path} ne contient aucun parc de postes (fleet create)`;
@@ -69,6 +71,7 @@ export async function joinFleet(dependencies: FleetDependencies, input: JoinInpu
   if (!existing) await writeMemberKeys(secrets, input.fingerprint, keys);
   await folder.rewrite('members', memberId, signedFile('adhesion', memberId, keys.signingKey, request));
   const previous = readMemberships(userDataDir).find((membership) => membership.fingerprint === input.fingerprint);
+  const phrase = await phraseOf(memberKey, recipient);
   await saveMembership(userDataDir, {
     managedAccounts: [],
     disagreements: [],
@@ -78,7 +81,9 @@ export async function joinFleet(dependencies: FleetDependencies, input: JoinInpu
     folder: folder.path,
     memberId,
     joinedAt: previous?.joinedAt ?? clock().toISOString(),
+    // Derived from the public keys (anyone holding the request can compute it): kept so that the screen shows it without the keychain.
+    phrase,
   });
   logger.info('fleet.joined', { withCode: invitationProof !== undefined });
-  return { memberId, phrase: await phraseOf(memberKey, recipient), fingerprint: shownFingerprint(input.fingerprint), acceptance: invitationProof === undefined ? 'phrase' : 'code' };
+  return { memberId, phrase, fingerprint: shownFingerprint(input.fingerprint), acceptance: invitationProof === undefined ? 'phrase' : 'code' };
 }

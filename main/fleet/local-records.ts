@@ -10,6 +10,7 @@ import { AppError } from '../failures/errors';
 import { ensurePrivateFolder, privateFileMode } from '../files/private-files';
 import type { SecretStore } from '../secrets/secret-store';
 import { fleetEntries, isFleetEntry } from './fleet-keychain';
+import { assignmentSchema, publishedMemberSchema } from './fleet-formats';
 
 const fingerprint = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{20}$/);
 const memberId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/);
@@ -26,6 +27,8 @@ export const membershipSchema = z
     folder: z.string().min(1).max(4096),
     memberId,
     joinedAt: instant,
+    /** The four words to compare with the publisher's list: public (derived from the public keys). */
+    phrase: z.string().max(200).optional(),
     appliedRevision: z.int().min(0).optional(),
     appliedAt: instant.optional(),
     /** The accounts the last applied publication carried: their refused password says « contactez votre service informatique ». */
@@ -37,22 +40,7 @@ export type Membership = z.infer<typeof membershipSchema>;
 
 const membershipsFileSchema = z.object({ formatVersion: z.literal(1), memberships: z.array(membershipSchema).max(100) }).strict();
 
-const publishedMemberSchema = z
-  .object({
-    id: memberId,
-    /** Kept at acceptance: a join request deleted from the folder later does not drop the member. */
-    recipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/),
-    memberKey: z.string(),
-    machine: z.string().max(128),
-    user: z.string().max(128),
-    name: z.string().max(80).optional(),
-    state: z.enum(['accepted', 'removed']),
-    acceptedAt: instant,
-    removedAt: instant.optional(),
-    via: z.enum(['code', 'phrase']),
-  })
-  .strict();
-export type PublishedMember = z.infer<typeof publishedMemberSchema>;
+export type { PublishedMember } from './fleet-formats';
 
 export const publisherRecordSchema = z
   .object({
@@ -64,6 +52,8 @@ export const publisherRecordSchema = z
     lastRevision: z.int().min(0),
     members: z.array(publishedMemberSchema).max(10_000),
     invitations: z.array(z.object({ id: z.string(), expiresAt: instant, usedBy: memberId.optional() }).strict()).max(10_000),
+    /** `fleet assign`: accounts restricted to some members; shared with the other publishers through the publishers' box. */
+    assignments: z.array(assignmentSchema).max(2000).default([]),
   })
   .strict();
 export type PublisherRecord = z.infer<typeof publisherRecordSchema>;
@@ -127,6 +117,32 @@ export async function savePublisherRecord(userDataDir: string, record: Publisher
   const others = readPublisherRecords(userDataDir).filter((existing) => existing.fingerprint !== record.fingerprint);
   await writePrivate(publisherPath(userDataDir), `${JSON.stringify({ formatVersion: 1, fleets: [...others, record] }, null, 2)}\n`);
 }
+
+/** What the last reading of the machine's fleet pointer did, for `status` and the screen (machine-pointer.ts). */
+export const pointerRecordSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    path: z.string().max(4096),
+    at: instant,
+    outcome: z.enum(['refused', 'member', 'joined', 'failed']),
+    fingerprint: fingerprint.optional(),
+    /** Why it was refused, or why joining failed (French, for the IT person). */
+    reason: z.string().max(2000).optional(),
+  })
+  .strict();
+export type PointerRecord = z.infer<typeof pointerRecordSchema>;
+const pointerRecordPath = (userDataDir: string): string => join(folderOf(userDataDir), 'pointeur-du-poste.json');
+
+/** The last pointer reading, or undefined (none yet, or a file this version cannot read: it is written again at the next start). */
+export function readPointerRecord(userDataDir: string): PointerRecord | undefined {
+  try {
+    return readRecord(pointerRecordPath(userDataDir), pointerRecordSchema.optional(), undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+export const savePointerRecord = (userDataDir: string, record: PointerRecord): Promise<void> => writePrivate(pointerRecordPath(userDataDir), `${JSON.stringify(record, null, 2)}\n`);
 
 /** Every local record of the fleet: what forgetFleetMembership removes. */
 export function removeLocalRecords(userDataDir: string): boolean {

@@ -1,11 +1,15 @@
 // age does the fleet's encryption: boxes to X25519 recipients (the members, the publisher), and
 // the root key's file to a passphrase, as profiles do. No cryptography of ours.
+import type { Decrypter } from 'age-encryption';
 import { z } from 'zod';
 import { AppError } from '../failures/errors';
 import { encryptJson, hostileWorkFactor } from '../profiles/profile-secrets';
 
 /** Loaded when the fleet needs it, as profiles do (its own file once built: scripts/build.mjs). */
 const loadAge = () => import('age-encryption');
+
+/** An identity age opens boxes with: a member's or publisher's `AGE-SECRET-KEY-1…`, or the root's derived key. */
+export type AgeIdentity = Parameters<Decrypter['addIdentity']>[0];
 
 /** An age identity (AGE-SECRET-KEY-1…) and its recipient (age1…). */
 export async function newAgeIdentity(): Promise<{ identity: string; recipient: string }> {
@@ -25,7 +29,7 @@ export async function sealTo(recipients: readonly string[], value: unknown): Pro
 }
 
 /** A box opened with this identity, or undefined when it is not for it, altered, or not JSON. */
-export async function openSealed(armored: string, identity: string): Promise<unknown> {
+export async function openSealed(armored: string, identity: AgeIdentity): Promise<unknown> {
   const { armor, Decrypter } = await loadAge();
   try {
     const decrypter = new Decrypter();

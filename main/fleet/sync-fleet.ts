@@ -23,7 +23,16 @@ export interface SyncDependencies extends FleetBase, ApplyDependencies {
 }
 
 export type FleetSyncOutcome =
-  | { readonly kind: 'applied'; readonly revision: number; readonly received: readonly string[]; readonly accounts: readonly string[]; readonly conflicts: readonly { account: string; kept: string }[]; readonly skipped: readonly string[] }
+  | {
+      readonly kind: 'applied';
+      readonly revision: number;
+      readonly received: readonly string[];
+      readonly accounts: readonly string[];
+      readonly conflicts: readonly { account: string; kept: string }[];
+      readonly skipped: readonly string[];
+      /** Accounts another fleet of this user manages under the same name: left to that fleet. */
+      readonly otherFleet: readonly string[];
+    }
   | { readonly kind: 'nothing-new'; readonly revision: number }
   | { readonly kind: 'pending'; readonly phrase: string }
   | { readonly kind: 'removed'; readonly revision: number }
@@ -39,7 +48,8 @@ export interface FleetSync {
 
 type Found = { readonly kind: 'box'; readonly revision: number; readonly content: BoxContent } | { readonly kind: 'removed'; readonly revision: number } | { readonly kind: 'none' };
 
-function withDeadline<T>(work: Promise<T>, ms: number | undefined, folder: string): Promise<T> {
+/** Reading the folder bounded in time (the daily check's 10 s): past it, rejected with `fleetLate`. */
+export function withDeadline<T>(work: Promise<T>, ms: number | undefined, folder: string): Promise<T> {
   if (ms === undefined) return work;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
@@ -97,7 +107,11 @@ async function syncOne(dependencies: SyncDependencies, membership: Membership): 
       if (state.lastRevision > 0) return result({ kind: 'nothing-new', revision: state.lastRevision });
       return result({ kind: 'pending', phrase: await phraseOf(publicKeyOf(keys.signingKey), await recipientOf(keys.identity)) });
     }
-    const applied = await applyPublication(dependencies, found.content);
+    // An account keeps its fleet: one another fleet of this user manages is not taken over (a
+    // secrétaire shared by three communes is in three fleets, each with its own accounts).
+    const elsewhere = new Set(readMemberships(userDataDir).filter((other) => other.fingerprint !== membership.fingerprint).flatMap((other) => other.managedAccounts));
+    const otherFleet = found.content.accounts.filter((account) => elsewhere.has(account.name)).map((account) => account.name);
+    const applied = await applyPublication(dependencies, { ...found.content, accounts: found.content.accounts.filter((account) => !elsewhere.has(account.name)) });
     const at = clock().toISOString();
     const undecided = applied.conflicts.some((conflict) => conflict.kept === 'undecided');
     // Undecided (Chorus Pro unreachable for a disagreement): the revision is read again next time.
@@ -110,7 +124,7 @@ async function syncOne(dependencies: SyncDependencies, membership: Membership): 
       disagreements: [...membership.disagreements, ...applied.conflicts.map((conflict) => ({ account: conflict.account, revision: found.revision, at, kept: conflict.kept }))].slice(-200),
     });
     logger.info('fleet.synced', { revision: found.revision, accounts: applied.accounts.length, received: applied.received.length, conflicts: applied.conflicts.length, ignored: ignored.total });
-    return result({ kind: 'applied', revision: found.revision, ...applied });
+    return result({ kind: 'applied', revision: found.revision, ...applied, otherFleet });
   } catch (error) {
     const late = error instanceof Error && 'fleetLate' in error;
     const failure = late ? { code: 'FLEET_UNREACHABLE' as const, message: `le partage n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s` } : toFailure(error, 'command-line');

@@ -35,6 +35,8 @@ export interface HandlerDependencies {
   readonly userDataDir: string;
   /** The machine-wide profile, whose encrypted secrets the screen may offer to import. */
   readonly machineProfilePath?: string;
+  /** The machine's fleet pointer, whose refusal the screen says. */
+  readonly machineFleetPath?: string;
   readonly clock: Clock;
   readonly logger: Logger;
   /** The daily check's task (default: this system's Task Scheduler, for this executable). */

@@ -5,6 +5,7 @@ import { accountHandlers } from './account-handlers';
 import type { HandlerDependencies, Handlers } from './channel-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { dailyCheckHandlers } from './daily-check-handlers';
+import { fleetHandlers } from './fleet-handlers';
 import { createNetworkOperations } from './network-operations';
 import { createPendingImportSlot } from './pending-import';
 import { profileHandlers } from './profile-handlers';
@@ -21,5 +22,6 @@ export function createHandlers(dependencies: HandlerDependencies): Handlers {
     ...connectionHandlers(dependencies, createNetworkOperations(dependencies)),
     ...profileHandlers(dependencies, pendingImport),
     ...dailyCheckHandlers(dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock, executable: process.execPath })),
+    ...fleetHandlers(dependencies),
   };
 }

@@ -54,6 +54,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     openLogFolder: notInThisTest,
     getDailyCheck: notInThisTest,
     setDailyCheck: notInThisTest,
+    getFleetView: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));

@@ -9,6 +9,8 @@ import type { DeploymentProfile } from '../profiles/deployment-profile';
 export interface PendingImport {
   readonly profile: DeploymentProfile | AccountsProfile;
   readonly account: string;
+  /** The daily check's time the profile asks for (`dailyCheckAt`), registered with the import. */
+  readonly dailyCheckAt?: string;
 }
 
 /** Holds at most one previewed profile; any family of handlers may forget it. */

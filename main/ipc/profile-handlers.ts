@@ -4,15 +4,26 @@ import { settingsSnapshot } from '../accounts/settings-snapshot';
 import { AppError } from '../failures/errors';
 import { replacePrivateFile } from '../files/private-replace';
 import { confirmedBy } from '../hosts/host-confirmation';
-import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../profiles/accounts-profile';
-import { describeProfileChanges, parseSingleProfile, readProfile, readProfileData } from '../profiles/deployment-profile';
+import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile } from '../profiles/accounts-profile';
+import { describeProfileChanges } from '../profiles/deployment-profile';
+import { importAccountsProfileSecrets } from '../profiles/machine-accounts-profile';
+import { readProfileFile } from '../profiles/profile-file';
+import type { DailyCheckSchedule } from '../schedule/daily-check-schedule';
+import { registerMachineDailyCheck } from '../schedule/machine-daily-check';
 import { buildProfile, importProfile, importProfileSecrets } from '../profiles/profile-transfer';
 import type { HandlerDependencies, Handlers } from './channel-handlers';
 import type { PendingImportSlot } from './pending-import';
 
+/** The preview's line for a profile's `dailyCheckAt`: what the Task Scheduler holds now, and the time asked for. */
+async function dailyCheckChange(dailyCheck: DailyCheckSchedule | undefined, at: string) {
+  const state = await dailyCheck?.status().catch(() => undefined);
+  const before = state === undefined ? '(inconnue)' : !state.supported ? '(Windows seulement)' : state.installed ? (state.at ?? '(heure illisible)') : '(non programmée)';
+  return { setting: 'Vérification quotidienne (dailyCheckAt)', before, after: state?.supported === false ? `${at} (rien ne sera programmé sur ce système)` : at };
+}
+
 type ProfileChannels = 'exportProfile' | 'previewProfileImport' | 'importProfile' | 'importMachineProfileSecrets' | 'dismissMachineProfileSecrets';
 
-export function profileHandlers({ settings, secrets, desktop, userDataDir, machineProfilePath, clock, logger }: HandlerDependencies, pendingImport: PendingImportSlot): Pick<Handlers, ProfileChannels> {
+export function profileHandlers({ settings, secrets, desktop, userDataDir, machineProfilePath, clock, logger, dailyCheck }: HandlerDependencies, pendingImport: PendingImportSlot): Pick<Handlers, ProfileChannels> {
   const transfer = { settings, secrets, userDataDir, logger };
   return {
     exportProfile: async (options) => {
@@ -31,14 +42,15 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       pendingImport.forget();
       const file = await desktop.chooseFile('profile');
       if (file === undefined) return { chosen: false };
-      const data = readProfileData(file);
-      const profile = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3 ? parseAccountsProfile(data) : parseSingleProfile(data);
+      const { profile, dailyCheckAt } = readProfileFile(file);
+      // Before anything is kept: a name that could pass for a switch refuses the whole profile (issue 29).
       if (profile.profileVersion === 3) checkNewAccountNames(settings.accounts.list(), profile);
-      pendingImport.keep({ profile, account: settings.accountName() });
+      pendingImport.keep({ profile, account: settings.accountName(), ...(dailyCheckAt === undefined ? {} : { dailyCheckAt }) });
+      const scheduleChange = dailyCheckAt === undefined ? [] : [await dailyCheckChange(dailyCheck, dailyCheckAt)];
       if (profile.profileVersion === 3) {
-        return { chosen: true, file, changes: describeAccountsProfileChanges(settings.accounts.list(), profile), withSecrets: profile.secrets !== undefined };
+        return { chosen: true, file, changes: [...describeAccountsProfileChanges(settings.accounts.list(), profile), ...scheduleChange], withSecrets: profile.secrets !== undefined };
       }
-      return { chosen: true, file, changes: describeProfileChanges(settings.read(), profile), withSecrets: profile.profileVersion === 2 };
+      return { chosen: true, file, changes: [...describeProfileChanges(settings.read(), profile), ...scheduleChange], withSecrets: profile.profileVersion === 2 };
     },
     importProfile: async (options) => {
       const pending = pendingImport.get();
@@ -56,6 +68,8 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       // Chosen in a main-process dialog and previewed whole: its hosts are the user's choice.
       const importedAccounts = profile.profileVersion === 3 ? settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [settings.read()];
       settings.addConfirmedHosts(confirmedBy(importedAccounts));
+      // The daily check the profile asks for, as the screen's own section registers it; what the Task Scheduler says is logged.
+      if (pending.dailyCheckAt !== undefined && dailyCheck !== undefined) await registerMachineDailyCheck(dailyCheck, pending.dailyCheckAt, logger);
       logger.info('profile.imported', {});
       return settingsSnapshot(settings, secrets, clock);
     },
@@ -63,7 +77,13 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       if (!settings.machineProfileSecretsPending() || machineProfilePath === undefined) {
         throw new AppError('INVALID_INPUT', "aucun profil de poste n'attend ses mots de passe");
       }
-      await importProfileSecrets(transfer, readProfile(machineProfilePath), passphrase);
+      const { profile } = readProfileFile(machineProfilePath);
+      if (profile.profileVersion === 3) {
+        if (profile.secrets === undefined) throw new AppError('PROFILE_REFUSED', 'le profil du poste ne contient plus de mots de passe chiffrés');
+        await importAccountsProfileSecrets(transfer, { ...profile, secrets: profile.secrets }, passphrase);
+      } else {
+        await importProfileSecrets(transfer, profile, passphrase);
+      }
       return settingsSnapshot(settings, secrets, clock);
     },
     dismissMachineProfileSecrets: async () => {

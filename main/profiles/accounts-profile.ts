@@ -178,3 +178,7 @@ function settingsOf(settings: TransferDependencies['settings'], name: string): S
   }
   return defaultSettings;
 }
+
+/** The secrets a profile of several accounts carries, opened with its passphrase and checked against its settings. */
+export const openAccountsProfileSecrets = (profile: AccountsProfile & { readonly secrets: string }, passphrase: string): Promise<{ readonly accounts: readonly CarriedAccountSecrets[] }> =>
+  decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) => isDeepStrictEqual(opened.boundTo, boundSettings(profile)));

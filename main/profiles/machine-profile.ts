@@ -6,6 +6,8 @@ import type { SettingsStore } from '../settings/settings-store';
 import { machineProfileDistrust, platformPathsTrust } from './machine-profile-trust';
 import { splitMachineOnlyFields } from '../schedule/machine-daily-check';
 import { applyProfile, parseSingleProfile, readProfileData } from './deployment-profile';
+import { checkNewAccountNames, parseAccountsProfile } from './accounts-profile';
+import { applyAccountsProfileSettings } from './machine-accounts-profile';
 
 /**
  * Where an installer or a script puts the profile every workstation starts from:
@@ -52,7 +54,14 @@ export function applyMachineProfileAtFirstStart(
   try {
     const { profile: data, dailyCheckAt } = splitMachineOnlyFields(readProfileData(path), logger);
     if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) {
-      throw new AppError('PROFILE_REFUSED', "c'est un profil de plusieurs comptes, qu'un poste n'applique pas de lui-même");
+      // Several accounts (a centre de gestion's communes): each one's settings, its secrets waiting for the passphrase.
+      const accounts = parseAccountsProfile(data);
+      // A name that could pass for a Chromium switch refuses the whole profile (issue 29, S1).
+      checkNewAccountNames(settings.accounts.list(), accounts);
+      applyAccountsProfileSettings(settings, accounts, userDataDir);
+      if (accounts.secrets !== undefined) settings.markMachineProfileSecrets(true);
+      logger.info('profile.machine-applied', { path, accounts: accounts.accounts.length, withSecrets: accounts.secrets !== undefined });
+      return dailyCheckAt;
     }
     const profile = parseSingleProfile(data);
     applyProfile(settings, profile, userDataDir);
@@ -61,9 +70,28 @@ export function applyMachineProfileAtFirstStart(
     logger.info('profile.machine-applied', { path, withSecrets: profile.profileVersion === 2 });
     return dailyCheckAt;
   } catch (error) {
-    logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
+    // Why, not only the code: « champ invalide : accounts.2.login » tells the IT person what to fix.
+    logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR', ...(error instanceof AppError && error.detail !== undefined ? { reason: error.detail } : {}) });
     const reason = error instanceof AppError && error.detail !== undefined ? error.detail : 'le fichier est illisible ou ce n’est pas un profil de déploiement';
     settings.recordMachineProfileRefusal(machineProfileRefusalText(path, reason));
     return undefined;
+  }
+}
+
+/**
+ * Why the machine-wide profile at `path` would not be applied, in French (undefined: there is none,
+ * or it would be). For `status`, at any start: the IT person sees what the first start logged.
+ */
+export function machineProfileRefusal(path: string | undefined, trust: MachineProfileTrust = platformMachineProfileTrust): string | undefined {
+  if (!path || !existsSync(path)) return undefined;
+  const distrust = trust(path);
+  if (distrust !== undefined) return distrust;
+  try {
+    const { profile: data } = splitMachineOnlyFields(readProfileData(path), { info: () => undefined, warn: () => undefined, error: () => undefined });
+    if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) parseAccountsProfile(data);
+    else parseSingleProfile(data);
+    return undefined;
+  } catch (error) {
+    return error instanceof AppError ? (error.detail ?? error.message) : 'il est illisible';
   }
 }

@@ -10,6 +10,7 @@ import { accountArgumentOf } from '../cli/in-app-arguments';
 import { systemClock } from '../dates/clock';
 import { createLogFileSink } from '../logging/log-file';
 import { consoleSink, createLogger, type LogLine } from '../logging/logger';
+import { machineFleetPath } from '../fleet/machine-pointer-path';
 import { machineProfilePath } from '../profiles/machine-profile';
 import { createKeytarSecretStore, defaultKeychainService } from '../secrets/keytar-secret-store';
 import { createMainProcess } from '../services';
@@ -46,7 +47,7 @@ function start(): void {
 
   fileSink = createLogFileSink(app.getPath('userData'));
   logger.info('app.started', { version: app.getVersion() });
-  const { dispatch, allReminders, syncFleets } = createMainProcess({
+  const { dispatch, allReminders, syncFleets, followMachineFleet } = createMainProcess({
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),
@@ -60,6 +61,7 @@ function start(): void {
     send: createHttpTransport(),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     machineProfilePath: machineProfilePath(),
+    machineFleetPath: machineFleetPath(),
     desktop: createElectronDesktop(dialog, shell, () => mainWindow),
     clock: systemClock,
     logger,
@@ -68,7 +70,15 @@ function start(): void {
   });
   // A member of a fleet takes the latest publication at start, alongside the window, never before
   // it: a share that does not answer costs the accountant nothing (the sync logs what it did).
-  void syncFleets().catch(() => logger.warn('fleet.sync-at-start', { code: 'INTERNAL_ERROR' }));
+  // The machine's pointer first: a user not yet a member joins, nothing typed. The open screen is
+  // told when something changed (fleetUpdated), and reads its settings again.
+  void followMachineFleet()
+    .then(async (pointer) => {
+      const results = await syncFleets();
+      const applied = results.map((result) => (result.outcome.kind === 'applied' ? result.outcome.revision : undefined)).find((revision) => revision !== undefined);
+      if (applied !== undefined || pointer.kind === 'joined') mainWindow?.webContents.send(ipcEventOf('fleetUpdated'), { revision: applied ?? null });
+    })
+    .catch(() => logger.warn('fleet.sync-at-start', { code: 'INTERNAL_ERROR' }));
   for (const name of channelNames) {
     ipcMain.handle(ipcChannelOf(name), (event, ...args: unknown[]) => dispatch(name, senderFacts(event), args));
   }

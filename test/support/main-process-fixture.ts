@@ -5,7 +5,7 @@ import { createHttpTransport } from '../../main/chorus/http-transport';
 import { createLogger, type LogLine } from '../../main/logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
-import { createMainProcess } from '../../main/services';
+import { createMainProcess, type MainDependencies } from '../../main/services';
 import type { Desktop } from '../../main/ipc/channel-handlers';
 import { fixedClock, openConfBackend, openTestSettings } from './settings-fixture';
 import { tempDir } from './temp-dirs';
@@ -31,7 +31,7 @@ export interface MainProcessFixture {
 }
 
 /** The real main process (settings file, keychain, HTTP) behind the real dispatcher. */
-export function openMainProcess(userDataDir: string = tempDir('chorus-main-')): MainProcessFixture {
+export function openMainProcess(userDataDir: string = tempDir('chorus-main-'), more: Partial<MainDependencies> = {}): MainProcessFixture {
   const keychainService = `Chorus Pro Echanges (test ${randomUUID()})`;
   const secrets = createKeytarSecretStore(keychainService);
   const logLines: LogLine[] = [];
@@ -65,6 +65,7 @@ export function openMainProcess(userDataDir: string = tempDir('chorus-main-')): 
     appInfo: { name: 'Chorus Pro Echanges', version: '0.0.0-test', userDataDir },
     desktop,
     appOrigin,
+    ...more,
   });
   return fixture;
 }

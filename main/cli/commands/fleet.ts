@@ -1,10 +1,11 @@
-// `fleet create | invite | join | members | publish | remove-member | sync | status`: one renewal
+// `fleet create | invite | join | members | publish | remove-member | assign | rotate-key | pointer | sync | status`: one renewal
 // published once, every workstation follows (main/fleet/). What each action does is in
 // ../fleet-actions.ts, loaded only when a fleet command runs: the other commands start without it.
 import type { Command } from '../command';
 
 export const fleet: Command = {
-  options: ['root-key-file', 'passphrase-stdin', 'publisher', 'code-stdin', 'accept', 'name'],
+  // --account names the account `fleet assign` restricts (fleet-keys-actions.ts), not the one a command acts on.
+  options: ['root-key-file', 'passphrase-stdin', 'publisher', 'code-stdin', 'accept', 'name', 'add-publisher', 'account', 'member', 'all-members'],
   words: 3,
   accounts: 'all',
   accountOption: false,

@@ -5,16 +5,33 @@ import { dirname, resolve } from 'node:path';
 import { AppError } from '../../failures/errors';
 import { replacePrivateFile } from '../../files/private-replace';
 import { confirmedBy } from '../../hosts/host-confirmation';
-import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from '../../profiles/accounts-profile';
-import { describeProfileChanges, parseSingleProfile, readProfileData } from '../../profiles/deployment-profile';
+import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile } from '../../profiles/accounts-profile';
+import { describeProfileChanges, readProfileData } from '../../profiles/deployment-profile';
+import { isAccountsProfileData, parseProfileData } from '../../profiles/profile-file';
+import { parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
 import { buildProfile, importProfile as importSingleProfile } from '../../profiles/profile-transfer';
 import { servicesForCommand } from '../account-choice';
-import type { Command } from '../command';
+import type { Command, CommandContext } from '../command';
+import type { CommandResult } from '../command-result';
+import { scheduleCommand } from './schedule';
 import { text } from '../options';
 import { secretFromStdin } from '../secret-option';
 
+/**
+ * `"dailyCheckAt"` of an imported profile: the daily check registered for this user as `schedule
+ * install --at` does; outside Windows, said and not a failure (nothing there to register).
+ */
+async function profileDailyCheck(at: string, context: CommandContext): Promise<CommandResult> {
+  const userDataDir = text(context.options, 'user-data-dir');
+  const result = await scheduleCommand('install', { at, ...(userDataDir === undefined ? {} : { userDataDir: resolve(userDataDir) }) }, context.environment);
+  if (result.json.supported === false) {
+    return { json: { at, installed: false, supported: false }, lines: [`Le profil demande une vérification quotidienne à ${at} : elle se programme dans le Planificateur de tâches de Windows, que ce système n'a pas ; rien n'a été programmé.`] };
+  }
+  return { ...result, lines: [`Le profil demande une vérification quotidienne à ${at} :`, ...result.lines.map((line) => `  ${line}`)] };
+}
+
 export const exportProfile: Command = {
-  options: ['with-secrets', 'passphrase-stdin', 'all'],
+  options: ['with-secrets', 'passphrase-stdin', 'all', 'daily-check-at'],
   file: true,
   // --all exports every account; otherwise the one --account names, or the only one.
   accounts: 'all',
@@ -28,6 +45,9 @@ export const exportProfile: Command = {
     }
     const withSecrets = options['with-secrets'] === true;
     if (!withSecrets && options['passphrase-stdin'] === true) throw new AppError('INVALID_INPUT', '--passphrase-stdin ne sert qu’avec --with-secrets');
+    // Checked before the passphrase is asked: a mistyped time costs nothing typed.
+    const typedTime = text(options, 'daily-check-at');
+    const dailyCheckAt = typedTime === undefined ? undefined : timeOfDayText(parseTimeOfDay(typedTime));
     const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
     const allAccounts = options.all === true;
     const profile = allAccounts
@@ -35,16 +55,18 @@ export const exportProfile: Command = {
       : await buildProfile(servicesForCommand(services, text(options, 'account')).settings.read(), services.secrets, passphrase);
     // Readable by its owner only, even when it replaces a file: the secrets, though encrypted, can
     // be attacked offline by whoever reads them.
-    await replacePrivateFile(target, `${JSON.stringify(profile, null, 2)}\n`);
+    // Beside the profile, not in it: the time is not a setting, and the secrets are bound to the settings only.
+    await replacePrivateFile(target, `${JSON.stringify(dailyCheckAt === undefined ? profile : { ...profile, dailyCheckAt }, null, 2)}\n`);
     services.logger.info('profile.exported', { withSecrets });
     return {
-      json: { file: target, withSecrets, ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
+      json: { file: target, withSecrets, ...(dailyCheckAt === undefined ? {} : { dailyCheckAt }), ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
       lines: [
         ...(allAccounts ? [`${services.settings.accounts.list().length} compte(s) technique(s) dans le profil.`] : []),
         withSecrets
           ? `Profil de déploiement exporté, mots de passe chiffrés par la phrase secrète : ${target}`
           : `Profil de déploiement exporté (sans aucun secret) : ${target}`,
         ...(withSecrets ? ['Transmettez la phrase secrète par un autre moyen que le fichier (de vive voix, par téléphone).'] : []),
+        ...(dailyCheckAt === undefined ? [] : [`Vérification quotidienne demandée à ${dailyCheckAt} : l'import (ou le profil du poste) la programme pour l'utilisateur.`]),
       ],
     };
   },
@@ -58,11 +80,11 @@ export const importProfile: Command = {
   run: async (context) => {
     const { file, userDataDir, options } = context;
     const data = readProfileData(resolve(file ?? ''));
-    const several = typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3;
+    const several = isAccountsProfileData(data);
     // A profile of several accounts names them; one of a single account goes to the chosen one.
     const services = several ? context.services : servicesForCommand(context.services, text(options, 'account'));
     if (several && options.account !== undefined) throw new AppError('INVALID_INPUT', 'ce profil contient plusieurs comptes, chacun nommé : --account ne sert pas ici');
-    const profile = several ? parseAccountsProfile(data) : parseSingleProfile(data);
+    const { profile, dailyCheckAt } = parseProfileData(data);
     // Before the passphrase is asked for: a name that could pass for a switch refuses the whole profile.
     if (profile.profileVersion === 3) checkNewAccountNames(services.settings.accounts.list(), profile);
     const encrypted = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
@@ -77,8 +99,11 @@ export const importProfile: Command = {
     // A profile is in place: the machine profile's refusal has been dealt with.
     if (services.settings.machineProfileRefusal() !== undefined) services.settings.recordMachineProfileRefusal(undefined);
     services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
+    // The daily check the profile asks for, registered once the import is done (schedule install's own way).
+    const scheduled = dailyCheckAt === undefined ? undefined : await profileDailyCheck(dailyCheckAt, context);
     return {
-      json: { changes, withSecrets: passphrase !== undefined },
+      json: { changes, withSecrets: passphrase !== undefined, ...(scheduled ? { dailyCheck: scheduled.json } : {}) },
+      ...(scheduled?.failed === true ? { failed: true } : {}),
       lines: [
         ...(changes.length === 0
           ? ['Profil importé : les paramètres étaient déjà ceux du profil.']
@@ -86,6 +111,7 @@ export const importProfile: Command = {
         ...(passphrase !== undefined
           ? ['Mots de passe du profil enregistrés dans le coffre-fort de ce poste, sans vérification : lancez « test » dès que le poste a accès à Chorus Pro.']
           : []),
+        ...(scheduled?.lines ?? []),
       ],
     };
   },

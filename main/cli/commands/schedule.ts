@@ -41,7 +41,7 @@ function changeRefused(change: Extract<ScheduleChange, { ok: false }>, what: str
   };
 }
 
-async function scheduleCommand(
+export async function scheduleCommand(
   action: string | undefined,
   options: { readonly at?: string; readonly executable?: string; readonly userDataDir?: string },
   environment: ScheduleEnvironment,

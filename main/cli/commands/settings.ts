@@ -14,6 +14,8 @@ import type { CommandResult } from '../command-result';
 import { changeFromOptions, connectionOptions, refuseMixedEndpoints } from '../connection-options';
 import { text, type OptionName } from '../options';
 import { frenchDay } from '../output';
+import { withFleetStatus } from '../fleet-status-lines';
+import { withMachineProfileStatus } from '../machine-profile-status-lines';
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
@@ -86,7 +88,7 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
   };
 }
 
-export const status: Command = { options: [], readsOnly: true, run: showStatus };
+export const status: Command = { options: [], readsOnly: true, run: async (context) => withMachineProfileStatus(await withFleetStatus(await showStatus(context), context), context) };
 
 const configureOptions: readonly OptionName[] = [...connectionOptions, 'alert-delay', 'password-updated-on'];
 
