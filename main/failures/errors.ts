@@ -61,6 +61,12 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
     "La demande ne provient pas de la fenêtre de l'application et a été refusée. Fermez puis rouvrez l'application.",
   INTERNAL_ERROR:
     "Une erreur inattendue s'est produite et l'opération n'a pas abouti. Réessayez ; si elle se reproduit, redémarrez l'application et signalez-la à votre service informatique.",
+  PROGRAMS_NOT_ALLOWED:
+    "Les programmes de ce poste ne sont pas autorisés à utiliser ce compte technique : rien n'a été transmis. Si un script de votre service informatique en a besoin, cochez « Autoriser les scripts de ce poste à utiliser ce compte » ; si la stratégie de la machine l'interdit, seul le service informatique peut le permettre.",
+  POLICY_REFUSED:
+    "La stratégie de la machine (destinations du mot de passe, autorisation des scripts) ne peut pas être lue : rien n'a été transmis. Le motif est indiqué ci-dessus ; demandez au service informatique de la corriger.",
+  PASSWORD_NOT_VERIFIED:
+    "Le mot de passe enregistré n'a pas encore été accepté par Chorus Pro : il n'est transmis à aucun logiciel tant qu'il ne l'est pas, pour ne jamais y reporter une faute de frappe. Lancez le test de connexion ; une fois réussi, le mot de passe est transmis.",
 };
 
 /**
@@ -112,6 +118,12 @@ export const commandLineMessages: Readonly<Partial<Record<FailureCode, string>>>
     "Ce profil de déploiement ne peut pas être importé : les paramètres actuels n'ont pas été modifiés. Donnez à import-profile un fichier écrit par export-profile (ou par l'écran, Déploiement et assistance) ; s'il vous a été transmis, demandez à son expéditeur de l'exporter à nouveau.",
   INTERNAL_ERROR:
     "Une erreur inattendue s'est produite et l'opération n'a pas abouti. Réessayez ; si elle se reproduit, signalez-la à votre service informatique avec le journal (journaux/chorus-pro-echanges.log dans le dossier de paramètres).",
+  PROGRAMS_NOT_ALLOWED:
+    "Les programmes de ce poste ne sont pas autorisés à utiliser ce compte technique : rien n'a été transmis. Autorisez-les pour ce compte avec configure --allow-programs oui (ou la case « Autoriser les scripts de ce poste à utiliser ce compte » de l'écran) ; si la stratégie de la machine l'interdit (allowScripts), seul le service informatique peut le permettre.",
+  POLICY_REFUSED:
+    "La stratégie de la machine (destinations du mot de passe, autorisation des scripts) ne peut pas être lue : rien n'a été transmis. Le motif est indiqué entre parenthèses ; corrigez la valeur Policy de HKLM\\SOFTWARE\\Policies\\Chorus Pro Echanges (ou le fichier policy.json, propriété de root), puis relancez la commande.",
+  PASSWORD_NOT_VERIFIED:
+    "Le mot de passe enregistré n'a pas encore été accepté par Chorus Pro : il n'est transmis à aucun logiciel tant qu'il ne l'est pas, pour ne jamais y reporter une faute de frappe. Lancez test ; une fois réussi, le mot de passe est transmis (push le transmet à nouveau).",
 };
 
 /** Where the user reads a failure: the window, or a terminal and a script. */
