@@ -14,6 +14,15 @@ import { createHandlers } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
 import { createDispatcher, type Dispatch } from './ipc/ipc-dispatcher';
 import type { Logger } from './logging/logger';
+import { createExchangeService, scopedExchange } from './destinations/exchange-service';
+import { platformFileTrust, type CheckFileTrust } from './destinations/file-trust';
+import { forgetExchangeState } from './destinations/forget-exchange';
+import type { ReadPolicyText } from './destinations/machine-policy';
+import { platformPolicyReader } from './destinations/policy-source';
+import { alwaysPush, type ShouldPush } from './destinations/push';
+import { callingProcess, type CallerFacts } from './handoff/caller-process';
+import { credentialsFor, headersFor, type HandoffDependencies } from './handoff/handoff';
+import type { HandOffTokenOptions } from './handoff/handoff-token';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
 import { confirmedBy } from './hosts/host-confirmation';
@@ -31,6 +40,17 @@ export interface CoreDependencies {
   readonly resolveSystemProxy?: ResolveSystemProxy;
   /** The machine-wide deployment profile, applied at first start (none in tests unless given). */
   readonly machineProfilePath?: string;
+  /** The machine policy, read again at every use (default: this system's, destinations/policy-source.ts). */
+  readonly machinePolicy?: ReadPolicyText;
+  /**
+   * Whether this workstation pushes an account's password to its copies. For an account managed
+   * by a fleet, only the publisher does: the fleet (issue 30) gives that rule here. Default: yes.
+   */
+  readonly shouldPush?: ShouldPush;
+  /** Who may have put a program or a policy there (default: this system's rule: root, Administrators). */
+  readonly checkTrust?: CheckFileTrust;
+  /** The program asking for credentials (`headers`, `credentials`), for the log (default: this process's parent). */
+  readonly caller?: () => Promise<CallerFacts>;
 }
 
 /**
@@ -73,11 +93,23 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
     logger.warn('secrets.route-migration', { code: error instanceof Error && 'code' in error ? String(error.code) : 'INTERNAL_ERROR' });
   });
   const secrets = migratingLegacyClientSecrets(routeMigration?.store ?? dependencies.secrets, opened.flatMap(trustedClientSecretPairs));
+  const readPolicy = dependencies.machinePolicy ?? platformPolicyReader();
+  const exchange = createExchangeService({
+    readPolicy,
+    secrets,
+    clock,
+    logger,
+    platform: process.platform,
+    checkTrust: dependencies.checkTrust ?? platformFileTrust(),
+    shouldPush: dependencies.shouldPush ?? alwaysPush,
+  });
+  const handoff: HandoffDependencies = { send: dependencies.send, clock, secrets, logger, readPolicy, caller: dependencies.caller ?? (() => callingProcess()) };
   const shared = {
     client: createChorusClient({ send: dependencies.send, clock }),
     secrets,
     clock,
     logger,
+    exchange,
     ...(dependencies.resolveSystemProxy ? { resolveSystemProxy: dependencies.resolveSystemProxy } : {}),
   };
   // One set of services per account, kept: a test under way is joined, not run twice.
@@ -114,6 +146,15 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
       withAccount: (name: string) => scopedTo(store.forAccount(name)),
       /** The daily check's time the machine profile applied at this (first) start asked for. */
       machineDailyCheckAt,
+      /** The copies of this scope's account's password (destinations/), and the machine policy. */
+      exchange: scopedExchange(exchange, settings, () => store.accounts.list()),
+      /** `headers` and `credentials` for this scope's account, when it allows local programs. */
+      handoff: {
+        headers: (options: HandOffTokenOptions) => headersFor(settings, current().connection, handoff, options),
+        credentials: () => credentialsFor(settings, handoff),
+      },
+      /** What `forget` (issue 34) removes of an account's copies and cached tokens. */
+      forgetExchange: (name: string) => forgetExchangeState(store, secrets, name, logger),
     };
   };
   return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));
@@ -161,6 +202,7 @@ export function createMainProcess(dependencies: MainDependencies): {
     secrets: services.secrets,
     logger: services.logger,
     current: services.current,
+    exchange: services.exchange,
   });
   return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders };
 }

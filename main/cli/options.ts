@@ -25,6 +25,11 @@ export const optionSpec = {
   notify: { type: 'boolean' },
   at: { type: 'string' },
   executable: { type: 'string' },
+  manual: { type: 'string' },
+  name: { type: 'string' },
+  'allow-programs': { type: 'string' },
+  'min-validity': { type: 'string' },
+  'new-token': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -47,6 +52,10 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   'alert-delay': 'MOIS',
   at: 'HH:MM',
   executable: 'CHEMIN',
+  manual: 'NOM',
+  name: 'NOM',
+  'allow-programs': 'oui|non',
+  'min-validity': 'SECONDES',
 };
 
 /** An option's value, when it takes one and was given. */

@@ -4,6 +4,8 @@
 import type { Command } from '../command';
 import { accounts } from './accounts';
 import { structures, test } from './connection';
+import { destinations, push } from './exchange';
+import { credentials, headers } from './handoff';
 import { exportProfile, importProfile } from './profiles';
 import { schedule } from './schedule';
 import { setClientSecret, setPassword, setProxyPassword } from './secrets';
@@ -21,6 +23,10 @@ export const commandTable: Readonly<Record<string, Command>> = {
   'export-profile': exportProfile,
   'import-profile': importProfile,
   schedule,
+  destinations,
+  push,
+  headers,
+  credentials,
 };
 
 export const commandNames: readonly string[] = Object.keys(commandTable);

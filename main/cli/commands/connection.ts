@@ -3,7 +3,8 @@
 import { AppError } from '../../failures/errors';
 import type { Command } from '../command';
 import { connectionOptions, hasOverrides, settingsWithOverrides } from '../connection-options';
-import { withNotifications } from '../daily-check';
+import { withNotifications, withPendingCopies } from '../daily-check';
+import { exchangeLines } from '../exchange-lines';
 import { testAllAccounts } from '../test-all-accounts';
 
 export const test: Command = {
@@ -14,14 +15,21 @@ export const test: Command = {
   run: async (context) => {
     if (context.options.all === true) {
       if (hasOverrides(context.options) || context.options.account !== undefined) throw new AppError('INVALID_INPUT', "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion");
-      const result = await testAllAccounts(context.services);
-      return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier) : result;
+      const tested = await testAllAccounts(context.services);
+      // « logiciel d'échanges non mis à jour », until every copy of each password is made.
+      const pending = await context.services.exchange.pendingByAccount();
+      const result = withPendingCopies(tested, pending);
+      return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier, pending) : result;
     }
     if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
     const result = await context.services.connection.testConnection(settingsWithOverrides(context), { recordExpiry: !hasOverrides(context.options) });
     return {
       json: { ...result },
-      lines: [`La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`],
+      lines: [
+        `La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`,
+        // The first success after an unverified save or an import pushed the password.
+        ...(result.exchange ? ['Mot de passe accepté par Chorus Pro : transmis à ses destinations.', ...exchangeLines(result.exchange)] : []),
+      ],
     };
   },
 };
