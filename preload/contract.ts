@@ -297,7 +297,7 @@ export const accountNameInput = z.string().max(200);
 /** A destination's name as the screen sends it; checked in the main process (destinations/). */
 export const destinationNameInput = z.string().max(200);
 /** How long a password copied for a destination stays on the clipboard, if nothing replaced it. */
-export const clipboardClearSeconds = 60;
+export const clipboardClearSeconds = 60 as const;
 
 export interface SettingsSnapshot {
   /** The selected account, whose settings follow. */
