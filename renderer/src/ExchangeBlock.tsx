@@ -115,7 +115,7 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
         <div className="inline">
           <input id="newDestination" type="text" maxLength={80} placeholder="Civil Net Finances — base 2026" value={newName} onChange={(event) => setNewName(event.target.value)} />
           <button type="submit" disabled={!newName.trim()}>
-            Ajouter
+            Ajouter la destination
           </button>
         </div>
       </form>
