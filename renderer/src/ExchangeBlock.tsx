@@ -27,6 +27,9 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
   const [pushing, setPushing] = useState(false);
 
   useEffect(() => {
+    // A renewal or a test since: what was said of the earlier state no longer holds.
+    setSaid('');
+    setFailure('');
     void window.chorus.getExchange().then((answer) => {
       if (answer.ok) setView(answer);
     });
