@@ -50,5 +50,6 @@ describe("the deployment guide's Node.js example", () => {
     simulator().expireTokens();
     expect((await run()).stdout).toBe('3 structure(s) rattachée(s)\n');
     expect(simulator().requestCounts.get(tokenPath)).toBe(tokens + 1);
-  });
+    // Several runs of the command line, each in its own process: generous on a loaded machine.
+  }, 180_000);
 });

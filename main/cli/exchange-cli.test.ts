@@ -78,5 +78,6 @@ describe.runIf(runningAsRoot)('the exchange software on the command line', () =>
     expect(quiet.json).not.toHaveProperty('exchange');
     expect((await cli(['destinations', 'remove', '--name', 'Civil Net Finances — base 2026'])).status).toBe(0);
     expect((await cli(['destinations', 'remove', '--name', 'Civil Net Finances — base 2026'])).status).toBe(2);
-  });
+    // A dozen runs of the command line, each in its own process: generous on a loaded machine.
+  }, 240_000);
 });

@@ -70,9 +70,9 @@ describe('headers and credentials for in-house scripts', () => {
     const mistyped = await cli(['headers', '--json', '--min-validty', '30']);
     expect(mistyped.status).toBe(2);
     expect(mistyped.stdout).toBe('');
-  });
+  }, 180_000);
 
-  it('allowed: headers Chorus Pro accepts; two calls ask PISTE for one token; after a renewal the next call carries the new password; the log names the caller and holds no secret', async () => {
+  it('allowed: headers Chorus Pro accepts, two calls ask PISTE for one token, the log names the caller and holds no secret', async () => {
     const { simulator, dir, cli, tokens } = await configured();
     expect((await cli(['configure', '--allow-programs', 'oui'])).status).toBe(0);
     const before = tokens();
@@ -90,26 +90,32 @@ describe('headers and credentials for in-house scripts', () => {
     expect((await cli(['headers', '--json', '--new-token'])).status).toBe(0);
     expect(tokens() - before).toBe(3);
 
+    const log = readFileSync(join(dir, 'journaux', 'chorus-pro-echanges.log'), 'utf8');
+    const handoffs = log.split('\n').filter((line) => line.includes('"handoff.given"')).map((line) => JSON.parse(line) as Record<string, string>);
+    expect(handoffs.map((line) => line.command)).toEqual(['headers', 'headers', 'headers', 'headers']);
+    // The program that asked: here the test's Node, which started the command line.
+    expect(handoffs[0]).toMatchObject({ account: 'Compte principal', caller: process.execPath });
+    const authorization = (first.json.headers as Record<string, string>).Authorization ?? '';
+    for (const secret of [demoAccount.password, demoAccount.clientSecret, authorization.slice('Bearer '.length), Buffer.from(`${demoAccount.login}:${demoAccount.password}`).toString('base64')]) {
+      expect(log).not.toContain(secret);
+    }
+  }, 180_000);
+
+  it('after a renewal, the next call carries the new password; credentials gives it for a copy by hand', async () => {
+    const { simulator, dir, cli } = await configured();
+    expect((await cli(['configure', '--allow-programs', 'oui'])).status).toBe(0);
     const newPassword = simulator.resetPassword(demoAccount.login);
     expect(await callChorusPro(simulator, (await cli(['headers', '--json'])).json)).toBe(401);
     expect((await cli(['set-password', '--password-stdin'], newPassword)).status).toBe(0);
     const renewed = await cli(['headers', '--json']);
     expect(decodedAccount(renewed.json)).toBe(`${demoAccount.login}:${newPassword}`);
     expect(await callChorusPro(simulator, renewed.json)).toBe(200);
-
     const credentials = await cli(['credentials', '--json']);
     expect(credentials.json).toEqual({ ok: true, account: 'Compte principal', login: demoAccount.login, password: newPassword, apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
-
     const log = readFileSync(join(dir, 'journaux', 'chorus-pro-echanges.log'), 'utf8');
-    const handoffs = log.split('\n').filter((line) => line.includes('"handoff.given"')).map((line) => JSON.parse(line) as Record<string, string>);
-    expect(handoffs.map((line) => line.command)).toEqual(['headers', 'headers', 'headers', 'headers', 'headers', 'headers', 'credentials']);
-    // The program that asked: here the test's Node, which started the command line.
-    expect(handoffs[0]).toMatchObject({ account: 'Compte principal', caller: process.execPath });
-    const authorization = (first.json.headers as Record<string, string>).Authorization ?? '';
-    for (const secret of [demoAccount.password, newPassword, demoAccount.clientSecret, authorization.slice('Bearer '.length), Buffer.from(`${demoAccount.login}:${newPassword}`).toString('base64')]) {
-      expect(log).not.toContain(secret);
-    }
-  });
+    expect(log).toContain('"command":"credentials"');
+    expect(log).not.toContain(newPassword);
+  }, 180_000);
 
   it('refuses to print for a terminal, and refuses a validity it cannot honour', async () => {
     const { cli } = await configured();
@@ -119,7 +125,7 @@ describe('headers and credentials for in-house scripts', () => {
     expect(human.stdout).toBe('');
     expect(human.stderr).toContain('ajoutez --json');
     expect((await cli(['headers', '--json', '--min-validity', '4000'])).status).toBe(2);
-  });
+  }, 180_000);
 
   it.runIf(runningAsRoot)('the machine policy can force it off, whatever the account says (exit status 4, nothing saved)', async () => {
     const policyFile = machinePolicy({ formatVersion: 1, allowScripts: false });
@@ -134,5 +140,5 @@ describe('headers and credentials for in-house scripts', () => {
     expect(headers.stdout).toBe('');
     const status = await cli(['status']);
     expect(status.stdout).toContain('Scripts de ce poste autorisés à utiliser ce compte (headers, credentials) : non — la stratégie de la machine interdit');
-  });
+  }, 180_000);
 });
