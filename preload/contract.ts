@@ -52,6 +52,10 @@ export const failureCodes = [
   'FLEET_NOT_MEMBER',
   'FLEET_NOT_PUBLISHER',
   'FLEET_NEWER_FORMAT',
+  // The exchange software follows the renewal (issue 33).
+  'PROGRAMS_NOT_ALLOWED',
+  'POLICY_REFUSED',
+  'PASSWORD_NOT_VERIFIED',
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
@@ -141,12 +145,51 @@ export interface SecretsPresence {
   readonly proxyPassword: boolean | null;
 }
 
+/**
+ * One place that keeps its own copy of the technical password (issue 33): a line of the manual
+ * checklist, or a script or server destination of the machine policy.
+ */
+export interface DestinationView {
+  readonly name: string;
+  readonly kind: 'manual' | 'script' | 'server';
+  /**
+   * done: à jour; failed: en échec; todo: à faire (manual, not confirmed; a machine destination
+   * not tried for this password); waiting: nothing to do until Chorus Pro accepts a new password.
+   */
+  readonly state: 'done' | 'failed' | 'todo' | 'waiting';
+  /** When it was brought up to date, or last tried. */
+  readonly at?: string;
+  /** Why it failed, in French. */
+  readonly message?: string;
+  /** What a script printed, its secrets masked. */
+  readonly output?: string;
+}
+
+/** The places that keep a copy of an account's password, and whether local programs may use it. */
+export interface ExchangeView {
+  readonly destinations: readonly DestinationView[];
+  /** The stored password was accepted by Chorus Pro: only then are its copies made. */
+  readonly passwordAccepted: boolean;
+  /** When the current password was pushed; absent before its first push. */
+  readonly pushedAt?: string;
+  /** « Autoriser les scripts de ce poste à utiliser ce compte ». */
+  readonly allowPrograms: boolean;
+  /** Why local programs may not use it whatever the account says (the machine policy), in French. */
+  readonly programsForbidden?: string;
+  /** The machine policy is there but cannot be used: why, in French. */
+  readonly policyRefusal?: string;
+  /** Another workstation (the fleet's publisher) pushes this account's password. */
+  readonly pushedElsewhere?: true;
+}
+
 /** What the renderer learns of a renewal: never the password itself. */
 export interface PasswordRenewal {
   readonly stored: boolean;
   readonly updatedAt: string;
   /** False when the user chose to keep it without Chorus Pro checking it. */
   readonly verified: boolean;
+  /** Accepted by Chorus Pro: what became of its copies. */
+  readonly exchange?: ExchangeView;
 }
 
 /** A calendar day as `<input type="date">` and the command line give it: AAAA-MM-JJ. */
@@ -180,6 +223,8 @@ export interface ChorusStructure {
 export interface ConnectionTestResult {
   readonly structureCount: number;
   readonly durationMs: number;
+  /** The first success after an unverified save or an import pushed the password: what became of its copies. */
+  readonly exchange?: ExchangeView;
 }
 
 export interface StructureDetails {
@@ -268,6 +313,10 @@ export interface AccountList {
 }
 
 export const accountNameInput = z.string().max(200);
+/** A destination's name as the screen sends it; checked in the main process (destinations/). */
+export const destinationNameInput = z.string().max(200);
+/** How long a password copied for a destination stays on the clipboard, if nothing replaced it. */
+export const clipboardClearSeconds = 60 as const;
 
 export interface SettingsSnapshot {
   /** The selected account, whose settings follow. */
@@ -343,6 +392,18 @@ export const channels = {
   getDailyCheck: channel(z.tuple([]), returns<DailyCheckView>()),
   /** Registers the daily check at `at`, or removes it with null. */
   setDailyCheck: channel(z.tuple([z.object({ at: timeOfDayInput.nullable() }).strict()]), returns<DailyCheckView>()),
+  /** The copies of the selected account's password (the exchange software) and the permission given to local programs. */
+  getExchange: channel(z.tuple([]), returns<ExchangeView>()),
+  addManualDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<ExchangeView>()),
+  /** « Fait »: this place has the current password. */
+  confirmManualDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<ExchangeView>()),
+  removeManualDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<ExchangeView>()),
+  /** « Copier le mot de passe »: the main process puts it on the clipboard; the page never receives it. */
+  copyPasswordForDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<{ readonly copied: true }>()),
+  /** Pushes the password again to the script and server destinations not up to date. */
+  pushExchange: channel(z.tuple([]), returns<ExchangeView>()),
+  /** « Autoriser les scripts de ce poste à utiliser ce compte ». */
+  setAllowPrograms: channel(z.tuple([z.object({ allowed: z.boolean() }).strict()]), returns<ExchangeView>()),
   // Last: e2e/broken-bundle.spec.ts removes it from a copy of the built preload.
   openLogFolder: channel(z.tuple([]), returns<{ readonly folder: string }>()),
 };

@@ -14,6 +14,7 @@ import { createLogger, type LogLine } from '../../main/logging/logger';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { createMainProcess } from '../../main/services';
 import { openConfBackend } from '../../main/settings/conf-backend';
+import { policyFileReader } from '../../main/destinations/policy-source';
 import { projectRoot, rendererBuildDir } from './paths';
 import { windowsUserAgent } from './windows-user-agent';
 
@@ -33,6 +34,8 @@ export interface BrowserTargetOptions {
   readonly fileToChoose: string | undefined;
   readonly fileToSave: string | undefined;
   readonly machineProfile: string | undefined;
+  /** The machine policy's file (none by default, whatever the host has). */
+  readonly machinePolicy: string | undefined;
   /** The button clicked in the main process's questions ("Autoriser"); none: the cancel button. */
   readonly messageBoxButton?: string | undefined;
 }
@@ -90,11 +93,14 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   reminders: ReminderProbe;
   openedFolders: readonly string[];
   chooseMenuItem: (label: string) => Promise<void>;
+  readClipboard: () => Promise<string>;
   close: () => Promise<void>;
 }> {
   const { server, origin } = await serveRenderer();
   const logFile = createLogFileSink(options.userDataDir);
   const openedFolders: string[] = [];
+  // Electron's clipboard is the shell's: here, what the main process asked the desktop to hold.
+  let clipboardText = '';
   const { dispatch } = createMainProcess({
     appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion(), userDataDir: options.userDataDir },
     userDataDir: options.userDataDir,
@@ -116,8 +122,13 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
         return Promise.resolve();
       },
       confirmNewHost: () => Promise.resolve(options.messageBoxButton === 'Autoriser'),
+      copySecret: (text) => {
+        clipboardText = text;
+        return Promise.resolve();
+      },
     },
     ...(options.machineProfile ? { machineProfilePath: options.machineProfile } : {}),
+    machinePolicy: policyFileReader(options.machinePolicy ?? '/nonexistent/chorus-pro-echanges-policy.json'),
   });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,
@@ -137,6 +148,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     page,
     browser,
     openedFolders,
+    readClipboard: () => Promise.resolve(clipboardText),
     // The menu and the reminder schedule are wired in main/shell/ only: the bundle target runs them.
     chooseMenuItem: () => Promise.reject(new Error(onlyInBundle)),
     reminders: {

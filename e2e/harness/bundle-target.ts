@@ -21,6 +21,8 @@ export interface BundleTargetOptions {
   readonly fileToChoose: string | undefined;
   readonly fileToSave: string | undefined;
   readonly machineProfile: string | undefined;
+  /** The machine policy's file (none by default, whatever the host has). */
+  readonly machinePolicy: string | undefined;
   /** The button clicked in the app's message boxes, by label (default: the box's cancel button). */
   readonly messageBoxButton?: string;
   /** Another build to run instead of dist/ (the broken-copy check). */
@@ -107,6 +109,7 @@ export async function launchInBundle(options: BundleTargetOptions) {
     CHORUS_PRO_USER_DATA_DIR: options.userDataDir,
     CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
     CHORUS_PRO_MACHINE_PROFILE: options.machineProfile ?? '/nonexistent/chorus-pro-echanges-profile.json',
+    CHORUS_PRO_MACHINE_POLICY: options.machinePolicy ?? '/nonexistent/chorus-pro-echanges-policy.json',
   };
   const config = (syncSocket: string): StandInConfig => ({
     syncSocket,
@@ -122,12 +125,15 @@ export async function launchInBundle(options: BundleTargetOptions) {
   const notifications: PasswordReminder[] = [];
   const notificationTexts: string[] = [];
   const openedFolders: string[] = [];
+  let clipboardText = '';
   const note = (seq: number, record: StandInRecord): void => {
     if (seen.has(seq)) return;
     seen.add(seq);
     if (record.kind === 'send' && record.channel === 'chorus-event:passwordReminder') notifications.push(record.args[0] as PasswordReminder);
     if (record.kind === 'open-path') openedFolders.push(record.path);
     if (record.kind === 'notification') notificationTexts.push(record.body);
+    if (record.kind === 'clipboard' && record.call === 'writeText') clipboardText = record.text ?? '';
+    if (record.kind === 'clipboard' && record.call === 'clear') clipboardText = '';
   };
   let page: Page | undefined = undefined;
   let deliveries = Promise.resolve();
@@ -280,6 +286,7 @@ export async function launchInBundle(options: BundleTargetOptions) {
     reminders,
     openedFolders,
     standIn,
+    readClipboard: () => Promise.resolve(clipboardText),
     chooseMenuItem: async (label: string) => {
       await app.request({ type: 'click-menu-item', label });
       await deliveries;

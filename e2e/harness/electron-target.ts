@@ -9,6 +9,7 @@ export interface ElectronTargetOptions {
   readonly fileToChoose: string | undefined;
   readonly fileToSave: string | undefined;
   readonly machineProfile: string | undefined;
+  readonly machinePolicy: string | undefined;
 }
 
 /** The real app, for machines that have the Electron binary (E2E_TARGET=electron). */
@@ -17,6 +18,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
   reminders: ReminderProbe;
   openedFolders: readonly string[];
   chooseMenuItem: (label: string) => Promise<void>;
+  readClipboard: () => Promise<string>;
   close: () => Promise<void>;
 }> {
   const inherited = Object.fromEntries(
@@ -30,6 +32,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
       CHORUS_PRO_USER_DATA_DIR: options.userDataDir,
       CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
       CHORUS_PRO_MACHINE_PROFILE: options.machineProfile ?? '/nonexistent/chorus-pro-echanges-profile.json',
+      CHORUS_PRO_MACHINE_POLICY: options.machinePolicy ?? '/nonexistent/chorus-pro-echanges-policy.json',
     },
   });
   // A native dialog cannot be driven: answer it as the user would, with the spec's file.
@@ -66,6 +69,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
         throw new Error('Le minuteur quotidien ne se pilote que dans la cible des fichiers livrés (E2E_TARGET=bundle).');
       },
     },
+    readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
     close: () => app.close(),
   };
 }

@@ -118,6 +118,9 @@ export function createConnectionService({
   let runningTest: Promise<ConnectionTestResult> | undefined;
 
   return {
+    /** Where to reach Chorus Pro for these settings, and the secrets it takes (the hand-off to local programs). */
+    prepared: (settings: StoredSettings) => prepare(settings),
+
     /**
      * One test at a time: a second request while one runs gets the same answer. A success also
      * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.

@@ -115,6 +115,8 @@ describe('the command line', () => {
       },
       // No test of the saved settings yet (set-password's check is of the new password).
       lastCheck: null,
+      // Chorus Pro accepted it: pushed, to no destination on this machine without a policy.
+      exchange: { destinations: [], passwordAccepted: true, pushedAt: expect.any(String) as string, allowPrograms: false },
     });
 
     const test = await cli(['test', '--json', '--user-data-dir', dir]);

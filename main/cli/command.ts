@@ -64,6 +64,11 @@ export interface Command {
    * is refused rather than shown as the defaults (and created).
    */
   readonly readsOnly?: true | ((positionals: readonly string[]) => boolean);
+  /**
+   * It prints secrets for a program (`headers`, `credentials`): standard output carries them and
+   * nothing else, so a failure, even with --json, goes to standard error only.
+   */
+  readonly secretOutput?: true;
   /** What to add to a failure's message: how to get past it with this command. */
   readonly advice?: (failure: Failure, options: Options) => Failure;
   readonly run: (context: CommandContext) => Promise<CommandResult>;

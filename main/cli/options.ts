@@ -30,6 +30,10 @@ export const optionSpec = {
   'code-stdin': { type: 'boolean' },
   accept: { type: 'string' },
   name: { type: 'string' },
+  manual: { type: 'string' },
+  'allow-programs': { type: 'string' },
+  'min-validity': { type: 'string' },
+  'new-token': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -56,6 +60,9 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   publisher: 'EMPREINTE',
   accept: 'ID',
   name: 'NOM',
+  manual: 'NOM',
+  'allow-programs': 'oui|non',
+  'min-validity': 'SECONDES',
 };
 
 /** An option's value, when it takes one and was given. */

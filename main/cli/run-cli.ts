@@ -4,6 +4,7 @@ import { AppError, toFailure } from '../failures/errors';
 import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logging/logger';
 import { machineProfilePath } from '../profiles/machine-profile';
+import { platformPolicyReader } from '../destinations/policy-source';
 import { openConfBackend } from '../settings/conf-backend';
 import { createCoreServices } from '../services';
 import { servicesForCommand } from './account-choice';
@@ -28,6 +29,10 @@ const usageCodes: ReadonlySet<FailureCode> = new Set([
   'FLEET_NOT_MEMBER',
   'FLEET_NOT_PUBLISHER',
 ]);
+/** Not allowed on this workstation (headers, credentials, and asking to allow them): status 4. */
+const notAllowedCodes: ReadonlySet<FailureCode> = new Set(['PROGRAMS_NOT_ALLOWED']);
+
+const exitStatusOf = (code: FailureCode): number => (notAllowedCodes.has(code) ? 4 : usageCodes.has(code) ? 2 : 1);
 
 const readsOnly = (command: Command, positionals: readonly string[]): boolean =>
   typeof command.readsOnly === 'function' ? command.readsOnly(positionals) : command.readsOnly === true;
@@ -66,6 +71,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const opened = createCoreServices({
       userDataDir,
       machineProfilePath: machineProfilePath(environment.env),
+      machinePolicy: platformPolicyReader(environment.env),
       openSettingsBackend: openConfBackend,
       secrets: environment.secretsFor(environment.env),
       send: environment.send,
@@ -81,7 +87,9 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   } catch (error) {
     const failure = toFailure(error, 'command-line');
     const told = running?.command.advice?.(failure, running.options) ?? failure;
-    printFailure(told, json, environment);
-    return usageCodes.has(told.code) ? 2 : 1;
+    // Known even when the words could not be read: standard output stays for the secrets alone.
+    const secretOutput = running ? running.command.secretOutput === true : argv.some((word) => commandNamed(word)?.secretOutput === true);
+    printFailure(told, json, environment, secretOutput);
+    return exitStatusOf(told.code);
   }
 }

@@ -33,7 +33,8 @@ describe('renewing the technical password', () => {
     const fixture = await setUp({}, chorusPro);
     const newPassword = chorusPro.resetPassword(demoAccount.login);
     const renewal = await fixture.services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
-    expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true });
+    // Accepted by Chorus Pro: pushed to its copies (none on this machine without a policy).
+    expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true, exchange: { destinations: [], passwordAccepted: true, pushedAt: '2026-11-27T10:15:00.000Z', allowPrograms: false } });
     expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(newPassword);
     expect(fixture.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
     await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });

@@ -1,4 +1,4 @@
-import type { PasswordRenewal } from '../../preload/contract';
+import type { ExchangeView, PasswordRenewal } from '../../preload/contract';
 import type { Clock } from '../dates/clock';
 import { AppError } from '../failures/errors';
 import type { Logger } from '../logging/logger';
@@ -31,6 +31,11 @@ export interface RenewalDependencies {
   readonly verifyPassword: VerifyPassword;
   readonly clock: Clock;
   readonly logger: Logger;
+  /**
+   * Chorus Pro accepted the new password, now stored and dated: its copies follow (the exchange
+   * software, destinations/). Never called for a password saved without checking.
+   */
+  readonly afterAccepted?: () => Promise<ExchangeView>;
 }
 
 /**
@@ -50,7 +55,7 @@ export function createPasswordRenewal(dependencies: RenewalDependencies): (reque
 }
 
 async function renew(
-  { settings, secrets, verifyPassword, clock, logger }: RenewalDependencies,
+  { settings, secrets, verifyPassword, clock, logger, afterAccepted }: RenewalDependencies,
   request: RenewalRequest,
 ): Promise<PasswordRenewal> {
   checkNewPassword(request.password, { surroundingSpacesConfirmed: request.surroundingSpacesConfirmed });
@@ -75,5 +80,7 @@ async function renew(
     throw error;
   }
   logger.info('password.renewed', { verified: request.verify, dated: request.communicatedOn === undefined ? 'now' : 'given' });
-  return { stored: true, updatedAt: updated.passwordUpdatedAt ?? dated.toISOString(), verified: request.verify };
+  // A typo never reaches the finance software: only a password Chorus Pro accepted is pushed.
+  const exchange = request.verify && afterAccepted ? await afterAccepted() : undefined;
+  return { stored: true, updatedAt: updated.passwordUpdatedAt ?? dated.toISOString(), verified: request.verify, ...(exchange ? { exchange } : {}) };
 }

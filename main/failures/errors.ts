@@ -75,6 +75,12 @@ export const failureMessages: Readonly<Record<FailureCode, string>> = {
     "Ce poste ne publie pas pour ce parc de postes (ses clés de publication ne sont pas dans le coffre-fort de cet utilisateur) : rien n'a été modifié. Lancez la commande sur le poste et la session qui ont créé le parc.",
   FLEET_NEWER_FORMAT:
     "Le dossier du parc de postes a été écrit par une version plus récente de Chorus Pro Echanges : ce poste ne l'a pas lu et garde ce qu'il avait. Mettez à jour l'application de ce poste.",
+  PROGRAMS_NOT_ALLOWED:
+    "Les programmes de ce poste ne sont pas autorisés à utiliser ce compte technique : rien n'a été transmis. Si un script de votre service informatique en a besoin, cochez « Autoriser les scripts de ce poste à utiliser ce compte » ; si la stratégie de la machine l'interdit, seul le service informatique peut le permettre.",
+  POLICY_REFUSED:
+    "La stratégie de la machine (destinations du mot de passe, autorisation des scripts) ne peut pas être lue : rien n'a été transmis. Le motif est indiqué ci-dessus ; demandez au service informatique de la corriger.",
+  PASSWORD_NOT_VERIFIED:
+    "Le mot de passe enregistré n'a pas encore été accepté par Chorus Pro : il n'est transmis à aucun logiciel tant qu'il ne l'est pas, pour ne jamais y reporter une faute de frappe. Lancez le test de connexion ; une fois réussi, le mot de passe est transmis.",
 };
 
 /**
@@ -140,6 +146,12 @@ export const commandLineMessages: Readonly<Partial<Record<FailureCode, string>>>
     "Ce poste ne publie pas pour ce parc de postes (ses clés de publication ne sont pas dans le coffre-fort de cet utilisateur) : rien n'a été modifié. Lancez la commande sur le poste et la session qui ont fait fleet create, avec le même --user-data-dir.",
   FLEET_NEWER_FORMAT:
     "Le dossier du parc de postes a été écrit par une version plus récente de Chorus Pro Echanges : ce poste ne l'a pas lu et garde ce qu'il avait. Mettez à jour l'application de ce poste, puis relancez la commande.",
+  PROGRAMS_NOT_ALLOWED:
+    "Les programmes de ce poste ne sont pas autorisés à utiliser ce compte technique : rien n'a été transmis. Autorisez-les pour ce compte avec configure --allow-programs oui (ou la case « Autoriser les scripts de ce poste à utiliser ce compte » de l'écran) ; si la stratégie de la machine l'interdit (allowScripts), seul le service informatique peut le permettre.",
+  POLICY_REFUSED:
+    "La stratégie de la machine (destinations du mot de passe, autorisation des scripts) ne peut pas être lue : rien n'a été transmis. Le motif est indiqué entre parenthèses ; corrigez la valeur Policy de HKLM\\SOFTWARE\\Policies\\Chorus Pro Echanges (ou le fichier policy.json, propriété de root), puis relancez la commande.",
+  PASSWORD_NOT_VERIFIED:
+    "Le mot de passe enregistré n'a pas encore été accepté par Chorus Pro : il n'est transmis à aucun logiciel tant qu'il ne l'est pas, pour ne jamais y reporter une faute de frappe. Lancez test ; une fois réussi, le mot de passe est transmis (push le transmet à nouveau).",
 };
 
 /** Where the user reads a failure: the window, or a terminal and a script. */

@@ -54,6 +54,13 @@ function setUp(overrides: Partial<Handlers> = {}) {
     openLogFolder: notInThisTest,
     getDailyCheck: notInThisTest,
     setDailyCheck: notInThisTest,
+    getExchange: notInThisTest,
+    addManualDestination: notInThisTest,
+    confirmManualDestination: notInThisTest,
+    removeManualDestination: notInThisTest,
+    copyPasswordForDestination: notInThisTest,
+    pushExchange: notInThisTest,
+    setAllowPrograms: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));

@@ -3,6 +3,7 @@ import type { AppInfo, SettingsSnapshot } from '../../preload/contract';
 import { AdvancedSettings } from './AdvancedSettings';
 import { AccountBar } from './AccountBar';
 import { ConnectionBlock } from './ConnectionBlock';
+import { ExchangeBlock } from './ExchangeBlock';
 import { MachineProfileRefusal } from './MachineProfileRefusal';
 import { MachineProfileSecrets } from './MachineProfileSecrets';
 import { connectionKey, type TestState } from './connectionTest';
@@ -35,6 +36,9 @@ export function ConfigurationScreen({
   const [dialog, setDialog] = useState<'password' | 'structures'>();
   const [recoveryNoticeSeen, setRecoveryNoticeSeen] = useState(false);
   const [typedDay, setTypedDay] = useState<string>();
+  // Read again after each renewal and test: the copies of the password follow them.
+  const [exchangeRevision, setExchangeRevision] = useState(0);
+  const exchangeChanged = () => setExchangeRevision((revision) => revision + 1);
 
   // Nothing typed is lost: a secret not yet saved, or a change being saved, holds the window open.
   const unsaved = passwordDraft !== '' || secretsTyped.size > 0 || Object.keys(drafts).length > 0;
@@ -73,6 +77,7 @@ export function ConfigurationScreen({
     // Read after the test: a renewal above dated the password, and the test may have brought
     // Chorus Pro's own expiry date.
     const refreshed = await refresh(() => window.chorus.getSettings());
+    exchangeChanged();
     if (!result.ok) {
       setTest({ kind: 'failed', failure: result });
       return false;
@@ -98,6 +103,7 @@ export function ConfigurationScreen({
     setTypedDay(undefined);
     setTest({ kind: 'idle' });
     await refresh(() => window.chorus.getSettings());
+    exchangeChanged();
   };
 
   /** Nothing typed goes to another account, and nothing typed is lost by switching. */
@@ -179,12 +185,14 @@ export function ConfigurationScreen({
         }
       />
       <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} typedDay={typedDay} onTypedDay={setTypedDay} />
+      <ExchangeBlock revision={exchangeRevision} />
       <SupportSection configuration={configuration} appInfo={appInfo} />
       {dialog === 'password' && (
         <PasswordModal
           onAbandon={() => setDialog(undefined)}
           onRenewed={() => {
             void refresh(() => window.chorus.getSettings());
+            exchangeChanged();
             setDialog(undefined);
           }}
         />

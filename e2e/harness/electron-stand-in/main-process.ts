@@ -392,11 +392,29 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     },
   } satisfies Pick<Electron.Shell, 'openPath'>;
 
+  // Electron's clipboard is the shell's alone (main/shell/secret-clipboard.ts): one text, recorded.
+  let clipboardText = '';
+  const clipboard = {
+    writeText(text: string): Promise<void> {
+      clipboardText = text;
+      host.record({ kind: 'clipboard', call: 'writeText', text });
+      return Promise.resolve();
+    },
+    readText(): Promise<string> {
+      host.record({ kind: 'clipboard', call: 'readText' });
+      return Promise.resolve(clipboardText);
+    },
+    clear(): void {
+      clipboardText = '';
+      host.record({ kind: 'clipboard', call: 'clear' });
+    },
+  } satisfies Pick<Electron.Clipboard, 'writeText' | 'readText' | 'clear'>;
+
   // The constructors and statics the app calls, against Electron's.
   StandInBrowserWindow satisfies new (options?: Electron.BrowserWindowConstructorOptions) => unknown;
   StandInNotification satisfies (new (options?: Electron.NotificationConstructorOptions) => unknown) & Pick<typeof Electron.Notification, 'isSupported'>;
 
-  const module = { app, BrowserWindow: StandInBrowserWindow, ipcMain, protocol, session, dialog, Menu, Notification: StandInNotification, shell };
+  const module = { app, BrowserWindow: StandInBrowserWindow, ipcMain, protocol, session, dialog, Menu, Notification: StandInNotification, shell, clipboard };
 
   /** What the harness side of the child drives: Electron's own events and the user's clicks. */
   const control = {

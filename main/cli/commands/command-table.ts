@@ -5,6 +5,8 @@ import type { Command } from '../command';
 import { accounts } from './accounts';
 import { fleet } from './fleet';
 import { structures, test } from './connection';
+import { destinations, push } from './exchange';
+import { credentials, headers } from './handoff';
 import { exportProfile, importProfile } from './profiles';
 import { schedule } from './schedule';
 import { setClientSecret, setPassword, setProxyPassword } from './secrets';
@@ -23,6 +25,10 @@ export const commandTable: Readonly<Record<string, Command>> = {
   'import-profile': importProfile,
   schedule,
   fleet,
+  destinations,
+  push,
+  headers,
+  credentials,
 };
 
 export const commandNames: readonly string[] = Object.keys(commandTable);

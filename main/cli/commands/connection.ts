@@ -4,7 +4,8 @@ import { AppError } from '../../failures/errors';
 import type { Command } from '../command';
 import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { connectionOptions, hasOverrides, settingsWithOverrides } from '../connection-options';
-import { withNotifications } from '../daily-check';
+import { withNotifications, withPendingCopies } from '../daily-check';
+import { exchangeLines } from '../exchange-lines';
 import { testAllWithFleet } from '../fleet-daily-check';
 
 export const test: Command = {
@@ -16,8 +17,13 @@ export const test: Command = {
     if (context.options.all === true) {
       if (hasOverrides(context.options) || context.options.account !== undefined) throw new AppError('INVALID_INPUT', "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion");
       // A member of a fleet reads its folder first (fleet-daily-check.ts); others just test.
-      const { fleetManaged, ...result } = await testAllWithFleet(context.services, context.userDataDir);
-      return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier, fleetManaged) : result;
+      const { fleetManaged, ...tested } = await testAllWithFleet(context.services, context.userDataDir);
+      // « logiciel d'échanges non mis à jour », until every copy of each password is made.
+      const pendingCopies = await context.services.exchange.pendingByAccount();
+      const result = withPendingCopies(tested, pendingCopies);
+      return context.options.notify === true
+        ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier, { fleetManaged, pendingCopies })
+        : result;
     }
     if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
     const settings = settingsWithOverrides(context);
@@ -25,7 +31,11 @@ export const test: Command = {
     const result = await context.services.connection.testConnection(settings, { recordExpiry: !hasOverrides(context.options) });
     return {
       json: { ...result },
-      lines: [`La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`],
+      lines: [
+        `La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`,
+        // The first success after an unverified save or an import pushed the password.
+        ...(result.exchange ? ['Mot de passe accepté par Chorus Pro : transmis à ses destinations.', ...exchangeLines(result.exchange)] : []),
+      ],
     };
   },
 };

@@ -10,6 +10,7 @@ import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { text } from '../options';
 import { frenchDay } from '../output';
 import { secretFromStdin } from '../secret-option';
+import { exchangeLines } from '../exchange-lines';
 
 export const setClientSecret: Command = {
   options: ['client-secret-stdin'],
@@ -49,6 +50,7 @@ export const setPassword: Command = {
           ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro.'
           : 'Mot de passe vérifié auprès de Chorus Pro et enregistré.',
         `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}`,
+        ...(renewal.exchange ? exchangeLines(renewal.exchange) : []),
       ],
     };
   },
