@@ -38,7 +38,7 @@ describe('several technical accounts on the command line', () => {
     });
     const human = await cli(['test', '--all', '--user-data-dir', dir]);
     expect(human.stdout).toContain('ÉCHEC   SIVOM de la Rance : AUTH_REJECTED');
-    expect(human.stdout).toContain('1 compte(s) en échec sur 3.');
+    expect(human.stdout).toContain('1 compte en échec sur 3.');
     // The command line's words, the very ones a single `test` of that account prints, never the screen's.
     const single = await cli(['test', '--account', 'SIVOM de la Rance', '--user-data-dir', dir]);
     const singleMessage = single.stderr.trim().replace(/^Erreur \(AUTH_REJECTED\) : /, '');

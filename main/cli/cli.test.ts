@@ -128,7 +128,7 @@ describe('the command line', () => {
 
     const structures = await cli(['structures', '--user-data-dir', dir]);
     expect(structures.status).toBe(0);
-    expect(structures.stdout).toContain('3 structure(s)');
+    expect(structures.stdout).toContain('3 structures');
     expect(structures.stdout).toContain('SIRET 21380185500015  COMMUNE DE SAINT-DEMO');
   });
 

@@ -15,7 +15,10 @@ import { parse } from './parser';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
-/** Bad usage and refused input end with status 2; an operation that failed, with 1. */
+/**
+ * Exit statuses, one table for every command: 0 success; 1 the operation failed; 2 bad usage or
+ * refused input; 3 `test --all`: everything works but a password is to be renewed soon.
+ */
 const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'CONFIRMATION_REQUIRED', 'PROFILE_REFUSED']);
 
 const readsOnly = (command: Command, positionals: readonly string[]): boolean =>
@@ -66,7 +69,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const services = acrossAccounts(command, options) ? opened : servicesForCommand(opened, text(options, 'account'));
     const result = await command.run({ services, options, environment, file, userDataDir, positionals });
     printResult(result, json, environment);
-    return result.failed === true ? 1 : 0;
+    return result.failed === true ? 1 : result.renewSoon === true ? 3 : 0;
   } catch (error) {
     const failure = toFailure(error, 'command-line');
     const told = running?.command.advice?.(failure, running.options) ?? failure;

@@ -14,7 +14,8 @@ export const usage: readonly string[] = [
   '  test                 teste la connexion à Chorus Pro ; les options de connexion de configure (--env --url',
   '                       --token-url --login --client-id --timeout --ca-file --proxy) valent pour cette fois',
   '                       --all : chaque compte ; --all --notify : une notification par compte en échec ou à',
-  '                       renouveler (application installée : "Chorus Pro Echanges.exe" --cli test --all --notify)',
+  '                       renouveler (application installée : "Chorus Pro Echanges.exe" --cli test --all --notify) ;',
+  '                       un compte sans identifiant n\'est pas vérifié ; code 3 si un mot de passe est à renouveler',
   '  accounts             liste les comptes techniques de ce poste (un par commune ou par budget)',
   '                       accounts add NOM | accounts rename NOM NOUVEAU | accounts remove NOM',
   '  structures           liste les structures définies dans Chorus Pro (mêmes options de connexion que test)',
@@ -41,5 +42,5 @@ export const usage: readonly string[] = [
   '  --json                    une seule ligne JSON sur la sortie standard',
   '',
   'Les secrets ne se passent jamais en argument. Code de sortie : 0 succès, 1 échec de l\'opération,',
-  '2 usage incorrect ou saisie refusée.',
+  '2 usage incorrect ou saisie refusée, 3 (test --all) tout fonctionne mais un mot de passe est à renouveler bientôt.',
 ];

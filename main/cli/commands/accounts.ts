@@ -8,6 +8,7 @@ import type { Clock } from '../../dates/clock';
 import { lastCheckText } from '../../chorus/last-check-text';
 import type { Command } from '../command';
 import type { CommandResult } from '../command-result';
+import { counted } from '../../text/plural';
 
 /** Which keychain entries exist, read in one call where the keychain can list them. */
 async function presentEntries(services: CoreServices, wanted: readonly string[]): Promise<ReadonlySet<string> | undefined> {
@@ -43,7 +44,7 @@ async function listAccounts(services: CoreServices, clock: Clock): Promise<Comma
   return {
     json: { accounts: rows, ...(present === undefined ? { keychainUnavailable: true } : {}) },
     lines: [
-      `${rows.length} compte(s) technique(s) :`,
+      `${counted(rows.length, 'compte technique', 'comptes techniques')} :`,
       ...rows.map(
         (row) =>
           `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${row.secrets.password === null ? 'inconnu' : row.secrets.password ? 'enregistré' : 'non enregistré'}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,

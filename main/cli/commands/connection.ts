@@ -5,6 +5,7 @@ import type { Command } from '../command';
 import { connectionOptions, hasOverrides, settingsWithOverrides } from '../connection-options';
 import { withNotifications } from '../daily-check';
 import { testAllAccounts } from '../test-all-accounts';
+import { agreed, counted } from '../../text/plural';
 
 export const test: Command = {
   options: [...connectionOptions, 'all', 'notify'],
@@ -21,7 +22,7 @@ export const test: Command = {
     const result = await context.services.connection.testConnection(settingsWithOverrides(context), { recordExpiry: !hasOverrides(context.options) });
     return {
       json: { ...result },
-      lines: [`La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`],
+      lines: [`La connexion a été établie : les paramètres de connexion sont corrects. (${counted(result.structureCount, 'structure')}, ${result.durationMs} ms)`],
     };
   },
 };
@@ -34,8 +35,8 @@ export const structures: Command = {
     return {
       json: { structures: found },
       lines: [
-        `${found.length} structure(s) définie(s) dans Chorus Pro :`,
-        ...found.map((structure) => `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${structure.services.length} service(s)]`),
+        `${counted(found.length, 'structure')} ${agreed(found.length, 'définie')} dans Chorus Pro :`,
+        ...found.map((structure) => `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${counted(structure.services.length, 'service')}]`),
       ],
     };
   },

@@ -12,6 +12,7 @@ import { servicesForCommand } from '../account-choice';
 import type { Command } from '../command';
 import { text } from '../options';
 import { secretFromStdin } from '../secret-option';
+import { counted } from '../../text/plural';
 
 export const exportProfile: Command = {
   options: ['with-secrets', 'passphrase-stdin', 'all'],
@@ -40,7 +41,7 @@ export const exportProfile: Command = {
     return {
       json: { file: target, withSecrets, ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
       lines: [
-        ...(allAccounts ? [`${services.settings.accounts.list().length} compte(s) technique(s) dans le profil.`] : []),
+        ...(allAccounts ? [`${counted(services.settings.accounts.list().length, 'compte technique', 'comptes techniques')} dans le profil.`] : []),
         withSecrets
           ? `Profil de déploiement exporté, mots de passe chiffrés par la phrase secrète : ${target}`
           : `Profil de déploiement exporté (sans aucun secret) : ${target}`,
