@@ -4,6 +4,7 @@ import { recordingLastCheck } from '../chorus/last-check';
 import type { ResolveSystemProxy } from '../chorus/proxy-resolution';
 import { createPasswordRenewal } from '../credentials/password-renewal';
 import type { Clock } from '../dates/clock';
+import { accountLogger } from '../logging/account-logger';
 import type { Logger } from '../logging/logger';
 import { passwordReminder } from '../reminder/password-reminder';
 import type { SecretStore } from '../secrets/secret-store';
@@ -11,7 +12,9 @@ import type { SettingsStore } from '../settings/settings-store';
 
 /** The services of one technical account: its settings, its connection, its renewal, its reminder. */
 export function createAccountServices(settings: SettingsStore, shared: { client: ChorusClient; secrets: SecretStore; clock: Clock; logger: Logger; resolveSystemProxy?: ResolveSystemProxy }) {
-  const { client, secrets, clock, logger } = shared;
+  const { client, secrets, clock } = shared;
+  // Every line this account's services write names it.
+  const logger = accountLogger(shared.logger, () => settings.accountName());
   const connection = recordingLastCheck(createConnectionService({
     client,
     secrets,

@@ -59,12 +59,13 @@ async function accountsCommand(services: CoreServices, clock: Clock, args: reado
   const { accounts } = services.settings;
   if (action === undefined) return listAccounts(services, clock);
   if (action === 'add' && name !== undefined && newName === undefined) {
-    accounts.add(name);
-    services.logger.info('account.added', {});
-    return { json: { added: name }, lines: [`Compte technique « ${name} » ajouté : configurez-le avec configure --account "${name}" …`] };
+    const added = accounts.add(name);
+    services.logger.info('account.added', { account: added.name });
+    return { json: { added: added.name }, lines: [`Compte technique « ${added.name} » ajouté : configurez-le avec configure --account "${added.name}" …`] };
   }
   if (action === 'rename' && name !== undefined && newName !== undefined) {
     accounts.rename(name, newName);
+    services.logger.info('account.renamed', { account: newName.normalize('NFC'), previous: name });
     return { json: { renamed: name, name: newName }, lines: [`Compte technique « ${name} » renommé « ${newName} ».`] };
   }
   if (action === 'remove' && name !== undefined && newName === undefined) {

@@ -31,13 +31,12 @@ export const exportProfile: Command = {
     if (!withSecrets && options['passphrase-stdin'] === true) throw new AppError('INVALID_INPUT', '--passphrase-stdin ne sert qu’avec --with-secrets');
     const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
     const allAccounts = options.all === true;
-    const profile = allAccounts
-      ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase)
-      : await buildProfile(servicesForCommand(services, text(options, 'account')).settings.read(), services.secrets, passphrase);
+    const single = allAccounts ? undefined : servicesForCommand(services, text(options, 'account')).settings;
+    const profile = single === undefined ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase) : await buildProfile(single.read(), services.secrets, passphrase);
     // Readable by its owner only, even when it replaces a file: the secrets, though encrypted, can
     // be attacked offline by whoever reads them.
     await replacePrivateFile(target, `${JSON.stringify(profile, null, 2)}\n`);
-    services.logger.info('profile.exported', { withSecrets });
+    services.logger.info('profile.exported', { ...(single === undefined ? { accounts: services.settings.accounts.list().length } : { account: single.accountName() }), withSecrets });
     return {
       json: { file: target, withSecrets, ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
       lines: [
@@ -72,7 +71,7 @@ export const importProfile: Command = {
     const transfer = { settings: services.settings, secrets: services.secrets, userDataDir, logger: services.logger };
     const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
     await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importSingleProfile(transfer, profile, passphrase));
-    services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
+    services.logger.info('profile.imported', { ...(profile.profileVersion === 3 ? { accounts: profile.accounts.length } : { account: services.settings.accountName() }), withSecrets: passphrase !== undefined });
     services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
     return {
       json: { changes, withSecrets: passphrase !== undefined },

@@ -108,6 +108,7 @@ export const configure: Command = {
     if (day !== undefined) {
       if (passwordStored === false) settings.recordPasswordUpdate(day, false);
       else settings.recordPasswordCommunicatedOn(day);
+      context.services.logger.info('password.date-entered', { account: settings.accountName() });
     }
     // Typed by the user: the screen does not ask about these hosts again.
     settings.addConfirmedHosts(confirmedBy([after]));
