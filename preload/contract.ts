@@ -128,6 +128,10 @@ export interface PasswordRenewal {
   readonly updatedAt: string;
   /** False when the user chose to keep it without Chorus Pro checking it. */
   readonly verified: boolean;
+  /** The first password of the account kept the date typed before it (the portal's e-mail). */
+  readonly keptTypedDay?: true;
+  /** A date given for the previous, unverified password that this one's date replaced (ISO). */
+  readonly replacedDay?: string;
 }
 
 /** A calendar day as `<input type="date">` and the command line give it: AAAA-MM-JJ. */

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, SettingsSnapshot } from '../../preload/contract';
+import type { AppInfo, PasswordRenewal, SettingsSnapshot } from '../../preload/contract';
 import { AdvancedSettings } from './AdvancedSettings';
 import { AccountBar } from './AccountBar';
 import { ConnectionBlock } from './ConnectionBlock';
+import { formatDay } from './format';
 import { MachineProfileSecrets } from './MachineProfileSecrets';
 import { connectionKey, type TestState } from './connectionTest';
 import { PasswordBlock } from './PasswordBlock';
@@ -34,6 +35,10 @@ export function ConfigurationScreen({
   const [dialog, setDialog] = useState<'password' | 'structures'>();
   const [recoveryNoticeSeen, setRecoveryNoticeSeen] = useState(false);
   const [typedDay, setTypedDay] = useState<string>();
+  // A day typed for an earlier, unverified password that the new one's date replaced: said, never silent.
+  const [dateNotice, setDateNotice] = useState<string>();
+  const noteReplacedDay = (renewal: PasswordRenewal) =>
+    setDateNotice(renewal.replacedDay ? `La date saisie auparavant (${formatDay(renewal.replacedDay)}) valait pour le mot de passe précédent : le nouveau est daté du ${formatDay(renewal.updatedAt)}.` : undefined);
 
   // Nothing typed is lost: a secret not yet saved, or a change being saved, holds the window open.
   const unsaved = passwordDraft !== '' || secretsTyped.size > 0 || Object.keys(drafts).length > 0;
@@ -67,6 +72,7 @@ export function ConfigurationScreen({
       }
       setPasswordDraft('');
       setSpacesConfirmed(false);
+      noteReplacedDay(renewal);
     }
     const result = await window.chorus.testConnection();
     // Read after the test: a renewal above dated the password, and the test may have brought
@@ -95,6 +101,7 @@ export function ConfigurationScreen({
     setPasswordDraft('');
     setSpacesConfirmed(false);
     setTypedDay(undefined);
+    noteReplacedDay(renewal);
     setTest({ kind: 'idle' });
     await refresh(() => window.chorus.getSettings());
   };
@@ -176,7 +183,7 @@ export function ConfigurationScreen({
           })
         }
       />
-      <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} typedDay={typedDay} onTypedDay={setTypedDay} />
+      <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} typedDay={typedDay} onTypedDay={setTypedDay} dateNotice={dateNotice} />
       <SupportSection configuration={configuration} appInfo={appInfo} />
       {dialog === 'password' && (
         <PasswordModal
