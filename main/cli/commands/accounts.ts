@@ -22,6 +22,10 @@ async function presentEntries(services: CoreServices, wanted: readonly string[])
   }
 }
 
+/** What the list says of a password: a password never checked by Chorus Pro is not « enregistré » like the others. */
+const passwordWords = (secrets: { readonly password: boolean | null; readonly passwordVerified: boolean | null }): string =>
+  secrets.password === null ? 'inconnu' : !secrets.password ? 'non enregistré' : secrets.passwordVerified === false ? 'enregistré, non vérifié' : 'enregistré';
+
 async function listAccounts(services: CoreServices, clock: Clock): Promise<CommandResult> {
   const accounts = services.settings.accounts.list();
   const selected = services.settings.accounts.selected();
@@ -47,7 +51,7 @@ async function listAccounts(services: CoreServices, clock: Clock): Promise<Comma
       `${counted(rows.length, 'compte technique', 'comptes techniques')} :`,
       ...rows.map(
         (row) =>
-          `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${row.secrets.password === null ? 'inconnu' : row.secrets.password ? 'enregistré' : 'non enregistré'}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,
+          `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${passwordWords(row.secrets)}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,
       ),
       ...(present === undefined ? ['Attention : le coffre-fort est inaccessible ; la présence des mots de passe est inconnue.'] : []),
     ],
@@ -59,9 +63,19 @@ async function accountsCommand(services: CoreServices, clock: Clock, args: reado
   const { accounts } = services.settings;
   if (action === undefined) return listAccounts(services, clock);
   if (action === 'add' && name !== undefined && newName === undefined) {
-    const added = accounts.add(name);
+    const before = accounts.list().map((account) => account.name);
+    // On a new folder, the first account added takes the place of the empty « Compte principal »:
+    // otherwise every command would have to name one of two accounts, one of them never used.
+    const added = accounts.add(name, { replaceUnusedFirst: true });
+    const replaced = before.filter((existing) => !accounts.list().some((account) => account.name === existing));
     services.logger.info('account.added', { account: added.name });
-    return { json: { added: added.name }, lines: [`Compte technique « ${added.name} » ajouté : configurez-le avec configure --account "${added.name}" …`] };
+    return {
+      json: { added: added.name, ...(replaced.length > 0 ? { replaced: replaced[0] } : {}) },
+      lines: [
+        `Compte technique « ${added.name} » ajouté : configurez-le avec configure --account "${added.name}" …`,
+        ...replaced.map((gone) => `Il remplace « ${gone} », que l'application avait créé et qui n'avait jamais été configuré.`),
+      ],
+    };
   }
   if (action === 'rename' && name !== undefined && newName !== undefined) {
     accounts.rename(name, newName);
