@@ -565,8 +565,20 @@ describe('the command line as an administrator meets it', () => {
     expect(mixedTest.status).toBe(2);
     expect(mixedTest.stderr).toContain("l'URL du jeton celle de Qualification");
 
-    const custom = await cli(['configure', '--url', 'https://chorus.example.org', '--user-data-dir', dir]);
+    const custom = await cli(['configure', '--url', 'https://chorus.example.org', '--token-url', 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', '--user-data-dir', dir]);
     expect(custom.status).toBe(0);
     expect(custom.stdout).toContain("L'environnement passe de Qualification à Personnalisé : Lien URL https://chorus.example.org et URL du jeton https://sandbox-oauth.piste.gouv.fr/api/oauth/token sont désormais en vigueur.");
+  });
+
+  it('refuses a custom Lien URL that would keep PISTE’s production token URL unless --token-url says so (exit 2, nothing saved)', async () => {
+    const dir = tempDir('chorus-cli-');
+    const custom = await cli(['configure', '--env', 'custom', '--url', 'https://chorus.example.org', '--user-data-dir', dir]);
+    expect(custom.status).toBe(2);
+    expect(custom.stderr).toContain("--url : cette adresse garderait l'URL du jeton de Production (https://oauth.piste.gouv.fr/api/oauth/token) ; indiquez aussi l'URL du jeton de cette API avec --token-url URL");
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr' } });
+    expect((await cli(['test', '--url', 'https://chorus.example.org', '--user-data-dir', dir])).status).toBe(2);
+    const said = await cli(['configure', '--env', 'custom', '--url', 'https://chorus.example.org', '--token-url', 'https://oauth.piste.gouv.fr/api/oauth/token', '--json', '--user-data-dir', dir]);
+    expect(said.status).toBe(0);
+    expect(said.json).toMatchObject({ settings: { environment: 'custom', apiBaseUrl: 'https://chorus.example.org', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token' } });
   });
 });
