@@ -389,6 +389,9 @@ describe('offline preparation on the command line', () => {
     const wrong = await cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { env: otherKeychain, stdin: 'une mauvaise phrase secrète' });
     expect(wrong.status).toBe(2);
     expect(wrong.json).toMatchObject({ code: 'PROFILE_REFUSED', message: expect.stringContaining('phrase secrète incorrecte') as string });
+    // The cause first, then what to do: never « demandez à son expéditeur… » with the cause in parentheses.
+    expect((wrong.json as { message: string }).message).toMatch(/^Ce profil de déploiement ne peut pas être importé : phrase secrète incorrecte \(ou bloc des mots de passe altéré\) ; vérifiez la phrase secrète/);
+    expect((wrong.json as { message: string }).message).not.toMatch(/\)$/);
     expect(existsSync(join(target, 'config.json')) ? (JSON.parse(settingsText(target)) as { accounts: Record<string, unknown>[] }).accounts[0] : {}).not.toHaveProperty('login');
 
     const imported = await cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { env: otherKeychain, stdin: passphrase });
