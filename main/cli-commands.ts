@@ -3,7 +3,7 @@
 import { createHttpTransport } from './chorus/http-transport';
 import type { Notifier } from './cli/daily-check';
 import { runCli } from './cli/run-cli';
-import { readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
+import { askAtTerminal, readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
 import { systemClock } from './dates/clock';
 import { createCommandSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 
@@ -18,6 +18,7 @@ export function runCommands(args: readonly string[], inApp: { readonly notifier?
     warn: (line) => pending.push(write(process.stderr, line)),
     readSecret: () => (process.stdin.isTTY ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin)),
     stdinIsTerminal: process.stdin.isTTY,
+    ...(process.stdin.isTTY ? { confirm: (question: string) => askAtTerminal(process.stdin, process.stderr, question) } : {}),
     env: process.env,
     secretsFor: (env) => createCommandSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
     send: createHttpTransport(),

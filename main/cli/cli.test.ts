@@ -54,6 +54,26 @@ function cliAtTerminal(args: readonly string[], typed: string): Promise<{ status
   });
 }
 
+/** The command line at a terminal, answering each prompt as it appears (`when` seen on screen, then `type` typed). */
+function cliAtTerminalAnswering(args: readonly string[], answers: readonly { when: string; type: string }[]): Promise<{ status: number | null; screen: string }> {
+  return new Promise((resolve, reject) => {
+    const command = [process.execPath, '--import', 'tsx', join(projectRoot, 'main/cli.ts'), ...args].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: projectRoot, env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService } });
+    let screen = '';
+    const pending = [...answers];
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString('utf8');
+      const next = pending[0];
+      if (next && screen.includes(next.when)) {
+        pending.shift();
+        child.stdin.write(next.type);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, screen }));
+  });
+}
+
 describe('the command line', () => {
   it('never shows a secret typed at a terminal, and keeps it', async () => {
     const dir = await configured();
@@ -63,6 +83,28 @@ describe('the command line', () => {
     expect(run.screen).not.toContain(demoAccount.clientSecret);
     // Kept exactly as typed: PISTE accepts it, so Chorus Pro can check the password.
     expect((await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: demoAccount.password })).status).toBe(0);
+  });
+
+  it('offline at a terminal, offers to keep the password just typed unchecked (« [o/N] »), rather than asking for it again', async () => {
+    const dir = await configured();
+    // Nothing listens on port 9: Chorus Pro cannot be reached.
+    expect((await cli(['configure', '--url', 'http://127.0.0.1:9', '--token-url', 'http://127.0.0.1:9/api/oauth/token', '--user-data-dir', dir])).status).toBe(0);
+    await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], { stdin: demoAccount.clientSecret });
+    const declined = await cliAtTerminalAnswering(['set-password', '--password-stdin', '--user-data-dir', dir], [
+      { when: 'Saisissez', type: 'Hors-ligne-2027\r' },
+      { when: '[o/N]', type: '\r' },
+    ]);
+    expect(declined.status).toBe(1);
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ secrets: { password: false } });
+    const kept = await cliAtTerminalAnswering(['set-password', '--password-stdin', '--user-data-dir', dir], [
+      { when: 'Saisissez', type: 'Hors-ligne-2027\r' },
+      { when: '[o/N]', type: 'o\r' },
+    ]);
+    expect(kept.status).toBe(0);
+    expect(kept.screen).toContain("Chorus Pro n'a pas pu vérifier le mot de passe (CONNECTION_FAILED)");
+    expect(kept.screen).toContain('Mot de passe enregistré sans vérification auprès de Chorus Pro');
+    expect(kept.screen).not.toContain('Hors-ligne-2027');
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ secrets: { password: true, passwordVerified: false } });
   });
 
   it('never repeats an unexpected argument: it may be a secret typed in the wrong place', async () => {

@@ -16,6 +16,8 @@ export interface CliEnvironment {
   readonly warn: (line: string) => void;
   readonly readSecret: () => Promise<string>;
   readonly stdinIsTerminal: boolean;
+  /** A yes/no question answered at the terminal (« [o/N] »); absent when nobody types there. */
+  readonly confirm?: (question: string) => Promise<boolean>;
   readonly env: NodeJS.ProcessEnv;
   readonly secretsFor: (env: NodeJS.ProcessEnv) => SecretStore;
   readonly send: HttpSend;

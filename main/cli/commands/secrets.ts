@@ -2,7 +2,7 @@
 // (never an argument) into the keychain.
 import type { FailureCode } from '../../../preload/contract';
 import { proxyAccount } from '../../chorus/connection-service';
-import { AppError } from '../../failures/errors';
+import { AppError, toFailure } from '../../failures/errors';
 import { storedProxy } from '../../net/url-policy';
 import { secretAccounts } from '../../secrets/secret-store';
 import type { Command } from '../command';
@@ -34,17 +34,23 @@ export const setPassword: Command = {
       throw new AppError('INVALID_INPUT', "--password-updated-on s'emploie avec --no-verify : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
     }
     const password = await secretFromStdin(context, 'password-stdin');
-    const renewal = await context.services.renewPassword({
-      password,
-      verify: context.options['no-verify'] !== true,
-      surroundingSpacesConfirmed: context.options['confirm-spaces'] === true,
-      ...(communicatedOn !== undefined ? { communicatedOn } : {}),
+    const request = { password, surroundingSpacesConfirmed: context.options['confirm-spaces'] === true, ...(communicatedOn !== undefined ? { communicatedOn } : {}) };
+    let verified = context.options['no-verify'] !== true;
+    const renewal = await context.services.renewPassword({ ...request, verify: verified }).catch(async (error: unknown) => {
+      // Offline at a terminal: the secret was typed once, keep it unchecked if the person says so.
+      const { confirm } = context.environment;
+      const code = error instanceof AppError ? error.code : undefined;
+      if (!verified || confirm === undefined || code === undefined || !unreachable.has(code)) throw error;
+      context.environment.warn(`Chorus Pro n'a pas pu vérifier le mot de passe (${code}) : ${toFailure(error, 'command-line').message}`);
+      if (!(await confirm('Enregistrer le mot de passe sans vérifier (il sera vérifié au prochain test) ? [o/N]'))) throw error;
+      verified = false;
+      return context.services.renewPassword({ ...request, verify: false });
     });
     return {
       json: { ...renewal },
       lines: [
-        context.options['no-verify'] === true
-          ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro.'
+        !verified
+          ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro : lancez « test » dès que le poste a accès à Chorus Pro.'
           : 'Mot de passe vérifié auprès de Chorus Pro et enregistré.',
         `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}${renewal.keptTypedDay ? ' (la date saisie avant le mot de passe, conservée : le rappel et l\'expiration en partent)' : ''}`,
         ...(renewal.replacedDay !== undefined
