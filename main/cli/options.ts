@@ -25,6 +25,7 @@ export const optionSpec = {
   notify: { type: 'boolean' },
   at: { type: 'string' },
   executable: { type: 'string' },
+  output: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -47,6 +48,7 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   'alert-delay': 'MOIS',
   at: 'HH:MM',
   executable: 'CHEMIN',
+  output: 'FICHIER',
 };
 
 /** An option's value, when it takes one and was given. */

@@ -49,6 +49,13 @@ const registeredTaskSchema = z.object({
   }),
 });
 
+/**
+ * The task as a file for `schtasks /Create /XML`: UTF-16 (little-endian) with its byte-order mark,
+ * as the Task Scheduler writes its own exports; schtasks refuses a UTF-8 file (fatso83/vmware-
+ * auto-suspend#8, chef/chef#6639). What `install` registers and `show-xml --output` writes.
+ */
+export const taskFileBytes = (xml: string): Buffer => Buffer.from(`\ufeff${xml}`, 'utf16le');
+
 const reasonOf = (outcome: SchtasksOutcome): string => (outcome.stderr.trim() || outcome.stdout.trim() || `code ${outcome.status}`).slice(0, 500);
 
 export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDependencies) {
@@ -61,13 +68,15 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
     supported,
     /** Exactly what `install` registers: to review, or to deploy by group policy instead. */
     xml: taskXml,
+    /** The very bytes `install` hands to schtasks (`show-xml --output`). */
+    taskFile: (at: TimeOfDay): Buffer => taskFileBytes(taskXml(at)),
     async install(at: TimeOfDay): Promise<ScheduleChange> {
       if (!supported) return { supported: false };
       // UTF-16 with its byte-order mark, as the Task Scheduler writes its own exports.
       const folder = mkdtempSync(join(tmpdir(), 'chorus-tache-'));
       const file = join(folder, 'verification-quotidienne.xml');
       try {
-        writeFileSync(file, `\ufeff${taskXml(at)}`, 'utf16le');
+        writeFileSync(file, taskFileBytes(taskXml(at)));
         const outcome = await run(['/Create', '/TN', dailyCheckTaskName, '/XML', file, '/F']);
         return outcome.status === 0 ? { supported: true, ok: true } : { supported: true, ok: false, reason: reasonOf(outcome) };
       } finally {
