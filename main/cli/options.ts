@@ -26,6 +26,7 @@ export const optionSpec = {
   at: { type: 'string' },
   executable: { type: 'string' },
   output: { type: 'string' },
+  confirm: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;

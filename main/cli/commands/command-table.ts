@@ -4,6 +4,7 @@
 import type { Command } from '../command';
 import { accounts } from './accounts';
 import { structures, test } from './connection';
+import { forgetCommand } from './forget';
 import { exportProfile, importProfile } from './profiles';
 import { schedule } from './schedule';
 import { setClientSecret, setPassword, setProxyPassword } from './secrets';
@@ -21,6 +22,7 @@ export const commandTable: Readonly<Record<string, Command>> = {
   'export-profile': exportProfile,
   'import-profile': importProfile,
   schedule,
+  forget: forgetCommand,
 };
 
 export const commandNames: readonly string[] = Object.keys(commandTable);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +126,13 @@ describe('the settings folder in the task', () => {
     expect(plain.status).toBe(0);
     expect(parseTask(plain.stdout).Task.Actions.Exec.Arguments).toBe('--cli test --all --notify');
     expect(plain.stderr).toBe('');
+  });
+
+  it('opens no settings for schedule: run by the uninstaller, it leaves no settings folder behind', async () => {
+    const home = tempDir('chorus-planif-defaut-');
+    const schtasks = recordingSchtasks((args) => (args[0] === '/Query' ? { status: 1, stdout: '', stderr: 'introuvable' } : { status: 0, stdout: '', stderr: '' }));
+    expect((await cli(['schedule', 'remove'], { platform: 'win32', run: schtasks.run, defaultFolder: home })).status).toBe(0);
+    expect(readdirSync(home)).toEqual([]);
   });
 });
 
