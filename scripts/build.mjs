@@ -80,6 +80,8 @@ await Promise.all([
   }),
   esbuild({ ...common, entryPoints: ['main/cli-commands.ts'], outfile: 'dist/main/cli-commands.js', plugins: [commandLineStandIns] }),
   esbuild({ ...common, stdin: { contents: "export * from 'age-encryption';", resolveDir: root, sourcefile: 'age-encryption.js' }, outfile: 'dist/main/age-encryption.js' }),
+  // The installed command line's secret window (main/shell/secret-prompt-window.ts): its own preload.
+  esbuild({ ...common, entryPoints: ['preload/secret-prompt.ts'], outfile: 'dist/preload/secret-prompt.js' }),
   esbuild({
     ...common,
     entryPoints: ['preload/index.ts'],

@@ -55,7 +55,7 @@ describe('the Windows installer configuration', () => {
   });
 
   it('finds every file it would pack after a build (run `npm run build` first)', () => {
-    for (const built of [manifest.main, 'dist/main/cli.js', 'dist/preload/index.js', 'dist/renderer/index.html']) {
+    for (const built of [manifest.main, 'dist/main/cli.js', 'dist/preload/index.js', 'dist/preload/secret-prompt.js', 'dist/renderer/index.html']) {
       expect(existsSync(join(root, built)), built).toBe(true);
     }
     expect(existsSync(join(root, 'node_modules/keytar/build/Release/keytar.node'))).toBe(true);

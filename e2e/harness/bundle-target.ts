@@ -64,7 +64,7 @@ export function bundleStandIn(): Promise<{ child: string; renderer: string }> {
 }
 
 /** The page's first script: the renderer half of the stand-in, then the shipped preload, unchanged. */
-const initScript = (renderer: string, preload: string): string => `(() => {
+export const initScript = (renderer: string, preload: string): string => `(() => {
 ${renderer}
 const require = electronStandIn.preloadRequire();
 if (!require) return;

@@ -29,7 +29,7 @@ export const exportProfile: Command = {
     }
     const withSecrets = options['with-secrets'] === true;
     if (!withSecrets && options['passphrase-stdin'] === true) throw new AppError('INVALID_INPUT', '--passphrase-stdin ne sert qu’avec --with-secrets');
-    const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
+    const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète du profil (12 caractères au moins)') : undefined;
     const allAccounts = options.all === true;
     const single = allAccounts ? undefined : servicesForCommand(services, text(options, 'account')).settings;
     const profile = single === undefined ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase) : await buildProfile(single.read(), services.secrets, passphrase);
@@ -67,7 +67,7 @@ export const importProfile: Command = {
     if (encrypted && options['passphrase-stdin'] !== true) {
       throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète avec --passphrase-stdin');
     }
-    const passphrase = encrypted ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
+    const passphrase = encrypted ? await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète du profil') : undefined;
     const transfer = { settings: services.settings, secrets: services.secrets, userDataDir, logger: services.logger };
     const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
     await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importSingleProfile(transfer, profile, passphrase));

@@ -16,7 +16,7 @@ export const setClientSecret: Command = {
     const current = context.services.settings.read();
     const { clientId } = current;
     if (!clientId) throw new AppError('INVALID_INPUT', "Identifiant client PISTE : à renseigner d'abord (configure --client-id)");
-    const secret = await secretFromStdin(context, 'client-secret-stdin');
+    const secret = await secretFromStdin(context, 'client-secret-stdin', 'Secret client PISTE');
     if (secret === '') throw new AppError('INVALID_INPUT', 'le secret client est vide');
     await context.services.secrets.set(secretAccounts.clientSecret(current, clientId), secret);
     return { json: { stored: true }, lines: ['Secret client PISTE enregistré dans le coffre-fort.'] };
@@ -33,7 +33,7 @@ export const setPassword: Command = {
     if (communicatedOn !== undefined && context.options['no-verify'] !== true) {
       throw new AppError('INVALID_INPUT', "--password-updated-on s'emploie avec --no-verify : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
     }
-    const password = await secretFromStdin(context, 'password-stdin');
+    const password = await secretFromStdin(context, 'password-stdin', 'Mot de passe du compte technique');
     const request = { password, surroundingSpacesConfirmed: context.options['confirm-spaces'] === true, ...(communicatedOn !== undefined ? { communicatedOn } : {}) };
     let verified = context.options['no-verify'] !== true;
     const renewal = await context.services.renewPassword({ ...request, verify: verified }).catch(async (error: unknown) => {
@@ -74,7 +74,7 @@ export const setProxyPassword: Command = {
     const { proxyUrl } = context.services.settings.read();
     const proxy = storedProxy(proxyUrl);
     if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : configurez d'abord une adresse avec l'identifiant (http://identifiant@proxy:port)");
-    const password = await secretFromStdin(context, 'password-stdin');
+    const password = await secretFromStdin(context, 'password-stdin', 'Mot de passe du proxy');
     await context.services.secrets.set(proxyAccount(proxy), password);
     return { json: { stored: true }, lines: ['Mot de passe du proxy enregistré dans le coffre-fort.'] };
   },
