@@ -1,7 +1,9 @@
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { projectRoot } from './harness/paths';
+import { comparePictures, varyingBoxes } from './picture-check';
 
 /** What the user reads and clicks on the screen, by the names the screen gives them. */
 export const screen = (page: Page) => ({
@@ -73,8 +75,28 @@ export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-di
 export const screenshotFolder = (env: NodeJS.ProcessEnv = process.env): string =>
   env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs', 'screenshots') : join(projectRoot, 'test-results', 'screenshots');
 
+export const committedScreenshots = join(projectRoot, 'docs', 'screenshots');
+
+/**
+ * Takes the story's picture and, unless it is being rewritten, holds the committed one to it: a
+ * picture of the guides that no longer shows what the screen shows fails the story
+ * (e2e/picture-check.ts says what is left out of the comparison, and why).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshotFolder(), `${name}.png`), fullPage: true });
+  const taken = await page.screenshot({ path: join(screenshotFolder(), `${name}.png`), fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS === '1') return;
+  const committed = join(committedScreenshots, `${name}.png`);
+  if (!existsSync(committed)) throw new Error(`docs/screenshots/${name}.png n'existe pas : créez-la avec UPDATE_SCREENSHOTS=1 npm run test:e2e, puis ajoutez-la au dépôt.`);
+  const comparison = comparePictures(readFileSync(committed), taken, await varyingBoxes(page));
+  if (comparison.same) return;
+  const diffFile = join(projectRoot, 'test-results', 'screenshots', `${name}.diff.png`);
+  if (comparison.diff) {
+    mkdirSync(dirname(diffFile), { recursive: true });
+    writeFileSync(diffFile, comparison.diff);
+  }
+  throw new Error(
+    `docs/screenshots/${name}.png ne montre plus l'écran (${comparison.reason}) : l'image prise est test-results/screenshots/${name}.png${comparison.diff ? `, les différences en rouge dans ${name}.diff.png` : ''}. Si l'écran a changé exprès, refaites les images : UPDATE_SCREENSHOTS=1 npm run test:e2e.`,
+  );
 }
 
 /** axe-core over the whole page in its current state: no violation at all. */

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumExecutable } from './browser-target';
+import { chromiumExecutable, frenchChromiumEnvironment } from './browser-target';
 import { bundleStandIn, electronVersion, initScript } from './bundle-target';
 import { projectRoot } from './paths';
 import { standInConfigVariable, type ChildMessage, type HarnessRequest, type StandInConfig, type StandInRecord } from './electron-stand-in/protocol';
@@ -110,7 +110,7 @@ async function showWindow(
 ): Promise<void> {
   const preload = window?.kind === 'window' ? (window.options as { webPreferences?: { preload?: unknown } }).webPreferences?.preload : undefined;
   if (typeof preload !== 'string') throw new Error('La fenêtre ne déclare pas de preload');
-  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: ['--disable-gpu', '--no-first-run', '--lang=fr-FR'] });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: ['--disable-gpu', '--no-first-run', '--lang=fr-FR'], env: frenchChromiumEnvironment() });
   try {
     const page = await browser.newPage({ locale: 'fr-FR' });
     await page.exposeBinding(invokeBindingName, async ({ frame }, channel: string, args: unknown[]) => {

@@ -110,10 +110,14 @@ describe('the first account added on a new folder, and what the list says of a p
   });
 
   it('says « non vérifié » for a password kept without Chorus Pro checking it', async () => {
-    const dir = await threeCommunes();
+    const dir = tempDir('chorus-comptes-');
+    const at = ['--user-data-dir', dir];
+    await cli(['configure', '--url', simulator().url, '--token-url', simulator().tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, ...at]);
+    await cli(['set-client-secret', '--client-secret-stdin', ...at], demoAccount.clientSecret);
+    await cli(['set-password', '--password-stdin', '--no-verify', ...at], demoAccount.password);
     const listed = await cli(['accounts', '--user-data-dir', dir]);
     expect(listed.stdout).toContain('Compte principal — TECH_1_demo@cpro.fr — mot de passe enregistré, non vérifié');
-    expect((await cli(['test', '--account', 'Compte principal', '--user-data-dir', dir])).status).toBe(0);
+    expect((await cli(['test', '--user-data-dir', dir])).status).toBe(0);
     const after = await cli(['accounts', '--user-data-dir', dir]);
     expect(after.stdout).toMatch(/Compte principal — TECH_1_demo@cpro\.fr — mot de passe enregistré — /);
   });
