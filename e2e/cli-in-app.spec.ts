@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { demoAccount } from '../test/support/core-fixture';
 import { runBundleCli, type BundleCliRun } from './harness/bundle-cli';
+import { projectRoot } from './harness/paths';
+import { recordedWebPreferences, secureWebPreferences } from './harness/shipped-expectations';
 import { currentTarget } from './launch-app';
 import { tempDir } from '../test/support/temp-dirs';
 import { expect, test } from './fixtures';
@@ -125,11 +127,9 @@ test('--cli with nothing piped in asks for the secret in its own hardened window
   expect(typed.stdout).toContain('Mot de passe vérifié auprès de Chorus Pro et enregistré.');
   expect(typed.status).toBe(0);
   expect(seen).toEqual({ csp: expect.stringMatching(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; base-uri 'none'; form-action 'none'$/), scripts: 0, fieldType: 'password', focused: 'secret' });
-  const promptWindow = typed.records.find((record) => record.kind === 'window');
-  expect(promptWindow?.kind === 'window' ? promptWindow.options : undefined).toMatchObject({
-    show: false,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, devTools: false, preload: expect.stringMatching(/dist\/preload\/secret-prompt\.js$/) },
-  });
+  // The main window's checklist, with its own preload and no DevTools.
+  const dist = join(projectRoot, 'dist');
+  expect(recordedWebPreferences(typed.records)).toEqual({ ...secureWebPreferences(dist), preload: join(dist, 'preload', 'secret-prompt.js'), devTools: false });
   expect(typed.records).toContainEqual({ kind: 'session', call: 'setPermissionRequestHandler' });
   expect(typed.records).toContainEqual({ kind: 'web-contents', call: 'setWindowOpenHandler' });
   expect(typed.records).toContainEqual({ kind: 'window-call', call: 'close' });

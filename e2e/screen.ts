@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { projectRoot } from './harness/paths';
-import { comparePictures, varyingBoxes } from './picture-check';
+import { comparePictures, firstDifference, pageText, pageTextOf, varyingBoxes, withPageText } from './picture-check';
 
 /** What the user reads and clicks on the screen, by the names the screen gives them. */
 export const screen = (page: Page) => ({
@@ -79,15 +79,25 @@ export const committedScreenshots = join(projectRoot, 'docs', 'screenshots');
 
 /**
  * Takes the story's picture and, unless it is being rewritten, holds the committed one to it: a
- * picture of the guides that no longer shows what the screen shows fails the story
- * (e2e/picture-check.ts says what is left out of the comparison, and why).
+ * picture of the guides that no longer shows what the screen shows fails the story — its text to
+ * the letter, its pixels within a tolerance (e2e/picture-check.ts says what is left out, and why).
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const taken = await page.screenshot({ path: join(screenshotFolder(), `${name}.png`), fullPage: true });
+  const text = await pageText(page);
+  const taken = withPageText(await page.screenshot({ fullPage: true }), text);
+  const folder = screenshotFolder();
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${name}.png`), taken);
   if (process.env.UPDATE_SCREENSHOTS === '1') return;
-  const committed = join(committedScreenshots, `${name}.png`);
-  if (!existsSync(committed)) throw new Error(`docs/screenshots/${name}.png n'existe pas : créez-la avec UPDATE_SCREENSHOTS=1 npm run test:e2e, puis ajoutez-la au dépôt.`);
-  const comparison = comparePictures(readFileSync(committed), taken, await varyingBoxes(page));
+  const committedFile = join(committedScreenshots, `${name}.png`);
+  const refresh = 'Si l\'écran a changé exprès, refaites les images : UPDATE_SCREENSHOTS=1 npm run test:e2e.';
+  if (!existsSync(committedFile)) throw new Error(`docs/screenshots/${name}.png n'existe pas : créez-la avec UPDATE_SCREENSHOTS=1 npm run test:e2e, puis ajoutez-la au dépôt.`);
+  const committed = readFileSync(committedFile);
+  const committedText = pageTextOf(committed);
+  if (committedText !== text) {
+    throw new Error(`docs/screenshots/${name}.png ne montre plus l'écran : ${committedText === undefined ? "elle ne porte pas le texte de la page (une image d'avant la vérification)" : firstDifference(committedText, text)}. ${refresh}`);
+  }
+  const comparison = comparePictures(committed, taken, await varyingBoxes(page));
   if (comparison.same) return;
   const diffFile = join(projectRoot, 'test-results', 'screenshots', `${name}.diff.png`);
   if (comparison.diff) {
@@ -95,7 +105,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     writeFileSync(diffFile, comparison.diff);
   }
   throw new Error(
-    `docs/screenshots/${name}.png ne montre plus l'écran (${comparison.reason}) : l'image prise est test-results/screenshots/${name}.png${comparison.diff ? `, les différences en rouge dans ${name}.diff.png` : ''}. Si l'écran a changé exprès, refaites les images : UPDATE_SCREENSHOTS=1 npm run test:e2e.`,
+    `docs/screenshots/${name}.png ne montre plus l'écran (${comparison.reason}) : l'image prise est test-results/screenshots/${name}.png${comparison.diff ? `, les différences en rouge dans ${name}.diff.png` : ''}. ${refresh}`,
   );
 }
 

@@ -2,10 +2,9 @@
 // reads that e-mail): the first password of the account keeps it; a later one says it replaces it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../chorus/http-transport';
-import { runCli } from '../cli/run-cli';
-import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
+import { inProcessCli } from '../../test/support/in-process-cli';
 import { fixedClock } from '../../test/support/settings-fixture';
 import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { tempDir } from '../../test/support/temp-dirs';
@@ -22,21 +21,7 @@ afterAll(async () => {
   await Promise.all(usedServices.map((service) => clearKeychainService(service)));
 });
 
-async function cli(args: readonly string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, {
-    print: (line) => out.push(line),
-    warn: (line) => err.push(line),
-    readSecret: () => Promise.resolve(stdin),
-    stdinIsTerminal: false,
-    env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
-    secretsFor: () => createKeytarSecretStore(keychainService),
-    send: createHttpTransport(),
-    clock: fixedClock('2026-12-02T09:00:00Z'),
-  });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (args: readonly string[], stdin = '') => inProcessCli(() => keychainService, fixedClock('2026-12-02T09:00:00Z'))(args, { stdin });
 
 /** A fresh account, its date typed from the portal's e-mail before any password (28/08/2026). */
 async function dateTypedFirst(options: { reachable: boolean }): Promise<string[]> {

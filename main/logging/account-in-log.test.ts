@@ -4,10 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../chorus/http-transport';
-import { runCli } from '../cli/run-cli';
-import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { clearKeychainService } from '../secrets/keytar-secret-store';
 import { demoAccount } from '../../test/support/core-fixture';
+import { inProcessCli } from '../../test/support/in-process-cli';
 import { openMainProcess } from '../../test/support/main-process-fixture';
 import { fixedClock } from '../../test/support/settings-fixture';
 import { simulatorForTheFile } from '../../test/support/simulator-for-file';
@@ -21,18 +20,7 @@ afterAll(async () => {
 });
 
 /** The command line in this process, writing its support log where the app does. */
-async function cli(args: readonly string[], stdin = ''): Promise<number> {
-  return runCli(args, {
-    print: () => undefined,
-    warn: () => undefined,
-    readSecret: () => Promise.resolve(stdin),
-    stdinIsTerminal: false,
-    env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
-    secretsFor: () => createKeytarSecretStore(keychainService),
-    send: createHttpTransport(),
-    clock: fixedClock('2026-12-02T08:00:00Z'),
-  });
-}
+const cli = async (args: readonly string[], stdin = ''): Promise<number> => (await inProcessCli(() => keychainService, fixedClock('2026-12-02T08:00:00Z'))(args, { stdin })).status;
 
 const logLines = (dir: string): Record<string, unknown>[] =>
   readFileSync(join(dir, logFolderName, logFileName), 'utf8')

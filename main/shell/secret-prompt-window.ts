@@ -16,7 +16,10 @@ const answerSchema = z.union([z.object({ secret: z.string().max(10_000) }).stric
 /** How long the window waits for someone to type: a task run with nobody there must still end. */
 export const secretPromptWaitMs = 5 * 60 * 1000;
 
-/** The window, Electron's checklist written out at the construction site (as main/shell/window.ts). */
+/**
+ * The window, Electron's checklist written out at the construction site as main/shell/window.ts
+ * does (not shared with it: electronegativity reads the settings where the window is built).
+ */
 function createPromptWindow(BrowserWindow: typeof ElectronBrowserWindow, preloadPath: string, label: string): ElectronBrowserWindow {
   return new BrowserWindow({
     title: `Chorus Pro Echanges — ${label}`,

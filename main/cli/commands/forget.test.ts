@@ -3,13 +3,12 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../../chorus/http-transport';
 import type { SchtasksOutcome, SchtasksRunner } from '../../schedule/daily-check-schedule';
-import { clearKeychainService, createKeytarSecretStore } from '../../secrets/keytar-secret-store';
+import { clearKeychainService } from '../../secrets/keytar-secret-store';
 import { demoAccount } from '../../../test/support/core-fixture';
 import { fixedClock } from '../../../test/support/settings-fixture';
+import { inProcessCli } from '../../../test/support/in-process-cli';
 import { tempDir } from '../../../test/support/temp-dirs';
-import { runCli } from '../run-cli';
 
 let keychainService = '';
 const usedServices: string[] = [];
@@ -36,24 +35,12 @@ function recordingSchtasks(options: { refuseDelete?: boolean } = {}) {
   return { calls, run };
 }
 
-async function cli(args: readonly string[], options: { stdin?: string; platform?: NodeJS.Platform; run?: SchtasksRunner } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, {
-    print: (line) => out.push(line),
-    warn: (line) => err.push(line),
-    readSecret: () => Promise.resolve(options.stdin ?? ''),
-    stdinIsTerminal: false,
-    env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
-    secretsFor: () => createKeytarSecretStore(keychainService),
-    send: createHttpTransport(),
-    clock: fixedClock('2026-12-02T10:00:00Z'),
+const cli = (args: readonly string[], options: { stdin?: string; platform?: NodeJS.Platform; run?: SchtasksRunner } = {}) =>
+  inProcessCli(() => keychainService, fixedClock('2026-12-02T10:00:00Z'), { executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' })(args, {
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
     platform: options.platform ?? 'win32',
     ...(options.run ? { runSchtasks: options.run } : {}),
-    executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe',
   });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 /** Two communes with their secrets, one entry left under a login changed since, and a support log. */
 async function workstation(): Promise<string> {
