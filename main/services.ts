@@ -217,7 +217,7 @@ export function createMainProcess(dependencies: MainDependencies): {
   const asked = dependencies.selectAccount;
   if (asked !== undefined) {
     if (services.settings.accounts.list().some((account) => account.name === asked.normalize('NFC'))) services.settings.accounts.select(asked);
-    else dependencies.logger.warn('account.unknown-at-start', {});
+    else dependencies.logger.warn('account.unknown-at-start', { account: asked.slice(0, 80) });
   }
   const dailyCheck = dependencies.dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock: dependencies.clock, executable: process.execPath });
   if (services.machineDailyCheckAt !== undefined) void registerMachineDailyCheck(dailyCheck, services.machineDailyCheckAt, dependencies.logger);

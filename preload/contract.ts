@@ -190,6 +190,10 @@ export interface PasswordRenewal {
   readonly verified: boolean;
   /** Accepted by Chorus Pro: what became of its copies. */
   readonly exchange?: ExchangeView;
+  /** The first password of the account kept the date typed before it (the portal's e-mail). */
+  readonly keptTypedDay?: true;
+  /** A date given for the previous, unverified password that this one's date replaced (ISO). */
+  readonly replacedDay?: string;
 }
 
 /** A calendar day as `<input type="date">` and the command line give it: AAAA-MM-JJ. */

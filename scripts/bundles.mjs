@@ -83,6 +83,8 @@ export const esbuildBundles = async () => [
   { ...common, entryPoints: ['main/cli-commands.ts'], outfile: 'dist/main/cli-commands.js', plugins: [commandLineStandIns] },
   { ...common, stdin: { contents: "export * from 'age-encryption';", resolveDir: root, sourcefile: 'age-encryption.js' }, outfile: 'dist/main/age-encryption.js' },
   { ...common, stdin: { contents: "export * from 'pkijs';", resolveDir: root, sourcefile: 'pkijs.js' }, outfile: 'dist/main/pkijs.js' },
+  // The installed command line's secret window (main/shell/secret-prompt-window.ts): its own preload.
+  { ...common, entryPoints: ['preload/secret-prompt.ts'], outfile: 'dist/preload/secret-prompt.js' },
   {
     ...common,
     entryPoints: ['preload/index.ts'],

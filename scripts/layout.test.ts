@@ -11,7 +11,7 @@ const root = join(__dirname, '..');
 const tracked = (...folders: string[]): string[] =>
   execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
 const isProductSource = (file: string): boolean => /\.tsx?$/.test(file) && !/\.test\.tsx?$|\.d\.ts$/.test(file);
-const productEntries = ['main/index.ts', 'main/cli.ts', 'main/cli-commands.ts', 'preload/index.ts', 'renderer/src/main.tsx'];
+const productEntries = ['main/index.ts', 'main/cli.ts', 'main/cli-commands.ts', 'preload/index.ts', 'preload/secret-prompt.ts', 'renderer/src/main.tsx'];
 const graphOf = (paths: string[]) => madge(paths, { baseDir: root, fileExtensions: ['ts', 'tsx'], tsConfig: join(root, 'tsconfig.json') });
 
 describe('the layout of the code', () => {

@@ -83,6 +83,17 @@ const onlyInBundle = "Le menu et le rappel quotidien sont câblés dans main/she
 export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
+ * Chromium's own words in French, as Electron shows them with --lang=fr-FR: on Linux, Chromium
+ * takes its interface language from LANGUAGE, not --lang, and needs its French strings (Debian's
+ * chromium-l10n, installed by the README's set-up): the date field's placeholder then reads
+ * jj/mm/aaaa, not dd/mm/yyyy, as on the workstations and in the guides' pictures.
+ */
+export const frenchChromiumEnvironment = (): Record<string, string> => ({
+  ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+  LANGUAGE: 'fr',
+});
+
+/**
  * The app without Electron: the built renderer in Debian's Chromium, `window.chorus` wired to the
  * real main-process dispatcher (same contract, validation, services, keychain); only the
  * transport differs.
@@ -136,6 +147,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     // date field's order from the system locale, not from --lang; with this Blink feature it follows
     // the page's lang="fr", so the field shows jj/mm/aaaa as on a French Windows workstation.
     args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--enable-blink-features=LangAttributeAwareFormControlUI'],
+    env: frenchChromiumEnvironment(),
   });
   const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR', userAgent: windowsUserAgent(browser) });
   const page = await context.newPage();

@@ -6,7 +6,7 @@ import { chromium, type Frame, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import type { PasswordReminder } from '../../preload/contract';
 import type { LogLine } from '../../main/logging/logger';
-import { chromiumExecutable, type ReminderProbe } from './browser-target';
+import { chromiumExecutable, frenchChromiumEnvironment, type ReminderProbe } from './browser-target';
 import { projectRoot } from './paths';
 import type { SenderFrame, StandInConfig, StandInRecord, SyncAnswer } from './electron-stand-in/protocol';
 import { deliverName, invokeBindingName } from './electron-stand-in/renderer';
@@ -66,7 +66,7 @@ export function bundleStandIn(): Promise<{ child: string; renderer: string }> {
 }
 
 /** The page's first script: the renderer half of the stand-in, then the shipped preload, unchanged. */
-const initScript = (renderer: string, preload: string): string => `(() => {
+export const initScript = (renderer: string, preload: string): string => `(() => {
 ${renderer}
 const require = electronStandIn.preloadRequire();
 if (!require) return;
@@ -99,8 +99,9 @@ export async function launchInBundle(options: BundleTargetOptions) {
     executablePath: chromiumExecutable,
     // The app asks Chromium for French (app.commandLine): its date field shows jj/mm/aaaa. Chromium
     // on Linux takes that order from the system locale, not --lang: the Blink feature makes it
-    // follow the page's lang="fr" (see browser-target.ts).
+    // follow the page's lang="fr" (see browser-target.ts); its own words are French (LANGUAGE).
     args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--enable-blink-features=LangAttributeAwareFormControlUI'],
+    env: frenchChromiumEnvironment(),
   });
   const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const env = {

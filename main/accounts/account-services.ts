@@ -6,6 +6,7 @@ import type { ResolveSystemProxy } from '../chorus/proxy-resolution';
 import { createPasswordRenewal } from '../credentials/password-renewal';
 import type { Clock } from '../dates/clock';
 import type { ExchangeService } from '../destinations/exchange-service';
+import { accountLogger } from '../logging/account-logger';
 import type { Logger } from '../logging/logger';
 import { passwordReminder } from '../reminder/password-reminder';
 import type { SecretStore } from '../secrets/secret-store';
@@ -17,7 +18,9 @@ export function createAccountServices(
   settings: SettingsStore,
   shared: { client: ChorusClient; secrets: SecretStore; clock: Clock; logger: Logger; exchange: ExchangeService; resolveSystemProxy?: ResolveSystemProxy },
 ) {
-  const { client, secrets, clock, logger, exchange } = shared;
+  const { client, secrets, clock, exchange } = shared;
+  // Every line this account's services write names it.
+  const logger = accountLogger(shared.logger, () => settings.accountName());
   // Set when a test just cleared an unverified password (saved offline, or imported): Chorus Pro
   // accepted it, so its copies follow once the test is over.
   let acceptedByTest = false;

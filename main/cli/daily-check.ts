@@ -7,6 +7,7 @@ import type { Clock } from '../dates/clock';
 import { lastCheckReason } from '../chorus/last-check-text';
 import { passwordReminder } from '../reminder/password-reminder';
 import { reminderNotificationText } from '../reminder/reminder-message';
+import { agreed, counted } from '../text/plural';
 import type { AccountTestOutcome } from './test-all-accounts';
 
 export interface AccountNotice {
@@ -63,6 +64,8 @@ export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accou
   const pending = context.pendingCopies ?? new Map<string, readonly DestinationView[]>();
   const notices: AccountNotice[] = [];
   for (const outcome of outcomes) {
+    // An account nobody set up was not checked: nothing to tell about it.
+    if (outcome.ok === null) continue;
     if (!outcome.ok && outcome.code === 'AUTH_REJECTED' && fleetManaged.has(outcome.account)) {
       notices.push({
         account: outcome.account,
@@ -111,7 +114,7 @@ export function withNotifications<R extends { readonly json: Record<string, unkn
     lines: [
       ...result.lines,
       ...(shown
-        ? [notices.length === 0 ? 'Aucune notification : aucun compte en échec ni à renouveler.' : `${notices.length} notification(s) affichée(s).`]
+        ? [notices.length === 0 ? 'Aucune notification : aucun compte en échec ni à renouveler.' : `${counted(notices.length, 'notification')} ${agreed(notices.length, 'affichée')}.`]
         : [
             "Notifications : elles ne s'affichent qu'avec l'application installée (\"Chorus Pro Echanges.exe\" --cli test --all --notify) ; voici ce qu'elles diraient :",
             ...(notices.length === 0 ? ['  (aucune : aucun compte en échec ni à renouveler)'] : notices.map((notice) => `  ${notice.body}`)),

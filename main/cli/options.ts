@@ -34,6 +34,8 @@ export const optionSpec = {
   'allow-programs': { type: 'string' },
   'min-validity': { type: 'string' },
   'new-token': { type: 'boolean' },
+  output: { type: 'string' },
+  confirm: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -63,6 +65,7 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   manual: 'NOM',
   'allow-programs': 'oui|non',
   'min-validity': 'SECONDES',
+  output: 'FICHIER',
 };
 
 /** An option's value, when it takes one and was given. */

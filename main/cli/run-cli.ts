@@ -6,7 +6,7 @@ import { createLogger } from '../logging/logger';
 import { machineProfilePath } from '../profiles/machine-profile';
 import { platformPolicyReader } from '../destinations/policy-source';
 import { openConfBackend } from '../settings/conf-backend';
-import { createCoreServices } from '../services';
+import { createCoreServices, type CoreServices } from '../services';
 import { servicesForCommand } from './account-choice';
 import type { CliEnvironment, Command } from './command';
 import { commandNamed } from './commands/command-table';
@@ -16,7 +16,11 @@ import { parse } from './parser';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
-/** Bad usage and refused input end with status 2; an operation that failed, with 1. */
+/**
+ * Exit statuses, one table for every command: 0 success; 1 the operation failed; 2 bad usage or
+ * refused input; 3 `test --all`: everything works but a password is to be renewed soon; 4 not
+ * allowed on this workstation (headers, credentials).
+ */
 const usageCodes: ReadonlySet<FailureCode> = new Set([
   'INVALID_INPUT',
   'INSECURE_URL',
@@ -47,6 +51,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   const json = argv.includes('--json');
   // Known once the words are read: a failure may then be told with the command's advice.
   let running: { command: Command; options: Options } | undefined;
+  let opened: CoreServices | undefined;
   try {
     // Without a command there is nothing to do: that is bad usage, with the usage on standard error.
     if (argv.filter((argument) => argument !== '--json').length === 0) {
@@ -68,23 +73,39 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       throw new AppError('INVALID_INPUT', "--user-data-dir : ce dossier n'existe pas (rien n'a été créé) ; vérifiez le chemin, ou créez le dossier en configurant d'abord le poste avec configure");
     }
     const userDataDir = givenFolder ?? defaultUserDataDir(environment.env);
-    const opened = createCoreServices({
+    // Opened when the command first needs them: a command that needs no settings (`schedule`, run
+    // by the uninstaller) creates no settings folder and applies no machine profile. The keychain
+    // waits for the secrets' migration at every use.
+    const open = (): CoreServices =>
+      (opened ??= createCoreServices({
+        userDataDir,
+        machineProfilePath: machineProfilePath(environment.env),
+        machinePolicy: platformPolicyReader(environment.env),
+        openSettingsBackend: openConfBackend,
+        secrets: environment.secretsFor(environment.env),
+        send: environment.send,
+        clock: environment.clock,
+        // What the command line did goes to the same support log as the app's.
+        logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
+      }));
+    // The account is chosen before anything runs: with several and none named, nothing is done.
+    let scoped: CoreServices | undefined = acrossAccounts(command, options) ? undefined : servicesForCommand(open(), text(options, 'account'));
+    const context = {
+      get services(): CoreServices {
+        return (scoped ??= open());
+      },
+      options,
+      environment,
+      file,
       userDataDir,
-      machineProfilePath: machineProfilePath(environment.env),
-      machinePolicy: platformPolicyReader(environment.env),
-      openSettingsBackend: openConfBackend,
-      secrets: environment.secretsFor(environment.env),
-      send: environment.send,
-      clock: environment.clock,
-      // What the command line did goes to the same support log as the app's.
-      logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
-    });
-    await opened.secretsMigrated;
-    const services = acrossAccounts(command, options) ? opened : servicesForCommand(opened, text(options, 'account'));
-    const result = await command.run({ services, options, environment, file, userDataDir, positionals });
+      positionals,
+    };
+    const result = await command.run(context);
+    await opened?.secretsMigrated;
     printResult(result, json, environment);
-    return result.failed === true ? 1 : 0;
+    return result.failed === true ? 1 : result.renewSoon === true ? 3 : 0;
   } catch (error) {
+    await opened?.secretsMigrated;
     const failure = toFailure(error, 'command-line');
     const told = running?.command.advice?.(failure, running.options) ?? failure;
     // Known even when the words could not be read: standard output stays for the secrets alone.

@@ -58,7 +58,7 @@ describe('renewing the technical password', () => {
     const renewal = await fixture.services.renewPassword({ password: 'Nouveau-2027', verify: false, surroundingSpacesConfirmed: false });
     expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: false });
     expect(fixture.services.settings.read().passwordVerified).toBe(false);
-    expect(fixture.logLines).toContainEqual(expect.objectContaining({ event: 'password.renewed', fields: { verified: false, dated: 'now' } }));
+    expect(fixture.logLines).toContainEqual(expect.objectContaining({ event: 'password.renewed', fields: { account: 'Compte principal', verified: false, dated: 'now' } }));
   });
 
   it('offline: dates an unchecked password from the day Chorus Pro communicated it, and refuses a day for a checked one', async () => {

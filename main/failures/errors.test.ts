@@ -19,6 +19,15 @@ describe('failure wordings', () => {
     expect(toFailure(new AppError('INVALID_INPUT', 'Lien URL : adresse mal formée')).message).toMatch(/^Les données saisies sont invalides/);
   });
 
+  it('says why a profile is refused first, then what to do, on the screen and the command line', () => {
+    const wrongPassphrase = new AppError('PROFILE_REFUSED', 'phrase secrète incorrecte (ou bloc des mots de passe altéré) ; vérifiez la phrase secrète');
+    for (const surface of ['screen', 'command-line'] as const) {
+      const { message } = toFailure(wrongPassphrase, surface);
+      expect(message).toMatch(/^Ce profil de déploiement ne peut pas être importé : phrase secrète incorrecte \(ou bloc des mots de passe altéré\) ; vérifiez la phrase secrète\. Les paramètres actuels n'ont pas été modifiés\. /);
+      expect(message).toContain("demandez à son expéditeur de l'exporter à nouveau.");
+    }
+  });
+
   it('names the keychain of the platform it runs on', () => {
     expect(keychainUnavailableAdvice('win32')).toContain("Gestionnaire d'identification Windows");
     expect(keychainUnavailableAdvice('darwin')).toContain('Trousseau de macOS');

@@ -154,6 +154,21 @@ export const commandLineMessages: Readonly<Partial<Record<FailureCode, string>>>
     "Le mot de passe enregistré n'a pas encore été accepté par Chorus Pro : il n'est transmis à aucun logiciel tant qu'il ne l'est pas, pour ne jamais y reporter une faute de frappe. Lancez test ; une fois réussi, le mot de passe est transmis (push le transmet à nouveau).",
 };
 
+/**
+ * Failures whose detail is their cause (a wrong passphrase, a file that is not a profile): it is
+ * said first, right after what could not be done, then what to do; not in parentheses at the end.
+ */
+const causeFirstCodes: ReadonlySet<FailureCode> = new Set(['PROFILE_REFUSED']);
+
+/** « Ce profil … ne peut pas être importé : <cause>. Les paramètres actuels n'ont pas été modifiés. … » */
+function withCauseFirst(message: string, cause: string): string {
+  const said = cause.replace(/[.\s]+$/, '');
+  const colon = message.indexOf(' : ');
+  if (colon < 0) return `${said}. ${message}`;
+  const rest = message.slice(colon + 3);
+  return `${message.slice(0, colon)} : ${said}. ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+}
+
 /** Where the user reads a failure: the window, or a terminal and a script. */
 export type Surface = 'screen' | 'command-line';
 
@@ -168,7 +183,7 @@ export class AppError extends Error {
     /** RATE_LIMITED: the wait PISTE asked for, carried to the Failure for scripts and `test --all`. */
     readonly retryAfterSeconds?: number,
   ) {
-    super(detail ? `${failureMessages[code]} (${detail})` : failureMessages[code]);
+    super(detail ? (causeFirstCodes.has(code) ? withCauseFirst(failureMessages[code], detail) : `${failureMessages[code]} (${detail})`) : failureMessages[code]);
     this.name = 'AppError';
   }
 }
@@ -185,7 +200,8 @@ export function toFailure(error: unknown, surface: Surface = 'screen'): Failure 
   if (surface === 'screen') return { ok: false, code, message: error instanceof AppError ? error.message : failureMessages[code], ...wait };
   const advice = commandLineMessages[code] ?? failureMessages[code];
   if (detail === undefined) return { ok: false, code, message: advice, ...wait };
-  return { ok: false, code, message: code === 'INVALID_INPUT' ? `${detail}${/[.?!]$/.test(detail) ? '' : '.'} ${advice}` : `${advice} (${detail})`, ...wait };
+  const message = code === 'INVALID_INPUT' ? `${detail}${/[.?!]$/.test(detail) ? '' : '.'} ${advice}` : causeFirstCodes.has(code) ? withCauseFirst(advice, detail) : `${advice} (${detail})`;
+  return { ok: false, code, message, ...wait };
 }
 
 export const failure = (code: FailureCode, detail?: string): Failure =>

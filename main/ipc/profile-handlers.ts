@@ -24,7 +24,7 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       if (file === undefined) return { saved: false };
       await replacePrivateFile(file, `${JSON.stringify(profile, null, 2)}\n`);
       const withSecrets = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
-      logger.info('profile.exported', { withSecrets });
+      logger.info('profile.exported', { ...(options?.allAccounts ? { accounts: settings.accounts.list().length } : { account: settings.accountName() }), withSecrets });
       return { saved: true, file, withSecrets };
     },
     previewProfileImport: async () => {
@@ -56,7 +56,7 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       // Chosen in a main-process dialog and previewed whole: its hosts are the user's choice.
       const importedAccounts = profile.profileVersion === 3 ? settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [settings.read()];
       settings.addConfirmedHosts(confirmedBy(importedAccounts));
-      logger.info('profile.imported', {});
+      logger.info('profile.imported', profile.profileVersion === 3 ? { accounts: profile.accounts.length } : { account: settings.accountName() });
       return settingsSnapshot(settings, secrets, clock);
     },
     importMachineProfileSecrets: async ({ passphrase }) => {

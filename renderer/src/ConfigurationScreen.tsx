@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, SettingsSnapshot } from '../../preload/contract';
+import type { AppInfo, PasswordRenewal, SettingsSnapshot } from '../../preload/contract';
 import { AdvancedSettings } from './AdvancedSettings';
 import { AccountBar } from './AccountBar';
 import { ConnectionBlock } from './ConnectionBlock';
 import { ExchangeBlock } from './ExchangeBlock';
 import { MachineProfileRefusal } from './MachineProfileRefusal';
+import { formatDay } from './format';
 import { MachineProfileSecrets } from './MachineProfileSecrets';
 import { connectionKey, type TestState } from './connectionTest';
 import { PasswordBlock } from './PasswordBlock';
@@ -39,6 +40,10 @@ export function ConfigurationScreen({
   // Read again after each renewal and test: the copies of the password follow them.
   const [exchangeRevision, setExchangeRevision] = useState(0);
   const exchangeChanged = () => setExchangeRevision((revision) => revision + 1);
+  // A day typed for an earlier, unverified password that the new one's date replaced: said, never silent.
+  const [dateNotice, setDateNotice] = useState<string>();
+  const noteReplacedDay = (renewal: PasswordRenewal) =>
+    setDateNotice(renewal.replacedDay ? `La date saisie auparavant (${formatDay(renewal.replacedDay)}) valait pour le mot de passe précédent : le nouveau est daté du ${formatDay(renewal.updatedAt)}.` : undefined);
 
   // Nothing typed is lost: a secret not yet saved, or a change being saved, holds the window open.
   const unsaved = passwordDraft !== '' || secretsTyped.size > 0 || Object.keys(drafts).length > 0;
@@ -72,6 +77,7 @@ export function ConfigurationScreen({
       }
       setPasswordDraft('');
       setSpacesConfirmed(false);
+      noteReplacedDay(renewal);
     }
     const result = await window.chorus.testConnection();
     // Read after the test: a renewal above dated the password, and the test may have brought
@@ -101,6 +107,7 @@ export function ConfigurationScreen({
     setPasswordDraft('');
     setSpacesConfirmed(false);
     setTypedDay(undefined);
+    noteReplacedDay(renewal);
     setTest({ kind: 'idle' });
     await refresh(() => window.chorus.getSettings());
     exchangeChanged();
@@ -184,7 +191,7 @@ export function ConfigurationScreen({
           })
         }
       />
-      <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} typedDay={typedDay} onTypedDay={setTypedDay} />
+      <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} typedDay={typedDay} onTypedDay={setTypedDay} dateNotice={dateNotice} />
       <ExchangeBlock revision={exchangeRevision} />
       <SupportSection configuration={configuration} appInfo={appInfo} />
       {dialog === 'password' && (

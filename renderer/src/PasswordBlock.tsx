@@ -12,6 +12,8 @@ interface Props {
   /** The day typed in "Date de dernière mise à jour" (AAAA-MM-JJ), when the date may be given. */
   readonly typedDay: string | undefined;
   readonly onTypedDay: (day: string) => void;
+  /** Said once a renewal replaced a day typed for the previous password. */
+  readonly dateNotice?: string | undefined;
 }
 
 /** AAAA-MM-JJ of an instant, in the user's own calendar (what `<input type="date">` shows). */
@@ -25,7 +27,7 @@ const localDay = (iso: string | undefined): string => {
 const months = Array.from({ length: alertDelayBounds.max - alertDelayBounds.min + 1 }, (_, index) => alertDelayBounds.min + index);
 
 /** The framed block "Gestion du mot de passe de l'utilisateur technique". */
-export function PasswordBlock({ configuration, canRenew, onRenew, typedDay, onTypedDay }: Props) {
+export function PasswordBlock({ configuration, canRenew, onRenew, typedDay, onTypedDay, dateNotice }: Props) {
   const { snapshot, errors, choose } = configuration;
   const editable = snapshot.passwordDayEditable;
   const [dayError, setDayError] = useState<string>();
@@ -71,6 +73,11 @@ export function PasswordBlock({ configuration, canRenew, onRenew, typedDay, onTy
             <input id="updatedAt" type="text" readOnly value={formatDay(snapshot.settings.passwordUpdatedAt)} placeholder="jj/mm/aaaa" aria-describedby="expiry" />
           )}
           <FieldError id="updatedAt" message={dayError} />
+          {dateNotice && (
+            <p className="hint" role="status">
+              {dateNotice}
+            </p>
+          )}
           {editable && (
             <p className="hint" id="updatedAt-hint">
               Date à laquelle Chorus Pro a communiqué le mot de passe actuel (voir son courriel) : le rappel se calcule à partir

@@ -13,7 +13,7 @@ export type StandInRecord =
   | { readonly kind: 'session'; readonly call: string }
   | { readonly kind: 'web-contents'; readonly call: string }
   | { readonly kind: 'window'; readonly options: unknown }
-  | { readonly kind: 'window-call'; readonly call: 'show' | 'focus' | 'restore' }
+  | { readonly kind: 'window-call'; readonly call: 'show' | 'focus' | 'restore' | 'close' }
   | { readonly kind: 'load-url'; readonly url: string; readonly servedAt: string }
   | { readonly kind: 'menu'; readonly template: readonly MenuShape[] }
   | { readonly kind: 'notification'; readonly title: string; readonly body: string }

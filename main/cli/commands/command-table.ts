@@ -7,6 +7,7 @@ import { fleet } from './fleet';
 import { structures, test } from './connection';
 import { destinations, push } from './exchange';
 import { credentials, headers } from './handoff';
+import { forgetCommand } from './forget';
 import { exportProfile, importProfile } from './profiles';
 import { schedule } from './schedule';
 import { setClientSecret, setPassword, setProxyPassword } from './secrets';
@@ -29,6 +30,7 @@ export const commandTable: Readonly<Record<string, Command>> = {
   push,
   headers,
   credentials,
+  forget: forgetCommand,
 };
 
 export const commandNames: readonly string[] = Object.keys(commandTable);

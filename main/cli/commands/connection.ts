@@ -7,6 +7,7 @@ import { connectionOptions, hasOverrides, settingsWithOverrides } from '../conne
 import { withNotifications, withPendingCopies } from '../daily-check';
 import { exchangeLines } from '../exchange-lines';
 import { testAllWithFleet } from '../fleet-daily-check';
+import { agreed, counted } from '../../text/plural';
 
 export const test: Command = {
   options: [...connectionOptions, 'all', 'notify'],
@@ -32,7 +33,7 @@ export const test: Command = {
     return {
       json: { ...result },
       lines: [
-        `La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`,
+        `La connexion a été établie : les paramètres de connexion sont corrects. (${counted(result.structureCount, 'structure')}, ${result.durationMs} ms)`,
         // The first success after an unverified save or an import pushed the password.
         ...(result.exchange ? ['Mot de passe accepté par Chorus Pro : transmis à ses destinations.', ...exchangeLines(result.exchange)] : []),
       ],
@@ -50,8 +51,8 @@ export const structures: Command = {
     return {
       json: { structures: found },
       lines: [
-        `${found.length} structure(s) définie(s) dans Chorus Pro :`,
-        ...found.map((structure) => `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${structure.services.length} service(s)]`),
+        `${counted(found.length, 'structure')} ${agreed(found.length, 'définie')} dans Chorus Pro :`,
+        ...found.map((structure) => `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${counted(structure.services.length, 'service')}]`),
       ],
     };
   },

@@ -11,7 +11,7 @@ import { storedSettingsSchema, type StoredSettings } from '../../settings/settin
 import { applySettingsChange } from '../../settings/settings-change';
 import type { Command, CommandContext } from '../command';
 import type { CommandResult } from '../command-result';
-import { changeFromOptions, connectionOptions, refuseMixedEndpoints } from '../connection-options';
+import { changeFromOptions, connectionOptions, refuseCustomApiWithKnownToken, refuseMixedEndpoints } from '../connection-options';
 import { text, type OptionName } from '../options';
 import { frenchDay } from '../output';
 import { exchangeLines, programsLine } from '../exchange-lines';
@@ -126,6 +126,7 @@ export const configure: Command = {
     const next = applySettingsChange(before, change);
     const caSource = change.caCertificatePath;
     refuseMixedEndpoints(next);
+    refuseCustomApiWithKnownToken(next, context.options);
     const dayText = text(context.options, 'password-updated-on');
     // Everything is checked before the first write: a refused date leaves the settings as they were.
     const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
@@ -137,6 +138,7 @@ export const configure: Command = {
     if (day !== undefined) {
       if (passwordStored === false) settings.recordPasswordUpdate(day, false);
       else settings.recordPasswordCommunicatedOn(day);
+      context.services.logger.info('password.date-entered', { account: settings.accountName() });
     }
     // Typed by the user: the screen does not ask about these hosts again.
     settings.addConfirmedHosts(confirmedBy([after]));
