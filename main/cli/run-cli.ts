@@ -16,7 +16,7 @@ import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
 /** Bad usage and refused input end with status 2; an operation that failed, with 1. */
-const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'CONFIRMATION_REQUIRED', 'PROFILE_REFUSED']);
+const usageCodes: ReadonlySet<FailureCode> = new Set(['INVALID_INPUT', 'INSECURE_URL', 'PASSWORD_REFUSED', 'PASSWORD_UNCHANGED', 'CONFIRMATION_REQUIRED', 'PROFILE_REFUSED']);
 
 const readsOnly = (command: Command, positionals: readonly string[]): boolean =>
   typeof command.readsOnly === 'function' ? command.readsOnly(positionals) : command.readsOnly === true;

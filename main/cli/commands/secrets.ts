@@ -34,12 +34,26 @@ export const setPassword: Command = {
       throw new AppError('INVALID_INPUT', "--password-updated-on s'emploie avec --no-verify : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
     }
     const password = await secretFromStdin(context, 'password-stdin');
-    const renewal = await context.services.renewPassword({
-      password,
-      verify: context.options['no-verify'] !== true,
-      surroundingSpacesConfirmed: context.options['confirm-spaces'] === true,
-      ...(communicatedOn !== undefined ? { communicatedOn } : {}),
-    });
+    const renewal = await context.services
+      .renewPassword({
+        password,
+        verify: context.options['no-verify'] !== true,
+        surroundingSpacesConfirmed: context.options['confirm-spaces'] === true,
+        ...(communicatedOn !== undefined ? { communicatedOn } : {}),
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError) || error.code !== 'PASSWORD_UNCHANGED') throw error;
+        return undefined;
+      });
+    // The stored password given again: nothing to do, and a script that sets it at every run still
+    // succeeds (the screen refuses it: there, it is a mistake when a new one was expected).
+    if (renewal === undefined) {
+      const updatedAt = context.services.settings.read().passwordUpdatedAt;
+      return {
+        json: { stored: true, unchanged: true, ...(updatedAt !== undefined ? { updatedAt } : {}) },
+        lines: ["Ce mot de passe est déjà celui enregistré : rien n'a été modifié, ni sa date, ni celle d'expiration communiquée par Chorus Pro."],
+      };
+    }
     return {
       json: { ...renewal },
       lines: [
