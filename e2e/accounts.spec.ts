@@ -103,7 +103,7 @@ test('two accounts due at different dates: the banner names the right one; remov
   await screenshot(page, '17-rappel-par-compte');
   await due.getByRole('button', { name: 'Afficher « Commune de Plouër »' }).click();
   await expect(bar.select).toHaveValue('Commune de Plouër');
-  await expect(page.getByRole('alert').filter({ hasText: 'Compte « Commune de Plouër » : Le mot de passe du compte technique expire' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Compte « Commune de Plouër » : faites renouveler le mot de passe du compte technique' })).toBeVisible();
 
   await bar.select.selectOption('SIVOM de la Rance');
   await bar.remove.click();
@@ -138,7 +138,7 @@ test('add, rename, switch and remove with the keyboard alone', async ({ launch }
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('Budget annexe assainissement');
   await page.keyboard.press('Enter');
-  await expect(bar.select.locator('option:checked')).toHaveText('Budget annexe assainissement');
+  await expect(bar.select.locator('option:checked')).toHaveText('Budget annexe assainissement — non testé');
   await bar.select.focus();
   await page.keyboard.press('ArrowUp');
   await expect(bar.select).toHaveValue('Compte principal');
@@ -189,7 +189,7 @@ test('an export of all accounts, with their passwords, imported on another works
   await expect(dialog).toHaveCount(0, { timeout: 20_000 });
   const bar = accountBar(target.page);
   // The fresh workstation's empty « Compte principal » gave way to the profile's accounts.
-  await expect(bar.select.locator('option')).toHaveText(['Commune de Plouër', 'Commune de Tréméreuc']);
+  await expect(bar.select.locator('option')).toHaveText(['Commune de Plouër — non testé', 'Commune de Tréméreuc — non testé']);
   await expect(bar.select).toHaveValue('Commune de Plouër');
   await bar.select.selectOption('Commune de Tréméreuc');
   const ui = screen(target.page);

@@ -8,7 +8,7 @@ import { storedSettingsSchema } from '../main/settings/settings-schema';
 import { secretAccounts } from '../main/secrets/secret-store';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator, tokenPath } from './simulator/simulator';
-import { expectAccessible, isoDay, keychainOnThisMachine, screen, screenshot } from './screen';
+import { expectAccessible, isoDay, screen, screenshot } from './screen';
 import { demo, savedSettings, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 import { tempDir } from '../test/support/temp-dirs';
@@ -33,7 +33,7 @@ test('offline preparation: nothing answers, everything is typed and kept, then t
   await ui.clientId.fill(demo.clientId);
   await ui.clientSecret.fill(demo.clientSecret);
   await ui.saveSecret.click();
-  await expect(first.page.getByText(`Secret client enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
+  await expect(first.page.locator('#clientSecret-message')).toHaveText(/^Secret client enregistré dans le coffre-fort/);
   await ui.alertDelay.selectOption('6');
   await ui.updatedAt.fill(communicated);
   await expect(first.page.getByText(/Expiration : .* \(date estimée/)).toBeVisible();
@@ -109,7 +109,7 @@ test('a password Chorus Pro refuses is never offered to be kept unchecked', asyn
   const ui = screen(page);
   await ui.password.fill('pas-le-bon-mot-de-passe');
   await ui.testButton.click();
-  await expect(ui.alert).toContainText("Chorus Pro a refusé l'identifiant ou le mot de passe");
+  await expect(page.locator('#password-failure')).toContainText('Chorus Pro refuse celui-ci');
   await expect(page.getByRole('button', { name: 'Enregistrer sans vérifier' })).toHaveCount(0);
 });
 
