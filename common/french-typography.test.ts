@@ -10,6 +10,8 @@ describe('French typography', () => {
 
   it('keeps a number with the word it counts, « (3 structures) » on one line', () => {
     expect(shown(frenchTypography('(3 structures), dans 12 jours, 424 jours, le 30/09/2027 (date'))).toBe('(3⍽structures), dans 12⍽jours, 424⍽jours, le 30/09/2027 (date');
+    // Only a number on its own: not a date's year, nor a port.
+    expect(shown(frenchTypography('le 06/12/2026 à 07:30, adresse chorus.example:8443 non confirmée'))).toBe('le 06/12/2026 à 07:30, adresse chorus.example:8443 non confirmée');
   });
 
   it('adds the space a guillemet lacks, and makes a narrow one the same non-breaking space', () => {

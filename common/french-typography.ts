@@ -16,8 +16,11 @@ const spaceBefore = /[ \u202f\u00a0]+(?=[:;!?»])/g;
 const spaceAfterOpening = /«[ \u202f\u00a0]*/g;
 /** A closing guillemet always has its space, even when the text forgot it: « ${name}». */
 const closingWithoutSpace = /([^\s\u00a0\u202f])»/g;
-/** A number and the word it counts stay together: « 3 structures », « 424 jours », « 12 mois ». */
-const numberAndWord = /(\d) (?=\p{L})/gu;
+/**
+ * A number and the word it counts stay together: « 3 structures », « 424 jours », « 12 mois ». A
+ * number on its own only: not the end of a date (« 2026 à ») or of a port (« :8443 non »).
+ */
+const numberAndWord = /(^|[\s(\u00a0])(\d+) (?=\p{L})/gu;
 
 /**
  * The text with a non-breaking space before « : ; ! ? », inside « », and between a number and the
@@ -29,5 +32,5 @@ export function frenchTypography(text: string): string {
     .replace(spaceBefore, nonBreakingSpace)
     .replace(spaceAfterOpening, `«${nonBreakingSpace}`)
     .replace(closingWithoutSpace, `$1${nonBreakingSpace}»`)
-    .replace(numberAndWord, `$1${nonBreakingSpace}`);
+    .replace(numberAndWord, `$1$2${nonBreakingSpace}`);
 }

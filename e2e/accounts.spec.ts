@@ -181,9 +181,9 @@ test('an export of all accounts, with their passwords, imported on another works
   await target.page.getByRole('button', { name: 'Importer un profil de déploiement…' }).click();
   const dialog = target.page.getByRole('dialog', { name: 'Importer un profil de déploiement' });
   // A new account's first row names it; the rows after it give each of its settings.
-  await expect(dialog.getByRole('row', { name: /« Commune de Tréméreuc »/ }).first()).toContainText('(nouveau compte)');
-  await expect(dialog.getByRole('row', { name: /« Commune de Tréméreuc » — Lien URL/ })).toContainText(simulator.url);
-  await expect(dialog.getByRole('row', { name: /« Commune de Plouër »/ }).first()).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /«\sCommune de Tréméreuc\s»/ }).first()).toContainText('(nouveau compte)');
+  await expect(dialog.getByRole('row', { name: /«\sCommune de Tréméreuc\s» — Lien URL/ })).toContainText(simulator.url);
+  await expect(dialog.getByRole('row', { name: /«\sCommune de Plouër\s»/ }).first()).toBeVisible();
   await dialog.getByLabel('Phrase secrète').fill('deux communes, une phrase');
   await dialog.getByRole('button', { name: 'Importer' }).click();
   await expect(dialog).toHaveCount(0, { timeout: 20_000 });
@@ -213,6 +213,6 @@ test('each account due gets its own OS notification, naming it; an account not d
   const app = await launch(seeded);
   await expect(accountBar(app.page).select).toHaveValue('Commune de Tréméreuc');
   await expect.poll(() => app.reminders.notificationTexts.length).toBe(2);
-  expect(app.reminders.notificationTexts[0]).toMatch(/^Compte « Commune de Plouër » : Le mot de passe du compte technique Chorus Pro expire/);
-  expect(app.reminders.notificationTexts[1]).toMatch(/^Compte « SIVOM de la Rance » : Le mot de passe du compte technique Chorus Pro a probablement expiré/);
+  expect(app.reminders.notificationTexts[0]).toMatch(/^Compte «\u00a0Commune de Plouër\u00a0»\u00a0: le mot de passe du compte technique Chorus Pro expire/);
+  expect(app.reminders.notificationTexts[1]).toMatch(/^Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le mot de passe du compte technique Chorus Pro a probablement expiré/);
 });

@@ -33,7 +33,7 @@ test('behind a proxy that asks for a password: user name in the address, passwor
     const proxyPassword = page.getByLabel('Mot de passe du proxy (agent-mairie)');
     await expect(proxyPassword).toHaveAttribute('placeholder', '');
     await ui.testButton.click();
-    await expect(ui.alert).toContainText("Le proxy n'a pas permis d'atteindre Chorus Pro");
+    await expect(ui.alert).toContainText("Appelez votre service informatique : le proxy n'a pas permis d'atteindre Chorus Pro.");
 
     await proxyPassword.fill('Proxy-Secret-1');
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();

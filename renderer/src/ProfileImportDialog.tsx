@@ -39,9 +39,9 @@ export function ProfileImportDialog({ file, changes, withSecrets, onImport, onCl
           <tbody>
             {changes.map((change) => (
               <tr key={change.setting}>
-                <td>{change.setting}</td>
-                <td>{change.before}</td>
-                <td>{change.after}</td>
+                <td>{fr(change.setting)}</td>
+                <td>{fr(change.before)}</td>
+                <td>{fr(change.after)}</td>
               </tr>
             ))}
           </tbody>

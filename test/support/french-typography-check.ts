@@ -14,7 +14,7 @@ const rules: readonly { readonly rule: string; readonly pattern: RegExp }[] = [
   { rule: 'espace ordinaire après « « »', pattern: /« /g },
   { rule: 'espace ordinaire avant « » »', pattern: / »/g },
   { rule: 'guillemet sans espace insécable', pattern: /«(?=[^\u00a0])|[^\u00a0]»/g },
-  { rule: 'espace ordinaire entre un nombre et le mot qu’il compte', pattern: /\d (?=\p{L})/gu },
+  { rule: 'espace ordinaire entre un nombre et le mot qu’il compte', pattern: /(?<=^|[\s(\u00a0])\d+ (?=\p{L})/gu },
   { rule: 'espace fine insécable (U+202F) : la règle du projet est U+00A0', pattern: /\u202f/g },
 ];
 
