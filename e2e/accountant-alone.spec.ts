@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { subMonths } from 'date-fns';
 import type { Locator, Page } from '@playwright/test';
-import { expectAccessible, screen, screenshot, today } from './screen';
+import { expectAccessible, screen, screenshot, testWithTheEmailOnly, today } from './screen';
 import { demo, recordLastCheck, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 
@@ -20,6 +20,13 @@ const descriptionOf = (field: Locator): Promise<string> =>
       .replace(/\s+/g, ' '),
   );
 
+/** A field a failure is about: focused, marked invalid, and described by the failure's message. */
+async function expectMarked(field: Locator, message: RegExp): Promise<void> {
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  expect(await descriptionOf(field)).toMatch(message);
+}
+
 const banner = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Renouveler le mot de passe' }) });
 const renewHint = (page: Page) => page.locator('#renew-hint');
 
@@ -32,9 +39,7 @@ test('1. Chorus Pro refused the password in the night: one way on, at « Mot de 
   const ui = screen(page);
 
   // The focus is where the new password goes, and the refusal is what describes that field.
-  await expect(ui.password).toBeFocused();
-  await expect(ui.password).toHaveAttribute('aria-invalid', 'true');
-  expect(await descriptionOf(ui.password)).toMatch(/^Saisissez ici le nouveau mot de passe communiqué par Chorus Pro, puis lancez le test\s: Chorus Pro refuse celui-ci\./);
+  await expectMarked(ui.password, /^Saisissez ici le nouveau mot de passe communiqué par Chorus Pro, puis lancez le test\s: Chorus Pro refuse celui-ci\./);
   // Said once: the last test's line says when, not why again; the jargon is folded.
   await expect(page.locator('#connection-last-check')).toHaveText(/^Dernier test\s: \d\d\/\d\d\/\d{4} \d\d:\d\d — échec$/);
   await expect(page.getByText(/Chorus Pro refuse celui-ci/)).toHaveCount(1);
@@ -70,16 +75,10 @@ test('2. A first start with what the portal’s e-mail holds: the PISTE settings
   const { page } = await launch();
   const ui = screen(page);
   await expect(ui.login).toBeFocused();
-  await ui.environment.selectOption('custom');
-  await ui.url.fill(simulator.url);
-  await ui.login.fill(demo.login);
-  await ui.password.fill(demo.password);
-  await ui.testButton.click();
+  await testWithTheEmailOnly(page, simulator, demo);
 
   // « Paramètres avancés » opens on the PISTE client id, marked, described, focused.
-  await expect(ui.clientId).toBeFocused();
-  await expect(ui.clientId).toHaveAttribute('aria-invalid', 'true');
-  expect(await descriptionOf(ui.clientId)).toMatch(/^Identifiant client PISTE\s: à faire renseigner par votre service informatique/);
+  await expectMarked(ui.clientId, /^Identifiant client PISTE\s: à faire renseigner par votre service informatique/);
   // Nothing typed is lost.
   await expect(ui.password).toHaveValue(demo.password);
   await expectAccessible(page);
@@ -89,9 +88,7 @@ test('2. A first start with what the portal’s e-mail holds: the PISTE settings
   await ui.tokenUrl.fill(simulator.tokenUrl);
   await ui.clientId.fill(demo.clientId);
   await ui.testButton.click();
-  await expect(ui.clientSecret).toBeFocused();
-  await expect(ui.clientSecret).toHaveAttribute('aria-invalid', 'true');
-  expect(await descriptionOf(ui.clientSecret)).toMatch(/^Secret client PISTE\s: à faire enregistrer par votre service informatique/);
+  await expectMarked(ui.clientSecret, /^Secret client PISTE\s: à faire enregistrer par votre service informatique/);
   await expect(ui.clientId).not.toHaveAttribute('aria-invalid', 'true');
 
   await ui.clientSecret.fill(demo.clientSecret);

@@ -5,7 +5,7 @@
 import { subMonths } from 'date-fns';
 import type { Page } from '@playwright/test';
 import { typographyFaults } from '../test/support/french-typography-check';
-import { screen } from './screen';
+import { screen, testWithTheEmailOnly } from './screen';
 import { demo, recordLastCheck, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 
@@ -42,11 +42,7 @@ test('every text of the screen, in the states an accountant meets, is in French 
   await empty.page.getByText('Déploiement et assistance').click();
   await first.advanced.click();
   faults.push(...(await faultsIn(empty.page, 'premier démarrage')));
-  await first.environment.selectOption('custom');
-  await first.url.fill(simulator.url);
-  await first.login.fill(demo.login);
-  await first.password.fill(demo.password);
-  await first.testButton.click();
+  await testWithTheEmailOnly(empty.page, simulator, demo);
   await expect(first.clientId).toBeFocused();
   faults.push(...(await faultsIn(empty.page, 'paramètres PISTE manquants')));
 

@@ -44,6 +44,19 @@ export async function configureThroughScreen(page: Page, simulator: { url: strin
   await expect(page.locator('#clientSecret-message')).toHaveText(/^Secret client enregistré dans le coffre-fort/);
 }
 
+/**
+ * A first start with what the portal's e-mail holds (the address, the login, the password) and
+ * nothing of PISTE, then « Test de connexion ».
+ */
+export async function testWithTheEmailOnly(page: Page, simulator: { url: string }, account: { login: string; password: string }): Promise<void> {
+  const ui = screen(page);
+  await ui.environment.selectOption('custom');
+  await ui.url.fill(simulator.url);
+  await ui.login.fill(account.login);
+  await ui.password.fill(account.password);
+  await ui.testButton.click();
+}
+
 /** AAAA-MM-JJ, as a date field holds it, `days` days from today in the user's calendar. */
 export const isoDay = (days = 0): string => {
   const date = new Date();
