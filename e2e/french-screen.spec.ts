@@ -55,7 +55,10 @@ test('every text of the screen, in the states an accountant meets, is in French 
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await page.getByLabel('Nom du compte').fill('SIVOM de la Rance');
   await page.getByRole('button', { name: 'Ajouter', exact: true }).last().click();
-  await page.getByLabel('Compte technique', { exact: true }).selectOption('Compte principal');
+  const accounts = page.getByLabel('Compte technique', { exact: true });
+  await expect(accounts).toHaveValue('SIVOM de la Rance');
+  await accounts.selectOption('Compte principal');
+  await expect(accounts).toHaveValue('Compte principal');
   await expect(page.locator('#password-failure')).toBeVisible();
   faults.push(...(await faultsIn(page, 'mot de passe refusé, rappel, deux comptes')));
 
