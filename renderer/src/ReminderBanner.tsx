@@ -21,7 +21,7 @@ function reminderText(reminder: Extract<PasswordReminder, { known: true }>): str
   const day = formatDay(`${reminder.expiresOn}T12:00:00`);
   const source = reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'date estimée';
   if (reminder.expired) {
-    return `faites réinitialiser le mot de passe du compte technique sur le portail Chorus Pro, puis saisissez le nouveau dans « Mot de passe » : il a probablement expiré le ${day} (${source}).`;
+    return `faites réinitialiser le mot de passe sur le portail Chorus Pro, puis saisissez le nouveau dans « Mot de passe » : il a probablement expiré le ${day} (${source}).`;
   }
   const left = `${reminder.daysLeft} jour${reminder.daysLeft > 1 ? 's' : ''}`;
   return `faites renouveler le mot de passe du compte technique sur le portail Chorus Pro, puis cliquez « Renouveler le mot de passe » : il expire dans ${left}, le ${day} (${source}).`;
