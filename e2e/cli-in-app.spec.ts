@@ -90,7 +90,7 @@ test('--cli test --all --notify shows one Electron notification per failing acco
   expect(run.status).toBe(1);
   const notifications = run.records.flatMap((record) => (record.kind === 'notification' ? [record] : []));
   expect(notifications.map((notification) => notification.title)).toEqual(['Chorus Pro Echanges — SIVOM de la Rance']);
-  expect(notifications[0]?.body).toContain('Compte « SIVOM de la Rance » : la vérification de la connexion à Chorus Pro a échoué');
+  expect(notifications[0]?.body).toContain('Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le test de connexion à Chorus Pro a échoué');
   expect(run.records).toContainEqual({ kind: 'app-user-model-id', id: 'fr.collectivites.chorus-pro-echanges' });
   expect(run.json).toMatchObject({ ok: false, notifications: { shown: true, accounts: [{ account: 'SIVOM de la Rance' }] } });
   expectNoWindow(run);

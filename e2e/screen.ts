@@ -31,17 +31,6 @@ export const screen = (page: Page) => ({
   structuresDialog: page.getByRole('dialog', { name: 'Structures définies dans Chorus Pro' }),
 });
 
-/**
- * How the screen names the keychain: the harness's window has a Windows user agent
- * (harness/windows-user-agent.ts); the real Electron target, the machine's own.
- */
-export const keychainOnThisMachine =
-  process.platform === 'win32' || process.env.E2E_TARGET !== 'electron'
-    ? "le Gestionnaire d'identification Windows"
-    : process.platform === 'darwin'
-      ? 'le Trousseau de macOS'
-      : 'le Secret Service du bureau (GNOME Keyring ou KWallet)';
-
 /** A first configuration typed through the screen, for the simulator's demo account. */
 export async function configureThroughScreen(page: Page, simulator: { url: string; tokenUrl: string }, account: { login: string; clientId: string; clientSecret: string }): Promise<void> {
   const ui = screen(page);
@@ -54,7 +43,20 @@ export async function configureThroughScreen(page: Page, simulator: { url: strin
   await ui.clientId.fill(account.clientId);
   await ui.clientSecret.fill(account.clientSecret);
   await ui.saveSecret.click();
-  await expect(page.getByText(`Secret client enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
+  await expect(page.locator('#clientSecret-message')).toHaveText(/^Secret client enregistré dans le coffre-fort/);
+}
+
+/**
+ * A first start with what the portal's e-mail holds (the address, the login, the password) and
+ * nothing of PISTE, then « Test de connexion ».
+ */
+export async function testWithTheEmailOnly(page: Page, simulator: { url: string }, account: { login: string; password: string }): Promise<void> {
+  const ui = screen(page);
+  await ui.environment.selectOption('custom');
+  await ui.url.fill(simulator.url);
+  await ui.login.fill(account.login);
+  await ui.password.fill(account.password);
+  await ui.testButton.click();
 }
 
 /** AAAA-MM-JJ, as a date field holds it, `days` days from today in the user's calendar. */

@@ -39,6 +39,8 @@ export const failureCodes = [
   // Storage and the bridge.
   'SETTINGS_UNWRITABLE',
   'PASSWORD_REFUSED',
+  // The password typed is the one already stored: nothing changes (its date and Chorus Pro's expiry stay).
+  'PASSWORD_UNCHANGED',
   'CONFIRMATION_REQUIRED',
   'PROFILE_REFUSED',
   // A host no one confirmed on this workstation (a machine profile's): the command line cannot ask.
@@ -59,11 +61,24 @@ export const failureCodes = [
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
-/** What a failed call returns: a code for the program and a French message for the user. */
+/** The fields of the screen a failure may be about: the screen marks it and puts its message there. */
+export const failureFields = ['login', 'password', 'clientId', 'clientSecret'] as const;
+export type FailureField = (typeof failureFields)[number];
+
+/**
+ * What a failed call returns: a code for the program and a French message for the user. On the
+ * screen, `message` is what the user reads first (at most two lines: what to do, then why) and
+ * `details` what the screen folds under « Détails » (codes, hosts, HTTP statuses); on the command
+ * line, `message` is the whole of it and there are no `details`.
+ */
 export interface Failure {
   readonly ok: false;
   readonly code: FailureCode;
   readonly message: string;
+  /** Screen only: the facts an IT person needs, folded under « Détails ». */
+  readonly details?: string;
+  /** Screen only: the field the failure is about (its message stands there). */
+  readonly field?: FailureField;
   /** RATE_LIMITED: the wait PISTE asked for (`Retry-After`), in seconds, when it gave one. */
   readonly retryAfterSeconds?: number;
 }
@@ -334,6 +349,8 @@ export interface SettingsSnapshot {
   readonly reminder: PasswordReminder;
   /** The selected account's last test, absent until its first. */
   readonly lastCheck?: LastCheckView;
+  /** That last test failed: what to do about it, as its failure said it, until the next test. */
+  readonly lastFailure?: Failure;
   /** Whether "Date de dernière mise à jour" may be given by the user (unknown, or not verified). */
   readonly passwordDayEditable: boolean;
   /** Set when the keychain could not be read: which secrets exist is then unknown. */

@@ -77,10 +77,12 @@ describe('the deployment guide', () => {
 
 describe('the user guide', () => {
   const text = guide('guide-utilisateur.md');
-  const quoted = [...text.matchAll(/« ([^»]+?) »/g)].map((match) => (match[1] ?? '').replace(/…$/, '').trim());
+  // The guide is written with plain spaces; the screen's messages have non-breaking ones.
+  const plain = (words: string) => words.replace(/[\u00a0\u202f]/g, ' ');
+  const quoted = [...plain(text).matchAll(/« ([^»]+?) »/g)].map((match) => (match[1] ?? '').replace(/…$/, '').trim());
 
   it.each(failureCodes.map((code) => [code]))('says what to do when the screen shows the message of %s', (code) => {
-    const message = failureMessages[code];
+    const message = plain(failureMessages[code]);
     expect(quoted.some((start) => start.length >= 12 && message.startsWith(start))).toBe(true);
   });
 
@@ -91,9 +93,14 @@ describe('the user guide', () => {
     expect(firstSteps).toContain('**Test de connexion**');
     expect(renewal).not.toContain('avec le mot de passe actuel.\n2. Quand le test a réussi');
     // The words it quotes are the screen's own.
-    const screen = readFileSync(join(root, 'renderer/src/ConnectionBlock.tsx'), 'utf8') + readFileSync(join(root, 'main/failures/errors.ts'), 'utf8');
+    const screen = readFileSync(join(root, 'renderer/src/ConnectionBlock.tsx'), 'utf8') + readFileSync(join(root, 'main/failures/screen-wording.ts'), 'utf8');
     expect(screen).toContain('Test de connexion');
-    expect(screen).toContain('saisissez ici le nouveau mot de passe');
+    expect(screen).toContain('Saisissez ici le nouveau mot de passe');
+  });
+
+  it('quotes a different start for each message: the reader finds the one on the screen', () => {
+    const starts = failureCodes.map((code) => quoted.filter((start) => start.length >= 12 && plain(failureMessages[code]).startsWith(start)).sort((a, b) => b.length - a.length)[0]);
+    expect(new Set(starts).size).toBe(failureCodes.length);
   });
 
   it('shows only pictures that exist', () => {

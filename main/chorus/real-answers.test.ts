@@ -54,7 +54,7 @@ describe('PISTE quotas', () => {
     const failure = await failureOf(newClient().testConnection(targetOf(chorus), demoAccount));
     expect(failure.code).toBe('RATE_LIMITED');
     expect(failure.retryAfterSeconds).toBe(7);
-    expect(failure.message).toContain('réessayez dans 7 secondes');
+    expect(failure.message).toMatch(/^réessayez dans 7 secondes\./);
     expect(toFailure(failure, 'command-line')).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 7 });
   });
 

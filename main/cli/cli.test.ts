@@ -128,6 +128,10 @@ describe('the command line', () => {
     const setPassword = await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: `${demoAccount.password}\n` });
     expect(setPassword.status).toBe(0);
     expect(setPassword.json).toMatchObject({ ok: true, stored: true, updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string });
+    // The stored password given again: nothing changes, its date included; a script that sets it at every run still succeeds.
+    const again = await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: `${demoAccount.password}\n` });
+    expect(again.status).toBe(0);
+    expect(again.json).toEqual({ ok: true, stored: true, unchanged: true, updatedAt: setPassword.json.updatedAt });
 
     const status = await cli(['status', '--json', '--user-data-dir', dir]);
     expect(status.stdout.trim().split('\n')).toHaveLength(1);

@@ -64,13 +64,14 @@ describe('the daily check: test --all --notify', () => {
     const run = await cli(['test', '--all', '--notify', '--user-data-dir', dir], { notifier });
     expect(run.status).toBe(1);
     expect(notifier.shown.map((notice) => notice.account)).toEqual(['Commune de Tréméreuc', 'SIVOM de la Rance']);
-    const [due, failing] = notifier.shown;
-    expect(due?.body).toContain('Compte « Commune de Tréméreuc »');
-    expect(due?.body).toContain('expire dans 28 jours (le 30/12/2026)');
-    expect(due?.body).toContain('Faites-le renouveler sur le portail');
-    expect(failing?.body).toContain('Compte « SIVOM de la Rance »');
-    expect(failing?.body).toContain("Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique");
-    expect(failing?.body).toContain("cliquez pour ouvrir l'application sur ce compte");
+    // What the accountant reads, in the screen's French typography (non-breaking spaces) and words.
+    const [due, failing] = notifier.shown.map((notice) => notice.body);
+    expect(due).toContain('Compte «\u00a0Commune de Tréméreuc\u00a0»\u00a0: le mot de passe du compte technique');
+    expect(due).toContain('expire dans 28\u00a0jours (le 30/12/2026)');
+    expect(due).toContain('Faites-le renouveler sur le portail');
+    expect(failing).toContain('Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le test de connexion à Chorus Pro a échoué (mot de passe refusé par Chorus Pro)');
+    expect(failing).toContain("cliquez pour ouvrir l'application sur ce compte");
+    expect(failing).not.toMatch(/ [:;!?»]|« /);
     expect(run.stdout).toContain('ÉCHEC   SIVOM de la Rance : AUTH_REJECTED');
     expect(run.stdout).toContain('2 notifications affichées.');
   });
@@ -91,7 +92,7 @@ describe('the daily check: test --all --notify', () => {
     const run = await cli(['test', '--all', '--notify', '--user-data-dir', dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("Notifications : elles ne s'affichent qu'avec l'application installée (\"Chorus Pro Echanges.exe\" --cli test --all --notify)");
-    expect(run.stdout).toContain('Compte « SIVOM de la Rance » : la vérification de la connexion à Chorus Pro a échoué');
+    expect(run.stdout).toContain('Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le test de connexion à Chorus Pro a échoué');
   });
 
   it('refuses --notify without --all (exit 2), saying the command to type', async () => {
@@ -190,7 +191,8 @@ describe('the last check of each account', () => {
     expect(status.json).toMatchObject({ lastCheck: { at: '2026-12-02T06:30:00.000Z', ok: false, code: 'AUTH_REJECTED' } });
     expect((await cli(['status', '--account', 'SIVOM de la Rance', '--user-data-dir', dir])).stdout).toContain('Dernière vérification : 02/12/2026');
     const words = await cli(['accounts', '--user-data-dir', dir]);
-    expect(words.stdout).toMatch(/SIVOM de la Rance — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — échec \(Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique\)/);
+    // The command line's line, with the failure's short reason (the screen's last test says the same).
+    expect(words.stdout).toMatch(/SIVOM de la Rance — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — échec \(mot de passe refusé par Chorus Pro\)/);
     expect(words.stdout).toMatch(/Compte principal — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — réussie/);
   });
 

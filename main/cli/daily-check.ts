@@ -4,6 +4,7 @@ import type { DestinationView } from '../../preload/contract';
 import type { StoredAccount } from '../settings/settings-schema';
 import { printable } from '../text/printable';
 import type { Clock } from '../dates/clock';
+import { frenchTypography } from '../../common/french-typography';
 import { lastCheckReason } from '../chorus/last-check-text';
 import { passwordReminder } from '../reminder/password-reminder';
 import { reminderNotificationText } from '../reminder/reminder-message';
@@ -78,7 +79,9 @@ export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accou
       notices.push({
         account: outcome.account,
         title: `${notificationTitle} — ${outcome.account}`,
-        body: `Compte « ${outcome.account} » : la vérification de la connexion à Chorus Pro a échoué (${lastCheckReason(outcome.code) ?? outcome.code}). Les factures de ce compte risquent de ne plus partir : cliquez pour ouvrir l'application sur ce compte et suivre la marche à suivre.`,
+        body: frenchTypography(
+          `Compte « ${outcome.account} » : le test de connexion à Chorus Pro a échoué (${lastCheckReason(outcome.code) ?? outcome.code}). Les factures de ce compte risquent de ne plus partir : cliquez pour ouvrir l'application sur ce compte, elle dit quoi faire.`,
+        ),
       });
       continue;
     }

@@ -25,6 +25,7 @@ const usageCodes: ReadonlySet<FailureCode> = new Set([
   'INVALID_INPUT',
   'INSECURE_URL',
   'PASSWORD_REFUSED',
+  'PASSWORD_UNCHANGED',
   'CONFIRMATION_REQUIRED',
   'PROFILE_REFUSED',
   // The fleet: a wrong fingerprint or code, a workstation that is not a member or not the publisher.

@@ -83,8 +83,22 @@ describe('renewing the technical password', () => {
     await fixture.services.connection.testConnection(fixture.services.settings.read());
     expect(fixture.services.settings.read().passwordVerified).toBe(true);
     expect(fixture.logLines.map((line) => line.event)).toContain('password.verified');
-    await fixture.services.renewPassword({ password: current, verify: true, surroundingSpacesConfirmed: false });
+    await fixture.services.renewPassword({ password: chorusPro.resetPassword(demoAccount.login), verify: true, surroundingSpacesConfirmed: false });
     expect(fixture.services.settings.read().passwordVerified).toBe(true);
+  });
+
+  it('refuses the stored password typed again: its date and the expiry Chorus Pro gave stay (issue 35)', async () => {
+    const fixture = await setUp();
+    await fixture.services.connection.testConnection(fixture.services.settings.read());
+    const before = fixture.services.settings.read();
+    expect(before.chorusPasswordExpiresOn).toBe('2027-09-30');
+    for (const verify of [true, false]) {
+      expect(await codeOf(fixture.services.renewPassword({ password: demoAccount.password, verify, surroundingSpacesConfirmed: false }))).toBe('PASSWORD_UNCHANGED');
+    }
+    const after = fixture.services.settings.read();
+    expect(after.passwordUpdatedAt).toBe(before.passwordUpdatedAt);
+    expect(after.chorusPasswordExpiresOn).toBe('2027-09-30');
+    expect(fixture.logLines.map((line) => line.event)).not.toContain('password.renewed');
   });
 
   it('refuses what the keychain cannot store, and asks before keeping surrounding spaces', async () => {

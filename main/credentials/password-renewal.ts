@@ -67,11 +67,14 @@ async function renew(
     throw new AppError('INVALID_INPUT', "Date de dernière mise à jour : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
   }
   const given = request.communicatedOn === undefined ? undefined : parseCommunicatedDay(request.communicatedOn, clock());
+  const account = secretAccounts.technicalPassword(current.apiBaseUrl, current.login);
+  const previous = await secrets.get(account);
+  // The password already stored, typed again: storing it would date it today and forget the
+  // expiry Chorus Pro gave for it (issue 35). Nothing changes, and the user is told why.
+  if (previous === request.password) throw new AppError('PASSWORD_UNCHANGED');
   if (request.verify) await verifyPassword(current, request.password, request.cancel);
   if (request.cancel?.aborted) throw new AppError('CANCELLED');
 
-  const account = secretAccounts.technicalPassword(current.apiBaseUrl, current.login);
-  const previous = await secrets.get(account);
   const typedBefore = given === undefined ? dayTypedBeforeFirstPassword(current, previous, clock()) : undefined;
   const dated = given ?? typedBefore ?? clock();
   // A day given for an earlier password kept without checking: this one's date replaces it, and says so.

@@ -48,7 +48,19 @@ export const setPassword: Command = {
       if (!(await confirm('Enregistrer le mot de passe sans vérifier (il sera vérifié au prochain test) ? [o/N]'))) throw error;
       verified = false;
       return context.services.renewPassword({ ...request, verify: false });
+    }).catch((error: unknown) => {
+      if (!(error instanceof AppError) || error.code !== 'PASSWORD_UNCHANGED') throw error;
+      return undefined;
     });
+    // The stored password given again: nothing to do, and a script that sets it at every run still
+    // succeeds (the screen refuses it: there, it is a mistake when a new one was expected).
+    if (renewal === undefined) {
+      const updatedAt = context.services.settings.read().passwordUpdatedAt;
+      return {
+        json: { stored: true, unchanged: true, ...(updatedAt !== undefined ? { updatedAt } : {}) },
+        lines: ["Ce mot de passe est déjà celui enregistré : rien n'a été modifié, ni sa date, ni celle d'expiration communiquée par Chorus Pro."],
+      };
+    }
     return {
       json: { ...renewal },
       lines: [
