@@ -13,7 +13,7 @@ const words = (line: string): string[] => [...line.matchAll(/"([^"]*)"|(\S+)/g)]
 
 /** The lines of a guide's code blocks. */
 const codeLines = (markdown: string): string[] =>
-  [...markdown.matchAll(/```(?:sh|cmd|powershell|bat)?\n([\s\S]*?)```/g)].flatMap((match) => (match[1] ?? '').split('\n')).map((line) => line.trim());
+  [...markdown.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].flatMap((match) => (match[1] ?? '').split('\n')).map((line) => line.trim());
 
 /** The command lines a guide tells its reader to type: code blocks' lines that call the app. */
 function commandLines(markdown: string, program: RegExp): string[][] {

@@ -70,8 +70,11 @@ async function renew(
   const account = secretAccounts.technicalPassword(current.apiBaseUrl, current.login);
   const previous = await secrets.get(account);
   // The password already stored, typed again: storing it would date it today and forget the
-  // expiry Chorus Pro gave for it (issue 35). Nothing changes, and the user is told why.
-  if (previous === request.password) throw new AppError('PASSWORD_UNCHANGED');
+  // expiry Chorus Pro gave for it (issue 35). Nothing changes, and the user is told why. Not when
+  // these settings know nothing of it (the keychain entry, keyed by address and login, came from
+  // another settings folder) or a day is given for it: then dating it is what the user asks.
+  const knownHere = current.passwordUpdatedAt !== undefined || current.chorusPasswordExpiresOn !== undefined;
+  if (previous === request.password && knownHere && given === undefined) throw new AppError('PASSWORD_UNCHANGED');
   if (request.verify) await verifyPassword(current, request.password, request.cancel);
   if (request.cancel?.aborted) throw new AppError('CANCELLED');
 

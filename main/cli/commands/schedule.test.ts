@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../chorus/http-transport';
@@ -97,7 +97,7 @@ describe('schedule show-xml --output', () => {
     const run = await cli(['schedule', 'show-xml', '--at', '07:30', '--output', file], { platform: 'win32', executablePath: exe });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Tâche écrite dans ${file}, en UTF-16 avec sa marque d'ordre des octets`);
-    expect(run.stdout).toContain(`schtasks /Create /TN "Chorus Pro Echanges\\Verification quotidienne" /XML "${file}" /F`);
+    expect(run.stdout).toContain(`schtasks /Create /TN "Chorus Pro Echanges\\Verification quotidienne - ${aUserSid}" /XML "${file}" /F`);
     expect(run.stdout).not.toContain('<Task');
     const written = readFileSync(file);
     expect([...written.subarray(0, 2)]).toEqual([0xff, 0xfe]);
@@ -121,9 +121,10 @@ describe('the settings folder in the task', () => {
   it('says when --user-data-dir goes into the task’s arguments (standard error, the XML alone on standard output), and nothing without it', async () => {
     const shown = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'win32', executablePath: exe });
     expect(parseTask(shown.stdout).Task.Actions.Exec.Arguments).toContain('--user-data-dir');
-    expect(shown.stderr).toContain(`La tâche lancera la vérification sur le dossier de paramètres ${userDataDir} (--user-data-dir) ; pour une tâche déployée à plusieurs utilisateurs, n'indiquez pas --user-data-dir`);
+    // The folder as Windows reads it in the task (issue 29: win32's resolution).
+    expect(shown.stderr).toContain(`La tâche lancera la vérification sur le dossier de paramètres ${win32.resolve(userDataDir)} (--user-data-dir) ; pour une tâche déployée à plusieurs utilisateurs, n'indiquez pas --user-data-dir`);
     const installed = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: recordingSchtasks().run, executablePath: exe });
-    expect(installed.stdout).toContain(`dossier de paramètres ${userDataDir} (--user-data-dir)`);
+    expect(installed.stdout).toContain(`dossier de paramètres ${win32.resolve(userDataDir)} (--user-data-dir)`);
     const plain = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'win32', executablePath: exe, defaultFolder: tempDir('chorus-planif-defaut-') });
     expect(plain.status).toBe(0);
     expect(parseTask(plain.stdout).Task.Actions.Exec.Arguments).toBe('--cli test --all --notify');
