@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { readWindowsSddl, sddlTrust } from './windows-file-security';
+import { readSddls } from '../windows/acl-reader';
+import { sddlVerdict } from '../windows/sddl-trust';
 
 /*
  * Whether a file can only have been put and changed by an administrator: the machine policy's
@@ -36,15 +37,19 @@ export function posixFileTrust(trustedUids: readonly number[] = [0]): CheckFileT
   };
 }
 
-/** Windows: the owner and the writers as SIDs (windows-file-security.ts). NOT VERIFIED on Windows. */
+/** The one SDDL reader of the app (issue 29's, Get-Acl by PowerShell's full path, the path as data). */
+const readWindowsSddl = (path: string): Promise<string | undefined> => Promise.resolve(readSddls([path])?.[0]);
+
+/**
+ * Windows: the owner and the writers as SIDs, by the same rule as the machine profile's
+ * (main/windows/sddl-trust.ts: SYSTEM, Administrators, TrustedInstaller only). NOT VERIFIED on Windows.
+ */
 export function windowsFileTrust(readSddl: (path: string) => Promise<string | undefined> = readWindowsSddl): CheckFileTrust {
   return async (path) => {
     const sddl = await readSddl(path);
-    const trust = sddl === undefined ? undefined : sddlTrust(sddl);
-    if (!trust) return untrusted('droits illisibles (Get-Acl)');
-    if (!trust.ownerTrusted) return untrusted("n'appartient ni à SYSTEM, ni aux Administrateurs, ni à TrustedInstaller");
-    if (trust.otherWriters.length > 0) return untrusted(`modifiable par ${trust.otherWriters.slice(0, 3).join(', ')}`);
-    return { trusted: true };
+    if (sddl === undefined) return untrusted("n'est pas sûr : ses droits sont illisibles (Get-Acl)");
+    const verdict = sddlVerdict(sddl);
+    return verdict.trusted ? verdict : untrusted(`n'est pas sûr : ${verdict.reason}`);
   };
 }
 
