@@ -1,6 +1,7 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import type { DestinationView, ExchangeView, Outcome } from '../../preload/contract';
 import { clipboardClearSeconds } from './contractValues';
+import { frenchTypography as fr } from '../../common/french-typography';
 import { formatDay } from './format';
 
 const kindWords: Readonly<Record<DestinationView['kind'], string>> = { manual: 'à reporter à la main', script: 'script du poste', server: 'serveur' };
@@ -50,7 +51,7 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
   const copy = async (name: string) => {
     setFailure('');
     const answer = await window.chorus.copyPasswordForDestination({ name });
-    if (answer.ok) setSaid(`Mot de passe copié pour « ${name} » : collez-le dans ce logiciel ; il sera effacé du presse-papiers dans ${clipboardClearSeconds} s.`);
+    if (answer.ok) setSaid(fr(`Mot de passe copié pour « ${name} » : collez-le dans ce logiciel ; il sera effacé du presse-papiers dans ${clipboardClearSeconds} s.`));
     else setFailure(answer.message);
   };
   const add = async (event: SyntheticEvent) => {
@@ -59,7 +60,7 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
   };
   const retry = async () => {
     setPushing(true);
-    await act(() => window.chorus.pushExchange(), 'Transmission terminée : voyez le résultat de chaque destination.');
+    await act(() => window.chorus.pushExchange(), fr('Transmission terminée : voyez le résultat de chaque destination.'));
     setPushing(false);
   };
 
@@ -70,12 +71,13 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
     <fieldset className="exchange">
       <legend>Logiciel d'échanges</legend>
       <p className="hint" id="exchange-hint">
-        Les logiciels qui gardent leur propre copie du mot de passe (logiciel financier, tiers de télétransmission) : après chaque
-        renouvellement accepté par Chorus Pro, reportez-le dans chacun.
+        {fr(
+          'Les logiciels qui gardent leur propre copie du mot de passe (logiciel financier, tiers de télétransmission) : après chaque renouvellement accepté par Chorus Pro, reportez-le dans chacun.',
+        )}
       </p>
-      {view?.policyRefusal && <p className="warning">La stratégie de la machine est illisible : {view.policyRefusal}. Prévenez le service informatique.</p>}
-      {view?.pushedElsewhere && <p className="hint">Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.</p>}
-      {toDo && <p className="notice">Nouveau mot de passe accepté par Chorus Pro : reportez-le dans chaque destination « à faire », puis cliquez « Fait ».</p>}
+      {view?.policyRefusal && <p className="warning">{fr(`La stratégie de la machine est illisible : ${view.policyRefusal}. Prévenez le service informatique.`)}</p>}
+      {view?.pushedElsewhere && <p className="hint">{fr('Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.')}</p>}
+      {toDo && <p className="notice">{fr('Nouveau mot de passe accepté par Chorus Pro : reportez-le dans chaque destination « à faire », puis cliquez « Fait ».')}</p>}
       {destinations.length > 0 && (
         <ul className="destinations" aria-label="Destinations du mot de passe">
           {destinations.map((destination) => (
@@ -83,7 +85,7 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
               <span className="destination-name" id={`destination-${destination.kind}-${destination.name}`}>
                 {destination.name}
               </span>{' '}
-              ({kindWords[destination.kind]}) : <strong>{stateText(destination)}</strong>
+              ({kindWords[destination.kind]}){fr(' : ')}<strong>{stateText(destination)}</strong>
               {destination.message && <span className="destination-detail"> — {destination.message}</span>}
               {destination.kind === 'manual' && (
                 <span className="destination-actions">
@@ -97,7 +99,7 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
                       Fait
                     </button>
                   )}
-                  <button type="button" aria-label={`Retirer « ${destination.name} »`} onClick={() => void act(() => window.chorus.removeManualDestination({ name: destination.name }))}>
+                  <button type="button" aria-label={fr(`Retirer « ${destination.name} »`)} onClick={() => void act(() => window.chorus.removeManualDestination({ name: destination.name }))}>
                     Retirer
                   </button>
                 </span>
@@ -134,8 +136,8 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
       </label>
       <p className="hint" id="programs-hint">
         {view?.programsForbidden
-          ? `Impossible sur ce poste : ${view.programsForbidden}.`
-          : 'Pour les scripts de votre service informatique (headers, credentials) ; chaque remise est notée dans le journal.'}
+          ? fr(`Impossible sur ce poste : ${view.programsForbidden}.`)
+          : fr('Pour les scripts de votre service informatique (headers, credentials) ; chaque remise est notée dans le journal.')}
       </p>
       {failure && (
         <div role="alert" className="failure">
