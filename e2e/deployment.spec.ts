@@ -46,7 +46,7 @@ test('a profile chosen from the menu that cannot be imported is refused in place
   const before = readFileSync(join(app.userDataDir, 'config.json'), 'utf8');
   await expect(screen(app.page).testButton).toBeVisible();
   await app.chooseMenuItem('Importer un profil de déploiement…');
-  await expect(app.page.getByText('Ce profil de déploiement ne peut pas être importé')).toContainText('version de profil 4 inconnue');
+  await expect(app.page.getByText('Version de profil 4 inconnue')).toContainText("Rien n'a changé : demandez un nouveau profil");
   expect(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')).toBe(before);
 });
 
@@ -83,7 +83,7 @@ test('the support log records what the app did, without any secret; its folder o
   await expect(ui.success).toBeVisible();
   await ui.password.fill(canary);
   await ui.testButton.click();
-  await expect(ui.alert).toContainText('Chorus Pro a refusé');
+  await expect(app.page.locator('#password-failure')).toContainText('Chorus Pro refuse celui-ci');
 
   await app.chooseMenuItem('Ouvrir le dossier des journaux');
   const logFolder = join(app.userDataDir, 'journaux');

@@ -34,7 +34,8 @@ const common = {
  * - http2: axios's HTTP/2 transport, which we never ask for (≈ 11 ms to load);
  * - axios reads the global `FormData` at load, which loads Node's undici (≈ 30 ms of 200 in a
  *   profile of the bundle's load); it still recognises a FormData by its tag without it.
- * age-encryption (a third of what was left) is its own file, loaded only by a profile's secrets.
+ * age-encryption (a third of what was left) is its own file, loaded only by a profile's secrets;
+ * PKI.js likewise (main/destinations/cms-envelope.ts), loaded only to push to a server destination.
  */
 const neverCalled = (what) => `throw new Error(${JSON.stringify(`${what} : absent de la ligne de commande (scripts/build.mjs)`)});`;
 const commandLineStandIns = {
@@ -57,6 +58,7 @@ const commandLineStandIns = {
       return { contents: source.replace(eagerFormData, 'const FormDataCtor = undefined;'), loader: 'js' };
     });
     build.onResolve({ filter: /^age-encryption$/ }, () => ({ path: './age-encryption.js', external: true }));
+    build.onResolve({ filter: /^pkijs$/ }, () => ({ path: './pkijs.js', external: true }));
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: args.pluginData, resolveDir: root, loader: 'js' }));
   },
 };
@@ -80,6 +82,9 @@ export const esbuildBundles = async () => [
   },
   { ...common, entryPoints: ['main/cli-commands.ts'], outfile: 'dist/main/cli-commands.js', plugins: [commandLineStandIns] },
   { ...common, stdin: { contents: "export * from 'age-encryption';", resolveDir: root, sourcefile: 'age-encryption.js' }, outfile: 'dist/main/age-encryption.js' },
+  { ...common, stdin: { contents: "export * from 'pkijs';", resolveDir: root, sourcefile: 'pkijs.js' }, outfile: 'dist/main/pkijs.js' },
+  // The installed command line's secret window (main/shell/secret-prompt-window.ts): its own preload.
+  { ...common, entryPoints: ['preload/secret-prompt.ts'], outfile: 'dist/preload/secret-prompt.js' },
   {
     ...common,
     entryPoints: ['preload/index.ts'],

@@ -12,6 +12,7 @@ import { machineFleetPath } from '../main/fleet/machine-pointer-path';
 import { machineProfilePath } from '../main/profiles/machine-profile';
 import { sddlVerdict } from '../main/windows/sddl-trust';
 import { icaclsToSddl } from '../test/support/icacls-to-sddl';
+import { parse as parseCommandLine } from '../main/cli/parser';
 
 const root = join(__dirname, '..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
@@ -51,7 +52,9 @@ describe('the Windows installer configuration', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toEqual(['dist/**/*', 'package.json', '!**/*.map', '!**/node_modules/!(keytar){,/**/*}']);
     expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**/*.node']);
-    expect(Object.keys(manifest.dependencies)).toContain('keytar');
+    // keytar is the one native module, loaded from node_modules; the other runtime libraries (PKI.js
+    // and its asn1js among them) are bundled into dist/ and declared so that `npm audit --omit=dev` sees them.
+    expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['asn1js', 'keytar', 'pkijs']));
   });
 
   // electron-builder packs for real here, with a stand-in for Electron's binary (it cannot be
@@ -97,10 +100,35 @@ describe('the Windows installer configuration', () => {
   });
 
   it('finds every file it would pack after a build (run `npm run build` first)', () => {
-    for (const built of [manifest.main, 'dist/main/cli.js', 'dist/preload/index.js', 'dist/renderer/index.html']) {
+    for (const built of [manifest.main, 'dist/main/cli.js', 'dist/preload/index.js', 'dist/preload/secret-prompt.js', 'dist/renderer/index.html']) {
       expect(existsSync(join(root, built)), built).toBe(true);
     }
     expect(existsSync(join(root, 'node_modules/keytar/build/Release/keytar.node'))).toBe(true);
+  });
+
+  it('has the NSIS uninstaller remove the user’s daily check with the app’s own command line, never on an update', () => {
+    expect((config.nsis as { include: string }).include).toBe('build/installer.nsh');
+    const script = readFileSync(join(root, 'build/installer.nsh'), 'utf8');
+    const macro = /!macro customUnInstall\n([\s\S]*?)!macroend/.exec(script)?.[1] ?? '';
+    const code = macro.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith(';'));
+    expect(code[0]).toBe('${ifNot} ${isUpdated}');
+    expect(code.at(-1)).toBe('${endIf}');
+    const exec = code.find((line) => line.startsWith('ExecWait '));
+    expect(exec).toBe(`ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" --cli schedule remove' $0`);
+    // The words after --cli are a command the command line knows (its task name lives there only).
+    const words = (exec ?? '').replace(/^.*--cli /, '').replace(/' \$0$/, '').split(' ');
+    expect(parseCommandLine(words)).toMatchObject({ command: 'schedule', positionals: ['remove'] });
+    // electron-builder's own templates: the uninstall section inserts customUnInstall before the
+    // files are deleted, and define isUpdated and APP_EXECUTABLE_FILENAME.
+    const templates = join(root, 'node_modules/app-builder-lib/templates/nsis');
+    const uninstaller = readFileSync(join(templates, 'uninstaller.nsh'), 'utf8');
+    expect(uninstaller.indexOf('!insertmacro customUnInstall')).toBeGreaterThan(-1);
+    expect(uninstaller.indexOf('!insertmacro customUnInstall')).toBeLessThan(uninstaller.indexOf('customRemoveFiles'));
+    expect(readFileSync(join(templates, 'common.nsh'), 'utf8')).toContain('!define APP_EXECUTABLE_FILENAME "${PRODUCT_FILENAME}.exe"');
+    // isUpdated is the `--updated` flag, which an update passes to the old version's uninstaller.
+    const generator = join(root, 'node_modules/app-builder-lib/out/targets/nsis');
+    expect(readFileSync(join(generator, 'NsisTarget.js'), 'utf8')).toMatch(/scriptGenerator\.flags\(\["updated",/);
+    expect(readFileSync(join(templates, 'include/installUtil.nsh'), 'utf8')).toContain('StrCpy $0 "$0 --updated"');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
-import { AppError } from '../failures/errors';
+import { AppError, fieldFailure } from '../failures/errors';
+import type { FailureField } from '../../preload/contract';
 import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logging/logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
@@ -58,9 +59,9 @@ const withheldAuthorityError = (error: AppError): AppError =>
 /** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
 export const readCaCertificate = readCaFile;
 
-async function requiredSecret(secrets: SecretStore, account: string, what: string): Promise<string> {
+async function requiredSecret(secrets: SecretStore, account: string, field: FailureField, what: string): Promise<string> {
   const value = await secrets.get(account);
-  if (value === undefined) throw new AppError('MISSING_SECRET', what);
+  if (value === undefined) throw fieldFailure(field, 'MISSING_SECRET', what);
   return value;
 }
 
@@ -82,12 +83,14 @@ export function createConnectionService({
 }: ConnectionServiceDependencies) {
   async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
     const { login, clientId } = settings;
-    if (!login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
-    if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner dans les paramètres avancés');
+    if (!login) throw fieldFailure('login', 'INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
+    // The portal's e-mail gives the login and the password, not the PISTE application: the IT
+    // person declared it and gives its identifier and secret (issue 35).
+    if (!clientId) throw fieldFailure('clientId', 'INVALID_INPUT', 'Identifiant client PISTE : à faire renseigner par votre service informatique, dans les paramètres avancés');
     const { proxy, password: proxyPasswordFromEnvironment } = splitProxyPassword(await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy));
     const [clientSecret, password, proxyPassword, extraCaPem] = await Promise.all([
-      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
-      candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'mot de passe du compte technique'),
+      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), 'clientSecret', `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
+      candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'password', 'mot de passe du compte technique'),
       proxyPasswordFromEnvironment ?? (proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined),
       settings.caCertificatePath && !authorityWithheld(settings) ? readCaCertificate(settings.caCertificatePath) : undefined,
     ]);
@@ -118,6 +121,9 @@ export function createConnectionService({
   let runningTest: Promise<ConnectionTestResult> | undefined;
 
   return {
+    /** Where to reach Chorus Pro for these settings, and the secrets it takes (the hand-off to local programs). */
+    prepared: (settings: StoredSettings) => prepare(settings),
+
     /**
      * One test at a time: a second request while one runs gets the same answer. A success also
      * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.

@@ -7,6 +7,9 @@ import type { CoreServices } from '../services';
  */
 export const accountOptionText = (name: string): string => (name.startsWith('-') ? `--account="${name}"` : `--account "${name}"`);
 
+/** An account name as a command's last argument (`accounts remove`): after `--` when it begins with `-`. */
+export const accountNameText = (name: string): string => (name.startsWith('-') ? `-- "${name}"` : `"${name}"`);
+
 const quoted = (names: readonly string[]): string => names.map((name) => `« ${name} »`).join(', ');
 
 /**

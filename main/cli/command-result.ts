@@ -4,4 +4,6 @@ export interface CommandResult {
   readonly lines: readonly string[];
   /** The command ran, but what it reports is a failure (exit status 1): `test --all` with one refusal. */
   readonly failed?: boolean;
+  /** `test --all`: every account works, but a password is to be renewed soon (exit status 3, unless it failed). */
+  readonly renewSoon?: boolean;
 }

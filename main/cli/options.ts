@@ -35,6 +35,12 @@ export const optionSpec = {
   // Given once per member (`--member ID --member ID`), or as a list (`--member ID,ID`).
   member: { type: 'string', multiple: true },
   'all-members': { type: 'boolean' },
+  manual: { type: 'string' },
+  'allow-programs': { type: 'string' },
+  'min-validity': { type: 'string' },
+  'new-token': { type: 'boolean' },
+  output: { type: 'string' },
+  confirm: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -63,6 +69,10 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   name: 'NOM',
   'daily-check-at': 'HH:MM',
   member: 'ID',
+  manual: 'NOM',
+  'allow-programs': 'oui|non',
+  'min-validity': 'SECONDES',
+  output: 'FICHIER',
 };
 
 /** Every value of an option given several times (`--member`), lists split at commas; empty when not given. */

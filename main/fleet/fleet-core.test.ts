@@ -8,12 +8,13 @@ import { configureCommunes, fleetCommunes, fleetWorkstations, sharedFolder, type
 import { tempDir } from '../../test/support/temp-dirs';
 import { createFleet } from './create-fleet';
 import { listMembers, removeMember } from './fleet-members';
-import { fleetEntries, readMemberState } from './fleet-keychain';
+import { fleetEntries, readMemberKeys, readMemberState } from './fleet-keychain';
 import { forgetFleetMembership } from './local-records';
 import { inviteMember } from './invitations';
 import { joinFleet, type Joined } from './join-fleet';
 import { publishFleet } from './publish-fleet';
-import { openRootKey } from './sealed-box';
+import { openRootKey, openSealed, recipientOf, sealTo } from './sealed-box';
+import { openPublisher } from './publisher-keys';
 import { signedFile } from './signed-file';
 import { generateSigningKey } from './signing-keys';
 import type { CheckPassword } from './conflict-rule';
@@ -254,6 +255,28 @@ describe('a fleet of workstations', () => {
     expect(listed.members.map((member) => member.id)).toEqual([joined.memberId]);
     expect(listed.ignored.total).toBe(3);
     expect(await codeOf(publish(fleet, { accept: 'ABCDEFGHJKMNPQRS' }))).toBe('INVALID_INPUT');
+  });
+
+  it('refuses a publication whose box carries script or server destinations, even signed by the working key (issue 33): only the machine policy sets them', async () => {
+    const fleet = await newFleet();
+    const { member, joined } = await joinWithCode(fleet, 'd');
+    await publish(fleet);
+    await sync(member);
+    const publisher = await openPublisher(fleet.publisher.fleet(fleet.folder));
+    const first = payloadAt(join(fleet.folder, 'publications', 'publication-1')) as { boxes: { recipients: string[]; sealed: string }[] } & Record<string, unknown>;
+    const keys = await readMemberKeys(member.services.secrets, fleet.fingerprint);
+    const boxes = await Promise.all(
+      first.boxes.map(async (box) => {
+        const content = (await openSealed(box.sealed, publisher.identity)) as { accounts: Record<string, unknown>[] } & Record<string, unknown>;
+        const planted = { ...content, revision: 2, accounts: content.accounts.map((account) => ({ ...account, destinations: [{ name: 'Logiciel', kind: 'script', command: '/tmp/x' }] })) };
+        return { ...box, sealed: await sealTo([await recipientOf(keys?.identity ?? ''), await recipientOf(publisher.identity)], planted) };
+      }),
+    );
+    writeFileSync(join(fleet.folder, 'publications', 'publication-2'), signedFile('publication', publisher.signer, publisher.workingKey, { ...first, revision: 2, boxes }));
+    const [result] = await sync(member);
+    expect(joined.memberId).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+    expect(result?.outcome).toMatchObject({ kind: 'nothing-new', revision: 1 });
+    expect(result?.ignored.line()).toContain('destinations script ou serveur, que seule la stratégie de la machine définit');
   });
 
   it('says a publication of a newer format is newer, instead of guessing', async () => {

@@ -55,6 +55,13 @@ function setUp(overrides: Partial<Handlers> = {}) {
     getDailyCheck: notInThisTest,
     setDailyCheck: notInThisTest,
     getFleetView: notInThisTest,
+    getExchange: notInThisTest,
+    addManualDestination: notInThisTest,
+    confirmManualDestination: notInThisTest,
+    removeManualDestination: notInThisTest,
+    copyPasswordForDestination: notInThisTest,
+    pushExchange: notInThisTest,
+    setAllowPrograms: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));

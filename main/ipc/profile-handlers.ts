@@ -35,7 +35,7 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       if (file === undefined) return { saved: false };
       await replacePrivateFile(file, `${JSON.stringify(profile, null, 2)}\n`);
       const withSecrets = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
-      logger.info('profile.exported', { withSecrets });
+      logger.info('profile.exported', { ...(options?.allAccounts ? { accounts: settings.accounts.list().length } : { account: settings.accountName() }), withSecrets });
       return { saved: true, file, withSecrets };
     },
     previewProfileImport: async () => {
@@ -70,7 +70,7 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       settings.addConfirmedHosts(confirmedBy(importedAccounts));
       // The daily check the profile asks for, as the screen's own section registers it; what the Task Scheduler says is logged.
       if (pending.dailyCheckAt !== undefined && dailyCheck !== undefined) await registerMachineDailyCheck(dailyCheck, pending.dailyCheckAt, logger);
-      logger.info('profile.imported', {});
+      logger.info('profile.imported', profile.profileVersion === 3 ? { accounts: profile.accounts.length } : { account: settings.accountName() });
       return settingsSnapshot(settings, secrets, clock);
     },
     importMachineProfileSecrets: async ({ passphrase }) => {

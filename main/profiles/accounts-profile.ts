@@ -166,7 +166,9 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
   settings.accounts.checkImport(entries);
   for (const account of profile.accounts) writeProfileCertificate(account, userDataDir);
   await writeSecretsThen(secrets, writes, logger, () => settings.accounts.importAccounts(entries));
+  // One line for the whole import, then one per account it changed, naming it.
   logger.info('profile.accounts-imported', { accounts: profile.accounts.length, withSecrets: carried !== undefined });
+  for (const account of profile.accounts) logger.info('profile.account-imported', { account: account.name, withSecrets: carried?.accounts.some((candidate) => candidate.name === account.name) ?? false });
 }
 
 /** The settings an account has now, or the defaults a new one starts from. */

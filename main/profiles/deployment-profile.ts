@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange, SettingsChange } from '../../preload/contract';
+import { machineDestinationsRefusal } from '../destinations/machine-only-destinations';
 import { AppError } from '../failures/errors';
 import { privateFileMode } from '../files/private-files';
 import { boundedReadReason, readBoundedFileSync } from '../files/bounded-read';
@@ -104,11 +105,16 @@ export function readProfileData(path: string): unknown {
   if (!read.ok && read.kind === 'unreadable') throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
   if (!read.ok && read.kind === 'not-a-file') throw new AppError('PROFILE_REFUSED', `${boundedReadReason(read, maxProfileBytes)} : ${path}`);
   if (!read.ok) throw new AppError('PROFILE_REFUSED', `fichier de ${read.size ?? maxProfileBytes + 1} octets, 1 Mo au plus`);
+  let data: unknown;
   try {
-    return JSON.parse(read.text) as unknown;
+    data = JSON.parse(read.text) as unknown;
   } catch {
     throw new AppError('PROFILE_REFUSED', "ce n'est pas un fichier JSON valide");
   }
+  // Said for what it is, before any other check: a profile never chooses where the password goes.
+  const destinations = machineDestinationsRefusal(data);
+  if (destinations !== undefined) throw new AppError('PROFILE_REFUSED', destinations);
+  return data;
 }
 
 /** A one-account profile (version 1 or 2), its certificate kept to its certificates. */

@@ -82,7 +82,7 @@ describe('a machine profile never confirms a host by itself', () => {
       clock: fixedClock('2026-12-02T08:00:00Z'),
       logger: createLogger(() => undefined),
       appInfo: { name: 'Chorus Pro Echanges', version: '0.0.0-test', userDataDir },
-      desktop: { chooseFile: () => Promise.resolve(undefined), chooseSaveFile: () => Promise.resolve(undefined), openFolder: () => Promise.resolve(), confirmNewHost: (request) => (asked.push(request), Promise.resolve(false)) },
+      desktop: { chooseFile: () => Promise.resolve(undefined), chooseSaveFile: () => Promise.resolve(undefined), openFolder: () => Promise.resolve(), confirmNewHost: (request) => (asked.push(request), Promise.resolve(false)), copySecret: () => Promise.resolve() },
       appOrigin: 'app://chorus',
       machineProfilePath: machineProfile(withProxy),
     });

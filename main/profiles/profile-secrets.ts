@@ -101,7 +101,7 @@ export async function decryptJson<T>(armored: string, passphrase: string, schema
     text = await decrypter.decrypt(binary, 'text');
   } catch {
     // age cannot tell a wrong passphrase from an altered file: both fail its authentication.
-    throw refused('phrase secrète incorrecte, ou bloc des mots de passe altéré ; vérifiez la phrase secrète et réessayez');
+    throw refused("phrase secrète incorrecte (ou bloc des mots de passe altéré) ; vérifiez la phrase secrète auprès de celui qui a exporté le profil, puis saisissez-la à nouveau");
   }
   let parsed: T;
   try {

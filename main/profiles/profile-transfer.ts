@@ -110,7 +110,7 @@ export async function importProfile({ settings, secrets, userDataDir, logger }: 
   const imported = await writeSecretsThen(secrets, writesFor(next, carried), logger, () =>
     settings.applyImport(change, carried.password === undefined ? undefined : { updatedAt: carried.passwordUpdatedAt, sameAsStored }),
   );
-  logger.info('profile.secrets-imported', { password: carried.password !== undefined, passwordVerified: imported.passwordVerified !== false });
+  logger.info('profile.secrets-imported', { account: settings.accountName(), password: carried.password !== undefined, passwordVerified: imported.passwordVerified !== false });
   return imported;
 }
 
@@ -129,6 +129,6 @@ export async function importProfileSecrets({ settings, secrets, userDataDir, log
     sameAccount && carried.password !== undefined ? settings.applyImport({}, { updatedAt: carried.passwordUpdatedAt }) : current,
   );
   settings.markMachineProfileSecrets(false);
-  logger.info('profile.secrets-imported', { password: carried.password !== undefined, passwordVerified: false });
+  logger.info('profile.secrets-imported', { account: settings.accountName(), password: carried.password !== undefined, passwordVerified: false });
   return result;
 }

@@ -70,6 +70,13 @@ export interface DailyCheckScheduleDependencies {
   readonly userSid?: () => Promise<string>;
 }
 
+/**
+ * The task as a file for `schtasks /Create /XML`: UTF-16 (little-endian) with its byte-order mark,
+ * as the Task Scheduler writes its own exports; schtasks refuses a UTF-8 file (fatso83/vmware-
+ * auto-suspend#8, chef/chef#6639). What `install` registers and `show-xml --output` writes.
+ */
+export const taskFileBytes = (xml: string): Buffer => Buffer.from(`\ufeff${xml}`, 'utf16le');
+
 export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDependencies) {
   const { platform, run, clock } = dependencies;
   const supported = platform === 'win32';
@@ -114,6 +121,8 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
       const own = await ownTaskName();
       return 'name' in own ? own.name : undefined;
     },
+    /** The very bytes `install` hands to schtasks (`show-xml --output`). */
+    taskFile: (at: TimeOfDay): Buffer => taskFileBytes(taskXml(at)),
     async install(at: TimeOfDay): Promise<ScheduleChange> {
       if (!supported) return { supported: false };
       const own = await ownTaskName();
@@ -123,7 +132,7 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
       const file = join(folder, 'verification-quotidienne.xml');
       let answer;
       try {
-        writeFileSync(file, `\ufeff${taskXml(at)}`, 'utf16le');
+        writeFileSync(file, taskFileBytes(taskXml(at)));
         answer = schtasksAnswer(await run(['/Create', '/TN', own.name, '/XML', file, '/F']));
       } finally {
         rmSync(folder, { recursive: true, force: true });

@@ -37,7 +37,7 @@ function start(userDataDir: string, machineProfilePath: string, scheduler: Retur
     clock: fixedClock('2026-12-02T08:00:00Z'),
     logger: createLogger((line) => lines.push(line)),
     appInfo: { name: 'Chorus Pro Echanges', version: '0.0.0-test', userDataDir },
-    desktop: { chooseFile: () => Promise.resolve(undefined), chooseSaveFile: () => Promise.resolve(undefined), openFolder: () => Promise.resolve(), confirmNewHost: () => Promise.resolve(true) },
+    desktop: { chooseFile: () => Promise.resolve(undefined), chooseSaveFile: () => Promise.resolve(undefined), openFolder: () => Promise.resolve(), confirmNewHost: () => Promise.resolve(true), copySecret: () => Promise.resolve() },
     appOrigin,
     machineProfilePath,
     dailyCheck: scheduler.schedule,

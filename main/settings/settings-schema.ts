@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertDelayBounds, environmentNames, timeoutBounds } from '../../preload/contract';
+import { exchangeSettingsShape } from './exchange-state';
 import { knownEnvironments } from './environments';
 
 export const currentSchemaVersion = 3;
@@ -53,6 +54,8 @@ export const storedSettingsSchema = z
     caForCustomHostsOnly: z.literal(true).optional(),
     /** The last connection test of the saved settings (button, `test`, `test --all`); none before. */
     lastCheck: lastCheckSchema.optional(),
+    /** Where the password's copies are and how far they follow (issue 33): optional, within version 3. */
+    ...exchangeSettingsShape,
   })
   .strict();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;

@@ -1,6 +1,7 @@
-// `schedule install --at HH:MM | remove | status | show-xml --at HH:MM`: the daily check in the
-// Windows Task Scheduler, the task of the user who runs the command.
-import { posix, win32 } from 'node:path';
+// `schedule install --at HH:MM | remove | status | show-xml --at HH:MM [--output FICHIER]`: the
+// daily check in the Windows Task Scheduler, the task of the user who runs the command.
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, posix, resolve, win32 } from 'node:path';
 import { AppError } from '../../failures/errors';
 import { createDailyCheckSchedule, systemSchtasks, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
 import { defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
@@ -10,7 +11,14 @@ import type { CommandResult } from '../command-result';
 import { text } from '../options';
 
 /** The system, its schtasks, and the executable running this command: the installed app's under `--cli`, none under Node. */
-type ScheduleEnvironment = Pick<CliEnvironment, 'clock' | 'platform' | 'runSchtasks' | 'executablePath' | 'userSid'>;
+type ScheduleEnvironment = Pick<CliEnvironment, 'clock' | 'platform' | 'runSchtasks' | 'executablePath' | 'userSid' | 'warn'>;
+
+interface ScheduleOptions {
+  readonly at?: string;
+  readonly executable?: string;
+  readonly userDataDir?: string;
+  readonly output?: string;
+}
 
 const onlyWindows: CommandResult = {
   json: { supported: false },
@@ -41,11 +49,21 @@ function changeRefused(change: Extract<ScheduleChange, { ok: false }>, what: str
   };
 }
 
-export async function scheduleCommand(
-  action: string | undefined,
-  options: { readonly at?: string; readonly executable?: string; readonly userDataDir?: string },
-  environment: ScheduleEnvironment,
-): Promise<CommandResult> {
+/** --user-data-dir goes into the task's arguments: the check then reads that folder, for every user the task runs for. */
+const folderNotice = (folder: string): string =>
+  `La tâche lancera la vérification sur le dossier de paramètres ${folder} (--user-data-dir) ; pour une tâche déployée à plusieurs utilisateurs, n'indiquez pas --user-data-dir : chacun a le sien.`;
+
+/** `show-xml --output FICHIER`: exactly the bytes `install` registers, in a folder that exists. */
+function writeTaskFile(path: string, bytes: Buffer): string {
+  const target = resolve(path);
+  const folder = dirname(target);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError('INVALID_INPUT', `--output : le dossier ${folder} n'existe pas ; créez-le ou indiquez un fichier dans un dossier existant`);
+  if (existsSync(target) && !statSync(target).isFile()) throw new AppError('INVALID_INPUT', `--output : ${target} n'est pas un fichier`);
+  writeFileSync(target, bytes);
+  return target;
+}
+
+export async function scheduleCommand(action: string | undefined, options: ScheduleOptions, environment: ScheduleEnvironment): Promise<CommandResult> {
   const schedule = createDailyCheckSchedule({
     platform: environment.platform ?? process.platform,
     run: environment.runSchtasks ?? systemSchtasks,
@@ -59,12 +77,29 @@ export async function scheduleCommand(
     return parseTimeOfDay(options.at);
   };
   if (action !== 'install' && action !== 'show-xml' && options.at !== undefined) throw new AppError('INVALID_INPUT', `--at ne sert qu'avec schedule install et schedule show-xml`);
+  if (action !== 'show-xml' && options.output !== undefined) throw new AppError('INVALID_INPUT', `--output ne sert qu'avec schedule show-xml (le fichier de la tâche, pour schtasks /Create /XML)`);
+  const folder = options.userDataDir === undefined ? {} : { userDataDir: options.userDataDir };
+  const folderLines = options.userDataDir === undefined ? [] : [folderNotice(options.userDataDir)];
   switch (action) {
     case 'show-xml': {
-      const xml = schedule.xml(time());
+      const at = time();
+      const xml = schedule.xml(at);
       // The name `install` gives it for this user; for a group policy item, with %LogonUserSid%.
       const taskName = (schedule.supported ? await schedule.taskName() : undefined) ?? groupPolicyTaskName(taskTitles.dailyCheck);
-      return { json: { xml, taskName }, lines: [xml.trimEnd()] };
+      if (options.output !== undefined) {
+        const file = writeTaskFile(options.output, schedule.taskFile(at));
+        return {
+          json: { file, encoding: 'utf-16le', taskName, ...folder },
+          lines: [
+            `Tâche écrite dans ${file}, en UTF-16 avec sa marque d'ordre des octets, exactement comme schedule install l'enregistre.`,
+            `Pour l'enregistrer (script de démarrage ou d'ouverture de session) : schtasks /Create /TN "${taskName}" /XML "${file}" /F`,
+            ...folderLines,
+          ],
+        };
+      }
+      // Standard output stays the XML alone, to read or to pipe; the notice goes to standard error.
+      for (const line of folderLines) environment.warn(line);
+      return { json: { xml, taskName, ...folder }, lines: [xml.trimEnd()] };
     }
     case 'install': {
       const at = time();
@@ -72,12 +107,13 @@ export async function scheduleCommand(
       if (!outcome.supported) return onlyWindows;
       if (!outcome.ok) return changeRefused(outcome, 'Le Planificateur de tâches a refusé la tâche');
       return {
-        json: { installed: true, at: timeOfDayText(at), taskName: outcome.taskName, ...(outcome.legacy ? { legacyTask: outcome.legacy } : {}) },
+        json: { installed: true, at: timeOfDayText(at), taskName: outcome.taskName, ...(outcome.legacy ? { legacyTask: outcome.legacy } : {}), ...folder },
         lines: [
           `Vérification quotidienne programmée à ${timeOfDayText(at)} pour cet utilisateur (tâche « ${outcome.taskName} »).`,
           'Chaque compte sera testé ; une notification signalera un compte en échec ou un mot de passe à renouveler.',
           ...(outcome.legacy === 'removed' ? ["La tâche de la version précédente, commune à tout le poste, a été retirée : elle aurait fait la vérification une seconde fois."] : []),
           ...(outcome.legacy === 'kept' ? ["Une tâche de la version précédente, commune à tout le poste, reste programmée par un autre utilisateur : seul un administrateur peut la retirer."] : []),
+          ...folderLines,
         ],
       };
     }
@@ -115,21 +151,23 @@ export async function scheduleCommand(
       };
     }
     default:
-      throw new AppError('INVALID_INPUT', 'usage : schedule install --at HH:MM | schedule remove | schedule status | schedule show-xml --at HH:MM');
+      throw new AppError('INVALID_INPUT', 'usage : schedule install --at HH:MM | schedule remove | schedule status | schedule show-xml --at HH:MM [--output FICHIER]');
   }
 }
 
 export const schedule: Command = {
-  options: ['at', 'executable'],
+  options: ['at', 'executable', 'output'],
   words: 1,
   accounts: 'all',
   accountOption: false,
   run: (context) => {
-    const at = text(context.options, 'at');
-    const executable = text(context.options, 'executable');
+    const given = (name: 'at' | 'executable' | 'output') => {
+      const value = text(context.options, name);
+      return value === undefined ? {} : { [name]: value };
+    };
     const userDataDir = text(context.options, 'user-data-dir');
     // The folder as Windows will read it in the task (a share's `\\srv\dossier\` stays so), on Windows.
     const paths = (context.environment.platform ?? process.platform) === 'win32' ? win32 : posix;
-    return scheduleCommand(context.positionals[0], { ...(at === undefined ? {} : { at }), ...(executable === undefined ? {} : { executable }), ...(userDataDir === undefined ? {} : { userDataDir: paths.resolve(userDataDir) }) }, context.environment);
+    return scheduleCommand(context.positionals[0], { ...given('at'), ...given('executable'), ...given('output'), ...(userDataDir === undefined ? {} : { userDataDir: paths.resolve(userDataDir) }) }, context.environment);
   },
 };
