@@ -50,9 +50,9 @@ test('after a renewal: the script and the server get the new password, the manua
   await page.getByLabel('Destination à reporter à la main').fill('Civil Net Finances — base 2026');
   await page.getByRole('button', { name: 'Ajouter la destination' }).click();
   await expect(destinations.getByRole('listitem')).toHaveText([
-    /Civil Net Finances — base 2026 \(à reporter à la main\) : sera mis à jour au prochain mot de passe accepté par Chorus Pro/,
-    /Logiciel comptable \(script du poste\) : sera mis à jour/,
-    /Tiers de télétransmission \(serveur\) : sera mis à jour/,
+    /Civil Net Finances — base 2026 \(à reporter à la main\)\s: sera mis à jour au prochain mot de passe accepté par Chorus Pro/,
+    /Logiciel comptable \(script du poste\)\s: sera mis à jour/,
+    /Tiers de télétransmission \(serveur\)\s: sera mis à jour/,
   ]);
 
   await ui.testButton.click();
@@ -63,7 +63,7 @@ test('after a renewal: the script and the server get the new password, the manua
   await ui.validate.click();
   await expect(ui.modal).toHaveCount(0);
   await expect(page.getByText('Nouveau mot de passe accepté par Chorus Pro : reportez-le dans chaque destination « à faire »')).toBeVisible();
-  await expect(destinations.getByRole('listitem')).toHaveText([/Civil Net Finances — base 2026 .* : à faire/, /Logiciel comptable .* : à jour le/, /Tiers de télétransmission .* : à jour le/]);
+  await expect(destinations.getByRole('listitem')).toHaveText([/Civil Net Finances — base 2026 .*\s: à faire/, /Logiciel comptable .*\s: à jour le/, /Tiers de télétransmission .*\s: à jour le/]);
   expect(JSON.parse(policy.received()[0] ?? '{}')).toMatchObject({ password: newPassword, login: demo.login, account: 'Compte principal' });
   const [cms] = readdirSync(policy.serverFolder);
   const clear = execFileSync('openssl', ['cms', '-decrypt', '-in', join(policy.serverFolder, cms ?? ''), '-inform', 'PEM', '-inkey', policy.key, '-recip', policy.certificate], { encoding: 'utf8' });
@@ -77,7 +77,7 @@ test('after a renewal: the script and the server get the new password, the manua
   // The main process wrote it: the page never held it.
   expect(await page.content()).not.toContain(newPassword);
   await destinations.getByRole('button', { name: 'Fait' }).click();
-  await expect(destinations.getByRole('listitem').first()).toHaveText(/Civil Net Finances — base 2026 .* : à jour le \d{2}\/\d{2}\/\d{4}/);
+  await expect(destinations.getByRole('listitem').first()).toHaveText(/Civil Net Finances — base 2026 .*\s: à jour le \d{2}\/\d{2}\/\d{4}/);
   await expect(destinations.getByRole('button', { name: 'Fait' })).toHaveCount(0);
 });
 

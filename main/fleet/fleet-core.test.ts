@@ -267,9 +267,11 @@ describe('a fleet of workstations', () => {
     const keys = await readMemberKeys(member.services.secrets, fleet.fingerprint);
     const boxes = await Promise.all(
       first.boxes.map(async (box) => {
-        const content = (await openSealed(box.sealed, publisher.identity)) as { accounts: Record<string, unknown>[] } & Record<string, unknown>;
+        // Only the boxes this member opens (the publishers' own box, issue 31, stays as it is).
+        if (!box.recipients.includes(joined.memberId)) return box;
+        const content = (await openSealed(box.sealed, keys?.identity ?? '')) as { accounts: Record<string, unknown>[] } & Record<string, unknown>;
         const planted = { ...content, revision: 2, accounts: content.accounts.map((account) => ({ ...account, destinations: [{ name: 'Logiciel', kind: 'script', command: '/tmp/x' }] })) };
-        return { ...box, sealed: await sealTo([await recipientOf(keys?.identity ?? ''), await recipientOf(publisher.identity)], planted) };
+        return { ...box, sealed: await sealTo([await recipientOf(keys?.identity ?? '')], planted) };
       }),
     );
     writeFileSync(join(fleet.folder, 'publications', 'publication-2'), signedFile('publication', publisher.signer, publisher.workingKey, { ...first, revision: 2, boxes }));
