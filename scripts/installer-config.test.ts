@@ -142,8 +142,11 @@ describe('the machine folder the NSIS installer creates (build/installer.nsh; no
     expect((config.nsis as { include?: string }).include).toBe('build/installer.nsh');
     const body = script.slice(script.indexOf('!macro customInstall'), script.indexOf('!macroend', script.indexOf('!macro customInstall')));
     expect(body.trim().split(/\r?\n/)[1]?.trim()).toBe('${if} $installMode == "all"');
-    // Nothing the uninstaller runs: an upgrade must keep what the administrator dropped there.
-    expect(script).not.toMatch(/customUnInstall|RMDir/);
+    // The uninstaller never touches it (an upgrade must keep what the administrator dropped there):
+    // its one step is the user's daily check (issue 34).
+    expect(script).not.toMatch(/RMDir/);
+    const uninstall = script.slice(script.indexOf('!macro customUnInstall'), script.indexOf('!macroend', script.indexOf('!macro customUnInstall')));
+    expect(uninstall).not.toMatch(/CHORUS_MACHINE_FOLDER_NAME|icacls|PROGRAMDATA/i);
   });
 
   it('is the folder where the app reads the machine profile and the fleet pointer', () => {
