@@ -43,6 +43,9 @@ test('offline, a second password replaces the day typed for the first one, and t
   await ui.testButton.click();
   await ui.alert.getByRole('button', { name: 'Enregistrer sans vérifier' }).click();
   await expect(ui.updatedAt).toHaveValue(communicated);
+  // Typed once the screen shows the first one kept (as a person would): the save's refresh empties the field.
+  await expect(ui.password).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
+  await expect(ui.password).toHaveValue('');
 
   await ui.password.fill('Second-mot-de-passe');
   await ui.testButton.click();
