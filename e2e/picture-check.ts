@@ -27,6 +27,10 @@ export const toleratedPixels = 40;
 /** Colour distance under which two pixels are the same (pixelmatch's YIQ threshold; Playwright's default). */
 export const pixelThreshold = 0.2;
 
+// The screen's spaces are French typography's (U+00A0 between a number and its unit, issue 35):
+// a pattern's space is either.
+const space = '[ \\u00a0]';
+
 /**
  * What changes from one run to the next, as regular expressions (sources, for the page): the
  * simulator's address and port, a day (with its time), an ISO day, elapsed seconds, durations,
@@ -34,12 +38,12 @@ export const pixelThreshold = 0.2;
  */
 const varyingPatterns = (temporaryFolder: string): string[] => [
   '(?:https?:\\/\\/)?127\\.0\\.0\\.1:\\d+\\S*',
-  '\\b\\d{2}\\/\\d{2}\\/\\d{4}(?: (?:à )?\\d{2}:\\d{2})?',
+  `\\b\\d{2}\\/\\d{2}\\/\\d{4}(?:${space}(?:à${space})?\\d{2}:\\d{2})?`,
   '\\b\\d{4}-\\d{2}-\\d{2}\\b',
-  '\\(\\d+ s\\)',
-  '\\b\\d+ ms\\b',
+  `\\(\\d+${space}s\\)`,
+  `\\b\\d+${space}ms\\b`,
   // Days left: counted from dates a story sets some months back, whose length depends on today.
-  '\\b\\d+ jours?\\b',
+  `\\b\\d+${space}jours?\\b`,
   `${temporaryFolder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\S*`,
 ];
 
@@ -95,6 +99,18 @@ export function pageText(page: Page): Promise<string> {
     const text = document.body.innerText.split('\n').map((line) => steady(line).trim()).filter(Boolean);
     return [...text, ...fields].join('\n');
   }, varyingPatterns(tmpdir()));
+}
+
+/**
+ * A picture's text as `pageText` writes it today: a picture taken before a pattern learnt a form
+ * (French typography's spaces) has that varying part written out; it is made « ‹…› » here too.
+ */
+export function steadyText(text: string): string {
+  const patterns = varyingPatterns(tmpdir()).map((source) => new RegExp(source, 'g'));
+  return text
+    .split('\n')
+    .map((line) => patterns.reduce((result, pattern) => result.replace(pattern, '‹…›'), line))
+    .join('\n');
 }
 
 const textKeyword = 'chorus-pro-echanges:texte-de-la-page';

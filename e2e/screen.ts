@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { projectRoot } from './harness/paths';
-import { comparePictures, firstDifference, pageText, pageTextOf, varyingBoxes, withPageText } from './picture-check';
+import { comparePictures, firstDifference, pageText, pageTextOf, steadyText, varyingBoxes, withPageText } from './picture-check';
 
 /** What the user reads and clicks on the screen, by the names the screen gives them. */
 export const screen = (page: Page) => ({
@@ -95,7 +95,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const refresh = 'Si l\'écran a changé exprès, refaites les images : UPDATE_SCREENSHOTS=1 npm run test:e2e.';
   if (!existsSync(committedFile)) throw new Error(`docs/screenshots/${name}.png n'existe pas : créez-la avec UPDATE_SCREENSHOTS=1 npm run test:e2e, puis ajoutez-la au dépôt.`);
   const committed = readFileSync(committedFile);
-  const committedText = pageTextOf(committed);
+  const stored = pageTextOf(committed);
+  const committedText = stored === undefined ? undefined : steadyText(stored);
   if (committedText !== text) {
     throw new Error(`docs/screenshots/${name}.png ne montre plus l'écran : ${committedText === undefined ? "elle ne porte pas le texte de la page (une image d'avant la vérification)" : firstDifference(committedText, text)}. ${refresh}`);
   }
