@@ -51,6 +51,8 @@ test('a secrétaire de mairie adds a second commune, configures and tests it, sw
   await ui.testButton.click();
   await expect(ui.success).toBeVisible();
   await expect(ui.updatedAt).toHaveValue(today());
+  // The account list says the test too (it is read again after it): the picture waits for it.
+  await expect(bar.select).toContainText('Commune de Tréméreuc — OK');
   await screenshot(page, '16-deux-communes');
 
   await bar.select.selectOption('Compte principal');

@@ -64,9 +64,11 @@ export function varyingBoxes(page: Page): Promise<Box[]> {
       const text = node.textContent ?? '';
       for (const pattern of patterns) {
         for (const match of text.matchAll(pattern)) {
+          // To the end of its text: what follows a varying part of another length moves with it
+          // (a temporary folder's name in proportional type wraps the rest of the line elsewhere).
           const range = document.createRange();
           range.setStart(node, match.index);
-          range.setEnd(node, match.index + match[0].length);
+          range.setEnd(node, text.length);
           for (const rect of range.getClientRects()) add(rect);
         }
       }

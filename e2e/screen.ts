@@ -100,6 +100,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (committedText !== text) {
     throw new Error(`docs/screenshots/${name}.png ne montre plus l'écran : ${committedText === undefined ? "elle ne porte pas le texte de la page (une image d'avant la vérification)" : firstDifference(committedText, text)}. ${refresh}`);
   }
+  // The words are checked on both targets; the pixels on the shipped bundle's target only, whose
+  // run writes the pictures last: the browser target's Chromium differs from it by hover and focus
+  // rings that no user state explains.
+  if (process.env.E2E_TARGET !== 'bundle') return;
   const comparison = comparePictures(committed, taken, await varyingBoxes(page));
   if (comparison.same) return;
   const diffFile = join(projectRoot, 'test-results', 'screenshots', `${name}.diff.png`);
