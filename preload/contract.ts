@@ -409,7 +409,10 @@ export const channels = {
   setClientSecret: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),
   setProxyPassword: channel(z.tuple([z.object({ secret: z.string().min(1).max(2048) }).strict()]), returns<SettingsSnapshot>()),
   renewPassword: channel(z.tuple([passwordRenewalSchema]), returns<PasswordRenewal>()),
+  /** Answers at the verdict: the password's expiry is read on after it (`waitForPasswordExpiry`). */
   testConnection: channel(z.tuple([]), returns<ConnectionTestResult>()),
+  /** Resolves once the expiry the last test went on reading is recorded (or given up): the screen then reads its settings again. */
+  waitForPasswordExpiry: channel(z.tuple([]), returns<{ readonly read: true }>()),
   cancelConnectionOperation: channel(z.tuple([]), returns<{ readonly cancelled: boolean }>()),
   listStructures: channel(z.tuple([]), returns<{ readonly structures: readonly ChorusStructure[] }>()),
   getStructureDetails: channel(z.tuple([z.int().positive()]), returns<StructureDetails>()),

@@ -31,6 +31,13 @@ export interface TestOptions {
    * then neither the expiry nor the password's verification is recorded.
    */
   readonly recordExpiry?: boolean;
+  /**
+   * `after-verdict`: the test answers as soon as Chorus Pro accepted the credentials (the screen's
+   * success message, `test`'s verdict); the expiry dates are read on, and `passwordExpiryRead()`
+   * waits for them. By default the answer waits for them (`test --all`, the daily check: their
+   * reminder and exit status depend on the date).
+   */
+  readonly expiry?: 'with-verdict' | 'after-verdict';
 }
 
 /**
@@ -119,6 +126,22 @@ export function createConnectionService({
   }
 
   let runningTest: Promise<ConnectionTestResult> | undefined;
+  // The last test's reading of the expiry dates; it never rejects.
+  let expiryReading: Promise<void> = Promise.resolve();
+
+  /** Reads the earliest expiry within the budget and records it; never fails (a test has its verdict already). */
+  async function readAndRecordExpiry(target: ConnectionTarget, credentials: ChorusCredentials, sources: Parameters<typeof readEarliestExpiry>[1], cancel: AbortSignal | undefined): Promise<void> {
+    try {
+      const budget = AbortSignal.timeout(budgetMs);
+      const stop = cancel ? AbortSignal.any([budget, cancel]) : budget;
+      const reading = await readEarliestExpiry((id) => client.structureDetails(target, credentials, id, stop), sources);
+      if (reading.kind === 'unknown') logger.warn('chorus.password-expiry', { code: 'UNREAD' });
+      else recordPasswordExpiry(reading.kind === 'found' ? reading.day : undefined, reading.kind === 'found' ? reading.structure : undefined);
+    } catch (error) {
+      // The settings could not be written (the account renamed meanwhile, a full disk): the date known before stays.
+      logger.warn('chorus.password-expiry', { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
+    }
+  }
 
   return {
     /** Where to reach Chorus Pro for these settings, and the secrets it takes (the hand-off to local programs). */
@@ -128,7 +151,7 @@ export function createConnectionService({
      * One test at a time: a second request while one runs gets the same answer. A success also
      * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.
      */
-    testConnection(settings: StoredSettings, { cancel, recordExpiry = true }: TestOptions = {}): Promise<ConnectionTestResult> {
+    testConnection(settings: StoredSettings, { cancel, recordExpiry = true, expiry = 'with-verdict' }: TestOptions = {}): Promise<ConnectionTestResult> {
       runningTest ??= logged('chorus.connection-test', async () => {
         const { target, credentials } = await prepare(settings);
         const { expirySources, inactive, ...result } = await client.testConnection(target, credentials, cancel);
@@ -136,11 +159,10 @@ export function createConnectionService({
         if (recordExpiry) recordPasswordVerified();
         if (inactive !== undefined) throw new AppError('ACCOUNT_INACTIVE', inactive);
         if (recordExpiry && expirySources.length > 0) {
-          const budget = AbortSignal.timeout(budgetMs);
-          const stop = cancel ? AbortSignal.any([budget, cancel]) : budget;
-          const reading = await readEarliestExpiry((id) => client.structureDetails(target, credentials, id, stop), expirySources);
-          if (reading.kind === 'unknown') logger.warn('chorus.password-expiry', { code: 'UNREAD' });
-          else recordPasswordExpiry(reading.kind === 'found' ? reading.day : undefined, reading.kind === 'found' ? reading.structure : undefined);
+          // On the connections this test opened (keep-alive), after the verdict or before it.
+          const reading = readAndRecordExpiry(target, credentials, expirySources, cancel);
+          expiryReading = reading;
+          if (expiry === 'with-verdict') await reading;
         }
         return result;
       }, settings).finally(() => {
@@ -148,6 +170,12 @@ export function createConnectionService({
       });
       return runningTest;
     },
+
+    /**
+     * Resolves once the expiry dates the last test went on reading (`expiry: 'after-verdict'`) are
+     * recorded, or given up within their budget; at once when none is being read.
+     */
+    passwordExpiryRead: (): Promise<void> => expiryReading,
 
     /** Checks a password that is not stored yet: the renewal's first step. */
     async verifyPassword(settings: StoredSettings, password: string, cancel?: AbortSignal): Promise<void> {

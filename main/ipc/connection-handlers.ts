@@ -2,13 +2,18 @@
 import type { HandlerDependencies, Handlers } from './channel-handlers';
 import type { NetworkOperations } from './network-operations';
 
-type ConnectionChannels = 'testConnection' | 'cancelConnectionOperation' | 'listStructures' | 'getStructureDetails' | 'renewPassword';
+type ConnectionChannels = 'testConnection' | 'waitForPasswordExpiry' | 'cancelConnectionOperation' | 'listStructures' | 'getStructureDetails' | 'renewPassword';
 
 export function connectionHandlers({ settings, current }: HandlerDependencies, { confirmedThen, cancellable, cancel }: NetworkOperations): Pick<Handlers, ConnectionChannels> {
   return {
     renewPassword: (request) =>
       request.verify ? confirmedThen(() => cancellable((cancel) => current().renewPassword({ ...request, cancel }))) : cancellable((cancel) => current().renewPassword({ ...request, cancel })),
-    testConnection: () => confirmedThen(() => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel }))),
+    // The success message at the verdict; the expiry follows (waitForPasswordExpiry).
+    testConnection: () => confirmedThen(() => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel, expiry: 'after-verdict' }))),
+    waitForPasswordExpiry: async () => {
+      await current().connection.passwordExpiryRead();
+      return { read: true as const };
+    },
     cancelConnectionOperation: () => Promise.resolve({ cancelled: cancel() }),
     listStructures: async () => ({
       structures: await confirmedThen(() => cancellable((signal) => current().connection.listStructures(settings.read(), signal))),

@@ -37,6 +37,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     setProxyPassword: notInThisTest,
     renewPassword: notInThisTest,
     testConnection: notInThisTest,
+    waitForPasswordExpiry: notInThisTest,
     cancelConnectionOperation: notInThisTest,
     listStructures: notInThisTest,
     getStructureDetails: notInThisTest,

@@ -132,6 +132,8 @@ export function ConfigurationScreen({
       return false;
     }
     setTest({ kind: 'succeeded', structureCount: result.structureCount, testedFor: refreshed.ok ? connectionKey(refreshed.settings) : onScreen });
+    // The verdict is shown at once; Chorus Pro's expiry date, read on after it, when it arrives.
+    void window.chorus.waitForPasswordExpiry().then((read) => (read.ok ? refresh(() => window.chorus.getSettings()) : undefined));
     return true;
   };
 

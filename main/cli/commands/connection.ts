@@ -6,6 +6,7 @@ import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { connectionOptions, hasOverrides, settingsWithOverrides } from '../connection-options';
 import { withNotifications, withPendingCopies } from '../daily-check';
 import { exchangeLines } from '../exchange-lines';
+import { frenchDay } from '../output';
 import { testAllWithFleet } from '../fleet-daily-check';
 import { agreed, counted } from '../../text/plural';
 
@@ -29,11 +30,20 @@ export const test: Command = {
     if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
     const settings = settingsWithOverrides(context);
     refuseUnconfirmedHosts(context.services, settings, context.options);
-    const result = await context.services.connection.testConnection(settings, { recordExpiry: !hasOverrides(context.options) });
+    const recordExpiry = !hasOverrides(context.options);
+    const { connection } = context.services;
+    // The verdict as soon as Chorus Pro accepted the credentials; the expiry, read on after it, before the command ends.
+    const result = await connection.testConnection(settings, { recordExpiry, expiry: 'after-verdict' });
+    const verdict = `La connexion a été établie : les paramètres de connexion sont corrects. (${counted(result.structureCount, 'structure')}, ${result.durationMs} ms)`;
+    // With --json, one line at the end (output.ts); otherwise the verdict's line now.
+    if (context.options.json !== true) context.environment.print(verdict);
+    await connection.passwordExpiryRead();
+    const reminder = recordExpiry ? context.services.currentReminder() : undefined;
+    const fromChorus = reminder?.known === true && reminder.source === 'chorus-pro' ? reminder : undefined;
     return {
-      json: { ...result },
+      json: { ...result, ...(fromChorus ? { passwordExpiresOn: fromChorus.expiresOn } : {}) },
       lines: [
-        `La connexion a été établie : les paramètres de connexion sont corrects. (${counted(result.structureCount, 'structure')}, ${result.durationMs} ms)`,
+        ...(fromChorus ? [`Expiration du mot de passe : ${frenchDay(fromChorus.expiresOn)} (date communiquée par Chorus Pro${fromChorus.expiryStructure ? `, structure « ${fromChorus.expiryStructure} »` : ''})`] : []),
         // The first success after an unverified save or an import pushed the password.
         ...(result.exchange ? ['Mot de passe accepté par Chorus Pro : transmis à ses destinations.', ...exchangeLines(result.exchange)] : []),
       ],
