@@ -35,7 +35,10 @@ const common = {
  * - axios reads the global `FormData` at load, which loads Node's undici (≈ 30 ms of 200 in a
  *   profile of the bundle's load); it still recognises a FormData by its tag without it.
  * age-encryption (a third of what was left) is its own file, loaded only by a profile's secrets;
- * PKI.js likewise (main/destinations/cms-envelope.ts), loaded only to push to a server destination.
+ * PKI.js likewise (main/destinations/cms-envelope.ts), loaded only to push to a server destination;
+ * iconv-lite's code pages too (main/windows/console-text.ts), loaded only for a Windows console's
+ * output that is not UTF-8: they were half of the commands' file (552 of 2065 KB), which V8 parsed
+ * at every command even though the require stayed in a function (issue 36).
  */
 const neverCalled = (what) => `throw new Error(${JSON.stringify(`${what} : absent de la ligne de commande (scripts/build.mjs)`)});`;
 const commandLineStandIns = {
@@ -59,6 +62,7 @@ const commandLineStandIns = {
     });
     build.onResolve({ filter: /^age-encryption$/ }, () => ({ path: './age-encryption.js', external: true }));
     build.onResolve({ filter: /^pkijs$/ }, () => ({ path: './pkijs.js', external: true }));
+    build.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './iconv-lite.js', external: true }));
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: args.pluginData, resolveDir: root, loader: 'js' }));
   },
 };
@@ -83,6 +87,7 @@ export const esbuildBundles = async () => [
   { ...common, entryPoints: ['main/cli-commands.ts'], outfile: 'dist/main/cli-commands.js', plugins: [commandLineStandIns] },
   { ...common, stdin: { contents: "export * from 'age-encryption';", resolveDir: root, sourcefile: 'age-encryption.js' }, outfile: 'dist/main/age-encryption.js' },
   { ...common, stdin: { contents: "export * from 'pkijs';", resolveDir: root, sourcefile: 'pkijs.js' }, outfile: 'dist/main/pkijs.js' },
+  { ...common, stdin: { contents: "module.exports = require('iconv-lite');", resolveDir: root, sourcefile: 'iconv-lite.js' }, outfile: 'dist/main/iconv-lite.js' },
   // The installed command line's secret window (main/shell/secret-prompt-window.ts): its own preload.
   { ...common, entryPoints: ['preload/secret-prompt.ts'], outfile: 'dist/preload/secret-prompt.js' },
   {
