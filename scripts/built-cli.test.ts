@@ -1,8 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compileCacheFolderName } from '../main/cli/compile-cache';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { demoAccount } from '../test/support/core-fixture';
 import { simulatorForTheFile } from '../test/support/simulator-for-file';
@@ -45,6 +46,20 @@ describe('the built command line', () => {
     expect(test.stderr).toBe('');
     expect(test.status).toBe(0);
     expect(test.stdout).toContain('La connexion a été établie');
+  });
+
+  it('keeps its compiled code in the user-data folder, and creates no folder for it (issue 36)', async () => {
+    const { service, dir } = await configuredAccount();
+    // Written by the commands above, where forget --all looks for it: not in the temporary folder.
+    const cache = join(dir, compileCacheFolderName);
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    const test = await builtCli(service, ['test', '--user-data-dir', dir]);
+    expect(test.status).toBe(0);
+    // A mistyped folder, given to a command that only reads, is still refused with nothing created.
+    const absent = join(tempDir('chorus-built-cli-'), 'absent');
+    const status = await builtCli(service, ['status', '--user-data-dir', absent]);
+    expect(status.status).toBe(2);
+    expect(existsSync(absent)).toBe(false);
   });
 
   it('carries the secrets in an exported profile and reads them back on another workstation', async () => {

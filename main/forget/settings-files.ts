@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileCacheFolderName } from '../cli/compile-cache';
 import { logFolderName } from '../logging/log-file';
 import { settingsFileName } from '../settings/settings-backend';
 import { counted } from '../text/plural';
@@ -7,7 +8,8 @@ import type { ForgetPart } from './forget-workstation';
 
 /**
  * What the app writes in the user-data folder: the settings and their kept copies (unreadable,
- * before a migration), the private copies of authority certificates, the support log. Only these:
+ * before a migration), the private copies of authority certificates, the support log, the command
+ * line's compile cache (cli/compile-cache.ts). Only these:
  * a folder given with --user-data-dir may hold other files, and the window's own (Chromium's
  * caches) are not the command line's to remove.
  */
@@ -15,7 +17,7 @@ const isAppFile = (name: string): boolean => name === settingsFileName || name.s
 
 function appFilesIn(folder: string): string[] {
   if (!existsSync(folder)) return [];
-  return readdirSync(folder).filter((name) => isAppFile(name) || name === logFolderName);
+  return readdirSync(folder).filter((name) => isAppFile(name) || name === logFolderName || name === compileCacheFolderName);
 }
 
 export const settingsFiles: ForgetPart = {
@@ -26,7 +28,7 @@ export const settingsFiles: ForgetPart = {
   },
   forget: ({ userDataDir }) => {
     const found = appFilesIn(userDataDir);
-    for (const name of found) rmSync(join(userDataDir, name), { recursive: name === logFolderName, force: true });
+    for (const name of found) rmSync(join(userDataDir, name), { recursive: name === logFolderName || name === compileCacheFolderName, force: true });
     // The folder goes too when nothing else is left in it.
     let folderGone = false;
     if (existsSync(userDataDir) && readdirSync(userDataDir).length === 0) {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SchtasksOutcome, SchtasksRunner } from '../../schedule/daily-check-schedule';
+import { compileCacheFolderName } from '../compile-cache';
 import { clearKeychainService } from '../../secrets/keytar-secret-store';
 import { demoAccount } from '../../../test/support/core-fixture';
 import { fixedClock } from '../../../test/support/settings-fixture';
@@ -78,6 +79,9 @@ describe('forget --all --confirm', () => {
 
   it('removes every keychain entry of the app (an old login’s included), the user’s task through the schedule, the settings and logs, then the empty folder', async () => {
     const dir = await workstation();
+    // The built command line's compile cache (issue 36), as Node writes it.
+    mkdirSync(join(dir, compileCacheFolderName, 'v24-x64-0'), { recursive: true });
+    writeFileSync(join(dir, compileCacheFolderName, 'v24-x64-0', '016809ab'), 'code');
     const schtasks = recordingSchtasks();
     const run = await cli(['forget', '--all', '--confirm', '--json', '--user-data-dir', dir], { run: schtasks.run });
     expect(run.status).toBe(0);
