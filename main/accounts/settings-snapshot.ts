@@ -42,11 +42,18 @@ function lastFailureOf(settings: StoredSettings): Failure | undefined {
  * alone need no keychain: when it cannot be read, they are still shown, the secrets as unknown.
  */
 export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
-  const current = settings.read();
+  // One reading of the file for all the answer says (issue 36: with 200 accounts, each reading
+  // cost ≈ 0.3 ms and this answer made eight).
+  const { current, accounts, name, machineProfileSecretsPending, machineProfileRefusal } = settings.readingOnce(() => ({
+    current: settings.read(),
+    accounts: accountList(settings, clock),
+    name: settings.accountName(),
+    machineProfileSecretsPending: settings.machineProfileSecretsPending(),
+    machineProfileRefusal: settings.machineProfileRefusal(),
+  }));
   const presence = await secretsPresence(current, secrets);
-  const accounts = accountList(settings, clock);
   return {
-    account: { name: settings.accountName() },
+    account: { name },
     accountCount: accounts.accounts.length,
     accountsRevision: accounts.revision,
     settings: toSettingsView(current),
@@ -57,7 +64,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
     passwordDayEditable: canEnterPasswordDay(current, presence?.password ?? null),
     ...(presence ? {} : { keychainUnavailable: true as const }),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
-    ...(settings.machineProfileSecretsPending() ? { machineProfileSecretsPending: true as const } : {}),
-    ...(settings.machineProfileRefusal() === undefined ? {} : { machineProfileRefusal: settings.machineProfileRefusal() }),
+    ...(machineProfileSecretsPending ? { machineProfileSecretsPending: true as const } : {}),
+    ...(machineProfileRefusal === undefined ? {} : { machineProfileRefusal }),
   };
 }

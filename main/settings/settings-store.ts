@@ -63,6 +63,8 @@ export interface SettingsStore {
   /** The hosts the user confirmed; undefined in a file of an earlier version. */
   confirmedHosts(): readonly string[] | undefined;
   addConfirmedHosts(hosts: readonly string[]): void;
+  /** Runs `work` (synchronous) over one reading of the file (settings-file.ts): one operation's reads. */
+  readingOnce<T>(work: () => T): T;
   /** The same file, acting on the account of that exact name (INVALID_INPUT if there is none). */
   forAccount(name: string): SettingsStore;
   readonly accounts: AccountsStore;
@@ -88,7 +90,8 @@ function accountSettingsStore(
 ): SettingsStore {
   const nameNow = (file: SettingsFile): string => fixedName ?? file.selectedAccount;
   const read = (): StoredSettings => {
-    const { name: _name, ...settings } = accountNamed(settingsFile.read(), nameNow(settingsFile.read()));
+    const file = settingsFile.read();
+    const { name: _name, ...settings } = accountNamed(file, nameNow(file));
     return settings;
   };
   const write = (settings: StoredSettings): StoredSettings => {
@@ -155,6 +158,7 @@ function accountSettingsStore(
       const added = hosts.filter((host, index) => !known.includes(host) && hosts.indexOf(host) === index);
       if (added.length > 0 || file.confirmedHosts === undefined) settingsFile.write({ ...file, confirmedHosts: [...known, ...added] });
     },
+    readingOnce: (work) => settingsFile.readingOnce(work),
     forAccount: (name) => accountSettingsStore(settingsFile, accounts, accountNamed(settingsFile.read(), name).name, recoveredFrom),
     accounts,
     recoveredFrom,
