@@ -29,6 +29,7 @@ export function createAccountServices(
     secrets,
     logger,
     recordPasswordExpiry: (day, structure) => settings.recordChorusExpiry(day, structure),
+    recordStructuresReadForExpiry: (count) => settings.recordStructuresReadForExpiry(count),
     recordPasswordVerified: () => {
       if (settings.read().passwordVerified === false) {
         settings.recordPasswordVerified();

@@ -12,6 +12,7 @@ import {
   type AttachmentsAnswer,
 } from './chorus-answers';
 import type { HttpAnswer, HttpSend, RouteOptions } from './http-transport';
+import { expiryReadConcurrency } from './password-expiry';
 import { createTokenCache } from './token-cache';
 
 /** Where to reach Chorus Pro and how; secrets travel apart, in ChorusCredentials. */
@@ -160,6 +161,7 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
     credentials: ChorusCredentials,
     cancel: AbortSignal | undefined,
     work: (call: (path: string, body: object) => Promise<unknown>) => Promise<T>,
+    apiConnections = 1,
   ): Promise<T> {
     const apiBase = checkEndpointUrl('Lien URL', target.apiBaseUrl);
     checkEndpointUrl('URL du jeton', target.tokenUrl);
@@ -216,7 +218,9 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
 
     // Without a token, the API host's TCP and TLS handshakes run while the token is asked for:
     // only the handshake goes out early, the request itself still waits for its token.
-    const release = tokens.holds(tokenRequest) ? undefined : send.preconnect?.(apiBase.href, route);
+    // A test whose cards follow opens their connections too (`apiConnections`): they go at once,
+    // on connections open since the start, instead of waiting for new handshakes after the verdict.
+    const release = tokens.holds(tokenRequest) ? undefined : send.preconnect?.(apiBase.href, route, apiConnections);
     try {
       return await work(call);
     } finally {
@@ -232,9 +236,14 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
   }
 
   return {
-    /** One page of attachments: the cheapest call that checks every credential, and the verdict. */
-    async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal): Promise<ConnectionCheck> {
+    /**
+     * One page of attachments: the cheapest call that checks every credential, and the verdict.
+     * `expectedCards`: how many structures' cards will be read right after it (the last test's
+     * count): that many API connections, up to `expiryReadConcurrency`, are opened from the start.
+     */
+    async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal, expectedCards = 0): Promise<ConnectionCheck> {
       const started = performance.now();
+      const apiConnections = Math.max(1, Math.min(expectedCards, expiryReadConcurrency));
       return operation(target, credentials, cancel, async (call) => {
         const page = await attachmentsPage(call, 1, testedAttachments);
         const entries = page.codeRetour === 20000 ? [] : (page.listeStructureRattachement ?? []);
@@ -247,7 +256,7 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
           expirySources: ordered.map((entry) => ({ id: entry.idStructure, designation: entry.designationStructure ?? entry.identifiantStructure })),
           ...(inactive ? { inactive } : {}),
         };
-      });
+      }, apiConnections);
     },
 
     /** Every structure the technical account is attached to, page after page. */

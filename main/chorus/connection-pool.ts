@@ -4,6 +4,12 @@ import { connect as tlsConnect, type ConnectionOptions, type SecureContext, type
 
 const endpointKey = (host: string, port: number, servername: string): string => `${host}|${String(port)}|${servername}`;
 
+/** How long a spare connection opened ahead waits for its request (the expiry's cards come at once). */
+export const spareLifetimeMs = 10_000;
+
+/** A connection opened ahead reports no failure of its own: the request that takes it does. */
+const ignore = (): void => undefined;
+
 /**
  * Keep-alive https connections for one trust store: TLS sessions are resumed where the server
  * allows it, and a connection can be opened ahead of its first request (`preconnect`) so that the
@@ -13,7 +19,8 @@ const endpointKey = (host: string, port: number, servername: string): string => 
 export class ConnectionPool extends HttpsAgent {
   readonly #trust: SecureContext | undefined;
   readonly #sessions = new Map<string, Buffer>();
-  readonly #opened = new Map<string, TLSSocket>();
+  /** Connections opened ahead and not taken yet, per endpoint, in the order they were opened. */
+  readonly #opened = new Map<string, TLSSocket[]>();
 
   constructor(trust: SecureContext | undefined, options: AgentOptions = {}) {
     super({ keepAlive: true, ...options });
@@ -41,29 +48,45 @@ export class ConnectionPool extends HttpsAgent {
   }
 
   /**
-   * Opens the connection to `url`'s host now, for a request that will follow. The returned
-   * function closes it if no request took it (the operation failed or ended first).
+   * Opens `count` connections to `url`'s host now (fewer when some opened ahead are still waiting),
+   * for requests that will follow. The returned function closes the operation's own first one if
+   * no request took it (the operation failed or ended first); the others are spares for the
+   * requests that follow the operation (the expiry's cards after a test's verdict, issue 36),
+   * closed after `spareLifetimeMs` if none took them.
    */
-  preconnect(url: URL): () => void {
+  preconnect(url: URL, count = 1): () => void {
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const port = Number(url.port || 443);
     // As Node's agent names it: no SNI for an address.
     const servername = isIP(host) ? '' : host;
     const key = endpointKey(host, port, servername);
-    if (this.#opened.has(key)) return () => undefined;
-    const socket = this.#open(host, port, servername);
-    // Until a request takes it, its failure is the request's to report (it opens its own then).
-    const ignore = (): void => undefined;
-    socket.on('error', ignore);
-    socket.once('close', () => {
-      if (this.#opened.get(key) === socket) this.#opened.delete(key);
+    const waiting = this.#opened.get(key) ?? [];
+    this.#opened.set(key, waiting);
+    const drop = (socket: TLSSocket): void => {
+      const index = waiting.indexOf(socket);
+      if (index === -1) return;
+      waiting.splice(index, 1);
+      socket.destroy();
+    };
+    const opened = Array.from({ length: Math.max(0, count - waiting.length) }, () => {
+      const socket = this.#open(host, port, servername);
+      // Until a request takes it, its failure is the request's to report (it opens its own then).
+      socket.on('error', ignore);
+      socket.once('close', () => {
+        const index = waiting.indexOf(socket);
+        if (index !== -1) waiting.splice(index, 1);
+      });
+      waiting.push(socket);
+      return socket;
     });
-    this.#opened.set(key, socket);
+    const [own, ...spares] = opened;
+    for (const spare of spares) {
+      const timer = setTimeout(() => drop(spare), spareLifetimeMs);
+      timer.unref();
+      spare.once('close', () => clearTimeout(timer));
+    }
     return () => {
-      if (this.#opened.get(key) === socket) {
-        this.#opened.delete(key);
-        socket.destroy();
-      }
+      if (own) drop(own);
     };
   }
 
@@ -73,10 +96,9 @@ export class ConnectionPool extends HttpsAgent {
     const port = options.port ?? 443;
     const servername = options.servername ?? host;
     const key = endpointKey(host, port, servername);
-    const opened = this.#opened.get(key);
-    if (opened) {
-      this.#opened.delete(key);
-      opened.removeAllListeners('error');
+    const waiting = this.#opened.get(key) ?? [];
+    for (let opened = waiting.shift(); opened; opened = waiting.shift()) {
+      opened.removeListener('error', ignore);
       if (!opened.destroyed) {
         opened.once('error', () => this.#sessions.delete(key));
         return opened;

@@ -22,6 +22,8 @@ export interface ConnectionServiceDependencies {
   readonly recordPasswordExpiry: (day: string | undefined, structure?: string) => void;
   /** Chorus Pro accepted the stored password: it is no longer "saved without checking". */
   readonly recordPasswordVerified: () => void;
+  /** Keeps how many structures' cards a test read for the expiry: the next test opens their connections from its start. */
+  readonly recordStructuresReadForExpiry?: (count: number) => void;
 }
 
 export interface TestOptions {
@@ -86,6 +88,7 @@ export function createConnectionService({
   resolveSystemProxy,
   recordPasswordExpiry,
   recordPasswordVerified,
+  recordStructuresReadForExpiry,
   expiryReadBudgetMs: budgetMs = expiryReadBudgetMs,
 }: ConnectionServiceDependencies) {
   async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
@@ -125,6 +128,15 @@ export function createConnectionService({
     }
   }
 
+  /** What the test only notes for the next one: a file that cannot be written changes nothing of this one. */
+  const keep = (record: () => void): void => {
+    try {
+      record();
+    } catch {
+      // The next test opens its connections one by one, as before.
+    }
+  };
+
   let runningTest: Promise<ConnectionTestResult> | undefined;
   // The last test's reading of the expiry dates; it never rejects.
   let expiryReading: Promise<void> = Promise.resolve();
@@ -154,10 +166,13 @@ export function createConnectionService({
     testConnection(settings: StoredSettings, { cancel, recordExpiry = true, expiry = 'with-verdict' }: TestOptions = {}): Promise<ConnectionTestResult> {
       runningTest ??= logged('chorus.connection-test', async () => {
         const { target, credentials } = await prepare(settings);
-        const { expirySources, inactive, ...result } = await client.testConnection(target, credentials, cancel);
+        // The cards the last test read: their connections open with the token's (issue 36).
+        const expectedCards = recordExpiry ? (settings.structuresReadForExpiry ?? 0) : 0;
+        const { expirySources, inactive, ...result } = await client.testConnection(target, credentials, cancel, expectedCards);
         // Chorus Pro accepted the password even when the account is inactive.
         if (recordExpiry) recordPasswordVerified();
         if (inactive !== undefined) throw new AppError('ACCOUNT_INACTIVE', inactive);
+        if (recordExpiry && expirySources.length > 0 && expirySources.length !== settings.structuresReadForExpiry) keep(() => recordStructuresReadForExpiry?.(expirySources.length));
         if (recordExpiry && expirySources.length > 0) {
           // On the connections this test opened (keep-alive), after the verdict or before it.
           const reading = readAndRecordExpiry(target, credentials, expirySources, cancel);

@@ -36,10 +36,11 @@ export interface RouteOptions {
 /** Sends one request; throws an AppError for anything that is not an HTTP answer. */
 export type HttpSend = ((request: HttpRequest, route: RouteOptions) => Promise<HttpAnswer>) & {
   /**
-   * Opens the connection to `url`'s host ahead of a request that will follow on the same route;
-   * returns what closes it if no request took it. Absent: connections open with their request.
+   * Opens the connection to `url`'s host ahead of a request that will follow on the same route
+   * (`count` connections for as many requests at once: ConnectionPool.preconnect); returns what
+   * closes the first if no request took it. Absent: connections open with their request.
    */
-  readonly preconnect?: (url: string, route: RouteOptions) => () => void;
+  readonly preconnect?: (url: string, route: RouteOptions, count?: number) => () => void;
 };
 
 /**
@@ -98,11 +99,11 @@ export function createHttpTransport(): HttpSend {
       throw transportFailure(error, { url: request.url, signal: route.signal, proxied: route.proxy !== undefined });
     }
   };
-  const preconnect = (url: string, route: RouteOptions): (() => void) => {
+  const preconnect = (url: string, route: RouteOptions, count = 1): (() => void) => {
     const target = new URL(url);
     // Through a proxy, each request opens its own tunnel (proxy-tunnel.ts); plain http is loopback.
     if (route.proxy || target.protocol !== 'https:' || route.signal.aborted) return () => undefined;
-    const release = poolFor(route.extraCaPem).preconnect(target);
+    const release = poolFor(route.extraCaPem).preconnect(target, count);
     route.signal.addEventListener('abort', release, { once: true });
     return () => {
       route.signal.removeEventListener('abort', release);

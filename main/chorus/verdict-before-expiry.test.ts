@@ -41,6 +41,8 @@ describe('the verdict before the expiry', () => {
     expect(settings.read()).not.toHaveProperty('chorusPasswordExpiresOn');
     await connection.passwordExpiryRead();
     expect(settings.read().chorusPasswordExpiresOn).toBe('2027-09-30');
+    // The next test opens the three cards' connections from its start (cards-connections.test.ts).
+    expect(settings.read().structuresReadForExpiry).toBe(3);
   });
 
   it('waits for the expiry by default (test --all and the daily check judge the reminder on it)', async () => {

@@ -54,6 +54,12 @@ export const storedSettingsSchema = z
     caForCustomHostsOnly: z.literal(true).optional(),
     /** The last connection test of the saved settings (button, `test`, `test --all`); none before. */
     lastCheck: lastCheckSchema.optional(),
+    /**
+     * How many structures' cards the last test read for the expiry: the next test opens that many
+     * connections to the API from its start, so that the cards go at once after the verdict (issue
+     * 36). Optional, within version 3: a file written without it loads as is.
+     */
+    structuresReadForExpiry: z.int().min(1).max(100).optional(),
     /** Where the password's copies are and how far they follow (issue 33): optional, within version 3. */
     ...exchangeSettingsShape,
   })

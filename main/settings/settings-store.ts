@@ -46,6 +46,8 @@ export interface SettingsStore {
   recordPasswordCommunicatedOn(day: Date): StoredSettings;
   /** The expiry Chorus Pro reported, and the structure whose date it is; undefined forgets both. */
   recordChorusExpiry(day: string | undefined, structure?: string): StoredSettings;
+  /** How many structures' cards a test read for the expiry (the connections the next opens ahead). */
+  recordStructuresReadForExpiry(count: number): StoredSettings;
   /** The outcome of a test of the saved settings, shown until the next one. */
   recordLastCheck(check: LastCheck): StoredSettings;
   /** Whether the screen should still offer to import the machine profile's secrets. */
@@ -74,7 +76,8 @@ export interface SettingsStore {
 
 export function toSettingsView(settings: StoredSettings): SettingsView {
   // The destinations have their own channel (getExchange): results and checklists are not settings.
-  const { name: _name, exchange: _exchange, manualDestinations: _manual, allowPrograms: _allowed, ...view } = settings as StoredSettings & { name?: string };
+  // Nor is the number of connections a test opens ahead.
+  const { name: _name, exchange: _exchange, manualDestinations: _manual, allowPrograms: _allowed, structuresReadForExpiry: _connections, ...view } = settings as StoredSettings & { name?: string };
   return view;
 }
 
@@ -136,6 +139,7 @@ function accountSettingsStore(
       if (day === undefined) return write(rest);
       return write({ ...rest, chorusPasswordExpiresOn: day, ...(structure ? { chorusPasswordExpiryStructure: structure.slice(0, maxStructureNameLength) } : {}) });
     },
+    recordStructuresReadForExpiry: (count) => write({ ...read(), structuresReadForExpiry: count }),
     recordLastCheck: (check) => write({ ...read(), lastCheck: check }),
     markMachineProfileSecrets: (pending) => {
       const { machineProfileSecretsPending: _previous, ...file } = settingsFile.read();
