@@ -50,6 +50,17 @@ test('after a successful test the expiry Chorus Pro reports is shown, with where
   await expect(page.getByText('Expiration : 30/09/2027 (date communiquée par Chorus Pro)', { exact: false })).toBeVisible();
 });
 
+test('the success message comes at the verdict; the expiry Chorus Pro reports follows it when its cards answer (issue 36)', async ({ launch, simulator }) => {
+  const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: new Date() }));
+  const ui = screen(page);
+  // The structures' cards, where the expiry is read, answer late; the attachments (the verdict) do not.
+  simulator.setDelay(2_500, '/cpro/structures/v1/consulter');
+  await ui.testButton.click();
+  await expect(ui.success).toBeVisible();
+  await expect(page.getByText(/date estimée/)).toBeVisible();
+  await expect(page.getByText('Expiration : 30/09/2027 (date communiquée par Chorus Pro)', { exact: false })).toBeVisible();
+});
+
 test('an unknown update date gives no countdown, only an invitation to record the next renewal', async ({ launch, simulator }) => {
   needsMainWiring();
   const app = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
