@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { loadFixture } from '../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
 import { createChorusClient, type ChorusCredentials, type ConnectionTarget } from '../main/chorus/chorus-client';
-import { readEarliestExpiry } from '../main/chorus/password-expiry';
+import { expiryReadConcurrency, readEarliestExpiry } from '../main/chorus/password-expiry';
 import { createHttpTransport } from '../main/chorus/http-transport';
 import { systemClock } from '../main/dates/clock';
 import { startLatencyProxy } from '../test/support/latency-proxy';
@@ -68,7 +68,7 @@ async function networkRows(simulator: Simulator): Promise<void> {
   let lastCards = 0;
   const screenTest = async (client: ReturnType<typeof createChorusClient>): Promise<{ verdict: number; elapsed: number }> => {
     const started = performance.now();
-    const check = await client.testConnection(target, credentials, undefined, lastCards);
+    const check = await client.testConnection(target, credentials, undefined, Math.min(Math.max(lastCards, 1), expiryReadConcurrency));
     lastCards = check.expirySources.length;
     const verdict = performance.now() - started;
     await readEarliestExpiry((id) => client.structureDetails(target, credentials, id), check.expirySources);

@@ -27,17 +27,17 @@ afterAll(async () => {
 });
 
 /** A cold test then its cards: the API connections opened by the verdict, and in all. */
-async function coldTest(expectedCards?: number): Promise<{ byVerdict: number; inAll: number; cards: number }> {
+async function coldTest(apiConnections?: number): Promise<{ byVerdict: number; inAll: number; cards: number }> {
   const client = newClient();
   const before = apiDoor.accepted();
-  const check = await client.testConnection(target, demoAccount, undefined, expectedCards);
+  const check = await client.testConnection(target, demoAccount, undefined, apiConnections);
   const byVerdict = apiDoor.accepted() - before;
   await readEarliestExpiry((id) => client.structureDetails(target, demoAccount, id), check.expirySources);
   return { byVerdict, inAll: apiDoor.accepted() - before, cards: check.expirySources.length };
 }
 
 describe('the expiry’s cards on connections opened with the test', () => {
-  it('told the last count, opens as many API connections from the start, and none after the verdict', async () => {
+  it('told to open the last test’s three, opens them from the start, and none after the verdict', async () => {
     expect(await coldTest(3)).toEqual({ byVerdict: 3, inAll: 3, cards: 3 });
   });
 

@@ -12,7 +12,6 @@ import {
   type AttachmentsAnswer,
 } from './chorus-answers';
 import type { HttpAnswer, HttpSend, RouteOptions } from './http-transport';
-import { expiryReadConcurrency } from './password-expiry';
 import { createTokenCache } from './token-cache';
 
 /** Where to reach Chorus Pro and how; secrets travel apart, in ChorusCredentials. */
@@ -218,9 +217,8 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
 
     // Without a token, the API host's TCP and TLS handshakes run while the token is asked for:
     // only the handshake goes out early, the request itself still waits for its token.
-    // A test whose cards follow opens their connections too (`apiConnections`): they go at once,
-    // on connections open since the start, instead of waiting for new handshakes after the verdict.
-    const release = tokens.holds(tokenRequest) ? undefined : send.preconnect?.(apiBase.href, route, apiConnections);
+    // A test whose cards follow opens their connections too: they go at once after the verdict.
+    const release = tokens.holds(tokenRequest) ? undefined : send.preconnect?.(apiBase.href, route, Math.max(1, apiConnections));
     try {
       return await work(call);
     } finally {
@@ -238,12 +236,10 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
   return {
     /**
      * One page of attachments: the cheapest call that checks every credential, and the verdict.
-     * `expectedCards`: how many structures' cards will be read right after it (the last test's
-     * count): that many API connections, up to `expiryReadConcurrency`, are opened from the start.
+     * `apiConnections`: opened from the start, for the structures' cards read right after it.
      */
-    async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal, expectedCards = 0): Promise<ConnectionCheck> {
+    async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal, apiConnections = 1): Promise<ConnectionCheck> {
       const started = performance.now();
-      const apiConnections = Math.max(1, Math.min(expectedCards, expiryReadConcurrency));
       return operation(target, credentials, cancel, async (call) => {
         const page = await attachmentsPage(call, 1, testedAttachments);
         const entries = page.codeRetour === 20000 ? [] : (page.listeStructureRattachement ?? []);

@@ -8,7 +8,7 @@ import { hostOf, proxyUserName } from '../net/url-policy';
 import { isOfficialPisteAddress } from '../settings/environments';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
-import { readEarliestExpiry } from './password-expiry';
+import { expiryReadConcurrency, readEarliestExpiry } from './password-expiry';
 import { resolveProxy, splitProxyPassword, type ResolveSystemProxy } from './proxy-resolution';
 
 export interface ConnectionServiceDependencies {
@@ -166,9 +166,10 @@ export function createConnectionService({
     testConnection(settings: StoredSettings, { cancel, recordExpiry = true, expiry = 'with-verdict' }: TestOptions = {}): Promise<ConnectionTestResult> {
       runningTest ??= logged('chorus.connection-test', async () => {
         const { target, credentials } = await prepare(settings);
-        // The cards the last test read: their connections open with the token's (issue 36).
-        const expectedCards = recordExpiry ? (settings.structuresReadForExpiry ?? 0) : 0;
-        const { expirySources, inactive, ...result } = await client.testConnection(target, credentials, cancel, expectedCards);
+        // The cards the last test read, as many at once as they are read: their connections open
+        // with the token's (issue 36).
+        const apiConnections = recordExpiry ? Math.min(settings.structuresReadForExpiry ?? 1, expiryReadConcurrency) : 1;
+        const { expirySources, inactive, ...result } = await client.testConnection(target, credentials, cancel, apiConnections);
         // Chorus Pro accepted the password even when the account is inactive.
         if (recordExpiry) recordPasswordVerified();
         if (inactive !== undefined) throw new AppError('ACCOUNT_INACTIVE', inactive);
