@@ -21,9 +21,10 @@ import { programsForbiddenBy } from '../../destinations/exchange-view';
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
-  // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something; the last check has its own place.
+  // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something; the last check has its own place;
+  // the connections a test opens ahead (structuresReadForExpiry) are the app's own business.
   const keys = Object.keys(storedSettingsSchema.shape).filter(
-    (key) => !['schemaVersion', 'machineProfileSecretsPending', 'chorusPasswordExpiryStructure', 'lastCheck', 'caForCustomHostsOnly', 'exchange', 'manualDestinations', 'allowPrograms'].includes(key),
+    (key) => !['schemaVersion', 'machineProfileSecretsPending', 'chorusPasswordExpiryStructure', 'lastCheck', 'caForCustomHostsOnly', 'exchange', 'manualDestinations', 'allowPrograms', 'structuresReadForExpiry'].includes(key),
   );
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
