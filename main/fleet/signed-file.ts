@@ -9,7 +9,7 @@ export const fleetFormat = 'chorus-pro-echanges-flotte';
 export const fleetFormatVersion = 1;
 
 /** The kinds of file, each signed under its own name (signing-keys.ts: a signature of one kind never passes for another). */
-export type FleetFileKind = 'certificat' | 'invitation' | 'adhesion' | 'publication';
+export type FleetFileKind = 'certificat' | 'invitation' | 'adhesion' | 'publication' | 'statut';
 
 const envelopeSchema = z
   .object({
