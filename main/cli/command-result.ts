@@ -4,4 +4,6 @@ export interface CommandResult {
   readonly lines: readonly string[];
   /** The command ran, but what it reports is a failure (exit status 1): `test --all` with one refusal. */
   readonly failed?: boolean;
+  /** An exit status of its own (`fleet report`, a monitoring plugin's 0/1/2): overrides `failed`. */
+  readonly exitStatus?: number;
 }

@@ -24,10 +24,10 @@ import { text } from './options';
 import { secretFromStdin } from './secret-option';
 import { assignAction, rotateKeyAction } from './fleet-keys-actions';
 
-const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign'] as const;
+const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'report'] as const;
 type Action = (typeof actions)[number];
 const usageLine =
-  'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | sync | status';
+  'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | report DOSSIER [--csv FICHIER] [--html FICHIER] [--notify] | sync | status';
 
 /** Which options each action takes: anything else is refused, not ignored. */
 const actionOptions: Readonly<Record<Action, readonly string[]>> = {
@@ -41,6 +41,7 @@ const actionOptions: Readonly<Record<Action, readonly string[]>> = {
   status: [],
   'rotate-key': ['root-key-file', 'passphrase-stdin', 'add-publisher'],
   assign: ['account', 'member', 'all-members'],
+  report: ['csv', 'html', 'notify'],
 };
 
 /**
@@ -132,7 +133,7 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       if (publisher === undefined) throw new AppError('INVALID_INPUT', "fleet join attend --publisher EMPREINTE : l'empreinte du parc que le service informatique vous a donnée");
       const fingerprint = parseFingerprint(publisher);
       const code = context.options['code-stdin'] === true ? parseInvitationCode(await secretFromStdin(context, 'code-stdin')) : undefined;
-      const joined = await joinFleet(fleet, { fingerprint, ...(code !== undefined ? { code } : {}), machine: hostname(), user: declaredUser() });
+      const joined = await joinFleet(fleet, { fingerprint, ...(code !== undefined ? { code } : {}), machine: hostname(), user: declaredUser(), accounts: accounts() });
       return {
         json: { ...joined },
         lines: [
@@ -166,6 +167,8 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       return rotateKeyAction(context, fleet);
     case 'assign':
       return assignAction(context, fleet);
+    case 'report':
+      return (await import('./fleet-report-action')).reportAction(context, fleet);
     case 'remove-member': {
       if (idWord === undefined) throw new AppError('INVALID_INPUT', 'fleet remove-member DOSSIER ID : indiquez le poste à retirer (fleet members DOSSIER les liste)');
       const removal = await removeMember(fleet, parseMemberId(idWord), accounts());

@@ -35,6 +35,9 @@ export const optionSpec = {
   // Given once per member (`--member ID --member ID`), or as a list (`--member ID,ID`).
   member: { type: 'string', multiple: true },
   'all-members': { type: 'boolean' },
+  csv: { type: 'string' },
+  html: { type: 'string' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -63,6 +66,9 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   name: 'NOM',
   'daily-check-at': 'HH:MM',
   member: 'ID',
+  csv: 'FICHIER.csv',
+  html: 'FICHIER.html',
+  report: 'DOSSIER',
 };
 
 /** Every value of an option given several times (`--member`), lists split at commas; empty when not given. */

@@ -30,6 +30,16 @@ const usageCodes: ReadonlySet<FailureCode> = new Set([
   'FLEET_NOT_PUBLISHER',
 ]);
 
+/** `fleet report …`: its words read as the parser reads them, or, when they could not be, as typed. */
+function monitoringReport(argv: readonly string[]): boolean {
+  try {
+    const { command, positionals } = parse(argv);
+    return command === 'fleet' && positionals[0] === 'report';
+  } catch {
+    return argv.some((word, index) => word === 'fleet' && argv[index + 1] === 'report');
+  }
+}
+
 const readsOnly = (command: Command, positionals: readonly string[]): boolean =>
   typeof command.readsOnly === 'function' ? command.readsOnly(positionals) : command.readsOnly === true;
 const acrossAccounts = (command: Command, options: Options): boolean =>
@@ -79,11 +89,13 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const services = acrossAccounts(command, options) ? opened : servicesForCommand(opened, text(options, 'account'));
     const result = await command.run({ services, options, environment, file, userDataDir, positionals });
     printResult(result, json, environment);
-    return result.failed === true ? 1 : 0;
+    return result.exitStatus ?? (result.failed === true ? 1 : 0);
   } catch (error) {
     const failure = toFailure(error, 'command-line');
     const told = running?.command.advice?.(failure, running.options) ?? failure;
     printFailure(told, json, environment);
+    // `fleet report` follows monitoring plugins: a report that could not be made is "unknown", 3.
+    if (monitoringReport(argv)) return 3;
     return usageCodes.has(told.code) ? 2 : 1;
   }
 }

@@ -13,6 +13,7 @@ const reasonWords: Readonly<Record<Refusal, string>> = {
   'invalid-content': 'contenu invalide',
   stale: 'révision ancienne',
   'not-for-this-member': 'non destiné à ce poste',
+  'not-a-member': "d'un poste qui n'est pas membre du parc",
 };
 
 export class IgnoredFiles {

@@ -1,0 +1,89 @@
+// The publisher reads its members' status files (`status/<member id>`). Every file is untrusted:
+// only the place of a known member is read (a flood of other names costs one capped listing and a
+// count, never a crowding out), within the folder's size cap, signed by that member's own key
+// (kept at acceptance), its box opened with this publisher's identity and bound to its fleet,
+// member and time. Everything else is counted, and a member's place held by anything but its own
+// status is said.
+import type { FleetFolder } from './fleet-folder';
+import type { PublishedMember } from './fleet-formats';
+import { isMemberId } from './fleet-identity';
+import type { IgnoredFiles } from './ignored-files';
+import { openSealed } from './sealed-box';
+import { readEnvelope, verifiedPayload } from './signed-file';
+import { statusContentSchema, statusEnvelopeSchema, type StatusContent } from './status-formats';
+
+export type StatusRead =
+  | { readonly kind: 'read'; readonly content: StatusContent; readonly occasion: 'join' | 'check' }
+  | { readonly kind: 'absent' }
+  /** A file holds the member's place that is not its valid status: planted, replaced, altered, too large. */
+  | { readonly kind: 'not-its-own'; readonly why: string };
+
+export interface StatusesRead {
+  readonly byMember: ReadonlyMap<string, StatusRead>;
+  /** Names of the folder's `status/` that are no known member's place (junk, or a place left by a pending one). */
+  readonly strangers: number;
+}
+
+export async function readStatuses(
+  folder: FleetFolder,
+  fingerprint: string,
+  members: readonly PublishedMember[],
+  pendingIds: ReadonlySet<string>,
+  identity: string,
+  ignored: IgnoredFiles,
+): Promise<StatusesRead> {
+  const { names, beyondCap } = await folder.list('status');
+  if (beyondCap) ignored.beyondCap('status');
+  const listed = new Set(names);
+  const known = new Set(members.map((member) => member.id));
+  let strangers = 0;
+  for (const name of names) {
+    if (known.has(name) || pendingIds.has(name)) continue;
+    strangers += 1;
+    ignored.add(isMemberId(name) ? 'not-a-member' : 'malformed');
+  }
+  const byMember = new Map<string, StatusRead>();
+  for (const member of members) {
+    // Past the listing's cap a member's file may not be listed: its place is read all the same.
+    if (!listed.has(member.id) && !beyondCap) {
+      byMember.set(member.id, { kind: 'absent' });
+      continue;
+    }
+    const refused = (refusal: Parameters<IgnoredFiles['add']>[0], why: string): void => {
+      ignored.add(refusal);
+      byMember.set(member.id, { kind: 'not-its-own', why });
+    };
+    const text = await folder.read('status', member.id);
+    if (text === undefined) {
+      if (listed.has(member.id)) refused('unreadable', 'fichier illisible, trop gros ou qui n’est pas un fichier ordinaire');
+      else byMember.set(member.id, { kind: 'absent' });
+      continue;
+    }
+    const read = readEnvelope(text, 'statut');
+    if (!read.ok) {
+      refused(read.refusal, 'fichier mal formé');
+      continue;
+    }
+    if (read.envelope.signer !== member.id) {
+      refused('unknown-signer', 'signé par un autre que ce poste');
+      continue;
+    }
+    const opened = verifiedPayload(read.envelope, 'statut', member.memberKey, statusEnvelopeSchema);
+    if (!opened.ok) {
+      refused(opened.refusal, opened.refusal === 'bad-signature' ? 'signature invalide : pas écrit par ce poste' : 'contenu invalide');
+      continue;
+    }
+    const envelope = opened.value;
+    if (envelope.fleet !== fingerprint || envelope.member !== member.id) {
+      refused('wrong-fleet', 'écrit pour un autre parc ou un autre poste');
+      continue;
+    }
+    const content = statusContentSchema.safeParse(await openSealed(envelope.sealed, identity));
+    if (!content.success || content.data.fleet !== fingerprint || content.data.member !== member.id || content.data.writtenAt !== envelope.writtenAt) {
+      refused('invalid-content', 'contenu chiffré illisible pour ce poste de publication');
+      continue;
+    }
+    byMember.set(member.id, { kind: 'read', content: content.data, occasion: envelope.occasion });
+  }
+  return { byMember, strangers };
+}
