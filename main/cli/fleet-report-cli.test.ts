@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHttpTransport } from '../chorus/http-transport';
+import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { demoAccount } from '../../test/support/core-fixture';
+import { fleetCommunes, sharedFolder } from '../../test/support/fleet-fixture';
+import { fixedClock } from '../../test/support/settings-fixture';
+import { simulatorForTheFile } from '../../test/support/simulator-for-file';
+import { tempDir } from '../../test/support/temp-dirs';
+import type { AccountNotice, Notifier } from './daily-check';
+import { runCli } from './run-cli';
+
+const simulator = simulatorForTheFile();
+const namespaces: string[] = [];
+afterAll(() => Promise.all(namespaces.map((service) => clearKeychainService(service))));
+
+interface Station {
+  readonly dir: string;
+  readonly keychain: string;
+}
+const station = (label: string): Station => {
+  const keychain = `Chorus Pro Echanges (test rapport ${label} ${randomUUID()})`;
+  namespaces.push(keychain);
+  return { dir: tempDir(`chorus-rapport-${label}-`), keychain };
+};
+
+function recordingNotifier(): Notifier & { readonly shown: AccountNotice[] } {
+  const shown: AccountNotice[] = [];
+  return { shown, show: (notice) => shown.push(notice), settled: () => Promise.resolve() };
+}
+
+/** The real command line in this process, for one workstation (its folder, its keychain namespace), on a clock. */
+async function cli(at: Station, args: readonly string[], options: { stdin?: string; notifier?: Notifier; now?: string } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli([...args, '--user-data-dir', at.dir], {
+    print: (line) => out.push(line),
+    warn: (line) => err.push(line),
+    readSecret: () => Promise.resolve(options.stdin ?? ''),
+    stdinIsTerminal: false,
+    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: at.keychain, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json', CHORUS_PRO_MACHINE_FLEET: '/nonexistent/flotte.json' },
+    secretsFor: () => createKeytarSecretStore(at.keychain),
+    send: createHttpTransport(),
+    clock: fixedClock(options.now ?? '2026-12-04T07:30:00Z'),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+  });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
+}
+
+/** An account name a spreadsheet would run and one a page would run: data to the fleet, nothing more. */
+const formulaName = "=cmd|' /C calc'!A0";
+const markupName = '<script>alert(1)</script>';
+
+interface ReportJson {
+  readonly status: number;
+  readonly members: readonly { id: string; name: string | null; revision: number | null; lastSeen: string | null; accounts: readonly { name: string; state: string; lastCheck: { ok: boolean; code: string | null } | null; dueOn: string | null }[] }[];
+  readonly ignored: number;
+  readonly escaped: number;
+  readonly warnings: readonly string[];
+}
+
+describe('fleet report on the command line', () => {
+  it('with 3 members lists each with its accounts\' last check; a failing account exits 2, a due one 1; CSV and page escaped; one notification', async () => {
+    const { url, tokenUrl } = simulator();
+    const it = station('informaticien');
+    const folder = sharedFolder();
+    const [lavaur, rance] = [fleetCommunes[0], fleetCommunes[2]];
+    // The publisher's two accounts, named as someone hostile might name them.
+    expect((await cli(it, ['accounts', 'rename', 'Compte principal', formulaName])).status).toBe(0);
+    expect((await cli(it, ['accounts', 'add', markupName])).status).toBe(0);
+    for (const [name, commune] of [[formulaName, lavaur], [markupName, rance]] as const) {
+      expect((await cli(it, ['configure', '--account', name, '--env', 'custom', '--url', url, '--token-url', tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId])).status).toBe(0);
+      expect((await cli(it, ['set-client-secret', '--account', name, '--client-secret-stdin'], { stdin: demoAccount.clientSecret })).status).toBe(0);
+      expect((await cli(it, ['set-password', '--account', name, '--password-stdin'], { stdin: commune.password })).status).toBe(0);
+    }
+    const created = await cli(it, ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin', '--json'], { stdin: 'la clé du coffre de la communauté' });
+    expect(created.status, created.stdout).toBe(0);
+    const members: { station: Station; id: string }[] = [];
+    for (const label of ['mairie', 'ecole', 'ccas']) {
+      const member = station(label);
+      const { code } = (await cli(it, ['fleet', 'invite', folder, '--json'])).json;
+      const joined = await cli(member, ['fleet', 'join', folder, '--publisher', String(created.json.fingerprint), '--code-stdin', '--json'], { stdin: String(code) });
+      expect(joined.status, joined.stdout).toBe(0);
+      members.push({ station: member, id: String(joined.json.memberId) });
+    }
+    const [mairie, ecole, ccas] = members as [(typeof members)[number], (typeof members)[number], (typeof members)[number]];
+    expect((await cli(it, ['fleet', 'publish', folder, '--accept', mairie.id, '--name', 'Mairie — accueil'])).status).toBe(0);
+    // Each member's daily check: the folder read, every account tested against Chorus Pro, its status written.
+    for (const { station: member } of members) expect((await cli(member, ['test', '--all', '--json'], { now: '2026-12-05T07:30:00Z' })).status).toBe(0);
+    const good = await cli(it, ['fleet', 'report', folder, '--json'], { now: '2026-12-05T09:00:00Z' });
+    expect(good.status, good.stdout).toBe(0);
+    const json = good.json as unknown as ReportJson;
+    expect(json.members.map((member) => member.id)).toEqual(members.map((member) => member.id));
+    expect(json.members[0]?.name).toBe('Mairie — accueil');
+    for (const member of json.members) {
+      expect(member).toMatchObject({ revision: 1, lastSeen: '2026-12-05T07:30:00.000Z' });
+      expect(member.accounts.map((account) => [account.name, account.state, account.lastCheck?.ok])).toEqual([[formulaName, 'ok', true], [markupName, 'ok', true]]);
+    }
+    expect(json).toMatchObject({ ignored: 0, escaped: 6, warnings: [] });
+
+    // The portal resets one password; the school's check fails with it.
+    const renewed = simulator().resetPassword(rance.login);
+    expect((await cli(ecole.station, ['test', '--all'], { now: '2026-12-05T08:00:00Z' })).status).toBe(1);
+    const csv = join(tempDir('chorus-rapport-fichiers-'), 'parc.csv');
+    const html = join(tempDir('chorus-rapport-fichiers-'), 'parc.html');
+    const notifier = recordingNotifier();
+    const failing = await cli(it, ['fleet', 'report', folder, '--csv', csv, '--html', html, '--notify'], { now: '2026-12-05T09:00:00Z', notifier });
+    expect(failing.status, failing.stdout).toBe(2);
+    expect(failing.stdout).toContain(`${markupName} : en échec : AUTH_REJECTED`);
+    expect(notifier.shown).toHaveLength(1);
+    expect(notifier.shown[0]?.body).toMatch(new RegExp(`nom déclaré par le poste\\) — <script>alert\\(1\\)</script> : en échec`));
+    // The spreadsheet reads the formula as text; the page shows the markup as text and runs nothing.
+    const table = readFileSync(csv, 'utf8');
+    expect(table.startsWith('\ufeff"Poste (identifiant)";')).toBe(true);
+    expect(table).toContain(`"'=cmd|' /C calc'!A0"`);
+    expect(table).not.toMatch(/(^|;)"=/m);
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toContain('<script');
+    expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(page).toContain("default-src 'none'");
+
+    // The IT person renews that password with an old date (as read in the e-mail) and publishes: it is due, 1.
+    const setOld = await cli(it, ['set-password', '--account', markupName, '--password-stdin', '--no-verify', '--password-updated-on', '2025-11-20'], { stdin: renewed });
+    expect(setOld.status, setOld.stderr).toBe(0);
+    expect((await cli(it, ['fleet', 'publish', folder])).status).toBe(0);
+    for (const { station: member } of [mairie, ecole, ccas]) expect((await cli(member, ['test', '--all'], { now: '2026-12-05T08:30:00Z' })).status).toBe(0);
+    const due = await cli(it, ['fleet', 'report', folder, '--json'], { now: '2026-12-05T09:00:00Z' });
+    expect(due.status, due.stdout).toBe(1);
+    expect((due.json as unknown as ReportJson).members.map((member) => member.accounts[1]?.state)).toEqual(['due', 'due', 'due']);
+  });
+
+  it('exits 3, unknown, when the report cannot be made: bad usage, a folder of no fleet of this user, a file it cannot write', async () => {
+    const nobody = station('personne');
+    const folder = sharedFolder();
+    mkdirSync(folder, { recursive: true });
+    for (const args of [['fleet', 'report'], ['fleet', 'report', folder, '--frobnicate'], ['fleet', 'report', folder, '--root-key-file', 'x'], ['fleet', 'report', folder, 'en-trop'], ['fleet', 'report', folder], ['fleet', 'report', folder, '--csv', tempDir()]]) {
+      const run = await cli(nobody, args);
+      expect(run.status, args.join(' ')).toBe(3);
+      expect(run.stderr).toMatch(/^Erreur \((INVALID_INPUT|FLEET_NOT_PUBLISHER|FLEET_UNREACHABLE)\)/);
+    }
+  });
+});
