@@ -26,6 +26,8 @@ export interface CliEnvironment {
   readonly platform?: NodeJS.Platform;
   readonly runSchtasks?: SchtasksRunner;
   readonly executablePath?: string;
+  /** The SID of the user running the command (default: whoami): it names their own report task (issue 32). */
+  readonly userSid?: () => Promise<string>;
 }
 
 export interface CommandContext {

@@ -9,6 +9,7 @@ import { fleetCommunes, sharedFolder } from '../../test/support/fleet-fixture';
 import { fixedClock } from '../../test/support/settings-fixture';
 import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { tempDir } from '../../test/support/temp-dirs';
+import type { SchtasksRunner } from '../schedule/daily-check-schedule';
 import type { AccountNotice, Notifier } from './daily-check';
 import { runCli } from './run-cli';
 
@@ -32,7 +33,7 @@ function recordingNotifier(): Notifier & { readonly shown: AccountNotice[] } {
 }
 
 /** The real command line in this process, for one workstation (its folder, its keychain namespace), on a clock. */
-async function cli(at: Station, args: readonly string[], options: { stdin?: string; notifier?: Notifier; now?: string } = {}) {
+async function cli(at: Station, args: readonly string[], options: { stdin?: string; notifier?: Notifier; now?: string; windows?: { run: SchtasksRunner; sid: string } } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const status = await runCli([...args, '--user-data-dir', at.dir], {
@@ -45,6 +46,7 @@ async function cli(at: Station, args: readonly string[], options: { stdin?: stri
     send: createHttpTransport(),
     clock: fixedClock(options.now ?? '2026-12-04T07:30:00Z'),
     ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.windows ? { platform: 'win32' as const, runSchtasks: options.windows.run, userSid: () => Promise.resolve(options.windows?.sid ?? ''), executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' } : {}),
   });
   return { status, stdout: out.join('\n'), stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
 }
@@ -140,5 +142,31 @@ describe('fleet report on the command line', () => {
       expect(run.status, args.join(' ')).toBe(3);
       expect(run.stderr).toMatch(/^Erreur \((INVALID_INPUT|FLEET_NOT_PUBLISHER|FLEET_UNREACHABLE)\)/);
     }
+  });
+
+  it("registers the publisher's daily report as this user's own task, with a random delay, only for a folder this user publishes", async () => {
+    const it = station('editeur');
+    const folder = sharedFolder();
+    expect((await cli(it, ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin'], { stdin: 'la clé du coffre de la communauté' })).status).toBe(0);
+    const calls: { args: readonly string[]; xml?: string }[] = [];
+    const run: SchtasksRunner = (args) => {
+      const xmlAt = args.indexOf('/XML');
+      calls.push({ args, ...(xmlAt >= 0 ? { xml: readFileSync(String(args[xmlAt + 1])).toString('utf16le') } : {}) });
+      return Promise.resolve({ status: 0, stdout: '', stderr: '' });
+    };
+    const sid = 'S-1-5-21-1882866539-4086113214-3650236343-1001';
+    const installed = await cli(it, ['schedule', 'install', '--at', '08:00', '--report', folder, '--json'], { windows: { run, sid } });
+    expect(installed.status, installed.stdout).toBe(0);
+    expect(installed.json).toMatchObject({ installed: true, at: '08:00', taskName: `Chorus Pro Echanges\\Rapport du parc - ${sid}` });
+    expect(calls.map((call) => call.args.slice(0, 3))).toEqual([['/Create', '/TN', `Chorus Pro Echanges\\Rapport du parc - ${sid}`]]);
+    expect(calls[0]?.xml).toContain(`<Arguments>--cli fleet report ${folder} --notify --user-data-dir ${it.dir}</Arguments>`);
+    expect(calls[0]?.xml).toContain('<RandomDelay>PT30M</RandomDelay>');
+    // Another user of the workstation publishes nothing there: refused, nothing registered.
+    const other = station('collegue');
+    const refused = await cli(other, ['schedule', 'install', '--at', '08:00', '--report', folder], { windows: { run, sid: 'S-1-5-21-1-2-3-1002' } });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^Erreur \(FLEET_NOT_PUBLISHER\)/);
+    expect(calls).toHaveLength(1);
+    expect((await cli(it, ['schedule', 'remove', '--report', folder], { windows: { run, sid } })).status).toBe(2);
   });
 });

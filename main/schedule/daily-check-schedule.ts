@@ -39,6 +39,8 @@ export interface DailyCheckScheduleDependencies {
   /** The installed executable the task starts. */
   readonly executable: string;
   readonly userDataDir?: string;
+  /** Another daily task than the check (the publisher's fleet report): its name, arguments and description. */
+  readonly task?: { readonly name: string; readonly commandArguments: readonly string[]; readonly description: string };
 }
 
 /** What `schtasks /Query /XML` gives back, as far as the check reads it. */
@@ -54,8 +56,16 @@ const reasonOf = (outcome: SchtasksOutcome): string => (outcome.stderr.trim() ||
 export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDependencies) {
   const { platform, run, clock } = dependencies;
   const supported = platform === 'win32';
+  const taskName = dependencies.task?.name ?? dailyCheckTaskName;
+  const other = dependencies.task;
   const taskXml = (at: TimeOfDay): string =>
-    dailyCheckTaskXml({ at, executable: dependencies.executable, from: clock(), ...(dependencies.userDataDir ? { userDataDir: dependencies.userDataDir } : {}) });
+    dailyCheckTaskXml({
+      at,
+      executable: dependencies.executable,
+      from: clock(),
+      ...(dependencies.userDataDir ? { userDataDir: dependencies.userDataDir } : {}),
+      ...(other ? { commandArguments: other.commandArguments, description: other.description } : {}),
+    });
 
   return {
     supported,
@@ -68,7 +78,7 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
       const file = join(folder, 'verification-quotidienne.xml');
       try {
         writeFileSync(file, `\ufeff${taskXml(at)}`, 'utf16le');
-        const outcome = await run(['/Create', '/TN', dailyCheckTaskName, '/XML', file, '/F']);
+        const outcome = await run(['/Create', '/TN', taskName, '/XML', file, '/F']);
         return outcome.status === 0 ? { supported: true, ok: true } : { supported: true, ok: false, reason: reasonOf(outcome) };
       } finally {
         rmSync(folder, { recursive: true, force: true });
@@ -78,12 +88,12 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
       if (!supported) return { supported: false };
       const state = await this.status();
       if (state.supported && !state.installed) return { supported: true, ok: true };
-      const outcome = await run(['/Delete', '/TN', dailyCheckTaskName, '/F']);
+      const outcome = await run(['/Delete', '/TN', taskName, '/F']);
       return outcome.status === 0 ? { supported: true, ok: true } : { supported: true, ok: false, reason: reasonOf(outcome) };
     },
     async status(): Promise<DailyCheckState> {
       if (!supported) return { supported: false };
-      const outcome = await run(['/Query', '/TN', dailyCheckTaskName, '/XML']);
+      const outcome = await run(['/Query', '/TN', taskName, '/XML']);
       if (outcome.status !== 0) return { supported: true, installed: false };
       const parsed = registeredTaskSchema.safeParse(new XMLParser({ parseTagValue: true }).parse(outcome.stdout));
       const boundary = parsed.success ? parsed.data.Task.Triggers?.CalendarTrigger?.StartBoundary : undefined;
