@@ -58,15 +58,19 @@ export async function readBoundedFile(path: string, maxBytes: number): Promise<B
     return { ok: false, kind: 'unreadable' };
   }
   try {
-    const refusal = refusalOf(await handle.stat(), maxBytes);
+    const stats = await handle.stat();
+    const refusal = refusalOf(stats, maxBytes);
     if (refusal) return refusal;
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // Filled up to `length` only before it is read from: no need to zero it.
+    const buffer = Buffer.allocUnsafe(maxBytes + 1);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > maxBytes) return { ok: false, kind: 'too-big', size: length };
+      // The size fstat gave is read whole: one round trip less per file (a thousand status files on a share).
+      if (stats.size > 0 && length === stats.size) break;
     }
     return { ok: true, text: buffer.subarray(0, length).toString('utf8') };
   } catch {

@@ -43,47 +43,44 @@ export async function readStatuses(
     ignored.add(isMemberId(name) ? 'not-a-member' : 'malformed');
   }
   const byMember = new Map<string, StatusRead>();
-  for (const member of members) {
-    // Past the listing's cap a member's file may not be listed: its place is read all the same.
-    if (!listed.has(member.id) && !beyondCap) {
-      byMember.set(member.id, { kind: 'absent' });
-      continue;
-    }
-    const refused = (refusal: Parameters<IgnoredFiles['add']>[0], why: string): void => {
+  const readOne = async (member: PublishedMember): Promise<StatusRead> => {
+    const refused = (refusal: Parameters<IgnoredFiles['add']>[0], why: string): StatusRead => {
       ignored.add(refusal);
-      byMember.set(member.id, { kind: 'not-its-own', why });
+      return { kind: 'not-its-own', why };
     };
+    // Past the listing's cap a member's file may not be listed: its place is read all the same.
+    if (!listed.has(member.id) && !beyondCap) return { kind: 'absent' };
     const text = await folder.read('status', member.id);
-    if (text === undefined) {
-      if (listed.has(member.id)) refused('unreadable', 'fichier illisible, trop gros ou qui n’est pas un fichier ordinaire');
-      else byMember.set(member.id, { kind: 'absent' });
-      continue;
-    }
+    if (text === undefined) return listed.has(member.id) ? refused('unreadable', 'fichier illisible, trop gros ou qui n’est pas un fichier ordinaire') : { kind: 'absent' };
     const read = readEnvelope(text, 'statut');
-    if (!read.ok) {
-      refused(read.refusal, 'fichier mal formé');
-      continue;
-    }
-    if (read.envelope.signer !== member.id) {
-      refused('unknown-signer', 'signé par un autre que ce poste');
-      continue;
-    }
+    if (!read.ok) return refused(read.refusal, 'fichier mal formé');
+    if (read.envelope.signer !== member.id) return refused('unknown-signer', 'signé par un autre que ce poste');
     const opened = verifiedPayload(read.envelope, 'statut', member.memberKey, statusEnvelopeSchema);
-    if (!opened.ok) {
-      refused(opened.refusal, opened.refusal === 'bad-signature' ? 'signature invalide : pas écrit par ce poste' : 'contenu invalide');
-      continue;
-    }
+    if (!opened.ok) return refused(opened.refusal, opened.refusal === 'bad-signature' ? 'signature invalide : pas écrit par ce poste' : 'contenu invalide');
     const envelope = opened.value;
-    if (envelope.fleet !== fingerprint || envelope.member !== member.id) {
-      refused('wrong-fleet', 'écrit pour un autre parc ou un autre poste');
-      continue;
-    }
+    if (envelope.fleet !== fingerprint || envelope.member !== member.id) return refused('wrong-fleet', 'écrit pour un autre parc ou un autre poste');
     const content = statusContentSchema.safeParse(await openSealed(envelope.sealed, identity));
     if (!content.success || content.data.fleet !== fingerprint || content.data.member !== member.id || content.data.writtenAt !== envelope.writtenAt) {
-      refused('invalid-content', 'contenu chiffré illisible pour ce poste de publication');
-      continue;
+      return refused('invalid-content', 'contenu chiffré illisible pour ce poste de publication');
     }
-    byMember.set(member.id, { kind: 'read', content: content.data, occasion: envelope.occasion });
-  }
+    return { kind: 'read', content: content.data, occasion: envelope.occasion };
+  };
+  // A few at once: one file's read (a share's round trip) overlaps another's decryption.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < members.length) {
+      const member = members[next];
+      next += 1;
+      if (member) byMember.set(member.id, await readOne(member));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrentReads, members.length) }, worker));
   return { byMember, strangers };
 }
+
+/**
+ * Status files read at once: one file's read overlaps another's decryption. Measured by the
+ * bench's fleet-report-1000 row on the 2-core machine (06/12/2026): 8 at once 1.45, 1 at once
+ * 1.30, 2 at once 1.26 (age's decryption runs on the same small thread pool as the reads).
+ */
+const concurrentReads = 2;
