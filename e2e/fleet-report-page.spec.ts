@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, expect } from '@playwright/test';
 import { reportHtml } from '../main/cli/fleet-report-files';
-import { reportRows } from '../main/cli/fleet-report-rows';
+import { reportRows } from '../main/fleet/report-rows';
 import type { FleetReport, ReportMember } from '../main/fleet/fleet-report';
 import { IgnoredFiles } from '../main/fleet/ignored-files';
 import { tempDir } from '../test/support/temp-dirs';

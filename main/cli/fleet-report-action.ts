@@ -6,28 +6,15 @@
 import { resolve } from 'node:path';
 import { shownFingerprint } from '../fleet/fleet-identity';
 import type { FleetDependencies } from '../fleet/fleet-dependencies';
-import { fleetReport, reportSeverity, type FleetReport } from '../fleet/fleet-report';
+import { fleetReport, reportSeverity } from '../fleet/fleet-report';
 import { shareInspector } from '../fleet/share-warnings';
 import { printable } from '../text/printable';
 import type { CommandContext } from './command';
 import type { CommandResult } from './command-result';
 import { notificationTitle } from './daily-check';
 import { reportCsv, reportHtml, writeReportFile } from './fleet-report-files';
-import { activeTexts, reportRows, type ReportRow } from './fleet-report-rows';
+import { activeTexts, reportRows, summaryLines, type ReportRow } from '../fleet/report-rows';
 import { text } from './options';
-
-const severityWords = ['OK : tous les postes vont bien.', 'À faire bientôt : un mot de passe à renouveler, une révocation en attente ou un désaccord.', 'Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.'] as const;
-
-function summaryLines(report: FleetReport, severity: 0 | 1 | 2, escaped: number): string[] {
-  const ignored = report.ignored.line();
-  return [
-    `Parc ${shownFingerprint(report.fingerprint)} : ${report.members.length} poste(s), ${report.pending.length} en attente d'acceptation ; dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}` : 'aucune'}.`,
-    severityWords[severity],
-    ...report.warnings,
-    ...(ignored === undefined ? [] : [ignored]),
-    ...(escaped > 0 ? [`${escaped} texte(s) venus des postes ressemblaient à du balisage ou à une formule : montrés comme du texte, sans effet.`] : []),
-  ];
-}
 
 /** What the notification says: the workstations and accounts that need something, the first few named. */
 function noticeBody(rows: readonly ReportRow[]): string {
@@ -43,7 +30,7 @@ export async function reportAction(context: CommandContext, fleet: FleetDependen
   const severity = reportSeverity(report);
   const rows = reportRows(report);
   const escaped = activeTexts(report);
-  const summary = summaryLines(report, severity, escaped);
+  const summary = summaryLines(report);
   const written: string[] = [];
   const csv = text(context.options, 'csv');
   if (csv !== undefined) {

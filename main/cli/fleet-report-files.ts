@@ -9,7 +9,7 @@ import { AppError } from '../failures/errors';
 import type { FleetReport } from '../fleet/fleet-report';
 import { shownFingerprint } from '../fleet/fleet-identity';
 import { frenchDay } from './output';
-import type { ReportRow } from './fleet-report-rows';
+import type { ReportRow } from '../fleet/report-rows';
 
 const csvCell = (text: string): string => {
   const inert = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

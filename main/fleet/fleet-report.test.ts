@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../dates/clock';
@@ -8,6 +8,7 @@ import { tempDir } from '../../test/support/temp-dirs';
 import type { CheckPassword } from './conflict-rule';
 import { createFleet } from './create-fleet';
 import { nodeFleetFolder, folderCaps } from './fleet-folder';
+import { fleetParks } from './fleet-parks';
 import { fleetReport, reportSeverity, type FleetReport } from './fleet-report';
 import { removeMember } from './fleet-members';
 import { inviteMember } from './invitations';
@@ -171,5 +172,21 @@ describe('the fleet report, from the status files the members write', () => {
     expect(got.ignored.total).toBe(0);
     mkdirSync(join(fleet.folder, 'status', 'un-dossier'));
     expect((await report(fleet)).ignored.total).toBe(1);
+  });
+
+  it("gives the screen's « Parc de postes » each fleet this user publishes in rows of words, and says a folder it cannot read", async () => {
+    const fleet = await fleetOfThree();
+    await dailyCheck(member(fleet, 0).station, '2026-12-05T07:30:00Z', { [fleetCommunes[1].name]: 'AUTH_REJECTED' });
+    const parks = await fleetParks({ ...fleet.publisher.fleet('', fixedClock('2026-12-05T09:00:00Z')), openFolder: nodeFleetFolder });
+    expect(parks).toHaveLength(1);
+    const [park] = parks;
+    if (!park?.ok) throw new Error('parc illisible');
+    expect(park).toMatchObject({ latestRevision: 1, severity: 2, pending: [] });
+    expect(park.rows.find((row) => row.memberId === member(fleet, 0).id && row.account === fleetCommunes[1].name)).toMatchObject({ level: 'critical', state: expect.stringMatching(/^en échec : AUTH_REJECTED \(/) as string });
+    expect(park.summary[1]).toMatch(/^Urgent/);
+    // A member of no fleet it publishes sees no park.
+    expect(await fleetParks({ ...member(fleet, 1).station.fleet(''), openFolder: nodeFleetFolder })).toEqual([]);
+    renameSync(fleet.folder, `${fleet.folder}-debranche`);
+    expect(await fleetParks({ ...fleet.publisher.fleet(''), openFolder: nodeFleetFolder })).toEqual([{ ok: false, fingerprint: expect.any(String) as string, folder: fleet.folder, message: expect.stringContaining(fleet.folder) as string }]);
   });
 });

@@ -55,6 +55,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     getDailyCheck: notInThisTest,
     setDailyCheck: notInThisTest,
     getFleetView: notInThisTest,
+    getFleetParks: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));

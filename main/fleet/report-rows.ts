@@ -1,9 +1,14 @@
 // The fleet report as rows of words, workstation × account, the same for the terminal, the CSV,
-// the HTML page and the notification: what each state says in French, and which texts came from
-// the workstations looking like markup or a formula (escaped wherever they are written, counted).
+// the HTML page, the notification and the screen's « Parc de postes »: what each state says in
+// French, and which texts came from the workstations looking like markup or a formula (escaped
+// wherever they are written, counted).
+import { parseISO } from 'date-fns';
 import { lastCheckReason } from '../chorus/last-check-text';
-import type { FleetReport, ReportAccount, ReportMember } from '../fleet/fleet-report';
-import { frenchDay } from './output';
+import { frenchDay as plainFrenchDay } from '../dates/plain-day';
+import { reportSeverity, type FleetReport, type ReportAccount, type ReportMember } from './fleet-report';
+import { shownFingerprint } from './fleet-identity';
+
+const frenchDay = (isoDayOrInstant: string): string => plainFrenchDay(parseISO(isoDayOrInstant));
 
 export type RowLevel = 'ok' | 'warning' | 'critical';
 
@@ -74,4 +79,19 @@ export const looksActive = (text: string): boolean => /[<>&"']/.test(text) || /^
 export function activeTexts(report: FleetReport): number {
   const texts = report.members.flatMap((member) => [member.declared.machine, member.declared.user, ...member.accounts.map((account) => account.name)]);
   return texts.filter(looksActive).length + report.pending.flatMap((pending) => [pending.machine, pending.user]).filter(looksActive).length;
+}
+
+const severityWords = ['OK : tous les postes vont bien.', 'À faire bientôt : un mot de passe à renouveler, une révocation en attente ou un désaccord.', 'Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.'] as const;
+
+/** The report's head: the fleet, its severity in words, the share's warnings, what was ignored or escaped. */
+export function summaryLines(report: FleetReport): string[] {
+  const ignored = report.ignored.line();
+  const escaped = activeTexts(report);
+  return [
+    `Parc ${shownFingerprint(report.fingerprint)} : ${report.members.length} poste(s), ${report.pending.length} en attente d'acceptation ; dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}` : 'aucune'}.`,
+    severityWords[reportSeverity(report)],
+    ...report.warnings,
+    ...(ignored === undefined ? [] : [ignored]),
+    ...(escaped > 0 ? [`${escaped} texte(s) venus des postes ressemblaient à du balisage ou à une formule : montrés comme du texte, sans effet.`] : []),
+  ];
 }
