@@ -22,6 +22,8 @@ export interface LaunchOptions {
   readonly fileToSave?: string;
   /** A machine-wide deployment profile (none by default, whatever the host has). */
   readonly machineProfile?: string;
+  /** The machine's fleet pointer (none by default, whatever the host has). */
+  readonly machineFleet?: string;
   /** The button the user clicks in the app's message boxes, by label (bundle and browser targets; default: the cancel button). */
   readonly messageBoxButton?: string;
   /** Another build than dist/ to run (bundle target: the broken-copy check). */
@@ -60,7 +62,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const keychainService = options.keychainService ?? `Chorus Pro Echanges (e2e ${randomUUID()})`;
   const target = currentTarget();
   const logLines: LogLine[] = [];
-  const files = { fileToChoose: options.fileToChoose, fileToSave: options.fileToSave, machineProfile: options.machineProfile };
+  const files = { fileToChoose: options.fileToChoose, fileToSave: options.fileToSave, machineProfile: options.machineProfile, machineFleet: options.machineFleet };
   const start = () =>
     target === 'electron'
       ? launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, ...files }).then((running) => ({ ...running, standIn: onlyInBundle }))

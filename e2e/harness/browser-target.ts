@@ -33,6 +33,8 @@ export interface BrowserTargetOptions {
   readonly fileToChoose: string | undefined;
   readonly fileToSave: string | undefined;
   readonly machineProfile: string | undefined;
+  /** The machine's fleet pointer: the screen's fleet line reads it (following it at start is main/shell/'s: bundle target). */
+  readonly machineFleet?: string | undefined;
   /** The button clicked in the main process's questions ("Autoriser"); none: the cancel button. */
   readonly messageBoxButton?: string | undefined;
 }
@@ -118,6 +120,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
       confirmNewHost: () => Promise.resolve(options.messageBoxButton === 'Autoriser'),
     },
     ...(options.machineProfile ? { machineProfilePath: options.machineProfile } : {}),
+    ...(options.machineFleet ? { machineFleetPath: options.machineFleet } : {}),
   });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,

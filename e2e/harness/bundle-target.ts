@@ -21,6 +21,8 @@ export interface BundleTargetOptions {
   readonly fileToChoose: string | undefined;
   readonly fileToSave: string | undefined;
   readonly machineProfile: string | undefined;
+  /** The machine's fleet pointer, followed at start (none: a path that does not exist, whatever the host has). */
+  readonly machineFleet?: string | undefined;
   /** The button clicked in the app's message boxes, by label (default: the box's cancel button). */
   readonly messageBoxButton?: string;
   /** Another build to run instead of dist/ (the broken-copy check). */
@@ -107,6 +109,7 @@ export async function launchInBundle(options: BundleTargetOptions) {
     CHORUS_PRO_USER_DATA_DIR: options.userDataDir,
     CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
     CHORUS_PRO_MACHINE_PROFILE: options.machineProfile ?? '/nonexistent/chorus-pro-echanges-profile.json',
+    CHORUS_PRO_MACHINE_FLEET: options.machineFleet ?? '/nonexistent/chorus-pro-echanges-fleet.json',
   };
   const config = (syncSocket: string): StandInConfig => ({
     syncSocket,

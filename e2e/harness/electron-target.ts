@@ -9,6 +9,7 @@ export interface ElectronTargetOptions {
   readonly fileToChoose: string | undefined;
   readonly fileToSave: string | undefined;
   readonly machineProfile: string | undefined;
+  readonly machineFleet?: string | undefined;
 }
 
 /** The real app, for machines that have the Electron binary (E2E_TARGET=electron). */
@@ -30,6 +31,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
       CHORUS_PRO_USER_DATA_DIR: options.userDataDir,
       CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
       CHORUS_PRO_MACHINE_PROFILE: options.machineProfile ?? '/nonexistent/chorus-pro-echanges-profile.json',
+      CHORUS_PRO_MACHINE_FLEET: options.machineFleet ?? '/nonexistent/chorus-pro-echanges-fleet.json',
     },
   });
   // A native dialog cannot be driven: answer it as the user would, with the spec's file.

@@ -22,15 +22,15 @@ import type { CommandResult } from './command-result';
 import { membersLines, pointerJson, pointerLines, statusLines, syncLines } from './fleet-lines';
 import { text } from './options';
 import { secretFromStdin } from './secret-option';
-import { assignAction, rotateKeyAction } from './fleet-keys-actions';
+import { assignAction, pointerAction, rotateKeyAction } from './fleet-keys-actions';
 
-const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'report'] as const;
+export const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'pointer', 'report'] as const;
 type Action = (typeof actions)[number];
 const usageLine =
-  'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | report DOSSIER [--csv FICHIER] [--html FICHIER] [--notify] | sync | status';
+  'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | pointer DOSSIER FICHIER | report DOSSIER [--csv FICHIER] [--html FICHIER] [--notify] | sync | status';
 
 /** Which options each action takes: anything else is refused, not ignored. */
-const actionOptions: Readonly<Record<Action, readonly string[]>> = {
+export const actionOptions: Readonly<Record<Action, readonly string[]>> = {
   create: ['root-key-file', 'passphrase-stdin'],
   invite: [],
   join: ['publisher', 'code-stdin'],
@@ -41,6 +41,7 @@ const actionOptions: Readonly<Record<Action, readonly string[]>> = {
   status: [],
   'rotate-key': ['root-key-file', 'passphrase-stdin', 'add-publisher'],
   assign: ['account', 'member', 'all-members'],
+  pointer: [],
   report: ['csv', 'html', 'notify'],
 };
 
@@ -99,7 +100,7 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       failed: results.some((result) => result.outcome.kind === 'failed'),
     };
   }
-  if (action !== 'remove-member' && idWord !== undefined) throw new AppError('INVALID_INPUT', `argument inattendu après fleet ${action} DOSSIER`);
+  if (action !== 'remove-member' && action !== 'pointer' && idWord !== undefined) throw new AppError('INVALID_INPUT', `argument inattendu après fleet ${action} DOSSIER`);
   const fleet = fleetOf(context, folderPath(folderWord, platform));
   switch (action) {
     case 'create': {
@@ -167,6 +168,8 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       return rotateKeyAction(context, fleet);
     case 'assign':
       return assignAction(context, fleet);
+    case 'pointer':
+      return pointerAction(fleet, idWord);
     case 'report':
       return (await import('./fleet-report-action')).reportAction(context, fleet);
     case 'remove-member': {

@@ -1,11 +1,14 @@
 // `fleet rotate-key` and `fleet assign` (fleet-actions.ts reads the words): the root certifying
 // this workstation's new keys, and an account restricted to some members.
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../failures/errors';
 import { readBoundedFileSync } from '../files/bounded-read';
 import { assignAccount } from '../fleet/assign-account';
 import type { FleetDependencies } from '../fleet/fleet-dependencies';
-import { parseMemberId } from '../fleet/fleet-identity';
+import { parseMemberId, shownFingerprint } from '../fleet/fleet-identity';
+import { pointerFormatVersion, readMachinePointer } from '../fleet/machine-pointer';
+import { openPublisher } from '../fleet/publisher-keys';
 import { rotateKey } from '../fleet/rotate-key';
 import { printable } from '../text/printable';
 import type { CommandContext } from './command';
@@ -61,6 +64,35 @@ export async function assignAction(context: CommandContext, fleet: FleetDependen
             '  Si ces postes ne doivent plus pouvoir se connecter à ce compte, faites réinitialiser son mot de passe sur le portail Chorus Pro, enregistrez le nouveau ici (set-password), puis publiez.',
           ]),
       `Publiez pour l'appliquer : fleet publish ${printable(fleet.folder.path)}`,
+    ],
+  };
+}
+
+/**
+ * `fleet pointer DOSSIER FICHIER`: the machine pointer (`fleet.json`) an administrator copies to
+ * %ProgramData%\Chorus Pro Echanges on every workstation (installer, GPO, script). Written from
+ * the root key this publisher pinned when it created the fleet, never from the share's files, so
+ * a writer of the share cannot slip another fleet's root into it; read back with the very parser
+ * the workstations use (trust of its folder aside: that is the workstation's).
+ */
+export async function pointerAction(fleet: FleetDependencies, target: string | undefined): Promise<CommandResult> {
+  if (target === undefined) throw new AppError('INVALID_INPUT', 'fleet pointer DOSSIER FICHIER : indiquez le fichier à écrire (fleet.json), à copier ensuite dans %ProgramData%\\Chorus Pro Echanges de chaque poste');
+  const publisher = await openPublisher(fleet);
+  const path = resolve(target);
+  const pointer = { formatVersion: pointerFormatVersion, folder: fleet.folder.path, root: publisher.record.rootKey };
+  try {
+    writeFileSync(path, `${JSON.stringify(pointer, null, 2)}\n`, { encoding: 'utf8', mode: 0o644 });
+  } catch {
+    throw new AppError('INVALID_INPUT', `fleet pointer : impossible d'écrire ${path} ; choisissez un dossier où vous pouvez écrire`);
+  }
+  const reading = readMachinePointer(path, () => undefined);
+  if (reading.kind !== 'valid' || reading.fingerprint !== publisher.record.fingerprint) throw new AppError('INTERNAL_ERROR', `fleet pointer : ${path} relu ne désigne pas ce parc`);
+  return {
+    json: { file: path, folder: pointer.folder, fingerprint: shownFingerprint(reading.fingerprint) },
+    lines: [
+      `Pointeur de parc écrit dans ${printable(path)} : parc ${shownFingerprint(reading.fingerprint)}, dossier ${printable(pointer.folder)}.`,
+      '  Copiez-le dans %ProgramData%\\Chorus Pro Echanges\\fleet.json de chaque poste (dossier créé par l’installateur : seuls les administrateurs y écrivent) ;',
+      '  chaque utilisateur du poste demandera à rejoindre le parc au prochain démarrage de l’application ou à la vérification quotidienne.',
     ],
   };
 }

@@ -47,6 +47,7 @@ export const usage: readonly string[] = [
   '                       réserve un compte à certains postes (ou le rend à tous) à la prochaine publication',
   '                       fleet rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin [--add-publisher] :',
   '                       certifie les clés de publication de ce poste (remplace les autres, ou s\'y ajoute)',
+  '                       fleet pointer DOSSIER FICHIER : écrit le pointeur de parc (fleet.json) à déposer sur chaque poste',
   '                       fleet report DOSSIER [--csv FICHIER] [--html FICHIER] [--notify] : l\'état de chaque',
   '                       poste et compte (codes de sortie : 0 OK, 1 à faire bientôt, 2 échec ou poste muet, 3 inconnu)',
   '                       fleet sync : applique la dernière publication valide ; fleet status : l\'état de ce poste',

@@ -71,6 +71,24 @@ describe('the machine’s fleet pointer', () => {
     expect(readMemberships(accountant.userDataDir)).toHaveLength(1);
   });
 
+  it('is written by `fleet pointer` from the root the publisher pinned: the file a workstation follows to this very fleet', async () => {
+    const fleet = await fleetWithPointer();
+    const written = join(tempDir('chorus-cle-usb-'), 'fleet.json');
+    const publisherCli = cliOf(fleet.publisher, '/nonexistent/fleet.json');
+    const run = await publisherCli(['fleet', 'pointer', fleet.folder, written, '--json']);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(written, 'utf8'))).toEqual({ formatVersion: 1, folder: fleet.folder, root: fleet.rootKey });
+    expect(run.json).toMatchObject({ file: written, folder: fleet.folder });
+    // Bad usage: no file named, or a file where none can be written; a user who publishes nothing has no pointer to give.
+    expect((await publisherCli(['fleet', 'pointer', fleet.folder])).status).toBe(2);
+    expect((await publisherCli(['fleet', 'pointer', fleet.folder, join(tempDir(), 'absent', 'fleet.json')])).status).toBe(2);
+    const stranger = workstation('pas-editeur');
+    expect((await cliOf(stranger, '/nonexistent/fleet.json')(['fleet', 'pointer', fleet.folder, join(tempDir(), 'fleet.json')])).status).not.toBe(0);
+
+    const accountant = workstation('depuis-le-pointeur');
+    expect(await startedAgain(accountant, written).followMachineFleet()).toMatchObject({ kind: 'joined', fingerprint: fleet.fingerprint });
+  });
+
   it('makes a user who never opens the app join at the daily check, and status shows the line and the phrase', async () => {
     const fleet = await fleetWithPointer();
     const user = workstation('autre-utilisateur');

@@ -1,8 +1,8 @@
 // Issue 31: the machine profile carries a centre de gestion's communes (several accounts) and the
 // daily check's time; import-profile takes that time, export-profile writes it.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SchtasksRunner } from '../schedule/daily-check-schedule';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
@@ -60,6 +60,55 @@ describe('a machine profile of several accounts', () => {
     });
     expect(services.settings.accounts.list().map((account) => [account.name, account.login])).toEqual(communes.map((commune) => [commune.name, commune.login]));
     expect(services.machineDailyCheckAt).toBe('07:30');
+  });
+
+  it('registers the daily check at its time for the user who starts the app (Windows), at the first start only', async () => {
+    const path = await machineProfile(false);
+    const { createDailyCheckSchedule } = await import('../schedule/daily-check-schedule');
+    const calls: (readonly string[])[] = [];
+    const schtasks: SchtasksRunner = (args) => (calls.push(args), Promise.resolve({ status: 0, stdout: '', stderr: '' }));
+    const onWindows = () => createDailyCheckSchedule({ platform: 'win32', run: schtasks, clock: fixedClock('2026-12-04T08:00:00Z'), executable: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' });
+    const workstation = tempDir('chorus-poste-');
+    const first = openMainProcess(workstation, { machineProfilePath: path, dailyCheck: onWindows() });
+    try {
+      await expect.poll(() => first.logLines.find((line) => line.event === 'schedule.machine-daily-check-installed')?.fields).toEqual({ at: '07:30' });
+      expect(calls.filter((args) => args[0] === '/Create')).toHaveLength(1);
+      expect((await first.call('getSettings')).accountCount).toBe(3);
+    } finally {
+      await first.dispose();
+    }
+    // The next start is not a first start: nothing registered again, whatever the user changed since.
+    const next = openMainProcess(workstation, { machineProfilePath: path, dailyCheck: onWindows() });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(calls.filter((args) => args[0] === '/Create')).toHaveLength(1);
+    } finally {
+      await next.dispose();
+    }
+  });
+
+  it('refused (a field wrong, or a folder others may change), is said by status with why, at any start', async () => {
+    const path = await machineProfile(false);
+    const cli = inProcessCli(() => keychain(), fixedClock('2026-12-04T08:00:00Z'));
+    const user = tempDir('chorus-poste-');
+    // The first status is this user's first start: the profile's three communes are applied, hence --account.
+    const statusWith = (profile: string) => cli(['status', '--json', '--account', communes[0].name, '--user-data-dir', user], { env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: profile, CHORUS_PRO_MACHINE_FLEET: '/nonexistent/fleet.json' } });
+    expect((await statusWith(path)).json).not.toHaveProperty('machineProfile');
+
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { accounts: { login: string }[] };
+    data.accounts[2] = { ...data.accounts[2], login: 42 } as unknown as { login: string };
+    writeFileSync(path, JSON.stringify(data), { mode: 0o644 });
+    const wrong = await statusWith(path);
+    expect(wrong.status).toBe(0);
+    expect(wrong.json.machineProfile).toEqual({ path, refused: expect.stringMatching(/accounts\.2\.login/) as string });
+
+    chmodSync(dirname(path), 0o777);
+    try {
+      const plain = await cli(['status', '--account', communes[0].name, '--user-data-dir', user], { env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: path, CHORUS_PRO_MACHINE_FLEET: '/nonexistent/fleet.json' } });
+      expect(plain.stdout.split('\n')[0]).toBe(`Attention : le profil de machine (${path}) n'est pas appliqué : son dossier est modifiable par d'autres utilisateurs. Il ne sert qu'au premier démarrage de chaque utilisateur ; corrigez-le (guide de déploiement, « Préconfigurer tous les postes : le profil de machine »).`);
+    } finally {
+      chmodSync(dirname(path), 0o700);
+    }
   });
 
   it('with passwords: the screen asks once for the passphrase and each commune gets its own, not verified', async () => {

@@ -34,13 +34,20 @@ const writeRight = /\((?:[^)]*,)?(?:F|M|W|WD|AD|WDAC|WO)(?:,[^)]*)?\)/;
  */
 export const readWindowsPathSecurity: ReadPathSecurity = (path) => {
   try {
-    const listing = execFileSync('icacls', [path], { encoding: 'utf8', windowsHide: true, timeout: 10_000 });
-    const writable = listing.split(/\r?\n/).some((line) => everyone.test(line) && writeRight.test(line));
-    return { ownerTrusted: true, writableByOthers: writable };
+    return windowsListingSecurity(execFileSync('icacls', [path], { encoding: 'utf8', windowsHide: true, timeout: 10_000 }));
   } catch {
     return undefined;
   }
 };
+
+/**
+ * What `icacls PATH` printed, as read through a pipe (the console's OEM code page decoded as
+ * UTF-8: only ASCII is relied on): writable by others when a group of every user holds a write right.
+ */
+export function windowsListingSecurity(listing: string): PathSecurity {
+  const writable = listing.split(/\r?\n/).some((line) => everyone.test(line) && writeRight.test(line));
+  return { ownerTrusted: true, writableByOthers: writable };
+}
 
 export const platformPathSecurity = (platform: NodeJS.Platform = process.platform): ReadPathSecurity =>
   platform === 'win32' ? readWindowsPathSecurity : readPosixPathSecurity;

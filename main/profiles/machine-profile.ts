@@ -63,3 +63,21 @@ export function applyMachineProfileAtFirstStart(
     return undefined;
   }
 }
+
+/**
+ * Why the machine-wide profile at `path` would not be applied, in French (undefined: there is none,
+ * or it would be). For `status`, at any start: the IT person sees what the first start logged.
+ */
+export function machineProfileRefusal(path: string | undefined, readPathSecurity: ReadPathSecurity = platformPathSecurity()): string | undefined {
+  if (!path || !existsSync(path)) return undefined;
+  const distrust = machineProfileDistrust(path, readPathSecurity);
+  if (distrust !== undefined) return distrust;
+  try {
+    const { profile: data } = splitMachineOnlyFields(readProfileData(path), { info: () => undefined, warn: () => undefined, error: () => undefined });
+    if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) parseAccountsProfile(data);
+    else parseSingleProfile(data);
+    return undefined;
+  } catch (error) {
+    return error instanceof AppError ? (error.detail ?? error.message) : 'il est illisible';
+  }
+}

@@ -3,6 +3,7 @@ import type { AppInfo, SettingsSnapshot } from '../../preload/contract';
 import { AdvancedSettings } from './AdvancedSettings';
 import { AccountBar } from './AccountBar';
 import { ConnectionBlock } from './ConnectionBlock';
+import { FleetLine } from './FleetLine';
 import { MachineProfileSecrets } from './MachineProfileSecrets';
 import { connectionKey, type TestState } from './connectionTest';
 import { PasswordBlock } from './PasswordBlock';
@@ -11,6 +12,7 @@ import { ReminderBanner } from './ReminderBanner';
 import { StructuresDialog } from './StructuresDialog';
 import { SupportSection } from './SupportSection';
 import { useConfiguration } from './useConfiguration';
+import { useFleetView } from './useFleetView';
 
 /** The screen: both framed blocks, the modal and the structures dialog, and what links them. */
 export function ConfigurationScreen({
@@ -50,6 +52,10 @@ export function ConfigurationScreen({
 
   // The main process says when the renewal falls due (at start, then daily): show it at once.
   useEffect(() => window.chorus.onPasswordReminder(() => void refresh(() => window.chorus.getSettings())), [refresh]);
+  // The fleet's start brought a publication (or this user joined): its settings are read again.
+  useEffect(() => window.chorus.onFleetUpdated(() => void refresh(() => window.chorus.getSettings())), [refresh]);
+  const fleet = useFleetView(snapshot);
+  const managedByFleet = fleet.managed !== undefined;
 
   /** Runs the connection test; true when it succeeded. */
   const runTest = async (confirmed: boolean): Promise<boolean> => {
@@ -120,9 +126,11 @@ export function ConfigurationScreen({
   return (
     <>
       <AccountBar snapshot={snapshot} focusOnMount={focusAccounts} prepareSwitch={prepareSwitch} onSwitched={onAccountSwitched} onRenamed={(renamed) => void refresh(() => Promise.resolve({ ...renamed, ok: true as const }))} />
+      <FleetLine fleet={fleet} />
       <ReminderBanner
         reminder={snapshot.reminder}
         passwordStored={snapshot.secrets.password === true}
+        managedByFleet={managedByFleet}
         onRenew={() => void startRenewal()}
         {...(snapshot.accountCount > 1 ? { accountName: snapshot.account.name } : {})}
       />
@@ -149,6 +157,7 @@ export function ConfigurationScreen({
       )}
       <ConnectionBlock
         configuration={configuration}
+        managedByFleet={managedByFleet}
         passwordDraft={passwordDraft}
         onPasswordDraft={(text) => {
           setPasswordDraft(text);
@@ -176,7 +185,7 @@ export function ConfigurationScreen({
           })
         }
       />
-      <PasswordBlock configuration={configuration} canRenew={canRenew} onRenew={() => setDialog('password')} typedDay={typedDay} onTypedDay={setTypedDay} />
+      <PasswordBlock configuration={configuration} managedByFleet={managedByFleet} canRenew={canRenew} onRenew={() => setDialog('password')} typedDay={typedDay} onTypedDay={setTypedDay} />
       <SupportSection configuration={configuration} appInfo={appInfo} />
       {dialog === 'password' && (
         <PasswordModal

@@ -26,10 +26,12 @@ interface Props {
   /** Keeps the typed password although Chorus Pro could not be reached: offline preparation. */
   readonly onSaveUnchecked: () => void;
   readonly onShowStructures: () => void;
+  /** The IT department's fleet keeps this account's password (received, then verified by a test). */
+  readonly managedByFleet?: boolean;
 }
 
 /** The framed block "Informations de connexion", in the original's order. */
-export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, onTest, onCancelTest, onConfirmSpaces, onSaveUnchecked, onShowStructures }: Props) {
+export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, onTest, onCancelTest, onConfirmSpaces, onSaveUnchecked, onShowStructures, managedByFleet = false }: Props) {
   const { snapshot, errors, choose } = configuration;
   const custom = snapshot.settings.environment === 'custom';
   const unverified = snapshot.secrets.passwordVerified === false;
@@ -71,19 +73,23 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
           <PasswordInput
             id="password"
             value={passwordDraft}
-            placeholder={snapshot.secrets.password ? 'Enregistré dans le coffre-fort' : ''}
+            placeholder={snapshot.secrets.password ? (managedByFleet ? 'Reçu du service informatique' : 'Enregistré dans le coffre-fort') : ''}
             aria-describedby={unverified ? 'password-unverified password-hint' : 'password-hint'}
             onChange={(event) => onPasswordDraft(event.target.value)}
           />
           {unverified && (
             <p className="warning-text" id="password-unverified">
-              Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.
+              {managedByFleet
+                ? 'Reçu du service informatique, non vérifié : le prochain test de connexion le vérifiera.'
+                : 'Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.'}
             </p>
           )}
           <p className="hint" id="password-hint">
             {snapshot.secrets.password === null
               ? 'Le coffre-fort de mots de passe est inaccessible : impossible de savoir si un mot de passe est enregistré.'
-              : snapshot.secrets.password
+              : snapshot.secrets.password && managedByFleet
+                ? 'Mot de passe reçu du service informatique, commun à tous les postes du parc : c’est lui qui le renouvelle, vous n’avez rien à saisir.'
+                : snapshot.secrets.password
                 ? 'Un mot de passe est enregistré. Saisissez-en un nouveau pour le remplacer : il sera vérifié par le test de connexion.'
                 : 'Aucun mot de passe enregistré : saisissez celui du compte technique, il sera vérifié par le test de connexion.'}
           </p>
@@ -108,6 +114,12 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
       {test.kind === 'failed' && (
         <div role="alert" className="failure">
           <p>{test.failure.message}</p>
+          {managedByFleet && test.failure.code === 'AUTH_REJECTED' && (
+            <p>
+              Ce compte est géré par le service informatique : ne saisissez pas de nouveau mot de passe vous-même, contactez-le ; il le
+              renouvellera une fois pour tous les postes, et ce poste le recevra à son prochain démarrage.
+            </p>
+          )}
           {offerUnchecked && (
             <>
               <p>

@@ -12,6 +12,8 @@ interface Props {
   /** The day typed in "Date de dernière mise à jour" (AAAA-MM-JJ), when the date may be given. */
   readonly typedDay: string | undefined;
   readonly onTypedDay: (day: string) => void;
+  /** The IT department's fleet keeps this account's password: a new one comes from them. */
+  readonly managedByFleet?: boolean;
 }
 
 /** AAAA-MM-JJ of an instant, in the user's own calendar (what `<input type="date">` shows). */
@@ -25,7 +27,7 @@ const localDay = (iso: string | undefined): string => {
 const months = Array.from({ length: alertDelayBounds.max - alertDelayBounds.min + 1 }, (_, index) => alertDelayBounds.min + index);
 
 /** The framed block "Gestion du mot de passe de l'utilisateur technique". */
-export function PasswordBlock({ configuration, canRenew, onRenew, typedDay, onTypedDay }: Props) {
+export function PasswordBlock({ configuration, canRenew, onRenew, typedDay, onTypedDay, managedByFleet = false }: Props) {
   const { snapshot, errors, choose } = configuration;
   const editable = snapshot.passwordDayEditable;
   const [dayError, setDayError] = useState<string>();
@@ -92,7 +94,9 @@ export function PasswordBlock({ configuration, canRenew, onRenew, typedDay, onTy
         </button>
       </div>
       <p className="hint" id="renew-hint">
-        {canRenew
+        {managedByFleet
+          ? 'Ce compte est géré par le service informatique : pour un nouveau mot de passe, contactez-le ; il le renouvellera une fois pour tous les postes.'
+          : canRenew
           ? 'Le test de connexion a réussi : vous pouvez saisir le nouveau mot de passe communiqué par Chorus Pro.'
           : 'Disponible après un test de connexion réussi avec les paramètres affichés.'}
       </p>

@@ -10,10 +10,16 @@ interface Props {
   readonly onRenew: () => void;
   /** Named when there are several accounts: the banner says which one is due. */
   readonly accountName?: string;
+  /** The IT department's fleet keeps this account's password: renewing is theirs, for every workstation. */
+  readonly managedByFleet?: boolean;
 }
 
+/** For an account a fleet keeps, the renewal goes through the IT department. */
+const fleetRenewalText =
+  'Ce compte est géré par le service informatique : ne changez pas le mot de passe vous-même, contactez-le ; il le renouvellera une fois pour tous les postes.';
+
 /** The renewal reminder the original screen left for later ("Alerte actualisation"). */
-export function ReminderBanner({ reminder, passwordStored, onRenew, accountName }: Props) {
+export function ReminderBanner({ reminder, passwordStored, onRenew, accountName, managedByFleet = false }: Props) {
   const account = accountName === undefined ? '' : `Compte « ${accountName} » : `;
   if (!reminder.known) {
     return passwordStored ? (
@@ -30,19 +36,24 @@ export function ReminderBanner({ reminder, passwordStored, onRenew, accountName 
       {reminder.expired ? (
         <p>
           {account}Le mot de passe du compte technique a probablement expiré le {day} ({sourceText(reminder)}) : les échanges avec Chorus Pro
-          sont interrompus. Demandez au gestionnaire principal de le réinitialiser sur le portail Chorus Pro (Raccordements &gt; Compte
-          technique), puis saisissez le nouveau mot de passe dans le champ « Mot de passe » et lancez le test de connexion.
+          sont interrompus.
+          {!managedByFleet &&
+            ' Demandez au gestionnaire principal de le réinitialiser sur le portail Chorus Pro (Raccordements > Compte technique), puis saisissez le nouveau mot de passe dans le champ « Mot de passe » et lancez le test de connexion.'}
         </p>
       ) : (
         <p>
           {account}Le mot de passe du compte technique expire dans {reminder.daysLeft} jour{reminder.daysLeft > 1 ? 's' : ''}, le {day} (
-          {sourceText(reminder)}). Demandez au gestionnaire principal de le renouveler sur le portail Chorus Pro, puis saisissez-le
-          ici.
+          {sourceText(reminder)}).
+          {!managedByFleet && ' Demandez au gestionnaire principal de le renouveler sur le portail Chorus Pro, puis saisissez-le ici.'}
         </p>
       )}
-      <button type="button" onClick={onRenew}>
-        Renouveler le mot de passe
-      </button>
+      {managedByFleet ? (
+        <p className="fleet-renewal">{fleetRenewalText}</p>
+      ) : (
+        <button type="button" onClick={onRenew}>
+          Renouveler le mot de passe
+        </button>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// `fleet create | invite | join | members | publish | remove-member | assign | rotate-key | report | sync | status`: one renewal
+// `fleet create | invite | join | members | publish | remove-member | assign | rotate-key | pointer | report | sync | status`: one renewal
 // published once, every workstation follows (main/fleet/). What each action does is in
 // ../fleet-actions.ts, loaded only when a fleet command runs: the other commands start without it.
 import type { Command } from '../command';

@@ -15,6 +15,7 @@ import { changeFromOptions, connectionOptions, refuseMixedEndpoints } from '../c
 import { text, type OptionName } from '../options';
 import { frenchDay } from '../output';
 import { withFleetStatus } from '../fleet-status-lines';
+import { withMachineProfileStatus } from '../machine-profile-status-lines';
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
@@ -80,7 +81,7 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
   };
 }
 
-export const status: Command = { options: [], readsOnly: true, run: async (context) => withFleetStatus(await showStatus(context), context) };
+export const status: Command = { options: [], readsOnly: true, run: async (context) => withMachineProfileStatus(await withFleetStatus(await showStatus(context), context), context) };
 
 const configureOptions: readonly OptionName[] = [...connectionOptions, 'alert-delay', 'password-updated-on'];
 
