@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import type { FleetPark } from '../../preload/contract';
+import { formatDay } from './format';
+
+type Reading = { readonly kind: 'reading' } | { readonly kind: 'read'; readonly fleets: readonly FleetPark[] } | { readonly kind: 'failed'; readonly message: string };
+
+const levelWords = { ok: 'OK', warning: 'À faire', critical: 'Urgent' } as const;
+const severityClass = ['park-ok', 'park-warning', 'park-critical'] as const;
+
+/** One fleet this user publishes: the last publication, what needs doing, who waits, the table. */
+function Park({ park }: { readonly park: Extract<FleetPark, { ok: true }> }) {
+  const [head, severity, ...rest] = park.summary;
+  return (
+    <div className="park">
+      <p className="hint">
+        {head}
+        {park.latestPublishedAt ? ` Publiée le ${formatDay(park.latestPublishedAt)}.` : ''} Dossier : {park.folder}
+      </p>
+      <p role="status" className={`park-severity ${severityClass[park.severity]}`}>
+        {severity}
+      </p>
+      {rest.length > 0 && (
+        <ul className="park-warnings">
+          {rest.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {park.pending.length > 0 && (
+        <>
+          <p>
+            <strong>Postes en attente d'acceptation</strong>
+          </p>
+          <p className="hint">Comparez la phrase avec celle que le poste affiche, puis acceptez-le : fleet publish DOSSIER --accept ID.</p>
+          <ul>
+            {park.pending.map((member) => (
+              <li key={member.id}>
+                {member.machine} ({member.user}) — <code>{member.id}</code> — phrase : <strong className="phrase">{member.phrase}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="table-scroll">
+        <table className="park-table">
+          <caption>Chaque poste et chaque compte, d'après l'état que le poste a déposé</caption>
+          <thead>
+            <tr>
+              <th scope="col">Poste</th>
+              <th scope="col">Compte</th>
+              <th scope="col">Niveau</th>
+              <th scope="col">État</th>
+              <th scope="col">Dernière vérification</th>
+              <th scope="col">Révision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {park.rows.map((row) => (
+              <tr key={`${row.memberId}\n${row.account}`} className={`park-${row.level}`}>
+                <td>
+                  {row.workstation}
+                  <br />
+                  <small>{row.memberId}</small>
+                </td>
+                <td>{row.account}</td>
+                <td className="park-level">{levelWords[row.level]}</td>
+                <td>{row.state}</td>
+                <td>{row.lastCheck}</td>
+                <td>{row.revision}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * « Parc de postes », for the IT person on the workstation that publishes a fleet (issue 32): the
+ * report of each fleet this user publishes, read from the shared folder when the section is shown
+ * and on « Actualiser ». Nothing at all on a workstation that publishes none.
+ */
+export function FleetParkSection() {
+  const [reading, setReading] = useState<Reading>({ kind: 'reading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setReading({ kind: 'reading' });
+    void window.chorus.getFleetParks().then((answer) => {
+      if (!current) return;
+      setReading(answer.ok ? { kind: 'read', fleets: answer.fleets } : { kind: 'failed', message: answer.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [round]);
+  if (reading.kind === 'read' && reading.fleets.length === 0) return null;
+  return (
+    <fieldset className="fleet-park" aria-busy={reading.kind === 'reading'}>
+      <legend>Parc de postes</legend>
+      {reading.kind === 'reading' && <p className="hint">Lecture du dossier partagé du parc…</p>}
+      {reading.kind === 'failed' && (
+        <p role="alert" className="error">
+          {reading.message}
+        </p>
+      )}
+      {reading.kind === 'read' &&
+        reading.fleets.map((park) =>
+          park.ok ? (
+            <Park key={park.fingerprint} park={park} />
+          ) : (
+            <p key={park.fingerprint} role="alert" className="error">
+              Parc {park.fingerprint} ({park.folder}) : {park.message}
+            </p>
+          ),
+        )}
+      <div className="actions">
+        <button type="button" disabled={reading.kind === 'reading'} onClick={() => setRound((count) => count + 1)}>
+          Actualiser
+        </button>
+      </div>
+    </fieldset>
+  );
+}
