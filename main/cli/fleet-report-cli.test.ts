@@ -1,36 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
-import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { cliStations, recordingNotifier, type Station } from '../../test/support/cli-stations';
 import { demoAccount } from '../../test/support/core-fixture';
 import { fleetCommunes, sharedFolder } from '../../test/support/fleet-fixture';
 import { fixedClock } from '../../test/support/settings-fixture';
 import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { tempDir } from '../../test/support/temp-dirs';
 import type { SchtasksRunner } from '../schedule/daily-check-schedule';
-import type { AccountNotice, Notifier } from './daily-check';
+import type { Notifier } from './daily-check';
 import { runCli } from './run-cli';
 
 const simulator = simulatorForTheFile();
-const namespaces: string[] = [];
-afterAll(() => Promise.all(namespaces.map((service) => clearKeychainService(service))));
-
-interface Station {
-  readonly dir: string;
-  readonly keychain: string;
-}
-const station = (label: string): Station => {
-  const keychain = `Chorus Pro Echanges (test rapport ${label} ${randomUUID()})`;
-  namespaces.push(keychain);
-  return { dir: tempDir(`chorus-rapport-${label}-`), keychain };
-};
-
-function recordingNotifier(): Notifier & { readonly shown: AccountNotice[] } {
-  const shown: AccountNotice[] = [];
-  return { shown, show: (notice) => shown.push(notice), settled: () => Promise.resolve() };
-}
+const station = cliStations('test rapport');
 
 /** The real command line in this process, for one workstation (its folder, its keychain namespace), on a clock. */
 async function cli(at: Station, args: readonly string[], options: { stdin?: string; notifier?: Notifier; now?: string; windows?: { run: SchtasksRunner; sid: string } } = {}) {

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import type { FleetPark } from '../../preload/contract';
 import { formatDay } from './format';
 
-type Reading = { readonly kind: 'reading' } | { readonly kind: 'read'; readonly fleets: readonly FleetPark[] } | { readonly kind: 'failed'; readonly message: string };
+type Reading =
+  | { readonly kind: 'first-reading' }
+  | { readonly kind: 'reading'; readonly fleets: readonly FleetPark[] }
+  | { readonly kind: 'read'; readonly fleets: readonly FleetPark[] }
+  | { readonly kind: 'failed'; readonly message: string };
 
 const levelWords = { ok: 'OK', warning: 'À faire', critical: 'Urgent' } as const;
 const severityClass = ['park-ok', 'park-warning', 'park-critical'] as const;
@@ -82,11 +86,11 @@ function Park({ park }: { readonly park: Extract<FleetPark, { ok: true }> }) {
  * and on « Actualiser ». Nothing at all on a workstation that publishes none.
  */
 export function FleetParkSection() {
-  const [reading, setReading] = useState<Reading>({ kind: 'reading' });
+  const [reading, setReading] = useState<Reading>({ kind: 'first-reading' });
   const [round, setRound] = useState(0);
   useEffect(() => {
     let current = true;
-    setReading({ kind: 'reading' });
+    setReading((before) => (before.kind === 'read' ? { kind: 'reading', fleets: before.fleets } : before));
     void window.chorus.getFleetParks().then((answer) => {
       if (!current) return;
       setReading(answer.ok ? { kind: 'read', fleets: answer.fleets } : { kind: 'failed', message: answer.message });
@@ -95,7 +99,8 @@ export function FleetParkSection() {
       current = false;
     };
   }, [round]);
-  if (reading.kind === 'read' && reading.fleets.length === 0) return null;
+  // Until the first answer, and for a workstation that publishes no fleet: nothing (most users never publish).
+  if (reading.kind === 'first-reading' || (reading.kind === 'read' && reading.fleets.length === 0)) return null;
   return (
     <fieldset className="fleet-park" aria-busy={reading.kind === 'reading'}>
       <legend>Parc de postes</legend>
@@ -105,7 +110,7 @@ export function FleetParkSection() {
           {reading.message}
         </p>
       )}
-      {reading.kind === 'read' &&
+      {(reading.kind === 'read' || reading.kind === 'reading') &&
         reading.fleets.map((park) =>
           park.ok ? (
             <Park key={park.fingerprint} park={park} />
