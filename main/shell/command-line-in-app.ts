@@ -14,7 +14,8 @@ export function runCommandLineInApp(args: readonly string[]): void {
     whenReady: () => app.whenReady(),
     Notification,
     openAccount: (account) => {
-      spawn(process.execPath, ['--account', account], { detached: true, stdio: 'ignore' }).unref();
+      // '' is a notice about no one account (the publisher's fleet report): the app opens as it is.
+      spawn(process.execPath, account === '' ? [] : ['--account', account], { detached: true, stdio: 'ignore' }).unref();
     },
     lingerMs: 2 * 60 * 1000,
     warn: (line) => process.stderr.write(`${line}\n`),
