@@ -20,6 +20,12 @@ import { shareInspector } from './share-warnings';
 import { signedFile } from './signed-file';
 import { generateSigningKey } from './signing-keys';
 import { syncFleets } from './sync-fleet';
+import { readTrust } from './certificates';
+import { readMemberKeys } from './fleet-keychain';
+import { IgnoredFiles } from './ignored-files';
+import { readMemberships } from './local-records';
+import { newAgeIdentity } from './sealed-box';
+import { memberStatusFile } from './write-member-status';
 
 const joinedAt = '2026-12-04T08:00:00Z';
 const workstation = fleetWorkstations(fixedClock(joinedAt));
@@ -122,7 +128,8 @@ describe('the fleet report, from the status files the members write', () => {
     expect(got.ignored.total).toBe(folderCaps.entries - 3 + 2);
     expect(got.ignored.toJson().reasons).toMatchObject({ unreadable: 1, 'bad-signature': 1 });
     expect(got.warnings.filter((warning) => warning.includes('ne contient pas un état écrit par lui'))).toHaveLength(2);
-    expect(reportSeverity(got)).toBe(0);
+    // Something to do (delete those files), not yet an alarm.
+    expect(reportSeverity(got)).toBe(1);
     // A day and a half later those two are still silent since their acceptance: 2.
     expect(reportSeverity(await report(fleet, fixedClock('2026-12-06T09:00:00Z')))).toBe(2);
   });
@@ -144,6 +151,24 @@ describe('the fleet report, from the status files the members write', () => {
       expect.stringMatching(/^Partage : 1 état\(s\) de poste modifiable\(s\) par d'autres/),
     ]);
     chmodSync(fleet.folder, 0o755);
+  });
+
+  it('says when a status was written for another publisher key (before a rotation): its time is known, its content not, and nothing is called forged', async () => {
+    const fleet = await fleetOfThree();
+    for (const { station } of fleet.members) await dailyCheck(station, '2026-12-05T07:30:00Z');
+    const { station, id } = member(fleet, 0);
+    const [membership] = readMemberships(station.userDataDir);
+    const keys = await readMemberKeys(station.services.secrets, fleet.fingerprint);
+    const trust = await readTrust(nodeFleetFolder(fleet.folder), { fingerprint: fleet.fingerprint }, new IgnoredFiles());
+    if (!membership || !keys || !trust) throw new Error('parc incomplet');
+    const elsewhere = { ...trust, certificate: { ...trust.certificate, publishers: [{ ...trust.certificate.publishers[0]!, recipient: (await newAgeIdentity()).recipient }] } };
+    const file = await memberStatusFile({ trust: elsewhere, membership, keys, accounts: station.services.settings.accounts.list(), appVersion: '0.3.0', now: new Date('2026-12-05T08:00:00Z'), occasion: 'check' });
+    writeFileSync(join(fleet.folder, 'status', id), file);
+    const got = await report(fleet);
+    expect(got.members[0]).toMatchObject({ state: 'reporting', lastSeen: '2026-12-05T08:00:00.000Z', accounts: [], statusProblem: expect.stringContaining('autre clé de publication') as string });
+    expect(got.warnings).toEqual([]);
+    expect(got.ignored.total).toBe(0);
+    expect(reportSeverity(got)).toBe(1);
   });
 
   it('shows a removed member as revocation pending until its accounts are renewed and published, then as removed', async () => {

@@ -83,7 +83,7 @@ function stillToRevoke(member: PublishedMember, published: readonly PublishedAcc
 
 function reportMember(member: PublishedMember, status: StatusRead | undefined, now: Date, toRevoke: readonly string[]): ReportMember {
   const read = status?.kind === 'read' ? status.content : undefined;
-  const lastSeen = read?.writtenAt ?? null;
+  const lastSeen = read?.writtenAt ?? (status?.kind === 'sealed-elsewhere' ? status.writtenAt : null);
   const silent = now.getTime() - new Date(lastSeen ?? member.acceptedAt).getTime() > silentAfterMs;
   const state: MemberState = member.state === 'removed' ? (toRevoke.length > 0 ? 'revocation-pending' : 'removed') : silent ? 'silent' : 'reporting';
   return {
@@ -94,7 +94,12 @@ function reportMember(member: PublishedMember, status: StatusRead | undefined, n
     revision: read?.revision ?? null,
     appVersion: read?.appVersion ?? null,
     lastSeen,
-    statusProblem: status?.kind === 'not-its-own' ? status.why : null,
+    statusProblem:
+      status?.kind === 'not-its-own'
+        ? status.why
+        : status?.kind === 'sealed-elsewhere'
+          ? 'état chiffré pour une autre clé de publication (écrit avant une rotation de clés, ou pour un autre poste de publication) : son détail sera lisible après la prochaine vérification de ce poste'
+          : null,
     accounts: (read?.accounts ?? []).map((account) => ({ ...account, state: accountState(account, now) })),
     toRevoke,
   };
@@ -116,7 +121,7 @@ export async function fleetReport(dependencies: FleetDependencies, inspectShare?
   );
   const pending: PendingMember[] = [];
   for (const join of pendingJoins) pending.push({ id: join.id, machine: join.request.machine, user: join.request.user, phrase: await phraseOf(join.request.memberKey, join.request.recipient) });
-  const notOwn = members.filter((member) => member.statusProblem !== null);
+  const notOwn = members.filter((member) => statuses.byMember.get(member.id)?.kind === 'not-its-own');
   const warnings = [
     ...view.warnings,
     ...notOwn.map((member) => `Poste ${member.id} : la place de son état (status/${member.id}) ne contient pas un état écrit par lui (${member.statusProblem ?? ''}) ; elle n’a pas été créée par son adhésion, ou quelqu’un l’a remplacée. Supprimez ce fichier : le poste le recréera à sa prochaine vérification.`),
@@ -126,12 +131,16 @@ export async function fleetReport(dependencies: FleetDependencies, inspectShare?
   return { fingerprint: record.fingerprint, generatedAt: now.toISOString(), latestRevision: view.latestRevision, latestPublishedAt: latest?.publishedAt ?? null, members, pending, ignored, warnings };
 }
 
-/** Monitoring plugins' statuses: 0 all good, 1 something to do soon, 2 something failing or silent. */
+/**
+ * Monitoring plugins' statuses: 0 all good, 1 something to do soon (a password due, an account
+ * never checked, a disagreement, a revocation pending, a member's place holding something else
+ * than its readable status), 2 something failing or silent.
+ */
 export function reportSeverity(report: FleetReport): 0 | 1 | 2 {
   let severity: 0 | 1 | 2 = 0;
   for (const member of report.members) {
     if (member.state === 'silent') return 2;
-    if (member.state === 'revocation-pending') severity = 1;
+    if (member.state === 'revocation-pending' || member.statusProblem !== null) severity = 1;
     if (member.state !== 'reporting') continue;
     for (const account of member.accounts) {
       if (account.state === 'failing' || account.state === 'silent') return 2;

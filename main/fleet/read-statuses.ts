@@ -16,7 +16,12 @@ export type StatusRead =
   | { readonly kind: 'read'; readonly content: StatusContent; readonly occasion: 'join' | 'check' }
   | { readonly kind: 'absent' }
   /** A file holds the member's place that is not its valid status: planted, replaced, altered, too large. */
-  | { readonly kind: 'not-its-own'; readonly why: string };
+  | { readonly kind: 'not-its-own'; readonly why: string }
+  /**
+   * Its own status, signed, but sealed to publisher keys this publisher does not hold (written
+   * before a rotation, or for another publisher): when it was written is known, not its content.
+   */
+  | { readonly kind: 'sealed-elsewhere'; readonly writtenAt: string };
 
 export interface StatusesRead {
   readonly byMember: ReadonlyMap<string, StatusRead>;
@@ -59,7 +64,9 @@ export async function readStatuses(
     if (!opened.ok) return refused(opened.refusal, opened.refusal === 'bad-signature' ? 'signature invalide : pas écrit par ce poste' : 'contenu invalide');
     const envelope = opened.value;
     if (envelope.fleet !== fingerprint || envelope.member !== member.id) return refused('wrong-fleet', 'écrit pour un autre parc ou un autre poste');
-    const content = statusContentSchema.safeParse(await openSealed(envelope.sealed, identity));
+    const box = await openSealed(envelope.sealed, identity);
+    if (box === undefined) return { kind: 'sealed-elsewhere', writtenAt: envelope.writtenAt };
+    const content = statusContentSchema.safeParse(box);
     if (!content.success || content.data.fleet !== fingerprint || content.data.member !== member.id || content.data.writtenAt !== envelope.writtenAt) {
       return refused('invalid-content', 'contenu chiffré illisible pour ce poste de publication');
     }

@@ -54,6 +54,7 @@ function memberOnlyRow(member: ReportMember): { state: string; level: RowLevel }
     case 'removed':
       return { state: 'retiré du parc (révocation faite)', level: 'ok' };
     case 'reporting':
+      if (member.statusProblem !== null && member.accounts.length === 0) return { state: member.statusProblem, level: 'warning' };
       return member.accounts.length === 0 ? { state: 'aucun compte sur ce poste', level: 'ok' } : undefined;
   }
 }
