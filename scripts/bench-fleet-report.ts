@@ -1,6 +1,7 @@
 // The `fleet-report-1000` row's fleet (scripts/bench.ts): a publisher made by the real command line,
-// then 1000 members with 3 accounts each written as the app writes them — each its own keys, the
-// publisher's record accepting it, its status file signed and sealed by memberStatusFile — in
+// then 1000 members with 3 accounts each written as the app writes them — each its own keys, its
+// join request, the publisher's record accepting it, its status file signed and sealed by
+// memberStatusFile — in
 // seconds rather than 1000 joins. The baseline is a bare Node script that reads, verifies and
 // decrypts the same files with the same libraries (node:crypto, age-encryption).
 import { writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { memberIdOf } from '../main/fleet/fleet-identity';
 import { IgnoredFiles } from '../main/fleet/ignored-files';
 import { readPublisherRecords, savePublisherRecord } from '../main/fleet/local-records';
 import { newAgeIdentity } from '../main/fleet/sealed-box';
+import { fleetFormatVersion, signedFile } from '../main/fleet/signed-file';
 import { generateSigningKey } from '../main/fleet/signing-keys';
 import { memberStatusFile } from '../main/fleet/write-member-status';
 import type { StoredAccount } from '../main/settings/settings-schema';
@@ -47,6 +49,9 @@ export async function fillFleet(folderPath: string, publisherDir: string, keysFi
     const membership = { fingerprint: record.fingerprint, rootKey: record.rootKey, folder: folderPath, memberId: id, joinedAt: now.toISOString(), appliedRevision: 1, appliedAt: now.toISOString(), managedAccounts: communes, disagreements: [] };
     const bytes = await memberStatusFile({ trust, membership, keys: { signingKey: signing.privateKey, identity }, accounts, appVersion: '0.2.0', now, occasion: 'check' });
     writeFileSync(join(folderPath, 'status', id), bytes);
+    // Its join request too, as in a real fleet's members/ folder.
+    const request = { formatVersion: fleetFormatVersion, fleet: record.fingerprint, memberKey: signing.publicKey, recipient, machine: `PC-${String(index)}`, user: `agent${String(index)}`, requestedAt: now.toISOString() };
+    writeFileSync(join(folderPath, 'members', id), signedFile('adhesion', id, signing.privateKey, request));
   }
   await savePublisherRecord(publisherDir, { ...record, members: accepted });
   writeFileSync(keysFile, JSON.stringify(keys));

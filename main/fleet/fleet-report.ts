@@ -112,9 +112,8 @@ export async function fleetReport(dependencies: FleetDependencies, inspectShare?
   const now = dependencies.clock();
   const ignored = new IgnoredFiles();
   const latest = await latestPublicationHeader(dependencies.folder, publisher.trust, new IgnoredFiles());
-  const joins = await readJoinRequests(dependencies.folder, record.fingerprint, new IgnoredFiles());
   const known = new Set(record.members.map((member) => member.id));
-  const pendingJoins = joins.filter((join) => !known.has(join.id));
+  const pendingJoins = await readJoinRequests(dependencies.folder, record.fingerprint, new IgnoredFiles(), known);
   const statuses = await readStatuses(dependencies.folder, record.fingerprint, record.members, new Set(pendingJoins.map((join) => join.id)), publisher.identity, ignored);
   const members = record.members.map((member) =>
     reportMember(member, statuses.byMember.get(member.id), now, member.state === 'removed' ? stillToRevoke(member, view.previous, record.assignments, latest?.publishedAt ?? null) : []),
