@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { broadWriters, icaclsEntries } from './share-acl';
 
-const samples = '/work/shared/windows-samples/icacls';
+// The team's published samples, kept byte for byte in the repository (test/windows-samples/README.md).
+const samples = join(import.meta.dirname, '..', '..', 'test', 'windows-samples', 'icacls');
 /** As the app reads icacls' pipe: byte for byte. */
 const listing = (file: string): string => readFileSync(join(samples, file)).toString('latin1');
 

@@ -3,7 +3,7 @@
 // right to write, on the folder itself or on the files created in it. icacls writes the console's
 // OEM code page (CP850 on French Windows) to a pipe: the text is read byte for byte (latin1), and
 // the only non-ASCII letter a name here holds (« authentifiés ») is matched by any character.
-// Tested on the real outputs of /work/shared/windows-samples/icacls; not run on Windows here.
+// Tested on the real outputs of test/windows-samples/icacls; not run on Windows here.
 
 export interface AclEntry {
   /** What precedes the rights (on the first line, the path too). */
