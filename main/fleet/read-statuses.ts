@@ -87,7 +87,8 @@ export async function readStatuses(
 
 /**
  * Status files read at once: one file's read overlaps another's decryption. Measured by the
- * bench's fleet-report-1000 row on the 2-core machine (06/12/2026): 8 at once 1.45, 1 at once
- * 1.30, 2 at once 1.26 (age's decryption runs on the same small thread pool as the reads).
+ * bench's fleet-report-1000 row on the shared 2-core machine (06/12/2026): 8 at once 1.45, 1 and 2
+ * at once within the noise of each other (1.19–1.45); 2 kept for a share's latency (age's
+ * decryption runs on the same small thread pool as non-blocking reads).
  */
 const concurrentReads = 2;
