@@ -9,7 +9,7 @@ import { AppError } from '../failures/errors';
 import type { FleetReport } from '../fleet/fleet-report';
 import { shownFingerprint } from '../fleet/fleet-identity';
 import { frenchDay } from './output';
-import type { ReportRow } from '../fleet/report-rows';
+import { frenchMoment, type ReportRow } from '../fleet/report-rows';
 
 const csvCell = (text: string): string => {
   const inert = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -52,7 +52,7 @@ small { color: #555; }
 </head>
 <body>
 <h1>Parc de postes — rapport</h1>
-<p>Parc ${escapeHtml(shownFingerprint(report.fingerprint))}, rapport du ${escapeHtml(frenchDay(report.generatedAt))} ${escapeHtml(report.generatedAt.slice(11, 16))} UTC ; dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}${report.latestPublishedAt ? ` du ${escapeHtml(frenchDay(report.latestPublishedAt))}` : ''}` : 'aucune'}.</p>
+<p>Parc ${escapeHtml(shownFingerprint(report.fingerprint))}, rapport du ${escapeHtml(frenchMoment(report.generatedAt))} ; dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}${report.latestPublishedAt ? ` du ${escapeHtml(frenchDay(report.latestPublishedAt))}` : ''}` : 'aucune'}.</p>
 <ul>${summary.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 <table>
 <thead><tr><th>Poste</th><th>Compte</th><th>Niveau</th><th>État</th><th>Dernière vérification</th><th>Révision</th></tr></thead>

@@ -2,7 +2,7 @@
 // the HTML page, the notification and the screen's « Parc de postes »: what each state says in
 // French, and which texts came from the workstations looking like markup or a formula (escaped
 // wherever they are written, counted).
-import { parseISO } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import { lastCheckReason } from '../chorus/last-check-text';
 import { frenchDay as plainFrenchDay } from '../dates/plain-day';
 import { reportSeverity, type FleetReport, type ReportAccount, type ReportMember } from './fleet-report';
@@ -23,7 +23,9 @@ export interface ReportRow {
   readonly revision: string;
 }
 
-const at = (instant: string): string => `${frenchDay(instant)} ${instant.slice(11, 16)} UTC`;
+/** « 05/12/2026 08:30 », day and time both in this workstation's own time zone. */
+export const frenchMoment = (instant: string): string => `${frenchDay(instant)} ${format(parseISO(instant), 'HH:mm')}`;
+const at = frenchMoment;
 
 export const workstationLabel = (member: ReportMember): string => member.name ?? `${member.declared.machine} (${member.declared.user}, nom déclaré par le poste)`;
 
