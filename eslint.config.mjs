@@ -67,6 +67,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport, shellImport] }] },
   },
   {
+    // Shared by the main process and the renderer (French typography): it reaches neither.
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/test/**', 'node:*', 'electron'], message: 'common/ is plain TypeScript that main and the renderer share: it imports neither, nor Node.' }] },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     rules: {

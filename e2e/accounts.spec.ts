@@ -51,6 +51,8 @@ test('a secrétaire de mairie adds a second commune, configures and tests it, sw
   await ui.testButton.click();
   await expect(ui.success).toBeVisible();
   await expect(ui.updatedAt).toHaveValue(today());
+  // The account list says the test too (it is read again after it): the picture waits for it.
+  await expect(bar.select).toContainText('Commune de Tréméreuc — OK');
   await screenshot(page, '16-deux-communes');
 
   await bar.select.selectOption('Compte principal');
@@ -103,7 +105,7 @@ test('two accounts due at different dates: the banner names the right one; remov
   await screenshot(page, '17-rappel-par-compte');
   await due.getByRole('button', { name: 'Afficher « Commune de Plouër »' }).click();
   await expect(bar.select).toHaveValue('Commune de Plouër');
-  await expect(page.getByRole('alert').filter({ hasText: 'Compte « Commune de Plouër » : Le mot de passe du compte technique expire' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Compte « Commune de Plouër » : faites renouveler le mot de passe du compte technique' })).toBeVisible();
 
   await bar.select.selectOption('SIVOM de la Rance');
   await bar.remove.click();
@@ -138,7 +140,7 @@ test('add, rename, switch and remove with the keyboard alone', async ({ launch }
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('Budget annexe assainissement');
   await page.keyboard.press('Enter');
-  await expect(bar.select.locator('option:checked')).toHaveText('Budget annexe assainissement');
+  await expect(bar.select.locator('option:checked')).toHaveText('Budget annexe assainissement — non testé');
   await bar.select.focus();
   await page.keyboard.press('ArrowUp');
   await expect(bar.select).toHaveValue('Compte principal');
@@ -181,15 +183,15 @@ test('an export of all accounts, with their passwords, imported on another works
   await target.page.getByRole('button', { name: 'Importer un profil de déploiement…' }).click();
   const dialog = target.page.getByRole('dialog', { name: 'Importer un profil de déploiement' });
   // A new account's first row names it; the rows after it give each of its settings.
-  await expect(dialog.getByRole('row', { name: /« Commune de Tréméreuc »/ }).first()).toContainText('(nouveau compte)');
-  await expect(dialog.getByRole('row', { name: /« Commune de Tréméreuc » — Lien URL/ })).toContainText(simulator.url);
-  await expect(dialog.getByRole('row', { name: /« Commune de Plouër »/ }).first()).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /«\sCommune de Tréméreuc\s»/ }).first()).toContainText('(nouveau compte)');
+  await expect(dialog.getByRole('row', { name: /«\sCommune de Tréméreuc\s» — Lien URL/ })).toContainText(simulator.url);
+  await expect(dialog.getByRole('row', { name: /«\sCommune de Plouër\s»/ }).first()).toBeVisible();
   await dialog.getByLabel('Phrase secrète').fill('deux communes, une phrase');
   await dialog.getByRole('button', { name: 'Importer' }).click();
   await expect(dialog).toHaveCount(0, { timeout: 20_000 });
   const bar = accountBar(target.page);
   // The fresh workstation's empty « Compte principal » gave way to the profile's accounts.
-  await expect(bar.select.locator('option')).toHaveText(['Commune de Plouër', 'Commune de Tréméreuc']);
+  await expect(bar.select.locator('option')).toHaveText(['Commune de Plouër — non testé', 'Commune de Tréméreuc — non testé']);
   await expect(bar.select).toHaveValue('Commune de Plouër');
   await bar.select.selectOption('Commune de Tréméreuc');
   const ui = screen(target.page);
@@ -213,6 +215,6 @@ test('each account due gets its own OS notification, naming it; an account not d
   const app = await launch(seeded);
   await expect(accountBar(app.page).select).toHaveValue('Commune de Tréméreuc');
   await expect.poll(() => app.reminders.notificationTexts.length).toBe(2);
-  expect(app.reminders.notificationTexts[0]).toMatch(/^Compte « Commune de Plouër » : Le mot de passe du compte technique Chorus Pro expire/);
-  expect(app.reminders.notificationTexts[1]).toMatch(/^Compte « SIVOM de la Rance » : Le mot de passe du compte technique Chorus Pro a probablement expiré/);
+  expect(app.reminders.notificationTexts[0]).toMatch(/^Compte «\u00a0Commune de Plouër\u00a0»\u00a0: le mot de passe du compte technique Chorus Pro expire/);
+  expect(app.reminders.notificationTexts[1]).toMatch(/^Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le mot de passe du compte technique Chorus Pro a probablement expiré/);
 });

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     rmSync(workDir, { recursive: true, force: true });
     throw error;
   });
-  const app = await launchInBrowser({ userDataDir, keychainService: `chorus-pro-bench-screen-${String(process.pid)}`, logLines: [], fileToChoose: undefined, fileToSave: undefined, machineProfile: undefined });
+  const app = await launchInBrowser({ userDataDir, keychainService: `chorus-pro-bench-screen-${String(process.pid)}`, logLines: [], fileToChoose: undefined, fileToSave: undefined, machineProfile: undefined, machinePolicy: undefined });
   try {
     await app.page.addInitScript({ content: usableProbe });
     const blankPage = await app.page.context().newPage();

@@ -42,7 +42,8 @@ test('a preload built without one channel is caught: the page lacks that functio
 });
 
 test('a main bundle whose window has sandbox: false is caught: the recorded options are not the secure ones', async ({ launch }) => {
-  const distDir = brokenCopy(folder, 'main/index.js', (text) => text.replace('sandbox: true', 'sandbox: false'));
+  // Every window of the bundle (the screen's, and since issue 34 the command line's secret window).
+  const distDir = brokenCopy(folder, 'main/index.js', (text) => text.replaceAll('sandbox: true', 'sandbox: false'));
   const app = await launch({ distDir });
   await expect(screen(app.page).testButton).toBeVisible();
 

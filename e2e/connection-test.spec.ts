@@ -10,7 +10,7 @@ test('successful test: progress while it runs, then the original success message
   simulator.setDelay(1_500);
 
   await ui.testButton.click();
-  await expect(page.getByText(/Connexion à Chorus Pro en cours \(\d+ s\)/)).toBeVisible();
+  await expect(page.getByText(/Connexion à Chorus Pro en cours \(\d+\s+s\)/)).toBeVisible();
   await expect(ui.cancel).toBeVisible();
   await expect(ui.testButton).toBeDisabled();
   await expectAccessible(page);
@@ -36,12 +36,18 @@ test('changing the login greys "Saisir un nouveau mot de passe" again', async ({
   await expect(ui.renew).toBeDisabled();
 });
 
-test('wrong password: Chorus Pro’s refusal in place, with what to do; renewal stays greyed', async ({ launch, simulator }) => {
+test('wrong password: Chorus Pro’s refusal at « Mot de passe », with what to do, the focus there; renewal stays greyed', async ({ launch, simulator }) => {
   const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, password: 'ancien-mot-de-passe' }));
   const ui = screen(page);
   await ui.testButton.click();
-  await expect(ui.alert).toContainText("Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique");
-  await expect(ui.alert).toContainText('saisissez ici le nouveau mot de passe');
+  const refusal = page.locator('#password-failure');
+  await expect(refusal).toContainText('Saisissez ici le nouveau mot de passe communiqué par Chorus Pro, puis lancez le test : Chorus Pro refuse celui-ci.');
+  await expect(ui.password).toBeFocused();
+  await expect(ui.password).toHaveAttribute('aria-describedby', /password-failure/);
+  // What only the IT person needs is folded under « Détails ».
+  await expect(refusal.getByText(/HTTP 401/)).toBeHidden();
+  await refusal.getByText('Détails').click();
+  await expect(refusal.getByText(/HTTP 401/)).toBeVisible();
   await expect(ui.success).toHaveCount(0);
   await expect(ui.renew).toBeDisabled();
   await expectAccessible(page);
@@ -54,8 +60,7 @@ test('unreachable host: the connection failure and its next step', async ({ laun
   const { page } = await launch(seeded);
   const ui = screen(page);
   await ui.testButton.click();
-  await expect(ui.alert).toContainText("Le serveur n'a pas pu être joint");
-  await expect(ui.alert).toContainText('Vérifiez la connexion Internet du poste');
+  await expect(ui.alert).toContainText("Vérifiez la connexion Internet du poste, puis réessayez : le serveur n'a pas pu être joint.");
   await expect(ui.renew).toBeDisabled();
 });
 

@@ -58,8 +58,9 @@ test('after a reset in the portal the test is refused until the new password is 
   const newPassword = simulator.resetPassword(demo.login);
 
   const refused = await page.evaluate(() => window.chorus.testConnection());
-  expect(refused).toMatchObject({ ok: false, code: 'AUTH_REJECTED' });
-  expect(refused.ok ? '' : refused.message).toContain('saisissez ici le nouveau mot de passe');
+  // The refusal names the field it is about, what to do first, and folds the rest.
+  expect(refused).toMatchObject({ ok: false, code: 'AUTH_REJECTED', field: 'password', details: expect.stringContaining('HTTP 401') as unknown as string });
+  expect(refused.ok ? '' : refused.message).toMatch(/^Saisissez ici le nouveau mot de passe/);
 
   const wrongRenewal = await page.evaluate(() => window.chorus.renewPassword({ password: 'encore-faux', verify: true, surroundingSpacesConfirmed: false }));
   expect(wrongRenewal).toMatchObject({ ok: false, code: 'AUTH_REJECTED' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { readPackageVersion } from './harness/browser-target';
@@ -46,7 +46,7 @@ test('a profile chosen from the menu that cannot be imported is refused in place
   const before = readFileSync(join(app.userDataDir, 'config.json'), 'utf8');
   await expect(screen(app.page).testButton).toBeVisible();
   await app.chooseMenuItem('Importer un profil de déploiement…');
-  await expect(app.page.getByText('Ce profil de déploiement ne peut pas être importé')).toContainText('version de profil 4 inconnue');
+  await expect(app.page.getByText('Version de profil 4 inconnue')).toContainText("Rien n'a changé : demandez un nouveau profil");
   expect(readFileSync(join(app.userDataDir, 'config.json'), 'utf8')).toBe(before);
 });
 
@@ -60,6 +60,20 @@ test('a machine-wide profile pre-configures the first start', async ({ launch, s
   await expect(ui.alertDelay).toHaveValue('11');
 });
 
+test('a machine-wide profile other users could have written is not applied, and the screen says why and what to do', async ({ launch, simulator }) => {
+  const planted = join(folder(), 'Chorus Pro Echanges');
+  mkdirSync(planted);
+  chmodSync(planted, 0o777);
+  const machineProfile = join(planted, 'profile.json');
+  writeFileSync(machineProfile, JSON.stringify({ profileVersion: 1, environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: demo.login, clientId: demo.clientId, alertDelayMonths: 11, timeoutSeconds: 45 }));
+  const { page } = await launch({ machineProfile });
+  const notice = page.getByRole('status', { name: 'Profil de déploiement du poste non appliqué' });
+  await expect(notice).toContainText(`Le profil de déploiement du poste (${machineProfile}) n'a pas été appliqué : le dossier ${planted} : d'autres utilisateurs peuvent le modifier (droits 777).`);
+  await expect(notice).toContainText('Votre service informatique peut le rendre sûr');
+  await expect(screen(page).url).not.toHaveValue(simulator.url);
+  await expectAccessible(page);
+});
+
 test('the support log records what the app did, without any secret; its folder opens from the menu; À propos', async ({ launch, simulator }) => {
   needsMainWiring();
   const canary = `Canari-${randomUUID()}`;
@@ -69,7 +83,7 @@ test('the support log records what the app did, without any secret; its folder o
   await expect(ui.success).toBeVisible();
   await ui.password.fill(canary);
   await ui.testButton.click();
-  await expect(ui.alert).toContainText('Chorus Pro a refusé');
+  await expect(app.page.locator('#password-failure')).toContainText('Chorus Pro refuse celui-ci');
 
   await app.chooseMenuItem('Ouvrir le dossier des journaux');
   const logFolder = join(app.userDataDir, 'journaux');

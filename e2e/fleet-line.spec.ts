@@ -63,7 +63,7 @@ test('a member shows the fleet that keeps its account, the password received fro
     await expect(page.getByText('Mot de passe reçu du service informatique, commun à tous les postes du parc', { exact: false })).toBeVisible();
     await expect(page.getByText('Ce compte est géré par le service informatique : pour un nouveau mot de passe, contactez-le', { exact: false })).toBeVisible();
     // The reminder is due, but the member is not asked to renew: the IT department does it once for every workstation.
-    await expect(page.getByText('Ce compte est géré par le service informatique : ne changez pas le mot de passe vous-même', { exact: false })).toBeVisible();
+    await expect(page.getByText('contactez votre service informatique, qui renouvelle ce mot de passe une fois pour tous les postes ; ne le changez pas vous-même', { exact: false })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Renouveler le mot de passe' })).toHaveCount(0);
     await expect(page.getByRole('alert').filter({ hasText: 'expire dans' })).not.toContainText('Demandez au gestionnaire principal');
     await screenshot(page, '20-poste-du-parc');
@@ -147,7 +147,7 @@ test('a machine pointer that others may change is not followed, and the screen s
     // As a folder created by hand under %ProgramData% inherits: every user may write it.
     chmodSync(programData, 0o777);
     const { page } = await launch({ machineFleet: pointer });
-    await expect(page.getByRole('alert').filter({ hasText: "n'a pas été suivi : son dossier est modifiable par d'autres utilisateurs" })).toContainText(
+    await expect(page.getByRole('alert').filter({ hasText: "n'a pas été suivi : le dossier" }).filter({ hasText: "d'autres utilisateurs peuvent le modifier" })).toContainText(
       'Votre service informatique peut le corriger',
     );
   } finally {

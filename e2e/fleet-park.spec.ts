@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { runCliProcess } from '../test/support/cli-process';
+import { typographyFaults } from '../test/support/french-typography-check';
 import { tempDir } from '../test/support/temp-dirs';
 import { expect, test } from './fixtures';
 import { expectAccessible, screenshotFolder } from './screen';
@@ -59,7 +60,12 @@ test("the publisher's « Parc de postes »: who waits with its phrase, the last 
     await expect(rows.filter({ hasText: 'Urgent' })).toContainText('en échec : AUTH_REJECTED');
     await expect(rows.filter({ hasText: 'OK' }).locator('td').nth(3)).toHaveText('OK');
     expect(await rows.filter({ hasText: 'Urgent' }).locator('td.park-level').evaluate((cell) => getComputedStyle(cell).backgroundColor)).toBe('rgb(251, 213, 213)');
-    await park.screenshot({ path: join(screenshotFolder(), '21-parc-de-postes.png') });
+    // A picture of the section alone, for the guide (its ids, phrase and dates differ at each run: not compared).
+    await park.screenshot({ path: join(screenshotFolder(), '25-parc-de-postes.png') });
+    const parkTexts = await park.evaluate((section) =>
+      [section, ...section.querySelectorAll('*')].map((element) => [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? '').join('')).filter((text) => text.trim() !== ''),
+    );
+    expect(parkTexts.flatMap((text) => typographyFaults(text).map((fault) => `${fault.rule} : ${fault.around}`))).toEqual([]);
     await expectAccessible(page);
 
     // The IT person renews once and publishes; the school's next check passes: « Actualiser » shows it.

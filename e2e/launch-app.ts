@@ -24,6 +24,8 @@ export interface LaunchOptions {
   readonly machineProfile?: string;
   /** The machine's fleet pointer (none by default, whatever the host has). */
   readonly machineFleet?: string;
+  /** The machine policy's file (destinations, allowScripts; none by default, whatever the host has). */
+  readonly machinePolicy?: string;
   /** The button the user clicks in the app's message boxes, by label (bundle and browser targets; default: the cancel button). */
   readonly messageBoxButton?: string;
   /** Another build than dist/ to run (bundle target: the broken-copy check). */
@@ -46,6 +48,8 @@ export interface LaunchedApp {
   readonly openedFolders: readonly string[];
   /** What the app asked of Electron's API, and what only a stand-in can drive (bundle target). */
   readonly standIn: StandInProbe;
+  /** What the clipboard holds now, as the app's main process left it. */
+  readClipboard(): Promise<string>;
   /** Clicks an item of the window's menu, by its label ("Importer un profil de déploiement…"). */
   chooseMenuItem(label: string): Promise<void>;
   /** Stops the app; with `{ keepData: true }` the profile and keychain entries survive for a relaunch. */
@@ -62,7 +66,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const keychainService = options.keychainService ?? `Chorus Pro Echanges (e2e ${randomUUID()})`;
   const target = currentTarget();
   const logLines: LogLine[] = [];
-  const files = { fileToChoose: options.fileToChoose, fileToSave: options.fileToSave, machineProfile: options.machineProfile, machineFleet: options.machineFleet };
+  const files = { fileToChoose: options.fileToChoose, fileToSave: options.fileToSave, machineProfile: options.machineProfile, machineFleet: options.machineFleet, machinePolicy: options.machinePolicy };
   const start = () =>
     target === 'electron'
       ? launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, ...files }).then((running) => ({ ...running, standIn: onlyInBundle }))
@@ -80,6 +84,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     reminders: running.reminders,
     openedFolders: running.openedFolders,
     chooseMenuItem: (label) => running.chooseMenuItem(label),
+    readClipboard: () => running.readClipboard(),
     target,
     userDataDir,
     keychainService,

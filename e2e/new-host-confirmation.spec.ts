@@ -22,7 +22,7 @@ test('a page script’s new custom host: the main process asks before the first 
     };
 
     const refused = await attempt(undefined);
-    expect(refused.answer).toMatchObject({ ok: false, code: 'CANCELLED', message: expect.stringContaining('collecte.example:8443 non confirmée') });
+    expect(refused.answer).toMatchObject({ ok: false, code: 'CANCELLED', details: expect.stringContaining('collecte.example:8443 non confirmée') });
     expect(proxy.requestedHosts).toEqual([]);
     if (currentTarget() === 'bundle') {
       const asked = refused.app.standIn.records.flatMap((record) => (record.kind === 'message-box' ? [record] : []));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startConnectProxy } from '../test/support/loopback-servers';
 import { loadFixture } from './simulator/fixture';
 import { startSimulator } from './simulator/simulator';
-import { screen, keychainOnThisMachine } from './screen';
+import { screen } from './screen';
 import { demo, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 import { tempDir } from '../test/support/temp-dirs';
@@ -28,16 +28,16 @@ test('behind a proxy that asks for a password: user name in the address, passwor
     // A client secret serves the route it was stored for: entered again for this proxy and authority.
     await ui.clientSecret.fill(demo.clientSecret);
     await ui.saveSecret.click();
-    await expect(page.getByText(`Secret client enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
+    await expect(page.locator('#clientSecret-message')).toHaveText(/^Secret client enregistré dans le coffre-fort/);
 
     const proxyPassword = page.getByLabel('Mot de passe du proxy (agent-mairie)');
     await expect(proxyPassword).toHaveAttribute('placeholder', '');
     await ui.testButton.click();
-    await expect(ui.alert).toContainText("Le proxy n'a pas permis d'atteindre Chorus Pro");
+    await expect(ui.alert).toContainText("Appelez votre service informatique : le proxy n'a pas permis d'atteindre Chorus Pro.");
 
     await proxyPassword.fill('Proxy-Secret-1');
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-    await expect(page.getByText(`Mot de passe du proxy enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
+    await expect(page.locator('#proxyPassword-message')).toHaveText(/^Mot de passe du proxy enregistré dans le coffre-fort/);
     await expect(proxyPassword).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
     await ui.testButton.click();
     await expect(ui.success).toBeVisible();

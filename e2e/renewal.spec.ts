@@ -24,8 +24,8 @@ test('planned renewal: test, reset in the portal, new password through the modal
   await ui.newPassword.fill('pas-celui-du-portail');
   await ui.validate.click();
   // The login cannot be changed in the modal, and a test just accepted it: the words speak of the password only.
-  await expect(ui.modal.getByRole('alert')).toContainText('Chorus Pro a refusé ce nouveau mot de passe');
-  await expect(ui.modal.getByRole('alert')).not.toContainText("Vérifiez l'identifiant");
+  await expect(ui.modal.getByRole('alert')).toContainText('Vérifiez le nouveau mot de passe communiqué par Chorus Pro, puis saisissez-le à nouveau : Chorus Pro le refuse');
+  await expect(ui.modal.getByRole('alert')).not.toContainText('identifiant');
   await expect(ui.modal).toBeVisible();
   await expect(ui.updatedAt).toHaveValue(longAgoShown);
 
@@ -43,7 +43,8 @@ test('renewal after the fact: the test fails after a reset, the new password typ
   const ui = screen(page);
   const newPassword = simulator.resetPassword(demo.login);
   await ui.testButton.click();
-  await expect(ui.alert).toContainText('saisissez ici le nouveau mot de passe');
+  await expect(page.locator('#password-failure')).toContainText('Saisissez ici le nouveau mot de passe');
+  await expect(ui.password).toBeFocused();
   await expect(ui.renew).toBeDisabled();
 
   await ui.password.fill(newPassword);
@@ -138,6 +139,6 @@ test('a password with surrounding spaces is kept only once the user confirms it'
   await ui.modal.getByLabel('Le mot de passe est exact, avec ses espaces').check();
   await ui.validate.click();
   // Confirmed, it goes to Chorus Pro, which refuses this one: nothing is stored.
-  await expect(ui.modal.getByRole('alert')).toContainText('Chorus Pro a refusé ce nouveau mot de passe');
+  await expect(ui.modal.getByRole('alert')).toContainText('Chorus Pro le refuse');
   expect(await createKeytarSecretStore(seeded.keychainService).get(secretAccounts.technicalPassword(simulator.url, demo.login))).toBe(demo.password);
 });

@@ -1,7 +1,9 @@
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { projectRoot } from './harness/paths';
+import { comparePictures, firstDifference, pageText, pageTextOf, steadyText, varyingBoxes, withPageText } from './picture-check';
 
 /** What the user reads and clicks on the screen, by the names the screen gives them. */
 export const screen = (page: Page) => ({
@@ -29,17 +31,6 @@ export const screen = (page: Page) => ({
   structuresDialog: page.getByRole('dialog', { name: 'Structures définies dans Chorus Pro' }),
 });
 
-/**
- * How the screen names the keychain: the harness's window has a Windows user agent
- * (harness/windows-user-agent.ts); the real Electron target, the machine's own.
- */
-export const keychainOnThisMachine =
-  process.platform === 'win32' || process.env.E2E_TARGET !== 'electron'
-    ? "le Gestionnaire d'identification Windows"
-    : process.platform === 'darwin'
-      ? 'le Trousseau de macOS'
-      : 'le Secret Service du bureau (GNOME Keyring ou KWallet)';
-
 /** A first configuration typed through the screen, for the simulator's demo account. */
 export async function configureThroughScreen(page: Page, simulator: { url: string; tokenUrl: string }, account: { login: string; clientId: string; clientSecret: string }): Promise<void> {
   const ui = screen(page);
@@ -52,7 +43,20 @@ export async function configureThroughScreen(page: Page, simulator: { url: strin
   await ui.clientId.fill(account.clientId);
   await ui.clientSecret.fill(account.clientSecret);
   await ui.saveSecret.click();
-  await expect(page.getByText(`Secret client enregistré dans ${keychainOnThisMachine}.`)).toBeVisible();
+  await expect(page.locator('#clientSecret-message')).toHaveText(/^Secret client enregistré dans le coffre-fort/);
+}
+
+/**
+ * A first start with what the portal's e-mail holds (the address, the login, the password) and
+ * nothing of PISTE, then « Test de connexion ».
+ */
+export async function testWithTheEmailOnly(page: Page, simulator: { url: string }, account: { login: string; password: string }): Promise<void> {
+  const ui = screen(page);
+  await ui.environment.selectOption('custom');
+  await ui.url.fill(simulator.url);
+  await ui.login.fill(account.login);
+  await ui.password.fill(account.password);
+  await ui.testButton.click();
 }
 
 /** AAAA-MM-JJ, as a date field holds it, `days` days from today in the user's calendar. */
@@ -73,8 +77,43 @@ export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-di
 export const screenshotFolder = (env: NodeJS.ProcessEnv = process.env): string =>
   env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs', 'screenshots') : join(projectRoot, 'test-results', 'screenshots');
 
+export const committedScreenshots = join(projectRoot, 'docs', 'screenshots');
+
+/**
+ * Takes the story's picture and, unless it is being rewritten, holds the committed one to it: a
+ * picture of the guides that no longer shows what the screen shows fails the story — its text to
+ * the letter, its pixels within a tolerance (e2e/picture-check.ts says what is left out, and why).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshotFolder(), `${name}.png`), fullPage: true });
+  const text = await pageText(page);
+  const taken = withPageText(await page.screenshot({ fullPage: true }), text);
+  const folder = screenshotFolder();
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${name}.png`), taken);
+  if (process.env.UPDATE_SCREENSHOTS === '1') return;
+  const committedFile = join(committedScreenshots, `${name}.png`);
+  const refresh = 'Si l\'écran a changé exprès, refaites les images : UPDATE_SCREENSHOTS=1 npm run test:e2e.';
+  if (!existsSync(committedFile)) throw new Error(`docs/screenshots/${name}.png n'existe pas : créez-la avec UPDATE_SCREENSHOTS=1 npm run test:e2e, puis ajoutez-la au dépôt.`);
+  const committed = readFileSync(committedFile);
+  const stored = pageTextOf(committed);
+  const committedText = stored === undefined ? undefined : steadyText(stored);
+  if (committedText !== text) {
+    throw new Error(`docs/screenshots/${name}.png ne montre plus l'écran : ${committedText === undefined ? "elle ne porte pas le texte de la page (une image d'avant la vérification)" : firstDifference(committedText, text)}. ${refresh}`);
+  }
+  // The words are checked on both targets; the pixels on the shipped bundle's target only, whose
+  // run writes the pictures last: the browser target's Chromium differs from it by hover and focus
+  // rings that no user state explains.
+  if (process.env.E2E_TARGET !== 'bundle') return;
+  const comparison = comparePictures(committed, taken, await varyingBoxes(page));
+  if (comparison.same) return;
+  const diffFile = join(projectRoot, 'test-results', 'screenshots', `${name}.diff.png`);
+  if (comparison.diff) {
+    mkdirSync(dirname(diffFile), { recursive: true });
+    writeFileSync(diffFile, comparison.diff);
+  }
+  throw new Error(
+    `docs/screenshots/${name}.png ne montre plus l'écran (${comparison.reason}) : l'image prise est test-results/screenshots/${name}.png${comparison.diff ? `, les différences en rouge dans ${name}.diff.png` : ''}. ${refresh}`,
+  );
 }
 
 /** axe-core over the whole page in its current state: no violation at all. */

@@ -1,6 +1,6 @@
 import { confirmedBy } from '../main/hosts/host-confirmation';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpTransport } from '../main/chorus/http-transport';
@@ -63,4 +63,17 @@ export function savedSettings(userDataDir: string): Record<string, unknown> {
   const file = JSON.parse(readFileSync(join(userDataDir, 'config.json'), 'utf8')) as { selectedAccount: string; accounts: Record<string, unknown>[] };
   const { name: _name, ...settings } = file.accounts.find((account) => account.name === file.selectedAccount) ?? {};
   return settings;
+}
+
+/**
+ * What a test of the selected account left on it (the daily check's, in the night): the settings
+ * file as the app writes it, `lastCheck: { at, ok, code }`.
+ */
+export function recordLastCheck(userDataDir: string, check: { readonly at: Date; readonly ok: boolean; readonly code: string | null }, account?: string): void {
+  const path = join(userDataDir, 'config.json');
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { selectedAccount: string; accounts: Record<string, unknown>[] };
+  const entry = file.accounts.find((candidate) => candidate.name === (account ?? file.selectedAccount));
+  if (!entry) throw new Error(`aucun compte « ${account ?? file.selectedAccount} » dans ${path}`);
+  entry.lastCheck = { at: check.at.toISOString(), ok: check.ok, code: check.code };
+  writeFileSync(path, JSON.stringify(file));
 }

@@ -71,7 +71,7 @@ test('the window menu has the French items', async ({ launch }) => {
 
 test('a password due for renewal raises one OS notification at start; clicking it brings the window forward', async ({ launch, simulator }) => {
   const app = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) }));
-  await expect(app.page.getByText('Le mot de passe du compte technique expire dans', { exact: false })).toBeVisible();
+  await expect(app.page.getByText('Faites renouveler le mot de passe du compte technique', { exact: false })).toBeVisible();
   const shown = app.standIn.records.filter((record) => record.kind === 'notification');
   expect(shown).toHaveLength(1);
   expect(shown[0]).toMatchObject({ kind: 'notification', title: 'Chorus Pro Echanges', body: expect.stringMatching(/mot de passe/i) });

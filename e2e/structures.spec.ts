@@ -16,7 +16,7 @@ test('structures list: designation, identifier and type, status, role, services 
   await expect(commune).toContainText('ACTIF');
   await expect(commune).toContainText('GESTIONNAIRE');
   await expect(dialog.getByRole('row', { name: /CCAS DE SAINT-DEMO/ })).toContainText('Aucun');
-  await commune.getByText('3 service(s)').click();
+  await commune.getByText('3 services').click();
   await expect(commune.getByText('FINANCES — Service des finances')).toBeVisible();
   await expect(commune.getByText('ANCIEN — Régie fermée')).toContainText('(inactif)');
   await expectAccessible(page);
@@ -32,14 +32,17 @@ test('structures: the empty state, and an error that can be retried', async ({ l
   const { page } = await launch(seeded);
   const ui = screen(page);
   await ui.testButton.click();
-  await expect(page.getByText('(0 structure)')).toBeVisible();
+  // Connected, but no invoice can go: said as a warning, not as a green success.
+  await expect(ui.success).toBeVisible();
+  await expect(ui.success).not.toHaveClass(/success/);
+  await expect(page.getByText("aucune structure ne lui est rattachée, aucune facture ne peut être échangée")).toBeVisible();
   await ui.structuresButton.click();
-  await expect(ui.structuresDialog).toContainText("Aucune structure n'est rattachée à ce compte technique.");
+  await expect(ui.structuresDialog).toContainText("Aucune structure n'est rattachée à ce compte technique : aucune facture ne peut être échangée.");
   await ui.structuresDialog.getByRole('button', { name: 'Fermer' }).click();
 
   simulator.failNext(503);
   await ui.structuresButton.click();
   await expect(ui.structuresDialog.getByRole('alert')).toContainText('Chorus Pro rencontre une erreur de son côté');
   await ui.structuresDialog.getByRole('button', { name: 'Réessayer' }).click();
-  await expect(ui.structuresDialog).toContainText("Aucune structure n'est rattachée à ce compte technique.");
+  await expect(ui.structuresDialog).toContainText("Aucune structure n'est rattachée à ce compte technique");
 });

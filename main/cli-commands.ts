@@ -3,21 +3,49 @@
 import { createHttpTransport } from './chorus/http-transport';
 import type { Notifier } from './cli/daily-check';
 import { runCli } from './cli/run-cli';
-import { readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
+import { askAtTerminal, readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
+import { standardInputKind } from './cli/standard-input';
 import { systemClock } from './dates/clock';
 import { createCommandSecretStore, defaultKeychainService } from './secrets/keytar-secret-store';
 
 const write = (stream: NodeJS.WriteStream, line: string): Promise<void> =>
   new Promise((resolve) => stream.write(`${line}\n`, () => resolve()));
 
-/** `inApp`: what only the installed app gives the command line (`--cli`): the desktop's notifications, its own path. */
-export function runCommands(args: readonly string[], inApp: { readonly notifier?: Notifier; readonly executablePath?: string } = {}): void {
+/** What only the installed app gives the command line (`--cli`). */
+export interface InApp {
+  /** The desktop's notifications. */
+  readonly notifier?: Notifier;
+  /** Its own path, for the task it registers. */
+  readonly executablePath?: string;
+  /** A secret asked in a window of its own, when the console cannot hand one to a GUI program. */
+  readonly askSecret?: (label: string) => Promise<string>;
+}
+
+/**
+ * Where a secret comes from: what is piped or redirected in, always; else a terminal someone
+ * types in; else, in the installed app, its own window. On Windows the installed app is a GUI
+ * program: the console's keyboard input does not reach it (electron/electron PR 5776), so a
+ * console, like no input at all, means the window there.
+ */
+function secretSource(inApp: InApp): 'stdin' | 'terminal' | 'window' {
+  const kind = standardInputKind(process.stdin);
+  if (kind === 'data') return 'stdin';
+  if (inApp.askSecret !== undefined && (kind === 'none' || process.platform === 'win32')) return 'window';
+  return kind === 'terminal' ? 'terminal' : 'stdin';
+}
+
+export function runCommands(args: readonly string[], inApp: InApp = {}): void {
   const pending: Promise<void>[] = [];
+  const source = secretSource(inApp);
+  const { askSecret } = inApp;
   void runCli([...args], {
     print: (line) => pending.push(write(process.stdout, line)),
     warn: (line) => pending.push(write(process.stderr, line)),
-    readSecret: () => (process.stdin.isTTY ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin)),
-    stdinIsTerminal: process.stdin.isTTY,
+    readSecret: (label) =>
+      source === 'window' && askSecret ? askSecret(label) : source === 'terminal' ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin),
+    stdinIsTerminal: source === 'terminal',
+    ...(source === 'window' ? { secretsInWindow: true } : {}),
+    ...(source === 'terminal' ? { confirm: (question: string) => askAtTerminal(process.stdin, process.stderr, question) } : {}),
     env: process.env,
     secretsFor: (env) => createCommandSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
     send: createHttpTransport(),

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../preload/contract';
-import { applyMachineProfileAtFirstStart } from './profiles/machine-profile';
+import { applyMachineProfileAtFirstStart, type MachineProfileTrust } from './profiles/machine-profile';
+import { scopeMachineProfileAuthorities } from './profiles/machine-profile-authority';
 import { createAccountServices, type AccountServices } from './accounts/account-services';
 import { createChorusClient } from './chorus/chorus-client';
 import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
@@ -18,6 +19,16 @@ import type { BoxContent } from './fleet/fleet-formats';
 import type { PointerOutcome } from './fleet/follow-machine-pointer';
 import { workstationNames } from './fleet/workstation-names';
 import type { Logger } from './logging/logger';
+import { createExchangeService, scopedExchange } from './destinations/exchange-service';
+import { platformFileTrust, type CheckFileTrust } from './destinations/file-trust';
+import { forgetExchangeState } from './destinations/forget-exchange';
+import type { ReadPolicyText } from './destinations/machine-policy';
+import { platformPolicyReader } from './destinations/policy-source';
+import { type ShouldPush } from './destinations/push';
+import { onlyWhereNoFleetManages } from './fleet/fleet-push-rule';
+import { callingProcess, type CallerFacts } from './handoff/caller-process';
+import { credentialsFor, headersFor, type HandoffDependencies } from './handoff/handoff';
+import type { HandOffTokenOptions } from './handoff/handoff-token';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
 import { confirmedBy } from './hosts/host-confirmation';
@@ -35,8 +46,21 @@ export interface CoreDependencies {
   readonly resolveSystemProxy?: ResolveSystemProxy;
   /** The machine-wide deployment profile, applied at first start (none in tests unless given). */
   readonly machineProfilePath?: string;
+  /** Whether the machine profile may be applied (default: this system's owner and ACL check). */
+  readonly machineProfileTrust?: MachineProfileTrust;
   /** The machine's fleet pointer (main/fleet/machine-pointer.ts), followed at every start and daily check (none in tests unless given). */
   readonly machineFleetPath?: string;
+  /** The machine policy, read again at every use (default: this system's, destinations/policy-source.ts). */
+  readonly machinePolicy?: ReadPolicyText;
+  /**
+   * Whether this workstation pushes an account's password to its copies. For an account managed
+   * by a fleet, only the publisher does: the fleet (issue 30) gives that rule here. Default: yes.
+   */
+  readonly shouldPush?: ShouldPush;
+  /** Who may have put a program or a policy there (default: this system's rule: root, Administrators). */
+  readonly checkTrust?: CheckFileTrust;
+  /** The program asking for credentials (`headers`, `credentials`), for the log (default: this process's parent). */
+  readonly caller?: () => Promise<CallerFacts>;
 }
 
 /**
@@ -64,7 +88,12 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
   const { clock, logger } = dependencies;
   const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
   const store = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
-  const machineDailyCheckAt = applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger);
+  const machineDailyCheckAt = applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger, dependencies.machineProfileTrust);
+  // The machine profile's hosts are not the user's choice: the screen asks, the command line refuses.
+  if (firstStart && store.confirmedHosts() === undefined) store.addConfirmedHosts([]);
+  // Its authority serves PISTE's hosts only when it says so: 0.2.0's first start did not ask.
+  if (firstStart) store.markMachineProfileCaScoped();
+  else if (!store.machineProfileCaScoped()) scopeMachineProfileAuthorities(store, dependencies.machineProfilePath, logger);
   // A new workstation has no secret stored the earlier way: nothing to move, ever.
   if (firstStart && !store.clientSecretsBoundToRoute()) store.markClientSecretsBoundToRoute();
   const opened = store.accounts.list();
@@ -79,11 +108,23 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
     logger.warn('secrets.route-migration', { code: error instanceof Error && 'code' in error ? String(error.code) : 'INTERNAL_ERROR' });
   });
   const secrets = migratingLegacyClientSecrets(routeMigration?.store ?? dependencies.secrets, opened.flatMap(trustedClientSecretPairs));
+  const readPolicy = dependencies.machinePolicy ?? platformPolicyReader();
+  const exchange = createExchangeService({
+    readPolicy,
+    secrets,
+    clock,
+    logger,
+    platform: process.platform,
+    checkTrust: dependencies.checkTrust ?? platformFileTrust(),
+    shouldPush: dependencies.shouldPush ?? onlyWhereNoFleetManages(dependencies.userDataDir),
+  });
+  const handoff: HandoffDependencies = { send: dependencies.send, clock, secrets, logger, readPolicy, caller: dependencies.caller ?? (() => callingProcess()) };
   const shared = {
     client: createChorusClient({ send: dependencies.send, clock }),
     secrets,
     clock,
     logger,
+    exchange,
     ...(dependencies.resolveSystemProxy ? { resolveSystemProxy: dependencies.resolveSystemProxy } : {}),
   };
   // One set of services per account, kept: a test under way is joined, not run twice.
@@ -171,6 +212,15 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
         const applied = await applyPublication({ settings: store, secrets, logger, userDataDir: dependencies.userDataDir, checkPassword: chorusPasswordCheck(shared) }, content);
         return applied.accounts;
       },
+      /** The copies of this scope's account's password (destinations/), and the machine policy. */
+      exchange: scopedExchange(exchange, settings, () => store.accounts.list()),
+      /** `headers` and `credentials` for this scope's account, when it allows local programs. */
+      handoff: {
+        headers: (options: HandOffTokenOptions) => headersFor(settings, current().connection, handoff, options),
+        credentials: () => credentialsFor(settings, handoff),
+      },
+      /** What `forget` (issue 34) removes of an account's copies and cached tokens. */
+      forgetExchange: (name: string) => forgetExchangeState(store, secrets, name, logger),
     };
   };
   return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));
@@ -207,7 +257,7 @@ export function createMainProcess(dependencies: MainDependencies): {
   const asked = dependencies.selectAccount;
   if (asked !== undefined) {
     if (services.settings.accounts.list().some((account) => account.name === asked.normalize('NFC'))) services.settings.accounts.select(asked);
-    else dependencies.logger.warn('account.unknown-at-start', {});
+    else dependencies.logger.warn('account.unknown-at-start', { account: asked.slice(0, 80) });
   }
   const dailyCheck = dependencies.dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock: dependencies.clock, executable: process.execPath });
   if (services.machineDailyCheckAt !== undefined) void registerMachineDailyCheck(dailyCheck, services.machineDailyCheckAt, dependencies.logger);
@@ -223,6 +273,7 @@ export function createMainProcess(dependencies: MainDependencies): {
     secrets: services.secrets,
     logger: services.logger,
     current: services.current,
+    exchange: services.exchange,
   });
   return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders, syncFleets: services.syncFleets, followMachineFleet: services.followMachineFleet };
 }

@@ -39,8 +39,12 @@ export const failureCodes = [
   // Storage and the bridge.
   'SETTINGS_UNWRITABLE',
   'PASSWORD_REFUSED',
+  // The password typed is the one already stored: nothing changes (its date and Chorus Pro's expiry stay).
+  'PASSWORD_UNCHANGED',
   'CONFIRMATION_REQUIRED',
   'PROFILE_REFUSED',
+  // A host no one confirmed on this workstation (a machine profile's): the command line cannot ask.
+  'HOST_NOT_CONFIRMED',
   'UNTRUSTED_SENDER',
   'INTERNAL_ERROR',
   // The fleet: one renewal published for every workstation (main/fleet/).
@@ -50,14 +54,31 @@ export const failureCodes = [
   'FLEET_NOT_MEMBER',
   'FLEET_NOT_PUBLISHER',
   'FLEET_NEWER_FORMAT',
+  // The exchange software follows the renewal (issue 33).
+  'PROGRAMS_NOT_ALLOWED',
+  'POLICY_REFUSED',
+  'PASSWORD_NOT_VERIFIED',
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
-/** What a failed call returns: a code for the program and a French message for the user. */
+/** The fields of the screen a failure may be about: the screen marks it and puts its message there. */
+export const failureFields = ['login', 'password', 'clientId', 'clientSecret'] as const;
+export type FailureField = (typeof failureFields)[number];
+
+/**
+ * What a failed call returns: a code for the program and a French message for the user. On the
+ * screen, `message` is what the user reads first (at most two lines: what to do, then why) and
+ * `details` what the screen folds under « Détails » (codes, hosts, HTTP statuses); on the command
+ * line, `message` is the whole of it and there are no `details`.
+ */
 export interface Failure {
   readonly ok: false;
   readonly code: FailureCode;
   readonly message: string;
+  /** Screen only: the facts an IT person needs, folded under « Détails ». */
+  readonly details?: string;
+  /** Screen only: the field the failure is about (its message stands there). */
+  readonly field?: FailureField;
   /** RATE_LIMITED: the wait PISTE asked for (`Retry-After`), in seconds, when it gave one. */
   readonly retryAfterSeconds?: number;
 }
@@ -88,7 +109,17 @@ const settingsChangeShape = {
  * The settings the command line and a deployment profile may change; `passwordUpdatedAt` only
  * changes with a renewal.
  */
-export const settingsChangeSchema = z.object(settingsChangeShape).partial().strict();
+export const settingsChangeSchema = z
+  .object({
+    ...settingsChangeShape,
+    /**
+     * With `caCertificatePath`, from a deployment profile only: whether its authority also serves
+     * PISTE's official hosts (the profile's `"trustForOfficialHosts": true`). Never from the page.
+     */
+    caForOfficialHosts: z.boolean(),
+  })
+  .partial()
+  .strict();
 export type SettingsChange = z.input<typeof settingsChangeSchema>;
 
 /**
@@ -129,12 +160,55 @@ export interface SecretsPresence {
   readonly proxyPassword: boolean | null;
 }
 
+/**
+ * One place that keeps its own copy of the technical password (issue 33): a line of the manual
+ * checklist, or a script or server destination of the machine policy.
+ */
+export interface DestinationView {
+  readonly name: string;
+  readonly kind: 'manual' | 'script' | 'server';
+  /**
+   * done: à jour; failed: en échec; todo: à faire (manual, not confirmed; a machine destination
+   * not tried for this password); waiting: nothing to do until Chorus Pro accepts a new password.
+   */
+  readonly state: 'done' | 'failed' | 'todo' | 'waiting';
+  /** When it was brought up to date, or last tried. */
+  readonly at?: string;
+  /** Why it failed, in French. */
+  readonly message?: string;
+  /** What a script printed, its secrets masked. */
+  readonly output?: string;
+}
+
+/** The places that keep a copy of an account's password, and whether local programs may use it. */
+export interface ExchangeView {
+  readonly destinations: readonly DestinationView[];
+  /** The stored password was accepted by Chorus Pro: only then are its copies made. */
+  readonly passwordAccepted: boolean;
+  /** When the current password was pushed; absent before its first push. */
+  readonly pushedAt?: string;
+  /** « Autoriser les scripts de ce poste à utiliser ce compte ». */
+  readonly allowPrograms: boolean;
+  /** Why local programs may not use it whatever the account says (the machine policy), in French. */
+  readonly programsForbidden?: string;
+  /** The machine policy is there but cannot be used: why, in French. */
+  readonly policyRefusal?: string;
+  /** Another workstation (the fleet's publisher) pushes this account's password. */
+  readonly pushedElsewhere?: true;
+}
+
 /** What the renderer learns of a renewal: never the password itself. */
 export interface PasswordRenewal {
   readonly stored: boolean;
   readonly updatedAt: string;
   /** False when the user chose to keep it without Chorus Pro checking it. */
   readonly verified: boolean;
+  /** Accepted by Chorus Pro: what became of its copies. */
+  readonly exchange?: ExchangeView;
+  /** The first password of the account kept the date typed before it (the portal's e-mail). */
+  readonly keptTypedDay?: true;
+  /** A date given for the previous, unverified password that this one's date replaced (ISO). */
+  readonly replacedDay?: string;
 }
 
 /** A calendar day as `<input type="date">` and the command line give it: AAAA-MM-JJ. */
@@ -168,6 +242,8 @@ export interface ChorusStructure {
 export interface ConnectionTestResult {
   readonly structureCount: number;
   readonly durationMs: number;
+  /** The first success after an unverified save or an import pushed the password: what became of its copies. */
+  readonly exchange?: ExchangeView;
 }
 
 export interface StructureDetails {
@@ -256,6 +332,10 @@ export interface AccountList {
 }
 
 export const accountNameInput = z.string().max(200);
+/** A destination's name as the screen sends it; checked in the main process (destinations/). */
+export const destinationNameInput = z.string().max(200);
+/** How long a password copied for a destination stays on the clipboard, if nothing replaced it. */
+export const clipboardClearSeconds = 60 as const;
 
 export interface SettingsSnapshot {
   /** The selected account, whose settings follow. */
@@ -269,6 +349,8 @@ export interface SettingsSnapshot {
   readonly reminder: PasswordReminder;
   /** The selected account's last test, absent until its first. */
   readonly lastCheck?: LastCheckView;
+  /** That last test failed: what to do about it, as its failure said it, until the next test. */
+  readonly lastFailure?: Failure;
   /** Whether "Date de dernière mise à jour" may be given by the user (unknown, or not verified). */
   readonly passwordDayEditable: boolean;
   /** Set when the keychain could not be read: which secrets exist is then unknown. */
@@ -277,6 +359,8 @@ export interface SettingsSnapshot {
   readonly recoveredFrom?: string;
   /** The machine-wide profile applied at first start carries encrypted secrets still to import. */
   readonly machineProfileSecretsPending?: true;
+  /** Why the machine-wide profile was not applied at first start, and what to do (until a profile is imported). */
+  readonly machineProfileRefusal?: string;
 }
 
 /** The fleet (one renewal published for every workstation) as the screen shows it for the account on screen. */
@@ -316,7 +400,7 @@ export type FleetPark =
       /** 0 all good, 1 something to do soon, 2 failing or silent. */
       readonly severity: 0 | 1 | 2;
     }
-  | { readonly ok: false; readonly fingerprint: string; readonly folder: string; readonly message: string };
+  | { readonly ok: false; readonly fingerprint: string; readonly folder: string; readonly message: string; readonly details?: string };
 
 /** A phantom marker that carries a channel's result type; it holds nothing at run time. */
 export interface ResultOf<Payload extends object> {
@@ -372,6 +456,18 @@ export const channels = {
   getFleetView: channel(z.tuple([]), returns<FleetView>()),
   /** The fleets this user publishes, each with its report (the shared folder read: seconds, not instant); none for a member. */
   getFleetParks: channel(z.tuple([]), returns<{ readonly fleets: readonly FleetPark[] }>()),
+  /** The copies of the selected account's password (the exchange software) and the permission given to local programs. */
+  getExchange: channel(z.tuple([]), returns<ExchangeView>()),
+  addManualDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<ExchangeView>()),
+  /** « Fait »: this place has the current password. */
+  confirmManualDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<ExchangeView>()),
+  removeManualDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<ExchangeView>()),
+  /** « Copier le mot de passe »: the main process puts it on the clipboard; the page never receives it. */
+  copyPasswordForDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<{ readonly copied: true }>()),
+  /** Pushes the password again to the script and server destinations not up to date. */
+  pushExchange: channel(z.tuple([]), returns<ExchangeView>()),
+  /** « Autoriser les scripts de ce poste à utiliser ce compte ». */
+  setAllowPrograms: channel(z.tuple([z.object({ allowed: z.boolean() }).strict()]), returns<ExchangeView>()),
   // Last: e2e/broken-bundle.spec.ts removes it from a copy of the built preload.
   openLogFolder: channel(z.tuple([]), returns<{ readonly folder: string }>()),
 };

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
@@ -18,9 +18,9 @@ afterAll(async () => {
   await Promise.all(services.map((service) => clearKeychainService(service)));
 });
 
-function builtCli(service: string, args: readonly string[], stdin = ''): Promise<{ status: number; stdout: string; stderr: string }> {
+function builtCli(service: string, args: readonly string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cli, ...args], { env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: service }, encoding: 'utf8' }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [cli, ...args], { env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: service, CHORUS_PRO_MACHINE_POLICY: '/nonexistent/chorus-pro-echanges-policy.json', ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
       resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
     });
     child.stdin?.end(stdin);
@@ -85,5 +85,24 @@ describe('the built command line', () => {
     const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
     expect(JSON.parse(report.stdout)).toMatchObject({ status: 0, members: [{ appVersion: version, revision: 1, accounts: [{ name: 'Compte principal', state: 'ok' }] }] });
     expect((await as(publisher, ['fleet', 'report'])).status).toBe(3);
+  });
+
+  // The tests run as root (CI): the policy the test writes is an administrator's.
+  it.runIf(process.getuid?.() === 0)('pushes to a server destination after the first successful test, PKI.js read from its own file', async () => {
+    const { service, dir } = await configuredAccount();
+    const root = tempDir('chorus-built-cli-server-');
+    const folder = join(root, 'depot');
+    mkdirSync(folder, { mode: 0o755 });
+    const key = join(root, 'serveur.key');
+    const certificate = join(root, 'serveur.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', certificate, '-days', '30', '-subj', '/CN=serveur'], { stdio: 'ignore' });
+    const policy = join(root, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ formatVersion: 1, destinations: [{ name: 'Serveur', kind: 'server', certificate: readFileSync(certificate, 'utf8'), folder }] }));
+    const test = await builtCli(service, ['test', '--user-data-dir', dir], '', { CHORUS_PRO_MACHINE_POLICY: policy });
+    expect(test.stderr).toBe('');
+    expect(test.stdout).toContain('Serveur (serveur) : à jour');
+    const [dropped] = readdirSync(folder);
+    const clear = execFileSync('openssl', ['cms', '-decrypt', '-in', join(folder, dropped ?? ''), '-inform', 'PEM', '-inkey', key, '-recip', certificate], { encoding: 'utf8' });
+    expect(JSON.parse(clear)).toMatchObject({ password: demoAccount.password });
   });
 });

@@ -12,7 +12,7 @@ describe.each(documents)('%s', (document) => {
   const text = readFileSync(join(root, document), 'utf8');
 
   it('names only files and folders of this repository that exist', () => {
-    const named = [...text.matchAll(/`((?:main|preload|renderer|e2e|scripts|test|docs|\.ci)\/[^`\s:*<>{}…]+)`/g)];
+    const named = [...text.matchAll(/`((?:common|main|preload|renderer|e2e|scripts|test|docs|\.ci)\/[^`\s:*<>{}…]+)`/g)];
     // The developers' documents do name files; the French guides need not.
     if (document === 'README.md' || document === 'docs/developer-guide.md') expect(named.length).toBeGreaterThan(2);
     const missing = named.filter((match) => !existsSync(join(root, match[1]!))).map((match) => `${String(lineOf(text, match.index))}: ${match[1]!}`);
@@ -21,7 +21,7 @@ describe.each(documents)('%s', (document) => {
 
   it('lists only folders and files that exist in its layout trees (a fenced block with no language)', () => {
     const trees = [...text.matchAll(/^```\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
-    const listed = trees.flatMap((tree) => [...tree.matchAll(/^((?:main|preload|renderer|e2e|scripts|test|docs)\/\S*)/gm)].map((match) => match[1]!));
+    const listed = trees.flatMap((tree) => [...tree.matchAll(/^((?:common|main|preload|renderer|e2e|scripts|test|docs)\/\S*)/gm)].map((match) => match[1]!));
     if (document === 'docs/developer-guide.md') expect(listed.length).toBeGreaterThan(5);
     expect(listed.filter((path) => !existsSync(join(root, path)))).toEqual([]);
   });

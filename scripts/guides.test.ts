@@ -9,18 +9,27 @@ import { actionOptions, actions } from '../main/cli/fleet-actions';
 const root = join(__dirname, '..');
 const guide = (name: string): string => readFileSync(join(root, 'docs', name), 'utf8');
 
-/** A command line's words as cmd.exe gives them: "Saint-Aubin", "La Chapelle" and "Compte principal" are one word each. */
+/** A command line's words as a shell splits them: "two words" in double quotes are one. */
 const words = (line: string): string[] => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '');
+
+/** The lines of a guide's code blocks. */
+const codeLines = (markdown: string): string[] =>
+  [...markdown.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].flatMap((match) => (match[1] ?? '').split('\n')).map((line) => line.trim());
 
 /** The command lines a guide tells its reader to type: code blocks' lines that call the app. */
 function commandLines(markdown: string, program: RegExp): string[][] {
-  // Every fenced block is paired (a ```json one included), and only the shells' are read.
-  const blocks = [...markdown.matchAll(/```([a-z]*)\n([\s\S]*?)```/g)].filter((match) => ['', 'sh', 'cmd', 'powershell', 'bat'].includes(match[1] ?? '')).map((match) => match[2] ?? '');
-  return blocks
-    .flatMap((block) => block.split('\n'))
-    .map((line) => line.trim())
+  return codeLines(markdown)
     .filter((line) => program.test(line))
     .map((line) => words(line.replace(program, '').replace(/\s*>.*$/, '').trim()));
+}
+
+/** A guide's section, from its title to the next title of the same level or above. */
+function section(markdown: string, title: string): string {
+  const start = markdown.indexOf(`\n## ${title}\n`);
+  if (start < 0) return '';
+  const rest = markdown.slice(start + 1);
+  const end = rest.slice(1).search(/\n## /);
+  return end < 0 ? rest : rest.slice(0, end + 1);
 }
 
 describe('the deployment guide', () => {
@@ -61,15 +70,61 @@ describe('the deployment guide', () => {
   it('links to the user guide', () => {
     expect(text).toContain('(guide-utilisateur.md)');
   });
+
+  it('writes the task file with show-xml --output (UTF-16, what install registers), never by redirecting its output', () => {
+    const showXml = lines.filter((line) => line[0] === 'schedule' && line[1] === 'show-xml');
+    expect(showXml.length).toBeGreaterThan(0);
+    for (const line of showXml) expect(line).toContain('--output');
+    expect(codeLines(text).filter((line) => /show-xml.*>/.test(line))).toEqual([]);
+    // And says how a group policy truly uses it: a logon script's schtasks /Create /XML.
+    expect(codeLines(text).some((line) => line.startsWith('schtasks /Create /TN ') && line.includes(' /XML '))).toBe(true);
+    expect(text).not.toMatch(/Importez-la dans une GPO/);
+  });
+
+  it('shows the commands several accounts need where it speaks of them: accounts add and rename, export-profile --all', () => {
+    const has = (...start: string[]) => lines.some((line) => start.every((word, index) => line[index] === word));
+    expect(has('accounts', 'add')).toBe(true);
+    expect(has('accounts', 'rename')).toBe(true);
+    expect(lines.some((line) => line[0] === 'export-profile' && line.includes('--all') && line.includes('--with-secrets'))).toBe(true);
+  });
+
+  it('says how to uninstall and wipe: forget --all --confirm, in a section of its own', () => {
+    const wipe = section(text, 'Désinstaller et effacer');
+    expect(commandLines(wipe, /^chorus-pro-echanges(?:\.cmd)?\s+/)).toContainEqual(['forget', '--all', '--confirm']);
+    expect(wipe).toContain('désinstallateur');
+  });
+
+  it('gives the command line’s exit statuses as the command line has them, 3 included', () => {
+    expect(text).toContain('3 (`test --all`)');
+  });
 });
 
 describe('the user guide', () => {
   const text = guide('guide-utilisateur.md');
-  const quoted = [...text.matchAll(/« ([^»]+?) »/g)].map((match) => (match[1] ?? '').replace(/…$/, '').trim());
+  // The guide is written with plain spaces; the screen's messages have non-breaking ones.
+  const plain = (words: string) => words.replace(/[\u00a0\u202f]/g, ' ');
+  const quoted = [...plain(text).matchAll(/« ([^»]+?) »/g)].map((match) => (match[1] ?? '').replace(/…$/, '').trim());
 
   it.each(failureCodes.map((code) => [code]))('says what to do when the screen shows the message of %s', (code) => {
-    const message = failureMessages[code];
+    const message = plain(failureMessages[code]);
     expect(quoted.some((start) => start.length >= 12 && message.startsWith(start))).toBe(true);
+  });
+
+  it('takes the usual renewal first: the new password typed in « Mot de passe », then « Test de connexion »', () => {
+    const renewal = section(text, 'Renouveler le mot de passe du compte technique');
+    const firstSteps = renewal.split('\n').filter((line) => /^\d\. /.test(line)).slice(0, 2).join(' ');
+    expect(firstSteps).toMatch(/^1\. Tapez le nouveau mot de passe dans le champ \*\*Mot de passe\*\*/);
+    expect(firstSteps).toContain('**Test de connexion**');
+    expect(renewal).not.toContain('avec le mot de passe actuel.\n2. Quand le test a réussi');
+    // The words it quotes are the screen's own.
+    const screen = readFileSync(join(root, 'renderer/src/ConnectionBlock.tsx'), 'utf8') + readFileSync(join(root, 'main/failures/screen-wording.ts'), 'utf8');
+    expect(screen).toContain('Test de connexion');
+    expect(screen).toContain('Saisissez ici le nouveau mot de passe');
+  });
+
+  it('quotes a different start for each message: the reader finds the one on the screen', () => {
+    const starts = failureCodes.map((code) => quoted.filter((start) => start.length >= 12 && plain(failureMessages[code]).startsWith(start)).sort((a, b) => b.length - a.length)[0]);
+    expect(new Set(starts).size).toBe(failureCodes.length);
   });
 
   it('shows only pictures that exist', () => {

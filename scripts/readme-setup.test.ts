@@ -34,4 +34,12 @@ describe('the README’s Linux set-up', () => {
     expect(ci).toContain(`"$node_package@${String(major)}"`);
     expect(readme).toContain(`**Node.js ${String(major)} LTS**`);
   });
+
+  it('lists in « What `npm test` runs » every step of `npm test`, in its order', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { test: string } };
+    const steps = manifest.scripts.test.split('&&').map((step) => step.trim().replace(/^npm run /, ''));
+    const section = readme.slice(readme.indexOf('## What `npm test` runs'), readme.indexOf('## Trying it'));
+    expect([...section.matchAll(/^\d+\. `([^`]+)`/gm)].map((match) => match[1])).toEqual(steps);
+    expect(steps).toContain('audit');
+  });
 });

@@ -14,6 +14,7 @@ import { createLogger, type LogLine } from '../../main/logging/logger';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { createMainProcess } from '../../main/services';
 import { openConfBackend } from '../../main/settings/conf-backend';
+import { policyFileReader } from '../../main/destinations/policy-source';
 import { projectRoot, rendererBuildDir } from './paths';
 import { windowsUserAgent } from './windows-user-agent';
 
@@ -35,6 +36,8 @@ export interface BrowserTargetOptions {
   readonly machineProfile: string | undefined;
   /** The machine's fleet pointer: the screen's fleet line reads it (following it at start is main/shell/'s: bundle target). */
   readonly machineFleet?: string | undefined;
+  /** The machine policy's file (none by default, whatever the host has). */
+  readonly machinePolicy: string | undefined;
   /** The button clicked in the main process's questions ("Autoriser"); none: the cancel button. */
   readonly messageBoxButton?: string | undefined;
 }
@@ -82,6 +85,17 @@ const onlyInBundle = "Le menu et le rappel quotidien sont câblés dans main/she
 export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
+ * Chromium's own words in French, as Electron shows them with --lang=fr-FR: on Linux, Chromium
+ * takes its interface language from LANGUAGE, not --lang, and needs its French strings (Debian's
+ * chromium-l10n, installed by the README's set-up): the date field's placeholder then reads
+ * jj/mm/aaaa, not dd/mm/yyyy, as on the workstations and in the guides' pictures.
+ */
+export const frenchChromiumEnvironment = (): Record<string, string> => ({
+  ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+  LANGUAGE: 'fr',
+});
+
+/**
  * The app without Electron: the built renderer in Debian's Chromium, `window.chorus` wired to the
  * real main-process dispatcher (same contract, validation, services, keychain); only the
  * transport differs.
@@ -92,11 +106,14 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
   reminders: ReminderProbe;
   openedFolders: readonly string[];
   chooseMenuItem: (label: string) => Promise<void>;
+  readClipboard: () => Promise<string>;
   close: () => Promise<void>;
 }> {
   const { server, origin } = await serveRenderer();
   const logFile = createLogFileSink(options.userDataDir);
   const openedFolders: string[] = [];
+  // Electron's clipboard is the shell's: here, what the main process asked the desktop to hold.
+  let clipboardText = '';
   const { dispatch } = createMainProcess({
     appInfo: { name: 'Chorus Pro Echanges', version: readPackageVersion(), userDataDir: options.userDataDir },
     userDataDir: options.userDataDir,
@@ -118,9 +135,14 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
         return Promise.resolve();
       },
       confirmNewHost: () => Promise.resolve(options.messageBoxButton === 'Autoriser'),
+      copySecret: (text) => {
+        clipboardText = text;
+        return Promise.resolve();
+      },
     },
     ...(options.machineProfile ? { machineProfilePath: options.machineProfile } : {}),
     ...(options.machineFleet ? { machineFleetPath: options.machineFleet } : {}),
+    machinePolicy: policyFileReader(options.machinePolicy ?? '/nonexistent/chorus-pro-echanges-policy.json'),
   });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,
@@ -128,6 +150,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     // date field's order from the system locale, not from --lang; with this Blink feature it follows
     // the page's lang="fr", so the field shows jj/mm/aaaa as on a French Windows workstation.
     args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--enable-blink-features=LangAttributeAwareFormControlUI'],
+    env: frenchChromiumEnvironment(),
   });
   const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR', userAgent: windowsUserAgent(browser) });
   const page = await context.newPage();
@@ -140,6 +163,7 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     page,
     browser,
     openedFolders,
+    readClipboard: () => Promise.resolve(clipboardText),
     // The menu and the reminder schedule are wired in main/shell/ only: the bundle target runs them.
     chooseMenuItem: () => Promise.reject(new Error(onlyInBundle)),
     reminders: {

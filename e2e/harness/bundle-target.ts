@@ -6,7 +6,7 @@ import { chromium, type Frame, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import type { PasswordReminder } from '../../preload/contract';
 import type { LogLine } from '../../main/logging/logger';
-import { chromiumExecutable, type ReminderProbe } from './browser-target';
+import { chromiumExecutable, frenchChromiumEnvironment, type ReminderProbe } from './browser-target';
 import { projectRoot } from './paths';
 import type { SenderFrame, StandInConfig, StandInRecord, SyncAnswer } from './electron-stand-in/protocol';
 import { deliverName, invokeBindingName } from './electron-stand-in/renderer';
@@ -23,6 +23,8 @@ export interface BundleTargetOptions {
   readonly machineProfile: string | undefined;
   /** The machine's fleet pointer, followed at start (none: a path that does not exist, whatever the host has). */
   readonly machineFleet?: string | undefined;
+  /** The machine policy's file (none by default, whatever the host has). */
+  readonly machinePolicy: string | undefined;
   /** The button clicked in the app's message boxes, by label (default: the box's cancel button). */
   readonly messageBoxButton?: string;
   /** Another build to run instead of dist/ (the broken-copy check). */
@@ -66,7 +68,7 @@ export function bundleStandIn(): Promise<{ child: string; renderer: string }> {
 }
 
 /** The page's first script: the renderer half of the stand-in, then the shipped preload, unchanged. */
-const initScript = (renderer: string, preload: string): string => `(() => {
+export const initScript = (renderer: string, preload: string): string => `(() => {
 ${renderer}
 const require = electronStandIn.preloadRequire();
 if (!require) return;
@@ -99,8 +101,9 @@ export async function launchInBundle(options: BundleTargetOptions) {
     executablePath: chromiumExecutable,
     // The app asks Chromium for French (app.commandLine): its date field shows jj/mm/aaaa. Chromium
     // on Linux takes that order from the system locale, not --lang: the Blink feature makes it
-    // follow the page's lang="fr" (see browser-target.ts).
+    // follow the page's lang="fr" (see browser-target.ts); its own words are French (LANGUAGE).
     args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--enable-blink-features=LangAttributeAwareFormControlUI'],
+    env: frenchChromiumEnvironment(),
   });
   const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const env = {
@@ -110,6 +113,7 @@ export async function launchInBundle(options: BundleTargetOptions) {
     CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
     CHORUS_PRO_MACHINE_PROFILE: options.machineProfile ?? '/nonexistent/chorus-pro-echanges-profile.json',
     CHORUS_PRO_MACHINE_FLEET: options.machineFleet ?? '/nonexistent/chorus-pro-echanges-fleet.json',
+    CHORUS_PRO_MACHINE_POLICY: options.machinePolicy ?? '/nonexistent/chorus-pro-echanges-policy.json',
   };
   const config = (syncSocket: string): StandInConfig => ({
     syncSocket,
@@ -125,12 +129,15 @@ export async function launchInBundle(options: BundleTargetOptions) {
   const notifications: PasswordReminder[] = [];
   const notificationTexts: string[] = [];
   const openedFolders: string[] = [];
+  let clipboardText = '';
   const note = (seq: number, record: StandInRecord): void => {
     if (seen.has(seq)) return;
     seen.add(seq);
     if (record.kind === 'send' && record.channel === 'chorus-event:passwordReminder') notifications.push(record.args[0] as PasswordReminder);
     if (record.kind === 'open-path') openedFolders.push(record.path);
     if (record.kind === 'notification') notificationTexts.push(record.body);
+    if (record.kind === 'clipboard' && record.call === 'writeText') clipboardText = record.text ?? '';
+    if (record.kind === 'clipboard' && record.call === 'clear') clipboardText = '';
   };
   let page: Page | undefined = undefined;
   let deliveries = Promise.resolve();
@@ -283,6 +290,7 @@ export async function launchInBundle(options: BundleTargetOptions) {
     reminders,
     openedFolders,
     standIn,
+    readClipboard: () => Promise.resolve(clipboardText),
     chooseMenuItem: async (label: string) => {
       await app.request({ type: 'click-menu-item', label });
       await deliveries;

@@ -10,6 +10,7 @@ export interface ElectronTargetOptions {
   readonly fileToSave: string | undefined;
   readonly machineProfile: string | undefined;
   readonly machineFleet?: string | undefined;
+  readonly machinePolicy: string | undefined;
 }
 
 /** The real app, for machines that have the Electron binary (E2E_TARGET=electron). */
@@ -18,6 +19,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
   reminders: ReminderProbe;
   openedFolders: readonly string[];
   chooseMenuItem: (label: string) => Promise<void>;
+  readClipboard: () => Promise<string>;
   close: () => Promise<void>;
 }> {
   const inherited = Object.fromEntries(
@@ -32,6 +34,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
       CHORUS_PRO_KEYCHAIN_SERVICE: options.keychainService,
       CHORUS_PRO_MACHINE_PROFILE: options.machineProfile ?? '/nonexistent/chorus-pro-echanges-profile.json',
       CHORUS_PRO_MACHINE_FLEET: options.machineFleet ?? '/nonexistent/chorus-pro-echanges-fleet.json',
+      CHORUS_PRO_MACHINE_POLICY: options.machinePolicy ?? '/nonexistent/chorus-pro-echanges-policy.json',
     },
   });
   // A native dialog cannot be driven: answer it as the user would, with the spec's file.
@@ -68,6 +71,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
         throw new Error('Le minuteur quotidien ne se pilote que dans la cible des fichiers livrés (E2E_TARGET=bundle).');
       },
     },
+    readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
     close: () => app.close(),
   };
 }

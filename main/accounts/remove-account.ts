@@ -34,8 +34,8 @@ export async function removeAccount(settings: SettingsStore, secrets: SecretStor
     }
     settings.accounts.remove(name);
   } catch (error) {
-    for (const { entry, value } of deleted) await secrets.set(entry, value).catch(() => logger.error('account.rollback-failed', {}));
+    for (const { entry, value } of deleted) await secrets.set(entry, value).catch(() => logger.error('account.rollback-failed', { account: name }));
     throw error;
   }
-  logger.info('account.removed', { secretsRemoved: deleted.length });
+  logger.info('account.removed', { account: name, secretsRemoved: deleted.length });
 }

@@ -1,9 +1,9 @@
 // The settings as the screen and `status` show them: with what the keychain holds for them
 // (presence only, never a value), the reminder and the last check.
-import type { SecretsPresence, SettingsSnapshot } from '../../preload/contract';
+import { failureCodes, type Failure, type FailureCode, type SecretsPresence, type SettingsSnapshot } from '../../preload/contract';
 import { canEnterPasswordDay } from '../credentials/password-date';
 import type { Clock } from '../dates/clock';
-import { AppError } from '../failures/errors';
+import { AppError, toFailure } from '../failures/errors';
 import { passwordReminder } from '../reminder/password-reminder';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
@@ -24,6 +24,19 @@ export async function secretsPresence(settings: StoredSettings, secrets: SecretS
   }
 }
 
+const withLastFailure = (lastFailure: Failure | undefined) => (lastFailure === undefined ? {} : { lastFailure });
+
+/**
+ * A last test that failed, as the screen shows it until the next test: what to do about it. Not
+ * for a refused value, whose field the record does not keep: « Corrigez le champ signalé » would
+ * point at nothing (the last test's line gives its reason).
+ */
+function lastFailureOf(settings: StoredSettings): Failure | undefined {
+  const code = settings.lastCheck?.ok === false ? settings.lastCheck.code : null;
+  if (code === null || code === 'INVALID_INPUT' || !(failureCodes as readonly string[]).includes(code)) return undefined;
+  return toFailure(new AppError(code as FailureCode));
+}
+
 /**
  * The settings with what the keychain holds for them: presence only, never a value. The settings
  * alone need no keychain: when it cannot be read, they are still shown, the secrets as unknown.
@@ -40,9 +53,11 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
     secrets: presence ?? { password: null, passwordVerified: null, clientSecret: null, proxyPassword: null },
     reminder: passwordReminder(current, clock()),
     ...(current.lastCheck ? { lastCheck: lastCheckView(current.lastCheck) } : {}),
+    ...withLastFailure(lastFailureOf(current)),
     passwordDayEditable: canEnterPasswordDay(current, presence?.password ?? null),
     ...(presence ? {} : { keychainUnavailable: true as const }),
     ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
     ...(settings.machineProfileSecretsPending() ? { machineProfileSecretsPending: true as const } : {}),
+    ...(settings.machineProfileRefusal() === undefined ? {} : { machineProfileRefusal: settings.machineProfileRefusal() }),
   };
 }

@@ -79,8 +79,8 @@ describe('the connection test against the simulator', () => {
   it('AUTH_REJECTED for a wrong password, telling to enter the new one after a reset', async () => {
     const failure = await failureOf(newClient().testConnection(targetOf(http()), { ...demoAccount, password: 'ancien-mot-de-passe' }));
     expect(failure.code).toBe('AUTH_REJECTED');
-    expect(failure.message).toMatch(/refusé l'identifiant ou le mot de passe/);
-    expect(failure.message).toMatch(/réinitialisé.*saisissez ici le nouveau mot de passe/);
+    expect(failure.message).toMatch(/^Saisissez ici le nouveau mot de passe communiqué par Chorus Pro/);
+    expect(failure.message).toMatch(/réinitialisé ou a expiré sur le portail Chorus Pro/);
   });
 
   it('AUTH_REJECTED for an expired password', async () => {

@@ -72,7 +72,7 @@ function inactivity(page: AttachmentsAnswer, total: number): string | undefined 
   if (user && isActive(user) === false) return `compte technique au statut ${user.trim()}`;
   const attachments = entries.map((entry) => isActive(entry.statutRattachementStructure));
   if (entries.length > 0 && entries.length >= total && attachments.every((active) => active === false)) {
-    return `${entries.length} rattachement(s) à une structure, tous inactifs`;
+    return entries.length === 1 ? 'son rattachement à une structure est inactif' : `${entries.length} rattachements à une structure, tous inactifs`;
   }
   return undefined;
 }

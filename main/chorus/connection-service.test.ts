@@ -15,6 +15,7 @@ import { proxyAccount } from './connection-service';
 const http = simulatorForTheFile();
 let https: Simulator;
 const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.dispose());
+const closedAfterTest = closedAfterEachTest((simulator: Simulator) => simulator.close());
 const setUp = async (simulator: Simulator, storePassword = true) => disposedAfterTest(await configuredServices(simulator, { storePassword }));
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -39,12 +40,14 @@ describe('the connection service', () => {
   });
 
   it('keeps the password expiry Chorus Pro reports after a successful test', async () => {
-    const fixture = await setUp(http());
+    // Chorus Pro gives a new password here: a simulator of this test's own.
+    const chorusPro = closedAfterTest(await startSimulator({ fixture: loadFixture() }));
+    const fixture = await setUp(chorusPro);
     const { connection, settings } = fixture.services;
     await connection.testConnection(settings.read());
     expect(settings.read().chorusPasswordExpiresOn).toBe('2027-09-30');
     expect(fixture.services.currentReminder()).toMatchObject({ known: false });
-    await fixture.services.renewPassword({ password: demoAccount.password, verify: true, surroundingSpacesConfirmed: false });
+    await fixture.services.renewPassword({ password: chorusPro.resetPassword(demoAccount.login), verify: true, surroundingSpacesConfirmed: false });
     expect(settings.read()).not.toHaveProperty('chorusPasswordExpiresOn');
     await connection.testConnection(settings.read(), { recordExpiry: false });
     expect(settings.read()).not.toHaveProperty('chorusPasswordExpiresOn');

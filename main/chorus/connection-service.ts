@@ -1,9 +1,11 @@
 import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
-import { AppError } from '../failures/errors';
+import { AppError, fieldFailure } from '../failures/errors';
+import type { FailureField } from '../../preload/contract';
 import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logging/logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { hostOf, proxyUserName } from '../net/url-policy';
+import { isOfficialPisteAddress } from '../settings/environments';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
 import { readEarliestExpiry } from './password-expiry';
@@ -39,12 +41,27 @@ export interface TestOptions {
  */
 export const expiryReadBudgetMs = 3000;
 
+/**
+ * An authority a deployment profile gave only custom addresses is not used towards PISTE's own
+ * hosts (the profile did not say `"trustForOfficialHosts": true`): those are reached with the
+ * system's authorities alone.
+ */
+const authorityWithheld = (settings: StoredSettings): boolean =>
+  settings.caForCustomHostsOnly === true && (isOfficialPisteAddress(settings.apiBaseUrl) || isOfficialPisteAddress(settings.tokenUrl));
+
+/** A certificate refused where the profile's authority was withheld: the setting that changes it is named. */
+const withheldAuthorityError = (error: AppError): AppError =>
+  new AppError(
+    'TLS_UNTRUSTED',
+    `${error.detail ?? 'PISTE'} ; le certificat d'autorité de ce compte vient d'un profil de déploiement qui ne le destine pas aux adresses officielles de PISTE : si le réseau de votre organisation inspecte les connexions, l'administrateur ajoute "trustForOfficialHosts": true au profil, puis il est importé à nouveau ; ou choisissez à nouveau ce certificat (paramètres avancés, ou configure --ca-file)`,
+  );
+
 /** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
 export const readCaCertificate = readCaFile;
 
-async function requiredSecret(secrets: SecretStore, account: string, what: string): Promise<string> {
+async function requiredSecret(secrets: SecretStore, account: string, field: FailureField, what: string): Promise<string> {
   const value = await secrets.get(account);
-  if (value === undefined) throw new AppError('MISSING_SECRET', what);
+  if (value === undefined) throw fieldFailure(field, 'MISSING_SECRET', what);
   return value;
 }
 
@@ -66,14 +83,16 @@ export function createConnectionService({
 }: ConnectionServiceDependencies) {
   async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
     const { login, clientId } = settings;
-    if (!login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
-    if (!clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner dans les paramètres avancés');
+    if (!login) throw fieldFailure('login', 'INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
+    // The portal's e-mail gives the login and the password, not the PISTE application: the IT
+    // person declared it and gives its identifier and secret (issue 35).
+    if (!clientId) throw fieldFailure('clientId', 'INVALID_INPUT', 'Identifiant client PISTE : à faire renseigner par votre service informatique, dans les paramètres avancés');
     const { proxy, password: proxyPasswordFromEnvironment } = splitProxyPassword(await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy));
     const [clientSecret, password, proxyPassword, extraCaPem] = await Promise.all([
-      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
-      candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'mot de passe du compte technique'),
+      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), 'clientSecret', `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
+      candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'password', 'mot de passe du compte technique'),
       proxyPasswordFromEnvironment ?? (proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined),
-      settings.caCertificatePath ? readCaCertificate(settings.caCertificatePath) : undefined,
+      settings.caCertificatePath && !authorityWithheld(settings) ? readCaCertificate(settings.caCertificatePath) : undefined,
     ]);
     return {
       target: {
@@ -87,7 +106,7 @@ export function createConnectionService({
     };
   }
 
-  async function logged<T>(event: string, work: () => Promise<T>): Promise<T> {
+  async function logged<T>(event: string, work: () => Promise<T>, settings?: StoredSettings): Promise<T> {
     const started = Date.now();
     try {
       const result = await work();
@@ -95,13 +114,16 @@ export function createConnectionService({
       return result;
     } catch (error) {
       logger.warn(event, { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR', durationMs: Date.now() - started });
-      throw error;
+      throw settings !== undefined && authorityWithheld(settings) && error instanceof AppError && error.code === 'TLS_UNTRUSTED' ? withheldAuthorityError(error) : error;
     }
   }
 
   let runningTest: Promise<ConnectionTestResult> | undefined;
 
   return {
+    /** Where to reach Chorus Pro for these settings, and the secrets it takes (the hand-off to local programs). */
+    prepared: (settings: StoredSettings) => prepare(settings),
+
     /**
      * One test at a time: a second request while one runs gets the same answer. A success also
      * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.
@@ -121,7 +143,7 @@ export function createConnectionService({
           else recordPasswordExpiry(reading.kind === 'found' ? reading.day : undefined, reading.kind === 'found' ? reading.structure : undefined);
         }
         return result;
-      }).finally(() => {
+      }, settings).finally(() => {
         runningTest = undefined;
       });
       return runningTest;
@@ -133,21 +155,21 @@ export function createConnectionService({
         const { target, credentials } = await prepare(settings, password);
         // An inactive account still accepted the password: that is all a renewal asks.
         return client.testConnection(target, credentials, cancel);
-      });
+      }, settings);
     },
 
     listStructures(settings: StoredSettings, cancel?: AbortSignal): Promise<ChorusStructure[]> {
       return logged('chorus.structures', async () => {
         const { target, credentials } = await prepare(settings);
         return client.listStructures(target, credentials, cancel);
-      });
+      }, settings);
     },
 
     structureDetails(settings: StoredSettings, structureId: number, cancel?: AbortSignal): Promise<StructureDetails> {
       return logged('chorus.structure-details', async () => {
         const { target, credentials } = await prepare(settings);
         return client.structureDetails(target, credentials, structureId, cancel);
-      });
+      }, settings);
     },
   };
 }

@@ -1,20 +1,17 @@
 import { format, parseISO } from 'date-fns';
 import { failureCodes, type FailureCode } from '../../preload/contract';
-import { failureMessages } from '../failures/errors';
+import { failureReason } from '../failures/errors';
 import type { LastCheck } from '../settings/settings-schema';
 
 const isFailureCode = (code: string): code is FailureCode => (failureCodes as readonly string[]).includes(code);
 
-/** What went wrong, in a few words: the first sentence of the failure's message (its advice follows). */
+/** What went wrong, in a few words (the failure's short reason); the code itself when it is not one of ours. */
 export function lastCheckReason(code: string | null): string | null {
   if (code === null) return null;
-  if (!isFailureCode(code)) return code;
-  const message = failureMessages[code];
-  const end = message.search(/[.:;] /);
-  return end < 0 ? message : message.slice(0, end);
+  return isFailureCode(code) ? failureReason(code) : code;
 }
 
-/** « Dernière vérification : 02/12/2026 07:30 — échec (Chorus Pro a refusé …) », in local time. */
+/** « Dernière vérification : 02/12/2026 07:30 — échec (mot de passe refusé par Chorus Pro) », in local time. */
 export function lastCheckText(check: LastCheck | undefined): string {
   if (!check) return 'Dernière vérification : aucune';
   const when = format(parseISO(check.at), 'dd/MM/yyyy HH:mm');

@@ -107,7 +107,7 @@ describe('inactive accounts', () => {
     const failure = await failureOf(service.testConnection(settings));
     expect(failure.code).toBe('ACCOUNT_INACTIVE');
     expect(failure.message).toContain('compte technique au statut INACTIF');
-    expect(failure.message).toMatch(/gestionnaire principal.*réactiver sur le portail Chorus Pro/);
+    expect(failure.message).toMatch(/gestionnaire principal.*réactiver le compte technique.*sur le portail Chorus Pro/);
   });
 
   it('ACCOUNT_INACTIVE when every attachment is inactive; a renewal still accepts the password', async () => {

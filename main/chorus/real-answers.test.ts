@@ -54,7 +54,7 @@ describe('PISTE quotas', () => {
     const failure = await failureOf(newClient().testConnection(targetOf(chorus), demoAccount));
     expect(failure.code).toBe('RATE_LIMITED');
     expect(failure.retryAfterSeconds).toBe(7);
-    expect(failure.message).toContain('réessayez dans 7 secondes');
+    expect(failure.message).toMatch(/^réessayez dans 7 secondes\./);
     expect(toFailure(failure, 'command-line')).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 7 });
   });
 
@@ -131,7 +131,7 @@ describe('inactive accounts and attachments', () => {
   it('reports an account whose attachments are all inactive, not one with some inactive', async () => {
     const chorus = await simulator();
     const check = await newClient().testConnection(targetOf(chorus), { ...demoAccount, login: 'TECH_5_rattachements_inactifs@cpro.fr', password: 'Rattachements-Inactifs-2026' });
-    expect(check.inactive).toBe('2 rattachement(s) à une structure, tous inactifs');
+    expect(check.inactive).toBe('2 rattachements à une structure, tous inactifs');
     const demoCheck = await newClient().testConnection(targetOf(chorus), demoAccount);
     expect(demoCheck.inactive).toBeUndefined();
     expect(demoCheck.expirySources.map((source) => source.id)).toEqual([25001234, 25001235, 25001236]);

@@ -27,11 +27,45 @@ interface CachedToken {
  * The cache key: a new client secret or another API host means a new token, without keeping the
  * secret itself.
  */
-const keyOf = (request: TokenRequest): string =>
+export const tokenCacheKey = (request: TokenRequest): string =>
   createHash('sha256').update(`${request.tokenUrl}\n${new URL(request.apiBaseUrl).host}\n${request.clientId}\n${request.clientSecret}`).digest('hex');
 
 const looksLikeHtml = (answer: HttpAnswer): boolean =>
   /text\/html/i.test(answer.headers['content-type'] ?? '') || /^\s*<(!doctype|html)/i.test(answer.text);
+
+/** A token as PISTE issued it: its value and how long it lives from now. */
+export interface IssuedToken {
+  readonly value: string;
+  readonly expiresInSeconds: number;
+}
+
+/** Asks PISTE for a client_credentials token; every refusal is one of the app's failures. */
+export async function requestPisteToken(send: HttpSend, request: TokenRequest, route: RouteOptions, clock: Clock): Promise<IssuedToken> {
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: request.clientId,
+    client_secret: request.clientSecret,
+    scope: 'openid',
+  }).toString();
+  const answer = await send(
+    { method: 'POST', url: request.tokenUrl, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body },
+    route,
+  );
+  if (answer.status === 400 || answer.status === 401) {
+    const refusal = oauthErrorSchema.safeParse(parseJson(answer.text));
+    if (refusal.success) throw new AppError('OAUTH_REJECTED', refusal.data.error);
+    throw new AppError('OAUTH_REJECTED');
+  }
+  // An outage of the gateway is not a refused client id: 5xx, or a maintenance page in HTML
+  // where a JSON token was due (docs/chorus-pro-api.md, "Token endpoint outages").
+  if (answer.status >= 500) throw new AppError('OAUTH_UNAVAILABLE', `HTTP ${answer.status}`);
+  if (answer.status !== 200) throw answerFailure(answer, request.tokenUrl, clock());
+  const json = parseJson(answer.text);
+  if (json === undefined && looksLikeHtml(answer)) throw new AppError('OAUTH_UNAVAILABLE', 'page de maintenance au lieu du jeton');
+  const token = tokenAnswerSchema.safeParse(json);
+  if (!token.success) throw new AppError('UNEXPECTED_RESPONSE', 'jeton PISTE illisible');
+  return { value: token.data.access_token, expiresInSeconds: token.data.expires_in };
+}
 
 /**
  * PISTE's client_credentials token, kept in memory until `marginSeconds` before it expires (OCA
@@ -42,45 +76,23 @@ export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 2
   let pending: { key: string; promise: Promise<string> } | undefined;
 
   async function requestToken(request: TokenRequest, route: RouteOptions): Promise<string> {
-    const body = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: request.clientId,
-      client_secret: request.clientSecret,
-      scope: 'openid',
-    }).toString();
-    const answer = await send(
-      { method: 'POST', url: request.tokenUrl, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body },
-      route,
-    );
-    if (answer.status === 400 || answer.status === 401) {
-      const refusal = oauthErrorSchema.safeParse(parseJson(answer.text));
-      if (refusal.success) throw new AppError('OAUTH_REJECTED', refusal.data.error);
-      throw new AppError('OAUTH_REJECTED');
-    }
-    // An outage of the gateway is not a refused client id: 5xx, or a maintenance page in HTML
-    // where a JSON token was due (docs/chorus-pro-api.md, "Token endpoint outages").
-    if (answer.status >= 500) throw new AppError('OAUTH_UNAVAILABLE', `HTTP ${answer.status}`);
-    if (answer.status !== 200) throw answerFailure(answer, request.tokenUrl, clock());
-    const json = parseJson(answer.text);
-    if (json === undefined && looksLikeHtml(answer)) throw new AppError('OAUTH_UNAVAILABLE', 'page de maintenance au lieu du jeton');
-    const token = tokenAnswerSchema.safeParse(json);
-    if (!token.success) throw new AppError('UNEXPECTED_RESPONSE', 'jeton PISTE illisible');
+    const token = await requestPisteToken(send, request, route, clock);
     const issuedAt = clock().getTime();
     cached = {
-      key: keyOf(request),
-      value: token.data.access_token,
-      renewAt: issuedAt + Math.max(0, token.data.expires_in - marginSeconds) * 1000,
+      key: tokenCacheKey(request),
+      value: token.value,
+      renewAt: issuedAt + Math.max(0, token.expiresInSeconds - marginSeconds) * 1000,
     };
-    return token.data.access_token;
+    return token.value;
   }
 
   return {
     /** Whether `get` would answer from memory, without a request. */
     holds(request: TokenRequest): boolean {
-      return cached?.key === keyOf(request) && clock().getTime() < cached.renewAt;
+      return cached?.key === tokenCacheKey(request) && clock().getTime() < cached.renewAt;
     },
     async get(request: TokenRequest, route: RouteOptions): Promise<Token> {
-      const key = keyOf(request);
+      const key = tokenCacheKey(request);
       if (cached?.key === key && clock().getTime() < cached.renewAt) return { value: cached.value };
       if (pending?.key !== key) {
         const promise = requestToken(request, route).finally(() => {

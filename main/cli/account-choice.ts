@@ -1,6 +1,15 @@
 import { AppError } from '../failures/errors';
 import type { CoreServices } from '../services';
 
+/**
+ * How a script names an account: `--account "NOM"`; a name an older version let begin with `-`
+ * in one word, `--account="-NOM"`, so that it is not taken for an option.
+ */
+export const accountOptionText = (name: string): string => (name.startsWith('-') ? `--account="${name}"` : `--account "${name}"`);
+
+/** An account name as a command's last argument (`accounts remove`): after `--` when it begins with `-`. */
+export const accountNameText = (name: string): string => (name.startsWith('-') ? `-- "${name}"` : `"${name}"`);
+
 const quoted = (names: readonly string[]): string => names.map((name) => `« ${name} »`).join(', ');
 
 /**

@@ -38,7 +38,7 @@ describe('several technical accounts on the command line', () => {
     });
     const human = await cli(['test', '--all', '--user-data-dir', dir]);
     expect(human.stdout).toContain('ÉCHEC   SIVOM de la Rance : AUTH_REJECTED');
-    expect(human.stdout).toContain('1 compte(s) en échec sur 3.');
+    expect(human.stdout).toContain('1 compte en échec sur 3.');
     // The command line's words, the very ones a single `test` of that account prints, never the screen's.
     const single = await cli(['test', '--account', 'SIVOM de la Rance', '--user-data-dir', dir]);
     const singleMessage = single.stderr.trim().replace(/^Erreur \(AUTH_REJECTED\) : /, '');
@@ -91,5 +91,34 @@ describe('several technical accounts on the command line', () => {
     const dir = tempDir('chorus-comptes-');
     expect((await cli(['configure', '--login', 'TECH_1_seul@cpro.fr', '--user-data-dir', dir])).status).toBe(0);
     expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ account: { name: 'Compte principal' }, settings: { login: 'TECH_1_seul@cpro.fr' } });
+  });
+});
+
+describe('the first account added on a new folder, and what the list says of a password', () => {
+  it('accounts add on a new folder replaces the empty « Compte principal » (and says so); beside a configured one, it is added', async () => {
+    const fresh = tempDir('chorus-comptes-');
+    const added = await cli(['accounts', 'add', 'Commune de Plouër', '--user-data-dir', fresh]);
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain("Il remplace « Compte principal », que l'application avait créé et qui n'avait jamais été configuré.");
+    expect((await cli(['accounts', '--json', '--user-data-dir', fresh])).json).toMatchObject({ accounts: [{ name: 'Commune de Plouër', selected: true }] });
+    expect((await cli(['accounts', '--json', '--user-data-dir', fresh])).json.accounts).toHaveLength(1);
+    // The only account: commands need no --account.
+    expect((await cli(['configure', '--login', 'TECH_1_plouer@cpro.fr', '--user-data-dir', fresh])).status).toBe(0);
+    const second = await cli(['accounts', 'add', 'Commune de Tréméreuc', '--json', '--user-data-dir', fresh]);
+    expect(second.json).toEqual({ ok: true, added: 'Commune de Tréméreuc' });
+    expect(((await cli(['accounts', '--json', '--user-data-dir', fresh])).json.accounts as { name: string }[]).map((account) => account.name)).toEqual(['Commune de Plouër', 'Commune de Tréméreuc']);
+  });
+
+  it('says « non vérifié » for a password kept without Chorus Pro checking it', async () => {
+    const dir = tempDir('chorus-comptes-');
+    const at = ['--user-data-dir', dir];
+    await cli(['configure', '--url', simulator().url, '--token-url', simulator().tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, ...at]);
+    await cli(['set-client-secret', '--client-secret-stdin', ...at], demoAccount.clientSecret);
+    await cli(['set-password', '--password-stdin', '--no-verify', ...at], demoAccount.password);
+    const listed = await cli(['accounts', '--user-data-dir', dir]);
+    expect(listed.stdout).toContain('Compte principal — TECH_1_demo@cpro.fr — mot de passe enregistré, non vérifié');
+    expect((await cli(['test', '--user-data-dir', dir])).status).toBe(0);
+    const after = await cli(['accounts', '--user-data-dir', dir]);
+    expect(after.stdout).toMatch(/Compte principal — TECH_1_demo@cpro\.fr — mot de passe enregistré — /);
   });
 });

@@ -54,6 +54,26 @@ function cliAtTerminal(args: readonly string[], typed: string): Promise<{ status
   });
 }
 
+/** The command line at a terminal, answering each prompt as it appears (`when` seen on screen, then `type` typed). */
+function cliAtTerminalAnswering(args: readonly string[], answers: readonly { when: string; type: string }[]): Promise<{ status: number | null; screen: string }> {
+  return new Promise((resolve, reject) => {
+    const command = [process.execPath, '--import', 'tsx', join(projectRoot, 'main/cli.ts'), ...args].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: projectRoot, env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService } });
+    let screen = '';
+    const pending = [...answers];
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString('utf8');
+      const next = pending[0];
+      if (next && screen.includes(next.when)) {
+        pending.shift();
+        child.stdin.write(next.type);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, screen }));
+  });
+}
+
 describe('the command line', () => {
   it('never shows a secret typed at a terminal, and keeps it', async () => {
     const dir = await configured();
@@ -63,6 +83,28 @@ describe('the command line', () => {
     expect(run.screen).not.toContain(demoAccount.clientSecret);
     // Kept exactly as typed: PISTE accepts it, so Chorus Pro can check the password.
     expect((await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: demoAccount.password })).status).toBe(0);
+  });
+
+  it('offline at a terminal, offers to keep the password just typed unchecked (« [o/N] »), rather than asking for it again', async () => {
+    const dir = await configured();
+    // Nothing listens on port 9: Chorus Pro cannot be reached.
+    expect((await cli(['configure', '--url', 'http://127.0.0.1:9', '--token-url', 'http://127.0.0.1:9/api/oauth/token', '--user-data-dir', dir])).status).toBe(0);
+    await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], { stdin: demoAccount.clientSecret });
+    const declined = await cliAtTerminalAnswering(['set-password', '--password-stdin', '--user-data-dir', dir], [
+      { when: 'Saisissez', type: 'Hors-ligne-2027\r' },
+      { when: '[o/N]', type: '\r' },
+    ]);
+    expect(declined.status).toBe(1);
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ secrets: { password: false } });
+    const kept = await cliAtTerminalAnswering(['set-password', '--password-stdin', '--user-data-dir', dir], [
+      { when: 'Saisissez', type: 'Hors-ligne-2027\r' },
+      { when: '[o/N]', type: 'o\r' },
+    ]);
+    expect(kept.status).toBe(0);
+    expect(kept.screen).toContain("Chorus Pro n'a pas pu vérifier le mot de passe (CONNECTION_FAILED)");
+    expect(kept.screen).toContain('Mot de passe enregistré sans vérification auprès de Chorus Pro');
+    expect(kept.screen).not.toContain('Hors-ligne-2027');
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ secrets: { password: true, passwordVerified: false } });
   });
 
   it('never repeats an unexpected argument: it may be a secret typed in the wrong place', async () => {
@@ -86,6 +128,10 @@ describe('the command line', () => {
     const setPassword = await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: `${demoAccount.password}\n` });
     expect(setPassword.status).toBe(0);
     expect(setPassword.json).toMatchObject({ ok: true, stored: true, updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string });
+    // The stored password given again: nothing changes, its date included; a script that sets it at every run still succeeds.
+    const again = await cli(['set-password', '--password-stdin', '--json', '--user-data-dir', dir], { stdin: `${demoAccount.password}\n` });
+    expect(again.status).toBe(0);
+    expect(again.json).toEqual({ ok: true, stored: true, unchanged: true, updatedAt: setPassword.json.updatedAt });
 
     const status = await cli(['status', '--json', '--user-data-dir', dir]);
     expect(status.stdout.trim().split('\n')).toHaveLength(1);
@@ -115,6 +161,8 @@ describe('the command line', () => {
       },
       // No test of the saved settings yet (set-password's check is of the new password).
       lastCheck: null,
+      // Chorus Pro accepted it: pushed, to no destination on this machine without a policy.
+      exchange: { destinations: [], passwordAccepted: true, pushedAt: expect.any(String) as string, allowPrograms: false },
     });
 
     const test = await cli(['test', '--json', '--user-data-dir', dir]);
@@ -128,7 +176,7 @@ describe('the command line', () => {
 
     const structures = await cli(['structures', '--user-data-dir', dir]);
     expect(structures.status).toBe(0);
-    expect(structures.stdout).toContain('3 structure(s)');
+    expect(structures.stdout).toContain('3 structures');
     expect(structures.stdout).toContain('SIRET 21380185500015  COMMUNE DE SAINT-DEMO');
   });
 
@@ -389,6 +437,9 @@ describe('offline preparation on the command line', () => {
     const wrong = await cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { env: otherKeychain, stdin: 'une mauvaise phrase secrète' });
     expect(wrong.status).toBe(2);
     expect(wrong.json).toMatchObject({ code: 'PROFILE_REFUSED', message: expect.stringContaining('phrase secrète incorrecte') as string });
+    // The cause first, then what to do: never « demandez à son expéditeur… » with the cause in parentheses.
+    expect((wrong.json as { message: string }).message).toMatch(/^Ce profil de déploiement ne peut pas être importé : phrase secrète incorrecte \(ou bloc des mots de passe altéré\) ; vérifiez la phrase secrète/);
+    expect((wrong.json as { message: string }).message).not.toMatch(/\)$/);
     expect(existsSync(join(target, 'config.json')) ? (JSON.parse(settingsText(target)) as { accounts: Record<string, unknown>[] }).accounts[0] : {}).not.toHaveProperty('login');
 
     const imported = await cli(['import-profile', profile, '--passphrase-stdin', '--json', '--user-data-dir', target], { env: otherKeychain, stdin: passphrase });
@@ -565,8 +616,20 @@ describe('the command line as an administrator meets it', () => {
     expect(mixedTest.status).toBe(2);
     expect(mixedTest.stderr).toContain("l'URL du jeton celle de Qualification");
 
-    const custom = await cli(['configure', '--url', 'https://chorus.example.org', '--user-data-dir', dir]);
+    const custom = await cli(['configure', '--url', 'https://chorus.example.org', '--token-url', 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', '--user-data-dir', dir]);
     expect(custom.status).toBe(0);
     expect(custom.stdout).toContain("L'environnement passe de Qualification à Personnalisé : Lien URL https://chorus.example.org et URL du jeton https://sandbox-oauth.piste.gouv.fr/api/oauth/token sont désormais en vigueur.");
+  });
+
+  it('refuses a custom Lien URL that would keep PISTE’s production token URL unless --token-url says so (exit 2, nothing saved)', async () => {
+    const dir = tempDir('chorus-cli-');
+    const custom = await cli(['configure', '--env', 'custom', '--url', 'https://chorus.example.org', '--user-data-dir', dir]);
+    expect(custom.status).toBe(2);
+    expect(custom.stderr).toContain("--url : cette adresse garderait l'URL du jeton de Production (https://oauth.piste.gouv.fr/api/oauth/token) ; indiquez aussi l'URL du jeton de cette API avec --token-url URL");
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr' } });
+    expect((await cli(['test', '--url', 'https://chorus.example.org', '--user-data-dir', dir])).status).toBe(2);
+    const said = await cli(['configure', '--env', 'custom', '--url', 'https://chorus.example.org', '--token-url', 'https://oauth.piste.gouv.fr/api/oauth/token', '--json', '--user-data-dir', dir]);
+    expect(said.status).toBe(0);
+    expect(said.json).toMatchObject({ settings: { environment: 'custom', apiBaseUrl: 'https://chorus.example.org', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token' } });
   });
 });

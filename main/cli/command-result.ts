@@ -6,4 +6,6 @@ export interface CommandResult {
   readonly failed?: boolean;
   /** An exit status of its own (`fleet report`, a monitoring plugin's 0/1/2): overrides `failed`. */
   readonly exitStatus?: number;
+  /** `test --all`: every account works, but a password is to be renewed soon (exit status 3, unless it failed). */
+  readonly renewSoon?: boolean;
 }

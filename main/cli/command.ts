@@ -14,8 +14,13 @@ import type { OptionName, Options } from './options';
 export interface CliEnvironment {
   readonly print: (line: string) => void;
   readonly warn: (line: string) => void;
-  readonly readSecret: () => Promise<string>;
+  /** The secret named `label` (« Mot de passe du compte technique »…): standard input, a terminal, or the installed app's window. */
+  readonly readSecret: (label: string) => Promise<string>;
   readonly stdinIsTerminal: boolean;
+  /** The installed app asks for secrets in a window of its own (the console cannot hand them over). */
+  readonly secretsInWindow?: boolean;
+  /** A yes/no question answered at the terminal (« [o/N] »); absent when nobody types there. */
+  readonly confirm?: (question: string) => Promise<boolean>;
   readonly env: NodeJS.ProcessEnv;
   readonly secretsFor: (env: NodeJS.ProcessEnv) => SecretStore;
   readonly send: HttpSend;
@@ -25,9 +30,9 @@ export interface CliEnvironment {
   /** `schedule`: the system, the schtasks runner and the installed executable (defaults: this process's). */
   readonly platform?: NodeJS.Platform;
   readonly runSchtasks?: SchtasksRunner;
-  readonly executablePath?: string;
-  /** The SID of the user running the command (default: whoami): it names their own report task (issue 32). */
+  /** The SID of the user running the command (default: `whoami /user`): it names their own tasks (the daily check, the fleet report). */
   readonly userSid?: () => Promise<string>;
+  readonly executablePath?: string;
 }
 
 export interface CommandContext {
@@ -64,6 +69,11 @@ export interface Command {
    * is refused rather than shown as the defaults (and created).
    */
   readonly readsOnly?: true | ((positionals: readonly string[]) => boolean);
+  /**
+   * It prints secrets for a program (`headers`, `credentials`): standard output carries them and
+   * nothing else, so a failure, even with --json, goes to standard error only.
+   */
+  readonly secretOutput?: true;
   /** What to add to a failure's message: how to get past it with this command. */
   readonly advice?: (failure: Failure, options: Options) => Failure;
   readonly run: (context: CommandContext) => Promise<CommandResult>;

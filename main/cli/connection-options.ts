@@ -87,10 +87,27 @@ export function refuseMixedEndpoints(settings: StoredSettings): void {
   );
 }
 
+/**
+ * `--url` naming an API of its own while the token URL stays a known environment's (PISTE's
+ * production one, from the defaults): a custom API is never sent PISTE's production token without
+ * the person saying so with --token-url.
+ */
+export function refuseCustomApiWithKnownToken(settings: StoredSettings, options: Options): void {
+  if (text(options, 'url') === undefined || text(options, 'token-url') !== undefined) return;
+  const knownApi = Object.values(knownEnvironments).some((endpoints) => endpoints.apiBaseUrl === settings.apiBaseUrl);
+  const tokenOf = Object.entries(knownEnvironments).find(([, endpoints]) => endpoints.tokenUrl === settings.tokenUrl)?.[0];
+  if (knownApi || tokenOf === undefined) return;
+  throw new AppError(
+    'INVALID_INPUT',
+    `--url : cette adresse garderait l'URL du jeton de ${environmentLabels[tokenOf as StoredSettings['environment']]} (${settings.tokenUrl}) ; indiquez aussi l'URL du jeton de cette API avec --token-url URL (la même, --token-url ${settings.tokenUrl}, si c'est bien celle-là)`,
+  );
+}
+
 /** The account's settings with the options given for this command only. */
 export function settingsWithOverrides(context: CommandContext): StoredSettings {
   const settings = applySettingsChange(context.services.settings.read(), changeFromOptions(context.options));
   refuseMixedEndpoints(settings);
+  refuseCustomApiWithKnownToken(settings, context.options);
   return settings;
 }
 export const hasOverrides = (options: Options): boolean => connectionOptions.some((name) => options[name] !== undefined);

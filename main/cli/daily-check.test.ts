@@ -64,15 +64,16 @@ describe('the daily check: test --all --notify', () => {
     const run = await cli(['test', '--all', '--notify', '--user-data-dir', dir], { notifier });
     expect(run.status).toBe(1);
     expect(notifier.shown.map((notice) => notice.account)).toEqual(['Commune de Tréméreuc', 'SIVOM de la Rance']);
-    const [due, failing] = notifier.shown;
-    expect(due?.body).toContain('Compte « Commune de Tréméreuc »');
-    expect(due?.body).toContain('expire dans 28 jours (le 30/12/2026)');
-    expect(due?.body).toContain('Faites-le renouveler sur le portail');
-    expect(failing?.body).toContain('Compte « SIVOM de la Rance »');
-    expect(failing?.body).toContain("Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique");
-    expect(failing?.body).toContain("cliquez pour ouvrir l'application sur ce compte");
+    // What the accountant reads, in the screen's French typography (non-breaking spaces) and words.
+    const [due, failing] = notifier.shown.map((notice) => notice.body);
+    expect(due).toContain('Compte «\u00a0Commune de Tréméreuc\u00a0»\u00a0: le mot de passe du compte technique');
+    expect(due).toContain('expire dans 28\u00a0jours (le 30/12/2026)');
+    expect(due).toContain('Faites-le renouveler sur le portail');
+    expect(failing).toContain('Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le test de connexion à Chorus Pro a échoué (mot de passe refusé par Chorus Pro)');
+    expect(failing).toContain("cliquez pour ouvrir l'application sur ce compte");
+    expect(failing).not.toMatch(/ [:;!?»]|« /);
     expect(run.stdout).toContain('ÉCHEC   SIVOM de la Rance : AUTH_REJECTED');
-    expect(run.stdout).toContain('2 notification(s) affichée(s).');
+    expect(run.stdout).toContain('2 notifications affichées.');
   });
 
   it('exits 0 with no notification when every account passes and none is due', async () => {
@@ -91,7 +92,7 @@ describe('the daily check: test --all --notify', () => {
     const run = await cli(['test', '--all', '--notify', '--user-data-dir', dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("Notifications : elles ne s'affichent qu'avec l'application installée (\"Chorus Pro Echanges.exe\" --cli test --all --notify)");
-    expect(run.stdout).toContain('Compte « SIVOM de la Rance » : la vérification de la connexion à Chorus Pro a échoué');
+    expect(run.stdout).toContain('Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le test de connexion à Chorus Pro a échoué');
   });
 
   it('refuses --notify without --all (exit 2), saying the command to type', async () => {
@@ -99,6 +100,72 @@ describe('the daily check: test --all --notify', () => {
     const run = await cli(['test', '--notify', '--user-data-dir', dir]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('test --all --notify');
+  });
+});
+
+describe('what test --all says of each account, and its exit status', () => {
+  it('does not check an account nobody set up (no login), says so in a line, notifies nothing: exit 0', async () => {
+    // A user for whom the task runs (GPO) but who never set the app up: only « Compte principal », empty.
+    const dir = tempDir('chorus-quotidienne-');
+    const notifier = recordingNotifier();
+    const run = await cli(['test', '--all', '--notify', '--user-data-dir', dir], { notifier });
+    expect(run.status).toBe(0);
+    expect(notifier.shown).toEqual([]);
+    expect(run.stdout).toContain('Compte principal : non vérifié, aucun identifiant renseigné');
+    expect(run.stdout).toContain('Aucun compte à vérifier');
+    expect(run.stdout).not.toContain('a échoué');
+    const json = await cli(['test', '--all', '--json', '--user-data-dir', dir]);
+    expect(json.status).toBe(0);
+    expect(json.json).toMatchObject({ ok: true, renewSoon: false, results: [{ account: 'Compte principal', ok: null, skipped: 'no-login' }] });
+    // Not checked, so no check is recorded on it.
+    expect((await cli(['accounts', '--json', '--user-data-dir', dir])).json).toMatchObject({ accounts: [{ name: 'Compte principal', lastCheck: null }] });
+  });
+
+  it('tests the accounts that are set up beside one that is not, and counts only those', async () => {
+    const dir = await threeCommunes();
+    await cli(['accounts', 'remove', 'SIVOM de la Rance', '--user-data-dir', dir]);
+    await cli(['accounts', 'add', 'Budget annexe', '--user-data-dir', dir]);
+    const run = await cli(['test', '--all', '--user-data-dir', dir]);
+    expect(run.stdout).toContain('Budget annexe : non vérifié, aucun identifiant renseigné');
+    expect(run.stdout).toContain('Les 2 comptes vérifiés sont joignables');
+    expect(run.stdout).toContain('1 compte sans identifiant n\'a pas été vérifié.');
+  });
+
+  it('exits 3 when every account works but a password is to be renewed soon, and names it; 1 still wins when one fails', async () => {
+    const dir = await threeCommunes();
+    const withFailure = await cli(['test', '--all', '--user-data-dir', dir]);
+    expect(withFailure.status).toBe(1);
+    await cli(['accounts', 'remove', 'SIVOM de la Rance', '--user-data-dir', dir]);
+    const run = await cli(['test', '--all', '--user-data-dir', dir]);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toContain('OK      Commune de Tréméreuc (0 structure) — mot de passe à renouveler : il expire le 30/12/2026');
+    expect(run.stdout).toContain('Les 2 comptes vérifiés sont joignables ; 1 mot de passe est à renouveler bientôt (code de sortie 3)');
+    const json = await cli(['test', '--all', '--json', '--user-data-dir', dir]);
+    expect(json.status).toBe(3);
+    expect(json.json).toMatchObject({ ok: true, renewSoon: true, results: [{ account: 'Compte principal', ok: true }, { account: 'Commune de Tréméreuc', ok: true, renewalDue: { expiresOn: '2026-12-30', daysLeft: 28 } }] });
+    // The daily check too: the task's last result shows it (0x3), beside the notification.
+    const notifier = recordingNotifier();
+    expect((await cli(['test', '--all', '--notify', '--user-data-dir', dir], { notifier })).status).toBe(3);
+    expect(notifier.shown.map((notice) => notice.account)).toEqual(['Commune de Tréméreuc']);
+  });
+
+  it('agrees every count with its noun: one account, one structure, one notification', async () => {
+    const dir = await threeCommunes();
+    await cli(['accounts', 'remove', 'SIVOM de la Rance', '--user-data-dir', dir]);
+    await cli(['accounts', 'remove', 'Commune de Tréméreuc', '--user-data-dir', dir]);
+    const run = await cli(['test', '--all', '--user-data-dir', dir]);
+    expect(run.stdout).toContain('Le compte vérifié est joignable.');
+    expect(run.stdout).not.toContain('Les 1 ');
+    const outputs = [run.stdout];
+    for (const args of [['test'], ['structures'], ['accounts'], ['test', '--all', '--notify']]) outputs.push((await cli([...args, '--user-data-dir', dir])).stdout);
+    const dirWithTwoFailures = await threeCommunes();
+    await cli(['accounts', 'remove', 'Compte principal', '--user-data-dir', dirWithTwoFailures]);
+    await cli(['configure', '--account', 'Commune de Tréméreuc', '--login', 'TECH_9_inconnu@cpro.fr', '--user-data-dir', dirWithTwoFailures]);
+    const twoFailures = await cli(['test', '--all', '--notify', '--user-data-dir', dirWithTwoFailures], { notifier: recordingNotifier() });
+    expect(twoFailures.stdout).toContain('2 comptes en échec sur 2.');
+    expect(twoFailures.stdout).toContain('2 notifications affichées.');
+    outputs.push(twoFailures.stdout);
+    for (const output of outputs) expect(output).not.toMatch(/\(s\)/);
   });
 });
 
@@ -124,7 +191,8 @@ describe('the last check of each account', () => {
     expect(status.json).toMatchObject({ lastCheck: { at: '2026-12-02T06:30:00.000Z', ok: false, code: 'AUTH_REJECTED' } });
     expect((await cli(['status', '--account', 'SIVOM de la Rance', '--user-data-dir', dir])).stdout).toContain('Dernière vérification : 02/12/2026');
     const words = await cli(['accounts', '--user-data-dir', dir]);
-    expect(words.stdout).toMatch(/SIVOM de la Rance — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — échec \(Chorus Pro a refusé l'identifiant ou le mot de passe du compte technique\)/);
+    // The command line's line, with the failure's short reason (the screen's last test says the same).
+    expect(words.stdout).toMatch(/SIVOM de la Rance — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — échec \(mot de passe refusé par Chorus Pro\)/);
     expect(words.stdout).toMatch(/Compte principal — .* — Dernière vérification : 02\/12\/2026 \d\d:30 — réussie/);
   });
 

@@ -1,10 +1,14 @@
 // What `test --all --notify` (the daily check) tells the accountant: one OS notification per
 // account that failed or whose password is due, naming it and saying what to do next.
+import type { DestinationView } from '../../preload/contract';
 import type { StoredAccount } from '../settings/settings-schema';
+import { printable } from '../text/printable';
 import type { Clock } from '../dates/clock';
+import { frenchTypography } from '../../common/french-typography';
 import { lastCheckReason } from '../chorus/last-check-text';
 import { passwordReminder } from '../reminder/password-reminder';
 import { reminderNotificationText } from '../reminder/reminder-message';
+import { agreed, counted } from '../text/plural';
 import type { AccountTestOutcome } from './test-all-accounts';
 
 export interface AccountNotice {
@@ -23,14 +27,46 @@ export interface Notifier {
 
 export const notificationTitle = 'Chorus Pro Echanges';
 
+const stateWords: Readonly<Record<DestinationView['state'], string>> = { done: 'à jour', failed: 'en échec', todo: 'à faire', waiting: 'en attente' };
+
+/** « logiciel d'échanges non mis à jour »: what the copies of an account's password still lack. */
+export function pendingCopiesText(account: string, pending: readonly DestinationView[]): string {
+  const list = pending.map((destination) => `${printable(destination.name)} (${stateWords[destination.state]})`).join(', ');
+  const machineFailed = pending.some((destination) => destination.kind !== 'manual');
+  return `Compte « ${account} » : logiciel d'échanges non mis à jour — ${list}. Reportez-y le nouveau mot de passe : cliquez pour ouvrir l'application sur ce compte (« Copier le mot de passe », puis « Fait »)${machineFailed ? ' ; pour un script ou un serveur, votre service informatique relance la transmission (push)' : ''}.`;
+}
+
+/** `test --all` with the copies still to make, per account (a line each, and `exchange` in its JSON). */
+export function withPendingCopies<R extends { readonly json: Record<string, unknown>; readonly lines: readonly string[] }>(result: R, pending: ReadonlyMap<string, readonly DestinationView[]>): R {
+  if (pending.size === 0) return result;
+  return {
+    ...result,
+    json: { ...result.json, exchange: Object.fromEntries([...pending].map(([account, copies]) => [account, copies])) },
+    lines: [...result.lines, ...[...pending].map(([account, copies]) => pendingCopiesText(account, copies))],
+  };
+}
+
+/** What the daily check knows beside the tests: the accounts a fleet manages, the copies still to make. */
+export interface NoticeContext {
+  /** Accounts a fleet manages (main/fleet/): a refused password there is the IT department's to renew. */
+  readonly fleetManaged?: ReadonlySet<string>;
+  /** Per account, the copies of its password not yet made (destinations/). */
+  readonly pendingCopies?: ReadonlyMap<string, readonly DestinationView[]>;
+}
+
 /**
  * One notice per failing or due account, in the accounts' order; a failure says more than a due
  * date. An account a fleet manages (main/fleet/) whose password is refused sends the accountant to
- * the IT department: the password is theirs to renew, once for every workstation.
+ * the IT department: the password is theirs to renew, once for every workstation. An account whose
+ * copies of the password are not all made says so too, until they are.
  */
-export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accounts: readonly StoredAccount[], clock: Clock, fleetManaged: ReadonlySet<string> = new Set()): AccountNotice[] {
+export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accounts: readonly StoredAccount[], clock: Clock, context: NoticeContext = {}): AccountNotice[] {
+  const fleetManaged = context.fleetManaged ?? new Set<string>();
+  const pending = context.pendingCopies ?? new Map<string, readonly DestinationView[]>();
   const notices: AccountNotice[] = [];
   for (const outcome of outcomes) {
+    // An account nobody set up was not checked: nothing to tell about it.
+    if (outcome.ok === null) continue;
     if (!outcome.ok && outcome.code === 'AUTH_REJECTED' && fleetManaged.has(outcome.account)) {
       notices.push({
         account: outcome.account,
@@ -43,15 +79,20 @@ export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accou
       notices.push({
         account: outcome.account,
         title: `${notificationTitle} — ${outcome.account}`,
-        body: `Compte « ${outcome.account} » : la vérification de la connexion à Chorus Pro a échoué (${lastCheckReason(outcome.code) ?? outcome.code}). Les factures de ce compte risquent de ne plus partir : cliquez pour ouvrir l'application sur ce compte et suivre la marche à suivre.`,
+        body: frenchTypography(
+          `Compte « ${outcome.account} » : le test de connexion à Chorus Pro a échoué (${lastCheckReason(outcome.code) ?? outcome.code}). Les factures de ce compte risquent de ne plus partir : cliquez pour ouvrir l'application sur ce compte, elle dit quoi faire.`,
+        ),
       });
       continue;
     }
     const account = accounts.find((candidate) => candidate.name === outcome.account);
     const reminder = account ? passwordReminder(account, clock()) : undefined;
-    if (reminder?.known && reminder.due) {
-      notices.push({ account: outcome.account, title: `${notificationTitle} — ${outcome.account}`, body: reminderNotificationText(reminder, outcome.account) });
-    }
+    const copies = pending.get(outcome.account);
+    const texts = [
+      ...(reminder?.known && reminder.due ? [reminderNotificationText(reminder, outcome.account)] : []),
+      ...(copies && copies.length > 0 ? [pendingCopiesText(outcome.account, copies)] : []),
+    ];
+    if (texts.length > 0) notices.push({ account: outcome.account, title: `${notificationTitle} — ${outcome.account}`, body: texts.join(' ') });
   }
   return notices;
 }
@@ -65,9 +106,9 @@ export function withNotifications<R extends { readonly json: Record<string, unkn
   accounts: readonly StoredAccount[],
   clock: Clock,
   notifier: Notifier | undefined,
-  fleetManaged?: ReadonlySet<string>,
+  context: NoticeContext = {},
 ): R {
-  const notices = dailyCheckNotices(result.outcomes, accounts, clock, fleetManaged);
+  const notices = dailyCheckNotices(result.outcomes, accounts, clock, context);
   if (notifier) for (const notice of notices) notifier.show(notice);
   const shown = notifier !== undefined;
   return {
@@ -76,7 +117,7 @@ export function withNotifications<R extends { readonly json: Record<string, unkn
     lines: [
       ...result.lines,
       ...(shown
-        ? [notices.length === 0 ? 'Aucune notification : aucun compte en échec ni à renouveler.' : `${notices.length} notification(s) affichée(s).`]
+        ? [notices.length === 0 ? 'Aucune notification : aucun compte en échec ni à renouveler.' : `${counted(notices.length, 'notification')} ${agreed(notices.length, 'affichée')}.`]
         : [
             "Notifications : elles ne s'affichent qu'avec l'application installée (\"Chorus Pro Echanges.exe\" --cli test --all --notify) ; voici ce qu'elles diraient :",
             ...(notices.length === 0 ? ['  (aucune : aucun compte en échec ni à renouveler)'] : notices.map((notice) => `  ${notice.body}`)),

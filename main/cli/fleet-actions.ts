@@ -107,7 +107,7 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
     case 'create': {
       const rootKeyFile = text(context.options, 'root-key-file');
       if (rootKeyFile === undefined) throw new AppError('INVALID_INPUT', "fleet create attend --root-key-file FICHIER : le fichier de la clé racine, à garder au coffre (sur une clé USB, pas sur le partage)");
-      const passphrase = await secretFromStdin(context, 'passphrase-stdin');
+      const passphrase = await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète de la clé racine du parc');
       const created = await createFleet(fleet, resolve(rootKeyFile), passphrase);
       return {
         json: { fingerprint: created.fingerprint, folder: created.folder },
@@ -134,7 +134,7 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       const publisher = text(context.options, 'publisher');
       if (publisher === undefined) throw new AppError('INVALID_INPUT', "fleet join attend --publisher EMPREINTE : l'empreinte du parc que le service informatique vous a donnée");
       const fingerprint = parseFingerprint(publisher);
-      const code = context.options['code-stdin'] === true ? parseInvitationCode(await secretFromStdin(context, 'code-stdin')) : undefined;
+      const code = context.options['code-stdin'] === true ? parseInvitationCode(await secretFromStdin(context, 'code-stdin', "Code d'invitation du parc")) : undefined;
       const joined = await joinFleet(fleet, { fingerprint, ...(code !== undefined ? { code } : {}), machine: hostname(), user: declaredUser(), accounts: accounts() });
       return {
         json: { ...joined },

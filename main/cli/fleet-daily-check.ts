@@ -37,7 +37,7 @@ export async function testAllWithFleet(services: CoreServices, userDataDir: stri
   const unreachable = synced.some((result) => result.outcome.kind === 'failed');
   let fleetManaged = fleetManagedAccounts(userDataDir);
   let outcomes = [...(await testAllAccounts(services)).outcomes];
-  const refused = outcomes.filter((outcome) => !outcome.ok && outcome.code === 'AUTH_REJECTED' && fleetManaged.has(outcome.account)).map((outcome) => outcome.account);
+  const refused = outcomes.filter((outcome) => outcome.ok === false && outcome.code === 'AUTH_REJECTED' && fleetManaged.has(outcome.account)).map((outcome) => outcome.account);
   let again: FleetSync[] = [];
   if (refused.length > 0) {
     again = await services.syncFleets(dailyCheckFleetDeadlineMs);

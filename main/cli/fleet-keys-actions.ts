@@ -24,7 +24,7 @@ export async function rotateKeyAction(context: CommandContext, fleet: FleetDepen
   if (file === undefined) throw new AppError('INVALID_INPUT', 'fleet rotate-key attend --root-key-file FICHIER : le fichier de la clé racine gardé au coffre (fleet create l’a écrit)');
   const read = readBoundedFileSync(resolve(file), rootFileCap);
   if (!read.ok) throw new AppError('INVALID_INPUT', `--root-key-file : ${resolve(file)} est introuvable, illisible ou trop gros ; indiquez le fichier de la clé racine gardé au coffre`);
-  const passphrase = await secretFromStdin(context, 'passphrase-stdin');
+  const passphrase = await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète de la clé racine du parc');
   const addPublisher = context.options['add-publisher'] === true;
   const rotated = await rotateKey(fleet, { rootKeyFileText: read.text, passphrase, addPublisher }, (content) => context.services.applyFleetAccounts(content));
   return {

@@ -5,8 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secretAccounts } from '../secrets/secret-store';
-import { demoAccount } from '../../test/support/core-fixture';
-import { fleetCommunes, fleetWorkstations, sharedFolder, type FleetWorkstation } from '../../test/support/fleet-fixture';
+import { configureCommunes, fleetCommunes, fleetWorkstations, sharedFolder, type FleetCommune, type FleetWorkstation } from '../../test/support/fleet-fixture';
 import { inProcessCli } from '../../test/support/in-process-cli';
 import { fixedClock } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
@@ -36,21 +35,9 @@ const ok = async (run: Promise<{ status: number; stdout: string; stderr: string;
 };
 
 /** A publisher holding these communes' accounts (passwords stored), as configured and tested before. */
-interface Commune {
-  readonly name: string;
-  readonly login: string;
-  readonly password: string;
-}
-async function publisherOf(label: string, communes: readonly Commune[]) {
+async function publisherOf(label: string, communes: readonly FleetCommune[]) {
   const station = workstation(label);
-  const { services } = station;
-  for (const [index, commune] of communes.entries()) {
-    if (index === 0) services.settings.accounts.rename('Compte principal', commune.name);
-    else services.settings.accounts.add(commune.name);
-    services.settings.forAccount(commune.name).update({ environment: 'custom', apiBaseUrl: target.url, tokenUrl: target.tokenUrl, login: commune.login, clientId: demoAccount.clientId });
-    await services.secrets.set(secretAccounts.technicalPassword(target.url, commune.login), commune.password);
-  }
-  await services.secrets.set(secretAccounts.clientSecret({ tokenUrl: target.tokenUrl, apiBaseUrl: target.url }, demoAccount.clientId), demoAccount.clientSecret);
+  await configureCommunes(station, target, communes);
   return station;
 }
 

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
@@ -36,8 +36,11 @@ async function cli(at: Station, args: readonly string[], options: { stdin?: stri
 }
 
 /** An account name a spreadsheet would run and one a page would run: data to the fleet, nothing more. */
-const formulaName = "=cmd|' /C calc'!A0";
-const markupName = '<script>alert(1)</script>';
+// Account names as someone hostile might choose them within the names' rule (no `"%&|<>^`: the
+// command interpreter's): formulas for a spreadsheet. The markup comes in the name given at --accept.
+const formulaName = "=cmd' /C calc'!A0";
+const secondFormulaName = '@SOMME(A1:A9) Rance';
+const markupName = '<script>alert(1)</script> Mairie';
 
 interface ReportJson {
   readonly status: number;
@@ -54,9 +57,11 @@ describe('fleet report on the command line', () => {
     const folder = sharedFolder();
     const [lavaur, rance] = [fleetCommunes[0], fleetCommunes[2]];
     // The publisher's two accounts, named as someone hostile might name them.
-    expect((await cli(it, ['accounts', 'rename', 'Compte principal', formulaName])).status).toBe(0);
-    expect((await cli(it, ['accounts', 'add', markupName])).status).toBe(0);
-    for (const [name, commune] of [[formulaName, lavaur], [markupName, rance]] as const) {
+    const renamed = await cli(it, ['accounts', 'rename', 'Compte principal', formulaName]);
+    expect(renamed.status, renamed.stdout + renamed.stderr).toBe(0);
+    const added = await cli(it, ['accounts', 'add', secondFormulaName]);
+    expect(added.status, added.stdout + added.stderr).toBe(0);
+    for (const [name, commune] of [[formulaName, lavaur], [secondFormulaName, rance]] as const) {
       expect((await cli(it, ['configure', '--account', name, '--env', 'custom', '--url', url, '--token-url', tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId])).status).toBe(0);
       expect((await cli(it, ['set-client-secret', '--account', name, '--client-secret-stdin'], { stdin: demoAccount.clientSecret })).status).toBe(0);
       expect((await cli(it, ['set-password', '--account', name, '--password-stdin'], { stdin: commune.password })).status).toBe(0);
@@ -72,17 +77,17 @@ describe('fleet report on the command line', () => {
       members.push({ station: member, id: String(joined.json.memberId) });
     }
     const [mairie, ecole, ccas] = members as [(typeof members)[number], (typeof members)[number], (typeof members)[number]];
-    expect((await cli(it, ['fleet', 'publish', folder, '--accept', mairie.id, '--name', 'Mairie — accueil'])).status).toBe(0);
+    expect((await cli(it, ['fleet', 'publish', folder, '--accept', mairie.id, '--name', markupName])).status).toBe(0);
     // Each member's daily check: the folder read, every account tested against Chorus Pro, its status written.
     for (const { station: member } of members) expect((await cli(member, ['test', '--all', '--json'], { now: '2026-12-05T07:30:00Z' })).status).toBe(0);
     const good = await cli(it, ['fleet', 'report', folder, '--json'], { now: '2026-12-05T09:00:00Z' });
     expect(good.status, good.stdout).toBe(0);
     const json = good.json as unknown as ReportJson;
     expect(json.members.map((member) => member.id)).toEqual(members.map((member) => member.id));
-    expect(json.members[0]?.name).toBe('Mairie — accueil');
+    expect(json.members[0]?.name).toBe(markupName);
     for (const member of json.members) {
       expect(member).toMatchObject({ revision: 1, lastSeen: '2026-12-05T07:30:00.000Z' });
-      expect(member.accounts.map((account) => [account.name, account.state, account.lastCheck?.ok])).toEqual([[formulaName, 'ok', true], [markupName, 'ok', true]]);
+      expect(member.accounts.map((account) => [account.name, account.state, account.lastCheck?.ok])).toEqual([[formulaName, 'ok', true], [secondFormulaName, 'ok', true]]);
     }
     expect(json).toMatchObject({ ignored: 0, escaped: 6, warnings: [] });
 
@@ -94,24 +99,26 @@ describe('fleet report on the command line', () => {
     const notifier = recordingNotifier();
     const failing = await cli(it, ['fleet', 'report', folder, '--csv', csv, '--html', html, '--notify'], { now: '2026-12-05T09:00:00Z', notifier });
     expect(failing.status, failing.stdout).toBe(2);
-    expect(failing.stdout).toContain(`${markupName} : en échec : AUTH_REJECTED`);
+    expect(failing.stdout).toContain(`${secondFormulaName} : en échec : AUTH_REJECTED`);
     expect(notifier.shown).toHaveLength(1);
-    expect(notifier.shown[0]?.body).toMatch(new RegExp(`nom déclaré par le poste\\) — <script>alert\\(1\\)</script> : en échec`));
+    expect(notifier.shown[0]?.body).toContain(`— ${secondFormulaName} : en échec`);
     // The spreadsheet reads the formula as text; the page shows the markup as text and runs nothing.
     const table = readFileSync(csv, 'utf8');
     expect(table.startsWith('\ufeff"Poste (identifiant)";')).toBe(true);
-    expect(table).toContain(`"'=cmd|' /C calc'!A0"`);
-    expect(table).not.toMatch(/(^|;)"=/m);
+    expect(table).toContain(`"'=cmd' /C calc'!A0"`);
+    expect(table).toContain(`"'@SOMME(A1:A9) Rance"`);
+    expect(table).not.toMatch(/(^|;)"[=@]/m);
     const page = readFileSync(html, 'utf8');
     expect(page).not.toContain('<script');
     expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(page).toContain("default-src 'none'");
 
     // The IT person renews that password with an old date (as read in the e-mail) and publishes: it is due, 1.
-    const setOld = await cli(it, ['set-password', '--account', markupName, '--password-stdin', '--no-verify', '--password-updated-on', '2025-11-20'], { stdin: renewed });
+    const setOld = await cli(it, ['set-password', '--account', secondFormulaName, '--password-stdin', '--no-verify', '--password-updated-on', '2025-11-20'], { stdin: renewed });
     expect(setOld.status, setOld.stderr).toBe(0);
     expect((await cli(it, ['fleet', 'publish', folder])).status).toBe(0);
-    for (const { station: member } of [mairie, ecole, ccas]) expect((await cli(member, ['test', '--all'], { now: '2026-12-05T08:30:00Z' })).status).toBe(0);
+    // Each member's check works, and says the password is to be renewed soon: exit 3 (issue 34).
+    for (const { station: member } of [mairie, ecole, ccas]) expect((await cli(member, ['test', '--all'], { now: '2026-12-05T08:30:00Z' })).status).toBe(3);
     const due = await cli(it, ['fleet', 'report', folder, '--json'], { now: '2026-12-05T09:00:00Z' });
     expect(due.status, due.stdout).toBe(1);
     expect((due.json as unknown as ReportJson).members.map((member) => member.accounts[1]?.state)).toEqual(['due', 'due', 'due']);
@@ -143,7 +150,7 @@ describe('fleet report on the command line', () => {
     expect(installed.status, installed.stdout).toBe(0);
     expect(installed.json).toMatchObject({ installed: true, at: '08:00', taskName: `Chorus Pro Echanges\\Rapport du parc - ${sid}` });
     expect(calls.map((call) => call.args.slice(0, 3))).toEqual([['/Create', '/TN', `Chorus Pro Echanges\\Rapport du parc - ${sid}`]]);
-    expect(calls[0]?.xml).toContain(`<Arguments>--cli fleet report ${folder} --notify --user-data-dir ${it.dir}</Arguments>`);
+    expect(calls[0]?.xml).toContain(`<Arguments>--cli fleet report ${folder} --notify --user-data-dir ${win32.resolve(it.dir)}</Arguments>`);
     expect(calls[0]?.xml).toContain('<RandomDelay>PT30M</RandomDelay>');
     // Another user of the workstation publishes nothing there: refused, nothing registered.
     const other = station('collegue');

@@ -6,6 +6,8 @@ import type { CommandResult } from './command-result';
 import { printable } from '../text/printable';
 
 export function withMachineProfileStatus(result: CommandResult, context: CommandContext): CommandResult {
+  // The first start's refusal, kept in the settings (issue 29), is said by status already.
+  if (result.json.machineProfileRefusal !== undefined) return result;
   const path = machineProfilePath(context.environment.env);
   const found = machineProfileRefusal(path);
   if (found === undefined) return result;

@@ -38,6 +38,12 @@ export const optionSpec = {
   csv: { type: 'string' },
   html: { type: 'string' },
   report: { type: 'string' },
+  manual: { type: 'string' },
+  'allow-programs': { type: 'string' },
+  'min-validity': { type: 'string' },
+  'new-token': { type: 'boolean' },
+  output: { type: 'string' },
+  confirm: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export type OptionName = keyof typeof optionSpec;
@@ -69,6 +75,10 @@ export const valueNames: Partial<Record<OptionName, string>> = {
   csv: 'FICHIER.csv',
   html: 'FICHIER.html',
   report: 'DOSSIER',
+  manual: 'NOM',
+  'allow-programs': 'oui|non',
+  'min-validity': 'SECONDES',
+  output: 'FICHIER',
 };
 
 /** Every value of an option given several times (`--member`), lists split at commas; empty when not given. */

@@ -11,8 +11,9 @@ export function printResult(result: CommandResult, json: boolean, environment: C
   else for (const line of result.lines) environment.print(line);
 }
 
-export function printFailure(failure: Failure, json: boolean, environment: CliEnvironment): void {
-  if (json) environment.print(JSON.stringify(failure));
+/** `toStandardError`: a command whose standard output carries secrets keeps it for them (headers, credentials). */
+export function printFailure(failure: Failure, json: boolean, environment: CliEnvironment, toStandardError = false): void {
+  if (json) (toStandardError ? environment.warn : environment.print)(JSON.stringify(failure));
   else environment.warn(`Erreur (${failure.code}) : ${failure.message}`);
 }
 

@@ -39,3 +39,26 @@ export function readSecretFromTerminal(input: NodeJS.ReadStream, output: NodeJS.
     });
   });
 }
+
+/**
+ * A yes/no question at a terminal, the answer echoed as typed: « o » or « oui » (any case) is yes,
+ * anything else (Entrée alone included) is no, as « [o/N] » says.
+ */
+export function askAtTerminal(input: NodeJS.ReadStream, output: NodeJS.WritableStream, question: string): Promise<boolean> {
+  const lines = createInterface({ input, output, terminal: true });
+  return new Promise((resolve) => {
+    let answered = false;
+    lines.question(`${question} `, (answer) => {
+      answered = true;
+      lines.close();
+      resolve(/^\s*o(ui)?\s*$/i.test(answer));
+    });
+    lines.once('SIGINT', () => {
+      lines.close();
+      output.write('\n');
+    });
+    lines.once('close', () => {
+      if (!answered) resolve(false);
+    });
+  });
+}

@@ -5,8 +5,9 @@ import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logging/logger';
 import { machineFleetPath } from '../fleet/machine-pointer-path';
 import { machineProfilePath } from '../profiles/machine-profile';
+import { platformPolicyReader } from '../destinations/policy-source';
 import { openConfBackend } from '../settings/conf-backend';
-import { createCoreServices } from '../services';
+import { createCoreServices, type CoreServices } from '../services';
 import { servicesForCommand } from './account-choice';
 import type { CliEnvironment, Command } from './command';
 import { commandNamed } from './commands/command-table';
@@ -16,11 +17,16 @@ import { parse } from './parser';
 import { usage } from './usage';
 import { defaultUserDataDir } from './user-data-dir';
 
-/** Bad usage and refused input end with status 2; an operation that failed, with 1. */
+/**
+ * Exit statuses, one table for every command: 0 success; 1 the operation failed; 2 bad usage or
+ * refused input; 3 `test --all`: everything works but a password is to be renewed soon; 4 not
+ * allowed on this workstation (headers, credentials).
+ */
 const usageCodes: ReadonlySet<FailureCode> = new Set([
   'INVALID_INPUT',
   'INSECURE_URL',
   'PASSWORD_REFUSED',
+  'PASSWORD_UNCHANGED',
   'CONFIRMATION_REQUIRED',
   'PROFILE_REFUSED',
   // The fleet: a wrong fingerprint or code, a workstation that is not a member or not the publisher.
@@ -29,6 +35,10 @@ const usageCodes: ReadonlySet<FailureCode> = new Set([
   'FLEET_NOT_MEMBER',
   'FLEET_NOT_PUBLISHER',
 ]);
+/** Not allowed on this workstation (headers, credentials, and asking to allow them): status 4. */
+const notAllowedCodes: ReadonlySet<FailureCode> = new Set(['PROGRAMS_NOT_ALLOWED']);
+
+const exitStatusOf = (code: FailureCode): number => (notAllowedCodes.has(code) ? 4 : usageCodes.has(code) ? 2 : 1);
 
 /** `fleet report …`: its words read as the parser reads them, or, when they could not be, as typed. */
 function monitoringReport(argv: readonly string[]): boolean {
@@ -53,6 +63,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   const json = argv.includes('--json');
   // Known once the words are read: a failure may then be told with the command's advice.
   let running: { command: Command; options: Options } | undefined;
+  let opened: CoreServices | undefined;
   try {
     // Without a command there is nothing to do: that is bad usage, with the usage on standard error.
     if (argv.filter((argument) => argument !== '--json').length === 0) {
@@ -74,28 +85,47 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       throw new AppError('INVALID_INPUT', "--user-data-dir : ce dossier n'existe pas (rien n'a été créé) ; vérifiez le chemin, ou créez le dossier en configurant d'abord le poste avec configure");
     }
     const userDataDir = givenFolder ?? defaultUserDataDir(environment.env);
-    const opened = createCoreServices({
+    // Opened when the command first needs them: a command that needs no settings (`schedule`, run
+    // by the uninstaller) creates no settings folder and applies no machine profile. The keychain
+    // waits for the secrets' migration at every use.
+    const open = (): CoreServices =>
+      (opened ??= createCoreServices({
+        userDataDir,
+        machineProfilePath: machineProfilePath(environment.env),
+        machineFleetPath: machineFleetPath(environment.env),
+        machinePolicy: platformPolicyReader(environment.env),
+        openSettingsBackend: openConfBackend,
+        secrets: environment.secretsFor(environment.env),
+        send: environment.send,
+        clock: environment.clock,
+        // What the command line did goes to the same support log as the app's.
+        logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
+      }));
+    // The account is chosen before anything runs: with several and none named, nothing is done.
+    let scoped: CoreServices | undefined = acrossAccounts(command, options) ? undefined : servicesForCommand(open(), text(options, 'account'));
+    const context = {
+      get services(): CoreServices {
+        return (scoped ??= open());
+      },
+      options,
+      environment,
+      file,
       userDataDir,
-      machineProfilePath: machineProfilePath(environment.env),
-      machineFleetPath: machineFleetPath(environment.env),
-      openSettingsBackend: openConfBackend,
-      secrets: environment.secretsFor(environment.env),
-      send: environment.send,
-      clock: environment.clock,
-      // What the command line did goes to the same support log as the app's.
-      logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
-    });
-    await opened.secretsMigrated;
-    const services = acrossAccounts(command, options) ? opened : servicesForCommand(opened, text(options, 'account'));
-    const result = await command.run({ services, options, environment, file, userDataDir, positionals });
+      positionals,
+    };
+    const result = await command.run(context);
+    await opened?.secretsMigrated;
     printResult(result, json, environment);
-    return result.exitStatus ?? (result.failed === true ? 1 : 0);
+    return result.exitStatus ?? (result.failed === true ? 1 : result.renewSoon === true ? 3 : 0);
   } catch (error) {
+    await opened?.secretsMigrated;
     const failure = toFailure(error, 'command-line');
     const told = running?.command.advice?.(failure, running.options) ?? failure;
-    printFailure(told, json, environment);
+    // Known even when the words could not be read: standard output stays for the secrets alone.
+    const secretOutput = running ? running.command.secretOutput === true : argv.some((word) => commandNamed(word)?.secretOutput === true);
+    printFailure(told, json, environment, secretOutput);
     // `fleet report` follows monitoring plugins: a report that could not be made is "unknown", 3.
     if (monitoringReport(argv)) return 3;
-    return usageCodes.has(told.code) ? 2 : 1;
+    return exitStatusOf(told.code);
   }
 }

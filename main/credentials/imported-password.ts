@@ -1,4 +1,5 @@
 import { addDays, parseISO } from 'date-fns';
+import { newExchangeState } from '../settings/exchange-state';
 import type { StoredSettings } from '../settings/settings-schema';
 import { passwordLifetimeDays } from '../reminder/password-reminder';
 
@@ -25,6 +26,8 @@ export function withImportedPassword(before: StoredSettings, next: StoredSetting
   return {
     ...rest,
     passwordVerified: false,
+    // Another password: its copies are to be made again, once Chorus Pro has accepted it.
+    exchange: newExchangeState(),
     ...(imported.updatedAt ? { passwordUpdatedAt: imported.updatedAt } : {}),
     ...(keepChorusExpiry ? { chorusPasswordExpiresOn: chorusExpiry, ...(expiryStructure !== undefined ? { chorusPasswordExpiryStructure: expiryStructure } : {}) } : {}),
   };

@@ -33,7 +33,8 @@ describe('renewing the technical password', () => {
     const fixture = await setUp({}, chorusPro);
     const newPassword = chorusPro.resetPassword(demoAccount.login);
     const renewal = await fixture.services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
-    expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true });
+    // Accepted by Chorus Pro: pushed to its copies (none on this machine without a policy).
+    expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true, exchange: { destinations: [], passwordAccepted: true, pushedAt: '2026-11-27T10:15:00.000Z', allowPrograms: false } });
     expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(newPassword);
     expect(fixture.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
     await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
@@ -57,7 +58,7 @@ describe('renewing the technical password', () => {
     const renewal = await fixture.services.renewPassword({ password: 'Nouveau-2027', verify: false, surroundingSpacesConfirmed: false });
     expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: false });
     expect(fixture.services.settings.read().passwordVerified).toBe(false);
-    expect(fixture.logLines).toContainEqual(expect.objectContaining({ event: 'password.renewed', fields: { verified: false, dated: 'now' } }));
+    expect(fixture.logLines).toContainEqual(expect.objectContaining({ event: 'password.renewed', fields: { account: 'Compte principal', verified: false, dated: 'now' } }));
   });
 
   it('offline: dates an unchecked password from the day Chorus Pro communicated it, and refuses a day for a checked one', async () => {
@@ -82,8 +83,22 @@ describe('renewing the technical password', () => {
     await fixture.services.connection.testConnection(fixture.services.settings.read());
     expect(fixture.services.settings.read().passwordVerified).toBe(true);
     expect(fixture.logLines.map((line) => line.event)).toContain('password.verified');
-    await fixture.services.renewPassword({ password: current, verify: true, surroundingSpacesConfirmed: false });
+    await fixture.services.renewPassword({ password: chorusPro.resetPassword(demoAccount.login), verify: true, surroundingSpacesConfirmed: false });
     expect(fixture.services.settings.read().passwordVerified).toBe(true);
+  });
+
+  it('refuses the stored password typed again: its date and the expiry Chorus Pro gave stay (issue 35)', async () => {
+    const fixture = await setUp();
+    await fixture.services.connection.testConnection(fixture.services.settings.read());
+    const before = fixture.services.settings.read();
+    expect(before.chorusPasswordExpiresOn).toBe('2027-09-30');
+    for (const verify of [true, false]) {
+      expect(await codeOf(fixture.services.renewPassword({ password: demoAccount.password, verify, surroundingSpacesConfirmed: false }))).toBe('PASSWORD_UNCHANGED');
+    }
+    const after = fixture.services.settings.read();
+    expect(after.passwordUpdatedAt).toBe(before.passwordUpdatedAt);
+    expect(after.chorusPasswordExpiresOn).toBe('2027-09-30');
+    expect(fixture.logLines.map((line) => line.event)).not.toContain('password.renewed');
   });
 
   it('refuses what the keychain cannot store, and asks before keeping surrounding spaces', async () => {

@@ -52,7 +52,7 @@ export async function applyPublication({ settings, secrets, logger, userDataDir,
     accepted.push(account);
     const existing = existingAccounts.find((candidate) => candidate.name === account.name);
     const { name: _name, ...before } = existing ?? { name: account.name, ...defaultSettings };
-    const change = profileChange(account.settings, userDataDir);
+    const change = profileChange(account.settings, userDataDir, account.trustForOfficialHosts);
     const target = applySettingsChange(before, change);
     const keychain = accountsOf(target);
     const extra = new Map<string, string>();

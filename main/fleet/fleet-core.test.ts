@@ -8,12 +8,13 @@ import { configureCommunes, fleetCommunes, fleetWorkstations, sharedFolder, type
 import { tempDir } from '../../test/support/temp-dirs';
 import { createFleet } from './create-fleet';
 import { listMembers, removeMember } from './fleet-members';
-import { fleetEntries, readMemberState } from './fleet-keychain';
+import { fleetEntries, readMemberKeys, readMemberState } from './fleet-keychain';
 import { forgetFleetMembership } from './local-records';
 import { inviteMember } from './invitations';
 import { joinFleet, type Joined } from './join-fleet';
 import { publishFleet } from './publish-fleet';
-import { openRootKey } from './sealed-box';
+import { openRootKey, openSealed, recipientOf, sealTo } from './sealed-box';
+import { openPublisher } from './publisher-keys';
 import { signedFile } from './signed-file';
 import { generateSigningKey } from './signing-keys';
 import type { CheckPassword } from './conflict-rule';
@@ -113,6 +114,24 @@ describe('a fleet of workstations', () => {
       expect(await passwordOf(member, fleetCommunes[2].login)).toBe('Nouveau-Mot-De-Passe-2027');
       expect((await sync(member))[0]?.outcome).toMatchObject({ kind: 'nothing-new', revision: 2 });
     }
+  });
+
+  it("carries the publisher's choice for its authority: limited to custom addresses stays limited on the member, serving PISTE too stays so", async () => {
+    const fleet = await newFleet();
+    const { member } = await joinWithCode(fleet, 'a');
+    const caPath = join(tempDir('chorus-autorite-'), 'autorite.pem');
+    copyFileSync(join('test', 'fixtures', '0.2.0-machine-profile-ca', 'autorite-profil-c0b3932689a077ac.pem'), caPath);
+    const [limited, serving] = [fleetCommunes[0].name, fleetCommunes[1].name];
+    fleet.publisher.services.settings.forAccount(limited).update({ caCertificatePath: caPath, caForOfficialHosts: false });
+    fleet.publisher.services.settings.forAccount(serving).update({ caCertificatePath: caPath });
+    await publish(fleet);
+    expect((await sync(member))[0]?.outcome).toMatchObject({ kind: 'applied', revision: 1 });
+    const limitedOnMember = member.services.settings.forAccount(limited).read();
+    const servingOnMember = member.services.settings.forAccount(serving).read();
+    expect(limitedOnMember.caCertificatePath).toContain(member.userDataDir);
+    expect(limitedOnMember.caForCustomHostsOnly).toBe(true);
+    expect(servingOnMember.caCertificatePath).toContain(member.userDataDir);
+    expect(servingOnMember.caForCustomHostsOnly).toBeUndefined();
   });
 
   it('ignores a publication signed by another key, a tampered byte and a planted publication-99999: the member keeps what it had', async () => {
@@ -236,6 +255,30 @@ describe('a fleet of workstations', () => {
     expect(listed.members.map((member) => member.id)).toEqual([joined.memberId]);
     expect(listed.ignored.total).toBe(3);
     expect(await codeOf(publish(fleet, { accept: 'ABCDEFGHJKMNPQRS' }))).toBe('INVALID_INPUT');
+  });
+
+  it('refuses a publication whose box carries script or server destinations, even signed by the working key (issue 33): only the machine policy sets them', async () => {
+    const fleet = await newFleet();
+    const { member, joined } = await joinWithCode(fleet, 'd');
+    await publish(fleet);
+    await sync(member);
+    const publisher = await openPublisher(fleet.publisher.fleet(fleet.folder));
+    const first = payloadAt(join(fleet.folder, 'publications', 'publication-1')) as { boxes: { recipients: string[]; sealed: string }[] } & Record<string, unknown>;
+    const keys = await readMemberKeys(member.services.secrets, fleet.fingerprint);
+    const boxes = await Promise.all(
+      first.boxes.map(async (box) => {
+        // Only the boxes this member opens (the publishers' own box, issue 31, stays as it is).
+        if (!box.recipients.includes(joined.memberId)) return box;
+        const content = (await openSealed(box.sealed, keys?.identity ?? '')) as { accounts: Record<string, unknown>[] } & Record<string, unknown>;
+        const planted = { ...content, revision: 2, accounts: content.accounts.map((account) => ({ ...account, destinations: [{ name: 'Logiciel', kind: 'script', command: '/tmp/x' }] })) };
+        return { ...box, sealed: await sealTo([await recipientOf(keys?.identity ?? '')], planted) };
+      }),
+    );
+    writeFileSync(join(fleet.folder, 'publications', 'publication-2'), signedFile('publication', publisher.signer, publisher.workingKey, { ...first, revision: 2, boxes }));
+    const [result] = await sync(member);
+    expect(joined.memberId).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+    expect(result?.outcome).toMatchObject({ kind: 'nothing-new', revision: 1 });
+    expect(result?.ignored.line()).toContain('destinations script ou serveur, que seule la stratégie de la machine définit');
   });
 
   it('says a publication of a newer format is newer, instead of guessing', async () => {

@@ -70,6 +70,8 @@ export const publishedAccountSchema = z
   .object({
     name: accountNameSchema,
     settings: profileSettingsSchema.strict(),
+    /** The publisher's authority also serves PISTE's official hosts (a profile's `trustForOfficialHosts`). */
+    trustForOfficialHosts: z.literal(true).optional(),
     password: z.string().min(1).max(10_000).optional(),
     passwordUpdatedAt: instant.optional(),
     /** Digests of the passwords this one replaces, the latest first (password-digest.ts). */

@@ -42,8 +42,9 @@ export async function fleetParks(dependencies: FleetParksDependencies): Promise<
       });
     } catch (error) {
       const late = error instanceof Error && 'fleetLate' in error;
-      const message = late ? `le dossier partagé n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s : vérifiez que le partage est joignable, puis actualisez` : toFailure(error, 'screen').message;
-      parks.push({ ok: false, ...said, message });
+      const failure = late ? undefined : toFailure(error, 'screen');
+      const message = failure?.message ?? `Vérifiez que le partage est joignable, puis actualisez : le dossier partagé n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s.`;
+      parks.push({ ok: false, ...said, message, ...(failure?.details ? { details: failure.details } : {}) });
     }
   }
   return parks;

@@ -122,7 +122,7 @@ describe('the machine’s fleet pointer', () => {
     };
 
     chmodSync(fleet.programData, 0o777);
-    await refusedBecause(/^Le pointeur de parc du poste \(.*fleet\.json\) n'a pas été suivi : son dossier est modifiable par d'autres utilisateurs/);
+    await refusedBecause(/^Le pointeur de parc du poste \(.*fleet\.json\) n'a pas été suivi : le dossier .* : d'autres utilisateurs peuvent le modifier/);
     expect(await startedAgain(user, fleet.pointer).followMachineFleet()).toMatchObject({ kind: 'refused' });
     expect((await cli(['status'])).stdout.split('\n')[0]).toMatch(/^Attention : Le pointeur de parc du poste/);
     chmodSync(fleet.programData, 0o755);

@@ -6,12 +6,12 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { readBoundedFileSync } from '../files/bounded-read';
-import { machineProfileDistrust, platformPathSecurity } from '../profiles/machine-profile-trust';
+import { machineProfileDistrust, platformPathsTrust } from '../profiles/machine-profile-trust';
 import { fingerprintOf } from './fleet-identity';
 
 /** Why the pointer at this path may not be followed (undefined: it may): the machine profile's own rule. */
 export type PointerDistrust = (path: string) => string | undefined;
-export const platformPointerDistrust: PointerDistrust = (path) => machineProfileDistrust(path, platformPathSecurity());
+export const platformPointerDistrust: PointerDistrust = (path) => machineProfileDistrust(path, platformPathsTrust());
 
 export const pointerFormatVersion = 1;
 const pointerSchema = z

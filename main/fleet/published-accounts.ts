@@ -31,7 +31,8 @@ export async function publishedAccounts(accounts: readonly StoredAccount[], secr
       throw new AppError('INVALID_INPUT', `compte « ${account.name.replace(/[\p{Cc}\p{Cf}]/gu, '?')} » : ${reason} ; renommez-le (accounts rename) avant de publier`);
     }
     if (!account.login) continue;
-    const { profileVersion: _version, ...settings } = exportProfile(account);
+    // The authority's scope travels beside the settings (issue 29): the publisher's choice, never widened.
+    const { profileVersion: _version, trustForOfficialHosts, ...settings } = exportProfile(account);
     const entries = accountsOf(account);
     const [password, clientSecret, proxyPassword] = await Promise.all([entries.password, entries.clientSecret, entries.proxyPassword].map(async (entry) => (entry ? secrets.get(entry) : undefined)));
     const before = previous.find((candidate) => candidate.name === account.name);
@@ -39,6 +40,7 @@ export async function publishedAccounts(accounts: readonly StoredAccount[], secr
     published.push({
       name: account.name,
       settings,
+      ...(trustForOfficialHosts === true ? { trustForOfficialHosts: true as const } : {}),
       ...(password !== undefined ? { password } : {}),
       ...(password !== undefined && account.passwordUpdatedAt ? { passwordUpdatedAt: account.passwordUpdatedAt } : {}),
       replaces: replaced ? [passwordDigest(before.password ?? ''), ...before.replaces].slice(0, replacedPasswordsKept) : (before?.replaces ?? []),

@@ -4,7 +4,7 @@ import type * as Age from 'age-encryption';
 import type { Decrypter } from 'age-encryption';
 import { z } from 'zod';
 import { AppError } from '../failures/errors';
-import { encryptJson, hostileWorkFactor } from '../profiles/profile-secrets';
+import { encryptJson, openPassphraseText } from '../profiles/profile-secrets';
 
 /** Loaded when the fleet needs it, as profiles do (its own file once built: scripts/build.mjs); once (a report opens a thousand boxes). */
 let age: Promise<typeof Age> | undefined;
@@ -54,23 +54,11 @@ const rootFileRefused = (detail: string) => new AppError('INVALID_INPUT', `fichi
 
 /** The root key back from its file (issue 31's rotation): a hostile work factor is refused before anything is derived. */
 export async function openRootKey(armored: string, passphrase: string): Promise<RootKeyFile> {
-  const { armor, Decrypter } = await loadAge();
-  let binary: Uint8Array;
-  try {
-    binary = armor.decode(armored);
-  } catch {
-    throw rootFileRefused("ce n'est pas un fichier de clé racine écrit par fleet create (tronqué ou altéré)");
-  }
-  const hostile = hostileWorkFactor(binary);
-  if (hostile !== undefined) throw rootFileRefused(hostile);
-  let text: string;
-  try {
-    const decrypter = new Decrypter();
-    decrypter.addPassphrase(passphrase);
-    text = await decrypter.decrypt(binary, 'text');
-  } catch {
-    throw rootFileRefused('phrase secrète incorrecte, ou fichier altéré ; vérifiez la phrase secrète et réessayez');
-  }
+  const text = await openPassphraseText(armored, passphrase, {
+    malformed: () => rootFileRefused("ce n'est pas un fichier de clé racine écrit par fleet create (tronqué ou altéré)"),
+    hostile: (reason) => rootFileRefused(reason),
+    wrong: () => rootFileRefused('phrase secrète incorrecte, ou fichier altéré ; vérifiez la phrase secrète et réessayez'),
+  });
   const parsed = rootKeyFileSchema.safeParse((() => {
     try {
       return JSON.parse(text) as unknown;

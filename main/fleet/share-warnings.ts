@@ -2,21 +2,16 @@
 // only the publisher should write: the folder, its certificates, invitations and publications),
 // status files another member could overwrite, and — said by the report — a member's place not
 // created by its join. Signatures already make a forged file harmless; these say what a town
-// hall's IT person should tighten. Windows is read through icacls (share-acl.ts), here by the
-// mode bits; neither needs more than reading.
-import { execFile } from 'node:child_process';
+// hall's IT person should tighten. Windows is read through Get-Acl's SDDL (share-acl.ts), all the
+// folders in one PowerShell call; POSIX by the mode bits; neither needs more than reading.
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readSddlsInBackground } from '../windows/acl-reader';
 import { broadWriters, type BroadWriters } from './share-acl';
 import type { InspectShare } from './fleet-report';
 
-/** Reads one path's rights as icacls prints them (latin1: the OEM code page byte for byte); undefined when it cannot. */
-export type ReadAcl = (path: string) => Promise<string | undefined>;
-
-export const systemIcacls: ReadAcl = (path) =>
-  new Promise((resolve) => {
-    execFile('icacls', [path], { encoding: 'buffer', windowsHide: true, timeout: 10_000 }, (error, stdout) => resolve(error === null ? stdout.toString('latin1') : undefined));
-  });
+/** Reads each path's security descriptor in SDDL, in order (undefined: not read). */
+export type ReadSddls = (paths: readonly string[]) => Promise<readonly (string | undefined)[] | undefined>;
 
 const publisherFolders = ['', 'certificats', 'invitations', 'publications'] as const;
 const shown = (sub: string): string => (sub === '' ? 'le dossier du parc' : `le dossier ${sub}`);
@@ -29,22 +24,22 @@ async function posixWriters(path: string): Promise<BroadWriters | undefined> {
   return { onFolder: everyone ? ['tout le monde'] : [], onFiles: [] };
 }
 
-async function windowsWriters(path: string, readAcl: ReadAcl): Promise<BroadWriters | undefined> {
-  const listing = await readAcl(path);
-  return listing === undefined ? undefined : broadWriters(listing);
-}
-
-export function shareInspector(platform: NodeJS.Platform, readAcl: ReadAcl = systemIcacls): InspectShare {
+export function shareInspector(platform: NodeJS.Platform, readSddls: ReadSddls = readSddlsInBackground): InspectShare {
   return async (folder, statusFiles) => {
     const warnings: string[] = [];
-    const writers = (path: string) => (platform === 'win32' ? windowsWriters(path, readAcl) : posixWriters(path));
-    for (const sub of publisherFolders) {
-      const found = await writers(sub === '' ? folder : join(folder, sub));
-      if (found && (found.onFolder.length > 0 || found.onFiles.length > 0)) {
-        warnings.push(`Partage : ${shown(sub)} est modifiable par ${[...new Set([...found.onFolder, ...found.onFiles])].join(', ')} ; seul le service informatique devrait pouvoir y écrire (les fichiers modifiés sont ignorés, mais un poste peut en cacher d'autres). Retirez ce droit d'écriture.`);
-      }
+    const paths = [...publisherFolders.map((sub) => (sub === '' ? folder : join(folder, sub))), join(folder, 'status')];
+    const sddls = platform === 'win32' ? await readSddls(paths) : undefined;
+    if (platform === 'win32' && sddls === undefined) {
+      warnings.push("Partage : les droits des dossiers du parc n'ont pas pu être lus (PowerShell n'a pas répondu) ; vérifiez-les dans les propriétés du dossier, onglet Sécurité.");
     }
-    const statusFolder = await writers(join(folder, 'status'));
+    const found: (BroadWriters | undefined)[] = platform === 'win32' ? (sddls ?? []).map((sddl) => (sddl === undefined ? undefined : broadWriters(sddl))) : await Promise.all(paths.map(posixWriters));
+    publisherFolders.forEach((sub, index) => {
+      const writers = found[index];
+      if (writers && (writers.onFolder.length > 0 || writers.onFiles.length > 0)) {
+        warnings.push(`Partage : ${shown(sub)} est modifiable par ${[...new Set([...writers.onFolder, ...writers.onFiles])].join(', ')} ; seul le service informatique devrait pouvoir y écrire (les fichiers modifiés sont ignorés, mais un poste peut en cacher d'autres). Retirez ce droit d'écriture.`);
+      }
+    });
+    const statusFolder = found[publisherFolders.length];
     if (statusFolder && statusFolder.onFiles.length > 0) {
       warnings.push(`Partage : les états des postes (dossier status) sont modifiables par ${statusFolder.onFiles.join(', ')} : un poste peut écraser l'état d'un autre (il serait ignoré, et ce poste paraîtrait muet). Donnez le droit de créer des fichiers dans status, et le contrôle total au seul CREATEUR PROPRIETAIRE.`);
     }

@@ -23,7 +23,7 @@ const envelopeSchema = z
   .strict();
 
 /** Why a file of the folder was not used: counted and said in one line, never fatal. */
-export type Refusal = 'unreadable' | 'malformed' | 'newer-format' | 'wrong-fleet' | 'bad-signature' | 'unknown-signer' | 'invalid-content' | 'stale' | 'not-for-this-member' | 'not-a-member';
+export type Refusal = 'unreadable' | 'malformed' | 'newer-format' | 'wrong-fleet' | 'bad-signature' | 'unknown-signer' | 'invalid-content' | 'stale' | 'not-for-this-member' | 'not-a-member' | 'machine-destinations';
 
 export type Opened<T> = { readonly ok: true; readonly signer: string; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 

@@ -7,6 +7,7 @@ import { applyPublication, type ApplyDependencies } from './apply-publication';
 import { readTrust, type Trust } from './certificates';
 import type { FleetBase } from './fleet-dependencies';
 import type { FleetFolder } from './fleet-folder';
+import { machineDestinationsRefusal } from '../destinations/machine-only-destinations';
 import { boxContentSchema, type BoxContent } from './fleet-formats';
 import { phraseOf } from './fleet-identity';
 import { raiseMemberState, readMemberKeys, readMemberState } from './fleet-keychain';
@@ -69,7 +70,13 @@ async function findPublication(folder: FleetFolder, trust: Trust, membership: Me
       ignored.add('not-for-this-member');
       continue;
     }
-    const parsed = boxContentSchema.safeParse(await openSealed(box.sealed, identity));
+    const opened = await openSealed(box.sealed, identity);
+    // A publisher never chooses the program that receives a password: refused, and said so.
+    if (machineDestinationsRefusal(opened) !== undefined) {
+      ignored.add('machine-destinations');
+      continue;
+    }
+    const parsed = boxContentSchema.safeParse(opened);
     // The box is bound to its fleet and revision too: one moved from another publication is not this one.
     if (!parsed.success || parsed.data.fleet !== trust.fingerprint || parsed.data.revision !== publication.revision) {
       ignored.add('invalid-content');

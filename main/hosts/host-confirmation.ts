@@ -44,6 +44,11 @@ function parsed(text: string): URL | undefined {
   }
 }
 
+/** The hosts of these settings nobody confirmed: neither PISTE's, nor loopback, nor in `confirmed`. */
+export function unconfirmedHosts(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'proxyUrl'>, confirmed: readonly string[]): { readonly host: string; readonly role: NewHost['role'] }[] {
+  return hostsOf(settings).filter(({ host }) => !knownHosts.has(host) && !confirmed.includes(host));
+}
+
 /**
  * A page script could set a custom address and a "secret", then ask for a test: the main process
  * would carry what the page read to a host of its choosing, past the page's CSP. So the first
@@ -54,8 +59,8 @@ function parsed(text: string): URL | undefined {
 export function createHostConfirmation(store: ConfirmedHostsStore, confirmNewHost: ConfirmNewHost) {
   return {
     async ensureConfirmed(settings: StoredSettings, account: string): Promise<void> {
-      for (const { host, role } of hostsOf(settings)) {
-        if (knownHosts.has(host) || store.confirmedHosts().includes(host)) continue;
+      for (const { host, role } of unconfirmedHosts(settings, store.confirmedHosts())) {
+        if (store.confirmedHosts().includes(host)) continue;
         if (!(await confirmNewHost({ host: printable(host), role, account }))) {
           throw new AppError('CANCELLED', `adresse ${printable(host)} non confirmée : rien n'y a été envoyé`);
         }

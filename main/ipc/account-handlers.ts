@@ -17,13 +17,14 @@ export function accountHandlers({ settings, secrets, clock, logger }: HandlerDep
       return settingsSnapshot(settings, secrets, clock);
     },
     addAccount: async ({ name }) => {
-      settings.accounts.add(name.trim());
-      settings.accounts.select(name.trim());
-      logger.info('account.added', {});
+      const added = settings.accounts.add(name.trim());
+      settings.accounts.select(added.name);
+      logger.info('account.added', { account: added.name });
       return settingsSnapshot(settings, secrets, clock);
     },
     renameAccount: async ({ name, newName }) => {
       settings.accounts.rename(name, newName.trim());
+      logger.info('account.renamed', { account: settings.accountName(), previous: name });
       return settingsSnapshot(settings, secrets, clock);
     },
     removeAccount: async ({ name }) => {

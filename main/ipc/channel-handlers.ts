@@ -3,6 +3,7 @@
 import type { AppInfo, ChannelName, ChannelPayload, ValidatedArgs } from '../../preload/contract';
 import type { AccountServices } from '../accounts/account-services';
 import type { Clock } from '../dates/clock';
+import type { ScopedExchange } from '../destinations/exchange-service';
 import type { ConfirmNewHost } from '../hosts/host-confirmation';
 import type { Logger } from '../logging/logger';
 import type { DailyCheckSchedule } from '../schedule/daily-check-schedule';
@@ -23,6 +24,11 @@ export interface Desktop {
   openFolder(path: string): Promise<void>;
   /** A main-process question before the screen's first request to a host never confirmed. */
   confirmNewHost: ConfirmNewHost;
+  /**
+   * Puts a secret on the clipboard from the main process (« Copier le mot de passe »), and takes it
+   * off after `clipboardClearSeconds` if it is still there: the page never receives it.
+   */
+  copySecret(text: string): Promise<void>;
 }
 
 export interface HandlerDependencies {
@@ -31,6 +37,8 @@ export interface HandlerDependencies {
   readonly secrets: SecretStore;
   /** The selected account's services, at the moment of each call. */
   readonly current: () => AccountServices;
+  /** The copies of the selected account's password (destinations/). */
+  readonly exchange: ScopedExchange;
   readonly desktop: Desktop;
   readonly userDataDir: string;
   /** The machine-wide profile, whose encrypted secrets the screen may offer to import. */

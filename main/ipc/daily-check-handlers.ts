@@ -4,12 +4,21 @@ import type { Handlers } from './channel-handlers';
 import type { DailyCheckSchedule, DailyCheckState } from '../schedule/daily-check-schedule';
 import { parseTimeOfDay } from '../schedule/daily-check-task';
 
-const viewOf = (state: DailyCheckState, refusal?: string): DailyCheckView => ({
-  supported: state.supported,
-  installed: state.supported && state.installed,
-  at: state.supported && state.installed ? state.at : null,
-  ...(refusal === undefined ? {} : { refusal }),
-});
+/** What the Task Scheduler could not say is said, never shown as « not scheduled » alone. */
+const unreadable = (state: DailyCheckState): string | undefined =>
+  state.supported && !state.installed && state.problem !== undefined
+    ? `L'état de la vérification quotidienne est inconnu : le Planificateur de tâches de Windows ${state.problem.kind === 'refused' ? 'a refusé de la lire' : "n'a pas répondu"} (${state.problem.reason.replace(/[.\s]+$/, '')}). Votre service informatique peut la vérifier.`
+    : undefined;
+
+const viewOf = (state: DailyCheckState, refusal?: string): DailyCheckView => {
+  const said = refusal ?? unreadable(state);
+  return {
+    supported: state.supported,
+    installed: state.supported && state.installed,
+    at: state.supported && state.installed ? state.at : null,
+    ...(said === undefined ? {} : { refusal: said }),
+  };
+};
 
 export function dailyCheckHandlers(schedule: DailyCheckSchedule): Pick<Handlers, 'getDailyCheck' | 'setDailyCheck'> {
   return {

@@ -6,6 +6,7 @@ import type { HandlerDependencies, Handlers } from './channel-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { dailyCheckHandlers } from './daily-check-handlers';
 import { fleetHandlers } from './fleet-handlers';
+import { exchangeHandlers } from './exchange-handlers';
 import { createNetworkOperations } from './network-operations';
 import { createPendingImportSlot } from './pending-import';
 import { profileHandlers } from './profile-handlers';
@@ -21,6 +22,7 @@ export function createHandlers(dependencies: HandlerDependencies): Handlers {
     ...accountHandlers(dependencies, pendingImport),
     ...connectionHandlers(dependencies, createNetworkOperations(dependencies)),
     ...profileHandlers(dependencies, pendingImport),
+    ...exchangeHandlers(dependencies),
     ...dailyCheckHandlers(dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock, executable: process.execPath })),
     ...fleetHandlers(dependencies),
   };

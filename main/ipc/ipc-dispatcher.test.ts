@@ -56,6 +56,13 @@ function setUp(overrides: Partial<Handlers> = {}) {
     setDailyCheck: notInThisTest,
     getFleetView: notInThisTest,
     getFleetParks: notInThisTest,
+    getExchange: notInThisTest,
+    addManualDestination: notInThisTest,
+    confirmManualDestination: notInThisTest,
+    removeManualDestination: notInThisTest,
+    copyPasswordForDestination: notInThisTest,
+    pushExchange: notInThisTest,
+    setAllowPrograms: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));

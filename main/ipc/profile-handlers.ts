@@ -4,7 +4,7 @@ import { settingsSnapshot } from '../accounts/settings-snapshot';
 import { AppError } from '../failures/errors';
 import { replacePrivateFile } from '../files/private-replace';
 import { confirmedBy } from '../hosts/host-confirmation';
-import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile } from '../profiles/accounts-profile';
+import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile } from '../profiles/accounts-profile';
 import { describeProfileChanges } from '../profiles/deployment-profile';
 import { importAccountsProfileSecrets } from '../profiles/machine-accounts-profile';
 import { readProfileFile } from '../profiles/profile-file';
@@ -35,7 +35,7 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       if (file === undefined) return { saved: false };
       await replacePrivateFile(file, `${JSON.stringify(profile, null, 2)}\n`);
       const withSecrets = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
-      logger.info('profile.exported', { withSecrets });
+      logger.info('profile.exported', { ...(options?.allAccounts ? { accounts: settings.accounts.list().length } : { account: settings.accountName() }), withSecrets });
       return { saved: true, file, withSecrets };
     },
     previewProfileImport: async () => {
@@ -43,6 +43,8 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       const file = await desktop.chooseFile('profile');
       if (file === undefined) return { chosen: false };
       const { profile, dailyCheckAt } = readProfileFile(file);
+      // Before anything is kept: a name that could pass for a switch refuses the whole profile (issue 29).
+      if (profile.profileVersion === 3) checkNewAccountNames(settings.accounts.list(), profile);
       pendingImport.keep({ profile, account: settings.accountName(), ...(dailyCheckAt === undefined ? {} : { dailyCheckAt }) });
       const scheduleChange = dailyCheckAt === undefined ? [] : [await dailyCheckChange(dailyCheck, dailyCheckAt)];
       if (profile.profileVersion === 3) {
@@ -61,12 +63,14 @@ export function profileHandlers({ settings, secrets, desktop, userDataDir, machi
       await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, options?.passphrase) : importProfile(transfer, profile, options?.passphrase));
       // Kept until it succeeds: a wrong passphrase may be typed again.
       pendingImport.forget();
+      // A profile is in place: the machine profile's refusal has been dealt with.
+      if (settings.machineProfileRefusal() !== undefined) settings.recordMachineProfileRefusal(undefined);
       // Chosen in a main-process dialog and previewed whole: its hosts are the user's choice.
       const importedAccounts = profile.profileVersion === 3 ? settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [settings.read()];
       settings.addConfirmedHosts(confirmedBy(importedAccounts));
       // The daily check the profile asks for, as the screen's own section registers it; what the Task Scheduler says is logged.
       if (pending.dailyCheckAt !== undefined && dailyCheck !== undefined) await registerMachineDailyCheck(dailyCheck, pending.dailyCheckAt, logger);
-      logger.info('profile.imported', {});
+      logger.info('profile.imported', profile.profileVersion === 3 ? { accounts: profile.accounts.length } : { account: settings.accountName() });
       return settingsSnapshot(settings, secrets, clock);
     },
     importMachineProfileSecrets: async ({ passphrase }) => {

@@ -47,7 +47,7 @@ export function settingsHandlers({ settings, secrets, desktop, userDataDir, cloc
       // Typed ahead of any password, the date stays provisional (not verified): it can be corrected.
       if (passwordStored === false) settings.recordPasswordUpdate(communicatedOn, false);
       else settings.recordPasswordCommunicatedOn(communicatedOn);
-      logger.info('password.date-entered', {});
+      logger.info('password.date-entered', { account: settings.accountName() });
       return settingsSnapshot(settings, secrets, clock);
     },
   };

@@ -5,6 +5,7 @@ import { AppError } from '../failures/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
 import { accountNameSchema, defaultSettings, type StoredSettings } from '../settings/settings-schema';
+import { checkAccountName } from '../settings/account-rules';
 import type { ImportedAccount } from '../settings/imported-accounts';
 import { applySettingsChange } from '../settings/settings-change';
 import {
@@ -14,6 +15,7 @@ import {
   profileChange,
   profileSettingsSchema,
   refuseDecommissionedHosts,
+  trustForOfficialHostsField,
   withCertificatesOnly,
   writeProfileCertificate,
 } from './deployment-profile';
@@ -29,6 +31,7 @@ export const accountsProfileSchema = z
   .object({
     profileVersion: z.literal(3),
     accounts: z.array(profileSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(2000),
+    ...trustForOfficialHostsField,
     secrets: z.string().min(1).max(4 * 1024 * 1024).optional(),
   })
   .strict();
@@ -55,19 +58,25 @@ export function parseAccountsProfile(data: unknown): AccountsProfile {
   return { ...parsed.data, accounts: parsed.data.accounts.map((account) => withCertificatesOnly(account)) };
 }
 
-/** What the secrets are bound to: every account's settings, as plain JSON. */
+/**
+ * What the secrets are bound to: every account's settings, as plain JSON, and, when the profile
+ * says it, `trustForOfficialHosts` with each (a file of 0.2.0 has none: its binding is unchanged).
+ */
 const boundSettings = (profile: AccountsProfile): Record<string, unknown>[] =>
-  JSON.parse(JSON.stringify(profile.accounts)) as Record<string, unknown>[];
+  JSON.parse(JSON.stringify(profile.trustForOfficialHosts === undefined ? profile.accounts : profile.accounts.map((account) => ({ ...account, trustForOfficialHosts: profile.trustForOfficialHosts })))) as Record<string, unknown>[];
 
 /** Every account of this workstation, and with a passphrase their secrets, encrypted. */
 export async function buildAccountsProfile(accounts: readonly (StoredSettings & { readonly name: string })[], secrets: SecretStore, passphrase?: string): Promise<AccountsProfile> {
   if (passphrase !== undefined) checkPassphraseForExport(passphrase);
+  const withAuthority = accounts.filter((account) => account.caCertificatePath !== undefined);
   const clear: AccountsProfile = {
     profileVersion: 3,
     accounts: accounts.map((account) => {
-      const { profileVersion: _version, ...settings } = exportProfile(account);
+      const { profileVersion: _version, trustForOfficialHosts: _trust, ...settings } = exportProfile(account);
       return { name: account.name, ...settings };
     }),
+    // One word for the whole profile: said only when every authority it carries serves every host.
+    ...(withAuthority.length > 0 && withAuthority.every((account) => account.caForCustomHostsOnly !== true) ? { trustForOfficialHosts: true } : {}),
   };
   if (passphrase === undefined) return clear;
   const carried: CarriedAccountSecrets[] = [];
@@ -86,6 +95,23 @@ export async function buildAccountsProfile(accounts: readonly (StoredSettings & 
   return { ...clear, secrets: await encryptJson({ boundTo: boundSettings(clear), accounts: carried }, passphrase) };
 }
 
+/**
+ * The names of the accounts a profile would add, checked as typed names are (account-rules.ts), in
+ * the preview already: a name that could pass for a switch is refused, not listed as a new account.
+ * An account that exists keeps its name, whatever an older version let it be.
+ */
+export function checkNewAccountNames(current: readonly { readonly name: string }[], profile: AccountsProfile): void {
+  for (const account of profile.accounts) {
+    if (current.some((existing) => existing.name === account.name)) continue;
+    try {
+      checkAccountName(account.name);
+    } catch (error) {
+      const reason = error instanceof AppError && error.detail !== undefined ? error.detail : 'nom refusé';
+      throw new AppError('PROFILE_REFUSED', `compte « ${printable(account.name)} » : ${reason} ; rien n'a été importé, renommez ce compte dans le profil (ou sur le poste qui l'a exporté)`);
+    }
+  }
+}
+
 /** Each account's changes, by name: "« Commune » — Lien URL", or a new account. */
 export function describeAccountsProfileChanges(current: readonly (StoredSettings & { readonly name: string })[], profile: AccountsProfile): ProfileChange[] {
   return profile.accounts.flatMap((account) => {
@@ -93,10 +119,10 @@ export function describeAccountsProfileChanges(current: readonly (StoredSettings
     if (!existing) {
       return [
         { setting: `« ${account.name} »`, before: '(nouveau compte)', after: printable(account.login ?? '(identifiant non renseigné)') },
-        ...describeNewAccount(account, `« ${account.name} » — `),
+        ...describeNewAccount(account, `« ${account.name} » — `, profile.trustForOfficialHosts),
       ];
     }
-    return describeProfileChanges(existing, account, `« ${account.name} » — `);
+    return describeProfileChanges(existing, account, `« ${account.name} » — `, profile.trustForOfficialHosts === true);
   });
 }
 
@@ -107,6 +133,7 @@ export function describeAccountsProfileChanges(current: readonly (StoredSettings
  * keychain entry its previous value back.
  */
 export async function importAccountsProfile({ settings, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile, passphrase?: string): Promise<void> {
+  checkNewAccountNames(settings.accounts.list(), profile);
   if (profile.secrets !== undefined && passphrase === undefined) {
     throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète pour les importer');
   }
@@ -117,7 +144,7 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
   const entries: ImportedAccount[] = await Promise.all(
     profile.accounts.map(async (account) => {
       const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
-      const change = profileChange(account, userDataDir);
+      const change = profileChange(account, userDataDir, profile.trustForOfficialHosts);
       if (secretsOf?.password === undefined) return { name: account.name, change };
       const sameAsStored = await holdsPassword(secrets, applySettingsChange(settingsOf(settings, account.name), change), secretsOf.password);
       return { name: account.name, change, importedPassword: { updatedAt: secretsOf.passwordUpdatedAt, sameAsStored } };
@@ -126,7 +153,7 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
   const writes: SecretWrite[] = profile.accounts.flatMap((account) => {
     const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
     if (!secretsOf) return [];
-    const target = accountsOf(applySettingsChange(settingsOf(settings, account.name), profileChange(account, userDataDir)));
+    const target = accountsOf(applySettingsChange(settingsOf(settings, account.name), profileChange(account, userDataDir, profile.trustForOfficialHosts)));
     const pairs: [string | undefined, string | undefined][] = [
       [target.password, secretsOf.password],
       [target.clientSecret, secretsOf.clientSecret],
@@ -139,7 +166,9 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
   settings.accounts.checkImport(entries);
   for (const account of profile.accounts) writeProfileCertificate(account, userDataDir);
   await writeSecretsThen(secrets, writes, logger, () => settings.accounts.importAccounts(entries));
+  // One line for the whole import, then one per account it changed, naming it.
   logger.info('profile.accounts-imported', { accounts: profile.accounts.length, withSecrets: carried !== undefined });
+  for (const account of profile.accounts) logger.info('profile.account-imported', { account: account.name, withSecrets: carried?.accounts.some((candidate) => candidate.name === account.name) ?? false });
 }
 
 /** The settings an account has now, or the defaults a new one starts from. */

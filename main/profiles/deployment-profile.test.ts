@@ -69,7 +69,7 @@ describe('a deployment profile', () => {
 
     const target = open();
     expect(describeProfileChanges(target.settings.read(), readProfile(file)).map((change) => change.setting)).toEqual([
-      'Environnement', 'Lien URL', 'URL du jeton', 'Identifiant utilisateur', 'Identifiant client PISTE', 'Alerte actualisation (mois)', "Délai d'attente (secondes)", 'Proxy', "Certificat d'autorité",
+      'Environnement', 'Lien URL', 'URL du jeton', 'Identifiant utilisateur', 'Identifiant client PISTE', 'Alerte actualisation (mois)', "Délai d'attente (secondes)", 'Proxy', "Certificat d'autorité", "Certificat d'autorité pour les adresses officielles de PISTE (trustForOfficialHosts)",
     ]);
     const imported = applyProfile(target.settings, readProfile(file), target.userDataDir);
     const { caCertificatePath, ...rest } = imported;

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange, SettingsChange } from '../../preload/contract';
+import { machineDestinationsRefusal } from '../destinations/machine-only-destinations';
 import { AppError } from '../failures/errors';
 import { privateFileMode } from '../files/private-files';
 import { boundedReadReason, readBoundedFileSync } from '../files/bounded-read';
@@ -36,9 +37,16 @@ export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
  * holds no secret; version 2 also carries the secrets, readable only with the passphrase
  * (profile-secrets.ts), never in clear.
  */
+/**
+ * `"trustForOfficialHosts": true`, at a profile's top level: its authority also serves PISTE's
+ * official hosts (an organisation whose proxy inspects every connection). Without it, a profile's
+ * authority serves only custom addresses: a file that travels never gets to vouch for PISTE itself.
+ */
+export const trustForOfficialHostsField = { trustForOfficialHosts: z.boolean().optional() };
+
 export const profileSchema = z.discriminatedUnion('profileVersion', [
-  profileSettingsSchema.extend({ profileVersion: z.literal(1) }).strict(),
-  profileSettingsSchema.extend({ profileVersion: z.literal(2), secrets: z.string().min(1).max(64 * 1024) }).strict(),
+  profileSettingsSchema.extend({ profileVersion: z.literal(1), ...trustForOfficialHostsField }).strict(),
+  profileSettingsSchema.extend({ profileVersion: z.literal(2), ...trustForOfficialHostsField, secrets: z.string().min(1).max(64 * 1024) }).strict(),
 ]);
 export type DeploymentProfile = z.infer<typeof profileSchema>;
 
@@ -76,6 +84,8 @@ export function exportProfile(settings: StoredSettings): DeploymentProfile {
     timeoutSeconds: settings.timeoutSeconds,
     proxyUrl: settings.proxyUrl,
     caCertificatePem,
+    // An authority the user chose serves every host: the profile says so, or the next workstation would not.
+    ...(caCertificatePem !== undefined && settings.caForCustomHostsOnly !== true ? { trustForOfficialHosts: true } : {}),
   });
 }
 
@@ -95,11 +105,16 @@ export function readProfileData(path: string): unknown {
   if (!read.ok && read.kind === 'unreadable') throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
   if (!read.ok && read.kind === 'not-a-file') throw new AppError('PROFILE_REFUSED', `${boundedReadReason(read, maxProfileBytes)} : ${path}`);
   if (!read.ok) throw new AppError('PROFILE_REFUSED', `fichier de ${read.size ?? maxProfileBytes + 1} octets, 1 Mo au plus`);
+  let data: unknown;
   try {
-    return JSON.parse(read.text) as unknown;
+    data = JSON.parse(read.text) as unknown;
   } catch {
     throw new AppError('PROFILE_REFUSED', "ce n'est pas un fichier JSON valide");
   }
+  // Said for what it is, before any other check: a profile never chooses where the password goes.
+  const destinations = machineDestinationsRefusal(data);
+  if (destinations !== undefined) throw new AppError('PROFILE_REFUSED', destinations);
+  return data;
 }
 
 /** A one-account profile (version 1 or 2), its certificate kept to its certificates. */
@@ -152,21 +167,29 @@ const labels: Readonly<Record<string, string>> = {
   timeoutSeconds: "Délai d'attente (secondes)",
   proxyUrl: 'Proxy',
   caCertificatePem: "Certificat d'autorité",
+  trustForOfficialHosts: "Certificat d'autorité pour les adresses officielles de PISTE (trustForOfficialHosts)",
 };
 
 const shownValue = (key: string, value: unknown): string => {
+  if (key === 'trustForOfficialHosts') return value === undefined ? '(aucun certificat)' : value === true ? 'utilisé' : 'non utilisé';
   if (value === undefined) return '(aucun)';
   if (key === 'caCertificatePem' && typeof value === 'string') return summarizeCertificates(value);
   if (key === 'environment') return environmentLabels[value as StoredSettings['environment']];
   return printable(typeof value === 'number' ? String(value) : JSON.stringify(value).replace(/^"|"$/g, ''));
 };
 
+/** The profile's word on its authority and PISTE's hosts: only beside an authority. */
+const withAuthorityScope = (profile: ProfileSettings, trustForOfficialHosts: boolean | undefined): Record<string, unknown> =>
+  profile.caCertificatePem === undefined ? { ...profile } : { ...profile, trustForOfficialHosts: trustForOfficialHosts === true };
+
 /** What importing this profile would change, setting by setting, for the user to confirm. */
-export function describeProfileChanges(current: StoredSettings, profile: ProfileSettings, account = ''): ProfileChange[] {
+export function describeProfileChanges(current: StoredSettings, profile: ProfileSettings, account = '', trustForOfficialHosts?: boolean): ProfileChange[] {
   const now = exportProfile(current);
+  const nowScope = now.caCertificatePem === undefined ? undefined : now.trustForOfficialHosts === true;
+  const incoming = withAuthorityScope(profile, trustForOfficialHosts ?? (profile as { trustForOfficialHosts?: boolean }).trustForOfficialHosts);
   return Object.keys(labels).flatMap((key) => {
-    const before = (now as Record<string, unknown>)[key];
-    const after = (profile as Record<string, unknown>)[key];
+    const before = key === 'trustForOfficialHosts' ? nowScope : (now as Record<string, unknown>)[key];
+    const after = incoming[key];
     if (before === after) return [];
     return [{ setting: `${account}${labels[key] ?? key}`, before: shownValue(key, before), after: shownValue(key, after) }];
   });
@@ -176,9 +199,10 @@ export function describeProfileChanges(current: StoredSettings, profile: Profile
  * Every setting of an account a profile adds, the proxy and the authority included: the user
  * sees the whole route its connections would take before confirming.
  */
-export function describeNewAccount(profile: ProfileSettings, account: string): ProfileChange[] {
+export function describeNewAccount(profile: ProfileSettings, account: string, trustForOfficialHosts?: boolean): ProfileChange[] {
+  const incoming = withAuthorityScope(profile, trustForOfficialHosts);
   return Object.keys(labels).flatMap((key) => {
-    const value = (profile as Record<string, unknown>)[key];
+    const value = incoming[key];
     return value === undefined ? [] : [{ setting: `${account}${labels[key] ?? key}`, before: '(nouveau compte)', after: shownValue(key, value) }];
   });
 }
@@ -188,7 +212,7 @@ export function describeNewAccount(profile: ProfileSettings, account: string): P
  * typed): all of it or nothing. Never touches the keychain.
  */
 export function applyProfile(settings: SettingsStore, profile: DeploymentProfile, userDataDir: string): StoredSettings {
-  const change = profileChange(profile, userDataDir);
+  const change = profileChange(profile, userDataDir, profile.trustForOfficialHosts);
   // Checked whole (the other accounts included) before anything is written: a refused profile
   // leaves no trace.
   settings.check(change);
@@ -196,9 +220,10 @@ export function applyProfile(settings: SettingsStore, profile: DeploymentProfile
   return settings.update(change);
 }
 
-/** The settings change a profile makes on this workstation. */
-export function profileChange(profile: ProfileSettings, userDataDir: string): SettingsChange {
+/** The settings change a profile makes on this workstation; its authority scoped as the profile says. */
+export function profileChange(profile: ProfileSettings, userDataDir: string, trustForOfficialHosts: boolean | undefined): SettingsChange {
   return {
+    ...(profile.caCertificatePem ? { caForOfficialHosts: trustForOfficialHosts === true } : {}),
     environment: profile.environment,
     ...(profile.environment === 'custom' ? { apiBaseUrl: profile.apiBaseUrl, tokenUrl: profile.tokenUrl } : {}),
     ...(profile.login ? { login: profile.login } : {}),

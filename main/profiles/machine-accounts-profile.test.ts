@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { aUserSid } from '../../test/support/task-scheduler-stand-in';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SchtasksRunner } from '../schedule/daily-check-schedule';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
@@ -67,7 +68,8 @@ describe('a machine profile of several accounts', () => {
     const { createDailyCheckSchedule } = await import('../schedule/daily-check-schedule');
     const calls: (readonly string[])[] = [];
     const schtasks: SchtasksRunner = (args) => (calls.push(args), Promise.resolve({ status: 0, stdout: '', stderr: '' }));
-    const onWindows = () => createDailyCheckSchedule({ platform: 'win32', run: schtasks, clock: fixedClock('2026-12-04T08:00:00Z'), executable: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' });
+    // The user's SID, as whoami gives it on Windows (issue 29: the task is this user's own).
+    const onWindows = () => createDailyCheckSchedule({ platform: 'win32', run: schtasks, clock: fixedClock('2026-12-04T08:00:00Z'), executable: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe', userSid: () => Promise.resolve(aUserSid) });
     const workstation = tempDir('chorus-poste-');
     const first = openMainProcess(workstation, { machineProfilePath: path, dailyCheck: onWindows() });
     try {
@@ -105,7 +107,7 @@ describe('a machine profile of several accounts', () => {
     chmodSync(dirname(path), 0o777);
     try {
       const plain = await cli(['status', '--account', communes[0].name, '--user-data-dir', user], { env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: path, CHORUS_PRO_MACHINE_FLEET: '/nonexistent/fleet.json' } });
-      expect(plain.stdout.split('\n')[0]).toBe(`Attention : le profil de machine (${path}) n'est pas appliqué : son dossier est modifiable par d'autres utilisateurs. Il ne sert qu'au premier démarrage de chaque utilisateur ; corrigez-le (guide de déploiement, « Préconfigurer tous les postes : le profil de machine »).`);
+      expect(plain.stdout.split('\n')[0]).toBe(`Attention : le profil de machine (${path}) n'est pas appliqué : le dossier ${dirname(path)} : d'autres utilisateurs peuvent le modifier (droits 777). Il ne sert qu'au premier démarrage de chaque utilisateur ; corrigez-le (guide de déploiement, « Préconfigurer tous les postes : le profil de machine »).`);
     } finally {
       chmodSync(dirname(path), 0o700);
     }
@@ -151,7 +153,7 @@ describe('dailyCheckAt in an imported profile', () => {
     const calls: (readonly string[])[] = [];
     const schtasks: SchtasksRunner = (args) => (calls.push(args), Promise.resolve({ status: 0, stdout: '', stderr: '' }));
     const target = tempDir('chorus-cible-');
-    const onWindows = await cli(['import-profile', file, '--json', '--user-data-dir', target], { platform: 'win32', runSchtasks: schtasks, executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' });
+    const onWindows = await cli(['import-profile', file, '--json', '--user-data-dir', target], { platform: 'win32', runSchtasks: schtasks, executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe', userSid: () => Promise.resolve(aUserSid) });
     expect(onWindows.status).toBe(0);
     expect(onWindows.json).toMatchObject({ ok: true, dailyCheck: { installed: true, at: '07:30' } });
     expect(calls.some((args) => args[0] === '/Create')).toBe(true);

@@ -13,7 +13,7 @@ import { holdsPassword, writeSecretsThen, type SecretWrite, type TransferDepende
 
 /** Every account's settings, checked whole before anything is written (a refused profile leaves no trace). */
 export function applyAccountsProfileSettings(settings: SettingsStore, profile: AccountsProfile, userDataDir: string): void {
-  const entries: ImportedAccount[] = profile.accounts.map((account) => ({ name: account.name, change: profileChange(account, userDataDir) }));
+  const entries: ImportedAccount[] = profile.accounts.map((account) => ({ name: account.name, change: profileChange(account, userDataDir, profile.trustForOfficialHosts) }));
   settings.accounts.checkImport(entries);
   for (const account of profile.accounts) writeProfileCertificate(account, userDataDir);
   settings.accounts.importAccounts(entries);
@@ -28,7 +28,7 @@ async function secretsOf(secrets: SecretStore, settings: SettingsStore, profile:
     const stored = settings.accounts.list().find((candidate) => candidate.name === account.name);
     if (!carriedSecrets || !stored) continue;
     const { name: _name, ...current } = stored;
-    const target = applySettingsChange(current, profileChange(account, userDataDir));
+    const target = applySettingsChange(current, profileChange(account, userDataDir, profile.trustForOfficialHosts));
     // The user changed the address or the login since the first start: that account's secrets are not the profile's to set.
     if (target.apiBaseUrl !== current.apiBaseUrl || target.login !== current.login) continue;
     const keychain = accountsOf(current);

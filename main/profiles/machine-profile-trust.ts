@@ -1,68 +1,78 @@
-import { execFileSync } from 'node:child_process';
 import { lstatSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { posix, win32 } from 'node:path';
+import { readSddls, type AclReaderOptions } from '../windows/acl-reader';
+import { sddlVerdict, type SddlVerdict } from '../windows/sddl-trust';
 
-/** Who may have put a file there: what the machine-wide profile's trust rests on. */
-export interface PathSecurity {
-  /** Owned by an administrator (root; Administrators or SYSTEM) or by the user running the app. */
-  readonly ownerTrusted: boolean;
-  /** Someone else than its owner and the administrators may write it (group, others; Users). */
-  readonly writableByOthers: boolean;
-}
-export type ReadPathSecurity = (path: string) => PathSecurity | undefined;
+/** Whether nobody but an administrator (or, on POSIX, the user) could have put or changed a path. */
+export type PathVerdict = SddlVerdict;
+/** Each path's verdict, in order; undefined for a path whose owner or rights could not be read. */
+export type ReadPathsTrust = (paths: readonly string[]) => readonly (PathVerdict | undefined)[];
 
-/** POSIX: the owner's uid and the mode bits; a symbolic link is never trusted (it may point anywhere). */
-export const readPosixPathSecurity: ReadPathSecurity = (path) => {
-  try {
-    const stats = lstatSync(path);
-    if (stats.isSymbolicLink()) return { ownerTrusted: false, writableByOthers: true };
-    const self = process.getuid?.();
-    return { ownerTrusted: stats.uid === 0 || stats.uid === self, writableByOthers: (stats.mode & 0o022) !== 0 };
-  } catch {
-    return undefined;
-  }
+/** POSIX: owned by root or the user, not writable by group or others; a symbolic link is never trusted. */
+export const posixPathsTrust: ReadPathsTrust = (paths) =>
+  paths.map((path) => {
+    try {
+      const stats = lstatSync(path);
+      if (stats.isSymbolicLink()) return { trusted: false, reason: "c'est un lien symbolique" };
+      if (stats.uid !== 0 && stats.uid !== process.getuid?.()) return { trusted: false, reason: "il appartient à un autre utilisateur qu'un administrateur" };
+      if ((stats.mode & 0o022) !== 0) return { trusted: false, reason: `d'autres utilisateurs peuvent le modifier (droits ${(stats.mode & 0o777).toString(8)})` };
+      return { trusted: true };
+    } catch {
+      return undefined;
+    }
+  });
+
+/**
+ * Windows: each path's owner and ACL as SIDs (PowerShell's Get-Acl, windows/acl-reader.ts), judged
+ * by windows/sddl-trust.ts. NOT VERIFIED on Windows here (no Windows in this project's CI): the
+ * tests feed the rule SDDL written from Microsoft's SDDL documentation and the published icacls
+ * listings translated to it, and run the reader with a stand-in for powershell.exe.
+ */
+export const windowsPathsTrust =
+  (options: AclReaderOptions = {}): ReadPathsTrust =>
+  (paths) => {
+    const sddls = readSddls(paths, options);
+    return paths.map((_, index) => {
+      const sddl = sddls?.[index];
+      return sddl === undefined ? undefined : sddlVerdict(sddl);
+    });
+  };
+
+export const platformPathsTrust = (platform: NodeJS.Platform = process.platform): ReadPathsTrust => (platform === 'win32' ? windowsPathsTrust() : posixPathsTrust);
+
+/** %ProgramData% as Windows sets it, when it is a local folder; else C:\ProgramData. */
+export const programData = (env: NodeJS.ProcessEnv): string => {
+  const given = env.ProgramData ?? env.PROGRAMDATA ?? env.ALLUSERSPROFILE;
+  return given !== undefined && /^[A-Za-z]:\\[^\\/:*?"<>|]+\\?$/u.test(given) ? given.replace(/\\$/u, '') : 'C:\\ProgramData';
 };
 
-// icacls prints localized names: English and French Windows are the ones the app meets.
-const everyone = /(BUILTIN\\Users|BUILTIN\\Utilisateurs|Everyone|Tout le monde|NT AUTHORITY\\Authenticated Users|AUTORITE NT\\Utilisateurs authentifiés|CREATOR OWNER|CREATEUR PROPRIETAIRE)/i;
-const writeRight = /\((?:[^)]*,)?(?:F|M|W|WD|AD|WDAC|WO)(?:,[^)]*)?\)/;
-
 /**
- * Windows: the ACL as `icacls` prints it; writable by others when a group of every user holds a
- * write right. NOT VERIFIED on Windows here (no Windows in this project's CI); the owner is not
- * read (icacls does not print it): ownerTrusted stays true and the ACL alone decides.
+ * What must be trusted for the profile to be: the file, then each folder above it up to
+ * %ProgramData% — which every user may add folders to, by design, and is not itself judged — or
+ * up to the drive's root for a profile elsewhere. On POSIX, the file and its folder.
  */
-export const readWindowsPathSecurity: ReadPathSecurity = (path) => {
-  try {
-    return windowsListingSecurity(execFileSync('icacls', [path], { encoding: 'utf8', windowsHide: true, timeout: 10_000 }));
-  } catch {
-    return undefined;
-  }
-};
-
-/**
- * What `icacls PATH` printed, as read through a pipe (the console's OEM code page decoded as
- * UTF-8: only ASCII is relied on): writable by others when a group of every user holds a write right.
- */
-export function windowsListingSecurity(listing: string): PathSecurity {
-  const writable = listing.split(/\r?\n/).some((line) => everyone.test(line) && writeRight.test(line));
-  return { ownerTrusted: true, writableByOthers: writable };
+export function pathsToCheck(path: string, platform: NodeJS.Platform = process.platform, anchor: string = programData(process.env)): string[] {
+  if (platform !== 'win32') return [path, posix.dirname(path)];
+  const stop = anchor.toLowerCase();
+  const paths = [path];
+  for (let folder = win32.dirname(path); folder.toLowerCase() !== stop && win32.dirname(folder) !== folder; folder = win32.dirname(folder)) paths.push(folder);
+  return paths;
 }
 
-export const platformPathSecurity = (platform: NodeJS.Platform = process.platform): ReadPathSecurity =>
-  platform === 'win32' ? readWindowsPathSecurity : readPosixPathSecurity;
-
 /**
- * The machine-wide profile is applied at every other user's first start: only when neither it nor
- * its folder could have been put or changed there by another standard user. The reason, when it
- * is not, goes to the log (in French words a technician reads).
+ * The machine-wide profile is applied at every other user's first start: only when nothing on its
+ * way could have been put or changed there by anyone but an administrator. The reason, when it is
+ * not, in French words a technician reads.
  */
-export function machineProfileDistrust(path: string, read: ReadPathSecurity): string | undefined {
-  for (const [what, target] of [['le fichier', path], ['son dossier', dirname(path)]] as const) {
-    const security = read(target);
-    if (!security) return `${what} est illisible`;
-    if (!security.ownerTrusted) return `${what} appartient à un autre utilisateur qu'un administrateur`;
-    if (security.writableByOthers) return `${what} est modifiable par d'autres utilisateurs`;
+export function machineProfileDistrust(path: string, read: ReadPathsTrust, platform: NodeJS.Platform = process.platform, anchor: string = programData(process.env)): string | undefined {
+  const paths = pathsToCheck(path, platform, anchor);
+  const verdicts = read(paths);
+  for (const [index, target] of paths.entries()) {
+    const what = index === 0 ? `le fichier ${target}` : `le dossier ${target}`;
+    const verdict = verdicts[index];
+    if (verdict === undefined) return `${what} est illisible (son propriétaire et ses droits n'ont pas pu être lus)`;
+    if (!verdict.trusted) return `${what} : ${verdict.reason}`;
   }
   return undefined;
 }
+

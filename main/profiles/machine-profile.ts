@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { AppError } from '../failures/errors';
 import type { Logger } from '../logging/logger';
 import type { SettingsStore } from '../settings/settings-store';
-import { machineProfileDistrust, platformPathSecurity, type ReadPathSecurity } from './machine-profile-trust';
+import { machineProfileDistrust, platformPathsTrust } from './machine-profile-trust';
 import { splitMachineOnlyFields } from '../schedule/machine-daily-check';
 import { applyProfile, parseSingleProfile, readProfileData } from './deployment-profile';
-import { parseAccountsProfile } from './accounts-profile';
+import { checkNewAccountNames, parseAccountsProfile } from './accounts-profile';
 import { applyAccountsProfileSettings } from './machine-accounts-profile';
 
 /**
@@ -20,11 +20,20 @@ export function machineProfilePath(env: NodeJS.ProcessEnv = process.env, platfor
   return '/etc/chorus-pro-echanges/profile.json';
 }
 
+/** Why the machine profile at `path` may not be applied (undefined: it may). */
+export type MachineProfileTrust = (path: string) => string | undefined;
+export const platformMachineProfileTrust: MachineProfileTrust = (path) => machineProfileDistrust(path, platformPathsTrust());
+
+/** What the screen and `status` say of a refused machine profile: what, why, what to do. */
+export const machineProfileRefusalText = (path: string, reason: string): string =>
+  `Le profil de déploiement du poste (${path}) n'a pas été appliqué : ${reason}. Votre service informatique peut le rendre sûr (guide de déploiement, « Profil du poste ») ; ensuite, importez-le vous-même (Fichier > Importer un profil de déploiement, ou import-profile "${path}").`;
+
 /**
  * At first start only (no settings file yet), takes the machine-wide profile if there is one: it
  * pre-configures the workstation and never overrides what the user changes afterwards. A profile
- * that cannot be used is logged and ignored: the app starts from its defaults. Returns the time
- * of the daily check it asks for (`dailyCheckAt`), which the app registers.
+ * that cannot be used is not applied, and why is kept for the screen and `status` (and logged):
+ * the app starts from its defaults. Returns the time of the daily check it asks for
+ * (`dailyCheckAt`), which the app registers.
  */
 export function applyMachineProfileAtFirstStart(
   firstStart: boolean,
@@ -32,13 +41,14 @@ export function applyMachineProfileAtFirstStart(
   settings: SettingsStore,
   userDataDir: string,
   logger: Logger,
-  readPathSecurity: ReadPathSecurity = platformPathSecurity(),
+  trust: MachineProfileTrust = platformMachineProfileTrust,
 ): string | undefined {
   if (!firstStart || !path || !existsSync(path)) return undefined;
   // Standard users may create folders in %PROGRAMDATA%: a profile one of them planted is not applied.
-  const distrust = machineProfileDistrust(path, readPathSecurity);
+  const distrust = trust(path);
   if (distrust !== undefined) {
     logger.warn('profile.machine-untrusted', { path, reason: distrust });
+    settings.recordMachineProfileRefusal(machineProfileRefusalText(path, distrust));
     return undefined;
   }
   try {
@@ -46,6 +56,8 @@ export function applyMachineProfileAtFirstStart(
     if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) {
       // Several accounts (a centre de gestion's communes): each one's settings, its secrets waiting for the passphrase.
       const accounts = parseAccountsProfile(data);
+      // A name that could pass for a Chromium switch refuses the whole profile (issue 29, S1).
+      checkNewAccountNames(settings.accounts.list(), accounts);
       applyAccountsProfileSettings(settings, accounts, userDataDir);
       if (accounts.secrets !== undefined) settings.markMachineProfileSecrets(true);
       logger.info('profile.machine-applied', { path, accounts: accounts.accounts.length, withSecrets: accounts.secrets !== undefined });
@@ -60,6 +72,8 @@ export function applyMachineProfileAtFirstStart(
   } catch (error) {
     // Why, not only the code: « champ invalide : accounts.2.login » tells the IT person what to fix.
     logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR', ...(error instanceof AppError && error.detail !== undefined ? { reason: error.detail } : {}) });
+    const reason = error instanceof AppError && error.detail !== undefined ? error.detail : 'le fichier est illisible ou ce n’est pas un profil de déploiement';
+    settings.recordMachineProfileRefusal(machineProfileRefusalText(path, reason));
     return undefined;
   }
 }
@@ -68,9 +82,9 @@ export function applyMachineProfileAtFirstStart(
  * Why the machine-wide profile at `path` would not be applied, in French (undefined: there is none,
  * or it would be). For `status`, at any start: the IT person sees what the first start logged.
  */
-export function machineProfileRefusal(path: string | undefined, readPathSecurity: ReadPathSecurity = platformPathSecurity()): string | undefined {
+export function machineProfileRefusal(path: string | undefined, trust: MachineProfileTrust = platformMachineProfileTrust): string | undefined {
   if (!path || !existsSync(path)) return undefined;
-  const distrust = machineProfileDistrust(path, readPathSecurity);
+  const distrust = trust(path);
   if (distrust !== undefined) return distrust;
   try {
     const { profile: data } = splitMachineOnlyFields(readProfileData(path), { info: () => undefined, warn: () => undefined, error: () => undefined });

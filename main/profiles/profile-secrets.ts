@@ -79,30 +79,52 @@ export function hostileWorkFactor(binary: Uint8Array): string | undefined {
   return `demande un calcul de clé démesuré (facteur de travail scrypt 2^${Number.isFinite(tooCostly) ? tooCostly : '?'}, 2^${maxScryptLogN} au plus, ce qu'écrit age) : il n'a pas été ouvert`;
 }
 
+/** What a passphrase file's reader says, in French, for each way opening it fails. */
+export interface PassphraseRefusals {
+  /** Not armored age (truncated, altered, another kind of file). */
+  readonly malformed: () => AppError;
+  /** A work factor no honest writer uses (hostileWorkFactor's reason). */
+  readonly hostile: (reason: string) => AppError;
+  /** A wrong passphrase, or an altered file: age cannot tell them apart. */
+  readonly wrong: () => AppError;
+}
+
+/**
+ * The text of an armored age file encrypted to a passphrase (a profile's secrets, the fleet's root
+ * key): a hostile work factor is refused before anything is derived, and the library's own words
+ * never reach the user.
+ */
+export async function openPassphraseText(armored: string, passphrase: string, refusals: PassphraseRefusals): Promise<string> {
+  const { armor, Decrypter } = await loadAge();
+  let binary: Uint8Array;
+  try {
+    binary = armor.decode(armored);
+  } catch {
+    throw refusals.malformed();
+  }
+  const hostile = hostileWorkFactor(binary);
+  if (hostile !== undefined) throw refusals.hostile(hostile);
+  try {
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(passphrase);
+    return await decrypter.decrypt(binary, 'text');
+  } catch {
+    throw refusals.wrong();
+  }
+}
+
 /**
  * Opens an armored age file with the passphrase, checks its content against `schema`, then that
  * it belongs to the profile that carries it (`belongs`). Every failure is one French message: the
  * library's own text never reaches the user.
  */
 export async function decryptJson<T>(armored: string, passphrase: string, schema: z.ZodType<T>, belongs: (opened: T) => boolean): Promise<T> {
-  const { armor, Decrypter } = await loadAge();
-  let binary: Uint8Array;
-  try {
-    binary = armor.decode(armored);
-  } catch {
-    throw refused('le bloc des mots de passe chiffrés est tronqué ou altéré');
-  }
-  const hostile = hostileWorkFactor(binary);
-  if (hostile !== undefined) throw refused(`le bloc des mots de passe ${hostile} ; demandez un profil exporté par Chorus Pro Echanges ou par age`);
-  let text: string;
-  try {
-    const decrypter = new Decrypter();
-    decrypter.addPassphrase(passphrase);
-    text = await decrypter.decrypt(binary, 'text');
-  } catch {
+  const text = await openPassphraseText(armored, passphrase, {
+    malformed: () => refused('le bloc des mots de passe chiffrés est tronqué ou altéré'),
+    hostile: (reason) => refused(`le bloc des mots de passe ${reason} ; demandez un profil exporté par Chorus Pro Echanges ou par age`),
     // age cannot tell a wrong passphrase from an altered file: both fail its authentication.
-    throw refused('phrase secrète incorrecte, ou bloc des mots de passe altéré ; vérifiez la phrase secrète et réessayez');
-  }
+    wrong: () => refused("phrase secrète incorrecte (ou bloc des mots de passe altéré) ; vérifiez la phrase secrète auprès de celui qui a exporté le profil, puis saisissez-la à nouveau"),
+  });
   let parsed: T;
   try {
     parsed = schema.parse(JSON.parse(text));

@@ -76,7 +76,7 @@ describe('a deployment profile that carries the secrets', () => {
     expect(settings).toMatchObject({ login: demoAccount.login, apiBaseUrl: simulator().url, passwordVerified: false, passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
     expect(await target.secrets.get(secretAccounts.technicalPassword(simulator().url, demoAccount.login))).toBe(demoAccount.password);
     expect(await target.secrets.get(secretAccounts.clientSecret({ tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url }, demoAccount.clientId))).toBe(demoAccount.clientSecret);
-    expect(target.logLines).toContainEqual(expect.objectContaining({ event: 'profile.secrets-imported', fields: { password: true, passwordVerified: false } }));
+    expect(target.logLines).toContainEqual(expect.objectContaining({ event: 'profile.secrets-imported', fields: { account: 'Compte principal', password: true, passwordVerified: false } }));
 
     await expect(target.connection.testConnection(target.settings.read())).resolves.toMatchObject({ structureCount: 3 });
     expect(target.settings.read().passwordVerified).toBe(true);

@@ -101,7 +101,7 @@ export async function importProfile({ settings, secrets, userDataDir, logger }: 
   if (profile.profileVersion === 1) return applyProfile(settings, profile, userDataDir);
   if (passphrase === undefined) throw passphraseNeeded();
   const carried = await decryptSecrets(profile.secrets, passphrase, profileSettings(profile));
-  const change = profileChange(profile, userDataDir);
+  const change = profileChange(profile, userDataDir, profile.trustForOfficialHosts);
   // Checked whole (the other accounts included) before anything is written: a refused profile
   // leaves no trace; the certificate is named after its content and replaces nothing.
   const next = settings.check(change);
@@ -110,7 +110,7 @@ export async function importProfile({ settings, secrets, userDataDir, logger }: 
   const imported = await writeSecretsThen(secrets, writesFor(next, carried), logger, () =>
     settings.applyImport(change, carried.password === undefined ? undefined : { updatedAt: carried.passwordUpdatedAt, sameAsStored }),
   );
-  logger.info('profile.secrets-imported', { password: carried.password !== undefined, passwordVerified: imported.passwordVerified !== false });
+  logger.info('profile.secrets-imported', { account: settings.accountName(), password: carried.password !== undefined, passwordVerified: imported.passwordVerified !== false });
   return imported;
 }
 
@@ -123,12 +123,12 @@ export async function importProfileSecrets({ settings, secrets, userDataDir, log
   if (profile.profileVersion === 1) return settings.read();
   const carried = await decryptSecrets(profile.secrets, passphrase, profileSettings(profile));
   const current = settings.read();
-  const profileTarget = applySettingsChange(current, profileChange(profile, userDataDir));
+  const profileTarget = applySettingsChange(current, profileChange(profile, userDataDir, profile.trustForOfficialHosts));
   const sameAccount = profileTarget.apiBaseUrl === current.apiBaseUrl && profileTarget.login === current.login;
   const result = await writeSecretsThen(secrets, writesFor(profileTarget, carried), logger, () =>
     sameAccount && carried.password !== undefined ? settings.applyImport({}, { updatedAt: carried.passwordUpdatedAt }) : current,
   );
   settings.markMachineProfileSecrets(false);
-  logger.info('profile.secrets-imported', { password: carried.password !== undefined, passwordVerified: false });
+  logger.info('profile.secrets-imported', { account: settings.accountName(), password: carried.password !== undefined, passwordVerified: false });
   return result;
 }

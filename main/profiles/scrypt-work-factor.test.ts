@@ -28,6 +28,6 @@ describe('a passphrase-protected block asking for a hostile scrypt work factor',
 
   it('at what age writes, is read as before (here the header no longer matches its MAC: refused as altered)', async () => {
     const answer = await outcome(decryptJson(await blockAsking(12), passphrase, z.object({ ok: z.boolean() }), () => true));
-    expect(answer).toContain('phrase secrète incorrecte, ou bloc des mots de passe altéré');
+    expect(answer).toContain('phrase secrète incorrecte (ou bloc des mots de passe altéré)');
   });
 });

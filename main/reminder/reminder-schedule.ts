@@ -26,7 +26,7 @@ export function startReminderSchedule({ reminders, notify, every, logger }: Remi
       const all = reminders();
       for (const { name, reminder } of all) {
         if (!reminder.known || !reminder.due) continue;
-        logger.info('reminder.due', { daysLeft: reminder.daysLeft, source: reminder.source });
+        logger.info('reminder.due', { account: name, daysLeft: reminder.daysLeft, source: reminder.source });
         notify(reminder, all.length > 1 ? name : undefined);
       }
     } catch {

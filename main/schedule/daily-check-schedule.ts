@@ -1,36 +1,63 @@
-// Registers, removes and reads the daily check's task through `schtasks` (Windows' own tool: no
-// extra dependency). The runner is injected: tests record what would be run.
-import { execFile } from 'node:child_process';
+// Registers, removes and reads the current user's daily check task through `schtasks` (Windows'
+// own tool: no extra dependency), started by its full path and read in the console's code page
+// (windows/). The runner and the user's SID are injected: tests record what would be run.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
-import { z } from 'zod';
 import type { Clock } from '../dates/clock';
-import { dailyCheckTaskName, dailyCheckTaskXml, parseTimeOfDay, timeOfDayText, type TimeOfDay } from './daily-check-task';
+import { currentUserSid } from '../windows/user-sid';
+import { windowsSystemPrograms, type SystemPrograms } from '../windows/system-programs';
+import { dailyCheckTaskXml, type TimeOfDay } from './daily-check-task';
+import { readRegisteredTask } from './registered-task';
+import { schtasksAnswer, type SchtasksOutcome } from './schtasks-answer';
+import { legacyDailyCheckTaskName, taskTitles, userTaskName, type TaskTitle } from './user-task-name';
 
-export interface SchtasksOutcome {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-/** Runs schtasks.exe with these arguments. */
+export type { SchtasksOutcome } from './schtasks-answer';
+/** Runs schtasks.exe with these arguments; what it printed comes back decoded. */
 export type SchtasksRunner = (args: readonly string[]) => Promise<SchtasksOutcome>;
 
-export const systemSchtasks: SchtasksRunner = (args) =>
-  new Promise((resolve) => {
-    execFile('schtasks.exe', [...args], { windowsHide: true, timeout: 30_000 }, (error, stdout, stderr) => {
-      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-      resolve({ status, stdout, stderr: error !== null && stderr === '' ? error.message : stderr });
-    });
-  });
+let programs: SystemPrograms | undefined;
+const system = (): SystemPrograms => (programs ??= windowsSystemPrograms());
+/** %SystemRoot%\System32\schtasks.exe. */
+export const systemSchtasks: SchtasksRunner = (args) => system().run('schtasks.exe', args);
+/** The SID of the user running the app (`whoami /user`), read once. */
+export const systemUserSid: () => Promise<string> = (() => {
+  let read: (() => Promise<string>) | undefined;
+  return () => (read ??= currentUserSid(system()))();
+})();
+
+/** 0.2.0's task, registered under one name for the whole machine. */
+export interface LegacyTask {
+  readonly taskName: string;
+  readonly times: readonly string[];
+  /** Registered by this very user (its UserId is their SID), so this user may replace it. */
+  readonly mine: boolean;
+}
+
+/** Why the Task Scheduler did not answer: it refused this user, or it failed. */
+export interface ScheduleProblem {
+  readonly kind: 'refused' | 'failed';
+  readonly reason: string;
+}
 
 export type DailyCheckState =
   | { readonly supported: false }
-  | { readonly supported: true; readonly installed: false }
-  | { readonly supported: true; readonly installed: true; readonly at: string | null; readonly enabled: boolean };
+  | { readonly supported: true; readonly installed: false; readonly taskName?: string; readonly problem?: ScheduleProblem; readonly legacy?: LegacyTask }
+  | {
+      readonly supported: true;
+      readonly installed: true;
+      readonly taskName: string;
+      /** The first trigger's time (null: none readable). */
+      readonly at: string | null;
+      readonly times: readonly string[];
+      readonly enabled: boolean;
+      readonly legacy?: LegacyTask;
+    };
 
-export type ScheduleChange = { readonly supported: false } | { readonly supported: true; readonly ok: true } | { readonly supported: true; readonly ok: false; readonly reason: string };
+export type ScheduleChange =
+  | { readonly supported: false }
+  | { readonly supported: true; readonly ok: true; readonly taskName: string; readonly changed: boolean; readonly legacy?: 'removed' | 'kept' }
+  | { readonly supported: true; readonly ok: false; readonly reason: string; readonly kind: ScheduleProblem['kind'] };
 
 export interface DailyCheckScheduleDependencies {
   readonly platform: NodeJS.Platform;
@@ -39,24 +66,23 @@ export interface DailyCheckScheduleDependencies {
   /** The installed executable the task starts. */
   readonly executable: string;
   readonly userDataDir?: string;
-  /** Another daily task than the check (the publisher's fleet report): its name, arguments and description. */
-  readonly task?: { readonly name: string; readonly commandArguments: readonly string[]; readonly description: string };
+  /** The SID of the user whose task it is (default: whoami's answer). */
+  readonly userSid?: () => Promise<string>;
+  /** Another daily task than the check (the publisher's fleet report): its title, arguments and description. */
+  readonly task?: { readonly title: TaskTitle; readonly commandArguments: readonly string[]; readonly description: string };
 }
 
-/** What `schtasks /Query /XML` gives back, as far as the check reads it. */
-const registeredTaskSchema = z.object({
-  Task: z.object({
-    Triggers: z.object({ CalendarTrigger: z.object({ StartBoundary: z.string() }).partial() }).partial().optional(),
-    Settings: z.object({ Enabled: z.union([z.boolean(), z.string()]) }).partial().optional(),
-  }),
-});
-
-const reasonOf = (outcome: SchtasksOutcome): string => (outcome.stderr.trim() || outcome.stdout.trim() || `code ${outcome.status}`).slice(0, 500);
+/**
+ * The task as a file for `schtasks /Create /XML`: UTF-16 (little-endian) with its byte-order mark,
+ * as the Task Scheduler writes its own exports; schtasks refuses a UTF-8 file (fatso83/vmware-
+ * auto-suspend#8, chef/chef#6639). What `install` registers and `show-xml --output` writes.
+ */
+export const taskFileBytes = (xml: string): Buffer => Buffer.from(`\ufeff${xml}`, 'utf16le');
 
 export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDependencies) {
   const { platform, run, clock } = dependencies;
   const supported = platform === 'win32';
-  const taskName = dependencies.task?.name ?? dailyCheckTaskName;
+  const userSid = dependencies.userSid ?? systemUserSid;
   const other = dependencies.task;
   const taskXml = (at: TimeOfDay): string =>
     dailyCheckTaskXml({
@@ -66,40 +92,87 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
       ...(dependencies.userDataDir ? { userDataDir: dependencies.userDataDir } : {}),
       ...(other ? { commandArguments: other.commandArguments, description: other.description } : {}),
     });
+  const failure = (kind: ScheduleProblem['kind'], reason: string): ScheduleChange => ({ supported: true, ok: false, kind, reason });
+
+  /** The user's own task name, or the reason it cannot be known. */
+  const ownTaskName = async (): Promise<{ name: string } | { reason: string }> => {
+    try {
+      return { name: userTaskName(other?.title ?? taskTitles.dailyCheck, await userSid()) };
+    } catch (error) {
+      return { reason: error instanceof Error && 'detail' in error && typeof error.detail === 'string' ? error.detail : "l'identifiant Windows de cet utilisateur n'a pas pu être lu" };
+    }
+  };
+
+  /** 0.2.0's machine-wide task, if this user can see it. */
+  const legacyTask = async (sid: string | undefined): Promise<LegacyTask | undefined> => {
+    // 0.2.0 registered the daily check only: another task has no predecessor.
+    if (other) return undefined;
+    const answer = schtasksAnswer(await run(['/Query', '/TN', legacyDailyCheckTaskName, '/XML']));
+    if (answer.kind !== 'done') return undefined;
+    const task = readRegisteredTask(answer.output);
+    return { taskName: legacyDailyCheckTaskName, times: task?.times ?? [], mine: sid !== undefined && task?.userId?.toUpperCase() === sid.toUpperCase() };
+  };
+
+  /** Removes 0.2.0's task when it is this user's own: it would run the check a second time. */
+  const retireLegacy = async (sid: string): Promise<'removed' | 'kept' | undefined> => {
+    const legacy = await legacyTask(sid);
+    if (!legacy) return undefined;
+    if (!legacy.mine) return 'kept';
+    return schtasksAnswer(await run(['/Delete', '/TN', legacyDailyCheckTaskName, '/F'])).kind === 'done' ? 'removed' : 'kept';
+  };
+
+  const sidOf = (name: string): string => name.slice(name.lastIndexOf(' - ') + 3);
 
   return {
     supported,
     /** Exactly what `install` registers: to review, or to deploy by group policy instead. */
     xml: taskXml,
+    /** The user's own task name (whoami), as `install` registers it. */
+    taskName: async (): Promise<string | undefined> => {
+      const own = await ownTaskName();
+      return 'name' in own ? own.name : undefined;
+    },
+    /** The very bytes `install` hands to schtasks (`show-xml --output`). */
+    taskFile: (at: TimeOfDay): Buffer => taskFileBytes(taskXml(at)),
     async install(at: TimeOfDay): Promise<ScheduleChange> {
       if (!supported) return { supported: false };
+      const own = await ownTaskName();
+      if (!('name' in own)) return failure('failed', own.reason);
       // UTF-16 with its byte-order mark, as the Task Scheduler writes its own exports.
       const folder = mkdtempSync(join(tmpdir(), 'chorus-tache-'));
       const file = join(folder, 'verification-quotidienne.xml');
+      let answer;
       try {
-        writeFileSync(file, `\ufeff${taskXml(at)}`, 'utf16le');
-        const outcome = await run(['/Create', '/TN', taskName, '/XML', file, '/F']);
-        return outcome.status === 0 ? { supported: true, ok: true } : { supported: true, ok: false, reason: reasonOf(outcome) };
+        writeFileSync(file, taskFileBytes(taskXml(at)));
+        answer = schtasksAnswer(await run(['/Create', '/TN', own.name, '/XML', file, '/F']));
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
+      if (answer.kind === 'absent') return failure('failed', 'le Planificateur de tâches ne trouve pas le fichier de la tâche');
+      if (answer.kind !== 'done') return failure(answer.kind, answer.said);
+      const legacy = await retireLegacy(sidOf(own.name));
+      return { supported: true, ok: true, taskName: own.name, changed: true, ...(legacy ? { legacy } : {}) };
     },
     async remove(): Promise<ScheduleChange> {
       if (!supported) return { supported: false };
-      const state = await this.status();
-      if (state.supported && !state.installed) return { supported: true, ok: true };
-      const outcome = await run(['/Delete', '/TN', taskName, '/F']);
-      return outcome.status === 0 ? { supported: true, ok: true } : { supported: true, ok: false, reason: reasonOf(outcome) };
+      const own = await ownTaskName();
+      if (!('name' in own)) return failure('failed', own.reason);
+      const answer = schtasksAnswer(await run(['/Delete', '/TN', own.name, '/F']));
+      if (answer.kind === 'refused' || answer.kind === 'failed') return failure(answer.kind, answer.said);
+      const legacy = await retireLegacy(sidOf(own.name));
+      return { supported: true, ok: true, taskName: own.name, changed: answer.kind === 'done' || legacy === 'removed', ...(legacy ? { legacy } : {}) };
     },
     async status(): Promise<DailyCheckState> {
       if (!supported) return { supported: false };
-      const outcome = await run(['/Query', '/TN', taskName, '/XML']);
-      if (outcome.status !== 0) return { supported: true, installed: false };
-      const parsed = registeredTaskSchema.safeParse(new XMLParser({ parseTagValue: true }).parse(outcome.stdout));
-      const boundary = parsed.success ? parsed.data.Task.Triggers?.CalendarTrigger?.StartBoundary : undefined;
-      const time = boundary ? /T(\d\d:\d\d)/.exec(boundary)?.[1] : undefined;
-      const enabled = parsed.success ? String(parsed.data.Task.Settings?.Enabled ?? 'true') !== 'false' : true;
-      return { supported: true, installed: true, at: time ? timeOfDayText(parseTimeOfDay(time)) : null, enabled };
+      const own = await ownTaskName();
+      if (!('name' in own)) return { supported: true, installed: false, problem: { kind: 'failed', reason: own.reason } };
+      const answer = schtasksAnswer(await run(['/Query', '/TN', own.name, '/XML']));
+      const legacy = await legacyTask(sidOf(own.name));
+      const withLegacy = legacy ? { legacy } : {};
+      if (answer.kind === 'absent') return { supported: true, installed: false, taskName: own.name, ...withLegacy };
+      if (answer.kind !== 'done') return { supported: true, installed: false, taskName: own.name, problem: { kind: answer.kind, reason: answer.said }, ...withLegacy };
+      const task = readRegisteredTask(answer.output);
+      return { supported: true, installed: true, taskName: own.name, at: task?.times[0] ?? null, times: task?.times ?? [], enabled: task?.enabled ?? true, ...withLegacy };
     },
   };
 }

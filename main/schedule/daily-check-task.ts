@@ -5,9 +5,7 @@ import { format } from 'date-fns';
 import XMLBuilder from 'fast-xml-builder';
 import { z } from 'zod';
 import { AppError } from '../failures/errors';
-
-/** Where the task is registered: a folder of its own in the Task Scheduler Library. */
-export const dailyCheckTaskName = 'Chorus Pro Echanges\\Verification quotidienne';
+import { windowsArguments } from './windows-command-line';
 
 /** What the installed executable runs each day. */
 export const dailyCheckArguments = ['--cli', 'test', '--all', '--notify'] as const;
@@ -57,11 +55,9 @@ export function parseTimeOfDay(text: string): TimeOfDay {
 const twoDigits = (value: number): string => String(value).padStart(2, '0');
 export const timeOfDayText = (at: TimeOfDay): string => `${twoDigits(at.hours)}:${twoDigits(at.minutes)}`;
 
-/** One argument as Windows' command-line parsing reads it back: quoted when it holds a space. */
-const windowsArgument = (value: string): string => (/[\s"]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value);
-
+/** The task's Arguments, each one written to be read back exactly by CommandLineToArgvW. */
 export function taskArguments(task: DailyCheckTask): string {
-  return [...(task.commandArguments ?? dailyCheckArguments), ...(task.userDataDir ? ['--user-data-dir', task.userDataDir] : [])].map(windowsArgument).join(' ');
+  return windowsArguments([...(task.commandArguments ?? dailyCheckArguments), ...(task.userDataDir ? ['--user-data-dir', task.userDataDir] : [])]);
 }
 
 /**

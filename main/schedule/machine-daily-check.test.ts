@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
@@ -6,29 +6,25 @@ import { createLogger, type LogLine } from '../logging/logger';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { createMainProcess } from '../services';
 import { fixedClock, openConfBackend, openTestSettings } from '../../test/support/settings-fixture';
+import { taskSchedulerStandIn } from '../../test/support/task-scheduler-stand-in';
 import { tempDir } from '../../test/support/temp-dirs';
 import { createDailyCheckSchedule, type SchtasksRunner } from './daily-check-schedule';
 
 const appOrigin = 'app://chorus';
 const appWindow = { frameUrl: `${appOrigin}/index.html`, isMainFrame: true, isAppWindow: true };
 
-/** A Windows Task Scheduler that keeps the task it is given; `created` resolves at the first /Create. */
+/** The Task Scheduler stand-in; `created` resolves at the first /Create. */
 function windowsScheduler() {
-  let registered: string | undefined;
-  const calls: string[] = [];
+  const scheduler = taskSchedulerStandIn();
   let markCreated: () => void = () => undefined;
   const created = new Promise<void>((resolve) => (markCreated = resolve));
-  const run: SchtasksRunner = (args) => {
-    calls.push(String(args[0]));
-    if (args[0] === '/Create') {
-      registered = readFileSync(String(args[args.indexOf('/XML') + 1])).subarray(2).toString('utf16le');
-      markCreated();
-    }
-    if (args[0] === '/Query') return Promise.resolve(registered ? { status: 0, stdout: registered, stderr: '' } : { status: 1, stdout: '', stderr: 'introuvable' });
-    return Promise.resolve({ status: 0, stdout: '', stderr: '' });
+  const run: SchtasksRunner = async (args) => {
+    const outcome = await scheduler.run(args);
+    if (args[0] === '/Create') markCreated();
+    return outcome;
   };
   const clock = fixedClock('2026-12-02T08:00:00Z');
-  return { calls, created, schedule: createDailyCheckSchedule({ platform: 'win32', run, clock, executable: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' }) };
+  return { calls: scheduler.calls, created, schedule: createDailyCheckSchedule({ platform: 'win32', run, userSid: scheduler.userSid, clock, executable: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' }) };
 }
 
 function start(userDataDir: string, machineProfilePath: string, scheduler: ReturnType<typeof windowsScheduler>) {
@@ -41,7 +37,7 @@ function start(userDataDir: string, machineProfilePath: string, scheduler: Retur
     clock: fixedClock('2026-12-02T08:00:00Z'),
     logger: createLogger((line) => lines.push(line)),
     appInfo: { name: 'Chorus Pro Echanges', version: '0.0.0-test', userDataDir },
-    desktop: { chooseFile: () => Promise.resolve(undefined), chooseSaveFile: () => Promise.resolve(undefined), openFolder: () => Promise.resolve(), confirmNewHost: () => Promise.resolve(true) },
+    desktop: { chooseFile: () => Promise.resolve(undefined), chooseSaveFile: () => Promise.resolve(undefined), openFolder: () => Promise.resolve(), confirmNewHost: () => Promise.resolve(true), copySecret: () => Promise.resolve() },
     appOrigin,
     machineProfilePath,
     dailyCheck: scheduler.schedule,

@@ -12,13 +12,33 @@ import { accountNameSchema, type SettingsFile, type StoredAccount, type StoredSe
 /** Names that look alike are the same name: composed the same way (NFC), whatever their case. */
 export const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLocaleLowerCase('fr') === b.normalize('NFC').toLocaleLowerCase('fr');
 
-/** A name as kept: composed (NFC), so that « ë » typed either way is one name. */
+/**
+ * What cmd.exe reads itself in a command line, even in an argument a caller quoted its own way
+ * ("BatBadBut": the `.cmd` shim re-reads `%*`): a quote, `%`, `&`, `|`, `<`, `>` and `^`.
+ */
+const commandInterpreterCharacter = /["%&|<>^]/u;
+
+/**
+ * A name as kept: composed (NFC), so that « ë » typed either way is one name. The one check of
+ * every name given now — the screen (through the bridge), `accounts add`/`rename`, a profile's new
+ * accounts, a fleet publication's —, not the file's schema: a name an older version kept still
+ * opens, and is passed to a process only as the value of one argument (`--account=NAME`).
+ */
 export function checkAccountName(name: string): string {
   const composed = name.normalize('NFC');
-  // Checked on names given now, not in the file's schema: a name an older version kept still opens.
   if (hasLookAlikeCharacter(composed)) throw new AppError('INVALID_INPUT', `Nom du compte : ${lookAlikeRefusal}`);
   if (!accountNameSchema.safeParse(composed).success) {
     throw new AppError('INVALID_INPUT', 'Nom du compte : de 1 à 80 caractères, sans caractère invisible ou de contrôle ni espace au début ou à la fin');
+  }
+  // Chromium reads an argument that begins with `-` (on Windows also `/`) as one of its switches,
+  // wherever it stands: a name must never be able to look like one.
+  if (/^[-/]/u.test(composed)) {
+    throw new AppError('INVALID_INPUT', `Nom du compte : il ne peut pas commencer par « ${composed.charAt(0)} » (Windows le lirait comme une option) ; commencez-le par une lettre ou un chiffre, par exemple « Mairie de … »`);
+  }
+  const special = commandInterpreterCharacter.exec(composed)?.[0];
+  if (special !== undefined) {
+    const advice = special === '&' ? 'écrivez « et » à la place (« Mairie et CCAS »)' : 'retirez-le ou remplacez-le par un tiret';
+    throw new AppError('INVALID_INPUT', `Nom du compte : le caractère « ${special} » est refusé (l'invite de commandes de Windows l'interpréterait dans un script) ; ${advice}`);
   }
   return composed;
 }

@@ -3,14 +3,19 @@ import { accountNamed, checkAccountName, sameName } from './account-rules';
 import { withImportedAccounts, type ImportedAccount } from './imported-accounts';
 import type { SettingsFileAccess } from './settings-file';
 import { defaultSettings, type StoredAccount } from './settings-schema';
+import { withoutUnusedFirstAccount } from '../accounts/unused-first-account';
 
 /** The list of technical accounts in the settings file. */
 export interface AccountsStore {
   list(): readonly StoredAccount[];
   selected(): string;
   select(name: string): void;
-  /** A new account with the default settings; not selected. */
-  add(name: string): StoredAccount;
+  /**
+   * A new account with the default settings; not selected. With `replaceUnusedFirst`, it takes the
+   * place of the workstation's first account when that one is still exactly as the app created it
+   * (and is then selected): the command line's first `accounts add` on a new folder.
+   */
+  add(name: string, options?: { readonly replaceUnusedFirst?: boolean }): StoredAccount;
   rename(name: string, newName: string): void;
   /** Removes an account (never the last one) and returns its settings, for its keychain entries. */
   remove(name: string): StoredAccount;
@@ -31,13 +36,14 @@ export function accountsStore(file: SettingsFileAccess): AccountsStore {
       const current = file.read();
       file.write({ ...current, selectedAccount: accountNamed(current, name).name });
     },
-    add: (given) => {
+    add: (given, options = {}) => {
       const current = file.read();
       const name = checkAccountName(given);
       const twin = current.accounts.find((account) => sameName(account.name, name));
       if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
       const account = { name, ...defaultSettings };
-      file.write({ ...current, accounts: [...current.accounts, account] });
+      const added = { ...current, accounts: [...current.accounts, account] };
+      file.write(options.replaceUnusedFirst === true ? withoutUnusedFirstAccount(added, [name]) : added);
       return account;
     },
     rename: (given, newGiven) => {

@@ -41,6 +41,12 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
     }
     Object.assign(next, endpoints);
   }
+  // An authority chosen by the user serves every host; one a profile brings, as the profile says.
+  delete next.caForOfficialHosts;
+  if (change.caCertificatePath !== undefined || change.caForOfficialHosts !== undefined) {
+    delete next.caForCustomHostsOnly;
+    if (change.caForOfficialHosts === false && typeof next.caCertificatePath === 'string') next.caForCustomHostsOnly = true;
+  }
   checkEndpointUrl('Lien URL', String(next.apiBaseUrl));
   checkEndpointUrl('URL du jeton', String(next.tokenUrl));
   if (typeof next.proxyUrl === 'string') checkProxyUrl('Proxy', next.proxyUrl);

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../dates/clock';
 import { privateFileMode, restrictToOwner } from '../files/private-files';
+import { withoutMachineDestinations } from '../destinations/machine-only-destinations';
 import type { Logger } from '../logging/logger';
 import { migrateSettings, type SettingsFile } from './settings-schema';
 
@@ -17,8 +18,8 @@ const fileStamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-
  * file against the current schema and would refuse the old one), keeping the old one beside it.
  * The new file is written aside then renamed, so a crash leaves one whole file or the other.
  */
-function writeMigrated(file: string, settings: SettingsFile, clock: Clock): void {
-  copyFileSync(file, `${file}.avant-migration-${fileStamp(clock())}`);
+function writeMigrated(file: string, settings: SettingsFile, clock: Clock, keptAs = 'avant-migration'): void {
+  copyFileSync(file, `${file}.${keptAs}-${fileStamp(clock())}`);
   const next = `${file}.migration`;
   writeFileSync(next, `${JSON.stringify(settings, null, '\t')}\n`, { mode: privateFileMode });
   renameSync(next, file);
@@ -35,9 +36,15 @@ export function inspectSettingsFile(file: string, clock: Clock, logger: Logger):
   restrictToOwner(file);
   let reason: string;
   try {
-    const outcome = migrateSettings(JSON.parse(readFileSync(file, 'utf8')));
+    // A script or server destination is the machine policy's alone: one written here is taken
+    // out, said in the log, and the file kept as it was beside the cleaned one.
+    const { cleaned, removed } = withoutMachineDestinations(JSON.parse(readFileSync(file, 'utf8')));
+    const outcome = migrateSettings(cleaned);
     if (outcome.kind === 'current') {
-      if (outcome.migrated) writeMigrated(file, outcome.settings, clock);
+      if (removed.length > 0) {
+        logger.warn('settings.destinations-refused', { count: removed.length, where: removed.slice(0, 3).join(', '), reason: 'machine-policy-only' });
+        writeMigrated(file, outcome.settings, clock, 'destinations-refusees');
+      } else if (outcome.migrated) writeMigrated(file, outcome.settings, clock);
       return { kind: 'usable', settings: outcome.settings };
     }
     reason = outcome.reason;

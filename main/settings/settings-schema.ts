@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertDelayBounds, environmentNames, timeoutBounds } from '../../preload/contract';
+import { exchangeSettingsShape } from './exchange-state';
 import { knownEnvironments } from './environments';
 
 export const currentSchemaVersion = 3;
@@ -45,8 +46,16 @@ export const storedSettingsSchema = z
     timeoutSeconds: z.int().min(timeoutBounds.min).max(timeoutBounds.max),
     proxyUrl: z.string().min(1).max(2048).optional(),
     caCertificatePath: z.string().min(1).max(4096).optional(),
+    /**
+     * The authority came from a deployment profile that does not give it PISTE's official hosts
+     * (no `"trustForOfficialHosts": true`): it serves only custom addresses. Absent: every host,
+     * as for an authority the user chose. Optional, within version 3.
+     */
+    caForCustomHostsOnly: z.literal(true).optional(),
     /** The last connection test of the saved settings (button, `test`, `test --all`); none before. */
     lastCheck: lastCheckSchema.optional(),
+    /** Where the password's copies are and how far they follow (issue 33): optional, within version 3. */
+    ...exchangeSettingsShape,
   })
   .strict();
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
@@ -85,6 +94,13 @@ export const settingsFileSchema = z
      * files of earlier versions: then the hosts their accounts held at the first opening.
      */
     confirmedHosts: z.array(z.string().min(1).max(300)).max(10_000).optional(),
+    /** Why the machine-wide profile was not applied at first start, said by the screen and `status`. */
+    machineProfileRefusal: z.string().min(1).max(2000).optional(),
+    /**
+     * Set once an authority 0.2.0 took from the machine-wide profile was limited to custom hosts
+     * (unless that profile says `"trustForOfficialHosts": true`); absent in files of earlier versions.
+     */
+    machineProfileCaScoped: z.literal(true).optional(),
   })
   .strict();
 export type SettingsFile = z.infer<typeof settingsFileSchema>;

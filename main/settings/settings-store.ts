@@ -7,7 +7,15 @@ import { accountsStore, type AccountsStore } from './accounts-store';
 import { openRecoveredBackend, type OpenSettingsBackend } from './settings-backend';
 import { applySettingsChange } from './settings-change';
 import { settingsFileAccess, type SettingsFileAccess } from './settings-file';
+import { newExchangeState, type ExchangeState, type ManualDestination } from './exchange-state';
 import { maxStructureNameLength, type LastCheck, type SettingsFile, type StoredSettings } from './settings-schema';
+
+/** What the destinations keep on an account; `null` removes a field. */
+export interface ExchangeStateChange {
+  readonly exchange?: ExchangeState | null;
+  readonly manualDestinations?: readonly ManualDestination[] | null;
+  readonly allowPrograms?: boolean | null;
+}
 
 /**
  * The settings of one technical account: the selected one, or the one named when it was opened
@@ -25,8 +33,13 @@ export interface SettingsStore {
    * withImportedPassword): one write, so never half of it.
    */
   applyImport(change: SettingsChange, importedPassword?: ImportedPassword): StoredSettings;
-  /** Dates a new password; the expiry Chorus Pro reported was the old password's, so it goes. */
+  /**
+   * Dates a new password; the expiry Chorus Pro reported was the old password's, so it goes. A new
+   * password is a new change for its copies (a new changeId, no result yet).
+   */
   recordPasswordUpdate(when: Date, verified: boolean): StoredSettings;
+  /** The destinations' state of this account (destinations/): checklist, last push, permission. */
+  recordExchangeState(change: ExchangeStateChange): StoredSettings;
   /** A test succeeded with the stored password: it is no longer "saved without checking". */
   recordPasswordVerified(): StoredSettings;
   /** The day Chorus Pro communicated the current password, as the user read it in its e-mail. */
@@ -41,6 +54,12 @@ export interface SettingsStore {
   /** Whether the client secrets of an earlier version were moved to their routes already. */
   clientSecretsBoundToRoute(): boolean;
   markClientSecretsBoundToRoute(): void;
+  /** Why the machine-wide profile was refused at first start (undefined: it was not, or was forgotten). */
+  machineProfileRefusal(): string | undefined;
+  recordMachineProfileRefusal(reason: string | undefined): void;
+  /** Whether 0.2.0's machine-profile authorities were limited to custom hosts already. */
+  machineProfileCaScoped(): boolean;
+  markMachineProfileCaScoped(): void;
   /** The hosts the user confirmed; undefined in a file of an earlier version. */
   confirmedHosts(): readonly string[] | undefined;
   addConfirmedHosts(hosts: readonly string[]): void;
@@ -52,7 +71,8 @@ export interface SettingsStore {
 }
 
 export function toSettingsView(settings: StoredSettings): SettingsView {
-  const { name: _name, ...view } = settings as StoredSettings & { name?: string };
+  // The destinations have their own channel (getExchange): results and checklists are not settings.
+  const { name: _name, exchange: _exchange, manualDestinations: _manual, allowPrograms: _allowed, ...view } = settings as StoredSettings & { name?: string };
   return view;
 }
 
@@ -95,7 +115,13 @@ function accountSettingsStore(
     },
     recordPasswordUpdate: (when, verified) => {
       const { chorusPasswordExpiresOn: _previous, chorusPasswordExpiryStructure: _structure, ...rest } = read();
-      return write({ ...rest, passwordUpdatedAt: when.toISOString(), passwordVerified: verified });
+      return write({ ...rest, passwordUpdatedAt: when.toISOString(), passwordVerified: verified, exchange: newExchangeState() });
+    },
+    recordExchangeState: (change) => {
+      const given = change as Readonly<Record<string, unknown>>;
+      const kept = Object.entries(read()).filter(([key]) => given[key] === undefined);
+      const changed = Object.entries(given).filter((entry) => entry[1] !== undefined && entry[1] !== null);
+      return write(Object.fromEntries([...kept, ...changed]) as StoredSettings);
     },
     recordPasswordVerified: () => {
       const current = read();
@@ -115,6 +141,13 @@ function accountSettingsStore(
     machineProfileSecretsPending: () => settingsFile.read().machineProfileSecretsPending === true,
     clientSecretsBoundToRoute: () => settingsFile.read().clientSecretsBoundToRoute === true,
     markClientSecretsBoundToRoute: () => settingsFile.write({ ...settingsFile.read(), clientSecretsBoundToRoute: true }),
+    machineProfileRefusal: () => settingsFile.read().machineProfileRefusal,
+    recordMachineProfileRefusal: (reason) => {
+      const { machineProfileRefusal: _previous, ...file } = settingsFile.read();
+      settingsFile.write(reason === undefined ? file : { ...file, machineProfileRefusal: reason.slice(0, 2000) });
+    },
+    machineProfileCaScoped: () => settingsFile.read().machineProfileCaScoped === true,
+    markMachineProfileCaScoped: () => settingsFile.write({ ...settingsFile.read(), machineProfileCaScoped: true }),
     confirmedHosts: () => settingsFile.read().confirmedHosts,
     addConfirmedHosts: (hosts) => {
       const file = settingsFile.read();

@@ -1,10 +1,11 @@
 // The desktop's dialogs and file manager, as the bridge's handlers ask for them (Desktop).
-import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
+import type { BrowserWindow, Clipboard, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
 import type { Desktop } from '../ipc/channel-handlers';
 import { appTitle } from './app-identity';
+import { secretClipboard } from './secret-clipboard';
 
 /** Each dialog is modal to the app's window when there is one. */
-export function createElectronDesktop(dialog: Dialog, shell: Shell, appWindow: () => BrowserWindow | undefined): Desktop {
+export function createElectronDesktop(dialog: Dialog, shell: Shell, appWindow: () => BrowserWindow | undefined, clipboard: Pick<Clipboard, 'writeText' | 'readText' | 'clear'>): Desktop {
   const open = (options: OpenDialogOptions) => {
     const window = appWindow();
     return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
@@ -18,6 +19,7 @@ export function createElectronDesktop(dialog: Dialog, shell: Shell, appWindow: (
     return window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options);
   };
   return {
+    copySecret: secretClipboard(clipboard),
     chooseFile: async (purpose) => {
       const options =
         purpose === 'ca-certificate'

@@ -15,7 +15,7 @@ interface ShownNotification {
 export interface ElectronNotifierParts {
   readonly whenReady: () => Promise<void>;
   readonly Notification: { new (options: NotificationConstructorOptions): ShownNotification; isSupported(): boolean };
-  /** Opens the app on an account: the executable started again with `--account NAME`. */
+  /** Opens the app on an account: the executable started again with the one argument `--account=NAME`. */
   readonly openAccount: (account: string) => void;
   /** How long the process stays to answer a click, at most. */
   readonly lingerMs: number;

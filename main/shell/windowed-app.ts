@@ -1,7 +1,7 @@
 // The app as the accountant opens it: the services wired to Electron, the window, the reminders,
 // the single instance.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
 import { channelNames } from '../../preload/contract';
 import { ipcChannelOf, ipcEventOf } from '../../preload/ipc-channel';
@@ -62,7 +62,7 @@ function start(): void {
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     machineProfilePath: machineProfilePath(),
     machineFleetPath: machineFleetPath(),
-    desktop: createElectronDesktop(dialog, shell, () => mainWindow),
+    desktop: createElectronDesktop(dialog, shell, () => mainWindow, clipboard),
     clock: systemClock,
     logger,
     appOrigin,

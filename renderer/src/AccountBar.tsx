@@ -1,7 +1,8 @@
-import { LastCheckLine } from './LastCheckLine';
 import { useState } from 'react';
-import type { SettingsSnapshot } from '../../preload/contract';
+import type { AccountSummary, SettingsSnapshot } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
 import { AccountNameDialog, RemoveAccountDialog } from './AccountDialogs';
+import { accountState } from './accountState';
 import { formatDay } from './format';
 import { useAccountList } from './useAccountList';
 
@@ -22,6 +23,18 @@ interface Props {
   readonly onRenamed: (snapshot: SettingsSnapshot) => void;
 }
 
+/** Why another account needs someone, in one line: its last test failed, or its password is due. */
+function needText(account: AccountSummary): string {
+  const day = (iso: string) => formatDay(`${iso}T12:00:00`);
+  if (account.lastCheck && !account.lastCheck.ok) {
+    return `Compte « ${account.name} » : en échec le ${formatDay(account.lastCheck.at)} (${account.lastCheck.reason ?? account.lastCheck.code ?? 'raison inconnue'}).`;
+  }
+  if (!account.reminder.known) return '';
+  return account.reminder.expired
+    ? `Compte « ${account.name} » : le mot de passe a probablement expiré le ${day(account.reminder.expiresOn)}.`
+    : `Compte « ${account.name} » : mot de passe à renouveler avant le ${day(account.reminder.expiresOn)}.`;
+}
+
 /** Beyond this many accounts a filter helps: a centre de gestion keeps dozens. */
 const filterFrom = 8;
 
@@ -36,10 +49,12 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
   const current = snapshot.account.name;
   const accounts = useAccountList(snapshot.accountsRevision);
   const wanted = filter.trim().toLocaleLowerCase('fr');
-  const shown = (accounts ?? []).filter((account) => account.name === current || account.name.toLocaleLowerCase('fr').includes(wanted) || (account.login ?? '').toLocaleLowerCase('fr').includes(wanted)).map((account) => account.name);
+  const shown = (accounts ?? []).filter((account) => account.name === current || account.name.toLocaleLowerCase('fr').includes(wanted) || (account.login ?? '').toLocaleLowerCase('fr').includes(wanted));
   // Until the list arrives (just after the screen is shown), the one account the screen is about.
-  const names = accounts ? shown : [current];
-  const dueElsewhere = (accounts ?? []).filter((account) => account.name !== current && account.reminder.known && account.reminder.due);
+  const options = accounts ? shown.map((account) => ({ name: account.name, label: `${account.name} — ${accountState(account)}` })) : [{ name: current, label: current }];
+  // Every other account that needs someone: failing first, then those due (issue 35).
+  const elsewhere = (accounts ?? []).filter((account) => account.name !== current && accountState(account) !== 'OK' && accountState(account) !== 'non testé');
+  const needing = [...elsewhere.filter((account) => accountState(account) === 'en échec'), ...elsewhere.filter((account) => accountState(account) === 'à renouveler')];
 
   /** Runs `then` once the screen may show another account; says why not otherwise. */
   const whenFree = async (then: () => Promise<void> | void) => {
@@ -69,9 +84,9 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
       <div className="inline">
         <label htmlFor="account">Compte technique</label>
         <select id="account" value={current} autoFocus={focusOnMount} disabled={switching} onChange={(event) => void switchTo(event.target.value)}>
-          {names.map((name) => (
-            <option key={name} value={name}>
-              {name}
+          {options.map((option) => (
+            <option key={option.name} value={option.name}>
+              {option.label}
             </option>
           ))}
         </select>
@@ -94,22 +109,19 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
           Supprimer
         </button>
       </div>
-      <LastCheckLine id="account-last-check" check={snapshot.lastCheck} />
       {message && (
         <p role="alert" className="failure">
-          {message}
+          {fr(message)}
         </p>
       )}
-      {dueElsewhere.length > 0 && (
+      {needing.length > 0 && (
         <div role="status" className="warning notice">
           <ul className="due-accounts">
-            {dueElsewhere.map((account) => (
+            {needing.map((account) => (
               <li key={account.name}>
-                {account.reminder.known && account.reminder.expired
-                  ? `Compte « ${account.name} » : le mot de passe a probablement expiré le ${formatDay(`${account.reminder.expiresOn}T12:00:00`)}.`
-                  : `Compte « ${account.name} » : mot de passe à renouveler avant le ${account.reminder.known ? formatDay(`${account.reminder.expiresOn}T12:00:00`) : ''}.`}{' '}
-                <button type="button" onClick={() => void switchTo(account.name)}>
-                  Afficher « {account.name} »
+                {fr(needText(account))}{' '}
+                <button type="button" aria-label={fr(`Afficher « ${account.name} »`)} onClick={() => void switchTo(account.name)}>
+                  Afficher
                 </button>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { Outcome, SettingsSnapshot } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
 import { ModalDialog } from './ModalDialog';
 
 // The account bar's dialogs: adding, renaming and removing a technical account.
@@ -56,7 +57,7 @@ export function AccountNameDialog({ title, label, initial, submitLabel, hint, su
               onChange={(event) => setName(event.target.value)}
             />
             <p className="hint" id="accountName-hint">
-              {hint}
+              {fr(hint)}
             </p>
             {failure && (
               <p role="alert" className="field-error" id="accountName-error">
@@ -87,8 +88,9 @@ export function RemoveAccountDialog({ name, onClose, onDone }: { readonly name: 
   return (
     <ModalDialog title="Supprimer le compte technique" onCancel={onClose}>
       <p>
-        Le compte « {name} » sera supprimé de ce poste, avec ses mots de passe enregistrés dans le coffre-fort. Les autres comptes ne
-        changent pas. Le compte technique lui-même reste actif sur Chorus Pro.
+        {fr(
+          `Le compte « ${name} » sera supprimé de ce poste, avec ses mots de passe enregistrés dans le coffre-fort. Les autres comptes ne changent pas. Le compte technique lui-même reste actif sur Chorus Pro.`,
+        )}
       </p>
       {failure && (
         <p role="alert" className="failure">

@@ -1,5 +1,5 @@
+import type { Failure } from '../../preload/contract';
 import { FieldError } from './FieldError';
-import { keychainName } from './keychainName';
 import { SecretField } from './SecretField';
 import { TextField } from './TextField';
 import type { Configuration } from './useConfiguration';
@@ -7,6 +7,12 @@ import { LazyDetails } from './LazyDetails';
 
 interface Props {
   readonly configuration: Configuration;
+  /** A test's failure about the PISTE client id (not given yet): the field is marked and says it. */
+  readonly clientIdFailure: string | undefined;
+  /** A test's failure about the client secret: the section opens, the field is marked and says it. */
+  readonly clientSecretFailure: Failure | undefined;
+  /** Opened by the screen, for a failure about one of its fields. */
+  readonly openNow: boolean;
   /** Tells the screen a secret is typed and not saved yet (the window then asks before closing). */
   readonly onSecretDraft: (field: 'clientSecret' | 'proxyPassword', typing: boolean) => void;
 }
@@ -20,7 +26,7 @@ function proxyUserOf(proxyUrl: string | undefined): string | undefined {
 }
 
 /** PISTE application, token URL, proxy, extra authority and timeout: collapsed until needed. */
-export function AdvancedSettings({ configuration, onSecretDraft }: Props) {
+export function AdvancedSettings({ configuration, clientIdFailure, clientSecretFailure, openNow, onSecretDraft }: Props) {
   const { snapshot, errors, setErrors, refresh } = configuration;
   const custom = snapshot.settings.environment === 'custom';
   const proxyUser = proxyUserOf(snapshot.settings.proxyUrl);
@@ -36,19 +42,21 @@ export function AdvancedSettings({ configuration, onSecretDraft }: Props) {
   };
 
   return (
-    <LazyDetails className="advanced" summary="Paramètres avancés">
+    <LazyDetails className="advanced" summary="Paramètres avancés" openNow={openNow}>
       <div className="grid">
-        <TextField configuration={configuration} field="clientId" label="Identifiant client PISTE" />
+        <TextField configuration={configuration} field="clientId" label="Identifiant client PISTE" failure={clientIdFailure} />
 
         <SecretField
           id="clientSecret"
           label="Secret client PISTE"
           stored={snapshot.secrets.clientSecret}
           saveLabel="Enregistrer le secret"
-          savedMessage={`Secret client enregistré dans ${keychainName()}.`}
+          storedMessage="Secret client enregistré dans le coffre-fort (il n'est jamais affiché)."
+          missingMessage="Aucun secret client enregistré pour ces paramètres : à faire saisir par votre service informatique."
+          failure={clientSecretFailure}
           onDraft={(typing) => onSecretDraft('clientSecret', typing)}
           save={async (secret) => {
-            if (!(await configuration.flush())) return { ok: false, code: 'INVALID_INPUT', message: 'Corrigez les champs signalés : ils ne sont pas enregistrés.' };
+            if (!(await configuration.flush())) return { ok: false, code: 'INVALID_INPUT', message: 'Corrigez les champs signalés, puis réessayez : ils ne sont pas enregistrés.' };
             return refresh(() => window.chorus.setClientSecret({ secret }));
           }}
         />
@@ -74,7 +82,8 @@ export function AdvancedSettings({ configuration, onSecretDraft }: Props) {
             label={`Mot de passe du proxy (${proxyUser})`}
             stored={snapshot.secrets.proxyPassword}
             saveLabel="Enregistrer le mot de passe"
-            savedMessage={`Mot de passe du proxy enregistré dans ${keychainName()}.`}
+            storedMessage="Mot de passe du proxy enregistré dans le coffre-fort (il n'est jamais affiché)."
+            missingMessage="Aucun mot de passe du proxy enregistré : à faire saisir par votre service informatique."
             onDraft={(typing) => onSecretDraft('proxyPassword', typing)}
             save={(secret) => refresh(() => window.chorus.setProxyPassword({ secret }))}
           />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, Failure, SettingsSnapshot } from '../../preload/contract';
 import { ConfigurationScreen } from './ConfigurationScreen';
+import { FailureText } from './FailureText';
 
 /** Loads the configuration from the main process, then shows the screen. */
 export function App() {
@@ -31,7 +32,7 @@ export function App() {
       <h1>Configuration des échanges Chorus Pro</h1>
       {failure && (
         <div role="alert" className="failure">
-          <p>{failure.message}</p>
+          <FailureText failure={failure} />
           <button type="button" onClick={() => setAttempt(attempt + 1)}>
             Réessayer
           </button>

@@ -1,7 +1,10 @@
+import type { EnvironmentName, Failure, PasswordReminder } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
 import { LastCheckLine } from './LastCheckLine';
-import type { EnvironmentName } from '../../preload/contract';
 import { unreachableCodes, type TestState } from './connectionTest';
+import { FailureText } from './FailureText';
 import { FieldError } from './FieldError';
+import { formatDay } from './format';
 import { PasswordInput } from './PasswordInput';
 import { Progress } from './Progress';
 import { TextField } from './TextField';
@@ -20,6 +23,12 @@ interface Props {
   readonly passwordDraft: string;
   readonly onPasswordDraft: (text: string) => void;
   readonly test: TestState;
+  /** The failure the block shows: the test's just run, or the last test's until a new one. */
+  readonly failure: Failure | undefined;
+  /** That failure's message when it is about the login. */
+  readonly loginFailure: string | undefined;
+  /** When a password typed here was checked and stored: the day it was. */
+  readonly renewedOn: string | undefined;
   readonly onTest: () => void;
   readonly onCancelTest: () => void;
   readonly onConfirmSpaces: () => void;
@@ -30,13 +39,29 @@ interface Props {
   readonly managedByFleet?: boolean;
 }
 
+/** Under « Mot de passe »: what is known of the stored password, without inviting a new one when nothing is due. */
+function passwordHint(stored: boolean | null, reminder: PasswordReminder, works: boolean): string {
+  if (stored === null) return 'Le coffre-fort de mots de passe est inaccessible : impossible de savoir si un mot de passe est enregistré.';
+  if (!stored) return 'Aucun mot de passe enregistré : saisissez celui du compte technique, le test de connexion le vérifiera.';
+  if (reminder.known && reminder.expired) return 'Le mot de passe a probablement expiré : saisissez ici le nouveau, puis lancez le test de connexion.';
+  if (reminder.known && reminder.due) return "Mot de passe à renouveler : saisissez ici le nouveau quand Chorus Pro vous l'a communiqué, puis lancez le test.";
+  return works ? "Un mot de passe est enregistré dans le coffre-fort, et Chorus Pro l'a accepté." : 'Un mot de passe est enregistré dans le coffre-fort.';
+}
+
 /** The framed block "Informations de connexion", in the original's order. */
-export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, onTest, onCancelTest, onConfirmSpaces, onSaveUnchecked, onShowStructures, managedByFleet = false }: Props) {
+export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, failure, loginFailure, renewedOn, onTest, onCancelTest, onConfirmSpaces, onSaveUnchecked, onShowStructures, managedByFleet = false }: Props) {
   const { snapshot, errors, choose } = configuration;
   const custom = snapshot.settings.environment === 'custom';
   const unverified = snapshot.secrets.passwordVerified === false;
+  const running = test.kind === 'running';
+  // A password refused (or missing) stands at « Mot de passe », which it describes (issue 35).
+  const atPassword = failure?.field === 'password' ? failure : undefined;
+  // A failure about another field stands at that field; the others, under the test button.
+  const underTest = failure?.field === undefined ? failure : undefined;
   // Only when Chorus Pro could not be reached: a password it refused must be corrected, not kept.
   const offerUnchecked = test.kind === 'failed' && passwordDraft !== '' && unreachableCodes.has(test.failure.code);
+  const works = test.kind === 'succeeded' || (test.kind === 'idle' && snapshot.lastCheck?.ok === true);
+  const describedBy = [atPassword ? 'password-failure' : '', unverified ? 'password-unverified' : '', atPassword ? '' : 'password-hint'].filter(Boolean).join(' ');
 
   return (
     <fieldset>
@@ -66,7 +91,7 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
           readOnly={!custom}
           {...(custom ? {} : { hint: "Adresse de l'environnement choisi ; choisissez « Personnalisé » pour en saisir une autre." })}
         />
-        <TextField configuration={configuration} field="login" label="Identifiant utilisateur" placeholder="TECH_1_…@cpro.fr" />
+        <TextField configuration={configuration} field="login" label="Identifiant utilisateur" placeholder="TECH_1_…@cpro.fr" failure={loginFailure} />
 
         <label htmlFor="password">Mot de passe</label>
         <div>
@@ -74,58 +99,73 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
             id="password"
             value={passwordDraft}
             placeholder={snapshot.secrets.password ? (managedByFleet ? 'Reçu du service informatique' : 'Enregistré dans le coffre-fort') : ''}
-            aria-describedby={unverified ? 'password-unverified password-hint' : 'password-hint'}
+            aria-describedby={describedBy}
+            aria-invalid={atPassword ? true : undefined}
             onChange={(event) => onPasswordDraft(event.target.value)}
           />
+          {atPassword && (
+            <div className="field-error" id="password-failure">
+              <FailureText failure={atPassword} />
+              {managedByFleet && atPassword.code === 'AUTH_REJECTED' && (
+                <p>
+                  {fr(
+                    'Ce compte est géré par le service informatique : ne saisissez pas de nouveau mot de passe vous-même, contactez-le ; il le renouvellera une fois pour tous les postes, et ce poste le recevra à son prochain démarrage.',
+                  )}
+                </p>
+              )}
+            </div>
+          )}
           {unverified && (
             <p className="warning-text" id="password-unverified">
-              {managedByFleet
-                ? 'Reçu du service informatique, non vérifié : le prochain test de connexion le vérifiera.'
-                : 'Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.'}
+              {fr(
+                managedByFleet
+                  ? 'Reçu du service informatique, non vérifié : le prochain test de connexion le vérifiera.'
+                  : 'Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.',
+              )}
             </p>
           )}
-          <p className="hint" id="password-hint">
-            {snapshot.secrets.password === null
-              ? 'Le coffre-fort de mots de passe est inaccessible : impossible de savoir si un mot de passe est enregistré.'
-              : snapshot.secrets.password && managedByFleet
-                ? 'Mot de passe reçu du service informatique, commun à tous les postes du parc : c’est lui qui le renouvelle, vous n’avez rien à saisir.'
-                : snapshot.secrets.password
-                ? 'Un mot de passe est enregistré. Saisissez-en un nouveau pour le remplacer : il sera vérifié par le test de connexion.'
-                : 'Aucun mot de passe enregistré : saisissez celui du compte technique, il sera vérifié par le test de connexion.'}
-          </p>
+          {!atPassword && (
+            <p className="hint" id="password-hint">
+              {fr(
+                snapshot.secrets.password && managedByFleet
+                  ? 'Mot de passe reçu du service informatique, commun à tous les postes du parc : c’est lui qui le renouvelle, vous n’avez rien à saisir.'
+                  : passwordHint(snapshot.secrets.password, snapshot.reminder, works),
+              )}
+            </p>
+          )}
         </div>
       </div>
 
       <div className="actions">
-        <button type="button" onClick={onTest} disabled={test.kind === 'running'}>
+        {/* Not disabled while it runs: the focus stays on it (a disabled button drops it to the page). */}
+        <button type="button" id="connection-test" aria-disabled={running} onClick={() => running || onTest()}>
           Test de connexion
         </button>
-        {test.kind === 'running' && <Progress label="Connexion à Chorus Pro en cours" onCancel={onCancelTest} />}
+        {running && <Progress label="Connexion à Chorus Pro en cours" onCancel={onCancelTest} />}
+        {test.kind === 'idle' && <LastCheckLine id="connection-last-check" check={snapshot.lastCheck} withReason={!failure} />}
       </div>
-      <LastCheckLine id="connection-last-check" check={snapshot.lastCheck} />
       <div role="status" className="result">
         {test.kind === 'succeeded' && (
-          <p className="success">
-            {successText}
-            <span className="detail"> ({test.structureCount} structure{test.structureCount > 1 ? 's' : ''})</span>
+          <p className={test.structureCount > 0 ? 'success' : undefined}>
+            {fr(successText)}
+            {test.structureCount > 0 && <span className="detail"> {fr(`(${test.structureCount} structure${test.structureCount > 1 ? 's' : ''})`)}</span>}
+          </p>
+        )}
+        {test.kind === 'succeeded' && renewedOn && <p className="success">{fr(`Nouveau mot de passe vérifié et enregistré le ${formatDay(renewedOn)}.`)}</p>}
+        {test.kind === 'succeeded' && test.structureCount === 0 && (
+          <p className="warning-text">
+            {fr(
+              "Demandez au gestionnaire principal de rattacher ce compte technique à votre structure, sur le portail Chorus Pro : aucune structure ne lui est rattachée, aucune facture ne peut être échangée.",
+            )}
           </p>
         )}
       </div>
-      {test.kind === 'failed' && (
-        <div role="alert" className="failure">
-          <p>{test.failure.message}</p>
-          {managedByFleet && test.failure.code === 'AUTH_REJECTED' && (
-            <p>
-              Ce compte est géré par le service informatique : ne saisissez pas de nouveau mot de passe vous-même, contactez-le ; il le
-              renouvellera une fois pour tous les postes, et ce poste le recevra à son prochain démarrage.
-            </p>
-          )}
+      {underTest && (
+        <div role="alert" className="failure" id="connection-failure" tabIndex={-1}>
+          <FailureText failure={underTest} />
           {offerUnchecked && (
             <>
-              <p>
-                Si vous préparez ce poste hors ligne, vous pouvez garder le mot de passe saisi sans le faire vérifier : le
-                premier test de connexion réussi le vérifiera.
-              </p>
+              <p>{fr('Si vous préparez ce poste hors ligne, gardez le mot de passe saisi sans le faire vérifier : le premier test de connexion réussi le vérifiera.')}</p>
               <button type="button" onClick={onSaveUnchecked}>
                 Enregistrer sans vérifier
               </button>
@@ -135,10 +175,7 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
       )}
       {test.kind === 'confirm-spaces' && (
         <div role="alert" className="warning">
-          <p>
-            Le mot de passe saisi commence ou se termine par une espace : c'est fréquent après un copier-coller depuis un PDF.
-            Vérifiez-le avec « Afficher ».
-          </p>
+          <p>{fr('Vérifiez le mot de passe avec « Afficher » : il commence ou se termine par une espace, ce qui arrive souvent après un copier-coller depuis un PDF.')}</p>
           <button type="button" onClick={onConfirmSpaces}>
             Le mot de passe est exact, avec ses espaces
           </button>

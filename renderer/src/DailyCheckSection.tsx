@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { DailyCheckView } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
 
 const defaultTime = '07:30';
 
-/** « Vérification automatique quotidienne »: the Task Scheduler's task, on or off, at a time. */
+/** « Test de connexion quotidien » (the daily check): the Task Scheduler's task, on or off, at a time. */
 export function DailyCheckSection() {
   const [view, setView] = useState<DailyCheckView>();
   const [enabled, setEnabled] = useState(false);
@@ -30,29 +31,25 @@ export function DailyCheckSection() {
       return;
     }
     show(answer);
-    setMessage(answer.refusal ?? (answer.installed ? `Vérification programmée chaque jour à ${answer.at ?? time}.` : 'Vérification automatique désactivée.'));
+    setMessage(answer.refusal ?? (answer.installed ? `Test programmé chaque jour à ${answer.at ?? time}.` : 'Test quotidien désactivé.'));
   };
 
   return (
     <fieldset className="daily-check">
-      <legend>Vérification automatique quotidienne</legend>
+      <legend>Test de connexion quotidien</legend>
       {view && !view.supported ? (
-        <p className="hint">
-          Cette vérification se programme dans le Planificateur de tâches de Windows : elle ne peut être enregistrée que sous
-          Windows.
-        </p>
+        <p className="hint">{fr('Ce test se programme dans le Planificateur de tâches de Windows : il ne peut être enregistré que sous Windows.')}</p>
       ) : (
         <>
           <p className="hint" id="daily-check-hint">
-            Chaque jour, tous les comptes techniques sont testés ; une notification signale un compte en échec ou un mot de passe à
-            renouveler.
+            {fr('Chaque jour, tous les comptes techniques sont testés ; une notification signale un compte en échec ou un mot de passe à renouveler.')}
           </p>
           <div className="inline">
             <label className="checkbox">
               <input type="checkbox" checked={enabled} disabled={!view} aria-describedby="daily-check-hint" onChange={(event) => setEnabled(event.target.checked)} />
-              Vérifier chaque jour à
+              Tester chaque jour à
             </label>
-            <input type="time" aria-label="Heure de la vérification" value={time} disabled={!view} onChange={(event) => setTime(event.target.value)} />
+            <input type="time" aria-label="Heure du test" value={time} disabled={!view} onChange={(event) => setTime(event.target.value)} />
             <button type="button" disabled={!view || (enabled && time === '')} onClick={() => void apply()}>
               Enregistrer
             </button>
@@ -60,7 +57,7 @@ export function DailyCheckSection() {
         </>
       )}
       <p role="status" className="hint">
-        {message}
+        {fr(message)}
       </p>
     </fieldset>
   );

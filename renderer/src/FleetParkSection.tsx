@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { FleetPark } from '../../preload/contract';
+import type { Failure, FleetPark } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
+import { FailureText } from './FailureText';
 import { formatDay } from './format';
 
 type Reading =
   | { readonly kind: 'first-reading' }
   | { readonly kind: 'reading'; readonly fleets: readonly FleetPark[] }
   | { readonly kind: 'read'; readonly fleets: readonly FleetPark[] }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly failure: Pick<Failure, 'message' | 'details'> };
 
 const levelWords = { ok: 'OK', warning: 'À faire', critical: 'Urgent' } as const;
 const severityClass = ['park-ok', 'park-warning', 'park-critical'] as const;
@@ -17,16 +19,16 @@ function Park({ park }: { readonly park: Extract<FleetPark, { ok: true }> }) {
   return (
     <div className="park">
       <p className="hint">
-        {head}
-        {park.latestPublishedAt ? ` Publiée le ${formatDay(park.latestPublishedAt)}.` : ''} Dossier : {park.folder}
+        {fr(`${head ?? ''}${park.latestPublishedAt ? ` Publiée le ${formatDay(park.latestPublishedAt)}.` : ''} Dossier : `)}
+        {park.folder}
       </p>
       <p role="status" className={`park-severity ${severityClass[park.severity]}`}>
-        {severity}
+        {fr(severity ?? '')}
       </p>
       {rest.length > 0 && (
         <ul className="park-warnings">
           {rest.map((line) => (
-            <li key={line}>{line}</li>
+            <li key={line}>{fr(line)}</li>
           ))}
         </ul>
       )}
@@ -35,11 +37,12 @@ function Park({ park }: { readonly park: Extract<FleetPark, { ok: true }> }) {
           <p>
             <strong>Postes en attente d'acceptation</strong>
           </p>
-          <p className="hint">Comparez la phrase avec celle que le poste affiche, puis acceptez-le : fleet publish DOSSIER --accept ID.</p>
+          <p className="hint">{fr('Comparez la phrase avec celle que le poste affiche, puis acceptez-le : fleet publish DOSSIER --accept ID.')}</p>
           <ul>
             {park.pending.map((member) => (
               <li key={member.id}>
-                {member.machine} ({member.user}) — <code>{member.id}</code> — phrase : <strong className="phrase">{member.phrase}</strong>
+                {member.machine} ({member.user}) — <code>{member.id}</code> — {fr('phrase : ')}
+                <strong className="phrase">{member.phrase}</strong>
               </li>
             ))}
           </ul>
@@ -68,8 +71,8 @@ function Park({ park }: { readonly park: Extract<FleetPark, { ok: true }> }) {
                 </td>
                 <td>{row.account}</td>
                 <td className="park-level">{levelWords[row.level]}</td>
-                <td>{row.state}</td>
-                <td>{row.lastCheck}</td>
+                <td>{fr(row.state)}</td>
+                <td>{fr(row.lastCheck)}</td>
                 <td>{row.revision}</td>
               </tr>
             ))}
@@ -93,7 +96,7 @@ export function FleetParkSection() {
     setReading((before) => (before.kind === 'read' ? { kind: 'reading', fleets: before.fleets } : before));
     void window.chorus.getFleetParks().then((answer) => {
       if (!current) return;
-      setReading(answer.ok ? { kind: 'read', fleets: answer.fleets } : { kind: 'failed', message: answer.message });
+      setReading(answer.ok ? { kind: 'read', fleets: answer.fleets } : { kind: 'failed', failure: answer });
     });
     return () => {
       current = false;
@@ -106,18 +109,19 @@ export function FleetParkSection() {
       <legend>Parc de postes</legend>
       {reading.kind === 'reading' && <p className="hint">Lecture du dossier partagé du parc…</p>}
       {reading.kind === 'failed' && (
-        <p role="alert" className="error">
-          {reading.message}
-        </p>
+        <div role="alert" className="error">
+          <FailureText failure={reading.failure} />
+        </div>
       )}
       {(reading.kind === 'read' || reading.kind === 'reading') &&
         reading.fleets.map((park) =>
           park.ok ? (
             <Park key={park.fingerprint} park={park} />
           ) : (
-            <p key={park.fingerprint} role="alert" className="error">
-              Parc {park.fingerprint} ({park.folder}) : {park.message}
-            </p>
+            <div key={park.fingerprint} role="alert" className="error">
+              <p>{fr(`Parc ${park.fingerprint}, dossier ${park.folder} :`)}</p>
+              <FailureText failure={park} />
+            </div>
           ),
         )}
       <div className="actions">

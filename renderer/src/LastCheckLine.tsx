@@ -1,20 +1,25 @@
 import type { LastCheckView } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
 import { formatDay } from './format';
 
 const twoDigits = (value: number): string => String(value).padStart(2, '0');
 
-/** « Dernière vérification : 02/12/2026 07:30 — échec (raison) », in the user's time zone. */
-export function lastCheckText(check: LastCheckView | undefined): string {
-  if (!check) return 'Dernière vérification : aucune';
+/**
+ * « Dernier test : 02/12/2026 07:30 — échec (raison) », in the user's time zone. Without the
+ * reason when the failure's own message stands on the screen: it says it once.
+ */
+export function lastCheckText(check: LastCheckView | undefined, withReason = true): string {
+  if (!check) return fr('Dernier test : aucun');
   const when = new Date(check.at);
-  const outcome = check.ok ? 'réussie' : `échec (${check.reason ?? check.code ?? 'raison inconnue'})`;
-  return `Dernière vérification : ${formatDay(check.at)} ${twoDigits(when.getHours())}:${twoDigits(when.getMinutes())} — ${outcome}`;
+  const reason = withReason ? ` (${check.reason ?? check.code ?? 'raison inconnue'})` : '';
+  const outcome = check.ok ? 'réussi' : `échec${reason}`;
+  return fr(`Dernier test : ${formatDay(check.at)} ${twoDigits(when.getHours())}:${twoDigits(when.getMinutes())} — ${outcome}`);
 }
 
-export function LastCheckLine({ check, id }: { readonly check: LastCheckView | undefined; readonly id: string }) {
+export function LastCheckLine({ check, id, withReason }: { readonly check: LastCheckView | undefined; readonly id: string; readonly withReason: boolean }) {
   return (
     <p className={check && !check.ok ? 'hint last-check warning-text' : 'hint last-check'} id={id}>
-      {lastCheckText(check)}
+      {lastCheckText(check, withReason)}
     </p>
   );
 }

@@ -8,18 +8,21 @@ export function LazyDetails({
   summary,
   className,
   ref,
+  openNow,
   children,
 }: {
   readonly summary: string;
   readonly className?: string;
   readonly ref?: Ref<HTMLDetailsElement>;
+  /** Opened by the screen (a failure points at a field inside): rendered at once, in the same pass. */
+  readonly openNow?: boolean;
   readonly children: ReactNode;
 }) {
   const [opened, setOpened] = useState(false);
   return (
-    <details className={className} ref={ref} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
+    <details className={className} ref={ref} open={openNow ? true : undefined} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary>{summary}</summary>
-      {opened && children}
+      {(opened || openNow) && children}
     </details>
   );
 }

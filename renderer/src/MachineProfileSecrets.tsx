@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { frenchTypography as fr } from '../../common/french-typography';
 import { PasswordInput } from './PasswordInput';
 import type { Configuration } from './useConfiguration';
 
@@ -24,8 +25,9 @@ export function MachineProfileSecrets({ configuration }: { readonly configuratio
     <section aria-label="Mots de passe du profil de déploiement" className="warning notice">
       <form onSubmit={(event) => void submit(event)}>
         <p>
-          Le profil de déploiement de ce poste contient les mots de passe, chiffrés. Saisissez la phrase secrète que votre service
-          informatique vous a communiquée pour les enregistrer dans le coffre-fort de ce poste.
+          {fr(
+            'Saisissez la phrase secrète que votre service informatique vous a communiquée : le profil de déploiement de ce poste contient les mots de passe, chiffrés, à enregistrer dans le coffre-fort.',
+          )}
         </p>
         <div className="inline">
           <label htmlFor="machinePassphrase">Phrase secrète</label>
@@ -44,7 +46,7 @@ export function MachineProfileSecrets({ configuration }: { readonly configuratio
         )}
         {failure && (
           <p role="alert" className="failure" id="machinePassphrase-failure">
-            {failure}
+            {fr(failure)}
           </p>
         )}
       </form>

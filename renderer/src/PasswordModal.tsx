@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { Failure, PasswordRenewal } from '../../preload/contract';
 import { unreachableCodes } from './connectionTest';
+import { FailureText } from './FailureText';
 import { ModalDialog } from './ModalDialog';
 import { PasswordInput } from './PasswordInput';
 
@@ -9,7 +10,7 @@ import { PasswordInput } from './PasswordInput';
  * changed here: a refusal is this new password's.
  */
 const newPasswordRejected =
-  "Chorus Pro a refusé ce nouveau mot de passe (l'identifiant, lui, vient d'être accepté par le test de connexion) : rien n'a été enregistré. Vérifiez le mot de passe communiqué par Chorus Pro après la réinitialisation, puis saisissez-le à nouveau.";
+  "Vérifiez le nouveau mot de passe communiqué par Chorus Pro, puis saisissez-le à nouveau : Chorus Pro le refuse, rien n'a été enregistré.";
 
 type Step =
   | { readonly kind: 'typing' }
@@ -65,12 +66,13 @@ export function PasswordModal({ onRenewed, onAbandon }: Props) {
         </div>
         {step.kind === 'checking' && (
           <p role="status" className="progress">
-            <span className="spinner" aria-hidden="true" /> Vérification auprès de Chorus Pro…
+            <span className="spinner" aria-hidden="true" /> Test du mot de passe auprès de Chorus Pro…
           </p>
         )}
         {refused && (
           <div role="alert" className="failure" id="renewal-failure">
-            <p>{refused.code === 'AUTH_REJECTED' ? newPasswordRejected : refused.message}</p>
+            {/* The login was just accepted: the refusal's details, which speak of it, do not apply here. */}
+            <FailureText failure={refused.code === 'AUTH_REJECTED' ? { message: newPasswordRejected } : refused} />
             {refused.code === 'CONFIRMATION_REQUIRED' && (
               <label className="checkbox">
                 <input type="checkbox" checked={spacesConfirmed} onChange={(event) => setSpacesConfirmed(event.target.checked)} />

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { Failure, ProfileChange } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
+import { FailureText } from './FailureText';
 import { ModalDialog } from './ModalDialog';
 import { PasswordInput } from './PasswordInput';
 
@@ -19,7 +21,7 @@ export function ProfileImportDialog({ file, changes, withSecrets, onImport, onCl
   const [passphrase, setPassphrase] = useState('');
   return (
     <ModalDialog title="Importer un profil de déploiement" onCancel={onClose}>
-      <p>Fichier : {file}</p>
+      <p>{fr(`Fichier : ${file}`)}</p>
       {changes.length === 0 ? (
         <p>Les paramètres sont déjà ceux de ce profil.</p>
       ) : (
@@ -37,9 +39,9 @@ export function ProfileImportDialog({ file, changes, withSecrets, onImport, onCl
           <tbody>
             {changes.map((change) => (
               <tr key={change.setting}>
-                <td>{change.setting}</td>
-                <td>{change.before}</td>
-                <td>{change.after}</td>
+                <td>{fr(change.setting)}</td>
+                <td>{fr(change.before)}</td>
+                <td>{fr(change.after)}</td>
               </tr>
             ))}
           </tbody>
@@ -48,8 +50,7 @@ export function ProfileImportDialog({ file, changes, withSecrets, onImport, onCl
       {withSecrets && (
         <div className="grid">
           <p className="wide">
-            Ce profil contient aussi les mots de passe, chiffrés : ils remplaceront ceux du coffre-fort de ce poste pour ces
-            paramètres, et le premier test de connexion les vérifiera.
+            {fr('Ce profil contient aussi les mots de passe, chiffrés : ils remplaceront ceux du coffre-fort de ce poste pour ces paramètres, et le premier test de connexion les vérifiera.')}
           </p>
           <label htmlFor="importPassphrase">Phrase secrète</label>
           <div>
@@ -63,9 +64,9 @@ export function ProfileImportDialog({ file, changes, withSecrets, onImport, onCl
         </p>
       )}
       {failure && (
-        <p role="alert" className="failure" id="import-failure">
-          {failure.message}
-        </p>
+        <div role="alert" className="failure" id="import-failure">
+          <FailureText failure={failure} />
+        </div>
       )}
       <div className="actions end">
         <button

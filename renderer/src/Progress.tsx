@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { frenchTypography as fr } from '../../common/french-typography';
 
 /** A spinner with the seconds elapsed, and the button that stops the operation. */
 export function Progress({ label, onCancel }: { readonly label: string; readonly onCancel: () => void }) {
@@ -11,9 +12,7 @@ export function Progress({ label, onCancel }: { readonly label: string; readonly
   return (
     <span className="progress">
       <span className="spinner" aria-hidden="true" />
-      <span>
-        {label} ({seconds} s)
-      </span>
+      <span>{fr(`${label} (${seconds} s)`)}</span>
       <button type="button" onClick={onCancel}>
         Annuler
       </button>

@@ -1,4 +1,5 @@
 import type { PasswordReminder } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
 import { formatDay } from './format';
 
 export const sourceText = (reminder: Extract<PasswordReminder, { known: true }>): string =>
@@ -14,43 +15,48 @@ interface Props {
   readonly managedByFleet?: boolean;
 }
 
-/** For an account a fleet keeps, the renewal goes through the IT department. */
-const fleetRenewalText =
-  'Ce compte est géré par le service informatique : ne changez pas le mot de passe vous-même, contactez-le ; il le renouvellera une fois pour tous les postes.';
+/**
+ * Action first, two lines at most: what to do, then when the password expires and whose date it is
+ * (the expiry line of the password block says how an estimate is made).
+ */
+function reminderText(reminder: Extract<PasswordReminder, { known: true }>): string {
+  const day = formatDay(`${reminder.expiresOn}T12:00:00`);
+  const source = reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'date estimée';
+  if (reminder.expired) {
+    return `faites réinitialiser le mot de passe sur le portail Chorus Pro, puis saisissez le nouveau dans « Mot de passe » : il a probablement expiré le ${day} (${source}).`;
+  }
+  const left = `${reminder.daysLeft} jour${reminder.daysLeft > 1 ? 's' : ''}`;
+  return `faites renouveler le mot de passe du compte technique sur le portail Chorus Pro, puis cliquez « Renouveler le mot de passe » : il expire dans ${left}, le ${day} (${source}).`;
+}
+
+/**
+ * For an account a fleet keeps (issue 31), the renewal goes through the IT department, once for
+ * every workstation: the banner sends there, and offers no renewal of its own.
+ */
+function fleetReminderText(reminder: Extract<PasswordReminder, { known: true }>): string {
+  const day = formatDay(`${reminder.expiresOn}T12:00:00`);
+  const when = reminder.expired ? `il a probablement expiré le ${day}` : `il expire dans ${reminder.daysLeft} jour${reminder.daysLeft > 1 ? 's' : ''}, le ${day}`;
+  return `contactez votre service informatique, qui renouvelle ce mot de passe une fois pour tous les postes ; ne le changez pas vous-même : ${when}.`;
+}
 
 /** The renewal reminder the original screen left for later ("Alerte actualisation"). */
 export function ReminderBanner({ reminder, passwordStored, onRenew, accountName, managedByFleet = false }: Props) {
-  const account = accountName === undefined ? '' : `Compte « ${accountName} » : `;
   if (!reminder.known) {
     return passwordStored ? (
       <div role="status" className="info notice">
-        La date du dernier changement de mot de passe n'est pas connue : aucun rappel ne peut être calculé. Au prochain
-        renouvellement, passez par « Saisir un nouveau mot de passe » : la date sera enregistrée et le rappel activé.
+        {fr(
+          "Au prochain renouvellement, passez par « Saisir un nouveau mot de passe » : la date du dernier renouvellement n'est pas connue, aucun rappel n'est possible d'ici là.",
+        )}
       </div>
     ) : null;
   }
   if (!reminder.due) return null;
-  const day = formatDay(`${reminder.expiresOn}T12:00:00`);
+  const text = managedByFleet ? fleetReminderText(reminder) : reminderText(reminder);
   return (
     <div role="alert" className="warning notice reminder">
-      {reminder.expired ? (
-        <p>
-          {account}Le mot de passe du compte technique a probablement expiré le {day} ({sourceText(reminder)}) : les échanges avec Chorus Pro
-          sont interrompus.
-          {!managedByFleet &&
-            ' Demandez au gestionnaire principal de le réinitialiser sur le portail Chorus Pro (Raccordements > Compte technique), puis saisissez le nouveau mot de passe dans le champ « Mot de passe » et lancez le test de connexion.'}
-        </p>
-      ) : (
-        <p>
-          {account}Le mot de passe du compte technique expire dans {reminder.daysLeft} jour{reminder.daysLeft > 1 ? 's' : ''}, le {day} (
-          {sourceText(reminder)}).
-          {!managedByFleet && ' Demandez au gestionnaire principal de le renouveler sur le portail Chorus Pro, puis saisissez-le ici.'}
-        </p>
-      )}
-      {managedByFleet ? (
-        <p className="fleet-renewal">{fleetRenewalText}</p>
-      ) : (
-        <button type="button" onClick={onRenew}>
+      <p>{fr(accountName === undefined ? text.charAt(0).toUpperCase() + text.slice(1) : `Compte « ${accountName} » : ${text}`)}</p>
+      {!managedByFleet && (
+        <button type="button" id="reminder-renew" onClick={onRenew}>
           Renouveler le mot de passe
         </button>
       )}

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { ChorusStructure, Failure } from '../../preload/contract';
 import { ModalDialog } from './ModalDialog';
+import { frenchTypography as fr } from '../../common/french-typography';
+import { FailureText } from './FailureText';
 import { LazyDetails } from './LazyDetails';
+
+/** « 3 structures », « 1 service »: as the screen counts them. */
+const counted = (count: number, word: string): string => fr(`${count} ${word}${count > 1 ? 's' : ''}`);
 
 type Listing =
   | { readonly kind: 'loading' }
@@ -37,11 +42,11 @@ export function StructuresDialog({ onClose }: { readonly onClose: () => void }) 
             <span className="spinner" aria-hidden="true" /> Chargement des structures…
           </p>
         )}
-        {listing.kind === 'loaded' && listing.structures.length === 0 && <p>Aucune structure n'est rattachée à ce compte technique.</p>}
+        {listing.kind === 'loaded' && listing.structures.length === 0 && <p>{fr("Aucune structure n'est rattachée à ce compte technique : aucune facture ne peut être échangée. Demandez au gestionnaire principal de l'y rattacher, sur le portail Chorus Pro.")}</p>}
       </div>
       {listing.kind === 'failed' && (
         <div role="alert" className="failure">
-          <p>{listing.failure.message}</p>
+          <FailureText failure={listing.failure} />
           <button type="button" onClick={() => setAttempt(attempt + 1)}>
             Réessayer
           </button>
@@ -50,11 +55,11 @@ export function StructuresDialog({ onClose }: { readonly onClose: () => void }) 
       {listing.kind === 'loaded' && listing.structures.length > 0 && (
         <div className="table-scroll">
           <table>
-            <caption>{listing.structures.length} structure(s)</caption>
+            <caption>{counted(listing.structures.length, 'structure')}</caption>
             <thead>
               <tr>
                 <th scope="col">Désignation</th>
-                <th scope="col">Identifiant</th>
+                <th scope="col">Numéro</th>
                 <th scope="col">Statut</th>
                 <th scope="col">Rôle</th>
                 <th scope="col">Services</th>
@@ -73,7 +78,7 @@ export function StructuresDialog({ onClose }: { readonly onClose: () => void }) 
                     {structure.services.length === 0 ? (
                       'Aucun'
                     ) : (
-                      <LazyDetails summary={`${String(structure.services.length)} service(s)`}>
+                      <LazyDetails summary={counted(structure.services.length, 'service')}>
                         <ul>
                           {structure.services.map((service) => (
                             <li key={service.code}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, ProfileChange } from '../../preload/contract';
+import { frenchTypography as fr } from '../../common/french-typography';
 import { minPassphraseLength } from './contractValues';
 import { AboutDialog } from './AboutDialog';
 import { DailyCheckSection } from './DailyCheckSection';
@@ -82,7 +83,7 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
       {accountCount > 1 && (
         <label className="checkbox">
           <input type="checkbox" checked={allAccounts} onChange={(event) => setAllAccounts(event.target.checked)} />
-          Exporter tous les comptes techniques ({accountCount}), pas seulement « {configuration.snapshot.account.name} »
+          {fr(`Exporter tous les comptes techniques (${accountCount}), pas seulement « ${configuration.snapshot.account.name} »`)}
         </label>
       )}
       <label className="checkbox">
@@ -95,8 +96,7 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
           <div>
             <PasswordInput id="exportPassphrase" value={passphrase} aria-describedby="exportPassphrase-hint" onChange={(event) => setPassphrase(event.target.value)} />
             <p className="hint" id="exportPassphrase-hint">
-              {minPassphraseLength} caractères au moins ; une phrase de plusieurs mots est plus sûre. Elle n'est enregistrée nulle
-              part : transmettez-la par un autre moyen que le fichier.
+              {fr(`${minPassphraseLength} caractères au moins ; une phrase de plusieurs mots est plus sûre. Elle n'est enregistrée nulle part : transmettez-la par un autre moyen que le fichier.`)}
             </p>
           </div>
           <label htmlFor="exportPassphraseConfirmation">Phrase secrète (confirmation)</label>
@@ -120,7 +120,7 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
         </button>
       </div>
       <p role="status" className="hint">
-        {message}
+        {fr(message)}
       </p>
       <DailyCheckSection />
       <FleetParkSection />

@@ -1,3 +1,4 @@
+import { frenchTypography as fr } from '../../common/french-typography';
 import { FieldError } from './FieldError';
 import type { Configuration, EditableField } from './useConfiguration';
 
@@ -9,12 +10,14 @@ interface Props {
   readonly readOnly?: boolean;
   readonly placeholder?: string;
   readonly hint?: string;
+  /** A test's failure about this field (a login or client id missing): marked like a refused value. */
+  readonly failure?: string | undefined;
 }
 
 /** A label and a field saved as the user types, with its hint or the main process's refusal. */
-export function TextField({ configuration, field, label, type = 'text', readOnly, placeholder, hint }: Props) {
+export function TextField({ configuration, field, label, type = 'text', readOnly, placeholder, hint, failure }: Props) {
   const { errors, edit, saveNow, valueOf } = configuration;
-  const error = errors[field];
+  const error = errors[field] ?? failure;
   return (
     <>
       <label htmlFor={field}>{label}</label>
@@ -33,7 +36,7 @@ export function TextField({ configuration, field, label, type = 'text', readOnly
         />
         {hint && (
           <p className="hint" id={`${field}-hint`}>
-            {hint}
+            {fr(hint)}
           </p>
         )}
         <FieldError id={field} message={error} />

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const projectRoot = join(__dirname, '..', '..');
+/** A machine policy that is not there: what a workstation without one reads. */
+export const noMachinePolicy = '/nonexistent/chorus-pro-echanges-policy.json';
 
 export interface CliRun {
   readonly status: number | null;
@@ -16,7 +18,8 @@ export function runCliProcess(args: readonly string[], keychainService: string, 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/cli.ts'), ...args], {
       cwd: projectRoot,
-      env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService, ...options.env },
+      // No machine policy unless the test gives one, whatever the host has.
+      env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService, CHORUS_PRO_MACHINE_POLICY: noMachinePolicy, ...options.env },
       ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const }),
     });
     let stdout = '';

@@ -5,7 +5,8 @@ import type { Clock } from '../../main/dates/clock';
 import { createLogger, type LogLine } from '../../main/logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { secretAccounts, type SecretStore } from '../../main/secrets/secret-store';
-import { createCoreServices } from '../../main/services';
+import { policyFileReader } from '../../main/destinations/policy-source';
+import { createCoreServices, type CoreDependencies } from '../../main/services';
 import { fixedClock, openConfBackend } from './settings-fixture';
 import { tempDir } from './temp-dirs';
 
@@ -28,7 +29,10 @@ export interface CoreFixture {
   dispose(): Promise<void>;
 }
 
-function open(userDataDir: string, keychainService: string, clock: Clock, apiBaseUrl: string): CoreFixture {
+/** What a test may give the services beyond the fixture's own parts: a machine policy, the fleet's rule. */
+export type CoreExtras = Partial<Pick<CoreDependencies, 'machinePolicy' | 'shouldPush' | 'checkTrust' | 'caller'>>;
+
+function open(userDataDir: string, keychainService: string, clock: Clock, apiBaseUrl: string, extras: CoreExtras = {}): CoreFixture {
   const secrets = createKeytarSecretStore(keychainService);
   const logLines: LogLine[] = [];
   const services = createCoreServices({
@@ -38,6 +42,9 @@ function open(userDataDir: string, keychainService: string, clock: Clock, apiBas
     send: createHttpTransport(),
     clock,
     logger: createLogger((line) => logLines.push(line)),
+    // No machine policy unless the test gives one, whatever the host has.
+    machinePolicy: policyFileReader('/nonexistent/chorus-pro-echanges-policy.json'),
+    ...extras,
   });
   return {
     userDataDir,
@@ -46,7 +53,7 @@ function open(userDataDir: string, keychainService: string, clock: Clock, apiBas
     logLines,
     services,
     passwordAccount: secretAccounts.technicalPassword(apiBaseUrl, demoAccount.login),
-    restart: (nextClock = clock) => open(userDataDir, keychainService, nextClock, apiBaseUrl),
+    restart: (nextClock = clock) => open(userDataDir, keychainService, nextClock, apiBaseUrl, extras),
     dispose: () => clearKeychainService(keychainService),
   };
 }
@@ -57,9 +64,9 @@ function open(userDataDir: string, keychainService: string, clock: Clock, apiBas
  */
 export async function configuredServices(
   simulator: Pick<Simulator, 'url' | 'tokenUrl'>,
-  options: { clock?: Clock; storePassword?: boolean } = {},
+  options: { clock?: Clock; storePassword?: boolean; extras?: CoreExtras } = {},
 ): Promise<CoreFixture> {
-  const fixture = open(tempDir('chorus-core-'), `Chorus Pro Echanges (test ${randomUUID()})`, options.clock ?? fixedClock('2026-11-27T09:30:00Z'), simulator.url);
+  const fixture = open(tempDir('chorus-core-'), `Chorus Pro Echanges (test ${randomUUID()})`, options.clock ?? fixedClock('2026-11-27T09:30:00Z'), simulator.url, options.extras);
   fixture.services.settings.update({
     environment: 'custom',
     apiBaseUrl: simulator.url,

@@ -55,10 +55,17 @@ export const fleetCommunes = [
   { name: 'SIVOM de la Rance', login: 'TECH_6_plusieurs_dates@cpro.fr', password: 'Plusieurs-Dates-2026' },
 ] as const;
 
-/** The publisher's own accounts: the three communes on the simulator (or any address), passwords and the client secret stored. */
-export async function configureCommunes(station: FleetWorkstation, target: { readonly url: string; readonly tokenUrl: string }): Promise<void> {
+/** A technical account of the fleet's tests: its name on the workstation, its login and password. */
+export interface FleetCommune {
+  readonly name: string;
+  readonly login: string;
+  readonly password: string;
+}
+
+/** The publisher's own accounts: the three communes (or those given) on the simulator (or any address), passwords and the client secret stored. */
+export async function configureCommunes(station: FleetWorkstation, target: { readonly url: string; readonly tokenUrl: string }, communes: readonly FleetCommune[] = fleetCommunes): Promise<void> {
   const { services } = station;
-  for (const [index, commune] of fleetCommunes.entries()) {
+  for (const [index, commune] of communes.entries()) {
     if (index === 0) services.settings.accounts.rename('Compte principal', commune.name);
     else services.settings.accounts.add(commune.name);
     services.settings.forAccount(commune.name).update({ environment: 'custom', apiBaseUrl: target.url, tokenUrl: target.tokenUrl, login: commune.login, clientId: demoAccount.clientId });

@@ -5,6 +5,7 @@ import { createHttpTransport } from '../../main/chorus/http-transport';
 import { createLogger, type LogLine } from '../../main/logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
+import { policyFileReader } from '../../main/destinations/policy-source';
 import { createMainProcess, type MainDependencies } from '../../main/services';
 import type { Desktop } from '../../main/ipc/channel-handlers';
 import { fixedClock, openConfBackend, openTestSettings } from './settings-fixture';
@@ -23,6 +24,8 @@ export interface MainProcessFixture {
   newHostAnswers: boolean[];
   /** The "new host" questions asked, in order. */
   readonly askedHosts: NewHost[];
+  /** What the main process put on the clipboard, in order. */
+  readonly clipboard: string[];
   /** A bridge call as the app's own page makes it. */
   call<Name extends ChannelName>(name: Name, ...args: ChannelArgs<Name>): Promise<Record<string, unknown>>;
   /** The settings file as a fresh reader sees it. */
@@ -31,7 +34,12 @@ export interface MainProcessFixture {
 }
 
 /** The real main process (settings file, keychain, HTTP) behind the real dispatcher. */
-export function openMainProcess(userDataDir: string = tempDir('chorus-main-'), more: Partial<MainDependencies> = {}): MainProcessFixture {
+/**
+ * `options`: what a test changes of the main process's dependencies, and the machine policy's file
+ * (none by default, whatever the host has); a string is that file alone.
+ */
+export function openMainProcess(userDataDir: string = tempDir('chorus-main-'), options: (Partial<MainDependencies> & { readonly machinePolicyFile?: string }) | string = {}): MainProcessFixture {
+  const { machinePolicyFile, ...more } = typeof options === 'string' ? { machinePolicyFile: options } : options;
   const keychainService = `Chorus Pro Echanges (test ${randomUUID()})`;
   const secrets = createKeytarSecretStore(keychainService);
   const logLines: LogLine[] = [];
@@ -42,6 +50,7 @@ export function openMainProcess(userDataDir: string = tempDir('chorus-main-'), m
     chosenFiles: [],
     newHostAnswers: [],
     askedHosts: [],
+    clipboard: [],
     call: async (name, ...args) => (await dispatch(name, appWindow, args)) as unknown as Record<string, unknown>,
     storedSettings: () => openTestSettings(userDataDir).store.read(),
     dispose: () => clearKeychainService(keychainService),
@@ -54,6 +63,10 @@ export function openMainProcess(userDataDir: string = tempDir('chorus-main-'), m
       fixture.askedHosts.push(request);
       return Promise.resolve(fixture.newHostAnswers.shift() ?? false);
     },
+    copySecret: (text) => {
+      fixture.clipboard.push(text);
+      return Promise.resolve();
+    },
   };
   const { dispatch } = createMainProcess({
     userDataDir,
@@ -65,6 +78,7 @@ export function openMainProcess(userDataDir: string = tempDir('chorus-main-'), m
     appInfo: { name: 'Chorus Pro Echanges', version: '0.0.0-test', userDataDir },
     desktop,
     appOrigin,
+    machinePolicy: policyFileReader(machinePolicyFile ?? '/nonexistent/chorus-pro-echanges-policy.json'),
     ...more,
   });
   return fixture;

@@ -17,6 +17,8 @@ if (!entry) throw new Error('Aucun point d’entrée principal');
 Object.assign(process, { type: 'browser' });
 Object.defineProperty(process.versions, 'electron', { value: config.electronVersion, enumerable: true });
 Object.defineProperty(process.versions, 'chrome', { value: config.chromeVersion, enumerable: true });
+// In Electron, the app's executable: what a notification's click starts again.
+if (config.executablePath !== undefined) process.execPath = config.executablePath;
 
 const tell = (message: ChildMessage): void => {
   process.send?.(message);

@@ -238,7 +238,7 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   }
 
   const windows: StandInBrowserWindow[] = [];
-  class StandInBrowserWindow extends EventEmitter implements Pick<Electron.BrowserWindow, 'show' | 'focus' | 'restore' | 'isMinimized' | 'loadURL' | 'isDestroyed'> {
+  class StandInBrowserWindow extends EventEmitter implements Pick<Electron.BrowserWindow, 'show' | 'focus' | 'restore' | 'isMinimized' | 'loadURL' | 'isDestroyed' | 'close'> {
     readonly webContents = new StandInWebContents();
     readonly options: Electron.BrowserWindowConstructorOptions;
     private destroyed = false;
@@ -266,7 +266,18 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     isDestroyed(): boolean {
       return this.destroyed;
     }
+    /** The app closes its window (the installed command line's secret window, once answered). */
+    close(): void {
+      if (this.destroyed) return;
+      host.record({ kind: 'window-call', call: 'close' });
+      this.markClosed();
+    }
     async loadURL(url: string): Promise<void> {
+      // A page given whole (the secret window's data: URL): nothing to serve, the harness opens it as it is.
+      if (url.startsWith('data:')) {
+        host.record({ kind: 'load-url', url, servedAt: url });
+        return;
+      }
       const { protocol: scheme, origin, host: urlHost } = new URL(url);
       const name = scheme.slice(0, -1);
       const handler = protocolHandlers.get(name);
@@ -392,11 +403,29 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     },
   } satisfies Pick<Electron.Shell, 'openPath'>;
 
+  // Electron's clipboard is the shell's alone (main/shell/secret-clipboard.ts): one text, recorded.
+  let clipboardText = '';
+  const clipboard = {
+    writeText(text: string): Promise<void> {
+      clipboardText = text;
+      host.record({ kind: 'clipboard', call: 'writeText', text });
+      return Promise.resolve();
+    },
+    readText(): Promise<string> {
+      host.record({ kind: 'clipboard', call: 'readText' });
+      return Promise.resolve(clipboardText);
+    },
+    clear(): void {
+      clipboardText = '';
+      host.record({ kind: 'clipboard', call: 'clear' });
+    },
+  } satisfies Pick<Electron.Clipboard, 'writeText' | 'readText' | 'clear'>;
+
   // The constructors and statics the app calls, against Electron's.
   StandInBrowserWindow satisfies new (options?: Electron.BrowserWindowConstructorOptions) => unknown;
   StandInNotification satisfies (new (options?: Electron.NotificationConstructorOptions) => unknown) & Pick<typeof Electron.Notification, 'isSupported'>;
 
-  const module = { app, BrowserWindow: StandInBrowserWindow, ipcMain, protocol, session, dialog, Menu, Notification: StandInNotification, shell };
+  const module = { app, BrowserWindow: StandInBrowserWindow, ipcMain, protocol, session, dialog, Menu, Notification: StandInNotification, shell, clipboard };
 
   /** What the harness side of the child drives: Electron's own events and the user's clicks. */
   const control = {

@@ -13,13 +13,15 @@ export type StandInRecord =
   | { readonly kind: 'session'; readonly call: string }
   | { readonly kind: 'web-contents'; readonly call: string }
   | { readonly kind: 'window'; readonly options: unknown }
-  | { readonly kind: 'window-call'; readonly call: 'show' | 'focus' | 'restore' }
+  | { readonly kind: 'window-call'; readonly call: 'show' | 'focus' | 'restore' | 'close' }
   | { readonly kind: 'load-url'; readonly url: string; readonly servedAt: string }
   | { readonly kind: 'menu'; readonly template: readonly MenuShape[] }
   | { readonly kind: 'notification'; readonly title: string; readonly body: string }
   | { readonly kind: 'message-box'; readonly options: MessageBoxShape; readonly response: number }
   | { readonly kind: 'file-dialog'; readonly dialog: 'open' | 'save'; readonly title: string; readonly answer: string | undefined }
   | { readonly kind: 'open-path'; readonly path: string }
+  /** The clipboard as the app used it; the text is the harness's to check (a password copied for a destination). */
+  | { readonly kind: 'clipboard'; readonly call: 'writeText' | 'readText' | 'clear'; readonly text?: string }
   | { readonly kind: 'send'; readonly channel: string; readonly args: readonly unknown[] }
   | { readonly kind: 'error-box'; readonly title: string; readonly content: string }
   | { readonly kind: 'quit' };
@@ -59,6 +61,11 @@ export interface StandInConfig {
   /** `process.versions.electron` and `.chrome` as Electron sets them: the installed electron package, the Chromium of the page. */
   readonly electronVersion: string;
   readonly chromeVersion: string;
+  /**
+   * `process.execPath` as Electron sets it: the app's own executable, which the app starts again
+   * (a notification's click). Default: Node's, which the child runs on.
+   */
+  readonly executablePath?: string;
 }
 
 export const standInConfigVariable = 'ELECTRON_STAND_IN';

@@ -8,6 +8,7 @@ import type { Clock } from '../../dates/clock';
 import { lastCheckText } from '../../chorus/last-check-text';
 import type { Command } from '../command';
 import type { CommandResult } from '../command-result';
+import { counted } from '../../text/plural';
 
 /** Which keychain entries exist, read in one call where the keychain can list them. */
 async function presentEntries(services: CoreServices, wanted: readonly string[]): Promise<ReadonlySet<string> | undefined> {
@@ -20,6 +21,10 @@ async function presentEntries(services: CoreServices, wanted: readonly string[])
     throw error;
   }
 }
+
+/** What the list says of a password: a password never checked by Chorus Pro is not « enregistré » like the others. */
+const passwordWords = (secrets: { readonly password: boolean | null; readonly passwordVerified: boolean | null }): string =>
+  secrets.password === null ? 'inconnu' : !secrets.password ? 'non enregistré' : secrets.passwordVerified === false ? 'enregistré, non vérifié' : 'enregistré';
 
 async function listAccounts(services: CoreServices, clock: Clock): Promise<CommandResult> {
   const accounts = services.settings.accounts.list();
@@ -43,10 +48,10 @@ async function listAccounts(services: CoreServices, clock: Clock): Promise<Comma
   return {
     json: { accounts: rows, ...(present === undefined ? { keychainUnavailable: true } : {}) },
     lines: [
-      `${rows.length} compte(s) technique(s) :`,
+      `${counted(rows.length, 'compte technique', 'comptes techniques')} :`,
       ...rows.map(
         (row) =>
-          `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${row.secrets.password === null ? 'inconnu' : row.secrets.password ? 'enregistré' : 'non enregistré'}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,
+          `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${passwordWords(row.secrets)}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,
       ),
       ...(present === undefined ? ['Attention : le coffre-fort est inaccessible ; la présence des mots de passe est inconnue.'] : []),
     ],
@@ -58,12 +63,23 @@ async function accountsCommand(services: CoreServices, clock: Clock, args: reado
   const { accounts } = services.settings;
   if (action === undefined) return listAccounts(services, clock);
   if (action === 'add' && name !== undefined && newName === undefined) {
-    accounts.add(name);
-    services.logger.info('account.added', {});
-    return { json: { added: name }, lines: [`Compte technique « ${name} » ajouté : configurez-le avec configure --account "${name}" …`] };
+    const before = accounts.list().map((account) => account.name);
+    // On a new folder, the first account added takes the place of the empty « Compte principal »:
+    // otherwise every command would have to name one of two accounts, one of them never used.
+    const added = accounts.add(name, { replaceUnusedFirst: true });
+    const replaced = before.filter((existing) => !accounts.list().some((account) => account.name === existing));
+    services.logger.info('account.added', { account: added.name });
+    return {
+      json: { added: added.name, ...(replaced.length > 0 ? { replaced: replaced[0] } : {}) },
+      lines: [
+        `Compte technique « ${added.name} » ajouté : configurez-le avec configure --account "${added.name}" …`,
+        ...replaced.map((gone) => `Il remplace « ${gone} », que l'application avait créé et qui n'avait jamais été configuré.`),
+      ],
+    };
   }
   if (action === 'rename' && name !== undefined && newName !== undefined) {
     accounts.rename(name, newName);
+    services.logger.info('account.renamed', { account: newName.normalize('NFC'), previous: name });
     return { json: { renamed: name, name: newName }, lines: [`Compte technique « ${name} » renommé « ${newName} ».`] };
   }
   if (action === 'remove' && name !== undefined && newName === undefined) {

@@ -5,6 +5,9 @@ import type { Command } from '../command';
 import { accounts } from './accounts';
 import { fleet } from './fleet';
 import { structures, test } from './connection';
+import { destinations, push } from './exchange';
+import { credentials, headers } from './handoff';
+import { forgetCommand } from './forget';
 import { exportProfile, importProfile } from './profiles';
 import { schedule } from './schedule';
 import { setClientSecret, setPassword, setProxyPassword } from './secrets';
@@ -23,6 +26,11 @@ export const commandTable: Readonly<Record<string, Command>> = {
   'import-profile': importProfile,
   schedule,
   fleet,
+  destinations,
+  push,
+  headers,
+  credentials,
+  forget: forgetCommand,
 };
 
 export const commandNames: readonly string[] = Object.keys(commandTable);

@@ -2,9 +2,12 @@
 // only, those given as options); `test --all`, every account, is the daily check.
 import { AppError } from '../../failures/errors';
 import type { Command } from '../command';
+import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { connectionOptions, hasOverrides, settingsWithOverrides } from '../connection-options';
-import { withNotifications } from '../daily-check';
+import { withNotifications, withPendingCopies } from '../daily-check';
+import { exchangeLines } from '../exchange-lines';
 import { testAllWithFleet } from '../fleet-daily-check';
+import { agreed, counted } from '../../text/plural';
 
 export const test: Command = {
   options: [...connectionOptions, 'all', 'notify'],
@@ -15,14 +18,25 @@ export const test: Command = {
     if (context.options.all === true) {
       if (hasOverrides(context.options) || context.options.account !== undefined) throw new AppError('INVALID_INPUT', "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion");
       // A member of a fleet reads its folder first (fleet-daily-check.ts); others just test.
-      const { fleetManaged, ...result } = await testAllWithFleet(context.services, context.userDataDir);
-      return context.options.notify === true ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier, fleetManaged) : result;
+      const { fleetManaged, ...tested } = await testAllWithFleet(context.services, context.userDataDir);
+      // « logiciel d'échanges non mis à jour », until every copy of each password is made.
+      const pendingCopies = await context.services.exchange.pendingByAccount();
+      const result = withPendingCopies(tested, pendingCopies);
+      return context.options.notify === true
+        ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier, { fleetManaged, pendingCopies })
+        : result;
     }
     if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
-    const result = await context.services.connection.testConnection(settingsWithOverrides(context), { recordExpiry: !hasOverrides(context.options) });
+    const settings = settingsWithOverrides(context);
+    refuseUnconfirmedHosts(context.services, settings, context.options);
+    const result = await context.services.connection.testConnection(settings, { recordExpiry: !hasOverrides(context.options) });
     return {
       json: { ...result },
-      lines: [`La connexion a été établie : les paramètres de connexion sont corrects. (${result.structureCount} structure(s), ${result.durationMs} ms)`],
+      lines: [
+        `La connexion a été établie : les paramètres de connexion sont corrects. (${counted(result.structureCount, 'structure')}, ${result.durationMs} ms)`,
+        // The first success after an unverified save or an import pushed the password.
+        ...(result.exchange ? ['Mot de passe accepté par Chorus Pro : transmis à ses destinations.', ...exchangeLines(result.exchange)] : []),
+      ],
     };
   },
 };
@@ -31,12 +45,14 @@ export const structures: Command = {
   options: connectionOptions,
   readsOnly: true,
   run: async (context) => {
-    const found = await context.services.connection.listStructures(settingsWithOverrides(context));
+    const settings = settingsWithOverrides(context);
+    refuseUnconfirmedHosts(context.services, settings, context.options);
+    const found = await context.services.connection.listStructures(settings);
     return {
       json: { structures: found },
       lines: [
-        `${found.length} structure(s) définie(s) dans Chorus Pro :`,
-        ...found.map((structure) => `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${structure.services.length} service(s)]`),
+        `${counted(found.length, 'structure')} ${agreed(found.length, 'définie')} dans Chorus Pro :`,
+        ...found.map((structure) => `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${counted(structure.services.length, 'service')}]`),
       ],
     };
   },

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { AppError } from '../../failures/errors';
 import { replacePrivateFile } from '../../files/private-replace';
 import { confirmedBy } from '../../hosts/host-confirmation';
-import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile } from '../../profiles/accounts-profile';
+import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile } from '../../profiles/accounts-profile';
 import { describeProfileChanges, readProfileData } from '../../profiles/deployment-profile';
 import { isAccountsProfileData, parseProfileData } from '../../profiles/profile-file';
 import { parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
@@ -16,6 +16,7 @@ import type { CommandResult } from '../command-result';
 import { scheduleCommand } from './schedule';
 import { text } from '../options';
 import { secretFromStdin } from '../secret-option';
+import { counted } from '../../text/plural';
 
 /**
  * `"dailyCheckAt"` of an imported profile: the daily check registered for this user as `schedule
@@ -48,20 +49,19 @@ export const exportProfile: Command = {
     // Checked before the passphrase is asked: a mistyped time costs nothing typed.
     const typedTime = text(options, 'daily-check-at');
     const dailyCheckAt = typedTime === undefined ? undefined : timeOfDayText(parseTimeOfDay(typedTime));
-    const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
+    const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète du profil (12 caractères au moins)') : undefined;
     const allAccounts = options.all === true;
-    const profile = allAccounts
-      ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase)
-      : await buildProfile(servicesForCommand(services, text(options, 'account')).settings.read(), services.secrets, passphrase);
+    const single = allAccounts ? undefined : servicesForCommand(services, text(options, 'account')).settings;
+    const profile = single === undefined ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase) : await buildProfile(single.read(), services.secrets, passphrase);
     // Readable by its owner only, even when it replaces a file: the secrets, though encrypted, can
     // be attacked offline by whoever reads them.
     // Beside the profile, not in it: the time is not a setting, and the secrets are bound to the settings only.
     await replacePrivateFile(target, `${JSON.stringify(dailyCheckAt === undefined ? profile : { ...profile, dailyCheckAt }, null, 2)}\n`);
-    services.logger.info('profile.exported', { withSecrets });
+    services.logger.info('profile.exported', { ...(single === undefined ? { accounts: services.settings.accounts.list().length } : { account: single.accountName() }), withSecrets });
     return {
       json: { file: target, withSecrets, ...(dailyCheckAt === undefined ? {} : { dailyCheckAt }), ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
       lines: [
-        ...(allAccounts ? [`${services.settings.accounts.list().length} compte(s) technique(s) dans le profil.`] : []),
+        ...(allAccounts ? [`${counted(services.settings.accounts.list().length, 'compte technique', 'comptes techniques')} dans le profil.`] : []),
         withSecrets
           ? `Profil de déploiement exporté, mots de passe chiffrés par la phrase secrète : ${target}`
           : `Profil de déploiement exporté (sans aucun secret) : ${target}`,
@@ -85,15 +85,19 @@ export const importProfile: Command = {
     const services = several ? context.services : servicesForCommand(context.services, text(options, 'account'));
     if (several && options.account !== undefined) throw new AppError('INVALID_INPUT', 'ce profil contient plusieurs comptes, chacun nommé : --account ne sert pas ici');
     const { profile, dailyCheckAt } = parseProfileData(data);
+    // Before the passphrase is asked for: a name that could pass for a switch refuses the whole profile.
+    if (profile.profileVersion === 3) checkNewAccountNames(services.settings.accounts.list(), profile);
     const encrypted = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
     if (encrypted && options['passphrase-stdin'] !== true) {
       throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète avec --passphrase-stdin');
     }
-    const passphrase = encrypted ? await secretFromStdin(context, 'passphrase-stdin') : undefined;
+    const passphrase = encrypted ? await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète du profil') : undefined;
     const transfer = { settings: services.settings, secrets: services.secrets, userDataDir, logger: services.logger };
     const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
     await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importSingleProfile(transfer, profile, passphrase));
-    services.logger.info('profile.imported', { withSecrets: passphrase !== undefined });
+    services.logger.info('profile.imported', { ...(profile.profileVersion === 3 ? { accounts: profile.accounts.length } : { account: services.settings.accountName() }), withSecrets: passphrase !== undefined });
+    // A profile is in place: the machine profile's refusal has been dealt with.
+    if (services.settings.machineProfileRefusal() !== undefined) services.settings.recordMachineProfileRefusal(undefined);
     services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
     // The daily check the profile asks for, registered once the import is done (schedule install's own way).
     const scheduled = dailyCheckAt === undefined ? undefined : await profileDailyCheck(dailyCheckAt, context);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, win32 } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../chorus/http-transport';
@@ -6,6 +7,7 @@ import { createKeytarSecretStore } from '../../secrets/keytar-secret-store';
 import type { SchtasksOutcome, SchtasksRunner } from '../../schedule/daily-check-schedule';
 import { fixedClock } from '../../../test/support/settings-fixture';
 import { tempDir } from '../../../test/support/temp-dirs';
+import { aUserSid, taskSchedulerStandIn } from '../../../test/support/task-scheduler-stand-in';
 import { runCli } from '../run-cli';
 
 const exe = 'C:\\Program Files\\Mairie & Co <test>\\Chorus Pro Echanges.exe';
@@ -25,21 +27,24 @@ function recordingSchtasks(answer: (args: readonly string[]) => SchtasksOutcome 
 // One settings folder for all: it is part of the task's arguments (--user-data-dir).
 const userDataDir = tempDir('chorus-planif-');
 
-async function cli(args: readonly string[], options: { platform: NodeJS.Platform; run?: SchtasksRunner; executablePath?: string }) {
+async function cli(args: readonly string[], options: { platform: NodeJS.Platform; run?: SchtasksRunner; executablePath?: string; userSid?: () => Promise<string>; defaultFolder?: string }) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await runCli([...args, '--user-data-dir', userDataDir], {
+  // `defaultFolder`: no --user-data-dir, the app's own folder (under that XDG_CONFIG_HOME).
+  const folder = options.defaultFolder === undefined ? ['--user-data-dir', userDataDir] : [];
+  const status = await runCli([...args, ...folder], {
     print: (line) => out.push(line),
     warn: (line) => err.push(line),
     readSecret: () => Promise.resolve(''),
     stdinIsTerminal: false,
-    env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
+    env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json', ...(options.defaultFolder === undefined ? {} : { XDG_CONFIG_HOME: options.defaultFolder, APPDATA: options.defaultFolder }) },
     secretsFor: () => createKeytarSecretStore('Chorus Pro Echanges (test planification)'),
     send: createHttpTransport(),
     clock: fixedClock('2026-12-02T10:00:00Z'),
     platform: options.platform,
     ...(options.run ? { runSchtasks: options.run } : {}),
     ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+    userSid: options.userSid ?? (() => Promise.resolve(aUserSid)),
   });
   return { status, stdout: out.join('\n'), stderr: err.join('\n') };
 }
@@ -100,15 +105,65 @@ describe('schedule show-xml', () => {
   });
 });
 
+describe('schedule show-xml --output', () => {
+  it('writes exactly the file install registers (UTF-16LE with its mark), for schtasks /Create /XML; standard output names it', async () => {
+    const file = join(tempDir('chorus-planif-'), 'tache.xml');
+    const run = await cli(['schedule', 'show-xml', '--at', '07:30', '--output', file], { platform: 'win32', executablePath: exe });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Tâche écrite dans ${file}, en UTF-16 avec sa marque d'ordre des octets`);
+    expect(run.stdout).toContain(`schtasks /Create /TN "Chorus Pro Echanges\\Verification quotidienne - ${aUserSid}" /XML "${file}" /F`);
+    expect(run.stdout).not.toContain('<Task');
+    const written = readFileSync(file);
+    expect([...written.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(written.subarray(2).toString('utf16le')).toContain('<Description>Vérifie chaque jour');
+    const schtasks = recordingSchtasks();
+    await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: schtasks.run, executablePath: exe });
+    expect(written.equals(schtasks.calls[0]?.xmlFile?.bytes ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('refuses a folder that does not exist, and --output with another action (exit 2)', async () => {
+    const missing = await cli(['schedule', 'show-xml', '--at', '07:30', '--output', join(tempDir('chorus-planif-'), 'absent', 'tache.xml')], { platform: 'win32', executablePath: exe });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("--output : le dossier");
+    const withInstall = await cli(['schedule', 'install', '--at', '07:30', '--output', 'tache.xml'], { platform: 'win32', run: recordingSchtasks().run, executablePath: exe });
+    expect(withInstall.status).toBe(2);
+    expect(withInstall.stderr).toContain("--output ne sert qu'avec schedule show-xml");
+  });
+});
+
+describe('the settings folder in the task', () => {
+  it('says when --user-data-dir goes into the task’s arguments (standard error, the XML alone on standard output), and nothing without it', async () => {
+    const shown = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'win32', executablePath: exe });
+    expect(parseTask(shown.stdout).Task.Actions.Exec.Arguments).toContain('--user-data-dir');
+    // The folder as Windows reads it in the task (issue 29: win32's resolution).
+    expect(shown.stderr).toContain(`La tâche lancera la vérification sur le dossier de paramètres ${win32.resolve(userDataDir)} (--user-data-dir) ; pour une tâche déployée à plusieurs utilisateurs, n'indiquez pas --user-data-dir`);
+    const installed = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: recordingSchtasks().run, executablePath: exe });
+    expect(installed.stdout).toContain(`dossier de paramètres ${win32.resolve(userDataDir)} (--user-data-dir)`);
+    const plain = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'win32', executablePath: exe, defaultFolder: tempDir('chorus-planif-defaut-') });
+    expect(plain.status).toBe(0);
+    expect(parseTask(plain.stdout).Task.Actions.Exec.Arguments).toBe('--cli test --all --notify');
+    expect(plain.stderr).toBe('');
+  });
+
+  it('opens no settings for schedule: run by the uninstaller, it leaves no settings folder behind', async () => {
+    const home = tempDir('chorus-planif-defaut-');
+    const schtasks = recordingSchtasks((args) => (args[0] === '/Query' ? { status: 1, stdout: '', stderr: 'introuvable' } : { status: 0, stdout: '', stderr: '' }));
+    expect((await cli(['schedule', 'remove'], { platform: 'win32', run: schtasks.run, defaultFolder: home })).status).toBe(0);
+    expect(readdirSync(home)).toEqual([]);
+  });
+});
+
 describe('schedule install, remove, status on Windows (schtasks recorded)', () => {
-  it('install registers exactly the XML of show-xml, in UTF-16 with its mark, for the current user, then removes its temporary file', async () => {
+  const ownTask = `Chorus Pro Echanges\\Verification quotidienne - ${aUserSid}`;
+
+  it('install registers exactly the XML of show-xml, in UTF-16 with its mark, under the user’s own task name, then removes its temporary file', async () => {
     const schtasks = recordingSchtasks();
     const run = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: schtasks.run, executablePath: exe });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Vérification quotidienne programmée à 07:30');
-    expect(schtasks.calls).toHaveLength(1);
+    expect(run.stdout).toContain(`tâche « ${ownTask} »`);
     const [call] = schtasks.calls;
-    expect(call?.args).toEqual(['/Create', '/TN', 'Chorus Pro Echanges\\Verification quotidienne', '/XML', call?.xmlFile?.path, '/F']);
+    expect(call?.args).toEqual(['/Create', '/TN', ownTask, '/XML', call?.xmlFile?.path, '/F']);
     const bytes = call?.xmlFile?.bytes ?? Buffer.alloc(0);
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     const shown = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'win32', executablePath: exe });
@@ -120,23 +175,23 @@ describe('schedule install, remove, status on Windows (schtasks recorded)', () =
     const schtasks = recordingSchtasks(() => ({ status: 1, stdout: '', stderr: 'ERREUR : Accès refusé.' }));
     const run = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: schtasks.run, executablePath: exe });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('Le Planificateur de tâches a refusé la tâche : ERREUR : Accès refusé.');
+    expect(run.stdout).toContain('Le Planificateur de tâches a refusé la tâche : accès refusé par le Planificateur de tâches (ERREUR : Accès refusé.)');
   });
 
   it('status reads the registered task back; remove deletes it; both say when there is none', async () => {
-    const registered = (await cli(['schedule', 'show-xml', '--at', '06:15'], { platform: 'win32', executablePath: exe })).stdout;
-    let installed = true;
-    const schtasks = recordingSchtasks((args) => {
-      if (args[0] === '/Query') return installed ? { status: 0, stdout: registered, stderr: '' } : { status: 1, stdout: '', stderr: 'ERREUR : la tâche spécifiée est introuvable.' };
-      if (args[0] === '/Delete') installed = false;
-      return { status: 0, stdout: '', stderr: '' };
-    });
-    const status = await cli(['schedule', 'status'], { platform: 'win32', run: schtasks.run });
-    expect(status.stdout).toContain('Vérification quotidienne : programmée à 06:15');
-    expect((await cli(['schedule', 'remove'], { platform: 'win32', run: schtasks.run })).status).toBe(0);
-    expect(schtasks.calls.map((call) => call.args[0])).toEqual(['/Query', '/Query', '/Delete']);
-    expect(schtasks.calls.at(-1)?.args).toEqual(['/Delete', '/TN', 'Chorus Pro Echanges\\Verification quotidienne', '/F']);
-    expect((await cli(['schedule', 'status'], { platform: 'win32', run: schtasks.run })).stdout).toContain('non programmée');
+    const scheduler = taskSchedulerStandIn();
+    const on = { platform: 'win32' as const, run: scheduler.run, userSid: scheduler.userSid, executablePath: exe };
+    expect((await cli(['schedule', 'install', '--at', '06:15'], on)).status).toBe(0);
+    const status = await cli(['schedule', 'status'], on);
+    expect(status.stdout).toContain(`Vérification quotidienne : programmée à 06:15 (tâche « ${ownTask} »)`);
+    const removed = await cli(['schedule', 'remove'], on);
+    expect(removed.status).toBe(0);
+    expect(removed.stdout).toContain('Vérification quotidienne retirée');
+    expect(scheduler.calls.filter((args) => args[0] === '/Delete')).toEqual([['/Delete', '/TN', ownTask, '/F']]);
+    expect((await cli(['schedule', 'status'], on)).stdout).toContain('non programmée');
+    const again = await cli(['schedule', 'remove'], on);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("Aucune vérification quotidienne n'était programmée pour cet utilisateur : rien n'a été retiré.");
   });
 });
 

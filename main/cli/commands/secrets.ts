@@ -2,13 +2,15 @@
 // (never an argument) into the keychain.
 import type { FailureCode } from '../../../preload/contract';
 import { proxyAccount } from '../../chorus/connection-service';
-import { AppError } from '../../failures/errors';
+import { AppError, toFailure } from '../../failures/errors';
 import { storedProxy } from '../../net/url-policy';
 import { secretAccounts } from '../../secrets/secret-store';
 import type { Command } from '../command';
+import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { text } from '../options';
 import { frenchDay } from '../output';
 import { secretFromStdin } from '../secret-option';
+import { exchangeLines } from '../exchange-lines';
 
 export const setClientSecret: Command = {
   options: ['client-secret-stdin'],
@@ -16,7 +18,7 @@ export const setClientSecret: Command = {
     const current = context.services.settings.read();
     const { clientId } = current;
     if (!clientId) throw new AppError('INVALID_INPUT', "Identifiant client PISTE : à renseigner d'abord (configure --client-id)");
-    const secret = await secretFromStdin(context, 'client-secret-stdin');
+    const secret = await secretFromStdin(context, 'client-secret-stdin', 'Secret client PISTE');
     if (secret === '') throw new AppError('INVALID_INPUT', 'le secret client est vide');
     await context.services.secrets.set(secretAccounts.clientSecret(current, clientId), secret);
     return { json: { stored: true }, lines: ['Secret client PISTE enregistré dans le coffre-fort.'] };
@@ -33,20 +35,45 @@ export const setPassword: Command = {
     if (communicatedOn !== undefined && context.options['no-verify'] !== true) {
       throw new AppError('INVALID_INPUT', "--password-updated-on s'emploie avec --no-verify : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
     }
-    const password = await secretFromStdin(context, 'password-stdin');
-    const renewal = await context.services.renewPassword({
-      password,
-      verify: context.options['no-verify'] !== true,
-      surroundingSpacesConfirmed: context.options['confirm-spaces'] === true,
-      ...(communicatedOn !== undefined ? { communicatedOn } : {}),
+    const password = await secretFromStdin(context, 'password-stdin', 'Mot de passe du compte technique');
+    if (context.options['no-verify'] !== true) refuseUnconfirmedHosts(context.services, context.services.settings.read());
+    const request = { password, surroundingSpacesConfirmed: context.options['confirm-spaces'] === true, ...(communicatedOn !== undefined ? { communicatedOn } : {}) };
+    let verified = context.options['no-verify'] !== true;
+    const renewal = await context.services.renewPassword({ ...request, verify: verified }).catch(async (error: unknown) => {
+      // Offline at a terminal: the secret was typed once, keep it unchecked if the person says so.
+      const { confirm } = context.environment;
+      const code = error instanceof AppError ? error.code : undefined;
+      if (!verified || confirm === undefined || code === undefined || !unreachable.has(code)) throw error;
+      context.environment.warn(`Chorus Pro n'a pas pu vérifier le mot de passe (${code}) : ${toFailure(error, 'command-line').message}`);
+      if (!(await confirm('Enregistrer le mot de passe sans vérifier (il sera vérifié au prochain test) ? [o/N]'))) throw error;
+      verified = false;
+      return context.services.renewPassword({ ...request, verify: false });
+    }).catch((error: unknown) => {
+      if (!(error instanceof AppError) || error.code !== 'PASSWORD_UNCHANGED') throw error;
+      return undefined;
     });
+    // The stored password given again: nothing to do, and a script that sets it at every run still
+    // succeeds (the screen refuses it: there, it is a mistake when a new one was expected).
+    if (renewal === undefined) {
+      const updatedAt = context.services.settings.read().passwordUpdatedAt;
+      return {
+        json: { stored: true, unchanged: true, ...(updatedAt !== undefined ? { updatedAt } : {}) },
+        lines: ["Ce mot de passe est déjà celui enregistré : rien n'a été modifié, ni sa date, ni celle d'expiration communiquée par Chorus Pro."],
+      };
+    }
     return {
       json: { ...renewal },
       lines: [
-        context.options['no-verify'] === true
-          ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro.'
+        !verified
+          ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro : lancez « test » dès que le poste a accès à Chorus Pro.'
           : 'Mot de passe vérifié auprès de Chorus Pro et enregistré.',
-        `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}`,
+        `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}${renewal.keptTypedDay ? ' (la date saisie avant le mot de passe, conservée : le rappel et l\'expiration en partent)' : ''}`,
+        ...(renewal.replacedDay !== undefined
+          ? [
+              `La date saisie auparavant (${frenchDay(renewal.replacedDay)}) valait pour le mot de passe précédent : celui-ci est daté d'aujourd'hui${renewal.verified ? ", jour où Chorus Pro l'a accepté." : " ; s'il a été communiqué un autre jour, donnez ce jour avec configure --password-updated-on AAAA-MM-JJ."}`,
+            ]
+          : []),
+        ...(renewal.exchange ? exchangeLines(renewal.exchange) : []),
       ],
     };
   },
@@ -63,7 +90,7 @@ export const setProxyPassword: Command = {
     const { proxyUrl } = context.services.settings.read();
     const proxy = storedProxy(proxyUrl);
     if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : configurez d'abord une adresse avec l'identifiant (http://identifiant@proxy:port)");
-    const password = await secretFromStdin(context, 'password-stdin');
+    const password = await secretFromStdin(context, 'password-stdin', 'Mot de passe du proxy');
     await context.services.secrets.set(proxyAccount(proxy), password);
     return { json: { stored: true }, lines: ['Mot de passe du proxy enregistré dans le coffre-fort.'] };
   },

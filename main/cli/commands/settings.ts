@@ -11,16 +11,20 @@ import { storedSettingsSchema, type StoredSettings } from '../../settings/settin
 import { applySettingsChange } from '../../settings/settings-change';
 import type { Command, CommandContext } from '../command';
 import type { CommandResult } from '../command-result';
-import { changeFromOptions, connectionOptions, refuseMixedEndpoints } from '../connection-options';
+import { changeFromOptions, connectionOptions, refuseCustomApiWithKnownToken, refuseMixedEndpoints } from '../connection-options';
 import { text, type OptionName } from '../options';
 import { frenchDay } from '../output';
 import { withFleetStatus } from '../fleet-status-lines';
 import { withMachineProfileStatus } from '../machine-profile-status-lines';
+import { exchangeLines, programsLine } from '../exchange-lines';
+import { programsForbiddenBy } from '../../destinations/exchange-view';
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
   // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something; the last check has its own place.
-  const keys = Object.keys(storedSettingsSchema.shape).filter((key) => key !== 'schemaVersion' && key !== 'machineProfileSecretsPending' && key !== 'chorusPasswordExpiryStructure' && key !== 'lastCheck');
+  const keys = Object.keys(storedSettingsSchema.shape).filter(
+    (key) => !['schemaVersion', 'machineProfileSecretsPending', 'chorusPasswordExpiryStructure', 'lastCheck', 'caForCustomHostsOnly', 'exchange', 'manualDestinations', 'allowPrograms'].includes(key),
+  );
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
 
@@ -35,6 +39,8 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
   const passwordStored = secrets.password !== false;
   const reminder = passwordStored ? snapshot.reminder : ({ known: false, due: false } as const);
   const missingSecret = secrets.password === false || secrets.clientSecret === false;
+  // The copies of the password (the exchange software) and the permission given to local programs.
+  const exchange = await services.exchange.view();
   return {
     json: {
       account: { name: services.settings.accountName() },
@@ -45,10 +51,14 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
         ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source, ...(reminder.expiryStructure ? { expiryStructure: reminder.expiryStructure } : {}) }
         : { due: false, dueOn: null, expiresOn: null, source: null },
       ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
+      ...(snapshot.machineProfileRefusal === undefined ? {} : { machineProfileRefusal: snapshot.machineProfileRefusal }),
+      ...(settings.caCertificatePath ? { authorityForOfficialHosts: settings.caForCustomHostsOnly !== true } : {}),
       lastCheck: settings.lastCheck ?? null,
+      exchange,
     },
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
+      ...(snapshot.machineProfileRefusal === undefined ? [] : [`Attention : ${snapshot.machineProfileRefusal}`]),
       ...(snapshot.accountCount > 1 ? [`Compte technique : ${services.settings.accountName()}`] : []),
       ...(snapshot.keychainUnavailable
         ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
@@ -76,14 +86,29 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
       lastCheckText(settings.lastCheck),
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
-      ...(settings.caCertificatePath ? [`Certificat d'autorité : ${settings.caCertificatePath}`] : []),
+      ...(settings.caCertificatePath
+        ? [
+            `Certificat d'autorité : ${settings.caCertificatePath}${settings.caForCustomHostsOnly === true ? ' — venu d’un profil de déploiement, il ne sert pas pour les adresses officielles de PISTE (il y servirait si le profil disait "trustForOfficialHosts": true)' : ''}`,
+          ]
+        : []),
+      programsLine(exchange),
+      ...exchangeLines(exchange),
     ],
   };
 }
 
+/** `--allow-programs oui|non`: what the account says of local programs. */
+function allowProgramsOption(given: string | undefined): boolean | undefined {
+  if (given === undefined) return undefined;
+  const word = given.trim().toLowerCase();
+  if (word === 'oui') return true;
+  if (word === 'non') return false;
+  throw new AppError('INVALID_INPUT', '--allow-programs : oui ou non');
+}
+
 export const status: Command = { options: [], readsOnly: true, run: async (context) => withMachineProfileStatus(await withFleetStatus(await showStatus(context), context), context) };
 
-const configureOptions: readonly OptionName[] = [...connectionOptions, 'alert-delay', 'password-updated-on'];
+const configureOptions: readonly OptionName[] = [...connectionOptions, 'alert-delay', 'password-updated-on', 'allow-programs'];
 
 export const configure: Command = {
   options: configureOptions,
@@ -92,6 +117,10 @@ export const configure: Command = {
       throw new AppError('INVALID_INPUT', 'configure : aucun paramètre indiqué, rien à enregistrer ; indiquez par exemple --env, --url, --login ou --client-id');
     }
     const { settings } = context.services;
+    const allowPrograms = allowProgramsOption(text(context.options, 'allow-programs'));
+    // Refused before anything is written: the machine policy forbids it, nothing is half-saved.
+    const forbidden = allowPrograms === true ? programsForbiddenBy(await context.services.exchange.policy()) : undefined;
+    if (forbidden !== undefined) throw new AppError('PROGRAMS_NOT_ALLOWED', forbidden);
     const change = changeFromOptions(context.options);
     // A file that is not a certificate (or holds a private key) is refused now, not at the next test.
     if (change.caCertificatePath) await readCaCertificate(change.caCertificatePath);
@@ -99,6 +128,7 @@ export const configure: Command = {
     const next = applySettingsChange(before, change);
     const caSource = change.caCertificatePath;
     refuseMixedEndpoints(next);
+    refuseCustomApiWithKnownToken(next, context.options);
     const dayText = text(context.options, 'password-updated-on');
     // Everything is checked before the first write: a refused date leaves the settings as they were.
     const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
@@ -110,9 +140,11 @@ export const configure: Command = {
     if (day !== undefined) {
       if (passwordStored === false) settings.recordPasswordUpdate(day, false);
       else settings.recordPasswordCommunicatedOn(day);
+      context.services.logger.info('password.date-entered', { account: settings.accountName() });
     }
     // Typed by the user: the screen does not ask about these hosts again.
     settings.addConfirmedHosts(confirmedBy([after]));
+    if (allowPrograms !== undefined) await context.services.exchange.setAllowPrograms(allowPrograms);
     const result = await showStatus(context);
     const nowCustom = before.environment !== 'custom' && after.environment === 'custom';
     return {
