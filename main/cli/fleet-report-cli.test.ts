@@ -141,9 +141,11 @@ describe('fleet report on the command line', () => {
     expect((await cli(it, ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin'], { stdin: 'la clé du coffre de la communauté' })).status).toBe(0);
     const calls: { args: readonly string[]; xml?: string }[] = [];
     const run: SchtasksRunner = (args) => {
-      const xmlAt = args.indexOf('/XML');
+      const xmlAt = args[0] === '/Create' ? args.indexOf('/XML') : -1;
       calls.push({ args, ...(xmlAt >= 0 ? { xml: readFileSync(String(args[xmlAt + 1])).toString('utf16le') } : {}) });
-      return Promise.resolve({ status: 0, stdout: '', stderr: '' });
+      // /Query answers with the task as registered (its XML, the byte-order mark aside).
+      const registered = calls.find((call) => call.xml !== undefined)?.xml?.replace(/^\ufeff/u, '') ?? '';
+      return Promise.resolve({ status: 0, stdout: args[0] === '/Query' && args.includes('/XML') ? registered : '', stderr: '' });
     };
     const sid = 'S-1-5-21-1882866539-4086113214-3650236343-1001';
     const installed = await cli(it, ['schedule', 'install', '--at', '08:00', '--report', folder, '--json'], { windows: { run, sid } });
@@ -158,6 +160,15 @@ describe('fleet report on the command line', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/^Erreur \(FLEET_NOT_PUBLISHER\)/);
     expect(calls).toHaveLength(1);
-    expect((await cli(it, ['schedule', 'remove', '--report', folder], { windows: { run, sid } })).status).toBe(2);
+    // Its state and its removal, by the same name.
+    const state = await cli(it, ['schedule', 'status', '--report', folder, '--json'], { windows: { run, sid } });
+    expect(state.status, state.stdout).toBe(0);
+    expect(state.json).toMatchObject({ installed: true, times: ['08:00'], taskName: `Chorus Pro Echanges\\Rapport du parc - ${sid}` });
+    expect(calls.at(-1)?.args.slice(0, 3)).toEqual(['/Query', '/TN', `Chorus Pro Echanges\\Rapport du parc - ${sid}`]);
+    const removed = await cli(it, ['schedule', 'remove', '--report', folder], { windows: { run, sid } });
+    expect(removed.status, removed.stdout).toBe(0);
+    expect(removed.stdout).toContain('Rapport quotidien du parc retiré pour cet utilisateur.');
+    expect(calls.map((call) => call.args.slice(0, 3))).toContainEqual(['/Delete', '/TN', `Chorus Pro Echanges\\Rapport du parc - ${sid}`]);
+    expect((await cli(it, ['schedule', 'remove', '--report', folder, '--at', '08:00'], { windows: { run, sid } })).status).toBe(2);
   });
 });

@@ -5,7 +5,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, posix, resolve, win32 } from 'node:path';
 import { AppError } from '../../failures/errors';
-import { createDailyCheckSchedule, systemSchtasks, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
+import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
 import { defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
 import { fleetReportArguments, fleetReportDescription } from '../../schedule/fleet-report-task';
 import { groupPolicyTaskName, taskTitles } from '../../schedule/user-task-name';
@@ -164,13 +164,14 @@ export async function scheduleCommand(action: string | undefined, options: Sched
 /**
  * `schedule install|show-xml --at HH:MM --report FOLDER`: the publisher's daily `fleet report FOLDER
  * --notify`, as this user's own task (its name carries the user's SID). The folder is checked to be
- * one this user publishes before anything is registered.
+ * one this user publishes before anything is registered. `remove|status --report FOLDER`: that task
+ * (one per user: the folder only says which kind of task).
  */
 async function reportSchedule(action: string | undefined, options: ScheduleOptions & { readonly report: string }, environment: ScheduleEnvironment): Promise<CommandResult> {
-  if (action !== 'install' && action !== 'show-xml') throw new AppError('INVALID_INPUT', "--report ne sert qu'avec schedule install et schedule show-xml (la tâche se retire dans le Planificateur de tâches, dossier Chorus Pro Echanges)");
-  if (options.at === undefined) throw new AppError('INVALID_INPUT', `schedule ${action} --report attend l'heure du rapport : --at HH:MM (par exemple --at 08:00)`);
+  if (action !== 'install' && action !== 'show-xml' && action !== 'remove' && action !== 'status') {
+    throw new AppError('INVALID_INPUT', 'usage : schedule install --at HH:MM --report DOSSIER | schedule remove --report DOSSIER | schedule status --report DOSSIER | schedule show-xml --at HH:MM --report DOSSIER');
+  }
   if (action !== 'show-xml' && options.output !== undefined) throw new AppError('INVALID_INPUT', `--output ne sert qu'avec schedule show-xml (le fichier de la tâche, pour schtasks /Create /XML)`);
-  const at = parseTimeOfDay(options.at);
   const schedule = createDailyCheckSchedule({
     platform: environment.platform ?? process.platform,
     run: environment.runSchtasks ?? systemSchtasks,
@@ -180,6 +181,12 @@ async function reportSchedule(action: string | undefined, options: ScheduleOptio
     ...(environment.userSid ? { userSid: environment.userSid } : {}),
     task: { title: taskTitles.fleetReport, commandArguments: fleetReportArguments(options.report), description: fleetReportDescription },
   });
+  if (action === 'remove' || action === 'status') {
+    if (options.at !== undefined) throw new AppError('INVALID_INPUT', `--at ne sert qu'avec schedule install et schedule show-xml`);
+    return action === 'remove' ? removeReportTask(schedule) : reportTaskState(schedule);
+  }
+  if (options.at === undefined) throw new AppError('INVALID_INPUT', `schedule ${action} --report attend l'heure du rapport : --at HH:MM (par exemple --at 08:00)`);
+  const at = parseTimeOfDay(options.at);
   if (action === 'show-xml') {
     const taskName = (schedule.supported ? await schedule.taskName() : undefined) ?? groupPolicyTaskName(taskTitles.fleetReport);
     if (options.output !== undefined) {
@@ -201,6 +208,30 @@ async function reportSchedule(action: string | undefined, options: ScheduleOptio
       `Rapport quotidien du parc programmé vers ${timeOfDayText(at)} (à 30 minutes près) pour cet utilisateur (tâche « ${outcome.taskName} »).`,
       'Une notification sur ce poste nommera les postes et les comptes qui demandent une action ; rien ne s’affiche quand tout va bien.',
     ],
+  };
+}
+
+async function removeReportTask(schedule: DailyCheckSchedule): Promise<CommandResult> {
+  const outcome = await schedule.remove();
+  if (!outcome.supported) return onlyWindows;
+  if (!outcome.ok) return changeRefused(outcome, "Le Planificateur de tâches n'a pas supprimé la tâche");
+  return {
+    json: { removed: outcome.changed, taskName: outcome.taskName },
+    lines: [outcome.changed ? 'Rapport quotidien du parc retiré pour cet utilisateur.' : "Aucun rapport quotidien du parc n'était programmé pour cet utilisateur : rien n'a été retiré."],
+  };
+}
+
+async function reportTaskState(schedule: DailyCheckSchedule): Promise<CommandResult> {
+  const state = await schedule.status();
+  if (!state.supported) return { ...onlyWindows, failed: false };
+  if (!state.installed && state.problem !== undefined) {
+    const why = state.problem.kind === 'refused' ? 'le Planificateur de tâches a refusé de la lire' : 'le Planificateur de tâches n’a pas répondu';
+    return { json: { installed: null, reason: state.problem.reason }, failed: true, lines: [`Rapport quotidien du parc : état inconnu, ${why} (${state.problem.reason}).`] };
+  }
+  if (!state.installed) return { json: { installed: false, ...(state.taskName ? { taskName: state.taskName } : {}) }, lines: ['Rapport quotidien du parc : non programmé pour cet utilisateur (schedule install --at HH:MM --report DOSSIER pour le programmer).'] };
+  return {
+    json: { installed: true, at: state.at, times: state.times, enabled: state.enabled, taskName: state.taskName },
+    lines: [`Rapport quotidien du parc : programmé vers ${timesText(state.times)}${state.enabled ? '' : ' mais désactivé dans le Planificateur de tâches'} (tâche « ${state.taskName} »).`],
   };
 }
 
