@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
-import { cliStations, recordingNotifier, type Station } from '../../test/support/cli-stations';
+import { cliStations, recordingNotifier, stationCli } from '../../test/support/cli-stations';
 import { demoAccount } from '../../test/support/core-fixture';
 import { fleetCommunes, sharedFolder } from '../../test/support/fleet-fixture';
 import { fixedClock } from '../../test/support/settings-fixture';
@@ -12,30 +12,12 @@ import { tempDir } from '../../test/support/temp-dirs';
 import { createLogger } from '../logging/logger';
 import { createCoreServices } from '../services';
 import { openConfBackend } from '../../test/support/settings-fixture';
-import type { Notifier } from './daily-check';
 import { testAllWithFleet } from './fleet-daily-check';
-import { runCli } from './run-cli';
 
 const simulator = simulatorForTheFile();
 const station = cliStations('test fleet');
 
-/** The command line in this process, for one workstation (its folder, its keychain namespace). */
-async function cli(at: Station, args: readonly string[], options: { stdin?: string; notifier?: Notifier } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli([...args, '--user-data-dir', at.dir], {
-    print: (line) => out.push(line),
-    warn: (line) => err.push(line),
-    readSecret: () => Promise.resolve(options.stdin ?? ''),
-    stdinIsTerminal: false,
-    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: at.keychain, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
-    secretsFor: () => createKeytarSecretStore(at.keychain),
-    send: createHttpTransport(),
-    clock: fixedClock('2026-12-04T07:30:00Z'),
-    ...(options.notifier ? { notifier: options.notifier } : {}),
-  });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
-}
+const cli = stationCli;
 
 /** The IT person's workstation with the demo commune, a fleet in `folder`, and one member joined with a code. */
 async function fleetWithOneMember(commune: (typeof fleetCommunes)[number] = fleetCommunes[1]) {

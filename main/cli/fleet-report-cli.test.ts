@@ -1,41 +1,18 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../chorus/http-transport';
-import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
-import { cliStations, recordingNotifier, type Station } from '../../test/support/cli-stations';
+import { cliStations, recordingNotifier, stationCli, type Station } from '../../test/support/cli-stations';
 import { demoAccount } from '../../test/support/core-fixture';
 import { fleetCommunes, sharedFolder } from '../../test/support/fleet-fixture';
-import { fixedClock } from '../../test/support/settings-fixture';
 import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { tempDir } from '../../test/support/temp-dirs';
 import type { SchtasksRunner } from '../schedule/daily-check-schedule';
-import type { Notifier } from './daily-check';
-import { runCli } from './run-cli';
 
 const simulator = simulatorForTheFile();
 const station = cliStations('test rapport');
 
-/** The real command line in this process, for one workstation (its folder, its keychain namespace), on a clock. */
-async function cli(at: Station, args: readonly string[], options: { stdin?: string; notifier?: Notifier; now?: string; windows?: { run: SchtasksRunner; sid: string } } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli([...args, '--user-data-dir', at.dir], {
-    print: (line) => out.push(line),
-    warn: (line) => err.push(line),
-    readSecret: () => Promise.resolve(options.stdin ?? ''),
-    stdinIsTerminal: false,
-    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: at.keychain, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json', CHORUS_PRO_MACHINE_FLEET: '/nonexistent/flotte.json' },
-    secretsFor: () => createKeytarSecretStore(at.keychain),
-    send: createHttpTransport(),
-    clock: fixedClock(options.now ?? '2026-12-04T07:30:00Z'),
-    ...(options.notifier ? { notifier: options.notifier } : {}),
-    ...(options.windows ? { platform: 'win32' as const, runSchtasks: options.windows.run, userSid: () => Promise.resolve(options.windows?.sid ?? ''), executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' } : {}),
-  });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
-}
+const cli = stationCli;
 
-/** An account name a spreadsheet would run and one a page would run: data to the fleet, nothing more. */
 // Account names as someone hostile might choose them within the names' rule (no `"%&|<>^`: the
 // command interpreter's): formulas for a spreadsheet. The markup comes in the name given at --accept.
 const formulaName = "=cmd' /C calc'!A0";

@@ -5,7 +5,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, posix, resolve, win32 } from 'node:path';
 import { AppError } from '../../failures/errors';
-import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
+import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule, type DailyCheckScheduleDependencies, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
 import { defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
 import { fleetReportArguments, fleetReportDescription } from '../../schedule/fleet-report-task';
 import { groupPolicyTaskName, taskTitles } from '../../schedule/user-task-name';
@@ -68,16 +68,21 @@ function writeTaskFile(path: string, bytes: Buffer): string {
   return target;
 }
 
-export async function scheduleCommand(action: string | undefined, options: ScheduleOptions, environment: ScheduleEnvironment): Promise<CommandResult> {
-  if (options.report !== undefined) return reportSchedule(action, { ...options, report: options.report }, environment);
-  const schedule = createDailyCheckSchedule({
+/** This user's task in the Task Scheduler: the daily check, or another daily task (the fleet report). */
+const userSchedule = (options: ScheduleOptions, environment: ScheduleEnvironment, task?: DailyCheckScheduleDependencies['task']): DailyCheckSchedule =>
+  createDailyCheckSchedule({
     platform: environment.platform ?? process.platform,
     run: environment.runSchtasks ?? systemSchtasks,
     clock: environment.clock,
     executable: options.executable ?? environment.executablePath ?? defaultExecutablePath,
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     ...(environment.userSid ? { userSid: environment.userSid } : {}),
+    ...(task ? { task } : {}),
   });
+
+export async function scheduleCommand(action: string | undefined, options: ScheduleOptions, environment: ScheduleEnvironment): Promise<CommandResult> {
+  if (options.report !== undefined) return reportSchedule(action, { ...options, report: options.report }, environment);
+  const schedule = userSchedule(options, environment);
   const time = (): ReturnType<typeof parseTimeOfDay> => {
     if (options.at === undefined) throw new AppError('INVALID_INPUT', `schedule ${action ?? ''} attend l'heure de la vérification : --at HH:MM (par exemple --at 07:30)`);
     return parseTimeOfDay(options.at);
@@ -172,15 +177,7 @@ async function reportSchedule(action: string | undefined, options: ScheduleOptio
     throw new AppError('INVALID_INPUT', 'usage : schedule install --at HH:MM --report DOSSIER | schedule remove --report DOSSIER | schedule status --report DOSSIER | schedule show-xml --at HH:MM --report DOSSIER');
   }
   if (action !== 'show-xml' && options.output !== undefined) throw new AppError('INVALID_INPUT', `--output ne sert qu'avec schedule show-xml (le fichier de la tâche, pour schtasks /Create /XML)`);
-  const schedule = createDailyCheckSchedule({
-    platform: environment.platform ?? process.platform,
-    run: environment.runSchtasks ?? systemSchtasks,
-    clock: environment.clock,
-    executable: options.executable ?? environment.executablePath ?? defaultExecutablePath,
-    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
-    ...(environment.userSid ? { userSid: environment.userSid } : {}),
-    task: { title: taskTitles.fleetReport, commandArguments: fleetReportArguments(options.report), description: fleetReportDescription },
-  });
+  const schedule = userSchedule(options, environment, { title: taskTitles.fleetReport, commandArguments: fleetReportArguments(options.report), description: fleetReportDescription });
   if (action === 'remove' || action === 'status') {
     if (options.at !== undefined) throw new AppError('INVALID_INPUT', `--at ne sert qu'avec schedule install et schedule show-xml`);
     return action === 'remove' ? removeReportTask(schedule) : reportTaskState(schedule);
