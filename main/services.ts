@@ -179,6 +179,14 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
           ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
         });
       },
+      /** This workstation's status written to each of its fleets after the daily check (issue 32); reading bounded like the sync's. */
+      reportFleetStatus: async (readDeadlineMs?: number) => {
+        const [{ reportStatusToFleets }, { nodeFleetFolder }, { appVersion }] = await Promise.all([import('./fleet/report-status'), import('./fleet/fleet-folder'), import('./app-version')]);
+        return reportStatusToFleets(
+          { secrets, clock, logger, userDataDir: dependencies.userDataDir, openFolder: nodeFleetFolder, appVersion, ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }) },
+          store.accounts.list(),
+        );
+      },
       /**
        * The machine's fleet pointer followed for this user (a user not yet a member joins, nothing
        * typed); reading the folder bounded like the sync's. Loaded only when there is a pointer file.

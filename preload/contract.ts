@@ -373,6 +373,35 @@ export interface FleetView {
   readonly pointer?: string;
 }
 
+/** One row of the publisher's « Parc de postes » (main/fleet/report-rows.ts): a workstation × an account, in words. */
+export interface FleetParkRow {
+  readonly memberId: string;
+  readonly workstation: string;
+  readonly account: string;
+  readonly state: string;
+  readonly level: 'ok' | 'warning' | 'critical';
+  readonly lastCheck: string;
+  readonly revision: string;
+}
+
+/** A fleet this user publishes, as its report says it (issue 32); or why it could not be read. */
+export type FleetPark =
+  | {
+      readonly ok: true;
+      readonly fingerprint: string;
+      readonly folder: string;
+      readonly latestRevision: number;
+      readonly latestPublishedAt: string | null;
+      /** Workstations waiting to be accepted, with the phrase to compare. */
+      readonly pending: readonly { readonly id: string; readonly machine: string; readonly user: string; readonly phrase: string }[];
+      readonly rows: readonly FleetParkRow[];
+      /** The severity in words, the share's warnings, what was ignored. */
+      readonly summary: readonly string[];
+      /** 0 all good, 1 something to do soon, 2 failing or silent. */
+      readonly severity: 0 | 1 | 2;
+    }
+  | { readonly ok: false; readonly fingerprint: string; readonly folder: string; readonly message: string; readonly details?: string };
+
 /** A phantom marker that carries a channel's result type; it holds nothing at run time. */
 export interface ResultOf<Payload extends object> {
   readonly __payload?: Payload;
@@ -428,6 +457,8 @@ export const channels = {
   setDailyCheck: channel(z.tuple([z.object({ at: timeOfDayInput.nullable() }).strict()]), returns<DailyCheckView>()),
   /** The fleet's line for the account on screen (main/fleet/fleet-view.ts). */
   getFleetView: channel(z.tuple([]), returns<FleetView>()),
+  /** The fleets this user publishes, each with its report (the shared folder read: seconds, not instant); none for a member. */
+  getFleetParks: channel(z.tuple([]), returns<{ readonly fleets: readonly FleetPark[] }>()),
   /** The copies of the selected account's password (the exchange software) and the permission given to local programs. */
   getExchange: channel(z.tuple([]), returns<ExchangeView>()),
   addManualDestination: channel(z.tuple([z.object({ name: destinationNameInput }).strict()]), returns<ExchangeView>()),

@@ -17,6 +17,7 @@ export const benchRowIds = [
   'screen-200-accounts',
   'accounts-200-list',
   'fleet-sync',
+  'fleet-report-1000',
 ] as const;
 export type BenchRowId = (typeof benchRowIds)[number];
 
@@ -34,6 +35,7 @@ export const benchTargets: Readonly<Record<BenchRowId, number>> = {
   'screen-200-accounts': 1.1,
   'accounts-200-list': 1.1,
   'fleet-sync': 1.2,
+  'fleet-report-1000': 1.3,
 };
 
 export const benchRowSchema = z.strictObject({

@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadFixture } from '../e2e/simulator/fixture';
@@ -27,6 +28,9 @@ import { systemClock } from '../main/dates/clock';
 import { startLatencyProxy } from '../test/support/latency-proxy';
 import { alternate, median } from '../test/support/side-by-side';
 import { benchReportJson, benchTargets, type BenchRow, type BenchRowId } from './bench-report';
+import { bareReportScript, fillFleet } from './bench-fleet-report';
+import { fleetEntries } from '../main/fleet/fleet-keychain';
+import { clearKeychainService, createKeytarSecretStore } from '../main/secrets/keytar-secret-store';
 
 const root = join(import.meta.dirname, '..');
 const rttMs = 40;
@@ -253,6 +257,38 @@ async function fleetSyncRow(simulator: Simulator): Promise<void> {
   row('fleet-sync', '`fleet sync` appliquant une publication contre `status` sur le même poste', ms(time(sync.a)), ms(time(sync.b)), time(sync.a) / time(sync.b));
 }
 
+// 2c. The publisher's report of 1000 members --------------------------------------------------------
+
+/**
+ * `fleet report --json` on the publisher, over 1000 members × 3 accounts (fillFleet: the files as
+ * members write them), against a bare Node script that reads, verifies and decrypts the same files
+ * with the same libraries: what the app adds around that work (its start, the keychain, the
+ * caps and checks, the report itself).
+ */
+async function fleetReportRow(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'chorus-bench-rapport-'));
+  const publisher = { dir: join(scratch, 'editeur'), env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-rapport-${String(process.pid)}` } };
+  const folder = join(scratch, 'partage');
+  const keysFile = join(scratch, 'cles-des-membres.json');
+  const { fingerprint } = await cliJson(['fleet', 'create', folder, '--root-key-file', join(scratch, 'racine.age'), '--passphrase-stdin', '--user-data-dir', publisher.dir], publisher.env, 'la phrase secrète du banc');
+  await fillFleet(folder, publisher.dir, keysFile);
+  const identity = (await createKeytarSecretStore(publisher.env.CHORUS_PRO_KEYCHAIN_SERVICE).get(fleetEntries.publisherIdentity(String(fingerprint).replace(/-/g, '')))) ?? '';
+  const node = process.execPath;
+  const cli = join(root, 'dist/main/cli.js');
+  const age = pathToFileURL(join(root, 'node_modules/age-encryption/dist/index.js')).href;
+  const runs = 5;
+  const report = await alternate(
+    runs,
+    () => timedProcess([node, cli, 'fleet', 'report', folder, '--json', '--user-data-dir', publisher.dir], publisher.env),
+    () => timedProcess([node, '--input-type=module', '-e', bareReportScript, folder, keysFile, age], publisher.env, identity),
+  );
+  await clearKeychainService(publisher.env.CHORUS_PRO_KEYCHAIN_SERVICE);
+  rmSync(scratch, { recursive: true, force: true });
+  const time = (list: readonly ProcessRun[]) => median(list.map((run) => run.elapsed));
+  out(`Rapport du parc (${String(runs)} essais de chaque, alternés ; 1000 postes × 3 comptes) :`);
+  row('fleet-report-1000', '`fleet report --json`, 1000 postes × 3 comptes, contre un script nu qui lit, vérifie et déchiffre les mêmes fichiers', ms(time(report.a)), ms(time(report.b)), time(report.a) / time(report.b));
+}
+
 // 3. Screen, 4. 200 accounts -----------------------------------------------------------------------
 
 /** A TypeScript bench part in its own process (it drives Chromium through the e2e harness): its
@@ -304,10 +340,15 @@ async function accountsRows(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'string' } } });
+  const { values } = parseArgs({ options: { json: { type: 'string' }, 'fleet-report-only': { type: 'boolean' } } });
   const started = performance.now();
   out('| mesure | application | référence | rapport | objectif |');
   out('|---|---|---|---|---|');
+  // `npm run bench -- --fleet-report-only`: that one row, without writing the JSON (it wants every row).
+  if (values['fleet-report-only'] === true) {
+    await fleetReportRow();
+    return;
+  }
   const simulator = await startSimulator({ fixture: loadFixture(), tls: true });
   try {
     await networkRows(simulator);
@@ -316,6 +357,7 @@ async function main(): Promise<void> {
   } finally {
     await simulator.close();
   }
+  await fleetReportRow();
   await screenRow();
   await accountsRows();
   out();

@@ -81,6 +81,27 @@ describe('the built command line', () => {
     expect(test.stdout).toContain('La connexion a été établie');
   });
 
+  it("makes the fleet report from a member's status, with the version this build carries, and exits as monitoring plugins do", async () => {
+    const publisher = await configuredAccount();
+    const member = { service: `Chorus Pro Echanges (test built cli ${randomUUID()})`, dir: tempDir('chorus-built-cli-membre-') };
+    services.push(member.service);
+    const folder = join(tempDir('chorus-built-cli-partage-'), 'chorus');
+    const as = (who: { service: string; dir: string }, args: readonly string[], stdin?: string) => builtCli(who.service, [...args, '--user-data-dir', who.dir], stdin);
+    const created = await as(publisher, ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin', '--json'], 'la phrase secrète du test');
+    expect(created.status, created.stderr).toBe(0);
+    const { fingerprint } = JSON.parse(created.stdout) as { fingerprint: string };
+    const { code } = JSON.parse((await as(publisher, ['fleet', 'invite', folder, '--json'])).stdout) as { code: string };
+    expect((await as(member, ['fleet', 'join', folder, '--publisher', fingerprint, '--code-stdin'], code)).status).toBe(0);
+    expect((await as(publisher, ['fleet', 'publish', folder])).status).toBe(0);
+    expect((await as(member, ['test', '--all'])).status).toBe(0);
+    const report = await as(publisher, ['fleet', 'report', folder, '--json']);
+    expect(report.stderr).toBe('');
+    expect(report.status).toBe(0);
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    expect(JSON.parse(report.stdout)).toMatchObject({ status: 0, members: [{ appVersion: version, revision: 1, accounts: [{ name: 'Compte principal', state: 'ok' }] }] });
+    expect((await as(publisher, ['fleet', 'report'])).status).toBe(3);
+  });
+
   // The tests run as root (CI): the policy the test writes is an administrator's.
   it.runIf(process.getuid?.() === 0)('pushes to a server destination after the first successful test, PKI.js read from its own file', async () => {
     const { service, dir } = await configuredAccount();

@@ -30,7 +30,7 @@ export interface CliEnvironment {
   /** `schedule`: the system, the schtasks runner and the installed executable (defaults: this process's). */
   readonly platform?: NodeJS.Platform;
   readonly runSchtasks?: SchtasksRunner;
-  /** The SID of the user running the command (default: `whoami /user`): it names their own task. */
+  /** The SID of the user running the command (default: `whoami /user`): it names their own tasks (the daily check, the fleet report). */
   readonly userSid?: () => Promise<string>;
   readonly executablePath?: string;
 }

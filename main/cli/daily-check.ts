@@ -12,7 +12,7 @@ import { agreed, counted } from '../text/plural';
 import type { AccountTestOutcome } from './test-all-accounts';
 
 export interface AccountNotice {
-  /** The account it is about: clicking the notification opens the app on it. */
+  /** The account it is about: clicking the notification opens the app on it ('' for none: the fleet report's). */
   readonly account: string;
   readonly title: string;
   readonly body: string;

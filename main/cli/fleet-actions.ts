@@ -24,10 +24,10 @@ import { text } from './options';
 import { secretFromStdin } from './secret-option';
 import { assignAction, pointerAction, rotateKeyAction } from './fleet-keys-actions';
 
-export const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'pointer'] as const;
+export const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'pointer', 'report'] as const;
 type Action = (typeof actions)[number];
 const usageLine =
-  'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | pointer DOSSIER FICHIER | sync | status';
+  'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | pointer DOSSIER FICHIER | report DOSSIER [--csv FICHIER] [--html FICHIER] [--notify] | sync | status';
 
 /** Which options each action takes: anything else is refused, not ignored. */
 export const actionOptions: Readonly<Record<Action, readonly string[]>> = {
@@ -42,6 +42,7 @@ export const actionOptions: Readonly<Record<Action, readonly string[]>> = {
   'rotate-key': ['root-key-file', 'passphrase-stdin', 'add-publisher'],
   assign: ['account', 'member', 'all-members'],
   pointer: [],
+  report: ['csv', 'html', 'notify'],
 };
 
 /**
@@ -60,7 +61,8 @@ function folderPath(typed: string | undefined, platform: NodeJS.Platform): strin
 
 function fleetOf(context: CommandContext, folder: string): FleetDependencies {
   const { services, environment, userDataDir } = context;
-  return { folder: nodeFleetFolder(folder), secrets: services.secrets, clock: environment.clock, logger: services.logger, userDataDir };
+  // A command-line process: nothing else waits while a file is read (the report reads a thousand).
+  return { folder: nodeFleetFolder(folder, { blockingReads: true }), secrets: services.secrets, clock: environment.clock, logger: services.logger, userDataDir };
 }
 
 const declaredUser = (): string => {
@@ -133,7 +135,7 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       if (publisher === undefined) throw new AppError('INVALID_INPUT', "fleet join attend --publisher EMPREINTE : l'empreinte du parc que le service informatique vous a donnée");
       const fingerprint = parseFingerprint(publisher);
       const code = context.options['code-stdin'] === true ? parseInvitationCode(await secretFromStdin(context, 'code-stdin', "Code d'invitation du parc")) : undefined;
-      const joined = await joinFleet(fleet, { fingerprint, ...(code !== undefined ? { code } : {}), machine: hostname(), user: declaredUser() });
+      const joined = await joinFleet(fleet, { fingerprint, ...(code !== undefined ? { code } : {}), machine: hostname(), user: declaredUser(), accounts: accounts() });
       return {
         json: { ...joined },
         lines: [
@@ -169,6 +171,8 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
       return assignAction(context, fleet);
     case 'pointer':
       return pointerAction(fleet, idWord);
+    case 'report':
+      return (await import('./fleet-report-action')).reportAction(context, fleet);
     case 'remove-member': {
       if (idWord === undefined) throw new AppError('INVALID_INPUT', 'fleet remove-member DOSSIER ID : indiquez le poste à retirer (fleet members DOSSIER les liste)');
       const removal = await removeMember(fleet, parseMemberId(idWord), accounts());

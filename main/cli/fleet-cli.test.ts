@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
-import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { cliStations, recordingNotifier, stationCli } from '../../test/support/cli-stations';
 import { demoAccount } from '../../test/support/core-fixture';
 import { fleetCommunes, sharedFolder } from '../../test/support/fleet-fixture';
 import { fixedClock } from '../../test/support/settings-fixture';
@@ -12,46 +12,12 @@ import { tempDir } from '../../test/support/temp-dirs';
 import { createLogger } from '../logging/logger';
 import { createCoreServices } from '../services';
 import { openConfBackend } from '../../test/support/settings-fixture';
-import type { AccountNotice, Notifier } from './daily-check';
 import { testAllWithFleet } from './fleet-daily-check';
-import { runCli } from './run-cli';
 
 const simulator = simulatorForTheFile();
-const namespaces: string[] = [];
-afterAll(() => Promise.all(namespaces.map((service) => clearKeychainService(service))));
+const station = cliStations('test fleet');
 
-interface Station {
-  readonly dir: string;
-  readonly keychain: string;
-}
-const station = (label: string): Station => {
-  const keychain = `Chorus Pro Echanges (test fleet ${label} ${randomUUID()})`;
-  namespaces.push(keychain);
-  return { dir: tempDir(`chorus-fleet-cli-${label}-`), keychain };
-};
-
-function recordingNotifier(): Notifier & { readonly shown: AccountNotice[] } {
-  const shown: AccountNotice[] = [];
-  return { shown, show: (notice) => shown.push(notice), settled: () => Promise.resolve() };
-}
-
-/** The command line in this process, for one workstation (its folder, its keychain namespace). */
-async function cli(at: Station, args: readonly string[], options: { stdin?: string; notifier?: Notifier } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli([...args, '--user-data-dir', at.dir], {
-    print: (line) => out.push(line),
-    warn: (line) => err.push(line),
-    readSecret: () => Promise.resolve(options.stdin ?? ''),
-    stdinIsTerminal: false,
-    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: at.keychain, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
-    secretsFor: () => createKeytarSecretStore(at.keychain),
-    send: createHttpTransport(),
-    clock: fixedClock('2026-12-04T07:30:00Z'),
-    ...(options.notifier ? { notifier: options.notifier } : {}),
-  });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
-}
+const cli = stationCli;
 
 /** The IT person's workstation with the demo commune, a fleet in `folder`, and one member joined with a code. */
 async function fleetWithOneMember(commune: (typeof fleetCommunes)[number] = fleetCommunes[1]) {

@@ -1,7 +1,8 @@
 // `test --all` on a member of a fleet: the fleet's folder read first (10 s at most: a share that
 // does not answer is not an error for the check, which tests with what it has and says so), then
 // every account tested; after a refused password of an account the fleet manages, the folder is
-// read again and that account retested only if something new arrived.
+// read again and that account retested only if something new arrived. Last, this workstation's
+// status goes to the folder for the IT person's report (issue 32).
 import { fleetManagedAccounts, readMemberships } from '../fleet/local-records';
 import type { FleetSync } from '../fleet/sync-fleet';
 import type { CoreServices } from '../services';
@@ -47,16 +48,20 @@ export async function testAllWithFleet(services: CoreServices, userDataDir: stri
     }
   }
   const result = testAllResult(outcomes);
+  // What the IT person's report reads (issue 32): this workstation's status, after the tests.
+  const statuses = await services.reportFleetStatus(dailyCheckFleetDeadlineMs);
+  const statusFailures = statuses.filter((status) => status.outcome === 'failed');
   return {
     ...result,
     fleetManaged,
-    json: { ...result.json, fleet: fleetJson(synced), ...(again.length > 0 ? { fleetAfterRefusal: fleetJson(again) } : {}), ...(pointerSaid.json ? { machineFleet: pointerSaid.json } : {}) },
+    json: { ...result.json, fleet: fleetJson(synced), fleetStatus: statuses.map((status) => ({ fingerprint: status.fingerprint, outcome: status.outcome, ...(status.reason === undefined ? {} : { reason: status.reason }) })), ...(again.length > 0 ? { fleetAfterRefusal: fleetJson(again) } : {}), ...(pointerSaid.json ? { machineFleet: pointerSaid.json } : {}) },
     lines: [
       ...pointerSaid.lines,
       ...syncLines(synced),
       ...(unreachable ? ['Le dossier du parc de postes n’a pas pu être lu : les comptes sont testés avec ce que ce poste a déjà.'] : []),
       ...result.lines,
       ...(again.length > 0 ? syncLines(again).map((line) => `Après un mot de passe refusé — ${line}`) : []),
+      ...statusFailures.map((status) => `L’état de ce poste n’a pas pu être déposé dans le dossier du parc (${status.reason ?? 'raison inconnue'}) : le service informatique le verra « sans nouvelles » ; il sera déposé à la prochaine vérification.`),
     ],
   };
 }

@@ -5,11 +5,10 @@
 // seeing a refused password after a member's sync. Commands and secrets typed by the IT person
 // are counted; the time is printed (measured, not asserted: timed tests are not how this project
 // measures).
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterAll, describe, expect, it } from 'vitest';
-import { clearKeychainService } from '../secrets/keytar-secret-store';
+import { describe, expect, it } from 'vitest';
+import { cliStations, type Station } from '../../test/support/cli-stations';
 import { runCliProcess, type CliRun } from '../../test/support/cli-process';
 import { demoAccount } from '../../test/support/core-fixture';
 import { fleetCommunes, sharedFolder } from '../../test/support/fleet-fixture';
@@ -17,18 +16,7 @@ import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { tempDir } from '../../test/support/temp-dirs';
 
 const simulator = simulatorForTheFile();
-const namespaces: string[] = [];
-afterAll(() => Promise.all(namespaces.map((service) => clearKeychainService(service))));
-
-interface Station {
-  readonly dir: string;
-  readonly keychain: string;
-}
-const station = (label: string): Station => {
-  const keychain = `Chorus Pro Echanges (parcours ${label} ${randomUUID()})`;
-  namespaces.push(keychain);
-  return { dir: tempDir(`chorus-parcours-${label}-`), keychain };
-};
+const station = cliStations('parcours');
 
 /** What the IT person typed: each command, and each secret given on standard input. */
 const typed = { commands: 0, secrets: 0 };

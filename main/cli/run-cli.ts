@@ -40,6 +40,16 @@ const notAllowedCodes: ReadonlySet<FailureCode> = new Set(['PROGRAMS_NOT_ALLOWED
 
 const exitStatusOf = (code: FailureCode): number => (notAllowedCodes.has(code) ? 4 : usageCodes.has(code) ? 2 : 1);
 
+/** `fleet report …`: its words read as the parser reads them, or, when they could not be, as typed. */
+function monitoringReport(argv: readonly string[]): boolean {
+  try {
+    const { command, positionals } = parse(argv);
+    return command === 'fleet' && positionals[0] === 'report';
+  } catch {
+    return argv.some((word, index) => word === 'fleet' && argv[index + 1] === 'report');
+  }
+}
+
 const readsOnly = (command: Command, positionals: readonly string[]): boolean =>
   typeof command.readsOnly === 'function' ? command.readsOnly(positionals) : command.readsOnly === true;
 const acrossAccounts = (command: Command, options: Options): boolean =>
@@ -106,7 +116,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const result = await command.run(context);
     await opened?.secretsMigrated;
     printResult(result, json, environment);
-    return result.failed === true ? 1 : result.renewSoon === true ? 3 : 0;
+    return result.exitStatus ?? (result.failed === true ? 1 : result.renewSoon === true ? 3 : 0);
   } catch (error) {
     await opened?.secretsMigrated;
     const failure = toFailure(error, 'command-line');
@@ -114,6 +124,8 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     // Known even when the words could not be read: standard output stays for the secrets alone.
     const secretOutput = running ? running.command.secretOutput === true : argv.some((word) => commandNamed(word)?.secretOutput === true);
     printFailure(told, json, environment, secretOutput);
+    // `fleet report` follows monitoring plugins: a report that could not be made is "unknown", 3.
+    if (monitoringReport(argv)) return 3;
     return exitStatusOf(told.code);
   }
 }

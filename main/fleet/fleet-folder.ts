@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../failures/errors';
-import { readBoundedFile } from '../files/bounded-read';
+import { readBoundedFile, readBoundedFileSync } from '../files/bounded-read';
 
 /** The folder's layout: the publisher writes the first three, members write `members/` (and `status/`, issue 32). */
 export const fleetSubfolders = ['certificats', 'invitations', 'publications', 'members', 'status'] as const;
@@ -45,7 +45,12 @@ const unreachable = (path: string) => new AppError('FLEET_UNREACHABLE', path);
 const safeName = (name: string): boolean => /^[A-Za-z0-9._-]{1,80}$/.test(name) && name !== '.' && name !== '..';
 const noFollow = (constants as Partial<typeof constants>).O_NOFOLLOW ?? 0;
 
-export function nodeFleetFolder(path: string): FleetFolder {
+/**
+ * `blockingReads`: files read without leaving the thread (a command-line process, where nothing else
+ * waits: `fleet report` reads a thousand status files); the app's main process keeps the default,
+ * which never blocks the window.
+ */
+export function nodeFleetFolder(path: string, options: { readonly blockingReads?: boolean } = {}): FleetFolder {
   const at = (sub: FleetSubfolder, name?: string): string => (name === undefined ? join(path, sub) : join(path, sub, name));
   return {
     path,
@@ -76,7 +81,7 @@ export function nodeFleetFolder(path: string): FleetFolder {
     },
     read: async (sub, name) => {
       if (!safeName(name)) return undefined;
-      const read = await readBoundedFile(at(sub, name), folderCaps.bytes[sub]);
+      const read = options.blockingReads === true ? readBoundedFileSync(at(sub, name), folderCaps.bytes[sub]) : await readBoundedFile(at(sub, name), folderCaps.bytes[sub]);
       return read.ok ? read.text : undefined;
     },
     create: async (sub, name, bytes) => {

@@ -13,6 +13,7 @@ const reasonWords: Readonly<Record<Refusal, string>> = {
   'invalid-content': 'contenu invalide',
   stale: 'révision ancienne',
   'not-for-this-member': 'non destiné à ce poste',
+  'not-a-member': "d'un poste qui n'est pas membre du parc",
   // Issue 33: script and server destinations come from the machine policy only, never from the share.
   'machine-destinations': 'porteur de destinations script ou serveur, que seule la stratégie de la machine définit',
 };

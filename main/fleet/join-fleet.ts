@@ -2,7 +2,9 @@
 // a member. Its keys (an Ed25519 signing key, an age identity) are made here and stay in its
 // keychain; its id and phrase come from them. Nothing is written, in the folder or here, unless
 // the folder's root is the one whose fingerprint was given (and the code, when given, is open).
+import { appVersion } from '../app-version';
 import { AppError } from '../failures/errors';
+import type { StoredAccount } from '../settings/settings-schema';
 import { anyCertificate, readTrust } from './certificates';
 import type { FleetDependencies } from './fleet-dependencies';
 import type { JoinRequest } from './fleet-formats';
@@ -15,6 +17,7 @@ import { latestPublicationHeader } from './publication-files';
 import { newAgeIdentity, recipientOf } from './sealed-box';
 import { fleetFormatVersion, signedFile } from './signed-file';
 import { generateSigningKey, publicKeyOf } from './signing-keys';
+import { writeMemberStatus, type StatusWritten } from './write-member-status';
 
 export interface JoinInput {
   readonly fingerprint: string;
@@ -24,6 +27,8 @@ export interface JoinInput {
   /** Self-declared, shown to the IT person beside the phrase; never trusted. */
   readonly machine: string;
   readonly user: string;
+  /** This workstation's accounts, for its first status (issue 32); none when not given. */
+  readonly accounts?: readonly StoredAccount[];
 }
 
 export interface Joined {
@@ -32,6 +37,8 @@ export interface Joined {
   readonly fingerprint: string;
   /** `code`: accepted at the next publication; `phrase`: waits for `fleet publish --accept`. */
   readonly acceptance: 'code' | 'phrase';
+  /** Its status file's place (`status/<id>`): `taken` when another file was there first (the report says so). */
+  readonly statusPlace: StatusWritten;
 }
 
 /** A self-declared name as a join request carries it: printable, 1 to 128 characters. */
@@ -72,7 +79,7 @@ export async function joinFleet(dependencies: FleetDependencies, input: JoinInpu
   await folder.rewrite('members', memberId, signedFile('adhesion', memberId, keys.signingKey, request));
   const previous = readMemberships(userDataDir).find((membership) => membership.fingerprint === input.fingerprint);
   const phrase = await phraseOf(memberKey, recipient);
-  await saveMembership(userDataDir, {
+  const membership = {
     managedAccounts: [],
     disagreements: [],
     ...previous,
@@ -83,7 +90,11 @@ export async function joinFleet(dependencies: FleetDependencies, input: JoinInpu
     joinedAt: previous?.joinedAt ?? clock().toISOString(),
     // Derived from the public keys (anyone holding the request can compute it): kept so that the screen shows it without the keychain.
     phrase,
-  });
+  };
+  await saveMembership(userDataDir, membership);
+  // Its status place taken at join, before anyone else can (issue 32).
+  const statusPlace = await writeMemberStatus(folder, { trust, membership, keys, accounts: input.accounts ?? [], appVersion, now: clock(), occasion: 'join' });
+  if (statusPlace === 'taken') logger.warn('fleet.status-place-taken', {});
   logger.info('fleet.joined', { withCode: invitationProof !== undefined });
-  return { memberId, phrase, fingerprint: shownFingerprint(input.fingerprint), acceptance: invitationProof === undefined ? 'phrase' : 'code' };
+  return { memberId, phrase, fingerprint: shownFingerprint(input.fingerprint), acceptance: invitationProof === undefined ? 'phrase' : 'code', statusPlace };
 }

@@ -15,11 +15,12 @@ export interface VerifiedJoin {
 /** Join requests read at most in one pass: a flood of junk costs a bounded time. */
 export const maxJoinRequests = 2000;
 
-export async function readJoinRequests(folder: FleetFolder, fingerprint: string, ignored: IgnoredFiles): Promise<VerifiedJoin[]> {
+export async function readJoinRequests(folder: FleetFolder, fingerprint: string, ignored: IgnoredFiles, known: ReadonlySet<string> = new Set()): Promise<VerifiedJoin[]> {
   const { names, beyondCap } = await folder.list('members');
   if (beyondCap) ignored.beyondCap('members');
   const joins: VerifiedJoin[] = [];
-  for (const name of names.slice(0, maxJoinRequests)) {
+  // Members already known (kept at acceptance) are not read again: a thousand of them cost a listing.
+  for (const name of names.filter((candidate) => !known.has(candidate)).slice(0, maxJoinRequests)) {
     if (!isMemberId(name)) {
       ignored.add('malformed');
       continue;

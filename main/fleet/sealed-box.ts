@@ -1,12 +1,14 @@
 // age does the fleet's encryption: boxes to X25519 recipients (the members, the publisher), and
 // the root key's file to a passphrase, as profiles do. No cryptography of ours.
+import type * as Age from 'age-encryption';
 import type { Decrypter } from 'age-encryption';
 import { z } from 'zod';
 import { AppError } from '../failures/errors';
 import { encryptJson, openPassphraseText } from '../profiles/profile-secrets';
 
-/** Loaded when the fleet needs it, as profiles do (its own file once built: scripts/build.mjs). */
-const loadAge = () => import('age-encryption');
+/** Loaded when the fleet needs it, as profiles do (its own file once built: scripts/build.mjs); once (a report opens a thousand boxes). */
+let age: Promise<typeof Age> | undefined;
+const loadAge = () => (age ??= import('age-encryption'));
 
 /** An identity age opens boxes with: a member's or publisher's `AGE-SECRET-KEY-1…`, or the root's derived key. */
 export type AgeIdentity = Parameters<Decrypter['addIdentity']>[0];

@@ -9,7 +9,7 @@ export const fleetFormat = 'chorus-pro-echanges-flotte';
 export const fleetFormatVersion = 1;
 
 /** The kinds of file, each signed under its own name (signing-keys.ts: a signature of one kind never passes for another). */
-export type FleetFileKind = 'certificat' | 'invitation' | 'adhesion' | 'publication';
+export type FleetFileKind = 'certificat' | 'invitation' | 'adhesion' | 'publication' | 'statut';
 
 const envelopeSchema = z
   .object({
@@ -23,7 +23,7 @@ const envelopeSchema = z
   .strict();
 
 /** Why a file of the folder was not used: counted and said in one line, never fatal. */
-export type Refusal = 'unreadable' | 'malformed' | 'newer-format' | 'wrong-fleet' | 'bad-signature' | 'unknown-signer' | 'invalid-content' | 'stale' | 'not-for-this-member' | 'machine-destinations';
+export type Refusal = 'unreadable' | 'malformed' | 'newer-format' | 'wrong-fleet' | 'bad-signature' | 'unknown-signer' | 'invalid-content' | 'stale' | 'not-for-this-member' | 'not-a-member' | 'machine-destinations';
 
 export type Opened<T> = { readonly ok: true; readonly signer: string; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 

@@ -1,7 +1,7 @@
 // « Désinstaller et effacer »: everything the app keeps for this user on this workstation, forgotten
 // in one use case over a list of parts. A later part (a token cache, a fleet's keys, the
 // destinations of a password) is one more entry in workstation-parts.ts.
-import type { ScheduleChange } from '../schedule/daily-check-schedule';
+import type { DailyCheckState, ScheduleChange } from '../schedule/daily-check-schedule';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -12,6 +12,8 @@ export interface ForgetContext {
   readonly secrets: SecretStore;
   /** This user's daily check in the Task Scheduler: the schedule's own removal (it knows the task's name). */
   readonly dailyCheck: { remove(): Promise<ScheduleChange> };
+  /** The publisher's daily fleet report in the Task Scheduler, the same way (issue 32). */
+  readonly fleetReport: { status(): Promise<DailyCheckState>; remove(): Promise<ScheduleChange> };
 }
 
 /** One kind of thing the app keeps: what it is, and how it goes. */

@@ -56,6 +56,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     getDailyCheck: notInThisTest,
     setDailyCheck: notInThisTest,
     getFleetView: notInThisTest,
+    getFleetParks: notInThisTest,
     getExchange: notInThisTest,
     addManualDestination: notInThisTest,
     confirmManualDestination: notInThisTest,

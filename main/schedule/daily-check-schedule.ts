@@ -10,7 +10,7 @@ import { windowsSystemPrograms, type SystemPrograms } from '../windows/system-pr
 import { dailyCheckTaskXml, type TimeOfDay } from './daily-check-task';
 import { readRegisteredTask } from './registered-task';
 import { schtasksAnswer, type SchtasksOutcome } from './schtasks-answer';
-import { legacyDailyCheckTaskName, taskTitles, userTaskName } from './user-task-name';
+import { legacyDailyCheckTaskName, taskTitles, userTaskName, type TaskTitle } from './user-task-name';
 
 export type { SchtasksOutcome } from './schtasks-answer';
 /** Runs schtasks.exe with these arguments; what it printed comes back decoded. */
@@ -68,6 +68,8 @@ export interface DailyCheckScheduleDependencies {
   readonly userDataDir?: string;
   /** The SID of the user whose task it is (default: whoami's answer). */
   readonly userSid?: () => Promise<string>;
+  /** Another daily task than the check (the publisher's fleet report): its title, arguments and description. */
+  readonly task?: { readonly title: TaskTitle; readonly commandArguments: readonly string[]; readonly description: string };
 }
 
 /**
@@ -81,14 +83,21 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
   const { platform, run, clock } = dependencies;
   const supported = platform === 'win32';
   const userSid = dependencies.userSid ?? systemUserSid;
+  const other = dependencies.task;
   const taskXml = (at: TimeOfDay): string =>
-    dailyCheckTaskXml({ at, executable: dependencies.executable, from: clock(), ...(dependencies.userDataDir ? { userDataDir: dependencies.userDataDir } : {}) });
+    dailyCheckTaskXml({
+      at,
+      executable: dependencies.executable,
+      from: clock(),
+      ...(dependencies.userDataDir ? { userDataDir: dependencies.userDataDir } : {}),
+      ...(other ? { commandArguments: other.commandArguments, description: other.description } : {}),
+    });
   const failure = (kind: ScheduleProblem['kind'], reason: string): ScheduleChange => ({ supported: true, ok: false, kind, reason });
 
   /** The user's own task name, or the reason it cannot be known. */
   const ownTaskName = async (): Promise<{ name: string } | { reason: string }> => {
     try {
-      return { name: userTaskName(taskTitles.dailyCheck, await userSid()) };
+      return { name: userTaskName(other?.title ?? taskTitles.dailyCheck, await userSid()) };
     } catch (error) {
       return { reason: error instanceof Error && 'detail' in error && typeof error.detail === 'string' ? error.detail : "l'identifiant Windows de cet utilisateur n'a pas pu être lu" };
     }
@@ -96,6 +105,8 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
 
   /** 0.2.0's machine-wide task, if this user can see it. */
   const legacyTask = async (sid: string | undefined): Promise<LegacyTask | undefined> => {
+    // 0.2.0 registered the daily check only: another task has no predecessor.
+    if (other) return undefined;
     const answer = schtasksAnswer(await run(['/Query', '/TN', legacyDailyCheckTaskName, '/XML']));
     if (answer.kind !== 'done') return undefined;
     const task = readRegisteredTask(answer.output);

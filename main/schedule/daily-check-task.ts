@@ -26,7 +26,16 @@ export interface DailyCheckTask {
   readonly userDataDir?: string;
   /** The day the schedule starts (the task's StartBoundary date). */
   readonly from: Date;
+  /** What the executable is given, when it is not the daily check (the publisher's fleet report: fleet-report-task.ts). */
+  readonly commandArguments?: readonly string[];
+  readonly description?: string;
 }
+
+/**
+ * Each daily task starts at a random moment within this delay of its time (Task Scheduler's
+ * RandomDelay): 200 workstations behind one address do not all ask PISTE in the same minute.
+ */
+export const dailyTaskRandomDelay = 'PT30M';
 
 const timeOfDaySchema = z
   .string()
@@ -48,14 +57,15 @@ export const timeOfDayText = (at: TimeOfDay): string => `${twoDigits(at.hours)}:
 
 /** The task's Arguments, each one written to be read back exactly by CommandLineToArgvW. */
 export function taskArguments(task: DailyCheckTask): string {
-  return windowsArguments([...dailyCheckArguments, ...(task.userDataDir ? ['--user-data-dir', task.userDataDir] : [])]);
+  return windowsArguments([...(task.commandArguments ?? dailyCheckArguments), ...(task.userDataDir ? ['--user-data-dir', task.userDataDir] : [])]);
 }
 
 /**
  * The task's XML. It runs in the user's session (InteractiveToken: the notifications need it), with
  * the least privileges, once a day at the chosen local time; a day the workstation was off at that
- * time, as soon as it is on (StartWhenAvailable); only with a network (else every account would
- * "fail"); on battery too; never twice at once; stopped after 30 minutes at most.
+ * time, as soon as it is on (StartWhenAvailable); within 30 minutes of that time, at random
+ * (RandomDelay); only with a network (else every account would "fail"); on battery too; never
+ * twice at once; stopped after 30 minutes at most.
  */
 export function dailyCheckTaskXml(task: DailyCheckTask): string {
   const startBoundary = `${format(task.from, 'yyyy-MM-dd')}T${timeOfDayText(task.at)}:00`;
@@ -66,12 +76,14 @@ export function dailyCheckTaskXml(task: DailyCheckTask): string {
       '@_xmlns': 'http://schemas.microsoft.com/windows/2004/02/mit/task',
       RegistrationInfo: {
         Author: 'Chorus Pro Echanges',
-        Description: `Vérifie chaque jour la connexion à Chorus Pro de chaque compte technique et prévient l'utilisateur (notification) d'un compte en échec ou d'un mot de passe à renouveler.`,
+        Description:
+          task.description ?? `Vérifie chaque jour la connexion à Chorus Pro de chaque compte technique et prévient l'utilisateur (notification) d'un compte en échec ou d'un mot de passe à renouveler.`,
       },
       Triggers: {
         CalendarTrigger: {
           StartBoundary: startBoundary,
           Enabled: true,
+          RandomDelay: dailyTaskRandomDelay,
           ScheduleByDay: { DaysInterval: 1 },
         },
       },

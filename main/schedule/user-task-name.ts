@@ -9,6 +9,8 @@ export const taskFolder = 'Chorus Pro Echanges';
 /** What each of the app's per-user tasks is, as its name says it (ASCII: the console's code page never garbles it). */
 export const taskTitles = {
   dailyCheck: 'Verification quotidienne',
+  /** The publisher's daily fleet report (issue 32). */
+  fleetReport: 'Rapport du parc',
 } as const;
 export type TaskTitle = (typeof taskTitles)[keyof typeof taskTitles];
 

@@ -18,7 +18,8 @@ export function runCommandLineInApp(args: readonly string[]): void {
     Notification,
     // One argument, `--account=NAME`: a name is the value of a switch, never a switch of its own.
     openAccount: (account) => {
-      spawn(process.execPath, [accountArgument(account)], { detached: true, stdio: 'ignore' }).unref();
+      // '' is a notice about no one account (the publisher's fleet report): the app opens as it is.
+      spawn(process.execPath, account === '' ? [] : [accountArgument(account)], { detached: true, stdio: 'ignore' }).unref();
     },
     lingerMs: 2 * 60 * 1000,
     warn: (line) => process.stderr.write(`${line}\n`),

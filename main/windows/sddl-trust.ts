@@ -16,9 +16,9 @@ export const trustedSids: ReadonlySet<string> = new Set([
  * extended attributes or attributes, deleting it; for a folder, adding a file or a sub-folder,
  * deleting a child; and for both, changing the ACL or the owner; GENERIC_WRITE and GENERIC_ALL.
  */
-const writeRights = 0x2 | 0x4 | 0x10 | 0x40 | 0x100 | 0x10000 | 0x40000 | 0x80000 | 0x10000000 | 0x40000000;
+export const writeRights = 0x2 | 0x4 | 0x10 | 0x40 | 0x100 | 0x10000 | 0x40000 | 0x80000 | 0x10000000 | 0x40000000;
 /** Entries that grant (plain, object and callback allow). */
-const grantingTypes: ReadonlySet<string> = new Set(['A', 'OA', 'XA', 'ZA']);
+export const grantingTypes: ReadonlySet<string> = new Set(['A', 'OA', 'XA', 'ZA']);
 
 /** The French names a technician reads in icacls, for the SIDs met most. */
 const knownNames: Readonly<Record<string, string>> = {

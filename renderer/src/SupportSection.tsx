@@ -4,6 +4,7 @@ import { frenchTypography as fr } from '../../common/french-typography';
 import { minPassphraseLength } from './contractValues';
 import { AboutDialog } from './AboutDialog';
 import { DailyCheckSection } from './DailyCheckSection';
+import { FleetParkSection } from './FleetParkSection';
 import { PasswordInput } from './PasswordInput';
 import { LazyDetails } from './LazyDetails';
 import { ProfileImportDialog } from './ProfileImportDialog';
@@ -122,6 +123,7 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
         {fr(message)}
       </p>
       <DailyCheckSection />
+      <FleetParkSection />
       {open?.kind === 'import' && (
         <ProfileImportDialog
           file={open.file}

@@ -72,6 +72,7 @@ describe('forget --all --confirm', () => {
     expect(preview.stderr).toContain("rien n'a été effacé. forget --all effacerait 4 mots de passe et secrets du coffre-fort");
     expect(preview.stderr).toContain('les paramètres de 2 comptes techniques (« Compte principal », « SIVOM de la Rance »)');
     expect(preview.stderr).toContain('confirmez avec forget --all --confirm');
+    expect(preview.stderr).toContain('le rapport quotidien du parc de cet utilisateur');
     expect(readdirSync(dir).sort()).toEqual(before);
     expect(await keytar.findCredentials(keychainService)).toHaveLength(4);
     expect((await cli(['forget', '--confirm', '--user-data-dir', dir])).status).toBe(2);
@@ -85,10 +86,12 @@ describe('forget --all --confirm', () => {
     const schtasks = recordingSchtasks();
     const run = await cli(['forget', '--all', '--confirm', '--json', '--user-data-dir', dir], { run: schtasks.run });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ ok: true, forgotten: ['fleet', 'keychain', 'daily-check', 'settings'] });
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, forgotten: ['fleet', 'keychain', 'daily-check', 'fleet-report', 'settings'] });
     expect(await keytar.findCredentials(keychainService)).toEqual([]);
     // This user's own task (issue 29), through the schedule's removal.
     expect(schtasks.calls).toContainEqual(['/Delete', '/TN', `Chorus Pro Echanges\\Verification quotidienne - ${userSid}`, '/F']);
+    // The publisher's daily report too (issue 32), said only because this user had one.
+    expect(schtasks.calls).toContainEqual(['/Delete', '/TN', `Chorus Pro Echanges\\Rapport du parc - ${userSid}`, '/F']);
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -99,6 +102,8 @@ describe('forget --all --confirm', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Vérification quotidienne : ce système n'a pas de Planificateur de tâches, rien à retirer.");
     expect(run.stdout).toContain('Coffre-fort : 4 mots de passe et secrets effacés.');
+    expect(run.stdout).not.toContain('Rapport quotidien du parc');
+    expect(run.stdout).not.toMatch(/\n\n/u);
     expect(readdirSync(dir)).toEqual(['notes-du-service.txt']);
   });
 

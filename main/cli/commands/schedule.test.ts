@@ -52,13 +52,27 @@ async function cli(args: readonly string[], options: { platform: NodeJS.Platform
 interface TaskDocument {
   Task: {
     '@_xmlns': string;
-    Triggers: { CalendarTrigger: { StartBoundary: string; ScheduleByDay: { DaysInterval: number } } };
+    Triggers: { CalendarTrigger: { StartBoundary: string; RandomDelay: string; ScheduleByDay: { DaysInterval: number } } };
     Principals: { Principal: { LogonType: string } };
     Settings: { StartWhenAvailable: boolean; MultipleInstancesPolicy: string };
     Actions: { Exec: { Command: string; Arguments: string } };
   };
 }
 const parseTask = (xml: string): TaskDocument => new XMLParser({ ignoreAttributes: false }).parse(xml) as TaskDocument;
+
+describe('every daily task starts within a random 30 minutes (RandomDelay)', () => {
+  it('the daily check and the publisher’s fleet report both carry PT30M, where the Task Scheduler schema puts it', async () => {
+    const check = await cli(['schedule', 'show-xml', '--at', '07:30'], { platform: 'linux' });
+    const report = await cli(['schedule', 'show-xml', '--at', '08:00', '--report', '/srv/partage/chorus'], { platform: 'linux' });
+    for (const run of [check, report]) {
+      expect(run.status, run.stderr).toBe(0);
+      expect(parseTask(run.stdout).Task.Triggers.CalendarTrigger.RandomDelay).toBe('PT30M');
+      // The schema's order: the trigger's Enabled, then RandomDelay, then the schedule.
+      expect(run.stdout).toMatch(/<Enabled>true<\/Enabled>\s*<RandomDelay>PT30M<\/RandomDelay>\s*<ScheduleByDay>/);
+    }
+    expect(parseTask(report.stdout).Task.Actions.Exec.Arguments).toBe(`--cli fleet report /srv/partage/chorus --notify --user-data-dir ${userDataDir}`);
+  });
+});
 
 describe('schedule show-xml', () => {
   it('prints the Task Scheduler task: daily at the time given, the executable with --cli test --all --notify, in the user’s session', async () => {

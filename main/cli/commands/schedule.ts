@@ -1,12 +1,15 @@
 // `schedule install --at HH:MM | remove | status | show-xml --at HH:MM [--output FICHIER]`: the
-// daily check in the Windows Task Scheduler, the task of the user who runs the command.
+// daily check in the Windows Task Scheduler, the task of the user who runs the command; with
+// `--report FOLDER` (install, show-xml), the publisher's daily fleet report instead
+// (schedule/fleet-report-task.ts).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, posix, resolve, win32 } from 'node:path';
 import { AppError } from '../../failures/errors';
-import { createDailyCheckSchedule, systemSchtasks, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
+import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule, type DailyCheckScheduleDependencies, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
 import { defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
+import { fleetReportArguments, fleetReportDescription } from '../../schedule/fleet-report-task';
 import { groupPolicyTaskName, taskTitles } from '../../schedule/user-task-name';
-import type { CliEnvironment, Command } from '../command';
+import type { CliEnvironment, Command, CommandContext } from '../command';
 import type { CommandResult } from '../command-result';
 import { text } from '../options';
 
@@ -18,6 +21,8 @@ interface ScheduleOptions {
   readonly executable?: string;
   readonly userDataDir?: string;
   readonly output?: string;
+  /** The fleet folder whose daily report this task makes (the publisher's task), instead of the check. */
+  readonly report?: string;
 }
 
 const onlyWindows: CommandResult = {
@@ -63,15 +68,21 @@ function writeTaskFile(path: string, bytes: Buffer): string {
   return target;
 }
 
-export async function scheduleCommand(action: string | undefined, options: ScheduleOptions, environment: ScheduleEnvironment): Promise<CommandResult> {
-  const schedule = createDailyCheckSchedule({
+/** This user's task in the Task Scheduler: the daily check, or another daily task (the fleet report). */
+const userSchedule = (options: ScheduleOptions, environment: ScheduleEnvironment, task?: DailyCheckScheduleDependencies['task']): DailyCheckSchedule =>
+  createDailyCheckSchedule({
     platform: environment.platform ?? process.platform,
     run: environment.runSchtasks ?? systemSchtasks,
     clock: environment.clock,
     executable: options.executable ?? environment.executablePath ?? defaultExecutablePath,
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     ...(environment.userSid ? { userSid: environment.userSid } : {}),
+    ...(task ? { task } : {}),
   });
+
+export async function scheduleCommand(action: string | undefined, options: ScheduleOptions, environment: ScheduleEnvironment): Promise<CommandResult> {
+  if (options.report !== undefined) return reportSchedule(action, { ...options, report: options.report }, environment);
+  const schedule = userSchedule(options, environment);
   const time = (): ReturnType<typeof parseTimeOfDay> => {
     if (options.at === undefined) throw new AppError('INVALID_INPUT', `schedule ${action ?? ''} attend l'heure de la vérification : --at HH:MM (par exemple --at 07:30)`);
     return parseTimeOfDay(options.at);
@@ -109,7 +120,7 @@ export async function scheduleCommand(action: string | undefined, options: Sched
       return {
         json: { installed: true, at: timeOfDayText(at), taskName: outcome.taskName, ...(outcome.legacy ? { legacyTask: outcome.legacy } : {}), ...folder },
         lines: [
-          `Vérification quotidienne programmée à ${timeOfDayText(at)} pour cet utilisateur (tâche « ${outcome.taskName} »).`,
+          `Vérification quotidienne programmée à ${timeOfDayText(at)} (à 30 minutes près, pour que les postes n'interrogent pas Chorus Pro à la même minute) pour cet utilisateur (tâche « ${outcome.taskName} »).`,
           'Chaque compte sera testé ; une notification signalera un compte en échec ou un mot de passe à renouveler.',
           ...(outcome.legacy === 'removed' ? ["La tâche de la version précédente, commune à tout le poste, a été retirée : elle aurait fait la vérification une seconde fois."] : []),
           ...(outcome.legacy === 'kept' ? ["Une tâche de la version précédente, commune à tout le poste, reste programmée par un autre utilisateur : seul un administrateur peut la retirer."] : []),
@@ -155,12 +166,89 @@ export async function scheduleCommand(action: string | undefined, options: Sched
   }
 }
 
+/**
+ * `schedule install|show-xml --at HH:MM --report FOLDER`: the publisher's daily `fleet report FOLDER
+ * --notify`, as this user's own task (its name carries the user's SID). The folder is checked to be
+ * one this user publishes before anything is registered. `remove|status --report FOLDER`: that task
+ * (one per user: the folder only says which kind of task).
+ */
+async function reportSchedule(action: string | undefined, options: ScheduleOptions & { readonly report: string }, environment: ScheduleEnvironment): Promise<CommandResult> {
+  if (action !== 'install' && action !== 'show-xml' && action !== 'remove' && action !== 'status') {
+    throw new AppError('INVALID_INPUT', 'usage : schedule install --at HH:MM --report DOSSIER | schedule remove --report DOSSIER | schedule status --report DOSSIER | schedule show-xml --at HH:MM --report DOSSIER');
+  }
+  if (action !== 'show-xml' && options.output !== undefined) throw new AppError('INVALID_INPUT', `--output ne sert qu'avec schedule show-xml (le fichier de la tâche, pour schtasks /Create /XML)`);
+  const schedule = userSchedule(options, environment, { title: taskTitles.fleetReport, commandArguments: fleetReportArguments(options.report), description: fleetReportDescription });
+  if (action === 'remove' || action === 'status') {
+    if (options.at !== undefined) throw new AppError('INVALID_INPUT', `--at ne sert qu'avec schedule install et schedule show-xml`);
+    return action === 'remove' ? removeReportTask(schedule) : reportTaskState(schedule);
+  }
+  if (options.at === undefined) throw new AppError('INVALID_INPUT', `schedule ${action} --report attend l'heure du rapport : --at HH:MM (par exemple --at 08:00)`);
+  const at = parseTimeOfDay(options.at);
+  if (action === 'show-xml') {
+    const taskName = (schedule.supported ? await schedule.taskName() : undefined) ?? groupPolicyTaskName(taskTitles.fleetReport);
+    if (options.output !== undefined) {
+      const file = writeTaskFile(options.output, schedule.taskFile(at));
+      return {
+        json: { file, encoding: 'utf-16le', taskName, folder: options.report },
+        lines: [`Tâche écrite dans ${file}, en UTF-16 avec sa marque d'ordre des octets, exactement comme schedule install l'enregistre.`, `Pour l'enregistrer : schtasks /Create /TN "${taskName}" /XML "${file}" /F`],
+      };
+    }
+    const xml = schedule.xml(at);
+    return { json: { xml, taskName, folder: options.report }, lines: [xml.trimEnd()] };
+  }
+  const outcome = await schedule.install(at);
+  if (!outcome.supported) return onlyWindows;
+  if (!outcome.ok) return changeRefused(outcome, 'Le Planificateur de tâches a refusé la tâche');
+  return {
+    json: { installed: true, at: timeOfDayText(at), taskName: outcome.taskName, folder: options.report },
+    lines: [
+      `Rapport quotidien du parc programmé vers ${timeOfDayText(at)} (à 30 minutes près) pour cet utilisateur (tâche « ${outcome.taskName} »).`,
+      'Une notification sur ce poste nommera les postes et les comptes qui demandent une action ; rien ne s’affiche quand tout va bien.',
+    ],
+  };
+}
+
+async function removeReportTask(schedule: DailyCheckSchedule): Promise<CommandResult> {
+  const outcome = await schedule.remove();
+  if (!outcome.supported) return onlyWindows;
+  if (!outcome.ok) return changeRefused(outcome, "Le Planificateur de tâches n'a pas supprimé la tâche");
+  return {
+    json: { removed: outcome.changed, taskName: outcome.taskName },
+    lines: [outcome.changed ? 'Rapport quotidien du parc retiré pour cet utilisateur.' : "Aucun rapport quotidien du parc n'était programmé pour cet utilisateur : rien n'a été retiré."],
+  };
+}
+
+async function reportTaskState(schedule: DailyCheckSchedule): Promise<CommandResult> {
+  const state = await schedule.status();
+  if (!state.supported) return { ...onlyWindows, failed: false };
+  if (!state.installed && state.problem !== undefined) {
+    const why = state.problem.kind === 'refused' ? 'le Planificateur de tâches a refusé de la lire' : 'le Planificateur de tâches n’a pas répondu';
+    return { json: { installed: null, reason: state.problem.reason }, failed: true, lines: [`Rapport quotidien du parc : état inconnu, ${why} (${state.problem.reason}).`] };
+  }
+  if (!state.installed) return { json: { installed: false, ...(state.taskName ? { taskName: state.taskName } : {}) }, lines: ['Rapport quotidien du parc : non programmé pour cet utilisateur (schedule install --at HH:MM --report DOSSIER pour le programmer).'] };
+  return {
+    json: { installed: true, at: state.at, times: state.times, enabled: state.enabled, taskName: state.taskName },
+    lines: [`Rapport quotidien du parc : programmé vers ${timesText(state.times)}${state.enabled ? '' : ' mais désactivé dans le Planificateur de tâches'} (tâche « ${state.taskName} »).`],
+  };
+}
+
+/** The report's folder, absolute (a share's `\\srv\dossier` stays as typed, as Windows reads it in the task). */
+const absoluteFolder = (context: CommandContext, typed: string): string => ((context.environment.platform ?? process.platform) === 'win32' && typed.startsWith('\\\\') ? typed : resolve(typed));
+
+/** The report's folder, and one this user publishes (the fleet's code loaded only then). */
+async function publishedFolder(context: CommandContext, typed: string): Promise<string> {
+  const folder = absoluteFolder(context, typed);
+  const [{ openPublisher }, { nodeFleetFolder }] = await Promise.all([import('../../fleet/publisher-keys'), import('../../fleet/fleet-folder')]);
+  await openPublisher({ folder: nodeFleetFolder(folder), secrets: context.services.secrets, clock: context.environment.clock, logger: context.services.logger, userDataDir: context.userDataDir });
+  return folder;
+}
+
 export const schedule: Command = {
-  options: ['at', 'executable', 'output'],
+  options: ['at', 'executable', 'output', 'report'],
   words: 1,
   accounts: 'all',
   accountOption: false,
-  run: (context) => {
+  run: async (context) => {
     const given = (name: 'at' | 'executable' | 'output') => {
       const value = text(context.options, name);
       return value === undefined ? {} : { [name]: value };
@@ -168,6 +256,12 @@ export const schedule: Command = {
     const userDataDir = text(context.options, 'user-data-dir');
     // The folder as Windows will read it in the task (a share's `\\srv\dossier\` stays so), on Windows.
     const paths = (context.environment.platform ?? process.platform) === 'win32' ? win32 : posix;
-    return scheduleCommand(context.positionals[0], { ...given('at'), ...given('executable'), ...given('output'), ...(userDataDir === undefined ? {} : { userDataDir: paths.resolve(userDataDir) }) }, context.environment);
+    const typedReport = text(context.options, 'report');
+    const report = typedReport === undefined ? undefined : context.positionals[0] === 'install' ? await publishedFolder(context, typedReport) : absoluteFolder(context, typedReport);
+    return scheduleCommand(
+      context.positionals[0],
+      { ...given('at'), ...given('executable'), ...given('output'), ...(userDataDir === undefined ? {} : { userDataDir: paths.resolve(userDataDir) }), ...(report === undefined ? {} : { report }) },
+      context.environment,
+    );
   },
 };
