@@ -3,7 +3,7 @@
 // largest part of its start after Node's own, `wrapSafe` in a `node --cpu-prof`). Imported by
 // cli.ts before anything else is loaded: it must stay small (Node's own modules and the user-data
 // path alone).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { constants, enableCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { defaultUserDataDir } from './user-data-dir';
@@ -29,14 +29,30 @@ export function userDataDirOf(args: readonly string[], env: NodeJS.ProcessEnv): 
 }
 
 /**
- * Turns the cache on in the user-data folder, when that folder exists: a command never creates it
+ * V8's code cache is code: it goes only where nobody else may write. On Windows, the user's own
+ * data folder (%APPDATA%), never one named by --user-data-dir (a share, ProgramData), whose rights
+ * only PowerShell could read, which would cost more than the cache saves. Elsewhere, a folder this
+ * user owns that neither group nor others may write.
+ */
+export function isPrivateFolder(folder: string, args: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'win32') return folder === defaultUserDataDir(env) && !args.some((argument) => argument.startsWith('--user-data-dir'));
+  try {
+    const stats = statSync(folder);
+    return stats.isDirectory() && stats.uid === process.getuid?.() && (stats.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turns the cache on in the user-data folder, when that folder exists and is private (above): a command never creates it
  * for its cache (a mistyped --user-data-dir given to a command that only reads stays uncreated).
  * Returns the cache's folder, or undefined when it is not used (no folder yet, Node without the
  * cache, NODE_DISABLE_COMPILE_CACHE set, or the folder not writable: the command just compiles).
  */
 export function enableCommandCompileCache(args: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
   const userDataDir = userDataDirOf(args, env);
-  if (!existsSync(userDataDir)) return undefined;
+  if (!existsSync(userDataDir) || !isPrivateFolder(userDataDir, args, env)) return undefined;
   try {
     const { status, directory } = enableCompileCache(join(userDataDir, compileCacheFolderName));
     return status === constants.compileCacheStatus.ENABLED || status === constants.compileCacheStatus.ALREADY_ENABLED ? directory : undefined;

@@ -4,6 +4,7 @@
 // monitoring plugin's (the command line's one exception): 0 OK, 1 to do soon, 2 failing or
 // silent, 3 unknown (run-cli.ts gives 3 to any failure of this command, bad usage included).
 import { resolve } from 'node:path';
+import { AppError, toFailure } from '../failures/errors';
 import { shownFingerprint } from '../fleet/fleet-identity';
 import type { FleetDependencies } from '../fleet/fleet-dependencies';
 import { fleetReport, reportSeverity } from '../fleet/fleet-report';
@@ -20,11 +21,34 @@ import { text } from './options';
 function noticeBody(rows: readonly ReportRow[]): string {
   const needing = rows.filter((row) => row.level !== 'ok');
   const named = needing.slice(0, 4).map((row) => `${row.workstation}${row.account === '—' ? '' : ` — ${row.account}`} : ${row.state}`);
-  const more = needing.length > named.length ? ` ; et ${needing.length - named.length} autre(s) : fleet report pour tout voir.` : '';
-  return `${named.join(' ; ')}${more}`;
+  const more = needing.length > named.length ? ` ; et ${needing.length - named.length} autre(s) : cliquez pour ouvrir le Parc de postes.` : '';
+  // Texts from the workstations: no line break, bidi override or invisible character reaches the notification.
+  return printable(`${named.join(' ; ')}${more}`);
 }
 
+/**
+ * With --notify (the publisher's daily task, which nobody watches), a report that cannot be made
+ * says so in one notification too: otherwise the supervision would stop in silence.
+ */
 export async function reportAction(context: CommandContext, fleet: FleetDependencies): Promise<CommandResult> {
+  try {
+    return await makeReport(context, fleet);
+  } catch (error) {
+    if (context.options.notify === true) {
+      const said = toFailure(error, 'command-line').message;
+      context.environment.notifier?.show({ account: '', title: `${notificationTitle} — parc de postes`, body: printable(`Rapport du parc impossible : ${said} Dossier : ${fleet.folder.path}`) });
+    }
+    throw error;
+  }
+}
+
+async function makeReport(context: CommandContext, fleet: FleetDependencies): Promise<CommandResult> {
+  // Before anything is read: a mistake in the command is said at once.
+  const csv = text(context.options, 'csv');
+  const html = text(context.options, 'html');
+  if (csv !== undefined && html !== undefined && resolve(csv) === resolve(html)) {
+    throw new AppError('INVALID_INPUT', '--csv et --html nomment le même fichier : donnez-leur deux noms, par exemple parc.csv et parc.html');
+  }
   const platform = context.environment.platform ?? process.platform;
   const report = await fleetReport(fleet, shareInspector(platform));
   const severity = reportSeverity(report);
@@ -32,12 +56,10 @@ export async function reportAction(context: CommandContext, fleet: FleetDependen
   const escaped = activeTexts(report);
   const summary = summaryLines(report);
   const written: string[] = [];
-  const csv = text(context.options, 'csv');
   if (csv !== undefined) {
     await writeReportFile(resolve(csv), reportCsv(rows));
     written.push(`Tableau écrit dans ${printable(resolve(csv))} (séparateur « ; », pour un tableur).`);
   }
-  const html = text(context.options, 'html');
   if (html !== undefined) {
     await writeReportFile(resolve(html), reportHtml(report, rows, summary));
     written.push(`Page écrite dans ${printable(resolve(html))} (à ouvrir dans un navigateur, hors ligne).`);

@@ -85,6 +85,8 @@ describe('fleet report on the command line', () => {
     expect(table).toContain(`"'=cmd' /C calc'!A0"`);
     expect(table).toContain(`"'@SOMME(A1:A9) Rance"`);
     expect(table).not.toMatch(/(^|;)"[=@]/m);
+    // The level in the words of the page and the screen.
+    expect(table).toContain(';"Urgent";');
     const page = readFileSync(html, 'utf8');
     expect(page).not.toContain('<script');
     expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
@@ -110,6 +112,11 @@ describe('fleet report on the command line', () => {
       expect(run.status, args.join(' ')).toBe(3);
       expect(run.stderr).toMatch(/^Erreur \((INVALID_INPUT|FLEET_NOT_PUBLISHER|FLEET_UNREACHABLE)\)/);
     }
+    // The daily task (--notify, nobody watching): a report that cannot be made says so in one notification.
+    const notifier = recordingNotifier();
+    expect((await cli(nobody, ['fleet', 'report', folder, '--notify'], { notifier })).status).toBe(3);
+    expect(notifier.shown).toEqual([expect.objectContaining({ body: expect.stringMatching(/^Rapport du parc impossible : .+ Dossier : /u) as string })]);
+    expect((await cli(nobody, ['fleet', 'report', folder, '--csv', join(folder, 'parc'), '--html', join(folder, 'parc')])).stderr).toContain('--csv et --html nomment le même fichier');
   });
 
   it("registers the publisher's daily report as this user's own task, with a random delay, only for a folder this user publishes", async () => {

@@ -9,7 +9,7 @@ import { AppError } from '../failures/errors';
 import type { FleetReport } from '../fleet/fleet-report';
 import { shownFingerprint } from '../fleet/fleet-identity';
 import { frenchDay } from './output';
-import { frenchMoment, type ReportRow } from '../fleet/report-rows';
+import { frenchMoment, levelWords, type ReportRow } from '../fleet/report-rows';
 
 const csvCell = (text: string): string => {
   const inert = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -20,13 +20,12 @@ const csvHeader = ['Poste (identifiant)', 'Poste', 'Compte', 'État', 'Niveau', 
 
 /** `;`-separated with a byte-order mark: what Excel opens as French text, accents included. */
 export function reportCsv(rows: readonly ReportRow[]): string {
-  const lines = [csvHeader, ...rows.map((row) => [row.memberId, row.workstation, row.account, row.state, row.level, row.lastCheck, row.revision])];
+  const lines = [csvHeader, ...rows.map((row) => [row.memberId, row.workstation, row.account, row.state, levelWords[row.level], row.lastCheck, row.revision])];
   return `\ufeff${lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-const levelWords = { ok: 'OK', warning: 'À faire', critical: 'Urgent' } as const;
 
 export function reportHtml(report: FleetReport, rows: readonly ReportRow[], summary: readonly string[]): string {
   const cells = rows
@@ -74,6 +73,6 @@ export async function writeReportFile(path: string, content: string): Promise<vo
     await rename(temporary, path);
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw new AppError('INVALID_INPUT', `impossible d'écrire ${path} : vérifiez que son dossier existe, que ce n'est pas un dossier, et que vous pouvez y écrire`);
+    throw new AppError('INVALID_INPUT', `impossible d'écrire ${path} : fermez-le s'il est ouvert (Excel, un navigateur), et vérifiez que son dossier existe, que ce n'est pas un dossier et que vous pouvez y écrire`);
   }
 }

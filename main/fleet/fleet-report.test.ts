@@ -9,7 +9,7 @@ import type { CheckPassword } from './conflict-rule';
 import { createFleet } from './create-fleet';
 import { nodeFleetFolder, folderCaps } from './fleet-folder';
 import { fleetParks } from './fleet-parks';
-import { fleetReport, reportSeverity, type FleetReport } from './fleet-report';
+import { fleetReport, pendingShown, reportSeverity, type FleetReport } from './fleet-report';
 import { removeMember } from './fleet-members';
 import { inviteMember } from './invitations';
 import { joinFleet } from './join-fleet';
@@ -199,6 +199,19 @@ describe('the fleet report, from the status files the members write', () => {
     expect(got.ignored.total).toBe(0);
     mkdirSync(join(fleet.folder, 'status', 'un-dossier'));
     expect((await report(fleet)).ignored.total).toBe(1);
+  });
+
+  it('shows the first join requests with their phrase and counts the rest, so that a flood of requests cannot stall the report', async () => {
+    const fleet = await fleetOfThree();
+    for (let index = 0; index < pendingShown + 3; index += 1) {
+      await joinFleet(workstation(`demande-${index}`).fleet(fleet.folder), { fingerprint: fleet.fingerprint, machine: `PC-${index}`, user: 'x' });
+    }
+    const got = await report(fleet);
+    expect(got.pending).toHaveLength(pendingShown);
+    expect(got.pendingNotShown).toBe(3);
+    expect(got.warnings).toContainEqual(expect.stringMatching(/^3 autre\(s\) demande\(s\) d'adhésion en attente ne sont pas affichées : « fleet members DOSSIER » les liste toutes/u));
+    // A warning is something to do: never « OK ».
+    expect(reportSeverity(got)).toBe(1);
   });
 
   it("gives the screen's « Parc de postes » each fleet this user publishes in rows of words, and says a folder it cannot read", async () => {

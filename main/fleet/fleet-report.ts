@@ -57,6 +57,8 @@ export interface FleetReport {
   readonly latestPublishedAt: string | null;
   readonly members: readonly ReportMember[];
   readonly pending: readonly PendingMember[];
+  /** Join requests beyond the first `pendingShown`: counted, neither read for their phrase nor shown. */
+  readonly pendingNotShown: number;
   readonly ignored: IgnoredFiles;
   readonly warnings: readonly string[];
 }
@@ -105,6 +107,13 @@ function reportMember(member: PublishedMember, status: StatusRead | undefined, n
   };
 }
 
+/**
+ * Join requests shown with their phrase. Each phrase costs a scrypt (≈ 80 ms), and anyone who may
+ * write `members/` can file self-signed requests: the report shows these first ones and counts the
+ * rest (`fleet members` lists them all, when asked).
+ */
+export const pendingShown = 20;
+
 export async function fleetReport(dependencies: FleetDependencies, inspectShare?: InspectShare): Promise<FleetReport> {
   const publisher = await openPublisher(dependencies);
   const view = await publisherView(dependencies, publisher);
@@ -119,24 +128,29 @@ export async function fleetReport(dependencies: FleetDependencies, inspectShare?
     reportMember(member, statuses.byMember.get(member.id), now, member.state === 'removed' ? stillToRevoke(member, view.previous, record.assignments, latest?.publishedAt ?? null) : []),
   );
   const pending: PendingMember[] = [];
-  for (const join of pendingJoins) pending.push({ id: join.id, machine: join.request.machine, user: join.request.user, phrase: await phraseOf(join.request.memberKey, join.request.recipient) });
+  const pendingNotShown = Math.max(0, pendingJoins.length - pendingShown);
+  for (const join of pendingJoins.slice(0, pendingShown)) pending.push({ id: join.id, machine: join.request.machine, user: join.request.user, phrase: await phraseOf(join.request.memberKey, join.request.recipient) });
   const notOwn = members.filter((member) => statuses.byMember.get(member.id)?.kind === 'not-its-own');
   const warnings = [
     ...view.warnings,
+    ...(pendingNotShown > 0
+      ? [`${pendingNotShown} autre(s) demande(s) d'adhésion en attente ne sont pas affichées : « fleet members DOSSIER » les liste toutes avec leur phrase. Autant de demandes est inhabituel : vérifiez qui peut écrire dans le dossier members du partage.`]
+      : []),
     ...notOwn.map((member) => `Poste ${member.id} : la place de son état (status/${member.id}) ne contient pas un état écrit par lui (${member.statusProblem ?? ''}) ; elle n’a pas été créée par son adhésion, ou quelqu’un l’a remplacée. Supprimez ce fichier : le poste le recréera à sa prochaine vérification.`),
     ...(inspectShare ? await inspectShare(dependencies.folder.path, record.members.map((member) => member.id)) : []),
   ];
   dependencies.logger.info('fleet.report', { members: members.length, pending: pending.length, ignored: ignored.total });
-  return { fingerprint: record.fingerprint, generatedAt: now.toISOString(), latestRevision: view.latestRevision, latestPublishedAt: latest?.publishedAt ?? null, members, pending, ignored, warnings };
+  return { fingerprint: record.fingerprint, generatedAt: now.toISOString(), latestRevision: view.latestRevision, latestPublishedAt: latest?.publishedAt ?? null, members, pending, pendingNotShown, ignored, warnings };
 }
 
 /**
  * Monitoring plugins' statuses: 0 all good, 1 something to do soon (a password due, an account
  * never checked, a disagreement, a revocation pending, a member's place holding something else
- * than its readable status), 2 something failing or silent.
+ * than its readable status, a warning about the share), 2 something failing or silent.
  */
 export function reportSeverity(report: FleetReport): 0 | 1 | 2 {
-  let severity: 0 | 1 | 2 = 0;
+  // A warning about the share (a folder anyone may change, unreadable rights, many join requests) is something to do.
+  let severity: 0 | 1 | 2 = report.warnings.length > 0 ? 1 : 0;
   for (const member of report.members) {
     if (member.state === 'silent') return 2;
     if (member.state === 'revocation-pending' || member.statusProblem !== null) severity = 1;

@@ -84,14 +84,17 @@ export function activeTexts(report: FleetReport): number {
   return texts.filter(looksActive).length + report.pending.flatMap((pending) => [pending.machine, pending.user]).filter(looksActive).length;
 }
 
-const severityWords = ['OK : tous les postes vont bien.', 'À faire bientôt : un mot de passe à renouveler, une révocation en attente ou un désaccord.', 'Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.'] as const;
+/** A row's level as the page, the CSV and the screen say it. */
+export const levelWords = { ok: 'OK', warning: 'À faire', critical: 'Urgent' } as const;
+
+const severityWords = ['OK : tous les postes vont bien.', 'À faire bientôt : un mot de passe à renouveler, une révocation en attente, un désaccord ou le partage à corriger (ci-dessous).', 'Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.'] as const;
 
 /** The report's head: the fleet, its severity in words, the share's warnings, what was ignored or escaped. */
 export function summaryLines(report: FleetReport): string[] {
   const ignored = report.ignored.line();
   const escaped = activeTexts(report);
   return [
-    `Parc ${shownFingerprint(report.fingerprint)} : ${report.members.length} poste(s), ${report.pending.length} en attente d'acceptation ; dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}` : 'aucune'}.`,
+    `Parc ${shownFingerprint(report.fingerprint)} : ${report.members.length} poste(s), ${report.pending.length + report.pendingNotShown} en attente d'acceptation ; dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}` : 'aucune'}.`,
     severityWords[reportSeverity(report)],
     ...report.warnings,
     ...(ignored === undefined ? [] : [ignored]),

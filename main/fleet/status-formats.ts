@@ -5,7 +5,7 @@
 // fare; only pseudonymous ids and dates, never a person's name (the publisher's names stay in its
 // own records and the report).
 import { z } from 'zod';
-import { lastCheckSchema } from '../settings/settings-schema';
+import { accountNameSchema, lastCheckSchema } from '../settings/settings-schema';
 import { fleetFormatVersion } from './signed-file';
 
 const version = z.int().min(1).max(fleetFormatVersion);
@@ -31,12 +31,13 @@ export const statusEnvelopeSchema = z
 export type StatusEnvelope = z.infer<typeof statusEnvelopeSchema>;
 
 /**
- * One account as the member sees it. The name is the member's own (a text the report escapes; it
- * may be anything a settings file holds); the code only a failure code's shape.
+ * One account as the member sees it. The name has the settings file's shape (no control, format or
+ * separator character: a hostile member cannot forge a line or reorder a notification's text); the
+ * report escapes it anyway. The code only a failure code's shape.
  */
 export const accountStatusSchema = z
   .object({
-    name: z.string().min(1).max(80),
+    name: accountNameSchema,
     lastCheck: lastCheckSchema.extend({ code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/).nullable() }).nullable(),
     /** When the renewal reminder is due (passwordReminder), and when the password expires. */
     dueOn: z.iso.date().nullable(),
@@ -59,7 +60,11 @@ export const statusContentSchema = z
     appVersion: z.string().regex(/^[0-9A-Za-z.+-]{1,40}$/),
     /** The fleet's revision applied on this workstation; null before the first. */
     revision: z.int().min(0).nullable(),
-    accounts: z.array(accountStatusSchema).max(maxStatusAccounts),
+    // One row per name: a workstation does not hold two accounts of one name.
+    accounts: z
+      .array(accountStatusSchema)
+      .max(maxStatusAccounts)
+      .refine((accounts) => new Set(accounts.map((account) => account.name)).size === accounts.length),
   })
   .strict();
 export type StatusContent = z.infer<typeof statusContentSchema>;

@@ -27,8 +27,9 @@ function Park({ park }: { readonly park: Extract<FleetPark, { ok: true }> }) {
       </p>
       {rest.length > 0 && (
         <ul className="park-warnings">
-          {rest.map((line) => (
-            <li key={line}>{fr(line)}</li>
+          {rest.map((line, index) => (
+            // Two identical warnings stay two lines: the place is the key.
+            <li key={index}>{fr(line)}</li>
           ))}
         </ul>
       )}

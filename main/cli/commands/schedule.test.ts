@@ -160,7 +160,7 @@ describe('schedule install, remove, status on Windows (schtasks recorded)', () =
     const schtasks = recordingSchtasks();
     const run = await cli(['schedule', 'install', '--at', '07:30'], { platform: 'win32', run: schtasks.run, executablePath: exe });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Vérification quotidienne programmée à 07:30');
+    expect(run.stdout).toContain('Vérification quotidienne programmée entre 07:30 et 08:00');
     expect(run.stdout).toContain(`tâche « ${ownTask} »`);
     const [call] = schtasks.calls;
     expect(call?.args).toEqual(['/Create', '/TN', ownTask, '/XML', call?.xmlFile?.path, '/F']);

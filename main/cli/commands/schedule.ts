@@ -6,7 +6,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, posix, resolve, win32 } from 'node:path';
 import { AppError } from '../../failures/errors';
 import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule, type DailyCheckScheduleDependencies, type DailyCheckState, type ScheduleChange } from '../../schedule/daily-check-schedule';
-import { defaultExecutablePath, parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
+import { defaultExecutablePath, parseTimeOfDay, timeOfDayText, type TimeOfDay } from '../../schedule/daily-check-task';
 import { fleetReportArguments, fleetReportDescription } from '../../schedule/fleet-report-task';
 import { groupPolicyTaskName, taskTitles } from '../../schedule/user-task-name';
 import type { CliEnvironment, Command, CommandContext } from '../command';
@@ -80,6 +80,12 @@ const userSchedule = (options: ScheduleOptions, environment: ScheduleEnvironment
     ...(task ? { task } : {}),
   });
 
+/** « entre 07:30 et 08:00 »: the task starts at a random moment of its RandomDelay (PT30M), never before its time. */
+function randomWindow(at: TimeOfDay): string {
+  const end = (at.hours * 60 + at.minutes + 30) % (24 * 60);
+  return `entre ${timeOfDayText(at)} et ${timeOfDayText({ hours: Math.floor(end / 60), minutes: end % 60 })}`;
+}
+
 export async function scheduleCommand(action: string | undefined, options: ScheduleOptions, environment: ScheduleEnvironment): Promise<CommandResult> {
   if (options.report !== undefined) return reportSchedule(action, { ...options, report: options.report }, environment);
   const schedule = userSchedule(options, environment);
@@ -120,7 +126,7 @@ export async function scheduleCommand(action: string | undefined, options: Sched
       return {
         json: { installed: true, at: timeOfDayText(at), taskName: outcome.taskName, ...(outcome.legacy ? { legacyTask: outcome.legacy } : {}), ...folder },
         lines: [
-          `Vérification quotidienne programmée à ${timeOfDayText(at)} (à 30 minutes près, pour que les postes n'interrogent pas Chorus Pro à la même minute) pour cet utilisateur (tâche « ${outcome.taskName} »).`,
+          `Vérification quotidienne programmée ${randomWindow(at)} (un moment tiré au hasard, pour que les postes n'interrogent pas Chorus Pro à la même minute) pour cet utilisateur (tâche « ${outcome.taskName} »).`,
           'Chaque compte sera testé ; une notification signalera un compte en échec ou un mot de passe à renouveler.',
           ...(outcome.legacy === 'removed' ? ["La tâche de la version précédente, commune à tout le poste, a été retirée : elle aurait fait la vérification une seconde fois."] : []),
           ...(outcome.legacy === 'kept' ? ["Une tâche de la version précédente, commune à tout le poste, reste programmée par un autre utilisateur : seul un administrateur peut la retirer."] : []),
@@ -202,7 +208,7 @@ async function reportSchedule(action: string | undefined, options: ScheduleOptio
   return {
     json: { installed: true, at: timeOfDayText(at), taskName: outcome.taskName, folder: options.report },
     lines: [
-      `Rapport quotidien du parc programmé vers ${timeOfDayText(at)} (à 30 minutes près) pour cet utilisateur (tâche « ${outcome.taskName} »).`,
+      `Rapport quotidien du parc programmé ${randomWindow(at)} pour cet utilisateur (tâche « ${outcome.taskName} »).`,
       'Une notification sur ce poste nommera les postes et les comptes qui demandent une action ; rien ne s’affiche quand tout va bien.',
     ],
   };
