@@ -45,6 +45,7 @@ const report: FleetReport = {
     member('CCCCCCCCCCCCCCCC', 'École', 'PC-ECOLE', [], 'silent'),
   ],
   pending: [{ id: 'DDDDDDDDDDDDDDDD', machine: 'PC-MEDIA', user: 'media', phrase: 'abeille balcon cactus dauphin' }],
+  pendingNotShown: 0,
   ignored: new IgnoredFiles(),
   warnings: [],
 };
