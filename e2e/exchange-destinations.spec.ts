@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { subMonths } from 'date-fns';
+import { serverKeys } from '../test/support/server-keys';
 import { tempDir } from '../test/support/temp-dirs';
 import { expectAccessible, screen, screenshot } from './screen';
 import { demo, savedSettings, seedProfile } from './seed-profile';
@@ -21,9 +21,7 @@ function machine(policy: { readonly allowScripts?: boolean } = {}) {
   for (const folder of [programs, inbox, serverFolder]) mkdirSync(folder, { mode: 0o755 });
   const script = join(programs, 'pousser-compta');
   writeFileSync(script, '#!/bin/sh\ncat > "$1/recu.json"\necho "base 2026 mise à jour"\n', { mode: 0o755 });
-  const key = join(root, 'serveur.key');
-  const certificate = join(root, 'serveur.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', certificate, '-days', '30', '-subj', '/CN=serveur'], { stdio: 'ignore' });
+  const server = serverKeys({ folder: root });
   const policyFile = join(root, 'policy.json');
   writeFileSync(
     policyFile,
@@ -31,12 +29,12 @@ function machine(policy: { readonly allowScripts?: boolean } = {}) {
       formatVersion: 1,
       destinations: [
         { name: 'Logiciel comptable', kind: 'script', command: script, args: [inbox] },
-        { name: 'Tiers de télétransmission', kind: 'server', certificate: readFileSync(certificate, 'utf8'), folder: serverFolder },
+        { name: 'Tiers de télétransmission', kind: 'server', certificate: server.certificate, folder: serverFolder },
       ],
       ...policy,
     }),
   );
-  return { policyFile, received: () => readdirSync(inbox).map((file) => readFileSync(join(inbox, file), 'utf8')), serverFolder, key, certificate };
+  return { policyFile, received: () => readdirSync(inbox).map((file) => readFileSync(join(inbox, file), 'utf8')), serverFolder, server };
 }
 
 test.skip(process.getuid?.() !== 0, 'the machine policy and its program must be an administrator\'s: the tests run as root (CI)');
@@ -66,7 +64,7 @@ test('after a renewal: the script and the server get the new password, the manua
   await expect(destinations.getByRole('listitem')).toHaveText([/Civil Net Finances — base 2026 .*\s: à faire/, /Logiciel comptable .*\s: à jour le/, /Tiers de télétransmission .*\s: à jour le/]);
   expect(JSON.parse(policy.received()[0] ?? '{}')).toMatchObject({ password: newPassword, login: demo.login, account: 'Compte principal' });
   const [cms] = readdirSync(policy.serverFolder);
-  const clear = execFileSync('openssl', ['cms', '-decrypt', '-in', join(policy.serverFolder, cms ?? ''), '-inform', 'PEM', '-inkey', policy.key, '-recip', policy.certificate], { encoding: 'utf8' });
+  const clear = policy.server.decrypt(join(policy.serverFolder, cms ?? ''));
   expect(JSON.parse(clear)).toMatchObject({ password: newPassword });
   await expectAccessible(page);
   await screenshot(page, '20-logiciel-d-echanges-a-faire');

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { compileCacheFolderName } from '../main/cli/compile-cache';
 import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { demoAccount } from '../test/support/core-fixture';
 import { simulatorForTheFile } from '../test/support/simulator-for-file';
+import { serverKeys } from '../test/support/server-keys';
 import { tempDir } from '../test/support/temp-dirs';
 
 // Run after `npm run build` (npm test builds first). The built command line leaves out of its
@@ -108,16 +109,14 @@ describe('the built command line', () => {
     const root = tempDir('chorus-built-cli-server-');
     const folder = join(root, 'depot');
     mkdirSync(folder, { mode: 0o755 });
-    const key = join(root, 'serveur.key');
-    const certificate = join(root, 'serveur.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', certificate, '-days', '30', '-subj', '/CN=serveur'], { stdio: 'ignore' });
+    const server = serverKeys({ folder: root });
     const policy = join(root, 'policy.json');
-    writeFileSync(policy, JSON.stringify({ formatVersion: 1, destinations: [{ name: 'Serveur', kind: 'server', certificate: readFileSync(certificate, 'utf8'), folder }] }));
+    writeFileSync(policy, JSON.stringify({ formatVersion: 1, destinations: [{ name: 'Serveur', kind: 'server', certificate: server.certificate, folder }] }));
     const test = await builtCli(service, ['test', '--user-data-dir', dir], '', { CHORUS_PRO_MACHINE_POLICY: policy });
     expect(test.stderr).toBe('');
     expect(test.stdout).toContain('Serveur (serveur) : à jour');
     const [dropped] = readdirSync(folder);
-    const clear = execFileSync('openssl', ['cms', '-decrypt', '-in', join(folder, dropped ?? ''), '-inform', 'PEM', '-inkey', key, '-recip', certificate], { encoding: 'utf8' });
+    const clear = server.decrypt(join(folder, dropped ?? ''));
     expect(JSON.parse(clear)).toMatchObject({ password: demoAccount.password });
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { configuredServices, demoAccount, type CoreExtras, type CoreFixture } from '../../test/support/core-fixture';
+import { serverKeys, type ServerKeys } from '../../test/support/server-keys';
 import { tempDir } from '../../test/support/temp-dirs';
 import { systemClock } from '../dates/clock';
 import { policyFileReader } from './policy-source';
@@ -25,8 +26,7 @@ interface Machine {
   /** What the script wrote: its standard input, one file per run. */
   readonly received: () => string[];
   readonly serverFolder: string;
-  readonly serverKey: string;
-  readonly serverCertificateFile: string;
+  readonly server: ServerKeys;
   /** Present: the script succeeds; absent: it fails, as a finance database that is closed. */
   readonly databaseOpen: string;
 }
@@ -41,9 +41,7 @@ function machine(options: { failing?: boolean } = {}): Machine {
   if (!options.failing) writeFileSync(databaseOpen, '');
   const script = join(programs, 'pousser-compta');
   writeFileSync(script, `#!/bin/sh\nif [ ! -f "$2" ]; then echo "base comptable fermée" >&2; exit 1; fi\ncat > "$1/$(date +%s%N).json"\n`, { mode: 0o755 });
-  const serverKey = join(root, 'serveur.key');
-  const serverCertificateFile = join(root, 'serveur.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', serverKey, '-out', serverCertificateFile, '-days', '30', '-subj', '/CN=serveur'], { stdio: 'ignore' });
+  const server = serverKeys({ folder: root });
   const policyFile = join(root, 'policy.json');
   writeFileSync(
     policyFile,
@@ -51,12 +49,12 @@ function machine(options: { failing?: boolean } = {}): Machine {
       formatVersion: 1,
       destinations: [
         { name: 'Logiciel comptable', kind: 'script', command: script, args: [inbox, databaseOpen] },
-        { name: 'Tiers de télétransmission', kind: 'server', certificate: readFileSync(serverCertificateFile, 'utf8'), folder: serverFolder },
+        { name: 'Tiers de télétransmission', kind: 'server', certificate: server.certificate, folder: serverFolder },
       ],
     }),
   );
   const received = () => readdirSync(inbox).sort().map((file) => readFileSync(join(inbox, file), 'latin1'));
-  return { policyFile, received, serverFolder, serverKey, serverCertificateFile, databaseOpen };
+  return { policyFile, received, serverFolder, server, databaseOpen };
 }
 
 async function open(policy: Machine, extras: CoreExtras = {}) {
@@ -87,7 +85,7 @@ describe.runIf(runningAsRoot)('the exchange software follows the renewal', () =>
     expect(JSON.parse(stdin ?? '{}')).toMatchObject({ schemaVersion: 1, changeId, account: 'Compte principal', login: demoAccount.login, password: newPassword, apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
     expect(JSON.parse(stdin ?? '{}')).not.toHaveProperty('clientSecret');
     const cms = join(policy.serverFolder, `${changeId}.cms`);
-    const clear = execFileSync('openssl', ['cms', '-decrypt', '-in', cms, '-inform', 'PEM', '-inkey', policy.serverKey, '-recip', policy.serverCertificateFile], { encoding: 'utf8' });
+    const clear = policy.server.decrypt(cms);
     expect(clear).toBe((stdin ?? '').trimEnd());
 
     const confirmed = await services.exchange.confirmManual('Civil Net Finances — base 2026');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serverKeys } from '../../test/support/server-keys';
 import { tempDir } from '../../test/support/temp-dirs';
 import { asciiJson, type PasswordPayload } from './password-payload';
 import { serverFileName, writeServerDestination } from './server-destination';
@@ -24,15 +25,6 @@ const payload: PasswordPayload = {
 };
 const context = { platform: process.platform, clock: () => new Date() };
 
-/** The server's key pair, as an IT person makes it (the guide shows the Windows way). */
-function serverKeys(options: { key?: readonly string[] } = {}): { certificate: string; key: string; certificateFile: string } {
-  const folder = tempDir('chorus-cms-keys-');
-  const key = join(folder, 'serveur.key');
-  const certificateFile = join(folder, 'serveur.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', ...(options.key ?? ['rsa:2048']), '-nodes', '-keyout', key, '-out', certificateFile, '-days', '30', '-subj', '/CN=serveur-echanges'], { stdio: 'ignore' });
-  return { certificate: readFileSync(certificateFile, 'utf8'), key, certificateFile };
-}
-
 const destination = (certificate: string, folder: string): ServerDestination => ({ name: 'Tiers de télétransmission', kind: 'server', certificate, folder });
 
 describe('a server destination', () => {
@@ -42,9 +34,9 @@ describe('a server destination', () => {
     expect(await writeServerDestination(destination(keys.certificate, folder), payload, context)).toEqual({ ok: true });
     expect(readdirSync(folder)).toEqual([serverFileName(payload.changeId)]);
     const file = join(folder, serverFileName(payload.changeId));
-    const clear = execFileSync('openssl', ['cms', '-decrypt', '-in', file, '-inform', 'PEM', '-inkey', keys.key, '-recip', keys.certificateFile]);
-    expect(clear.toString('utf8')).toBe(asciiJson(payload));
-    expect(JSON.parse(clear.toString('utf8'))).toEqual(payload);
+    const clear = keys.decrypt(file);
+    expect(clear).toBe(asciiJson(payload));
+    expect(JSON.parse(clear)).toEqual(payload);
   });
 
   it('writes what Protect-CmsMessage writes: armor, line length, CRLF, enveloped data to RSAES-OAEP, AES-256-CBC', async () => {
