@@ -1,6 +1,6 @@
 // What `npm run bench -- --json FILE` writes: one row per measure, each a ratio measured side by
 // side in one run against its target. The ids are fixed (the issue's rows, and those of the
-// Performance table in docs/developer-guide.md); a report with an id missing, repeated or unknown is
+// table of docs/developer/performance.md); a report with an id missing, repeated or unknown is
 // refused rather than written half.
 import { z } from 'zod';
 

@@ -9,7 +9,7 @@ import { privateFileMode } from './private-files';
  * a shared folder: always a new file, created for the owner alone, then renamed over the target.
  * Writing into an existing file would keep its owner and its rights: another user who created it
  * beforehand would read what goes in. A symbolic link, a special file, or a file of another user
- * (POSIX owner; Windows keeps the folder's rights, see docs/developer-guide.md, Security) is
+ * (POSIX owner; Windows keeps the folder's rights, see docs/developer/security.md) is
  * refused before anything is written.
  */
 export async function replacePrivateFile(target: string, content: string): Promise<void> {
