@@ -1,6 +1,6 @@
-import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
+import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../common/connection';
 import { AppError, fieldFailure } from '../failures/errors';
-import type { FailureField } from '../../preload/contract';
+import type { FailureField } from '../../common/failures';
 import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logging/logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';

@@ -1,4 +1,4 @@
-import type { FailureCode } from '../../preload/contract';
+import type { FailureCode } from '../../common/failures';
 import { keychainUnavailableAdvice } from '../secrets/keychain-name';
 
 /**

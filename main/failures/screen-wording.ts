@@ -1,4 +1,4 @@
-import type { FailureCode, FailureField } from '../../preload/contract';
+import type { FailureCode, FailureField } from '../../common/failures';
 import { keychainUnavailableAdvice } from '../secrets/keychain-name';
 
 /**
