@@ -14,6 +14,9 @@ const testSupportImport = { group: ['**/test/support/**', '**/test/support'], me
 // plain Node) never reaches back into it.
 const shellImport = { group: ['**/shell/*', '**/shell'], message: 'Only main/index.ts imports the shell (main/shell/): the core runs without Electron.' };
 const keytarImport = { name: 'keytar', message: 'keytar is imported by main/secrets/keytar-secret-store.ts only.' };
+// The channels' schemas are the IPC's: the core owns its types (common/ and its own folders), and
+// only the IPC handlers (main/ipc/) translate the bridge's calls.
+const contractImport = { group: ['**/preload/contract'], message: 'Only main/ipc/ imports the channels\' schemas (preload/contract.ts): import the types from common/, the schemas from the core.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -55,25 +58,36 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: ['main/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, shellImport, contractImport] }] },
+  },
+  {
+    files: ['main/ipc/**/*.ts'],
+    ignores: ['main/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, shellImport] }] },
+  },
+  {
+    files: ['main/**/*.test.ts'],
+    ignores: ['main/ipc/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [contractImport] }] },
   },
   {
     files: ['main/index.ts', 'main/shell/**/*.ts'],
     ignores: ['main/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, contractImport] }] },
   },
   {
     files: ['main/secrets/keytar-secret-store.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport, shellImport] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [testSupportImport, shellImport, contractImport] }] },
   },
   {
-    // Shared by the main process and the renderer (French typography): it reaches neither.
+    // Shared by the main process and the renderer (the domain's plain types and constants, the
+    // bridge's type, French typography): it reaches neither, nor any package.
     files: ['common/**/*.ts'],
     ignores: ['common/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/test/**', 'node:*', 'electron'], message: 'common/ is plain TypeScript that main and the renderer share: it imports neither, nor Node.' }] },
+        { patterns: [{ regex: '^(?!\\./)|\\.\\.', message: 'common/ is plain TypeScript that main and the renderer share: it imports only common/, no package, no Node.' }] },
       ],
     },
   },
@@ -86,8 +100,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer is sandboxed: it talks to window.chorus only.' }],
           patterns: [
-            { group: ['**/preload/contract'], allowTypeImports: true, message: 'The renderer imports types only from the contract.' },
-            { group: ['**/main/**', '**/preload/*', '!**/preload/contract'], message: 'The renderer reaches the main process through window.chorus only.' },
+            { group: ['**/main/**', '**/preload/**', '**/e2e/**', '**/scripts/**'], message: 'The renderer reaches the main process through window.chorus only; what it shares with it is in common/.' },
             { group: ['node:*'], message: 'No Node in the renderer.' },
           ],
         },

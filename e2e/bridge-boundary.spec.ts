@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { channelNames, eventNames } from '../preload/contract';
+import { channelNames, eventNames } from '../common/bridge';
 import { expect, test } from './fixtures';
 
 test('the page reaches the named functions of the contract and nothing else', async ({ launch }) => {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { subMonths } from 'date-fns';
 import { contentSecurityPolicy } from '../main/shell/content-security-policy';
-import { channelNames } from '../preload/contract';
+import { channelNames } from '../common/bridge';
 import { ipcChannelOf } from '../preload/ipc-channel';
 import { projectRoot } from './harness/paths';
 import { recordedWebPreferences, secureWebPreferences } from './harness/shipped-expectations';

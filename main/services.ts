@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo } from '../preload/contract';
+import type { AppInfo } from '../common/app';
 import { applyMachineProfileAtFirstStart, type MachineProfileTrust } from './profiles/machine-profile';
 import { scopeMachineProfileAuthorities } from './profiles/machine-profile-authority';
 import { createAccountServices, type AccountServices } from './accounts/account-services';

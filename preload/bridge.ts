@@ -1,4 +1,4 @@
-import type { ChannelName, ChorusBridge, EventName } from './contract';
+import type { ChannelName, ChorusBridge, EventName } from '../common/bridge';
 
 /** Carries one call to the main process and brings back its result; Electron IPC or a test binding. */
 export type Transport = (channel: ChannelName, args: readonly unknown[]) => Promise<unknown>;

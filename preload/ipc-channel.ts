@@ -1,4 +1,4 @@
-import type { ChannelName, EventName } from './contract';
+import type { ChannelName, EventName } from '../common/bridge';
 
 /** The IPC channel that carries a contract channel; the prefix keeps ours apart from Electron's. */
 export const ipcChannelOf = (name: ChannelName): string => `chorus:${name}`;

@@ -2,7 +2,6 @@
 // into dist/, and what scripts/shipped-packages.test.ts reads the packages of (esbuild's metafile).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contractNames } from './contract-channels.mjs';
 
 export const root = new URL('..', import.meta.url).pathname;
 const common = {
@@ -90,13 +89,5 @@ export const esbuildBundles = async () => [
   { ...common, stdin: { contents: "module.exports = require('iconv-lite');", resolveDir: root, sourcefile: 'iconv-lite.js' }, outfile: 'dist/main/iconv-lite.js' },
   // The installed command line's secret window (main/shell/secret-prompt-window.ts): its own preload.
   { ...common, entryPoints: ['preload/secret-prompt.ts'], outfile: 'dist/preload/secret-prompt.js' },
-  {
-    ...common,
-    entryPoints: ['preload/index.ts'],
-    outfile: 'dist/preload/index.js',
-    define: await contractNames(root).then(({ channelNames, eventNames }) => ({
-      CHORUS_CHANNEL_NAMES: JSON.stringify(channelNames),
-      CHORUS_EVENT_NAMES: JSON.stringify(eventNames),
-    })),
-  },
+  { ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.js' },
 ];

@@ -2,7 +2,7 @@
 // typography, and short enough to read in two lines; the screen's own texts are read on the
 // running screen by e2e/french-screen.spec.ts with the same check.
 import { describe, expect, it } from 'vitest';
-import { failureCodes, failureFields } from '../preload/contract';
+import { failureCodes, failureFields } from '../common/failures';
 import { AppError, toFailure } from '../main/failures/errors';
 import { screenWordings } from '../main/failures/screen-wording';
 import { typographyFaults } from '../test/support/french-typography-check';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { failureCodes } from '../preload/contract';
+import { failureCodes } from '../common/failures';
 import { failureMessages } from '../main/failures/errors';
 import { parse } from '../main/cli/parser';
 import { actionOptions, actions } from '../main/cli/fleet-actions';

@@ -3,8 +3,7 @@
 // contextBridge, the page holds only the named functions. Events come in through
 // `__chorusDeliver`, which the harness calls as the main process would send them.
 import { buildBridge, type Transport } from '../../preload/bridge';
-import { builtChannelNames, builtEventNames } from '../../preload/channel-names';
-import type { EventName } from '../../preload/contract';
+import { channelNames, eventNames, type EventName } from '../../common/bridge';
 
 const bindingName = '__chorusTransport';
 const scope = window as unknown as Record<string, unknown>;
@@ -17,8 +16,8 @@ if (binding) {
   });
   Object.defineProperty(window, 'chorus', {
     value: buildBridge(
-      builtChannelNames,
-      builtEventNames,
+      channelNames,
+      eventNames,
       (channel, args) => binding(channel, args),
       (event, listener) => {
         const set = listeners.get(event) ?? new Set();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import sirv from 'sirv';
-import { channelNames, eventNames, type PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 import { contentSecurityPolicy } from '../../main/shell/content-security-policy';
 import { createHttpTransport } from '../../main/chorus/http-transport';
 import { systemClock } from '../../main/dates/clock';
@@ -54,7 +54,6 @@ function browserBridgeScript(): Promise<string> {
     platform: 'browser',
     write: false,
     logLevel: 'warning',
-    define: { CHORUS_CHANNEL_NAMES: JSON.stringify(channelNames), CHORUS_EVENT_NAMES: JSON.stringify(eventNames) },
   }).then((result) => result.outputFiles[0]?.text ?? '');
   return bridgeScript;
 }

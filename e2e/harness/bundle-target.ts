@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Frame, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import type { PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 import type { LogLine } from '../../main/logging/logger';
 import { chromiumExecutable, frenchChromiumEnvironment, type ReminderProbe } from './browser-target';
 import { projectRoot } from './paths';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { channelNames, eventNames } from '../../preload/contract';
+import { channelNames, eventNames } from '../../common/bridge';
 import type { StandInRecord } from './electron-stand-in/protocol';
 
 /** The window the shipped main bundle must ask for: Electron's security checklist, nothing less. */

@@ -1,4 +1,4 @@
-import type { ConnectionTestResult } from '../../preload/contract';
+import type { ConnectionTestResult } from '../../common/connection';
 import type { ChorusClient } from '../chorus/chorus-client';
 import { createConnectionService, type TestOptions } from '../chorus/connection-service';
 import { recordingLastCheck } from '../chorus/last-check';

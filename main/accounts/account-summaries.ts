@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AccountList, AccountSummary, LastCheckView } from '../../preload/contract';
+import type { AccountList, AccountSummary, LastCheckView } from '../../common/accounts';
 import { lastCheckReason } from '../chorus/last-check-text';
 import type { LastCheck } from '../settings/settings-schema';
 import type { Clock } from '../dates/clock';

@@ -1,6 +1,8 @@
 // The settings as the screen and `status` show them: with what the keychain holds for them
 // (presence only, never a value), the reminder and the last check.
-import { failureCodes, type Failure, type FailureCode, type SecretsPresence, type SettingsSnapshot } from '../../preload/contract';
+import { failureCodes, type Failure, type FailureCode } from '../../common/failures';
+import type { SecretsPresence } from '../../common/settings';
+import type { SettingsSnapshot } from '../../common/accounts';
 import { canEnterPasswordDay } from '../credentials/password-date';
 import type { Clock } from '../dates/clock';
 import { AppError, toFailure } from '../failures/errors';

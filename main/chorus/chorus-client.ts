@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
+import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../common/connection';
 import type { Clock } from '../dates/clock';
 import { AppError } from '../failures/errors';
 import { checkEndpointUrl } from '../net/url-policy';

@@ -1,10 +1,11 @@
-import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../preload/contract';
+import type { ChorusStructure, ConnectionTestResult, StructureDetails } from '../../common/connection';
 import { AppError, fieldFailure } from '../failures/errors';
-import type { FailureField } from '../../preload/contract';
+import type { FailureField } from '../../common/failures';
 import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logging/logger';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
-import { hostOf, proxyUserName } from '../net/url-policy';
+import { hostOf } from '../net/host-of';
+import { proxyUserName } from '../net/url-policy';
 import { isOfficialPisteAddress } from '../settings/environments';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';

@@ -1,5 +1,5 @@
 import { format, parseISO } from 'date-fns';
-import { failureCodes, type FailureCode } from '../../preload/contract';
+import { failureCodes, type FailureCode } from '../../common/failures';
 import { failureReason } from '../failures/errors';
 import type { LastCheck } from '../settings/settings-schema';
 

@@ -1,4 +1,4 @@
-import type { ConnectionTestResult } from '../../preload/contract';
+import type { ConnectionTestResult } from '../../common/connection';
 import type { Clock } from '../dates/clock';
 import { toFailure } from '../failures/errors';
 import type { LastCheck, StoredSettings } from '../settings/settings-schema';

@@ -1,5 +1,5 @@
 import { format, isValid, parseISO } from 'date-fns';
-import type { StructureDetails } from '../../preload/contract';
+import type { StructureDetails } from '../../common/connection';
 import { parseChorusDate } from '../reminder/password-reminder';
 import type { ExpirySource } from './chorus-client';
 

@@ -1,4 +1,5 @@
 import { AppError } from '../failures/errors';
+import { hostOf } from '../net/host-of';
 import { ProxyRefusedError } from './proxy-tunnel';
 
 const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
@@ -38,14 +39,6 @@ function errorCodes(error: unknown): string[] {
   return causes(error).flatMap((cause) => ('code' in cause && typeof cause.code === 'string' ? [cause.code] : []));
 }
 
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'adresse invalide';
-  }
-};
-
 /**
  * Names what stopped a request, from the error codes alone: an axios error carries the request
  * and its headers (the password's base64, the token), so nothing else of it is ever kept.
@@ -57,7 +50,7 @@ export function transportFailure(error: unknown, { url, signal, proxied }: Failu
     const timedOut = reason instanceof DOMException && reason.name === 'TimeoutError';
     return new AppError(timedOut ? 'TIMEOUT' : 'CANCELLED');
   }
-  const host = hostOf(url);
+  const host = hostOf(url, 'adresse invalide');
   const refusal = causes(error).find((cause) => cause instanceof ProxyRefusedError);
   if (refusal) return new AppError('PROXY_FAILED', `le proxy a répondu ${refusal.status}`);
   const codes = errorCodes(error);

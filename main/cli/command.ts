@@ -1,6 +1,6 @@
 // What a command is: the options and words it takes, the accounts it acts on, and what it does.
 // Each family of commands (commands/) describes its own; commands/command-table.ts names them.
-import type { Failure } from '../../preload/contract';
+import type { Failure } from '../../common/failures';
 import type { HttpSend } from '../chorus/http-transport';
 import type { Clock } from '../dates/clock';
 import type { SchtasksRunner } from '../schedule/daily-check-schedule';

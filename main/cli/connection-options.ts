@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { environmentNames, settingsChangeSchema, type SettingsChange } from '../../preload/contract';
+import { environmentNames, type SettingsChange } from '../../common/settings';
+import { settingsChangeSchema } from '../settings/settings-change-schema';
 import { AppError } from '../failures/errors';
 import { environmentLabels } from '../settings/environment-labels';
 import { knownEnvironments } from '../settings/environments';
@@ -40,7 +41,7 @@ function parseOr<T>(schema: z.ZodType<T>, value: string): T {
   return parsed.data;
 }
 
-/** The settings the command line options describe, as one change checked by the contract's schema. */
+/** The settings the command line options describe, as one change checked by settingsChangeSchema. */
 export function changeFromOptions(options: Options): SettingsChange {
   const env = text(options, 'env');
   const url = text(options, 'url');

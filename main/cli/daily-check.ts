@@ -1,6 +1,6 @@
 // What `test --all --notify` (the daily check) tells the accountant: one OS notification per
 // account that failed or whose password is due, naming it and saying what to do next.
-import type { DestinationView } from '../../preload/contract';
+import type { DestinationView } from '../../common/exchange';
 import type { StoredAccount } from '../settings/settings-schema';
 import { printable } from '../text/printable';
 import type { Clock } from '../dates/clock';

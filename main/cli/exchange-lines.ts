@@ -1,6 +1,6 @@
 // The copies of an account's password as the command line says them (status, destinations, push,
 // set-password, test): one line per destination, its state in French.
-import type { DestinationView, ExchangeView } from '../../preload/contract';
+import type { DestinationView, ExchangeView } from '../../common/exchange';
 import { printable } from '../text/printable';
 import { frenchDay } from './output';
 

@@ -1,7 +1,7 @@
 // What the command line writes: with --json exactly one line on standard output, the result or
 // the failure; otherwise readable lines, a failure on standard error.
 import { parseISO } from 'date-fns';
-import type { Failure } from '../../preload/contract';
+import type { Failure } from '../../common/failures';
 import { frenchDay as plainFrenchDay } from '../dates/plain-day';
 import type { CliEnvironment } from './command';
 import type { CommandResult } from './command-result';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { FailureCode } from '../../preload/contract';
+import type { FailureCode } from '../../common/failures';
 import { AppError, toFailure } from '../failures/errors';
 import { createLogFileSink } from '../logging/log-file';
 import { createLogger } from '../logging/logger';

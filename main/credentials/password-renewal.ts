@@ -1,5 +1,6 @@
 import { differenceInCalendarDays, isSameDay, parseISO, startOfDay } from 'date-fns';
-import type { ExchangeView, PasswordRenewal } from '../../preload/contract';
+import type { ExchangeView } from '../../common/exchange';
+import type { PasswordRenewal } from '../../common/password-renewal';
 import type { Clock } from '../dates/clock';
 import { AppError } from '../failures/errors';
 import type { Logger } from '../logging/logger';

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { DestinationView, ExchangeView } from '../../preload/contract';
+import type { DestinationView, ExchangeView } from '../../common/exchange';
 import type { Clock } from '../dates/clock';
 import { AppError } from '../failures/errors';
 import type { Logger } from '../logging/logger';

@@ -1,4 +1,4 @@
-import type { DestinationView, ExchangeView } from '../../preload/contract';
+import type { DestinationView, ExchangeView } from '../../common/exchange';
 import type { StoredSettings } from '../settings/settings-schema';
 import { destinationsFor, type PolicyReading } from './machine-policy';
 

@@ -1,4 +1,4 @@
-import type { ExchangeView } from '../../preload/contract';
+import type { ExchangeView } from '../../common/exchange';
 import type { Clock } from '../dates/clock';
 import { isoDay } from '../dates/plain-day';
 import { AppError } from '../failures/errors';

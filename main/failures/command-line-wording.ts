@@ -1,4 +1,4 @@
-import type { FailureCode } from '../../preload/contract';
+import type { FailureCode } from '../../common/failures';
 import { keychainUnavailableAdvice } from '../secrets/keychain-name';
 
 /**
@@ -15,7 +15,10 @@ export const commandLineMessages: Readonly<Record<FailureCode, string>> = {
     "Cette adresse n'est pas sécurisée : seule une adresse en https:// est acceptée (http:// uniquement vers cet ordinateur, pour le simulateur). Corrigez l'adresse.",
   MISSING_SECRET:
     "Un secret nécessaire à la connexion n'est pas enregistré dans le coffre-fort pour ce Lien URL et cet identifiant. Enregistrez le mot de passe du compte technique (set-password --password-stdin) ou le secret client PISTE (set-client-secret --client-secret-stdin), puis relancez la commande.",
-  KEYCHAIN_UNAVAILABLE: keychainUnavailableAdvice(process.platform),
+  // Read when a failure is worded, not when this table is loaded: the platform is asked then.
+  get KEYCHAIN_UNAVAILABLE() {
+    return keychainUnavailableAdvice(process.platform);
+  },
   DNS_FAILED:
     "Le nom du serveur est introuvable. Vérifiez le Lien URL (--url ; faute de frappe ?) et la connexion Internet du poste ; derrière un proxy, indiquez-le avec configure --proxy.",
   CONNECTION_FAILED:

@@ -1,4 +1,4 @@
-import type { Failure, FailureCode, FailureField } from '../../preload/contract';
+import type { Failure, FailureCode, FailureField } from '../../common/failures';
 import { frenchTypography } from '../../common/french-typography';
 import { commandLineMessages } from './command-line-wording';
 import { screenWordings } from './screen-wording';

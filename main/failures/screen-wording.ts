@@ -1,4 +1,4 @@
-import type { FailureCode, FailureField } from '../../preload/contract';
+import type { FailureCode, FailureField } from '../../common/failures';
 import { keychainUnavailableAdvice } from '../secrets/keychain-name';
 
 /**
@@ -55,7 +55,10 @@ export const screenWordings: Readonly<Record<FailureCode, ScreenWording>> = {
   KEYCHAIN_UNAVAILABLE: {
     reason: 'coffre-fort inaccessible',
     message: "Rouvrez votre session ou déverrouillez le coffre-fort de mots de passe, puis réessayez : il est inaccessible, rien n'a été modifié.",
-    details: keychainUnavailableAdvice(process.platform),
+    // Read when a failure is worded, not when this table is loaded: the platform is asked then.
+    get details() {
+      return keychainUnavailableAdvice(process.platform);
+    },
   },
   DNS_FAILED: {
     reason: 'serveur introuvable',

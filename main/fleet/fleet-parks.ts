@@ -2,7 +2,7 @@
 // the report in rows of words (report-rows.ts), the members waiting with their phrase, the last
 // publication. A fleet whose folder cannot be read is said, the others still shown; reading is
 // bounded in time so that a share that does not answer never holds the screen.
-import type { FleetPark } from '../../preload/contract';
+import type { FleetPark } from '../../common/fleet';
 import { toFailure } from '../failures/errors';
 import type { FleetBase } from './fleet-dependencies';
 import type { FleetFolder } from './fleet-folder';

@@ -2,7 +2,7 @@
 // (« Géré par le service informatique — révision 7 reçue le 04/12/2026 »), this user waiting to be
 // accepted (the phrase to compare), or the machine's pointer not followed and why. Read from the
 // local records and the pointer file only: no keychain, no folder, nothing slow.
-import type { FleetView } from '../../preload/contract';
+import type { FleetView } from '../../common/fleet';
 import { pointerRefusalText } from './machine-pointer-path';
 import { readMachinePointer, type PointerDistrust } from './machine-pointer';
 import { readMemberships, readPointerRecord, type Membership } from './local-records';

@@ -2,7 +2,7 @@
 // of, the highest valid revision above the last applied — signed by a key the root certified,
 // decryptable by this member — is applied. Everything else in the folder is ignored and counted.
 import { toFailure } from '../failures/errors';
-import type { FailureCode } from '../../preload/contract';
+import type { FailureCode } from '../../common/failures';
 import { applyPublication, type ApplyDependencies } from './apply-publication';
 import { readTrust, type Trust } from './certificates';
 import type { FleetBase } from './fleet-dependencies';

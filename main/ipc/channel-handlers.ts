@@ -1,6 +1,8 @@
 // What every family of the bridge's handlers is made of: the contract's channels, and what the
 // handlers receive from the composition root.
-import type { AppInfo, ChannelName, ChannelPayload, ValidatedArgs } from '../../preload/contract';
+import type { AppInfo } from '../../common/app';
+import type { ChannelName, ChannelPayload } from '../../common/bridge';
+import type { ValidatedArgs } from '../../preload/contract';
 import type { AccountServices } from '../accounts/account-services';
 import type { Clock } from '../dates/clock';
 import type { ScopedExchange } from '../destinations/exchange-service';

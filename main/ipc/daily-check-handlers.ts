@@ -1,5 +1,5 @@
 // The screen's « Vérification automatique quotidienne »: the same schedule as `schedule install`.
-import type { DailyCheckView } from '../../preload/contract';
+import type { DailyCheckView } from '../../common/daily-check';
 import type { Handlers } from './channel-handlers';
 import type { DailyCheckSchedule, DailyCheckState } from '../schedule/daily-check-schedule';
 import { parseTimeOfDay } from '../schedule/daily-check-task';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsSnapshot } from '../../preload/contract';
+import type { SettingsSnapshot } from '../../common/accounts';
 import { AppError } from '../failures/errors';
 import type { Handlers } from './channel-handlers';
 import { createDispatcher, type SenderFacts } from './ipc-dispatcher';

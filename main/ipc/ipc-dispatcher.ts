@@ -1,9 +1,6 @@
-import {
-  channels,
-  isChannelName,
-  type ChannelName,
-  type Outcome,
-} from '../../preload/contract';
+import { channels, isChannelName } from '../../preload/contract';
+import type { ChannelName } from '../../common/bridge';
+import type { Outcome } from '../../common/failures';
 import { failure, toFailure } from '../failures/errors';
 import type { Handlers } from './channel-handlers';
 import type { Logger } from '../logging/logger';
@@ -29,7 +26,7 @@ export function isTrustedSender(sender: SenderFacts, appOrigin: string): boolean
 }
 
 async function run(handlers: Handlers, name: ChannelName, args: unknown): Promise<Outcome<object>> {
-  const parsed = channels[name].args.safeParse(args);
+  const parsed = channels[name].safeParse(args);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))];
     return failure('INVALID_INPUT', fields.filter(Boolean).join(', ') || undefined);

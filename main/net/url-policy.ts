@@ -2,15 +2,6 @@ import { isIP } from 'node:net';
 import { AppError } from '../failures/errors';
 import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';
 
-/** The host of an address, for messages; the text itself when it is not one. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 /**
  * Loopback is the only place plain http may go: the local simulator, never another machine. Only
  * literal `localhost`, 127.0.0.0/8 and ::1: a name under `.localhost` is resolved through DNS and

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import type { ProfileChange } from '../../preload/contract';
+import type { ProfileChange } from '../../common/profiles';
 import { AppError } from '../failures/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';

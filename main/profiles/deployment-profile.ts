@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ProfileChange, SettingsChange } from '../../preload/contract';
+import type { ProfileChange } from '../../common/profiles';
+import type { SettingsChange } from '../../common/settings';
 import { machineDestinationsRefusal } from '../destinations/machine-only-destinations';
 import { AppError } from '../failures/errors';
 import { privateFileMode } from '../files/private-files';
@@ -155,7 +156,7 @@ export function withCertificatesOnly<Profile extends { readonly caCertificatePem
   return { ...profile, caCertificatePem: bundle.pem };
 }
 
-export type { ProfileChange } from '../../preload/contract';
+export type { ProfileChange } from '../../common/profiles';
 
 const labels: Readonly<Record<string, string>> = {
   environment: 'Environnement',

@@ -2,7 +2,7 @@
 // machine profile's passwords): one account or several, and the daily check's time it may ask for
 // (`"dailyCheckAt": "07:30"`, written by `export-profile --daily-check-at`). The time is not a
 // setting and is not bound to the encrypted secrets: it only says when the workstation checks.
-import { timeOfDayInput } from '../../preload/contract';
+import { timeOfDayInput } from '../dates/time-of-day';
 import { AppError } from '../failures/errors';
 import { parseAccountsProfile, type AccountsProfile } from './accounts-profile';
 import { parseSingleProfile, readProfileData, type DeploymentProfile } from './deployment-profile';

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { minPassphraseLength } from '../../preload/contract';
+import { minPassphraseLength } from '../../common/profiles';
 import { AppError } from '../failures/errors';
 
 /**

@@ -1,5 +1,5 @@
 import { addDays, addMonths, differenceInCalendarDays, isValid, parseISO, startOfDay } from 'date-fns';
-import type { PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 import { isoDay, parseFrenchDay } from '../dates/plain-day';
 
 /** Chorus Pro expires a technical account's password this many days after it was set. */

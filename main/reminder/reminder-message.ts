@@ -1,7 +1,7 @@
 import { parseISO } from 'date-fns';
 import { frenchTypography } from '../../common/french-typography';
 import { frenchDay } from '../dates/plain-day';
-import type { PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 
 const shown = (day: string): string => frenchDay(parseISO(day));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 import { createLogger } from '../logging/logger';
 import { reminderPeriodMs, startReminderSchedule } from './reminder-schedule';
 

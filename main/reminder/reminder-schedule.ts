@@ -1,4 +1,4 @@
-import type { PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 import type { Logger } from '../logging/logger';
 
 export const reminderPeriodMs = 24 * 60 * 60 * 1000;

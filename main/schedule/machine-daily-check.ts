@@ -2,7 +2,7 @@
 // start, like the rest of the profile. It belongs to the machine profile only (the Task Scheduler
 // keeps it, not the settings): it is taken out before the profile itself is read.
 import { z } from 'zod';
-import { timeOfDayInput } from '../../preload/contract';
+import { timeOfDayInput } from '../dates/time-of-day';
 import type { Logger } from '../logging/logger';
 import type { DailyCheckSchedule } from './daily-check-schedule';
 import { parseTimeOfDay } from './daily-check-task';

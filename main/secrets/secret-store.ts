@@ -12,15 +12,8 @@ export interface SecretStore {
 }
 
 import { createHash } from 'node:crypto';
+import { hostOf } from '../net/host-of';
 import { storedProxy } from '../net/url-policy';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 /**
  * Where a PISTE client secret may be used: the token it obtains goes to this API host only, and

@@ -1,4 +1,4 @@
-import type { EnvironmentName } from '../../preload/contract';
+import type { EnvironmentName } from '../../common/settings';
 
 export interface EnvironmentEndpoints {
   readonly apiBaseUrl: string;

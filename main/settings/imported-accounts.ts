@@ -1,4 +1,4 @@
-import type { SettingsChange } from '../../preload/contract';
+import type { SettingsChange } from '../../common/settings';
 import { withoutUnusedFirstAccount } from '../accounts/unused-first-account';
 import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
 import { AppError } from '../failures/errors';

@@ -1,4 +1,4 @@
-import type { SettingsChange } from '../../preload/contract';
+import type { SettingsChange } from '../../common/settings';
 import { AppError } from '../failures/errors';
 import { checkEndpointUrl, checkProxyUrl, controlCharacterRefusal, hasControlCharacter } from '../net/url-policy';
 import { hasLookAlikeCharacter, lookAlikeRefusal } from '../text/look-alike';

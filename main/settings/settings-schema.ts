@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alertDelayBounds, environmentNames, timeoutBounds } from '../../preload/contract';
+import { alertDelayBounds, environmentNames, timeoutBounds } from '../../common/settings';
 import { exchangeSettingsShape } from './exchange-state';
 import { knownEnvironments } from './environments';
 

@@ -1,4 +1,4 @@
-import type { SettingsChange, SettingsView } from '../../preload/contract';
+import type { SettingsChange, SettingsView } from '../../common/settings';
 import type { Clock } from '../dates/clock';
 import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
 import type { Logger } from '../logging/logger';

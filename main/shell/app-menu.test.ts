@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../preload/contract';
+import type { MenuCommand } from '../../common/app';
 import { appMenuTemplate } from './app-menu';
 
 const items = (template: MenuItemConstructorOptions[]) =>

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../preload/contract';
+import type { MenuCommand } from '../../common/app';
 
 /**
  * The window's menu, in French. Its items ask the screen to carry out the same actions as its

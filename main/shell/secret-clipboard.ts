@@ -3,7 +3,7 @@
 // Windows' clipboard history (Win+V) and its cloud sync may keep a copy meanwhile: the guide says
 // to turn them off on workstations that renew (not verified on Windows here).
 import type { Clipboard } from 'electron';
-import { clipboardClearSeconds } from '../../preload/contract';
+import { clipboardClearSeconds } from '../../common/exchange';
 
 export function secretClipboard(clipboard: Pick<Clipboard, 'writeText' | 'readText' | 'clear'>): (text: string) => Promise<void> {
   let clearing: ReturnType<typeof setTimeout> | undefined;

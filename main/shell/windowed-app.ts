@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
-import { channelNames } from '../../preload/contract';
+import { channelNames } from '../../common/bridge';
 import { ipcChannelOf, ipcEventOf } from '../../preload/ipc-channel';
 import { createHttpTransport } from '../chorus/http-transport';
 import { accountArgumentOf } from '../cli/in-app-arguments';

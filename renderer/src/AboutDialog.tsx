@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../preload/contract';
+import type { AppInfo } from '../../common/app';
 import { ModalDialog } from './ModalDialog';
 
 /** "À propos": what support asks for first. */

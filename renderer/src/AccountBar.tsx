@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AccountSummary, SettingsSnapshot } from '../../preload/contract';
+import type { AccountSummary, SettingsSnapshot } from '../../common/accounts';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { AccountNameDialog, RemoveAccountDialog } from './AccountDialogs';
 import { accountState } from './accountState';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import type { Outcome, SettingsSnapshot } from '../../preload/contract';
+import type { Outcome } from '../../common/failures';
+import type { SettingsSnapshot } from '../../common/accounts';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { ModalDialog } from './ModalDialog';
 

@@ -1,4 +1,4 @@
-import type { Failure } from '../../preload/contract';
+import type { Failure } from '../../common/failures';
 import { FieldError } from './FieldError';
 import { SecretField } from './SecretField';
 import { TextField } from './TextField';

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, Failure, SettingsSnapshot } from '../../preload/contract';
+import type { AppInfo } from '../../common/app';
+import type { Failure } from '../../common/failures';
+import type { SettingsSnapshot } from '../../common/accounts';
 import { ConfigurationScreen } from './ConfigurationScreen';
 import { FailureText } from './FailureText';
 

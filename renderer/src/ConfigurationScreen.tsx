@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, Failure, PasswordRenewal, SettingsSnapshot } from '../../preload/contract';
+import type { AppInfo } from '../../common/app';
+import type { Failure } from '../../common/failures';
+import type { PasswordRenewal } from '../../common/password-renewal';
+import type { SettingsSnapshot } from '../../common/accounts';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { AdvancedSettings } from './AdvancedSettings';
 import { AccountBar } from './AccountBar';

@@ -1,4 +1,6 @@
-import type { EnvironmentName, Failure, PasswordReminder } from '../../preload/contract';
+import type { EnvironmentName } from '../../common/settings';
+import type { Failure } from '../../common/failures';
+import type { PasswordReminder } from '../../common/reminder';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { LastCheckLine } from './LastCheckLine';
 import { unreachableCodes, type TestState } from './connectionTest';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DailyCheckView } from '../../preload/contract';
+import type { DailyCheckView } from '../../common/daily-check';
 import { frenchTypography as fr } from '../../common/french-typography';
 
 const defaultTime = '07:30';

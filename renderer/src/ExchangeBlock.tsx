@@ -1,6 +1,7 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import type { DestinationView, ExchangeView, Outcome } from '../../preload/contract';
-import { clipboardClearSeconds } from './contractValues';
+import type { DestinationView, ExchangeView } from '../../common/exchange';
+import type { Outcome } from '../../common/failures';
+import { clipboardClearSeconds } from '../../common/exchange';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { formatDay } from './format';
 

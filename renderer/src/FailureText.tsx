@@ -1,4 +1,4 @@
-import type { Failure } from '../../preload/contract';
+import type { Failure } from '../../common/failures';
 import { frenchTypography as fr } from '../../common/french-typography';
 
 /**

@@ -1,4 +1,4 @@
-import type { FleetView } from '../../preload/contract';
+import type { FleetView } from '../../common/fleet';
 import { formatDay } from './format';
 
 /**

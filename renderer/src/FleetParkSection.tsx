@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Failure, FleetPark } from '../../preload/contract';
+import type { Failure } from '../../common/failures';
+import type { FleetPark } from '../../common/fleet';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { FailureText } from './FailureText';
 import { formatDay } from './format';

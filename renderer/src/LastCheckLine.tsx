@@ -1,4 +1,4 @@
-import type { LastCheckView } from '../../preload/contract';
+import type { LastCheckView } from '../../common/accounts';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { formatDay } from './format';
 

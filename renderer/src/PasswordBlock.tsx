@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 import { frenchTypography as fr } from '../../common/french-typography';
-import { alertDelayBounds } from './contractValues';
+import { alertDelayBounds } from '../../common/settings';
 import { FieldError } from './FieldError';
 import { formatDay } from './format';
 import { sourceText } from './ReminderBanner';

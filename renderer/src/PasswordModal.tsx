@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { Failure, PasswordRenewal } from '../../preload/contract';
+import type { Failure } from '../../common/failures';
+import type { PasswordRenewal } from '../../common/password-renewal';
 import { unreachableCodes } from './connectionTest';
 import { FailureText } from './FailureText';
 import { ModalDialog } from './ModalDialog';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Failure, ProfileChange } from '../../preload/contract';
+import type { Failure } from '../../common/failures';
+import type { ProfileChange } from '../../common/profiles';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { FailureText } from './FailureText';
 import { ModalDialog } from './ModalDialog';

@@ -1,4 +1,4 @@
-import type { PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { formatDay } from './format';
 

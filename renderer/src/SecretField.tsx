@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Failure, Outcome, SettingsSnapshot } from '../../preload/contract';
+import type { Failure, Outcome } from '../../common/failures';
+import type { SettingsSnapshot } from '../../common/accounts';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { PasswordInput } from './PasswordInput';
 

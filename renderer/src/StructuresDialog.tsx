@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ChorusStructure, Failure } from '../../preload/contract';
+import type { ChorusStructure } from '../../common/connection';
+import type { Failure } from '../../common/failures';
 import { ModalDialog } from './ModalDialog';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { FailureText } from './FailureText';

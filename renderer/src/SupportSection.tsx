@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AppInfo, ProfileChange } from '../../preload/contract';
+import type { AppInfo } from '../../common/app';
+import type { ProfileChange } from '../../common/profiles';
 import { frenchTypography as fr } from '../../common/french-typography';
-import { minPassphraseLength } from './contractValues';
+import { minPassphraseLength } from '../../common/profiles';
 import { AboutDialog } from './AboutDialog';
 import { DailyCheckSection } from './DailyCheckSection';
 import { FleetParkSection } from './FleetParkSection';

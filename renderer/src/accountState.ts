@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../preload/contract';
+import type { AccountSummary } from '../../common/accounts';
 
 /** Each account's state at a glance (issue 35): a failing test first, then a renewal due. */
 export type AccountState = 'OK' | 'en échec' | 'à renouveler' | 'non testé';

@@ -1,4 +1,4 @@
-import type { ChorusBridge } from '../../preload/contract';
+import type { ChorusBridge } from '../../common/bridge';
 
 declare global {
   interface Window {

@@ -1,4 +1,5 @@
-import type { Failure, SettingsView } from '../../preload/contract';
+import type { Failure } from '../../common/failures';
+import type { SettingsView } from '../../common/settings';
 
 export type TestState =
   | { readonly kind: 'idle' }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AccountList, AccountSummary } from '../../preload/contract';
+import type { AccountList, AccountSummary } from '../../common/accounts';
 
 /**
  * Every account's summary, asked for once the screen is shown (the screen does not wait for it)

@@ -1,5 +1,7 @@
 import { useCallback, useReducer, useRef, useState } from 'react';
-import type { Outcome, ScreenSettingsChange as SettingsChange, SettingsSnapshot } from '../../preload/contract';
+import type { Outcome } from '../../common/failures';
+import type { ScreenSettingsChange as SettingsChange } from '../../common/settings';
+import type { SettingsSnapshot } from '../../common/accounts';
 
 export type EditableField = 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl' | 'timeoutSeconds';
 type Drafts = Partial<Record<EditableField, string>>;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { FleetView, SettingsSnapshot } from '../../preload/contract';
+import type { FleetView } from '../../common/fleet';
+import type { SettingsSnapshot } from '../../common/accounts';
 
 /**
  * The fleet's line for the account on screen (main/fleet/fleet-view.ts), read again whenever the

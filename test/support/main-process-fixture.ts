@@ -1,6 +1,7 @@
 import type { NewHost } from '../../main/hosts/host-confirmation';
 import { randomUUID } from 'node:crypto';
-import type { ChannelArgs, ChannelName } from '../../preload/contract';
+import type { ChannelArgs } from '../../preload/contract';
+import type { ChannelName } from '../../common/bridge';
 import { createHttpTransport } from '../../main/chorus/http-transport';
 import { createLogger, type LogLine } from '../../main/logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';

@@ -6,7 +6,7 @@ import type { Command } from '../command';
 import type { CommandResult } from '../command-result';
 import { exchangeLines } from '../exchange-lines';
 import { text } from '../options';
-import type { ExchangeView } from '../../../preload/contract';
+import type { ExchangeView } from '../../../common/exchange';
 
 const usageLine = 'usage : destinations list | destinations add --manual NOM | destinations done --name NOM | destinations remove --name NOM (avec --account NOM quand le poste a plusieurs comptes)';
 

@@ -1,6 +1,6 @@
 // `set-password`, `set-client-secret`, `set-proxy-password`: secrets read from standard input
 // (never an argument) into the keychain.
-import type { FailureCode } from '../../../preload/contract';
+import type { FailureCode } from '../../../common/failures';
 import { proxyAccount } from '../../chorus/connection-service';
 import { AppError, toFailure } from '../../failures/errors';
 import { storedProxy } from '../../net/url-policy';
