@@ -21,7 +21,7 @@ import { workstationNames } from './fleet/workstation-names';
 import type { Logger } from './logging/logger';
 import { createExchangeService, scopedExchange } from './destinations/exchange-service';
 import { platformFileTrust, type CheckFileTrust } from './destinations/file-trust';
-import { forgetExchangeState } from './destinations/forget-exchange';
+import { forgetExchangeState } from './forget/forget-exchange';
 import type { ReadPolicyText } from './destinations/machine-policy';
 import { platformPolicyReader } from './destinations/policy-source';
 import { type ShouldPush } from './destinations/push';

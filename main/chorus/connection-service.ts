@@ -3,8 +3,8 @@ import { AppError, fieldFailure } from '../failures/errors';
 import type { FailureField } from '../../preload/contract';
 import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logging/logger';
-import { secretAccounts, type SecretStore } from '../secrets/secret-store';
-import { hostOf, proxyUserName } from '../net/url-policy';
+import { proxyAccount, secretAccounts, type SecretStore } from '../secrets/secret-store';
+import { hostOf } from '../net/url-policy';
 import { isOfficialPisteAddress } from '../settings/environments';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
@@ -74,8 +74,6 @@ async function requiredSecret(secrets: SecretStore, account: string, field: Fail
   return value;
 }
 
-/** A proxy's password lives in the keychain, under its host and user name. */
-export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${proxyUserName(proxy)}`;
 
 /**
  * The connection test, the structures and a structure's details, for the settings as saved:

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileCacheFolderName } from '../cli/compile-cache';
+import { compileCacheFolderName } from '../files/compile-cache-folder';
 import { logFolderName } from '../logging/log-file';
 import { settingsFileName } from '../settings/settings-backend';
 import { counted } from '../text/plural';

@@ -1,7 +1,7 @@
 // The selected account's settings: autosaved fields, the secrets typed apart, the CA chosen in a
 // main-process dialog, the date Chorus Pro communicated the password on.
 import { settingsSnapshot, secretsPresence } from '../accounts/settings-snapshot';
-import { proxyAccount } from '../chorus/connection-service';
+import { proxyAccount } from '../secrets/secret-store';
 import { assertCanEnterPasswordDay, parseCommunicatedDay } from '../credentials/password-date';
 import { AppError } from '../failures/errors';
 import { keepCaCopy } from '../net/ca-file-copy';

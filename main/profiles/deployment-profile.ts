@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange, SettingsChange } from '../../preload/contract';
-import { machineDestinationsRefusal } from '../destinations/machine-only-destinations';
+import { machineDestinationsRefusal } from '../settings/machine-only-destinations';
 import { AppError } from '../failures/errors';
 import { privateFileMode } from '../files/private-files';
 import { boundedReadReason, readBoundedFileSync } from '../files/bounded-read';

@@ -1,6 +1,6 @@
 import type { SettingsChange, SettingsView } from '../../preload/contract';
 import type { Clock } from '../dates/clock';
-import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
+import { withImportedPassword, type ImportedPassword } from './imported-password';
 import type { Logger } from '../logging/logger';
 import { accountNamed, checkDistinctConnection } from './account-rules';
 import { accountsStore, type AccountsStore } from './accounts-store';

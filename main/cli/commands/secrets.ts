@@ -1,7 +1,7 @@
 // `set-password`, `set-client-secret`, `set-proxy-password`: secrets read from standard input
 // (never an argument) into the keychain.
 import type { FailureCode } from '../../../preload/contract';
-import { proxyAccount } from '../../chorus/connection-service';
+import { proxyAccount } from '../../secrets/secret-store';
 import { AppError, toFailure } from '../../failures/errors';
 import { storedProxy } from '../../net/url-policy';
 import { secretAccounts } from '../../secrets/secret-store';
