@@ -5,7 +5,7 @@
 // status goes to the folder for the IT person's report (issue 32).
 import { fleetManagedAccounts, readMemberships } from '../fleet/local-records';
 import type { FleetSync } from '../fleet/sync-fleet';
-import type { CoreServices } from '../services';
+import type { CoreServices } from '../accounts/core-services';
 import type { CommandResult } from './command-result';
 import { pointerJson, pointerLines, syncLines } from './fleet-lines';
 import { testAccounts, testAllAccounts, testAllResult, type AccountTestOutcome } from './test-all-accounts';

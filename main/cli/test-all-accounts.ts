@@ -2,7 +2,7 @@ import { setTimeout } from 'node:timers/promises';
 import { parseISO } from 'date-fns';
 import { frenchDay } from '../dates/plain-day';
 import { toFailure } from '../failures/errors';
-import type { CoreServices } from '../services';
+import type { CoreServices } from '../accounts/core-services';
 import { accountNameText, accountOptionText } from './account-choice';
 import { refuseUnconfirmedHosts } from './confirmed-hosts';
 import { agreed, counted } from '../text/plural';
@@ -39,23 +39,23 @@ const sleep: Wait = (seconds) => setTimeout(seconds * 1000);
  * works but a password is due for renewal (exit status 3).
  */
 export async function testAllAccounts(services: CoreServices, wait: Wait = sleep): Promise<CommandResult & { readonly outcomes: readonly AccountTestOutcome[] }> {
-  return testAllResult(await testAccounts(services, services.settings.accounts.list().map((account) => account.name), wait));
+  return testAllResult(await testAccounts(services, services.workstation.accounts.list().map((account) => account.name), wait));
 }
 
 /** These accounts tested, one after the other (the daily check retests some after a fleet's sync). */
 export async function testAccounts(services: CoreServices, names: readonly string[], wait: Wait = sleep): Promise<AccountTestOutcome[]> {
   const results: AccountTestOutcome[] = [];
-  const stored = services.settings.accounts.list();
+  const stored = services.workstation.accounts.list();
   const tested = names.filter((name) => stored.some((account) => account.name === name && account.login !== undefined));
   for (const name of names) {
     if (!tested.includes(name)) {
       results.push({ account: name, ok: null, skipped: 'no-login' });
       continue;
     }
-    const account = services.withAccount(name);
+    const account = services.account(name);
     try {
       // The daily check runs alone: a host nobody confirmed here is refused, not asked about.
-      refuseUnconfirmedHosts(account, account.settings.read());
+      refuseUnconfirmedHosts(services.workstation, account, account.settings.read());
       const outcome = await account.connection.testConnection(account.settings.read());
       const reminder = account.currentReminder();
       const renewalDue = reminder.known && reminder.due ? { expiresOn: reminder.expiresOn, daysLeft: reminder.daysLeft } : undefined;
