@@ -8,7 +8,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { AccountServices } from '../accounts/account-services';
 import type { CoreServices } from '../accounts/core-services';
 import type { CommandResult } from './command-result';
-import type { Notifier } from './daily-check';
+import type { Notifier } from '../daily-check/notices';
 import type { OptionName, Options } from './options';
 
 /** What the command line is given from outside: its streams, keychain, network and clock. */
