@@ -79,6 +79,23 @@ async function requiredSecret(secrets: SecretStore, account: string, field: Fail
  * The connection test, the structures and a structure's details, for the settings as saved:
  * secrets are read from the keychain at the moment of use and never leave the main process.
  */
+/** An account's connection to Chorus Pro: the test, the renewal's check, the structures, the hand-off's route. */
+export interface ConnectionService {
+  /** Where to reach Chorus Pro for these settings, and the secrets it takes (the hand-off to local programs). */
+  readonly prepared: (settings: StoredSettings) => Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }>;
+  /**
+   * One test at a time: a second request while one runs gets the same answer. A success also
+   * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.
+   */
+  testConnection(settings: StoredSettings, options?: TestOptions): Promise<ConnectionTestResult>;
+  /** Resolves once the expiry dates the last test went on reading are recorded, or given up within their budget. */
+  readonly passwordExpiryRead: () => Promise<void>;
+  /** Checks a password that is not stored yet: the renewal's first step. */
+  verifyPassword(settings: StoredSettings, password: string, cancel?: AbortSignal): Promise<void>;
+  listStructures(settings: StoredSettings, cancel?: AbortSignal): Promise<ChorusStructure[]>;
+  structureDetails(settings: StoredSettings, structureId: number, cancel?: AbortSignal): Promise<StructureDetails>;
+}
+
 export function createConnectionService({
   client,
   secrets,
@@ -88,7 +105,7 @@ export function createConnectionService({
   recordPasswordVerified,
   recordStructuresReadForExpiry,
   expiryReadBudgetMs: budgetMs = expiryReadBudgetMs,
-}: ConnectionServiceDependencies) {
+}: ConnectionServiceDependencies): ConnectionService {
   async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
     const { login, clientId } = settings;
     if (!login) throw fieldFailure('login', 'INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
@@ -215,4 +232,3 @@ export function createConnectionService({
     },
   };
 }
-export type ConnectionService = ReturnType<typeof createConnectionService>;
