@@ -33,7 +33,6 @@ import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type 
 import { knownEnvironments } from './settings/environments';
 import { confirmedBy } from './hosts/host-confirmation';
 import type { StoredSettings } from './settings/settings-schema';
-export type { CoreServices } from './accounts/core-services';
 import { settingsFileName, type OpenSettingsBackend } from './settings/settings-backend';
 import { openWorkstationStore } from './settings/workstation-store';
 import { windowAccount } from './ipc/window-account';
