@@ -39,7 +39,7 @@ export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: 
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
   const keychainService = options.keychainService ?? `Chorus Pro Echanges (e2e ${randomUUID()})`;
   const secrets = createKeytarSecretStore(keychainService);
-  const services = createCoreServices({
+  const { workstation } = createCoreServices({
     userDataDir,
     openSettingsBackend: openConfBackend,
     secrets,
@@ -49,12 +49,13 @@ export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: 
   });
   const login = options.login ?? demo.login;
   const clientId = options.clientId ?? demo.clientId;
-  services.settings.update({ environment: 'custom', apiBaseUrl: options.apiBaseUrl, tokenUrl: options.tokenUrl, login, clientId });
+  const settings = workstation.account(workstation.accounts.selected());
+  settings.update({ environment: 'custom', apiBaseUrl: options.apiBaseUrl, tokenUrl: options.tokenUrl, login, clientId });
   // The earlier session's user had confirmed its hosts (the screen asks before a first request).
-  services.settings.addConfirmedHosts(confirmedBy([services.settings.read()]));
+  workstation.addConfirmedHosts(confirmedBy([settings.read()]));
   await secrets.set(secretAccounts.clientSecret(options, clientId), options.clientSecret ?? demo.clientSecret);
   await secrets.set(secretAccounts.technicalPassword(options.apiBaseUrl, login), options.password ?? demo.password);
-  if (options.passwordUpdatedAt) services.settings.recordPasswordUpdate(options.passwordUpdatedAt, true);
+  if (options.passwordUpdatedAt) settings.recordPasswordUpdate(options.passwordUpdatedAt, true);
   return { userDataDir, keychainService };
 }
 

@@ -1,7 +1,7 @@
 // The command line's commands: the real keychain, HTTP, clock and streams around runCli.
 // Loaded by cli.ts only when a command is given (its own file once built).
 import { createHttpTransport } from './chorus/http-transport';
-import type { Notifier } from './cli/daily-check';
+import type { Notifier } from './daily-check/notices';
 import { runCli } from './cli/run-cli';
 import { askAtTerminal, readSecretFromStdin, readSecretFromTerminal } from './cli/read-secret';
 import { standardInputKind } from './cli/standard-input';

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../common/app';
+import type { PasswordReminder } from '../common/reminder';
 import { applyMachineProfileAtFirstStart, type MachineProfileTrust } from './profiles/machine-profile';
 import { scopeMachineProfileAuthorities } from './profiles/machine-profile-authority';
-import { createAccountServices, type AccountServices } from './accounts/account-services';
+import { createAccountServices, type AccountServices, type SharedServices } from './accounts/account-services';
+import type { CoreServices } from './accounts/core-services';
 import { createChorusClient } from './chorus/chorus-client';
 import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
 import { registerMachineDailyCheck } from './schedule/machine-daily-check';
@@ -19,22 +21,22 @@ import type { BoxContent } from './fleet/fleet-formats';
 import type { PointerOutcome } from './fleet/follow-machine-pointer';
 import { workstationNames } from './fleet/workstation-names';
 import type { Logger } from './logging/logger';
-import { createExchangeService, scopedExchange } from './destinations/exchange-service';
+import { createExchangeService } from './destinations/exchange-service';
 import { platformFileTrust, type CheckFileTrust } from './destinations/file-trust';
-import { forgetExchangeState } from './destinations/forget-exchange';
+import { forgetExchangeState } from './forget/forget-exchange';
 import type { ReadPolicyText } from './destinations/machine-policy';
 import { platformPolicyReader } from './destinations/policy-source';
 import { type ShouldPush } from './destinations/push';
 import { onlyWhereNoFleetManages } from './fleet/fleet-push-rule';
 import { callingProcess, type CallerFacts } from './handoff/caller-process';
-import { credentialsFor, headersFor, type HandoffDependencies } from './handoff/handoff';
-import type { HandOffTokenOptions } from './handoff/handoff-token';
+import type { HandoffDependencies } from './handoff/handoff';
 import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
 import { confirmedBy } from './hosts/host-confirmation';
 import type { StoredSettings } from './settings/settings-schema';
 import { settingsFileName, type OpenSettingsBackend } from './settings/settings-backend';
-import { openSettingsStore, type SettingsStore } from './settings/settings-store';
+import { openWorkstationStore } from './settings/workstation-store';
+import { windowAccount } from './ipc/window-account';
 
 export interface CoreDependencies {
   readonly userDataDir: string;
@@ -80,14 +82,13 @@ function openedRoutes(opened: StoredSettings) {
 }
 
 /**
- * The services themselves, as the app, the command line and the tests use them. `settings`,
- * `connection`, `renewPassword` and `currentReminder` act on the account named in `account`, or
- * else on the selected one at the moment of the call; `forAccount` reaches any other.
+ * The core built from its parts (accounts/core-services.ts says what it offers): the settings file
+ * opened and migrated once, and every account's services reached by name.
  */
-export function createCoreServices(dependencies: CoreDependencies & { readonly account?: string }) {
+export function createCoreServices(dependencies: CoreDependencies): CoreServices {
   const { clock, logger } = dependencies;
   const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
-  const store = openSettingsStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
+  const store = openWorkstationStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
   const machineDailyCheckAt = applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger, dependencies.machineProfileTrust);
   // The machine profile's hosts are not the user's choice: the screen asks, the command line refuses.
   if (firstStart && store.confirmedHosts() === undefined) store.addConfirmedHosts([]);
@@ -119,113 +120,81 @@ export function createCoreServices(dependencies: CoreDependencies & { readonly a
     shouldPush: dependencies.shouldPush ?? onlyWhereNoFleetManages(dependencies.userDataDir),
   });
   const handoff: HandoffDependencies = { send: dependencies.send, clock, secrets, logger, readPolicy, caller: dependencies.caller ?? (() => callingProcess()) };
-  const shared = {
+  const shared: SharedServices = {
     client: createChorusClient({ send: dependencies.send, clock }),
     secrets,
     clock,
     logger,
     exchange,
+    handoff,
+    allAccounts: () => store.accounts.list(),
     ...(dependencies.resolveSystemProxy ? { resolveSystemProxy: dependencies.resolveSystemProxy } : {}),
   };
   // One set of services per account, kept: a test under way is joined, not run twice.
   const built = new Map<string, AccountServices>();
-  const forAccount = (name: string): AccountServices => {
+  const account = (given: string): AccountServices => {
+    // Looked up at each call: a name renamed or removed since is refused, never served stale.
+    const settings = store.account(given);
+    const name = settings.accountName();
     let services = built.get(name);
     if (!services) {
-      services = createAccountServices(store.forAccount(name), shared);
+      services = createAccountServices(settings, shared);
       built.set(name, services);
     }
     return services;
   };
-  /** The services acting on one scope: the selected account (the app) or a named one. */
-  const scopedTo = (settings: SettingsStore) => {
-    const current = (): AccountServices => forAccount(settings.accountName());
-    return {
-      settings,
-      secrets,
-      logger,
-      forAccount,
-      current,
-      get connection() {
-        return current().connection;
-      },
-      get renewPassword() {
-        return current().renewPassword;
-      },
-      currentReminder: () => current().currentReminder(),
-      /** Every account's reminder, in the accounts' order: the daily check covers them all. */
-      allReminders: () => store.accounts.list().map((account) => ({ name: account.name, reminder: passwordReminder(account, clock()) })),
-      /** Settles once the secrets of an earlier version were moved (or could not be, this time). */
-      secretsMigrated,
-      /** The same services, acting on the account of that exact name. */
-      withAccount: (name: string) => scopedTo(store.forAccount(name)),
-      /** The daily check's time the machine profile applied at this (first) start asked for. */
-      machineDailyCheckAt,
-      /**
-       * Every fleet this user is a member of brought up to its highest valid publication
-       * (main/fleet/): the command line's `fleet sync`, the daily check (reading bounded), the app at start.
-       */
-      syncFleets: async (readDeadlineMs?: number): Promise<FleetSync[]> => {
-        // Loaded when asked for: every other command (and the window) starts without the fleet's code.
-        const [{ syncFleets }, { nodeFleetFolder }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/sync-fleet'), import('./fleet/fleet-folder'), import('./fleet/password-check')]);
-        return syncFleets({
-          secrets,
-          clock,
-          logger,
-          userDataDir: dependencies.userDataDir,
-          settings: store,
-          openFolder: nodeFleetFolder,
-          checkPassword: chorusPasswordCheck(shared),
-          ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
-        });
-      },
-      /** This workstation's status written to each of its fleets after the daily check (issue 32); reading bounded like the sync's. */
-      reportFleetStatus: async (readDeadlineMs?: number) => {
-        const [{ reportStatusToFleets }, { nodeFleetFolder }, { appVersion }] = await Promise.all([import('./fleet/report-status'), import('./fleet/fleet-folder'), import('./app-version')]);
-        return reportStatusToFleets(
-          { secrets, clock, logger, userDataDir: dependencies.userDataDir, openFolder: nodeFleetFolder, appVersion, ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }) },
-          store.accounts.list(),
-        );
-      },
-      /**
-       * The machine's fleet pointer followed for this user (a user not yet a member joins, nothing
-       * typed); reading the folder bounded like the sync's. Loaded only when there is a pointer file.
-       */
-      followMachineFleet: async (readDeadlineMs?: number): Promise<PointerOutcome> => {
-        const path = dependencies.machineFleetPath;
-        if (path === undefined || !existsSync(path)) return { kind: 'absent' };
-        const [{ followMachinePointer }, { nodeFleetFolder }, { platformPointerDistrust }, { withDeadline }] = await Promise.all([
-          import('./fleet/follow-machine-pointer'),
-          import('./fleet/fleet-folder'),
-          import('./fleet/machine-pointer'),
-          import('./fleet/sync-fleet'),
-        ]);
-        const following = followMachinePointer({ secrets, clock, logger, userDataDir: dependencies.userDataDir, openFolder: nodeFleetFolder, pointerPath: path, distrust: platformPointerDistrust, ...workstationNames() });
-        return withDeadline(following, readDeadlineMs, path).catch((error: unknown) => {
-          if (!(error instanceof Error && 'fleetLate' in error)) throw error;
-          return { kind: 'failed' as const, path, fingerprint: '', reason: `le dossier du parc n'a pas répondu en ${Math.round((readDeadlineMs ?? 0) / 1000)} s ; il sera rejoint à la prochaine vérification` };
-        });
-      },
-      /** A fleet's accounts applied here as a member's sync applies them (the new publisher, after `fleet rotate-key`). */
-      applyFleetAccounts: async (content: BoxContent): Promise<readonly string[]> => {
-        const [{ applyPublication }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/apply-publication'), import('./fleet/password-check')]);
-        const applied = await applyPublication({ settings: store, secrets, logger, userDataDir: dependencies.userDataDir, checkPassword: chorusPasswordCheck(shared) }, content);
-        return applied.accounts;
-      },
-      /** The copies of this scope's account's password (destinations/), and the machine policy. */
-      exchange: scopedExchange(exchange, settings, () => store.accounts.list()),
-      /** `headers` and `credentials` for this scope's account, when it allows local programs. */
-      handoff: {
-        headers: (options: HandOffTokenOptions) => headersFor(settings, current().connection, handoff, options),
-        credentials: () => credentialsFor(settings, handoff),
-      },
-      /** What `forget` (issue 34) removes of an account's copies and cached tokens. */
-      forgetExchange: (name: string) => forgetExchangeState(store, secrets, name, logger),
-    };
+  return {
+    workstation: store,
+    secrets,
+    logger,
+    account,
+    allReminders: () => store.accounts.list().map((account) => ({ name: account.name, reminder: passwordReminder(account, clock()) })),
+    secretsMigrated,
+    machineDailyCheckAt,
+    syncFleets: async (readDeadlineMs?: number): Promise<FleetSync[]> => {
+      // Loaded when asked for: every other command (and the window) starts without the fleet's code.
+      const [{ syncFleets }, { nodeFleetFolder }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/sync-fleet'), import('./fleet/fleet-folder'), import('./fleet/password-check')]);
+      return syncFleets({
+        secrets,
+        clock,
+        logger,
+        userDataDir: dependencies.userDataDir,
+        workstation: store,
+        openFolder: nodeFleetFolder,
+        checkPassword: chorusPasswordCheck(shared),
+        ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
+      });
+    },
+    reportFleetStatus: async (readDeadlineMs?: number) => {
+      const [{ reportStatusToFleets }, { nodeFleetFolder }, { appVersion }] = await Promise.all([import('./fleet/report-status'), import('./fleet/fleet-folder'), import('./app-version')]);
+      return reportStatusToFleets(
+        { secrets, clock, logger, userDataDir: dependencies.userDataDir, openFolder: nodeFleetFolder, appVersion, ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }) },
+        store.accounts.list(),
+      );
+    },
+    followMachineFleet: async (readDeadlineMs?: number): Promise<PointerOutcome> => {
+      const path = dependencies.machineFleetPath;
+      if (path === undefined || !existsSync(path)) return { kind: 'absent' };
+      const [{ followMachinePointer }, { nodeFleetFolder }, { platformPointerDistrust }, { withDeadline }] = await Promise.all([
+        import('./fleet/follow-machine-pointer'),
+        import('./fleet/fleet-folder'),
+        import('./fleet/machine-pointer'),
+        import('./fleet/sync-fleet'),
+      ]);
+      const following = followMachinePointer({ secrets, clock, logger, userDataDir: dependencies.userDataDir, openFolder: nodeFleetFolder, pointerPath: path, distrust: platformPointerDistrust, ...workstationNames() });
+      return withDeadline(following, readDeadlineMs, path).catch((error: unknown) => {
+        if (!(error instanceof Error && 'fleetLate' in error)) throw error;
+        return { kind: 'failed' as const, path, fingerprint: '', reason: `le dossier du parc n'a pas répondu en ${Math.round((readDeadlineMs ?? 0) / 1000)} s ; il sera rejoint à la prochaine vérification` };
+      });
+    },
+    applyFleetAccounts: async (content: BoxContent): Promise<readonly string[]> => {
+      const [{ applyPublication }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/apply-publication'), import('./fleet/password-check')]);
+      const applied = await applyPublication({ workstation: store, secrets, logger, userDataDir: dependencies.userDataDir, checkPassword: chorusPasswordCheck(shared) }, content);
+      return applied.accounts;
+    },
+    forgetExchange: (name: string) => forgetExchangeState(store.account(name), secrets, logger),
   };
-  return scopedTo(dependencies.account === undefined ? store : store.forAccount(dependencies.account));
 }
-export type CoreServices = ReturnType<typeof createCoreServices>;
 
 export interface MainDependencies extends CoreDependencies {
   readonly appInfo: AppInfo;
@@ -246,7 +215,8 @@ export interface MainDependencies extends CoreDependencies {
  */
 export function createMainProcess(dependencies: MainDependencies): {
   dispatch: Dispatch;
-  currentReminder: CoreServices['currentReminder'];
+  /** The reminder of the account the window shows. */
+  currentReminder: () => PasswordReminder;
   allReminders: CoreServices['allReminders'];
   /** The fleets this user is a member of, read at start without holding the window (main/fleet/). */
   syncFleets: CoreServices['syncFleets'];
@@ -254,11 +224,15 @@ export function createMainProcess(dependencies: MainDependencies): {
   followMachineFleet: CoreServices['followMachineFleet'];
 } {
   const services = createCoreServices(dependencies);
+  const { workstation } = services;
   const asked = dependencies.selectAccount;
   if (asked !== undefined) {
-    if (services.settings.accounts.list().some((account) => account.name === asked.normalize('NFC'))) services.settings.accounts.select(asked);
+    if (workstation.accounts.list().some((account) => account.name === asked.normalize('NFC'))) workstation.accounts.select(asked);
     else dependencies.logger.warn('account.unknown-at-start', { account: asked.slice(0, 80) });
   }
+  // The file's default, read once: from now on the window keeps its own (ipc/window-account.ts).
+  const shown = windowAccount(workstation);
+  const shownAccount = (): AccountServices => services.account(shown.name());
   const dailyCheck = dependencies.dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock: dependencies.clock, executable: process.execPath });
   if (services.machineDailyCheckAt !== undefined) void registerMachineDailyCheck(dailyCheck, services.machineDailyCheckAt, dependencies.logger);
   const handlers = createHandlers({
@@ -269,11 +243,11 @@ export function createMainProcess(dependencies: MainDependencies): {
     ...(dependencies.machineProfilePath ? { machineProfilePath: dependencies.machineProfilePath } : {}),
     ...(dependencies.machineFleetPath ? { machineFleetPath: dependencies.machineFleetPath } : {}),
     clock: dependencies.clock,
-    settings: services.settings,
+    workstation,
     secrets: services.secrets,
     logger: services.logger,
-    current: services.current,
-    exchange: services.exchange,
+    windowAccount: shown,
+    shownAccount,
   });
-  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: services.currentReminder, allReminders: services.allReminders, syncFleets: services.syncFleets, followMachineFleet: services.followMachineFleet };
+  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: () => shownAccount().currentReminder(), allReminders: services.allReminders, syncFleets: services.syncFleets, followMachineFleet: services.followMachineFleet };
 }

@@ -4,12 +4,12 @@ import { lastCheckReason } from '../chorus/last-check-text';
 import type { LastCheck } from '../settings/settings-schema';
 import type { Clock } from '../dates/clock';
 import { passwordReminder } from '../reminder/password-reminder';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 
 /** Every account as the account bar and the list of due accounts show it, in the user's order. */
-export function accountSummaries(settings: SettingsStore, clock: Clock): AccountSummary[] {
+export function accountSummaries(workstation: WorkstationStore, clock: Clock): AccountSummary[] {
   const now = clock();
-  return settings.accounts.list().map((account) => ({
+  return workstation.accounts.list().map((account) => ({
     name: account.name,
     ...(account.login ? { login: account.login } : {}),
     environment: account.environment,
@@ -22,7 +22,7 @@ export function accountSummaries(settings: SettingsStore, clock: Clock): Account
 export const lastCheckView = (check: LastCheck): LastCheckView => ({ ...check, reason: lastCheckReason(check.code) });
 
 /** The list with its revision: a digest of what it shows, so that any change shows in it. */
-export function accountList(settings: SettingsStore, clock: Clock): AccountList {
-  const accounts = accountSummaries(settings, clock);
+export function accountList(workstation: WorkstationStore, clock: Clock): AccountList {
+  const accounts = accountSummaries(workstation, clock);
   return { accounts, revision: createHash('sha256').update(JSON.stringify(accounts)).digest('base64url').slice(0, 22) };
 }

@@ -2,7 +2,7 @@ import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountList } from '../secrets/settings-accounts';
 import { credentialKey } from '../secrets/credential-key';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 
 /**
  * Removes a technical account and its keychain entries. A client secret or a proxy password that
@@ -12,11 +12,11 @@ import type { SettingsStore } from '../settings/settings-store';
  * All or nothing: the entries are deleted first, then the account; if either step fails, every
  * deleted entry is put back, so the message "rien n'a été modifié" stays true.
  */
-export async function removeAccount(settings: SettingsStore, secrets: SecretStore, givenName: string, logger: Logger): Promise<void> {
-  const scoped = settings.forAccount(givenName);
+export async function removeAccount(workstation: WorkstationStore, secrets: SecretStore, givenName: string, logger: Logger): Promise<void> {
+  const scoped = workstation.account(givenName);
   const name = scoped.accountName();
   const stillUsed = new Set(
-    settings.accounts
+    workstation.accounts
       .list()
       .filter((account) => account.name !== name)
       .flatMap((account) => accountList(account))
@@ -32,7 +32,7 @@ export async function removeAccount(settings: SettingsStore, secrets: SecretStor
       await secrets.delete(entry);
       deleted.push({ entry, value });
     }
-    settings.accounts.remove(name);
+    workstation.accounts.remove(name);
   } catch (error) {
     for (const { entry, value } of deleted) await secrets.set(entry, value).catch(() => logger.error('account.rollback-failed', { account: name }));
     throw error;

@@ -11,6 +11,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
 import type { StoredSettings } from '../settings/settings-schema';
 import { toSettingsView, type SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 import { accountList, lastCheckView } from './account-summaries';
 
 /** Which secrets the keychain holds for these settings, or undefined when it cannot be read. */
@@ -43,15 +44,15 @@ function lastFailureOf(settings: StoredSettings): Failure | undefined {
  * The settings with what the keychain holds for them: presence only, never a value. The settings
  * alone need no keychain: when it cannot be read, they are still shown, the secrets as unknown.
  */
-export async function settingsSnapshot(settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
+export async function settingsSnapshot(workstation: WorkstationStore, settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
   // One reading of the file for all the answer says (issue 36: with 200 accounts, each reading
   // cost ≈ 0.3 ms and this answer made eight).
-  const { current, accounts, name, machineProfileSecretsPending, machineProfileRefusal } = settings.readingOnce(() => ({
+  const { current, accounts, name, machineProfileSecretsPending, machineProfileRefusal } = workstation.readingOnce(() => ({
     current: settings.read(),
-    accounts: accountList(settings, clock),
+    accounts: accountList(workstation, clock),
     name: settings.accountName(),
-    machineProfileSecretsPending: settings.machineProfileSecretsPending(),
-    machineProfileRefusal: settings.machineProfileRefusal(),
+    machineProfileSecretsPending: workstation.machineProfileSecretsPending(),
+    machineProfileRefusal: workstation.machineProfileRefusal(),
   }));
   const presence = await secretsPresence(current, secrets);
   return {
@@ -65,7 +66,7 @@ export async function settingsSnapshot(settings: SettingsStore, secrets: SecretS
     ...withLastFailure(lastFailureOf(current)),
     passwordDayEditable: canEnterPasswordDay(current, presence?.password ?? null),
     ...(presence ? {} : { keychainUnavailable: true as const }),
-    ...(settings.recoveredFrom ? { recoveredFrom: settings.recoveredFrom } : {}),
+    ...(workstation.recoveredFrom ? { recoveredFrom: workstation.recoveredFrom } : {}),
     ...(machineProfileSecretsPending ? { machineProfileSecretsPending: true as const } : {}),
     ...(machineProfileRefusal === undefined ? {} : { machineProfileRefusal }),
   };

@@ -10,7 +10,7 @@ import { configuredServices, demoAccount, type CoreFixture } from '../../test/su
 import { startConnectProxy } from '../../test/support/loopback-servers';
 import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { tempDir } from '../../test/support/temp-dirs';
-import { proxyAccount } from './connection-service';
+import { proxyAccount } from '../secrets/secret-store';
 
 const http = simulatorForTheFile();
 let https: Simulator;

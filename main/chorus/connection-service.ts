@@ -3,9 +3,8 @@ import { AppError, fieldFailure } from '../failures/errors';
 import type { FailureField } from '../../common/failures';
 import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logging/logger';
-import { secretAccounts, type SecretStore } from '../secrets/secret-store';
+import { proxyAccount, secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { hostOf } from '../net/host-of';
-import { proxyUserName } from '../net/url-policy';
 import { isOfficialPisteAddress } from '../settings/environments';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
@@ -75,13 +74,28 @@ async function requiredSecret(secrets: SecretStore, account: string, field: Fail
   return value;
 }
 
-/** A proxy's password lives in the keychain, under its host and user name. */
-export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${proxyUserName(proxy)}`;
 
 /**
  * The connection test, the structures and a structure's details, for the settings as saved:
  * secrets are read from the keychain at the moment of use and never leave the main process.
  */
+/** An account's connection to Chorus Pro: the test, the renewal's check, the structures, the hand-off's route. */
+export interface ConnectionService {
+  /** Where to reach Chorus Pro for these settings, and the secrets it takes (the hand-off to local programs). */
+  readonly prepared: (settings: StoredSettings) => Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }>;
+  /**
+   * One test at a time: a second request while one runs gets the same answer. A success also
+   * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.
+   */
+  testConnection(settings: StoredSettings, options?: TestOptions): Promise<ConnectionTestResult>;
+  /** Resolves once the expiry dates the last test went on reading are recorded, or given up within their budget. */
+  readonly passwordExpiryRead: () => Promise<void>;
+  /** Checks a password that is not stored yet: the renewal's first step. */
+  verifyPassword(settings: StoredSettings, password: string, cancel?: AbortSignal): Promise<void>;
+  listStructures(settings: StoredSettings, cancel?: AbortSignal): Promise<ChorusStructure[]>;
+  structureDetails(settings: StoredSettings, structureId: number, cancel?: AbortSignal): Promise<StructureDetails>;
+}
+
 export function createConnectionService({
   client,
   secrets,
@@ -91,7 +105,7 @@ export function createConnectionService({
   recordPasswordVerified,
   recordStructuresReadForExpiry,
   expiryReadBudgetMs: budgetMs = expiryReadBudgetMs,
-}: ConnectionServiceDependencies) {
+}: ConnectionServiceDependencies): ConnectionService {
   async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
     const { login, clientId } = settings;
     if (!login) throw fieldFailure('login', 'INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
@@ -218,4 +232,3 @@ export function createConnectionService({
     },
   };
 }
-export type ConnectionService = ReturnType<typeof createConnectionService>;

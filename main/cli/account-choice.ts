@@ -1,5 +1,6 @@
 import { AppError } from '../failures/errors';
-import type { CoreServices } from '../services';
+import type { AccountServices } from '../accounts/account-services';
+import type { CoreServices } from '../accounts/core-services';
 
 /**
  * How a script names an account: `--account "NOM"`; a name an older version let begin with `-`
@@ -16,9 +17,10 @@ const quoted = (names: readonly string[]): string => names.map((name) => `« ${n
  * The account a command acts on: the one named with --account, or the only one. With several
  * accounts and none named, nothing is done: a script must never act on the wrong commune.
  */
-export function servicesForCommand(services: CoreServices, accountName: string | undefined): CoreServices {
-  if (accountName !== undefined) return services.withAccount(accountName);
-  const names = services.settings.accounts.list().map((account) => account.name);
-  if (names.length === 1) return services;
+export function accountForCommand(services: CoreServices, accountName: string | undefined): AccountServices {
+  if (accountName !== undefined) return services.account(accountName);
+  const names = services.workstation.accounts.list().map((account) => account.name);
+  const [only] = names;
+  if (names.length === 1 && only !== undefined) return services.account(only);
   throw new AppError('INVALID_INPUT', `il y a ${names.length} comptes techniques : précisez lequel avec --account NOM, parmi ${quoted(names)}`);
 }

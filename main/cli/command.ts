@@ -5,9 +5,10 @@ import type { HttpSend } from '../chorus/http-transport';
 import type { Clock } from '../dates/clock';
 import type { SchtasksRunner } from '../schedule/daily-check-schedule';
 import type { SecretStore } from '../secrets/secret-store';
-import type { CoreServices } from '../services';
+import type { AccountServices } from '../accounts/account-services';
+import type { CoreServices } from '../accounts/core-services';
 import type { CommandResult } from './command-result';
-import type { Notifier } from './daily-check';
+import type { Notifier } from '../daily-check/notices';
 import type { OptionName, Options } from './options';
 
 /** What the command line is given from outside: its streams, keychain, network and clock. */
@@ -36,8 +37,13 @@ export interface CliEnvironment {
 }
 
 export interface CommandContext {
-  /** One account's, or every account's (see `Command.accounts`). */
+  /** The core: the workstation's accounts and flags, every account's services by name. */
   readonly services: CoreServices;
+  /**
+   * The account the command acts on, named once at its start: --account or the only one (see
+   * `Command.accounts`); for a command over every account, the file's default, read once.
+   */
+  readonly account: AccountServices;
   /** What follows the command: `accounts add NOM`. */
   readonly positionals: readonly string[];
   readonly options: Options;

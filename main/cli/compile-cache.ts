@@ -6,13 +6,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { constants, enableCompileCache } from 'node:module';
 import { join } from 'node:path';
+import { compileCacheFolderName } from '../files/compile-cache-folder';
 import { defaultUserDataDir } from './user-data-dir';
 
-/**
- * In the user's data folder (not the temporary one, which other users of a shared machine can
- * write to and which cleaners empty): the folder `forget --all` removes with the settings.
- */
-export const compileCacheFolderName = 'cache-compilation';
+export { compileCacheFolderName };
 
 /** The folder `--user-data-dir` names in these arguments (`--user-data-dir X` or `=X`), else the default one. */
 export function userDataDirOf(args: readonly string[], env: NodeJS.ProcessEnv): string {

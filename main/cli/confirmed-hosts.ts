@@ -3,8 +3,9 @@
 // naming it and the command that confirms it. Hosts typed in the very command are confirmed by it.
 import { AppError } from '../failures/errors';
 import { hostsOf, unconfirmedHosts } from '../hosts/host-confirmation';
-import type { CoreServices } from '../services';
+import type { AccountServices } from '../accounts/account-services';
 import type { StoredSettings } from '../settings/settings-schema';
+import type { WorkstationStore } from '../settings/workstation-store';
 import { accountOptionText } from './account-choice';
 import { text, type Options } from './options';
 
@@ -13,10 +14,10 @@ function typedHosts(options: Options): string[] {
   return hostsOf({ apiBaseUrl: text(options, 'url') ?? '', tokenUrl: text(options, 'token-url') ?? '', proxyUrl: text(options, 'proxy') }).map(({ host }) => host);
 }
 
-export function refuseUnconfirmedHosts(services: Pick<CoreServices, 'settings'>, settings: StoredSettings, options: Options = {}): void {
-  const [missing] = unconfirmedHosts(settings, [...(services.settings.confirmedHosts() ?? []), ...typedHosts(options)]);
+export function refuseUnconfirmedHosts(workstation: WorkstationStore, { name }: Pick<AccountServices, 'name'>, settings: StoredSettings, options: Options = {}): void {
+  const [missing] = unconfirmedHosts(settings, [...(workstation.confirmedHosts() ?? []), ...typedHosts(options)]);
   if (!missing) return;
-  const account = services.settings.accounts.list().length > 1 ? ` ${accountOptionText(services.settings.accountName())}` : '';
+  const account = workstation.accounts.list().length > 1 ? ` ${accountOptionText(name)}` : '';
   const option = missing.role === 'Proxy' ? `--proxy ${settings.proxyUrl ?? ''}` : missing.role === 'URL du jeton' ? `--token-url ${settings.tokenUrl}` : `--url ${settings.apiBaseUrl}`;
   throw new AppError('HOST_NOT_CONFIRMED', `${missing.role} ${missing.host} : configure${account} ${option}`);
 }

@@ -106,7 +106,7 @@ export function refuseCustomApiWithKnownToken(settings: StoredSettings, options:
 
 /** The account's settings with the options given for this command only. */
 export function settingsWithOverrides(context: CommandContext): StoredSettings {
-  const settings = applySettingsChange(context.services.settings.read(), changeFromOptions(context.options));
+  const settings = applySettingsChange(context.account.settings.read(), changeFromOptions(context.options));
   refuseMixedEndpoints(settings);
   refuseCustomApiWithKnownToken(settings, context.options);
   return settings;

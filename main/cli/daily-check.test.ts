@@ -11,7 +11,7 @@ import { fixedClock, openTestSettings } from '../../test/support/settings-fixtur
 import { tempDir } from '../../test/support/temp-dirs';
 import { simulatorForTheFile } from '../../test/support/simulator-for-file';
 import { configureThreeCommunes } from '../../test/support/three-communes';
-import type { AccountNotice, Notifier } from './daily-check';
+import type { AccountNotice, Notifier } from '../daily-check/notices';
 import { runCli } from './run-cli';
 
 const keychainService = `Chorus Pro Echanges (test vérification quotidienne ${randomUUID()})`;

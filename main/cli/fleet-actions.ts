@@ -80,7 +80,7 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
   const misplaced = Object.keys(context.options).find((option) => !['user-data-dir', 'json', 'help', ...actionOptions[action]].includes(option));
   if (misplaced !== undefined) throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec fleet ${action}`);
   const platform = context.environment.platform ?? process.platform;
-  const accounts = () => context.services.settings.accounts.list();
+  const accounts = () => context.services.workstation.accounts.list();
   if (action === 'sync' || action === 'status') {
     if (folderWord !== undefined) throw new AppError('INVALID_INPUT', `fleet ${action} lit le dossier de chaque parc rejoint : il ne prend pas de dossier`);
     if (action === 'status') {

@@ -49,7 +49,7 @@ export async function assignAction(context: CommandContext, fleet: FleetDependen
   const everyone = context.options['all-members'] === true;
   const typed = texts(context.options, 'member');
   if (everyone === (typed.length > 0)) throw new AppError('INVALID_INPUT', 'fleet assign attend soit --member ID (une fois par poste, ou ID,ID), soit --all-members pour rendre le compte à tous les postes');
-  const assigned = await assignAccount(fleet, { account, members: everyone ? null : typed.map(parseMemberId) }, context.services.settings.accounts.list());
+  const assigned = await assignAccount(fleet, { account, members: everyone ? null : typed.map(parseMemberId) }, context.services.workstation.accounts.list());
   const name = `« ${printable(assigned.account)} »`;
   return {
     json: { account: assigned.account, members: assigned.members, losing: assigned.losing },

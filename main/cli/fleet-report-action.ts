@@ -12,7 +12,7 @@ import { shareInspector } from '../fleet/share-warnings';
 import { printable } from '../text/printable';
 import type { CommandContext } from './command';
 import type { CommandResult } from './command-result';
-import { notificationTitle } from './daily-check';
+import { notificationTitle } from '../daily-check/notices';
 import { reportCsv, reportHtml, writeReportFile } from './fleet-report-files';
 import { activeTexts, reportRows, summaryLines, type ReportRow } from '../fleet/report-rows';
 import { text } from './options';

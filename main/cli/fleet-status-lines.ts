@@ -12,8 +12,8 @@ export async function withFleetStatus(result: CommandResult, context: CommandCon
   const pointerPath = machineFleetPath(context.environment.env);
   if (!existsSync(pointerPath) && !existsSync(join(context.userDataDir, 'flotte'))) return result;
   const [{ fleetView }, { platformPointerDistrust }] = await Promise.all([import('../fleet/fleet-view'), import('../fleet/machine-pointer')]);
-  const view = fleetView(context.userDataDir, context.services.settings.accountName(), pointerPath, platformPointerDistrust);
-  const unverified = context.services.settings.read().passwordVerified === false;
+  const view = fleetView(context.userDataDir, context.account.name, pointerPath, platformPointerDistrust);
+  const unverified = context.account.settings.read().passwordVerified === false;
   return {
     ...result,
     json: { ...result.json, fleet: view },

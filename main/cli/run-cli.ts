@@ -7,8 +7,10 @@ import { machineFleetPath } from '../fleet/machine-pointer-path';
 import { machineProfilePath } from '../profiles/machine-profile';
 import { platformPolicyReader } from '../destinations/policy-source';
 import { openConfBackend } from '../settings/conf-backend';
-import { createCoreServices, type CoreServices } from '../services';
-import { servicesForCommand } from './account-choice';
+import type { AccountServices } from '../accounts/account-services';
+import type { CoreServices } from '../accounts/core-services';
+import { createCoreServices } from '../services';
+import { accountForCommand } from './account-choice';
 import type { CliEnvironment, Command } from './command';
 import { commandNamed } from './commands/command-table';
 import { text, type Options } from './options';
@@ -102,10 +104,15 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
         logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
       }));
     // The account is chosen before anything runs: with several and none named, nothing is done.
-    let scoped: CoreServices | undefined = acrossAccounts(command, options) ? undefined : servicesForCommand(open(), text(options, 'account'));
+    let account: AccountServices | undefined = acrossAccounts(command, options) ? undefined : accountForCommand(open(), text(options, 'account'));
     const context = {
       get services(): CoreServices {
-        return (scoped ??= open());
+        return open();
+      },
+      // A command over every account that still uses one: the file's default, read once.
+      get account(): AccountServices {
+        const services = open();
+        return (account ??= services.account(services.workstation.accounts.selected()));
       },
       options,
       environment,

@@ -1,78 +1,28 @@
-import { setTimeout } from 'node:timers/promises';
+// `test --all` on the command line: the accounts tested by the core (daily-check/test-accounts.ts),
+// told a line per account, then the summary.
 import { parseISO } from 'date-fns';
+import type { CoreServices } from '../accounts/core-services';
+import { testAllAccounts as testEveryAccount, type AccountTestOutcome, type TestAccountsOptions, type Wait } from '../daily-check/test-accounts';
 import { frenchDay } from '../dates/plain-day';
-import { toFailure } from '../failures/errors';
-import type { CoreServices } from '../services';
-import { accountNameText, accountOptionText } from './account-choice';
-import { refuseUnconfirmedHosts } from './confirmed-hosts';
 import { agreed, counted } from '../text/plural';
+import { accountNameText, accountOptionText } from './account-choice';
 import type { CommandResult } from './command-result';
+import { refuseUnconfirmedHosts } from './confirmed-hosts';
 
-/** A password that works but is due for renewal: when it expires, in the account's reminder's words. */
-export interface RenewalDue {
-  readonly expiresOn: string;
-  readonly daysLeft: number;
+export { longestQuotaWaitSeconds } from '../daily-check/test-accounts';
+
+/** How the command line runs the tests: a host nobody confirmed is refused with the command that confirms it. */
+export const commandLineTests = (services: CoreServices, wait?: Wait): TestAccountsOptions => ({
+  refuseUnconfirmedHosts: (account, settings) => refuseUnconfirmedHosts(services.workstation, account, settings),
+  ...(wait === undefined ? {} : { wait }),
+});
+
+/** `test --all`: every account tested; the result says `renewSoon` when every tested account works but a password is due (exit status 3). */
+export async function testAllAccounts(services: CoreServices, wait?: Wait): Promise<CommandResult & { readonly outcomes: readonly AccountTestOutcome[] }> {
+  return testAllResult(await testEveryAccount(services, commandLineTests(services, wait)));
 }
 
-/** One account's outcome in `test --all`. */
-export type AccountTestOutcome =
-  | { readonly account: string; readonly ok: true; readonly structureCount: number; readonly durationMs: number; readonly renewalDue?: RenewalDue }
-  | { readonly account: string; readonly ok: false; readonly code: string; readonly message: string; readonly retryAfterSeconds?: number; readonly waitedSeconds?: number }
-  /** Not checked: an account nobody set up (no login) says nothing of Chorus Pro. */
-  | { readonly account: string; readonly ok: null; readonly skipped: 'no-login' };
-
-/**
- * After a 429, the next account waits what PISTE asked for, but never longer than this: a run over
- * many accounts must end, and a wait of hours is a gateway's misconfiguration, not a plan.
- */
-export const longestQuotaWaitSeconds = 60;
-/** A 429 without `Retry-After`: a short pause rather than none. */
-export const defaultQuotaWaitSeconds = 10;
-
-export type Wait = (seconds: number) => Promise<void>;
-const sleep: Wait = (seconds) => setTimeout(seconds * 1000);
-
-/**
- * Every account tested, one after the other: the nightly check of a centre de gestion. An account
- * without a login (the « Compte principal » of a user who never set the app up) is not tested:
- * it would fail every morning for nothing. The result says `renewSoon` when every tested account
- * works but a password is due for renewal (exit status 3).
- */
-export async function testAllAccounts(services: CoreServices, wait: Wait = sleep): Promise<CommandResult & { readonly outcomes: readonly AccountTestOutcome[] }> {
-  return testAllResult(await testAccounts(services, services.settings.accounts.list().map((account) => account.name), wait));
-}
-
-/** These accounts tested, one after the other (the daily check retests some after a fleet's sync). */
-export async function testAccounts(services: CoreServices, names: readonly string[], wait: Wait = sleep): Promise<AccountTestOutcome[]> {
-  const results: AccountTestOutcome[] = [];
-  const stored = services.settings.accounts.list();
-  const tested = names.filter((name) => stored.some((account) => account.name === name && account.login !== undefined));
-  for (const name of names) {
-    if (!tested.includes(name)) {
-      results.push({ account: name, ok: null, skipped: 'no-login' });
-      continue;
-    }
-    const account = services.withAccount(name);
-    try {
-      // The daily check runs alone: a host nobody confirmed here is refused, not asked about.
-      refuseUnconfirmedHosts(account, account.settings.read());
-      const outcome = await account.connection.testConnection(account.settings.read());
-      const reminder = account.currentReminder();
-      const renewalDue = reminder.known && reminder.due ? { expiresOn: reminder.expiresOn, daysLeft: reminder.daysLeft } : undefined;
-      results.push({ account: name, ok: true as const, structureCount: outcome.structureCount, durationMs: outcome.durationMs, ...(renewalDue ? { renewalDue } : {}) });
-    } catch (error) {
-      const failure = toFailure(error, 'command-line');
-      // PISTE's quota covers the application, shared by the accounts after this one: wait it out.
-      const isLastTested = tested[tested.length - 1] === name;
-      const waitedSeconds = failure.code === 'RATE_LIMITED' && !isLastTested ? Math.min(failure.retryAfterSeconds ?? defaultQuotaWaitSeconds, longestQuotaWaitSeconds) : undefined;
-      results.push({ account: name, ok: false as const, code: failure.code, message: failure.message, ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}), ...(waitedSeconds !== undefined ? { waitedSeconds } : {}) });
-      if (waitedSeconds !== undefined) await wait(waitedSeconds);
-    }
-  }
-  return results;
-}
-
-/** `test --all`'s result: one line per account, then the summary (`renewSoon`: exit status 3). */
+/** `test --all`'s result: one line per account, then the summary; `renewSoon` when every tested account works but a password is due (exit status 3). */
 export function testAllResult(results: readonly AccountTestOutcome[]): CommandResult & { readonly outcomes: readonly AccountTestOutcome[] } {
   const failed = results.filter((result) => result.ok === false);
   const due = results.filter((result) => result.ok === true && result.renewalDue !== undefined);

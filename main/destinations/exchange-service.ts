@@ -110,12 +110,26 @@ export function createExchangeService(dependencies: ExchangeServiceDependencies)
 }
 export type ExchangeService = ReturnType<typeof createExchangeService>;
 
-/** The same operations acting on one scope's account (the selected one, or a named one): what the screen and the command line use. */
-export function scopedExchange(service: ExchangeService, settings: SettingsStore, allAccounts: () => readonly StoredAccount[]) {
+/** The copies of one account's password and the permission given to local programs: what the screen and the command line use. */
+export interface ScopedExchange {
+  readonly policy: () => Promise<PolicyReading>;
+  readonly view: () => Promise<ExchangeView>;
+  /** Every account's copies still to make: the daily check's reminder. */
+  readonly pendingByAccount: () => Promise<ReadonlyMap<string, readonly DestinationView[]>>;
+  readonly retry: () => Promise<ExchangeView>;
+  readonly addManual: (name: string) => Promise<ExchangeView>;
+  readonly confirmManual: (name: string) => Promise<ExchangeView>;
+  readonly removeManual: (name: string) => Promise<ExchangeView>;
+  /** For « Copier le mot de passe »: the caller puts it on the clipboard, in the main process. */
+  readonly passwordForCopy: (name: string) => Promise<string>;
+  readonly setAllowPrograms: (allowed: boolean) => Promise<ExchangeView>;
+}
+
+/** The same operations acting on one account. */
+export function scopedExchange(service: ExchangeService, settings: SettingsStore, allAccounts: () => readonly StoredAccount[]): ScopedExchange {
   return {
     policy: service.policy,
     view: () => service.view(settings),
-    /** Every account's copies still to make: the daily check's reminder. */
     pendingByAccount: () => service.pendingByAccount(allAccounts()),
     retry: () => service.retry(settings),
     addManual: (name: string) => service.addManual(settings, name),
@@ -125,4 +139,3 @@ export function scopedExchange(service: ExchangeService, settings: SettingsStore
     setAllowPrograms: (allowed: boolean) => service.setAllowPrograms(settings, allowed),
   };
 }
-export type ScopedExchange = ReturnType<typeof scopedExchange>;

@@ -1,5 +1,5 @@
 import type { FailureCode } from '../../common/failures';
-import { keychainUnavailableAdvice } from '../secrets/keychain-name';
+import { keychainUnavailableAdvice } from './keychain-name';
 
 /**
  * The command line's wording of each failure, printed whole (a terminal has no « Détails » to

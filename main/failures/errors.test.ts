@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, fieldFailure, toFailure } from './errors';
-import { keychainUnavailableAdvice } from '../secrets/keychain-name';
+import { keychainUnavailableAdvice } from './keychain-name';
 
 describe('failure wordings', () => {
   it('gives the screen its wording and the command line one that names options, never the window', () => {

@@ -1,5 +1,5 @@
 import type { FailureCode, FailureField } from '../../common/failures';
-import { keychainUnavailableAdvice } from '../secrets/keychain-name';
+import { keychainUnavailableAdvice } from './keychain-name';
 
 /**
  * How a failure reads on the screen (issue 35): what the accountant reads first is at most two

@@ -12,12 +12,12 @@ import { checkAccountName } from '../settings/account-rules';
 import type { ImportedAccount } from '../settings/imported-accounts';
 import { applySettingsChange } from '../settings/settings-change';
 import { defaultSettings } from '../settings/settings-schema';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 import { decidePassword, settleConflict, type CheckPassword, type ConflictOutcome } from './conflict-rule';
 import type { BoxContent } from './fleet-formats';
 
 export interface ApplyDependencies {
-  readonly settings: SettingsStore;
+  readonly workstation: WorkstationStore;
   readonly secrets: SecretStore;
   readonly logger: Logger;
   readonly userDataDir: string;
@@ -34,14 +34,14 @@ export interface AppliedPublication {
   readonly skipped: readonly string[];
 }
 
-export async function applyPublication({ settings, secrets, logger, userDataDir, checkPassword }: ApplyDependencies, content: BoxContent): Promise<AppliedPublication> {
+export async function applyPublication({ workstation, secrets, logger, userDataDir, checkPassword }: ApplyDependencies, content: BoxContent): Promise<AppliedPublication> {
   const entries: ImportedAccount[] = [];
   const writes: SecretWrite[] = [];
   const received: string[] = [];
   const conflicts: { account: string; kept: ConflictOutcome }[] = [];
   const skipped: string[] = [];
   const accepted: BoxContent['accounts'] = [];
-  const existingAccounts = settings.accounts.list();
+  const existingAccounts = workstation.accounts.list();
   for (const account of content.accounts) {
     try {
       checkAccountName(account.name);
@@ -78,13 +78,13 @@ export async function applyPublication({ settings, secrets, logger, userDataDir,
     }
   }
   // Checked whole before anything is written, the other accounts of this workstation included.
-  settings.accounts.checkImport(entries);
+  workstation.accounts.checkImport(entries);
   for (const account of accepted) writeProfileCertificate(account.settings, userDataDir);
   // A secret the keychain already holds as published is not written again (the keychain is the slow part).
   const changed: SecretWrite[] = [];
   for (const write of writes) if ((await secrets.get(write.account)) !== write.value) changed.push(write);
-  await writeSecretsThen(secrets, changed, logger, () => settings.accounts.importAccounts(entries));
+  await writeSecretsThen(secrets, changed, logger, () => workstation.accounts.importAccounts(entries));
   // The IT person's signed publication confirms its hosts, as an imported profile does.
-  settings.addConfirmedHosts(confirmedBy(settings.accounts.list().filter((stored) => accepted.some((account) => account.name === stored.name))));
+  workstation.addConfirmedHosts(confirmedBy(workstation.accounts.list().filter((stored) => accepted.some((account) => account.name === stored.name))));
   return { accounts: accepted.map((account) => account.name), received, conflicts, skipped };
 }

@@ -45,7 +45,7 @@ async function newFleet(): Promise<Fleet> {
 }
 
 const sync = (member: FleetWorkstation, checkPassword: CheckPassword = noChorus) =>
-  syncFleets({ ...member.fleet(''), settings: member.services.settings, openFolder: nodeFleetFolder, checkPassword });
+  syncFleets({ ...member.fleet(''), workstation: member.services.workstation, openFolder: nodeFleetFolder, checkPassword });
 
 const publish = (fleet: Fleet, options: { accept?: string; name?: string } = {}) =>
   publishFleet(fleet.publisher.fleet(fleet.folder), { accounts: fleet.publisher.services.settings.accounts.list(), ...options });

@@ -28,7 +28,7 @@ describe('who pushes the password of an account a fleet manages (issue 33)', () 
     expect(await onlyWhereNoFleetManages(member.userDataDir)(lavaur)).toBe(true);
 
     await publishFleet(publisher.fleet(folder), { accounts: publisher.services.settings.accounts.list() });
-    await syncFleets({ ...member.fleet(''), settings: member.services.settings, openFolder: nodeFleetFolder, checkPassword: () => Promise.resolve('unknown') });
+    await syncFleets({ ...member.fleet(''), workstation: member.services.workstation, openFolder: nodeFleetFolder, checkPassword: () => Promise.resolve('unknown') });
     member.services.settings.accounts.add('Régie des eaux');
 
     expect(await onlyWhereNoFleetManages(member.userDataDir)(lavaur)).toBe(false);

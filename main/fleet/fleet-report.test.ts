@@ -56,7 +56,7 @@ async function fleetOfThree(): Promise<Fleet> {
     members.push({ station, id: joined.memberId });
   }
   await publishFleet(publisher.fleet(folder), { accounts: publisher.services.settings.accounts.list() });
-  for (const { station } of members) await syncFleets({ ...station.fleet(''), settings: station.services.settings, openFolder: nodeFleetFolder, checkPassword: noChorus });
+  for (const { station } of members) await syncFleets({ ...station.fleet(''), workstation: station.services.workstation, openFolder: nodeFleetFolder, checkPassword: noChorus });
   return { folder, fingerprint, publisher, members };
 }
 

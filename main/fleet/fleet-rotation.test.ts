@@ -47,7 +47,7 @@ async function newFleet(publisher: FleetWorkstation): Promise<Fleet> {
 const publish = (publisher: FleetWorkstation, fleet: Fleet, options: { accept?: string } = {}) =>
   publishFleet(publisher.fleet(fleet.folder), { accounts: publisher.services.settings.accounts.list(), ...options });
 
-const sync = async (member: FleetWorkstation) => (await syncFleets({ ...member.fleet(''), settings: member.services.settings, openFolder: nodeFleetFolder, checkPassword: noChorus }))[0];
+const sync = async (member: FleetWorkstation) => (await syncFleets({ ...member.fleet(''), workstation: member.services.workstation, openFolder: nodeFleetFolder, checkPassword: noChorus }))[0];
 
 async function joinWithCode(publisher: FleetWorkstation, fleet: Fleet, label: string) {
   const member = workstation(label);

@@ -8,6 +8,7 @@ import { createHttpTransport } from '../chorus/http-transport';
 import { createLogger } from '../logging/logger';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { createCoreServices } from '../services';
+import { selectedServices } from '../../test/support/selected-account';
 import { configureCommunes, fleetCommunes, fleetWorkstations, sharedFolder, type FleetWorkstation } from '../../test/support/fleet-fixture';
 import { inProcessCli } from '../../test/support/in-process-cli';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
@@ -40,7 +41,7 @@ async function fleetWithPointer(folder = sharedFolder()) {
 
 /** The same workstation and user as `station`, started again with the machine pointer in place. */
 const startedAgain = (station: FleetWorkstation, pointer: string) =>
-  createCoreServices({ userDataDir: station.userDataDir, openSettingsBackend: openConfBackend, secrets: createKeytarSecretStore(station.keychainService), send: createHttpTransport(), clock, logger: createLogger(() => undefined), machineFleetPath: pointer });
+  selectedServices(createCoreServices({ userDataDir: station.userDataDir, openSettingsBackend: openConfBackend, secrets: createKeytarSecretStore(station.keychainService), send: createHttpTransport(), clock, logger: createLogger(() => undefined), machineFleetPath: pointer }));
 
 const cliOf = (station: FleetWorkstation, pointer: string) => {
   const cli = inProcessCli(() => station.keychainService, clock);

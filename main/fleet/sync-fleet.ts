@@ -7,7 +7,7 @@ import { applyPublication, type ApplyDependencies } from './apply-publication';
 import { readTrust, type Trust } from './certificates';
 import type { FleetBase } from './fleet-dependencies';
 import type { FleetFolder } from './fleet-folder';
-import { machineDestinationsRefusal } from '../destinations/machine-only-destinations';
+import { machineDestinationsRefusal } from '../settings/machine-only-destinations';
 import { boxContentSchema, type BoxContent } from './fleet-formats';
 import { phraseOf } from './fleet-identity';
 import { raiseMemberState, readMemberKeys, readMemberState } from './fleet-keychain';

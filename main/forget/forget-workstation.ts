@@ -3,12 +3,12 @@
 // destinations of a password) is one more entry in workstation-parts.ts.
 import type { DailyCheckState, ScheduleChange } from '../schedule/daily-check-schedule';
 import type { SecretStore } from '../secrets/secret-store';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 
 /** What a part may need to find and remove what it keeps. */
 export interface ForgetContext {
   readonly userDataDir: string;
-  readonly settings: SettingsStore;
+  readonly workstation: WorkstationStore;
   readonly secrets: SecretStore;
   /** This user's daily check in the Task Scheduler: the schedule's own removal (it knows the task's name). */
   readonly dailyCheck: { remove(): Promise<ScheduleChange> };

@@ -7,8 +7,8 @@ import type { ForgetContext, ForgetPart } from './forget-workstation';
  * passwords), those the accounts use and those left under an earlier address or login: the
  * namespace is the app's own.
  */
-async function entriesOf({ settings, secrets }: ForgetContext): Promise<string[]> {
-  const entries = new Set(settings.accounts.list().flatMap((account) => accountList(account)));
+async function entriesOf({ workstation, secrets }: ForgetContext): Promise<string[]> {
+  const entries = new Set(workstation.accounts.list().flatMap((account) => accountList(account)));
   if (secrets.list) for (const entry of await secrets.list()) entries.add(entry);
   return [...entries];
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileCacheFolderName } from '../cli/compile-cache';
+import { compileCacheFolderName } from '../files/compile-cache-folder';
 import { logFolderName } from '../logging/log-file';
 import { settingsFileName } from '../settings/settings-backend';
 import { counted } from '../text/plural';
@@ -22,8 +22,8 @@ function appFilesIn(folder: string): string[] {
 
 export const settingsFiles: ForgetPart = {
   name: 'settings',
-  describe: ({ userDataDir, settings }) => {
-    const names = settings.accounts.list().map((account) => `« ${account.name} »`);
+  describe: ({ userDataDir, workstation }) => {
+    const names = workstation.accounts.list().map((account) => `« ${account.name} »`);
     return Promise.resolve(`les paramètres de ${counted(names.length, 'compte technique', 'comptes techniques')} (${names.join(', ')}), les copies de certificats et les journaux, dans ${userDataDir}`);
   },
   forget: ({ userDataDir }) => {

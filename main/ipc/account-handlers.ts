@@ -7,29 +7,34 @@ import type { PendingImportSlot } from './pending-import';
 
 type AccountChannels = 'listAccounts' | 'selectAccount' | 'addAccount' | 'renameAccount' | 'removeAccount';
 
-export function accountHandlers({ settings, secrets, clock, logger }: HandlerDependencies, pendingImport: PendingImportSlot): Pick<Handlers, AccountChannels> {
+export function accountHandlers({ workstation, windowAccount, shownAccount, secrets, clock, logger }: HandlerDependencies, pendingImport: PendingImportSlot): Pick<Handlers, AccountChannels> {
+  const shownSnapshot = () => settingsSnapshot(workstation, shownAccount().settings, secrets, clock);
   return {
-    listAccounts: () => Promise.resolve(accountList(settings, clock)),
+    listAccounts: () => Promise.resolve(accountList(workstation, clock)),
     selectAccount: async ({ name }) => {
-      settings.accounts.select(name);
+      // Shown in this window, and the default at the next start.
+      windowAccount.select(name);
       // Another account on screen: the preview shown was not this one's.
       pendingImport.forget();
-      return settingsSnapshot(settings, secrets, clock);
+      return shownSnapshot();
     },
     addAccount: async ({ name }) => {
-      const added = settings.accounts.add(name.trim());
-      settings.accounts.select(added.name);
+      const added = workstation.accounts.add(name.trim());
+      windowAccount.select(added.name);
       logger.info('account.added', { account: added.name });
-      return settingsSnapshot(settings, secrets, clock);
+      return shownSnapshot();
     },
     renameAccount: async ({ name, newName }) => {
-      settings.accounts.rename(name, newName.trim());
-      logger.info('account.renamed', { account: settings.accountName(), previous: name });
-      return settingsSnapshot(settings, secrets, clock);
+      const previous = workstation.account(name).accountName();
+      workstation.accounts.rename(previous, newName.trim());
+      const renamed = workstation.account(newName.trim()).accountName();
+      windowAccount.renamed(previous, renamed);
+      logger.info('account.renamed', { account: renamed, previous: name });
+      return shownSnapshot();
     },
     removeAccount: async ({ name }) => {
-      await removeAccount(settings, secrets, name, logger);
-      return settingsSnapshot(settings, secrets, clock);
+      await removeAccount(workstation, secrets, name, logger);
+      return shownSnapshot();
     },
   };
 }

@@ -5,12 +5,12 @@ import type { ChannelName, ChannelPayload } from '../../common/bridge';
 import type { ValidatedArgs } from '../../preload/contract';
 import type { AccountServices } from '../accounts/account-services';
 import type { Clock } from '../dates/clock';
-import type { ScopedExchange } from '../destinations/exchange-service';
 import type { ConfirmNewHost } from '../hosts/host-confirmation';
 import type { Logger } from '../logging/logger';
 import type { DailyCheckSchedule } from '../schedule/daily-check-schedule';
 import type { SecretStore } from '../secrets/secret-store';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
+import type { WindowAccount } from './window-account';
 
 /** One handler per contract channel: a missing or mistyped one does not compile. */
 export type Handlers = {
@@ -35,12 +35,15 @@ export interface Desktop {
 
 export interface HandlerDependencies {
   readonly appInfo: AppInfo;
-  readonly settings: SettingsStore;
+  readonly workstation: WorkstationStore;
   readonly secrets: SecretStore;
-  /** The selected account's services, at the moment of each call. */
-  readonly current: () => AccountServices;
-  /** The copies of the selected account's password (destinations/). */
-  readonly exchange: ScopedExchange;
+  /** The account the window shows, kept in memory (the file's default only at start). */
+  readonly windowAccount: WindowAccount;
+  /**
+   * The services of the account the window shows: a handler resolves it once, at the start of its
+   * call, and works on that account to the end, whatever is selected meanwhile.
+   */
+  readonly shownAccount: () => AccountServices;
   readonly desktop: Desktop;
   readonly userDataDir: string;
   /** The machine-wide profile, whose encrypted secrets the screen may offer to import. */

@@ -4,20 +4,32 @@ import type { NetworkOperations } from './network-operations';
 
 type ConnectionChannels = 'testConnection' | 'waitForPasswordExpiry' | 'cancelConnectionOperation' | 'listStructures' | 'getStructureDetails' | 'renewPassword';
 
-export function connectionHandlers({ settings, current }: HandlerDependencies, { confirmedThen, cancellable, cancel }: NetworkOperations): Pick<Handlers, ConnectionChannels> {
+// Each call resolves the shown account once: the host confirmed, the settings read and the
+// connection used are that one account's, whatever the command line selects meanwhile.
+export function connectionHandlers({ shownAccount }: HandlerDependencies, { confirmedThen, cancellable, cancel }: NetworkOperations): Pick<Handlers, ConnectionChannels> {
   return {
-    renewPassword: (request) =>
-      request.verify ? confirmedThen(() => cancellable((cancel) => current().renewPassword({ ...request, cancel }))) : cancellable((cancel) => current().renewPassword({ ...request, cancel })),
+    renewPassword: (request) => {
+      const account = shownAccount();
+      const renew = () => cancellable((cancel) => account.renewPassword({ ...request, cancel }));
+      return request.verify ? confirmedThen(account, renew) : renew();
+    },
     // The success message at the verdict; the expiry follows (waitForPasswordExpiry).
-    testConnection: () => confirmedThen(() => cancellable((cancel) => current().connection.testConnection(settings.read(), { cancel, expiry: 'after-verdict' }))),
+    testConnection: () => {
+      const account = shownAccount();
+      return confirmedThen(account, () => cancellable((cancel) => account.connection.testConnection(account.settings.read(), { cancel, expiry: 'after-verdict' })));
+    },
     waitForPasswordExpiry: async () => {
-      await current().connection.passwordExpiryRead();
+      await shownAccount().connection.passwordExpiryRead();
       return { read: true as const };
     },
     cancelConnectionOperation: () => Promise.resolve({ cancelled: cancel() }),
-    listStructures: async () => ({
-      structures: await confirmedThen(() => cancellable((signal) => current().connection.listStructures(settings.read(), signal))),
-    }),
-    getStructureDetails: (structureId) => confirmedThen(() => cancellable((signal) => current().connection.structureDetails(settings.read(), structureId, signal))),
+    listStructures: async () => {
+      const account = shownAccount();
+      return { structures: await confirmedThen(account, () => cancellable((signal) => account.connection.listStructures(account.settings.read(), signal))) };
+    },
+    getStructureDetails: (structureId) => {
+      const account = shownAccount();
+      return confirmedThen(account, () => cancellable((signal) => account.connection.structureDetails(account.settings.read(), structureId, signal)));
+    },
   };
 }

@@ -12,18 +12,19 @@ type ExchangeChannels =
   | 'pushExchange'
   | 'setAllowPrograms';
 
-export function exchangeHandlers({ exchange, desktop }: HandlerDependencies): Pick<Handlers, ExchangeChannels> {
+export function exchangeHandlers({ shownAccount, desktop }: HandlerDependencies): Pick<Handlers, ExchangeChannels> {
+  const exchange = () => shownAccount().exchange;
   return {
-    getExchange: () => exchange.view(),
-    addManualDestination: ({ name }) => exchange.addManual(name),
-    confirmManualDestination: ({ name }) => exchange.confirmManual(name),
-    removeManualDestination: ({ name }) => exchange.removeManual(name),
+    getExchange: () => exchange().view(),
+    addManualDestination: ({ name }) => exchange().addManual(name),
+    confirmManualDestination: ({ name }) => exchange().confirmManual(name),
+    removeManualDestination: ({ name }) => exchange().removeManual(name),
     copyPasswordForDestination: async ({ name }) => {
       // Read and written here, in the main process: the password never crosses the bridge.
-      await desktop.copySecret(await exchange.passwordForCopy(name));
+      await desktop.copySecret(await exchange().passwordForCopy(name));
       return { copied: true as const };
     },
-    pushExchange: () => exchange.retry(),
-    setAllowPrograms: ({ allowed }) => exchange.setAllowPrograms(allowed),
+    pushExchange: () => exchange().retry(),
+    setAllowPrograms: ({ allowed }) => exchange().setAllowPrograms(allowed),
   };
 }

@@ -1,3 +1,4 @@
+import type { AccountServices } from '../accounts/account-services';
 import { createHostConfirmation } from '../hosts/host-confirmation';
 import type { HandlerDependencies } from './channel-handlers';
 
@@ -6,9 +7,10 @@ import type { HandlerDependencies } from './channel-handlers';
  * first, and the operations under way share one cancellation, so that "Annuler" stops them all
  * (a second call joined to a running test waits for that very run).
  */
-export function createNetworkOperations({ settings, desktop }: Pick<HandlerDependencies, 'settings' | 'desktop'>) {
-  const hosts = createHostConfirmation({ confirmedHosts: () => settings.confirmedHosts() ?? [], addConfirmedHosts: (added) => settings.addConfirmedHosts(added) }, desktop.confirmNewHost);
-  const confirmedThen = async <T>(work: () => Promise<T>): Promise<T> => {
+export function createNetworkOperations({ workstation, desktop }: Pick<HandlerDependencies, 'workstation' | 'desktop'>) {
+  const hosts = createHostConfirmation({ confirmedHosts: () => workstation.confirmedHosts() ?? [], addConfirmedHosts: (added) => workstation.addConfirmedHosts(added) }, desktop.confirmNewHost);
+  /** The account's hosts confirmed (asked about when new), then `work`: both on that one account. */
+  const confirmedThen = async <T>({ settings }: Pick<AccountServices, 'settings'>, work: () => Promise<T>): Promise<T> => {
     await hosts.ensureConfirmed(settings.read(), settings.accountName());
     return work();
   };

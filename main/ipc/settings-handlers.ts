@@ -1,45 +1,51 @@
-// The selected account's settings: autosaved fields, the secrets typed apart, the CA chosen in a
+// The shown account's settings: autosaved fields, the secrets typed apart, the CA chosen in a
 // main-process dialog, the date Chorus Pro communicated the password on.
 import { settingsSnapshot, secretsPresence } from '../accounts/settings-snapshot';
-import { proxyAccount } from '../chorus/connection-service';
+import { saveAccountSecret, type MissingFirst } from '../credentials/account-secrets';
 import { assertCanEnterPasswordDay, parseCommunicatedDay } from '../credentials/password-date';
 import { AppError } from '../failures/errors';
 import { keepCaCopy } from '../net/ca-file-copy';
-import { storedProxy } from '../net/url-policy';
-import { secretAccounts } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
 import type { HandlerDependencies, Handlers } from './channel-handlers';
 
 type SettingsChannels = 'getSettings' | 'saveSettings' | 'setClientSecret' | 'setProxyPassword' | 'chooseCaCertificate' | 'setPasswordCommunicatedOn';
 
-export function settingsHandlers({ settings, secrets, desktop, userDataDir, clock, logger }: HandlerDependencies): Pick<Handlers, SettingsChannels> {
+/** What the screen says when a secret comes before what it belongs to. */
+const missingFirst = (missing: MissingFirst): AppError =>
+  missing === 'clientId'
+    ? new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret')
+    : new AppError('INVALID_INPUT', "Proxy : écrivez d'abord l'adresse avec l'identifiant (http://identifiant@proxy:port)");
+
+export function settingsHandlers({ workstation, shownAccount, secrets, desktop, userDataDir, clock, logger }: HandlerDependencies): Pick<Handlers, SettingsChannels> {
+  const snapshot = (settings: SettingsStore) => settingsSnapshot(workstation, settings, secrets, clock);
   return {
-    getSettings: () => settingsSnapshot(settings, secrets, clock),
+    getSettings: () => snapshot(shownAccount().settings),
     saveSettings: async (change) => {
+      const { settings } = shownAccount();
       settings.update(change);
-      return settingsSnapshot(settings, secrets, clock);
+      return snapshot(settings);
     },
     setClientSecret: async ({ secret }) => {
-      const current = settings.read();
-      if (!current.clientId) throw new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret');
-      await secrets.set(secretAccounts.clientSecret(current, current.clientId), secret);
-      return settingsSnapshot(settings, secrets, clock);
+      const { settings } = shownAccount();
+      await saveAccountSecret(settings, secrets, 'clientSecret', () => Promise.resolve(secret), missingFirst);
+      return snapshot(settings);
     },
     setProxyPassword: async ({ secret }) => {
-      const { proxyUrl } = settings.read();
-      const proxy = storedProxy(proxyUrl);
-      if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : écrivez d'abord l'adresse avec l'identifiant (http://identifiant@proxy:port)");
-      await secrets.set(proxyAccount(proxy), secret);
-      return settingsSnapshot(settings, secrets, clock);
+      const { settings } = shownAccount();
+      await saveAccountSecret(settings, secrets, 'proxyPassword', () => Promise.resolve(secret), missingFirst);
+      return snapshot(settings);
     },
     chooseCaCertificate: async () => {
+      const { settings } = shownAccount();
       const path = await desktop.chooseFile('ca-certificate');
-      if (path === undefined) return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: false };
+      if (path === undefined) return { ...(await snapshot(settings)), chosen: false };
       // The private copy is what connections read from now on: never the chosen file again.
       settings.check({ caCertificatePath: path });
       settings.update({ caCertificatePath: await keepCaCopy(path, userDataDir) });
-      return { ...(await settingsSnapshot(settings, secrets, clock)), chosen: true };
+      return { ...(await snapshot(settings)), chosen: true };
     },
     setPasswordCommunicatedOn: async ({ day }) => {
+      const { settings } = shownAccount();
       const current = settings.read();
       const passwordStored = (await secretsPresence(current, secrets))?.password ?? null;
       assertCanEnterPasswordDay(current, passwordStored);
@@ -48,7 +54,7 @@ export function settingsHandlers({ settings, secrets, desktop, userDataDir, cloc
       if (passwordStored === false) settings.recordPasswordUpdate(communicatedOn, false);
       else settings.recordPasswordCommunicatedOn(communicatedOn);
       logger.info('password.date-entered', { account: settings.accountName() });
-      return settingsSnapshot(settings, secrets, clock);
+      return snapshot(settings);
     },
   };
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
+import { selectedServices } from '../../test/support/selected-account';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 import { buildAccountsProfile, describeAccountsProfileChanges, importAccountsProfile, parseAccountsProfile } from './accounts-profile';
@@ -22,15 +23,15 @@ function workstation() {
   const keychainService = `Chorus Pro Echanges (test comptes ${randomUUID()})`;
   services.push(keychainService);
   const userDataDir = tempDir('chorus-comptes-');
-  const core = createCoreServices({
+  const core = selectedServices(createCoreServices({
     userDataDir,
     openSettingsBackend: openConfBackend,
     secrets: createKeytarSecretStore(keychainService),
     send: createHttpTransport(),
     clock: fixedClock('2026-11-28T08:00:00Z'),
     logger: createLogger(() => undefined),
-  });
-  return { ...core, userDataDir, keychainService, transfer: { settings: core.settings, secrets: core.secrets, userDataDir, logger: core.logger } };
+  }));
+  return { ...core, userDataDir, keychainService, transfer: { workstation: core.workstation, settings: core.settings, secrets: core.secrets, userDataDir, logger: core.logger } };
 }
 
 const api = 'https://chorus.cdg22.example';

@@ -132,8 +132,8 @@ export function describeAccountsProfileChanges(current: readonly (StoredSettings
  * not yet verified unless already stored here as they are, and a failure half-way gives every
  * keychain entry its previous value back.
  */
-export async function importAccountsProfile({ settings, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile, passphrase?: string): Promise<void> {
-  checkNewAccountNames(settings.accounts.list(), profile);
+export async function importAccountsProfile({ workstation, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile, passphrase?: string): Promise<void> {
+  checkNewAccountNames(workstation.accounts.list(), profile);
   if (profile.secrets !== undefined && passphrase === undefined) {
     throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète pour les importer');
   }
@@ -146,14 +146,14 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
       const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
       const change = profileChange(account, userDataDir, profile.trustForOfficialHosts);
       if (secretsOf?.password === undefined) return { name: account.name, change };
-      const sameAsStored = await holdsPassword(secrets, applySettingsChange(settingsOf(settings, account.name), change), secretsOf.password);
+      const sameAsStored = await holdsPassword(secrets, applySettingsChange(settingsOf(workstation, account.name), change), secretsOf.password);
       return { name: account.name, change, importedPassword: { updatedAt: secretsOf.passwordUpdatedAt, sameAsStored } };
     }),
   );
   const writes: SecretWrite[] = profile.accounts.flatMap((account) => {
     const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
     if (!secretsOf) return [];
-    const target = accountsOf(applySettingsChange(settingsOf(settings, account.name), profileChange(account, userDataDir, profile.trustForOfficialHosts)));
+    const target = accountsOf(applySettingsChange(settingsOf(workstation, account.name), profileChange(account, userDataDir, profile.trustForOfficialHosts)));
     const pairs: [string | undefined, string | undefined][] = [
       [target.password, secretsOf.password],
       [target.clientSecret, secretsOf.clientSecret],
@@ -163,17 +163,17 @@ export async function importAccountsProfile({ settings, secrets, userDataDir, lo
   });
   // Checked whole before anything is written, then the certificates (named after their content, so
   // they replace nothing), the secrets, and the settings last, in one write.
-  settings.accounts.checkImport(entries);
+  workstation.accounts.checkImport(entries);
   for (const account of profile.accounts) writeProfileCertificate(account, userDataDir);
-  await writeSecretsThen(secrets, writes, logger, () => settings.accounts.importAccounts(entries));
+  await writeSecretsThen(secrets, writes, logger, () => workstation.accounts.importAccounts(entries));
   // One line for the whole import, then one per account it changed, naming it.
   logger.info('profile.accounts-imported', { accounts: profile.accounts.length, withSecrets: carried !== undefined });
   for (const account of profile.accounts) logger.info('profile.account-imported', { account: account.name, withSecrets: carried?.accounts.some((candidate) => candidate.name === account.name) ?? false });
 }
 
 /** The settings an account has now, or the defaults a new one starts from. */
-function settingsOf(settings: TransferDependencies['settings'], name: string): StoredSettings {
-  const existing = settings.accounts.list().find((account) => account.name === name);
+function settingsOf(workstation: TransferDependencies['workstation'], name: string): StoredSettings {
+  const existing = workstation.accounts.list().find((account) => account.name === name);
   if (existing) {
     const { name: _name, ...rest } = existing;
     return rest;

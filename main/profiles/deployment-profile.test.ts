@@ -10,6 +10,7 @@ import { createLogger, type LogLine } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
+import { selectedServices } from '../../test/support/selected-account';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 import { applyProfile, describeProfileChanges, exportProfile, maxProfileBytes, readProfile } from './deployment-profile';
@@ -21,7 +22,7 @@ function open(userDataDir = tempDir('chorus-profile-'), machineProfilePath?: str
   const keychainService = `Chorus Pro Echanges (test profil ${randomUUID()})`;
   services.push(keychainService);
   const logLines: LogLine[] = [];
-  const core = createCoreServices({
+  const core = selectedServices(createCoreServices({
     userDataDir,
     openSettingsBackend: openConfBackend,
     secrets: createKeytarSecretStore(keychainService),
@@ -29,7 +30,7 @@ function open(userDataDir = tempDir('chorus-profile-'), machineProfilePath?: str
     clock: fixedClock('2026-11-27T09:30:00Z'),
     logger: createLogger((line) => logLines.push(line)),
     ...(machineProfilePath ? { machineProfilePath } : {}),
-  });
+  }));
   return { ...core, userDataDir, keychainService, logLines };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileChange } from '../../common/profiles';
 import type { SettingsChange } from '../../common/settings';
-import { machineDestinationsRefusal } from '../destinations/machine-only-destinations';
+import { machineDestinationsRefusal } from '../settings/machine-only-destinations';
 import { AppError } from '../failures/errors';
 import { privateFileMode } from '../files/private-files';
 import { boundedReadReason, readBoundedFileSync } from '../files/bounded-read';

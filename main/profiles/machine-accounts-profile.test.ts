@@ -59,7 +59,7 @@ describe('a machine profile of several accounts', () => {
       logger: createLogger(() => undefined),
       machineProfilePath: path,
     });
-    expect(services.settings.accounts.list().map((account) => [account.name, account.login])).toEqual(communes.map((commune) => [commune.name, commune.login]));
+    expect(services.workstation.accounts.list().map((account) => [account.name, account.login])).toEqual(communes.map((commune) => [commune.name, commune.login]));
     expect(services.machineDailyCheckAt).toBe('07:30');
   });
 

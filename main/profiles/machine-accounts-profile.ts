@@ -6,26 +6,26 @@ import type { SecretStore } from '../secrets/secret-store';
 import { accountsOf } from '../secrets/settings-accounts';
 import type { ImportedAccount } from '../settings/imported-accounts';
 import { applySettingsChange } from '../settings/settings-change';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 import { openAccountsProfileSecrets, type AccountsProfile } from './accounts-profile';
 import { profileChange, writeProfileCertificate } from './deployment-profile';
 import { holdsPassword, writeSecretsThen, type SecretWrite, type TransferDependencies } from './profile-transfer';
 
 /** Every account's settings, checked whole before anything is written (a refused profile leaves no trace). */
-export function applyAccountsProfileSettings(settings: SettingsStore, profile: AccountsProfile, userDataDir: string): void {
+export function applyAccountsProfileSettings(workstation: WorkstationStore, profile: AccountsProfile, userDataDir: string): void {
   const entries: ImportedAccount[] = profile.accounts.map((account) => ({ name: account.name, change: profileChange(account, userDataDir, profile.trustForOfficialHosts) }));
-  settings.accounts.checkImport(entries);
+  workstation.accounts.checkImport(entries);
   for (const account of profile.accounts) writeProfileCertificate(account, userDataDir);
-  settings.accounts.importAccounts(entries);
+  workstation.accounts.importAccounts(entries);
 }
 
 /** Whether a secret may be written: only for an account still at the profile's address and login. */
-async function secretsOf(secrets: SecretStore, settings: SettingsStore, profile: AccountsProfile, userDataDir: string, carried: Awaited<ReturnType<typeof openAccountsProfileSecrets>>) {
+async function secretsOf(secrets: SecretStore, workstation: WorkstationStore, profile: AccountsProfile, userDataDir: string, carried: Awaited<ReturnType<typeof openAccountsProfileSecrets>>) {
   const writes: SecretWrite[] = [];
   const entries: ImportedAccount[] = [];
   for (const account of profile.accounts) {
     const carriedSecrets = carried.accounts.find((candidate) => candidate.name === account.name);
-    const stored = settings.accounts.list().find((candidate) => candidate.name === account.name);
+    const stored = workstation.accounts.list().find((candidate) => candidate.name === account.name);
     if (!carriedSecrets || !stored) continue;
     const { name: _name, ...current } = stored;
     const target = applySettingsChange(current, profileChange(account, userDataDir, profile.trustForOfficialHosts));
@@ -50,10 +50,10 @@ async function secretsOf(secrets: SecretStore, settings: SettingsStore, profile:
  * The secrets of a machine profile of several accounts whose settings the first start applied:
  * all or nothing (a keychain failing half-way gets every entry back); passwords marked not verified.
  */
-export async function importAccountsProfileSecrets({ settings, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile & { readonly secrets: string }, passphrase: string): Promise<void> {
+export async function importAccountsProfileSecrets({ workstation, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile & { readonly secrets: string }, passphrase: string): Promise<void> {
   const carried = await openAccountsProfileSecrets(profile, passphrase);
-  const { writes, entries } = await secretsOf(secrets, settings, profile, userDataDir, carried);
-  await writeSecretsThen(secrets, writes, logger, () => settings.accounts.importAccounts(entries));
-  settings.markMachineProfileSecrets(false);
+  const { writes, entries } = await secretsOf(secrets, workstation, profile, userDataDir, carried);
+  await writeSecretsThen(secrets, writes, logger, () => workstation.accounts.importAccounts(entries));
+  workstation.markMachineProfileSecrets(false);
   logger.info('profile.secrets-imported', { accounts: entries.length, passwordVerified: false });
 }

@@ -10,6 +10,7 @@ import { createHttpTransport } from '../chorus/http-transport';
 import { createLogger, type LogLine } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
+import { selectedServices } from '../../test/support/selected-account';
 import { aclScript, aclPathsVariable, readSddls } from '../windows/acl-reader';
 import { consoleText } from '../windows/console-text';
 import { sddlVerdict } from '../windows/sddl-trust';
@@ -113,7 +114,7 @@ const noSecrets: SecretStore = { get: () => Promise.resolve(undefined), set: () 
 
 function firstStartOnWindows(station: ReturnType<typeof programData>) {
   const logLines: LogLine[] = [];
-  const services = createCoreServices({
+  const services = selectedServices(createCoreServices({
     userDataDir: tempDir('chorus-premier-'),
     openSettingsBackend: openConfBackend,
     secrets: noSecrets,
@@ -122,7 +123,7 @@ function firstStartOnWindows(station: ReturnType<typeof programData>) {
     logger: createLogger((line) => logLines.push(line)),
     machineProfilePath: station.file,
     machineProfileTrust: (path) => machineProfileDistrust(path, windowsPathsTrust({ powershell: station.powershell.path }), 'win32', station.anchor),
-  });
+  }));
   return { services, logLines };
 }
 

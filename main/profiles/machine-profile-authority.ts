@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from '../logging/logger';
 import { splitMachineOnlyFields } from '../schedule/machine-daily-check';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 import { importedCaFileName, parseSingleProfile, readProfileData } from './deployment-profile';
 
 const fileName = (path: string): string => path.split(/[\\/]/u).at(-1) ?? path;
@@ -23,12 +23,12 @@ function scopedAuthorityFile(path: string, logger: Logger): string | undefined {
   }
 }
 
-export function scopeMachineProfileAuthorities(store: SettingsStore, machineProfilePath: string | undefined, logger: Logger): void {
+export function scopeMachineProfileAuthorities(store: WorkstationStore, machineProfilePath: string | undefined, logger: Logger): void {
   const authority = machineProfilePath === undefined ? undefined : scopedAuthorityFile(machineProfilePath, logger);
   if (authority !== undefined) {
     for (const account of store.accounts.list()) {
       if (account.caCertificatePath === undefined || account.caForCustomHostsOnly === true || fileName(account.caCertificatePath) !== authority) continue;
-      store.forAccount(account.name).update({ caForOfficialHosts: false });
+      store.account(account.name).update({ caForOfficialHosts: false });
       logger.warn('profile.machine-authority-scoped', { authority });
     }
   }

@@ -5,6 +5,7 @@ import { createHttpTransport } from '../chorus/http-transport';
 import { createLogger, type LogLine } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
+import { selectedServices } from '../../test/support/selected-account';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 
@@ -25,7 +26,7 @@ function plantedProfile({ folderMode, fileMode, owner }: { folderMode: number; f
 
 function firstStart(machineProfilePath: string) {
   const logLines: LogLine[] = [];
-  const services = createCoreServices({
+  const services = selectedServices(createCoreServices({
     userDataDir: tempDir('chorus-premier-'),
     openSettingsBackend: openConfBackend,
     secrets: noSecrets,
@@ -33,7 +34,7 @@ function firstStart(machineProfilePath: string) {
     clock: fixedClock('2026-12-02T08:00:00Z'),
     logger: createLogger((line) => logLines.push(line)),
     machineProfilePath,
-  });
+  }));
   return { apiBaseUrl: services.settings.read().apiBaseUrl, logLines };
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../failures/errors';
 import type { Logger } from '../logging/logger';
-import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 import { machineProfileDistrust, platformPathsTrust } from './machine-profile-trust';
 import { splitMachineOnlyFields } from '../schedule/machine-daily-check';
 import { applyProfile, parseSingleProfile, readProfileData } from './deployment-profile';
@@ -38,7 +38,7 @@ export const machineProfileRefusalText = (path: string, reason: string): string 
 export function applyMachineProfileAtFirstStart(
   firstStart: boolean,
   path: string | undefined,
-  settings: SettingsStore,
+  workstation: WorkstationStore,
   userDataDir: string,
   logger: Logger,
   trust: MachineProfileTrust = platformMachineProfileTrust,
@@ -48,7 +48,7 @@ export function applyMachineProfileAtFirstStart(
   const distrust = trust(path);
   if (distrust !== undefined) {
     logger.warn('profile.machine-untrusted', { path, reason: distrust });
-    settings.recordMachineProfileRefusal(machineProfileRefusalText(path, distrust));
+    workstation.recordMachineProfileRefusal(machineProfileRefusalText(path, distrust));
     return undefined;
   }
   try {
@@ -57,23 +57,24 @@ export function applyMachineProfileAtFirstStart(
       // Several accounts (a centre de gestion's communes): each one's settings, its secrets waiting for the passphrase.
       const accounts = parseAccountsProfile(data);
       // A name that could pass for a Chromium switch refuses the whole profile (issue 29, S1).
-      checkNewAccountNames(settings.accounts.list(), accounts);
-      applyAccountsProfileSettings(settings, accounts, userDataDir);
-      if (accounts.secrets !== undefined) settings.markMachineProfileSecrets(true);
+      checkNewAccountNames(workstation.accounts.list(), accounts);
+      applyAccountsProfileSettings(workstation, accounts, userDataDir);
+      if (accounts.secrets !== undefined) workstation.markMachineProfileSecrets(true);
       logger.info('profile.machine-applied', { path, accounts: accounts.accounts.length, withSecrets: accounts.secrets !== undefined });
       return dailyCheckAt;
     }
     const profile = parseSingleProfile(data);
-    applyProfile(settings, profile, userDataDir);
+    // One account's profile, at first start: the workstation's first account, its default.
+    applyProfile(workstation.account(workstation.accounts.selected()), profile, userDataDir);
     // A machine-wide file is readable by every user: its secrets wait for the passphrase.
-    if (profile.profileVersion === 2) settings.markMachineProfileSecrets(true);
+    if (profile.profileVersion === 2) workstation.markMachineProfileSecrets(true);
     logger.info('profile.machine-applied', { path, withSecrets: profile.profileVersion === 2 });
     return dailyCheckAt;
   } catch (error) {
     // Why, not only the code: « champ invalide : accounts.2.login » tells the IT person what to fix.
     logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR', ...(error instanceof AppError && error.detail !== undefined ? { reason: error.detail } : {}) });
     const reason = error instanceof AppError && error.detail !== undefined ? error.detail : 'le fichier est illisible ou ce n’est pas un profil de déploiement';
-    settings.recordMachineProfileRefusal(machineProfileRefusalText(path, reason));
+    workstation.recordMachineProfileRefusal(machineProfileRefusalText(path, reason));
     return undefined;
   }
 }

@@ -10,6 +10,7 @@ import { createLogger, type LogLine } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
+import { selectedServices } from '../../test/support/selected-account';
 import { closedAfterEachTest } from '../../test/support/closed-after-each';
 import { configuredServices, demoAccount, type CoreFixture } from '../../test/support/core-fixture';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
@@ -34,7 +35,7 @@ function workstation(options: { secrets?: (real: SecretStore) => SecretStore; ma
   const userDataDir = tempDir('chorus-transfer-');
   const logLines: LogLine[] = [];
   const real = createKeytarSecretStore(keychainService);
-  const core = createCoreServices({
+  const core = selectedServices(createCoreServices({
     userDataDir,
     openSettingsBackend: openConfBackend,
     secrets: options.secrets ? options.secrets(real) : real,
@@ -42,8 +43,8 @@ function workstation(options: { secrets?: (real: SecretStore) => SecretStore; ma
     clock: fixedClock('2026-11-28T08:00:00Z'),
     logger: createLogger((line) => logLines.push(line)),
     ...(options.machineProfilePath ? { machineProfilePath: options.machineProfilePath } : {}),
-  });
-  return { ...core, userDataDir, keychainService, logLines, transfer: { settings: core.settings, secrets: core.secrets, userDataDir, logger: core.logger } };
+  }));
+  return { ...core, userDataDir, keychainService, logLines, transfer: { workstation: core.workstation, settings: core.settings, secrets: core.secrets, userDataDir, logger: core.logger } };
 }
 
 async function source(): Promise<CoreFixture> {

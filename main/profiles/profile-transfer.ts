@@ -5,10 +5,13 @@ import { accountsOf } from '../secrets/settings-accounts';
 import type { StoredSettings } from '../settings/settings-schema';
 import { applySettingsChange } from '../settings/settings-change';
 import type { SettingsStore } from '../settings/settings-store';
+import type { WorkstationStore } from '../settings/workstation-store';
 import { applyProfile, exportProfile, profileChange, profileSettings, writeProfileCertificate, type DeploymentProfile } from './deployment-profile';
 import { checkPassphraseForExport, decryptSecrets, encryptSecrets, type CarriedSecrets } from './profile-secrets';
 
 export interface TransferDependencies {
+  readonly workstation: WorkstationStore;
+  /** The account a one-account profile (versions 1 and 2) goes to. */
   readonly settings: SettingsStore;
   readonly secrets: SecretStore;
   readonly userDataDir: string;
@@ -119,7 +122,7 @@ export async function importProfile({ settings, secrets, userDataDir, logger }: 
  * start): written for the profile's own accounts. The password's date and "not verified" mark
  * follow only if the workstation still uses the profile's address and login.
  */
-export async function importProfileSecrets({ settings, secrets, userDataDir, logger }: TransferDependencies, profile: DeploymentProfile, passphrase: string): Promise<StoredSettings> {
+export async function importProfileSecrets({ workstation, settings, secrets, userDataDir, logger }: TransferDependencies, profile: DeploymentProfile, passphrase: string): Promise<StoredSettings> {
   if (profile.profileVersion === 1) return settings.read();
   const carried = await decryptSecrets(profile.secrets, passphrase, profileSettings(profile));
   const current = settings.read();
@@ -128,7 +131,7 @@ export async function importProfileSecrets({ settings, secrets, userDataDir, log
   const result = await writeSecretsThen(secrets, writesFor(profileTarget, carried), logger, () =>
     sameAccount && carried.password !== undefined ? settings.applyImport({}, { updatedAt: carried.passwordUpdatedAt }) : current,
   );
-  settings.markMachineProfileSecrets(false);
+  workstation.markMachineProfileSecrets(false);
   logger.info('profile.secrets-imported', { account: settings.accountName(), password: carried.password !== undefined, passwordVerified: false });
   return result;
 }

@@ -1,9 +1,9 @@
 import { addDays, addMonths, differenceInCalendarDays, isValid, parseISO, startOfDay } from 'date-fns';
 import type { PasswordReminder } from '../../common/reminder';
+import { passwordLifetimeDays } from '../dates/password-lifetime';
 import { isoDay, parseFrenchDay } from '../dates/plain-day';
 
-/** Chorus Pro expires a technical account's password this many days after it was set. */
-export const passwordLifetimeDays = 424;
+export { passwordLifetimeDays };
 /** Whatever the chosen delay, the reminder is due this close to the expiry. */
 export const lastCallDays = 30;
 

@@ -13,7 +13,7 @@ export interface SecretStore {
 
 import { createHash } from 'node:crypto';
 import { hostOf } from '../net/host-of';
-import { storedProxy } from '../net/url-policy';
+import { proxyUserName, storedProxy } from '../net/url-policy';
 
 /**
  * Where a PISTE client secret may be used: the token it obtains goes to this API host only, and
@@ -45,6 +45,9 @@ function routeOf({ proxyUrl, caCertificatePath }: ClientSecretEndpoints): string
  * never overwrite each other's secrets. The client secret is bound to the pair (token host, API
  * host): a token obtained with it never goes to an API host it was not entered for.
  */
+/** A proxy's password lives in the keychain, under its host and user name. */
+export const proxyAccount = (proxy: URL): string => `proxy|${proxy.host}|${proxyUserName(proxy)}`;
+
 export const secretAccounts = {
   technicalPassword: (apiBaseUrl: string, login: string): string =>
     `mot-de-passe-technique|${hostOf(apiBaseUrl)}|${login}`,

@@ -1,7 +1,11 @@
-import { proxyAccount } from '../chorus/connection-service';
 import { storedProxy } from '../net/url-policy';
-import type { StoredSettings } from '../settings/settings-schema';
-import { secretAccounts } from './secret-store';
+import { proxyAccount, secretAccounts, type ClientSecretEndpoints } from './secret-store';
+
+/** What of an account's settings names its secrets (the settings' own type lives above, in settings/). */
+export interface SecretsRoute extends ClientSecretEndpoints {
+  readonly login?: string | undefined;
+  readonly clientId?: string | undefined;
+}
 
 /** The keychain accounts of the secrets these settings use; absent where a setting is missing. */
 export interface SettingsAccounts {
@@ -10,7 +14,7 @@ export interface SettingsAccounts {
   readonly proxyPassword?: string;
 }
 
-export function accountsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl' | 'caCertificatePath'>): SettingsAccounts {
+export function accountsOf(settings: SecretsRoute): SettingsAccounts {
   const proxy = storedProxy(settings.proxyUrl);
   return {
     ...(settings.login ? { password: secretAccounts.technicalPassword(settings.apiBaseUrl, settings.login) } : {}),
@@ -20,7 +24,7 @@ export function accountsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenU
 }
 
 /** The keychain accounts these settings use, as a list. */
-export function accountList(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'login' | 'clientId' | 'proxyUrl' | 'caCertificatePath'>): string[] {
+export function accountList(settings: SecretsRoute): string[] {
   const { password, clientSecret, proxyPassword } = accountsOf(settings);
   return [password, clientSecret, proxyPassword].filter((account): account is string => account !== undefined);
 }

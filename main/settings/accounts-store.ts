@@ -3,7 +3,7 @@ import { accountNamed, checkAccountName, sameName } from './account-rules';
 import { withImportedAccounts, type ImportedAccount } from './imported-accounts';
 import type { SettingsFileAccess } from './settings-file';
 import { defaultSettings, type StoredAccount } from './settings-schema';
-import { withoutUnusedFirstAccount } from '../accounts/unused-first-account';
+import { withoutUnusedFirstAccount } from './unused-first-account';
 
 /** The list of technical accounts in the settings file. */
 export interface AccountsStore {

@@ -1,6 +1,6 @@
 import type { SettingsChange } from '../../common/settings';
-import { withoutUnusedFirstAccount } from '../accounts/unused-first-account';
-import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
+import { withoutUnusedFirstAccount } from './unused-first-account';
+import { withImportedPassword, type ImportedPassword } from './imported-password';
 import { AppError } from '../failures/errors';
 import { checkAccountName, checkDistinctConnection, sameName } from './account-rules';
 import { applySettingsChange } from './settings-change';

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../dates/clock';
 import { privateFileMode, restrictToOwner } from '../files/private-files';
-import { withoutMachineDestinations } from '../destinations/machine-only-destinations';
+import { withoutMachineDestinations } from './machine-only-destinations';
 import type { Logger } from '../logging/logger';
 import { migrateSettings, type SettingsFile } from './settings-schema';
 

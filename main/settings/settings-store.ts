@@ -1,14 +1,10 @@
 import type { SettingsChange, SettingsView } from '../../common/settings';
-import type { Clock } from '../dates/clock';
-import { withImportedPassword, type ImportedPassword } from '../credentials/imported-password';
-import type { Logger } from '../logging/logger';
+import { withImportedPassword, type ImportedPassword } from './imported-password';
 import { accountNamed, checkDistinctConnection } from './account-rules';
-import { accountsStore, type AccountsStore } from './accounts-store';
-import { openRecoveredBackend, type OpenSettingsBackend } from './settings-backend';
 import { applySettingsChange } from './settings-change';
-import { settingsFileAccess, type SettingsFileAccess } from './settings-file';
+import type { SettingsFileAccess } from './settings-file';
 import { newExchangeState, type ExchangeState, type ManualDestination } from './exchange-state';
-import { maxStructureNameLength, type LastCheck, type SettingsFile, type StoredSettings } from './settings-schema';
+import { maxStructureNameLength, type LastCheck, type StoredSettings } from './settings-schema';
 
 /** What the destinations keep on an account; `null` removes a field. */
 export interface ExchangeStateChange {
@@ -18,8 +14,9 @@ export interface ExchangeStateChange {
 }
 
 /**
- * The settings of one technical account: the selected one, or the one named when it was opened
- * (`forAccount`). Every service works through one of these, unaware of the others.
+ * The settings of one technical account, named when it was opened (WorkstationStore.account):
+ * every service works through one of these, unaware of the others. What belongs to the
+ * workstation (the account list, the confirmed hosts, the migrations' flags) is WorkstationStore's.
  */
 export interface SettingsStore {
   /** The account this store acts on. */
@@ -50,28 +47,6 @@ export interface SettingsStore {
   recordStructuresReadForExpiry(count: number): StoredSettings;
   /** The outcome of a test of the saved settings, shown until the next one. */
   recordLastCheck(check: LastCheck): StoredSettings;
-  /** Whether the screen should still offer to import the machine profile's secrets. */
-  markMachineProfileSecrets(pending: boolean): void;
-  machineProfileSecretsPending(): boolean;
-  /** Whether the client secrets of an earlier version were moved to their routes already. */
-  clientSecretsBoundToRoute(): boolean;
-  markClientSecretsBoundToRoute(): void;
-  /** Why the machine-wide profile was refused at first start (undefined: it was not, or was forgotten). */
-  machineProfileRefusal(): string | undefined;
-  recordMachineProfileRefusal(reason: string | undefined): void;
-  /** Whether 0.2.0's machine-profile authorities were limited to custom hosts already. */
-  machineProfileCaScoped(): boolean;
-  markMachineProfileCaScoped(): void;
-  /** The hosts the user confirmed; undefined in a file of an earlier version. */
-  confirmedHosts(): readonly string[] | undefined;
-  addConfirmedHosts(hosts: readonly string[]): void;
-  /** Runs `work` (synchronous) over one reading of the file (settings-file.ts): one operation's reads. */
-  readingOnce<T>(work: () => T): T;
-  /** The same file, acting on the account of that exact name (INVALID_INPUT if there is none). */
-  forAccount(name: string): SettingsStore;
-  readonly accounts: AccountsStore;
-  /** Set in the run that found the file unusable: where the unusable file was kept. */
-  readonly recoveredFrom: string | undefined;
 }
 
 export function toSettingsView(settings: StoredSettings): SettingsView {
@@ -81,38 +56,28 @@ export function toSettingsView(settings: StoredSettings): SettingsView {
   return view;
 }
 
-/**
- * The store of one account over the shared file: the selected account when `fixedName` is
- * undefined (so it follows a selection made elsewhere), else the account of that name.
- */
-function accountSettingsStore(
-  settingsFile: SettingsFileAccess,
-  accounts: AccountsStore,
-  fixedName: string | undefined,
-  recoveredFrom: string | undefined,
-): SettingsStore {
-  const nameNow = (file: SettingsFile): string => fixedName ?? file.selectedAccount;
+/** The store of the account of that exact name over the shared file (WorkstationStore.account). */
+export function accountSettingsStore(settingsFile: SettingsFileAccess, name: string): SettingsStore {
   const read = (): StoredSettings => {
     const file = settingsFile.read();
-    const { name: _name, ...settings } = accountNamed(file, nameNow(file));
+    const { name: _name, ...settings } = accountNamed(file, name);
     return settings;
   };
   const write = (settings: StoredSettings): StoredSettings => {
     const file = settingsFile.read();
-    const name = nameNow(file);
     accountNamed(file, name);
     checkDistinctConnection(file, name, settings);
     settingsFile.write({ ...file, accounts: file.accounts.map((account) => (account.name === name ? { name, ...settings } : account)) });
     return settings;
   };
   return {
-    accountName: () => nameNow(settingsFile.read()),
+    accountName: () => name,
     read,
     update: (change) => write(applySettingsChange(read(), change)),
     check: (change) => {
       const next = applySettingsChange(read(), change);
       const file = settingsFile.read();
-      checkDistinctConnection(file, nameNow(file), next);
+      checkDistinctConnection(file, name, next);
       return next;
     },
     applyImport: (change, importedPassword) => {
@@ -141,45 +106,5 @@ function accountSettingsStore(
     },
     recordStructuresReadForExpiry: (count) => write({ ...read(), structuresReadForExpiry: count }),
     recordLastCheck: (check) => write({ ...read(), lastCheck: check }),
-    markMachineProfileSecrets: (pending) => {
-      const { machineProfileSecretsPending: _previous, ...file } = settingsFile.read();
-      settingsFile.write(pending ? { ...file, machineProfileSecretsPending: true } : file);
-    },
-    machineProfileSecretsPending: () => settingsFile.read().machineProfileSecretsPending === true,
-    clientSecretsBoundToRoute: () => settingsFile.read().clientSecretsBoundToRoute === true,
-    markClientSecretsBoundToRoute: () => settingsFile.write({ ...settingsFile.read(), clientSecretsBoundToRoute: true }),
-    machineProfileRefusal: () => settingsFile.read().machineProfileRefusal,
-    recordMachineProfileRefusal: (reason) => {
-      const { machineProfileRefusal: _previous, ...file } = settingsFile.read();
-      settingsFile.write(reason === undefined ? file : { ...file, machineProfileRefusal: reason.slice(0, 2000) });
-    },
-    machineProfileCaScoped: () => settingsFile.read().machineProfileCaScoped === true,
-    markMachineProfileCaScoped: () => settingsFile.write({ ...settingsFile.read(), machineProfileCaScoped: true }),
-    confirmedHosts: () => settingsFile.read().confirmedHosts,
-    addConfirmedHosts: (hosts) => {
-      const file = settingsFile.read();
-      const known = file.confirmedHosts ?? [];
-      const added = hosts.filter((host, index) => !known.includes(host) && hosts.indexOf(host) === index);
-      if (added.length > 0 || file.confirmedHosts === undefined) settingsFile.write({ ...file, confirmedHosts: [...known, ...added] });
-    },
-    readingOnce: (work) => settingsFile.readingOnce(work),
-    forAccount: (name) => accountSettingsStore(settingsFile, accounts, accountNamed(settingsFile.read(), name).name, recoveredFrom),
-    accounts,
-    recoveredFrom,
   };
-}
-
-/**
- * Opens the settings in `directory`, recovering an unusable file first, and keeps every write
- * whole: a value that fails validation is refused, never half-saved.
- */
-export function openSettingsStore(
-  directory: string,
-  openBackend: OpenSettingsBackend,
-  clock: Clock,
-  logger: Logger,
-): SettingsStore {
-  const { backend, recoveredFrom } = openRecoveredBackend(directory, openBackend, clock, logger);
-  const settingsFile = settingsFileAccess(backend);
-  return accountSettingsStore(settingsFile, accountsStore(settingsFile), undefined, recoveredFrom);
 }

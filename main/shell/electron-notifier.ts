@@ -1,7 +1,7 @@
 // The daily check's notifications in the installed app (`--cli test --all --notify`). Electron is
 // passed in (its types only here): main/shell/command-line-in-app.ts imports it at run time.
 import type { NotificationConstructorOptions } from 'electron';
-import type { AccountNotice, Notifier } from '../cli/daily-check';
+import type { AccountNotice, Notifier } from '../daily-check/notices';
 
 /** What the check does with one of Electron's notifications. */
 interface ShownNotification {

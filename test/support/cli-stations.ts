@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
 import { createHttpTransport } from '../../main/chorus/http-transport';
-import type { AccountNotice, Notifier } from '../../main/cli/daily-check';
+import type { AccountNotice, Notifier } from '../../main/daily-check/notices';
 import { runCli } from '../../main/cli/run-cli';
 import type { SchtasksRunner } from '../../main/schedule/daily-check-schedule';
 import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';

@@ -7,6 +7,7 @@ import { clearKeychainService, createKeytarSecretStore } from '../../main/secret
 import { secretAccounts, type SecretStore } from '../../main/secrets/secret-store';
 import { policyFileReader } from '../../main/destinations/policy-source';
 import { createCoreServices, type CoreDependencies } from '../../main/services';
+import { selectedServices, type SelectedServices } from './selected-account';
 import { fixedClock, openConfBackend } from './settings-fixture';
 import { tempDir } from './temp-dirs';
 
@@ -22,7 +23,7 @@ export interface CoreFixture {
   readonly keychainService: string;
   readonly secrets: SecretStore;
   readonly logLines: LogLine[];
-  readonly services: ReturnType<typeof createCoreServices>;
+  readonly services: SelectedServices;
   readonly passwordAccount: string;
   /** Opens the services again on the same profile and keychain: an app restart. */
   restart(clock?: Clock): CoreFixture;
@@ -35,7 +36,7 @@ export type CoreExtras = Partial<Pick<CoreDependencies, 'machinePolicy' | 'shoul
 function open(userDataDir: string, keychainService: string, clock: Clock, apiBaseUrl: string, extras: CoreExtras = {}): CoreFixture {
   const secrets = createKeytarSecretStore(keychainService);
   const logLines: LogLine[] = [];
-  const services = createCoreServices({
+  const services = selectedServices(createCoreServices({
     userDataDir,
     openSettingsBackend: openConfBackend,
     secrets,
@@ -45,7 +46,7 @@ function open(userDataDir: string, keychainService: string, clock: Clock, apiBas
     // No machine policy unless the test gives one, whatever the host has.
     machinePolicy: policyFileReader('/nonexistent/chorus-pro-echanges-policy.json'),
     ...extras,
-  });
+  }));
   return {
     userDataDir,
     keychainService,

@@ -10,13 +10,14 @@ import { clearKeychainService, createKeytarSecretStore } from '../../main/secret
 import { secretAccounts } from '../../main/secrets/secret-store';
 import { createCoreServices } from '../../main/services';
 import { demoAccount } from './core-fixture';
+import { selectedServices, type SelectedServices } from './selected-account';
 import { fixedClock, openConfBackend } from './settings-fixture';
 import { tempDir } from './temp-dirs';
 
 export interface FleetWorkstation {
   readonly userDataDir: string;
   readonly keychainService: string;
-  readonly services: ReturnType<typeof createCoreServices>;
+  readonly services: SelectedServices;
   /** What the fleet's use cases take, for the shared folder at `path`. */
   fleet(path: string, clock?: Clock): FleetDependencies;
 }
@@ -35,7 +36,7 @@ export function fleetWorkstations(clock: Clock = fixedClock('2026-12-04T08:00:00
     const userDataDir = tempDir(`chorus-flotte-${label}-`);
     const secrets = createKeytarSecretStore(keychainService);
     const logger = createLogger(() => undefined);
-    const services = createCoreServices({ userDataDir, openSettingsBackend: openConfBackend, secrets, send: createHttpTransport(), clock, logger });
+    const services = selectedServices(createCoreServices({ userDataDir, openSettingsBackend: openConfBackend, secrets, send: createHttpTransport(), clock, logger }));
     return {
       userDataDir,
       keychainService,

@@ -1,7 +1,8 @@
 import type { Clock } from '../../main/dates/clock';
 import { createLogger, type LogLine } from '../../main/logging/logger';
 import { openConfBackend } from '../../main/settings/conf-backend';
-import { openSettingsStore } from '../../main/settings/settings-store';
+import { openWorkstationStore } from '../../main/settings/workstation-store';
+import { selectedSettings } from './selected-account';
 
 export { openConfBackend };
 
@@ -13,6 +14,6 @@ export const fixedClock =
 /** A settings store over a real file, as the CLI and the harness open it. */
 export function openTestSettings(directory: string, clock: Clock = fixedClock('2026-11-27T09:30:00Z')) {
   const lines: LogLine[] = [];
-  const store = openSettingsStore(directory, openConfBackend, clock, createLogger((line) => lines.push(line)));
+  const store = selectedSettings(openWorkstationStore(directory, openConfBackend, clock, createLogger((line) => lines.push(line))));
   return { store, lines };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../failures/errors';
 import { passwordReminder } from '../../reminder/password-reminder';
 import { removeAccount } from '../../accounts/remove-account';
 import { accountsOf } from '../../secrets/settings-accounts';
-import type { CoreServices } from '../../services';
+import type { CoreServices } from '../../accounts/core-services';
 import type { Clock } from '../../dates/clock';
 import { lastCheckText } from '../../chorus/last-check-text';
 import type { Command } from '../command';
@@ -27,8 +27,8 @@ const passwordWords = (secrets: { readonly password: boolean | null; readonly pa
   secrets.password === null ? 'inconnu' : !secrets.password ? 'non enregistré' : secrets.passwordVerified === false ? 'enregistré, non vérifié' : 'enregistré';
 
 async function listAccounts(services: CoreServices, clock: Clock): Promise<CommandResult> {
-  const accounts = services.settings.accounts.list();
-  const selected = services.settings.accounts.selected();
+  const accounts = services.workstation.accounts.list();
+  const selected = services.workstation.accounts.selected();
   const entries = accounts.map((account) => accountsOf(account));
   const present = await presentEntries(services, entries.flatMap((entry) => [entry.password, entry.clientSecret].filter((name): name is string => name !== undefined)));
   const has = (entry: string | undefined): boolean | null => (present === undefined ? null : entry !== undefined && present.has(entry));
@@ -60,7 +60,7 @@ async function listAccounts(services: CoreServices, clock: Clock): Promise<Comma
 
 async function accountsCommand(services: CoreServices, clock: Clock, args: readonly string[]): Promise<CommandResult> {
   const [action, name, newName] = args;
-  const { accounts } = services.settings;
+  const { accounts } = services.workstation;
   if (action === undefined) return listAccounts(services, clock);
   if (action === 'add' && name !== undefined && newName === undefined) {
     const before = accounts.list().map((account) => account.name);
@@ -83,7 +83,7 @@ async function accountsCommand(services: CoreServices, clock: Clock, args: reado
     return { json: { renamed: name, name: newName }, lines: [`Compte technique « ${name} » renommé « ${newName} ».`] };
   }
   if (action === 'remove' && name !== undefined && newName === undefined) {
-    await removeAccount(services.settings, services.secrets, name, services.logger);
+    await removeAccount(services.workstation, services.secrets, name, services.logger);
     return { json: { removed: name }, lines: [`Compte technique « ${name} » supprimé, avec ses mots de passe du coffre-fort.`] };
   }
   throw new AppError('INVALID_INPUT', 'usage : accounts | accounts add NOM | accounts rename NOM NOUVEAU | accounts remove NOM');

@@ -21,24 +21,24 @@ export const test: Command = {
       // A member of a fleet reads its folder first (fleet-daily-check.ts); others just test.
       const { fleetManaged, ...tested } = await testAllWithFleet(context.services, context.userDataDir);
       // « logiciel d'échanges non mis à jour », until every copy of each password is made.
-      const pendingCopies = await context.services.exchange.pendingByAccount();
+      const pendingCopies = await context.account.exchange.pendingByAccount();
       const result = withPendingCopies(tested, pendingCopies);
       return context.options.notify === true
-        ? withNotifications(result, context.services.settings.accounts.list(), context.environment.clock, context.environment.notifier, { fleetManaged, pendingCopies })
+        ? withNotifications(result, context.services.workstation.accounts.list(), context.environment.clock, context.environment.notifier, { fleetManaged, pendingCopies })
         : result;
     }
     if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
     const settings = settingsWithOverrides(context);
-    refuseUnconfirmedHosts(context.services, settings, context.options);
+    refuseUnconfirmedHosts(context.services.workstation, context.account, settings, context.options);
     const recordExpiry = !hasOverrides(context.options);
-    const { connection } = context.services;
+    const { connection } = context.account;
     // The verdict as soon as Chorus Pro accepted the credentials; the expiry, read on after it, before the command ends.
     const result = await connection.testConnection(settings, { recordExpiry, expiry: 'after-verdict' });
     const verdict = `La connexion a été établie : les paramètres de connexion sont corrects. (${counted(result.structureCount, 'structure')}, ${result.durationMs} ms)`;
     // With --json, one line at the end (output.ts); otherwise the verdict's line now.
     if (context.options.json !== true) context.environment.print(verdict);
     await connection.passwordExpiryRead();
-    const reminder = recordExpiry ? context.services.currentReminder() : undefined;
+    const reminder = recordExpiry ? context.account.currentReminder() : undefined;
     const fromChorus = reminder?.known === true && reminder.source === 'chorus-pro' ? reminder : undefined;
     return {
       json: { ...result, ...(fromChorus ? { passwordExpiresOn: fromChorus.expiresOn } : {}) },
@@ -56,8 +56,8 @@ export const structures: Command = {
   readsOnly: true,
   run: async (context) => {
     const settings = settingsWithOverrides(context);
-    refuseUnconfirmedHosts(context.services, settings, context.options);
-    const found = await context.services.connection.listStructures(settings);
+    refuseUnconfirmedHosts(context.services.workstation, context.account, settings, context.options);
+    const found = await context.account.connection.listStructures(settings);
     return {
       json: { structures: found },
       lines: [

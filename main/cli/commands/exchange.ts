@@ -25,9 +25,9 @@ export const destinations: Command = {
   // The action: list, add, done, remove.
   words: 1,
   readsOnly: (positionals) => positionals.length === 0 || positionals[0] === 'list',
-  run: async ({ services, positionals, options }) => {
+  run: async ({ account: services, positionals, options }) => {
     const [action = 'list'] = positionals;
-    const account = services.settings.accountName();
+    const account = services.name;
     if (action === 'list') return shown(await services.exchange.view(), `Destinations du mot de passe du compte « ${account} » :`);
     if (action === 'add') {
       const view = await services.exchange.addManual(required(text(options, 'manual'), 'manual', 'add'));
@@ -47,8 +47,8 @@ export const destinations: Command = {
 
 export const push: Command = {
   options: [],
-  run: async ({ services }) => {
-    const view = await services.exchange.retry();
+  run: async ({ account }) => {
+    const view = await account.exchange.retry();
     const machine = view.destinations.filter((destination) => destination.kind !== 'manual');
     const failed = machine.filter((destination) => destination.state === 'failed');
     const lead = view.pushedElsewhere

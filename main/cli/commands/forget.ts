@@ -27,7 +27,7 @@ async function forget({ services, options, environment, userDataDir }: CommandCo
   };
   const context: ForgetContext = {
     userDataDir,
-    settings: services.settings,
+    workstation: services.workstation,
     secrets: services.secrets,
     dailyCheck: createDailyCheckSchedule(schedule),
     // Removed by its name alone: its arguments (the folder) do not matter here.

@@ -25,7 +25,7 @@ export const headers: Command = {
   secretOutput: true,
   run: async (context) => {
     jsonOnly(context, 'headers');
-    const handed = await context.services.handoff.headers({ minValiditySeconds: minValidity(text(context.options, 'min-validity')), newToken: context.options['new-token'] === true });
+    const handed = await context.account.handoff.headers({ minValiditySeconds: minValidity(text(context.options, 'min-validity')), newToken: context.options['new-token'] === true });
     return { json: { ...handed }, lines: [] };
   },
 };
@@ -35,6 +35,6 @@ export const credentials: Command = {
   secretOutput: true,
   run: async (context) => {
     jsonOnly(context, 'credentials');
-    return { json: { ...(await context.services.handoff.credentials()) }, lines: [] };
+    return { json: { ...(await context.account.handoff.credentials()) }, lines: [] };
   },
 };

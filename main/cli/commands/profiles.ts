@@ -10,7 +10,7 @@ import { describeProfileChanges, readProfileData } from '../../profiles/deployme
 import { isAccountsProfileData, parseProfileData } from '../../profiles/profile-file';
 import { parseTimeOfDay, timeOfDayText } from '../../schedule/daily-check-task';
 import { buildProfile, importProfile as importSingleProfile } from '../../profiles/profile-transfer';
-import { servicesForCommand } from '../account-choice';
+import { accountForCommand } from '../account-choice';
 import type { Command, CommandContext } from '../command';
 import type { CommandResult } from '../command-result';
 import { scheduleCommand } from './schedule';
@@ -51,17 +51,17 @@ export const exportProfile: Command = {
     const dailyCheckAt = typedTime === undefined ? undefined : timeOfDayText(parseTimeOfDay(typedTime));
     const passphrase = withSecrets ? await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète du profil (12 caractères au moins)') : undefined;
     const allAccounts = options.all === true;
-    const single = allAccounts ? undefined : servicesForCommand(services, text(options, 'account')).settings;
-    const profile = single === undefined ? await buildAccountsProfile(services.settings.accounts.list(), services.secrets, passphrase) : await buildProfile(single.read(), services.secrets, passphrase);
+    const single = allAccounts ? undefined : accountForCommand(services, text(options, 'account')).settings;
+    const profile = single === undefined ? await buildAccountsProfile(services.workstation.accounts.list(), services.secrets, passphrase) : await buildProfile(single.read(), services.secrets, passphrase);
     // Readable by its owner only, even when it replaces a file: the secrets, though encrypted, can
     // be attacked offline by whoever reads them.
     // Beside the profile, not in it: the time is not a setting, and the secrets are bound to the settings only.
     await replacePrivateFile(target, `${JSON.stringify(dailyCheckAt === undefined ? profile : { ...profile, dailyCheckAt }, null, 2)}\n`);
-    services.logger.info('profile.exported', { ...(single === undefined ? { accounts: services.settings.accounts.list().length } : { account: single.accountName() }), withSecrets });
+    services.logger.info('profile.exported', { ...(single === undefined ? { accounts: services.workstation.accounts.list().length } : { account: single.accountName() }), withSecrets });
     return {
-      json: { file: target, withSecrets, ...(dailyCheckAt === undefined ? {} : { dailyCheckAt }), ...(allAccounts ? { accounts: services.settings.accounts.list().length } : {}) },
+      json: { file: target, withSecrets, ...(dailyCheckAt === undefined ? {} : { dailyCheckAt }), ...(allAccounts ? { accounts: services.workstation.accounts.list().length } : {}) },
       lines: [
-        ...(allAccounts ? [`${counted(services.settings.accounts.list().length, 'compte technique', 'comptes techniques')} dans le profil.`] : []),
+        ...(allAccounts ? [`${counted(services.workstation.accounts.list().length, 'compte technique', 'comptes techniques')} dans le profil.`] : []),
         withSecrets
           ? `Profil de déploiement exporté, mots de passe chiffrés par la phrase secrète : ${target}`
           : `Profil de déploiement exporté (sans aucun secret) : ${target}`,
@@ -82,23 +82,25 @@ export const importProfile: Command = {
     const data = readProfileData(resolve(file ?? ''));
     const several = isAccountsProfileData(data);
     // A profile of several accounts names them; one of a single account goes to the chosen one.
-    const services = several ? context.services : servicesForCommand(context.services, text(options, 'account'));
+    const { services } = context;
+    // The account a one-account profile goes to, named once; a profile of several names its own.
+    const account = several ? context.account : accountForCommand(services, text(options, 'account'));
     if (several && options.account !== undefined) throw new AppError('INVALID_INPUT', 'ce profil contient plusieurs comptes, chacun nommé : --account ne sert pas ici');
     const { profile, dailyCheckAt } = parseProfileData(data);
     // Before the passphrase is asked for: a name that could pass for a switch refuses the whole profile.
-    if (profile.profileVersion === 3) checkNewAccountNames(services.settings.accounts.list(), profile);
+    if (profile.profileVersion === 3) checkNewAccountNames(services.workstation.accounts.list(), profile);
     const encrypted = profile.profileVersion === 2 || (profile.profileVersion === 3 && profile.secrets !== undefined);
     if (encrypted && options['passphrase-stdin'] !== true) {
       throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète avec --passphrase-stdin');
     }
     const passphrase = encrypted ? await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète du profil') : undefined;
-    const transfer = { settings: services.settings, secrets: services.secrets, userDataDir, logger: services.logger };
-    const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.settings.accounts.list(), profile) : describeProfileChanges(services.settings.read(), profile);
+    const transfer = { workstation: services.workstation, settings: account.settings, secrets: services.secrets, userDataDir, logger: services.logger };
+    const changes = profile.profileVersion === 3 ? describeAccountsProfileChanges(services.workstation.accounts.list(), profile) : describeProfileChanges(account.settings.read(), profile);
     await (profile.profileVersion === 3 ? importAccountsProfile(transfer, profile, passphrase) : importSingleProfile(transfer, profile, passphrase));
-    services.logger.info('profile.imported', { ...(profile.profileVersion === 3 ? { accounts: profile.accounts.length } : { account: services.settings.accountName() }), withSecrets: passphrase !== undefined });
+    services.logger.info('profile.imported', { ...(profile.profileVersion === 3 ? { accounts: profile.accounts.length } : { account: account.name }), withSecrets: passphrase !== undefined });
     // A profile is in place: the machine profile's refusal has been dealt with.
-    if (services.settings.machineProfileRefusal() !== undefined) services.settings.recordMachineProfileRefusal(undefined);
-    services.settings.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.settings.accounts.list().filter((account) => profile.accounts.some((imported) => imported.name === account.name)) : [services.settings.read()]));
+    if (services.workstation.machineProfileRefusal() !== undefined) services.workstation.recordMachineProfileRefusal(undefined);
+    services.workstation.addConfirmedHosts(confirmedBy(profile.profileVersion === 3 ? services.workstation.accounts.list().filter((stored) => profile.accounts.some((imported) => imported.name === stored.name)) : [account.settings.read()]));
     // The daily check the profile asks for, registered once the import is done (schedule install's own way).
     const scheduled = dailyCheckAt === undefined ? undefined : await profileDailyCheck(dailyCheckAt, context);
     return {

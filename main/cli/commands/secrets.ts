@@ -1,10 +1,8 @@
 // `set-password`, `set-client-secret`, `set-proxy-password`: secrets read from standard input
 // (never an argument) into the keychain.
 import type { FailureCode } from '../../../common/failures';
-import { proxyAccount } from '../../chorus/connection-service';
+import { saveAccountSecret, type MissingFirst } from '../../credentials/account-secrets';
 import { AppError, toFailure } from '../../failures/errors';
-import { storedProxy } from '../../net/url-policy';
-import { secretAccounts } from '../../secrets/secret-store';
 import type { Command } from '../command';
 import { refuseUnconfirmedHosts } from '../confirmed-hosts';
 import { text } from '../options';
@@ -12,15 +10,20 @@ import { frenchDay } from '../output';
 import { secretFromStdin } from '../secret-option';
 import { exchangeLines } from '../exchange-lines';
 
+/** What the command line says when a secret comes before what it belongs to. */
+const missingFirst = (missing: MissingFirst): AppError =>
+  missing === 'clientId'
+    ? new AppError('INVALID_INPUT', "Identifiant client PISTE : à renseigner d'abord (configure --client-id)")
+    : new AppError('INVALID_INPUT', "Proxy : configurez d'abord une adresse avec l'identifiant (http://identifiant@proxy:port)");
+
 export const setClientSecret: Command = {
   options: ['client-secret-stdin'],
   run: async (context) => {
-    const current = context.services.settings.read();
-    const { clientId } = current;
-    if (!clientId) throw new AppError('INVALID_INPUT', "Identifiant client PISTE : à renseigner d'abord (configure --client-id)");
-    const secret = await secretFromStdin(context, 'client-secret-stdin', 'Secret client PISTE');
-    if (secret === '') throw new AppError('INVALID_INPUT', 'le secret client est vide');
-    await context.services.secrets.set(secretAccounts.clientSecret(current, clientId), secret);
+    await saveAccountSecret(context.account.settings, context.services.secrets, 'clientSecret', async () => {
+      const secret = await secretFromStdin(context, 'client-secret-stdin', 'Secret client PISTE');
+      if (secret === '') throw new AppError('INVALID_INPUT', 'le secret client est vide');
+      return secret;
+    }, missingFirst);
     return { json: { stored: true }, lines: ['Secret client PISTE enregistré dans le coffre-fort.'] };
   },
 };
@@ -36,10 +39,10 @@ export const setPassword: Command = {
       throw new AppError('INVALID_INPUT', "--password-updated-on s'emploie avec --no-verify : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
     }
     const password = await secretFromStdin(context, 'password-stdin', 'Mot de passe du compte technique');
-    if (context.options['no-verify'] !== true) refuseUnconfirmedHosts(context.services, context.services.settings.read());
+    if (context.options['no-verify'] !== true) refuseUnconfirmedHosts(context.services.workstation, context.account, context.account.settings.read());
     const request = { password, surroundingSpacesConfirmed: context.options['confirm-spaces'] === true, ...(communicatedOn !== undefined ? { communicatedOn } : {}) };
     let verified = context.options['no-verify'] !== true;
-    const renewal = await context.services.renewPassword({ ...request, verify: verified }).catch(async (error: unknown) => {
+    const renewal = await context.account.renewPassword({ ...request, verify: verified }).catch(async (error: unknown) => {
       // Offline at a terminal: the secret was typed once, keep it unchecked if the person says so.
       const { confirm } = context.environment;
       const code = error instanceof AppError ? error.code : undefined;
@@ -47,7 +50,7 @@ export const setPassword: Command = {
       context.environment.warn(`Chorus Pro n'a pas pu vérifier le mot de passe (${code}) : ${toFailure(error, 'command-line').message}`);
       if (!(await confirm('Enregistrer le mot de passe sans vérifier (il sera vérifié au prochain test) ? [o/N]'))) throw error;
       verified = false;
-      return context.services.renewPassword({ ...request, verify: false });
+      return context.account.renewPassword({ ...request, verify: false });
     }).catch((error: unknown) => {
       if (!(error instanceof AppError) || error.code !== 'PASSWORD_UNCHANGED') throw error;
       return undefined;
@@ -55,7 +58,7 @@ export const setPassword: Command = {
     // The stored password given again: nothing to do, and a script that sets it at every run still
     // succeeds (the screen refuses it: there, it is a mistake when a new one was expected).
     if (renewal === undefined) {
-      const updatedAt = context.services.settings.read().passwordUpdatedAt;
+      const updatedAt = context.account.settings.read().passwordUpdatedAt;
       return {
         json: { stored: true, unchanged: true, ...(updatedAt !== undefined ? { updatedAt } : {}) },
         lines: ["Ce mot de passe est déjà celui enregistré : rien n'a été modifié, ni sa date, ni celle d'expiration communiquée par Chorus Pro."],
@@ -87,11 +90,7 @@ export const setPassword: Command = {
 export const setProxyPassword: Command = {
   options: ['password-stdin'],
   run: async (context) => {
-    const { proxyUrl } = context.services.settings.read();
-    const proxy = storedProxy(proxyUrl);
-    if (!proxy?.username) throw new AppError('INVALID_INPUT', "Proxy : configurez d'abord une adresse avec l'identifiant (http://identifiant@proxy:port)");
-    const password = await secretFromStdin(context, 'password-stdin', 'Mot de passe du proxy');
-    await context.services.secrets.set(proxyAccount(proxy), password);
+    await saveAccountSecret(context.account.settings, context.services.secrets, 'proxyPassword', () => secretFromStdin(context, 'password-stdin', 'Mot de passe du proxy'), missingFirst);
     return { json: { stored: true }, lines: ['Mot de passe du proxy enregistré dans le coffre-fort.'] };
   },
 };

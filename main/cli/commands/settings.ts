@@ -29,9 +29,9 @@ function settingsForJson(settings: StoredSettings): Record<string, unknown> {
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
 
-async function showStatus({ services, environment }: CommandContext): Promise<CommandResult> {
-  const snapshot = await settingsSnapshot(services.settings, services.secrets, environment.clock);
-  const settings = services.settings.read();
+async function showStatus({ services, account, environment }: CommandContext): Promise<CommandResult> {
+  const snapshot = await settingsSnapshot(services.workstation, account.settings, services.secrets, environment.clock);
+  const settings = account.settings.read();
   const { secrets } = snapshot;
   const presence = (stored: boolean | null) => (stored === null ? 'inconnu (coffre-fort inaccessible)' : stored ? 'enregistré dans le coffre-fort' : 'non enregistré');
   // The update date and the expiry are those of a password; with none stored for this address
@@ -41,10 +41,10 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
   const reminder = passwordStored ? snapshot.reminder : ({ known: false, due: false } as const);
   const missingSecret = secrets.password === false || secrets.clientSecret === false;
   // The copies of the password (the exchange software) and the permission given to local programs.
-  const exchange = await services.exchange.view();
+  const exchange = await account.exchange.view();
   return {
     json: {
-      account: { name: services.settings.accountName() },
+      account: { name: account.name },
       settings: settingsForJson(settings),
       secrets: { password: secrets.password, passwordVerified: secrets.passwordVerified, clientSecret: secrets.clientSecret },
       ...(snapshot.keychainUnavailable ? { keychainUnavailable: true } : {}),
@@ -60,7 +60,7 @@ async function showStatus({ services, environment }: CommandContext): Promise<Co
     lines: [
       ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
       ...(snapshot.machineProfileRefusal === undefined ? [] : [`Attention : ${snapshot.machineProfileRefusal}`]),
-      ...(snapshot.accountCount > 1 ? [`Compte technique : ${services.settings.accountName()}`] : []),
+      ...(snapshot.accountCount > 1 ? [`Compte technique : ${account.name}`] : []),
       ...(snapshot.keychainUnavailable
         ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
         : []),
@@ -117,10 +117,10 @@ export const configure: Command = {
     if (!configureOptions.some((name) => context.options[name] !== undefined)) {
       throw new AppError('INVALID_INPUT', 'configure : aucun paramètre indiqué, rien à enregistrer ; indiquez par exemple --env, --url, --login ou --client-id');
     }
-    const { settings } = context.services;
+    const { settings } = context.account;
     const allowPrograms = allowProgramsOption(text(context.options, 'allow-programs'));
     // Refused before anything is written: the machine policy forbids it, nothing is half-saved.
-    const forbidden = allowPrograms === true ? programsForbiddenBy(await context.services.exchange.policy()) : undefined;
+    const forbidden = allowPrograms === true ? programsForbiddenBy(await context.account.exchange.policy()) : undefined;
     if (forbidden !== undefined) throw new AppError('PROGRAMS_NOT_ALLOWED', forbidden);
     const change = changeFromOptions(context.options);
     // A file that is not a certificate (or holds a private key) is refused now, not at the next test.
@@ -144,8 +144,8 @@ export const configure: Command = {
       context.services.logger.info('password.date-entered', { account: settings.accountName() });
     }
     // Typed by the user: the screen does not ask about these hosts again.
-    settings.addConfirmedHosts(confirmedBy([after]));
-    if (allowPrograms !== undefined) await context.services.exchange.setAllowPrograms(allowPrograms);
+    context.services.workstation.addConfirmedHosts(confirmedBy([after]));
+    if (allowPrograms !== undefined) await context.account.exchange.setAllowPrograms(allowPrograms);
     const result = await showStatus(context);
     const nowCustom = before.environment !== 'custom' && after.environment === 'custom';
     return {

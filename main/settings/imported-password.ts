@@ -1,7 +1,7 @@
 import { addDays, parseISO } from 'date-fns';
-import { newExchangeState } from '../settings/exchange-state';
-import type { StoredSettings } from '../settings/settings-schema';
-import { passwordLifetimeDays } from '../reminder/password-reminder';
+import { newExchangeState } from './exchange-state';
+import type { StoredSettings } from './settings-schema';
+import { passwordLifetimeDays } from '../dates/password-lifetime';
 
 /** A password a deployment profile brought for an account. */
 export interface ImportedPassword {

@@ -9,8 +9,7 @@ import type { SettingsStore } from '../settings/settings-store';
  * token cached in the keychain for them. A cached token is only a cache: another account of the
  * same PISTE client that used it simply asks PISTE for a new one.
  */
-export async function forgetExchangeState(settings: SettingsStore, secrets: SecretStore, accountName: string, logger: Logger): Promise<{ readonly tokensRemoved: number }> {
-  const scoped = settings.forAccount(accountName);
+export async function forgetExchangeState(scoped: SettingsStore, secrets: SecretStore, logger: Logger): Promise<{ readonly tokensRemoved: number }> {
   const current = scoped.read();
   let tokensRemoved = 0;
   if (current.clientId) {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { defaultSettings, firstAccountName, type SettingsFile } from '../settings/settings-schema';
+import { defaultSettings, firstAccountName, type SettingsFile } from './settings-schema';
 
 /**
  * A workstation's first account, still exactly as the app created it, gives way to a profile's
