@@ -12,7 +12,8 @@ import { secretAccounts } from '../secrets/secret-store';
 import { createCoreServices } from '../services';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
-import { applyProfile, describeProfileChanges, exportProfile, maxProfileBytes, readProfile } from './deployment-profile';
+import { applyProfile, exportProfile, maxProfileBytes, readProfile } from './deployment-profile';
+import { describeProfileChanges } from './profile-changes';
 
 const services: string[] = [];
 afterAll(() => Promise.all(services.map((service) => clearKeychainService(service))));
