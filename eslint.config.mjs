@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layeringConfig } from './scripts/layers.mjs';
 
 const electronRuntimeImport = {
   name: 'electron',
@@ -107,6 +108,8 @@ export default tseslint.config(
       ],
     },
   },
+  // A folder of the core imports only from its own layer or below (scripts/layers.mjs).
+  layeringConfig,
   {
     files: ['main/logging/logger.ts'],
     rules: { 'no-console': 'off' },

@@ -26,6 +26,26 @@ describe('the layout of the code', () => {
     expect(graph.circular()).toEqual([]);
   });
 
+  it('has no circle between the folders of main/ either (each folder a room, imports one way)', async () => {
+    const graph = (await graphOf([join(root, 'main')])).obj();
+    const folderOf = (file: string): string => file.split('/').slice(0, file.split('/').length > 2 ? 2 : 1).join('/');
+    const folderImports = new Map<string, Set<string>>();
+    for (const [file, imported] of Object.entries(graph)) {
+      if (!isProductSource(file)) continue;
+      const from = folderOf(file);
+      for (const target of imported.filter((path) => isProductSource(path) && path.split('/').length > 2 && folderOf(path) !== from)) {
+        folderImports.set(from, (folderImports.get(from) ?? new Set()).add(folderOf(target)));
+      }
+    }
+    expect(folderImports.size).toBeGreaterThan(15);
+    // A circle is a folder reaching itself through others: every pair of folders that reach each other.
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      [...(folderImports.get(from) ?? [])].some((next) => next === to || (!seen.has(next) && reaches(next, to, seen.add(next))));
+    const circles = [...folderImports.keys()].filter((folder) => reaches(folder, folder)).sort();
+    const edges = circles.map((folder) => `${folder} → ${[...(folderImports.get(folder) ?? [])].filter((next) => circles.includes(next)).join(', ')}`);
+    expect(circles, edges.join('\n')).toEqual([]);
+  });
+
   it('keeps at the top of main/ only the entries and the composition root (6 files at most)', () => {
     const topLevel = tracked('main').filter((file) => file.split('/').length === 2);
     expect(topLevel.length, topLevel.join(', ')).toBeLessThanOrEqual(6);

@@ -1,4 +1,4 @@
-import type { PasswordReminder } from '../../preload/contract';
+import type { PasswordReminder } from '../../common/reminder';
 import type { BoxContent } from '../fleet/fleet-formats';
 import type { PointerOutcome } from '../fleet/follow-machine-pointer';
 import type { StatusReported } from '../fleet/report-status';

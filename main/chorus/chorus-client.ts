@@ -4,15 +4,14 @@ import type { Clock } from '../dates/clock';
 import { AppError } from '../failures/errors';
 import { checkEndpointUrl } from '../net/url-policy';
 import { answerFailure, parseJson } from './answer-failure';
-import {
-  attachmentsAnswerSchema,
-  chorusStatusSchema,
-  isChorusSuccess,
-  structureAnswerSchema,
-  type AttachmentsAnswer,
-} from './chorus-answers';
+import { attachmentsAnswerSchema, chorusStatusSchema, isChorusSuccess, structureAnswerSchema } from './chorus-answers';
 import type { HttpAnswer, HttpSend, RouteOptions } from './http-transport';
 import { createTokenCache } from './token-cache';
+import { attachmentsQuery, chorusRefusal, inactivity, isActive, toStructure } from './attachment-reading';
+import { attachmentsPath, structureDetailsPath, structuresPageSize, testedAttachments } from './chorus-paths';
+import { whichSubscription } from './missing-subscription';
+
+export { attachmentsPath, structureDetailsPath, structureSearchPath, structuresPageSize, testedAttachments } from './chorus-paths';
 
 /** Where to reach Chorus Pro and how; secrets travel apart, in ChorusCredentials. */
 export interface ConnectionTarget {
@@ -31,16 +30,6 @@ export interface ChorusCredentials {
   readonly proxyPassword?: string;
 }
 
-export const attachmentsPath = '/cpro/utilisateurs/v1/monCompte/recuperer/rattachements';
-export const structureDetailsPath = '/cpro/structures/v1/consulter';
-/** The second API asked after a 403: the one the expiry date comes from (docs/chorus-pro-api.md). */
-export const structureSearchPath = '/cpro/structures/v1/rechercher';
-/**
- * The test asks for this many attachments in its one call: enough to judge whether they are all
- * inactive, and the structures whose expiry date is read (docs/chorus-pro-api.md, "Expiry date").
- */
-export const testedAttachments = 10;
-export const structuresPageSize = 100;
 /** A guard against an answer that never says it is the last page. */
 const maxPages = 200;
 
@@ -58,89 +47,13 @@ export interface ConnectionCheck extends ConnectionTestResult {
   readonly inactive?: string;
 }
 
-const isActive = (status: string | null | undefined): boolean | undefined =>
-  status === null || status === undefined || status.trim() === '' ? undefined : status.trim().toUpperCase() === 'ACTIF';
-
-/**
- * Whether the attachments say the account cannot be used: the user's own status (the same on every
- * entry) not ACTIF, or every attachment not ACTIF when the page holds them all. A status Chorus Pro
- * leaves out proves nothing either way.
- */
-function inactivity(page: AttachmentsAnswer, total: number): string | undefined {
-  const entries = page.listeStructureRattachement ?? [];
-  const user = entries.map((entry) => entry.statutUtilisateur).find((status) => isActive(status) !== undefined);
-  if (user && isActive(user) === false) return `compte technique au statut ${user.trim()}`;
-  const attachments = entries.map((entry) => isActive(entry.statutRattachementStructure));
-  if (entries.length > 0 && entries.length >= total && attachments.every((active) => active === false)) {
-    return entries.length === 1 ? 'son rattachement à une structure est inactif' : `${entries.length} rattachements à une structure, tous inactifs`;
-  }
-  return undefined;
-}
-
 /** `cpro-account`: base64 of "login:password" in UTF-8, sent on every API call. */
 export const cproAccountHeader = (login: string, password: string): string =>
   Buffer.from(`${login}:${password}`, 'utf8').toString('base64');
 
-const attachmentsQuery = (page: number, pageSize: number) => ({
-  parametresRecherche: { nbResultatsParPage: pageSize, pageResultatDemandee: page, triColonne: 'IdStructure', triSens: 'Descendant' },
-});
-
-function chorusRefusal(code: number, libelle: string | null | undefined): AppError {
-  return new AppError('CHORUS_ERROR', `Chorus Pro : ${libelle ?? 'motif non précisé'}, code ${code}`);
-}
-
-function toStructure(entry: NonNullable<AttachmentsAnswer['listeStructureRattachement']>[number]): ChorusStructure {
-  return {
-    id: entry.idStructure,
-    designation: entry.designationStructure ?? '',
-    identifier: entry.identifiantStructure,
-    identifierType: entry.typeIdentifiantStructure ?? '',
-    status: entry.statutRattachementStructure ?? '',
-    role: entry.roleUtilisateur ?? '',
-    services: (entry.listeServicesRattache ?? []).map((service) => ({
-      code: service.codeService ?? '',
-      label: service.libelleService ?? '',
-      active: service.estActif ?? false,
-    })),
-  };
-}
-
 /** A 401 whose challenge says the bearer token is at fault (RFC 6750 `error="invalid_token"`). */
 const blamesToken = (answer: HttpAnswer): boolean =>
   answer.status === 401 && /error\s*=\s*"?invalid_token/i.test(answer.headers['www-authenticate'] ?? '');
-
-/** Failures that mean the second API was reached: its subscription is there. */
-const reachedApi: ReadonlySet<string> = new Set(['AUTH_REJECTED', 'CHORUS_ERROR', 'UNEXPECTED_RESPONSE']);
-
-/**
- * A 403 on Utilisateurs says nothing of which subscription is missing: ask Structures. When it
- * answers, the application lacks Utilisateurs alone; when it refuses too, the subscription (or the
- * structure's API connection) is missing as a whole. Anything else keeps the first refusal.
- */
-async function whichSubscription(call: (path: string, body: object) => Promise<unknown>, error: unknown): Promise<never> {
-  if (!(error instanceof AppError) || error.code !== 'FORBIDDEN') throw error;
-  const probe = await call(structureSearchPath, structureSearchProbe).then(
-    () => 'answered' as const,
-    (probeError: unknown) => probeError,
-  );
-  if (probe === 'answered' || (probe instanceof AppError && reachedApi.has(probe.code))) {
-    throw new AppError('API_NOT_SUBSCRIBED', "API « Utilisateurs » non souscrite, l'API Structures répond ; ajoutez l'abonnement à l'API Utilisateurs");
-  }
-  if (probe instanceof AppError && probe.code === 'FORBIDDEN') {
-    throw new AppError(
-      'FORBIDDEN',
-      "ni l'API Utilisateurs ni l'API Structures ne répondent : l'application PISTE n'est abonnée à aucune des deux dans cet environnement, ou la structure n'a pas déclaré son raccordement par API",
-    );
-  }
-  if (probe instanceof AppError && (probe.code === 'CANCELLED' || probe.code === 'RATE_LIMITED' || probe.code === 'TIMEOUT')) throw probe;
-  throw error;
-}
-
-/** The smallest search: one result at most, of a structure that cannot exist. */
-const structureSearchProbe = {
-  structure: { identifiantStructure: '00000000000000', typeIdentifiantStructure: 'SIRET' },
-  parametres: { pageResultatDemandee: 1, nbResultatsParPage: 1, triSens: 'Descendant', triColonne: 'IdentifiantStructure' },
-};
 
 export interface ChorusClientDependencies {
   readonly send: HttpSend;

@@ -1,7 +1,7 @@
 // What the daily check tells the accountant: one OS notification per account that failed or whose
 // password is due, naming it and saying what to do next (the command line prints them where no
 // desktop shows them, cli/daily-check.ts; the installed app shows them, shell/electron-notifier.ts).
-import type { DestinationView } from '../../preload/contract';
+import type { DestinationView } from '../../common/exchange';
 import { frenchTypography } from '../../common/french-typography';
 import { lastCheckReason } from '../chorus/last-check-text';
 import type { Clock } from '../dates/clock';

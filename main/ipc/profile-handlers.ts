@@ -5,7 +5,7 @@ import { AppError } from '../failures/errors';
 import { replacePrivateFile } from '../files/private-replace';
 import { confirmedBy } from '../hosts/host-confirmation';
 import { buildAccountsProfile, checkNewAccountNames, describeAccountsProfileChanges, importAccountsProfile } from '../profiles/accounts-profile';
-import { describeProfileChanges } from '../profiles/deployment-profile';
+import { describeProfileChanges } from '../profiles/profile-changes';
 import { importAccountsProfileSecrets } from '../profiles/machine-accounts-profile';
 import { readProfileFile } from '../profiles/profile-file';
 import type { DailyCheckSchedule } from '../schedule/daily-check-schedule';

@@ -9,8 +9,6 @@ import { checkAccountName } from '../settings/account-rules';
 import type { ImportedAccount } from '../settings/imported-accounts';
 import { applySettingsChange } from '../settings/settings-change';
 import {
-  describeNewAccount,
-  describeProfileChanges,
   exportProfile,
   profileChange,
   profileSettingsSchema,
@@ -19,6 +17,7 @@ import {
   withCertificatesOnly,
   writeProfileCertificate,
 } from './deployment-profile';
+import { describeNewAccount, describeProfileChanges } from './profile-changes';
 import { printable } from '../text/printable';
 import { checkPassphraseForExport, decryptJson, encryptJson } from './profile-secrets';
 import { holdsPassword, writeSecretsThen, type SecretWrite, type TransferDependencies } from './profile-transfer';

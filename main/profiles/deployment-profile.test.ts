@@ -13,7 +13,8 @@ import { createCoreServices } from '../services';
 import { selectedServices } from '../../test/support/selected-account';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
-import { applyProfile, describeProfileChanges, exportProfile, maxProfileBytes, readProfile } from './deployment-profile';
+import { applyProfile, exportProfile, maxProfileBytes, readProfile } from './deployment-profile';
+import { describeProfileChanges } from './profile-changes';
 
 const services: string[] = [];
 afterAll(() => Promise.all(services.map((service) => clearKeychainService(service))));

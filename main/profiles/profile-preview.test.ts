@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { generateCertificates } from '../../e2e/simulator/simulator';
 import { defaultSettings } from '../settings/settings-schema';
 import { tempDir } from '../../test/support/temp-dirs';
-import { describeProfileChanges, parseSingleProfile } from './deployment-profile';
+import { parseSingleProfile } from './deployment-profile';
+import { describeProfileChanges } from './profile-changes';
 
 describe('the preview of a profile that changes the authority', () => {
   it('shows each certificate’s subject and SHA-256 fingerprint, before and after', async () => {

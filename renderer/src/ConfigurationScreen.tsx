@@ -3,19 +3,17 @@ import type { AppInfo } from '../../common/app';
 import type { Failure } from '../../common/failures';
 import type { PasswordRenewal } from '../../common/password-renewal';
 import type { SettingsSnapshot } from '../../common/accounts';
-import { frenchTypography as fr } from '../../common/french-typography';
 import { AdvancedSettings } from './AdvancedSettings';
 import { AccountBar } from './AccountBar';
 import { ConnectionBlock } from './ConnectionBlock';
 import { FleetLine } from './FleetLine';
 import { ExchangeBlock } from './ExchangeBlock';
-import { MachineProfileRefusal } from './MachineProfileRefusal';
 import { formatDay } from './format';
-import { MachineProfileSecrets } from './MachineProfileSecrets';
 import { connectionKey, type TestState } from './connectionTest';
 import { PasswordBlock } from './PasswordBlock';
 import { PasswordModal } from './PasswordModal';
 import { ReminderBanner } from './ReminderBanner';
+import { ScreenNotices } from './ScreenNotices';
 import { StructuresDialog } from './StructuresDialog';
 import { SupportSection } from './SupportSection';
 import { useConfiguration } from './useConfiguration';
@@ -55,7 +53,6 @@ export function ConfigurationScreen({
   const [spacesConfirmed, setSpacesConfirmed] = useState(false);
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const [dialog, setDialog] = useState<'password' | 'structures'>();
-  const [recoveryNoticeSeen, setRecoveryNoticeSeen] = useState(false);
   const [typedDay, setTypedDay] = useState<string>();
   // Read again after each renewal and test: the copies of the password follow them.
   const [exchangeRevision, setExchangeRevision] = useState(0);
@@ -194,29 +191,7 @@ export function ConfigurationScreen({
         onRenew={() => void startRenewal()}
         {...(snapshot.accountCount > 1 ? { accountName: snapshot.account.name } : {})}
       />
-      {snapshot.keychainUnavailable && (
-        <div role="alert" className="warning notice">
-          <p>
-            {fr(
-              "Rouvrez votre session ou déverrouillez le coffre-fort, puis relancez l'application : il est inaccessible, aucun mot de passe ne peut être lu ni enregistré. Les paramètres restent modifiables.",
-            )}
-          </p>
-        </div>
-      )}
-      {snapshot.machineProfileRefusal !== undefined && <MachineProfileRefusal message={snapshot.machineProfileRefusal} />}
-      {snapshot.machineProfileSecretsPending && <MachineProfileSecrets configuration={configuration} />}
-      {snapshot.recoveredFrom && !recoveryNoticeSeen && (
-        <div role="alert" className="warning notice">
-          <p>
-            {fr(
-              `Vérifiez la configuration ci-dessous : le fichier de paramètres était illisible, il a été conservé sous « ${snapshot.recoveredFrom} » et les paramètres par défaut ont été repris.`,
-            )}
-          </p>
-          <button type="button" onClick={() => setRecoveryNoticeSeen(true)}>
-            J'ai compris
-          </button>
-        </div>
-      )}
+      <ScreenNotices snapshot={snapshot} configuration={configuration} />
       <ConnectionBlock
         configuration={configuration}
         managedByFleet={managedByFleet}
