@@ -1,21 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo } from '../common/app';
-import type { PasswordReminder } from '../common/reminder';
 import { applyMachineProfileAtFirstStart, type MachineProfileTrust } from './profiles/machine-profile';
 import { scopeMachineProfileAuthorities } from './profiles/machine-profile-authority';
 import { createAccountServices, type AccountServices, type SharedServices } from './accounts/account-services';
 import type { CoreServices } from './accounts/core-services';
 import { createChorusClient } from './chorus/chorus-client';
-import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from './schedule/daily-check-schedule';
-import { registerMachineDailyCheck } from './schedule/machine-daily-check';
 import type { HttpSend } from './chorus/http-transport';
 import type { ResolveSystemProxy } from './chorus/proxy-resolution';
 import type { Clock } from './dates/clock';
-import type { Desktop } from './ipc/channel-handlers';
-import { createHandlers } from './ipc/handlers';
 import { passwordReminder } from './reminder/password-reminder';
-import { createDispatcher, type Dispatch } from './ipc/ipc-dispatcher';
 import type { FleetSync } from './fleet/sync-fleet';
 import type { BoxContent } from './fleet/fleet-formats';
 import type { PointerOutcome } from './fleet/follow-machine-pointer';
@@ -36,7 +29,6 @@ import { confirmedBy } from './hosts/host-confirmation';
 import type { StoredSettings } from './settings/settings-schema';
 import { settingsFileName, type OpenSettingsBackend } from './settings/settings-backend';
 import { openWorkstationStore } from './settings/workstation-store';
-import { windowAccount } from './ipc/window-account';
 
 export interface CoreDependencies {
   readonly userDataDir: string;
@@ -194,60 +186,4 @@ export function createCoreServices(dependencies: CoreDependencies): CoreServices
     },
     forgetExchange: (name: string) => forgetExchangeState(store.account(name), secrets, logger),
   };
-}
-
-export interface MainDependencies extends CoreDependencies {
-  readonly appInfo: AppInfo;
-  /** Electron's dialogs and shell in the app; a stand-in in the browser harness. */
-  readonly desktop: Desktop;
-  /** The origin the app's page is served from: `app://chorus` in Electron, a loopback URL in tests. */
-  readonly appOrigin: string;
-  /** The account to show first (`--account NAME`, a daily-check notification's click), if it exists. */
-  readonly selectAccount?: string;
-  /** The daily check's task (default: this system's Task Scheduler, for this executable). */
-  readonly dailyCheck?: DailyCheckSchedule;
-}
-
-/**
- * Builds every main-process service from its parts and returns the bridge's dispatcher and the
- * reminder the schedule checks. The
- * Electron wiring and the test harness both call this: only the transport around it differs.
- */
-export function createMainProcess(dependencies: MainDependencies): {
-  dispatch: Dispatch;
-  /** The reminder of the account the window shows. */
-  currentReminder: () => PasswordReminder;
-  allReminders: CoreServices['allReminders'];
-  /** The fleets this user is a member of, read at start without holding the window (main/fleet/). */
-  syncFleets: CoreServices['syncFleets'];
-  /** The machine's fleet pointer, followed at start before the sync. */
-  followMachineFleet: CoreServices['followMachineFleet'];
-} {
-  const services = createCoreServices(dependencies);
-  const { workstation } = services;
-  const asked = dependencies.selectAccount;
-  if (asked !== undefined) {
-    if (workstation.accounts.list().some((account) => account.name === asked.normalize('NFC'))) workstation.accounts.select(asked);
-    else dependencies.logger.warn('account.unknown-at-start', { account: asked.slice(0, 80) });
-  }
-  // The file's default, read once: from now on the window keeps its own (ipc/window-account.ts).
-  const shown = windowAccount(workstation);
-  const shownAccount = (): AccountServices => services.account(shown.name());
-  const dailyCheck = dependencies.dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock: dependencies.clock, executable: process.execPath });
-  if (services.machineDailyCheckAt !== undefined) void registerMachineDailyCheck(dailyCheck, services.machineDailyCheckAt, dependencies.logger);
-  const handlers = createHandlers({
-    dailyCheck,
-    appInfo: dependencies.appInfo,
-    desktop: dependencies.desktop,
-    userDataDir: dependencies.userDataDir,
-    ...(dependencies.machineProfilePath ? { machineProfilePath: dependencies.machineProfilePath } : {}),
-    ...(dependencies.machineFleetPath ? { machineFleetPath: dependencies.machineFleetPath } : {}),
-    clock: dependencies.clock,
-    workstation,
-    secrets: services.secrets,
-    logger: services.logger,
-    windowAccount: shown,
-    shownAccount,
-  });
-  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: () => shownAccount().currentReminder(), allReminders: services.allReminders, syncFleets: services.syncFleets, followMachineFleet: services.followMachineFleet };
 }

@@ -12,7 +12,7 @@ import { systemClock } from '../../main/dates/clock';
 import { createLogFileSink } from '../../main/logging/log-file';
 import { createLogger, type LogLine } from '../../main/logging/logger';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
-import { createMainProcess } from '../../main/services';
+import { createMainProcess } from '../../main/ipc/main-process';
 import { openConfBackend } from '../../main/settings/conf-backend';
 import { policyFileReader } from '../../main/destinations/policy-source';
 import { projectRoot, rendererBuildDir } from './paths';

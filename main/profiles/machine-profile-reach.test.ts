@@ -15,7 +15,7 @@ import { runCli } from '../cli/run-cli';
 import { AppError } from '../failures/errors';
 import { createLogger } from '../logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../secrets/keytar-secret-store';
-import { createMainProcess } from '../services';
+import { createMainProcess } from '../ipc/main-process';
 import type { NewHost } from '../hosts/host-confirmation';
 import { demoAccount } from '../../test/support/core-fixture';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';

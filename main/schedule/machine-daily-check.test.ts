@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../chorus/http-transport';
 import { createLogger, type LogLine } from '../logging/logger';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
-import { createMainProcess } from '../services';
+import { createMainProcess } from '../ipc/main-process';
 import { fixedClock, openConfBackend, openTestSettings } from '../../test/support/settings-fixture';
 import { taskSchedulerStandIn } from '../../test/support/task-scheduler-stand-in';
 import { tempDir } from '../../test/support/temp-dirs';

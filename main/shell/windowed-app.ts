@@ -13,7 +13,7 @@ import { consoleSink, createLogger, type LogLine } from '../logging/logger';
 import { machineFleetPath } from '../fleet/machine-pointer-path';
 import { machineProfilePath } from '../profiles/machine-profile';
 import { createKeytarSecretStore, defaultKeychainService } from '../secrets/keytar-secret-store';
-import { createMainProcess } from '../services';
+import { createMainProcess } from '../ipc/main-process';
 import type { SettingsFile } from '../settings/settings-schema';
 import { appMenuTemplate } from './app-menu';
 import { appUserModelId } from './app-identity';

@@ -7,7 +7,7 @@ import { createLogger, type LogLine } from '../../main/logging/logger';
 import { clearKeychainService, createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
 import { policyFileReader } from '../../main/destinations/policy-source';
-import { createMainProcess, type MainDependencies } from '../../main/services';
+import { createMainProcess, type MainDependencies } from '../../main/ipc/main-process';
 import type { Desktop } from '../../main/ipc/channel-handlers';
 import { fixedClock, openConfBackend, openTestSettings } from './settings-fixture';
 import { tempDir } from './temp-dirs';
