@@ -6,18 +6,29 @@ import { layeringConfig } from './scripts/layers.mjs';
 const electronRuntimeImport = {
   name: 'electron',
   allowTypeImports: true,
-  message: 'Only the shell (main/shell/) and the preload import Electron at run time: take what you need as an argument.',
+  message:
+    'Only the shell (main/shell/) and the preload import Electron at run time: take what you need as an argument.',
 };
 
 // Test support lives with the tests (test/support/): the product never reaches it.
-const testSupportImport = { group: ['**/test/support/**', '**/test/support'], message: 'Product code does not import test support: test/support/ is for tests.' };
+const testSupportImport = {
+  group: ['**/test/support/**', '**/test/support'],
+  message: 'Product code does not import test support: test/support/ is for tests.',
+};
 // The shell wires the core to Electron: the core (which the command line and the tests run under
 // plain Node) never reaches back into it.
-const shellImport = { group: ['**/shell/*', '**/shell'], message: 'Only main/index.ts imports the shell (main/shell/): the core runs without Electron.' };
+const shellImport = {
+  group: ['**/shell/*', '**/shell'],
+  message: 'Only main/index.ts imports the shell (main/shell/): the core runs without Electron.',
+};
 const keytarImport = { name: 'keytar', message: 'keytar is imported by main/secrets/keytar-secret-store.ts only.' };
 // The channels' schemas are the IPC's: the core owns its types (common/ and its own folders), and
 // only the IPC handlers (main/ipc/) translate the bridge's calls.
-const contractImport = { group: ['**/preload/contract'], message: 'Only main/ipc/ imports the channels\' schemas (preload/contract.ts): import the types from common/, the schemas from the core.' };
+const contractImport = {
+  group: ['**/preload/contract'],
+  message:
+    "Only main/ipc/ imports the channels' schemas (preload/contract.ts): import the types from common/, the schemas from the core.",
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -35,7 +46,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': 'error',
     },
   },
@@ -46,7 +60,14 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [electronRuntimeImport, { name: 'electron-store', allowTypeImports: true, message: 'electron-store is opened by the shell (main/shell/) only.' }],
+          paths: [
+            electronRuntimeImport,
+            {
+              name: 'electron-store',
+              allowTypeImports: true,
+              message: 'electron-store is opened by the shell (main/shell/) only.',
+            },
+          ],
         },
       ],
     },
@@ -59,12 +80,19 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: ['main/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, shellImport, contractImport] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [keytarImport], patterns: [testSupportImport, shellImport, contractImport] },
+      ],
+    },
   },
   {
     files: ['main/ipc/**/*.ts'],
     ignores: ['main/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, shellImport] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, shellImport] }],
+    },
   },
   {
     files: ['main/**/*.test.ts'],
@@ -74,7 +102,9 @@ export default tseslint.config(
   {
     files: ['main/index.ts', 'main/shell/**/*.ts'],
     ignores: ['main/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, contractImport] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [keytarImport], patterns: [testSupportImport, contractImport] }],
+    },
   },
   {
     files: ['main/secrets/keytar-secret-store.ts'],
@@ -88,7 +118,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!\\./)|\\.\\.', message: 'common/ is plain TypeScript that main and the renderer share: it imports only common/, no package, no Node.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./)|\\.\\.',
+              message:
+                'common/ is plain TypeScript that main and the renderer share: it imports only common/, no package, no Node.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -101,7 +139,11 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer is sandboxed: it talks to window.chorus only.' }],
           patterns: [
-            { group: ['**/main/**', '**/preload/**', '**/e2e/**', '**/scripts/**'], message: 'The renderer reaches the main process through window.chorus only; what it shares with it is in common/.' },
+            {
+              group: ['**/main/**', '**/preload/**', '**/e2e/**', '**/scripts/**'],
+              message:
+                'The renderer reaches the main process through window.chorus only; what it shares with it is in common/.',
+            },
             { group: ['node:*'], message: 'No Node in the renderer.' },
           ],
         },

@@ -5,7 +5,11 @@ import { metaContentSecurityPolicy } from './main/shell/content-security-policy'
 const contentSecurityPolicyMeta = (): Plugin => ({
   name: 'chorus-content-security-policy',
   transformIndexHtml: () => [
-    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy }, injectTo: 'head-prepend' },
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy },
+      injectTo: 'head-prepend',
+    },
   ],
 });
 

@@ -86,7 +86,12 @@ export type EventName = keyof BridgeEvents;
 export type EventPayload<Name extends EventName> = BridgeEvents[Name];
 
 /** Every name of a key set, each once: a name missing or unknown fails to compile. */
-type EveryName<Names extends readonly string[], Key extends string> = [Exclude<Key, Names[number]>, Exclude<Names[number], Key>] extends [never, never] ? Names : never;
+type EveryName<Names extends readonly string[], Key extends string> = [
+  Exclude<Key, Names[number]>,
+  Exclude<Names[number], Key>,
+] extends [never, never]
+  ? Names
+  : never;
 
 // Last: e2e/broken-bundle.spec.ts removes it from a copy of the built preload.
 const channelNameList = [

@@ -31,11 +31,22 @@ export type FleetPark =
       readonly latestRevision: number;
       readonly latestPublishedAt: string | null;
       /** Workstations waiting to be accepted, with the phrase to compare. */
-      readonly pending: readonly { readonly id: string; readonly machine: string; readonly user: string; readonly phrase: string }[];
+      readonly pending: readonly {
+        readonly id: string;
+        readonly machine: string;
+        readonly user: string;
+        readonly phrase: string;
+      }[];
       readonly rows: readonly FleetParkRow[];
       /** The severity in words, the share's warnings, what was ignored. */
       readonly summary: readonly string[];
       /** 0 all good, 1 something to do soon, 2 failing or silent. */
       readonly severity: 0 | 1 | 2;
     }
-  | { readonly ok: false; readonly fingerprint: string; readonly folder: string; readonly message: string; readonly details?: string };
+  | {
+      readonly ok: false;
+      readonly fingerprint: string;
+      readonly folder: string;
+      readonly message: string;
+      readonly details?: string;
+    };

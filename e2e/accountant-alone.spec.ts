@@ -27,21 +27,34 @@ async function expectMarked(field: Locator, message: RegExp): Promise<void> {
   expect(await descriptionOf(field)).toMatch(message);
 }
 
-const banner = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Renouveler le mot de passe' }) });
+const banner = (page: Page) =>
+  page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Renouveler le mot de passe' }) });
 const renewHint = (page: Page) => page.locator('#renew-hint');
 
-test('1. Chorus Pro refused the password in the night: one way on, at « Mot de passe », and the success says so', async ({ launch, simulator }) => {
+test('1. Chorus Pro refused the password in the night: one way on, at « Mot de passe », and the success says so', async ({
+  launch,
+  simulator,
+}) => {
   // Due for renewal (13 months), and the daily check found the password reset in the portal.
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) });
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: subMonths(new Date(), 13),
+  });
   const newPassword = simulator.resetPassword(demo.login);
   recordLastCheck(seeded.userDataDir, { at: new Date(), ok: false, code: 'AUTH_REJECTED' });
   const { page } = await launch(seeded);
   const ui = screen(page);
 
   // The focus is where the new password goes, and the refusal is what describes that field.
-  await expectMarked(ui.password, /^Saisissez ici le nouveau mot de passe communiqué par Chorus Pro, puis lancez le test\s: Chorus Pro refuse celui-ci\./);
+  await expectMarked(
+    ui.password,
+    /^Saisissez ici le nouveau mot de passe communiqué par Chorus Pro, puis lancez le test\s: Chorus Pro refuse celui-ci\./,
+  );
   // Said once: the last test's line says when, not why again; the jargon is folded.
-  await expect(page.locator('#connection-last-check')).toHaveText(/^Dernier test\s: \d\d\/\d\d\/\d{4} \d\d:\d\d — échec$/);
+  await expect(page.locator('#connection-last-check')).toHaveText(
+    /^Dernier test\s: \d\d\/\d\d\/\d{4} \d\d:\d\d — échec$/,
+  );
   await expect(page.getByText(/Chorus Pro refuse celui-ci/)).toHaveCount(1);
   await expect(page.getByText(/HTTP 401/)).toBeHidden();
   // The greyed button says where to go instead of waiting for a test that cannot succeed.
@@ -61,7 +74,9 @@ test('1. Chorus Pro refused the password in the night: one way on, at « Mot de 
   await page.keyboard.press('Enter');
   await expect(ui.success).toBeVisible();
   await expect(ui.testButton).toBeFocused();
-  await expect(page.getByRole('status').filter({ hasText: `Nouveau mot de passe vérifié et enregistré le ${today()}.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Nouveau mot de passe vérifié et enregistré le ${today()}.` }),
+  ).toBeVisible();
   await expect(ui.updatedAt).toHaveValue(today());
   await expect(banner(page)).toHaveCount(0);
   await expect(page.locator('#password-failure')).toHaveCount(0);
@@ -71,7 +86,10 @@ test('1. Chorus Pro refused the password in the night: one way on, at « Mot de 
   expect(await descriptionOf(ui.password)).not.toMatch(/[Ss]aisissez/);
 });
 
-test('2. A first start with what the portal’s e-mail holds: the PISTE settings are marked as the IT person’s, field by field', async ({ launch, simulator }) => {
+test('2. A first start with what the portal’s e-mail holds: the PISTE settings are marked as the IT person’s, field by field', async ({
+  launch,
+  simulator,
+}) => {
   const { page } = await launch();
   const ui = screen(page);
   await expect(ui.login).toBeFocused();
@@ -99,17 +117,38 @@ test('2. A first start with what the portal’s e-mail holds: the PISTE settings
   await expect(ui.clientSecret).not.toHaveAttribute('aria-invalid', 'true');
 });
 
-test('3. From one commune, another that fails shows in the account list and beside those due', async ({ launch, simulator }) => {
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 3) });
+test('3. From one commune, another that fails shows in the account list and beside those due', async ({
+  launch,
+  simulator,
+}) => {
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: subMonths(new Date(), 3),
+  });
   const file = join(seeded.userDataDir, 'config.json');
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, unknown>[]; selectedAccount: string };
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+    accounts: Record<string, unknown>[];
+    selectedAccount: string;
+  };
   const first = stored.accounts[0] ?? {};
   const checkedAt = new Date();
   const passed = { at: checkedAt.toISOString(), ok: true, code: null };
   stored.accounts = [
     { ...first, name: 'Commune de Plouër', lastCheck: passed },
-    { ...first, name: 'SIVOM de la Rance', login: 'TECH_7_sivom@cpro.fr', lastCheck: { at: checkedAt.toISOString(), ok: false, code: 'AUTH_REJECTED' } },
-    { ...first, name: 'Commune de Tréméreuc', login: 'TECH_8_tremereuc@cpro.fr', passwordUpdatedAt: subMonths(new Date(), 13).toISOString(), lastCheck: passed },
+    {
+      ...first,
+      name: 'SIVOM de la Rance',
+      login: 'TECH_7_sivom@cpro.fr',
+      lastCheck: { at: checkedAt.toISOString(), ok: false, code: 'AUTH_REJECTED' },
+    },
+    {
+      ...first,
+      name: 'Commune de Tréméreuc',
+      login: 'TECH_8_tremereuc@cpro.fr',
+      passwordUpdatedAt: subMonths(new Date(), 13).toISOString(),
+      lastCheck: passed,
+    },
     { ...first, name: 'CCAS de Plouër', login: 'TECH_9_ccas@cpro.fr' },
   ];
   stored.selectedAccount = 'Commune de Plouër';
@@ -117,7 +156,12 @@ test('3. From one commune, another that fails shows in the account list and besi
   const { page } = await launch(seeded);
 
   const list = page.getByLabel('Compte technique', { exact: true });
-  await expect(list.locator('option')).toHaveText(['Commune de Plouër — OK', 'SIVOM de la Rance — en échec', 'Commune de Tréméreuc — à renouveler', 'CCAS de Plouër — non testé']);
+  await expect(list.locator('option')).toHaveText([
+    'Commune de Plouër — OK',
+    'SIVOM de la Rance — en échec',
+    'Commune de Tréméreuc — à renouveler',
+    'CCAS de Plouër — non testé',
+  ]);
   // The others that need someone: the failing one first, then the one due.
   const needing = page.locator('.due-accounts li');
   await expect(needing).toHaveCount(2);
@@ -133,10 +177,17 @@ test('3. From one commune, another that fails shows in the account list and besi
   await expect(page.locator('.due-accounts li').first()).toContainText('Commune de Tréméreuc');
 });
 
-test('4. The current password typed again in the modal is refused, and Chorus Pro’s date is never replaced by an estimate', async ({ launch, simulator }) => {
+test('4. The current password typed again in the modal is refused, and Chorus Pro’s date is never replaced by an estimate', async ({
+  launch,
+  simulator,
+}) => {
   const threeMonthsAgo = subMonths(new Date(), 3);
-  const dayShown = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(threeMonthsAgo);
-  const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: threeMonthsAgo }));
+  const dayShown = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    threeMonthsAgo,
+  );
+  const { page } = await launch(
+    await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: threeMonthsAgo }),
+  );
   const ui = screen(page);
   const expiry = page.locator('#expiry');
   await ui.testButton.click();
@@ -158,7 +209,9 @@ test('4. The current password typed again in the modal is refused, and Chorus Pr
   await ui.newPassword.fill(simulator.resetPassword(demo.login));
   await ui.validate.click();
   await expect(ui.modal).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: `Nouveau mot de passe vérifié et enregistré le ${today()}.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Nouveau mot de passe vérifié et enregistré le ${today()}.` }),
+  ).toBeVisible();
   await expect(ui.renew).toBeFocused();
   await expect(ui.success).toBeVisible();
   await expect(ui.updatedAt).toHaveValue(today());

@@ -15,8 +15,17 @@ const accountBar = (page: Page) => ({
   remove: page.getByRole('button', { name: 'Supprimer', exact: true }),
 });
 
-test('a secrétaire de mairie adds a second commune, configures and tests it, switches back: each keeps its own settings, date and gate', async ({ launch, simulator }) => {
-  const app = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 3) }));
+test('a secrétaire de mairie adds a second commune, configures and tests it, switches back: each keeps its own settings, date and gate', async ({
+  launch,
+  simulator,
+}) => {
+  const app = await launch(
+    await seedProfile({
+      apiBaseUrl: simulator.url,
+      tokenUrl: simulator.tokenUrl,
+      passwordUpdatedAt: subMonths(new Date(), 3),
+    }),
+  );
   const { page } = app;
   const ui = screen(page);
   const bar = accountBar(page);
@@ -65,8 +74,15 @@ test('a secrétaire de mairie adds a second commune, configures and tests it, sw
   await expect(ui.updatedAt).toHaveValue(today());
 });
 
-test('an existing single-account profile, as version 0.1.0 left it, opens as « Compte principal » with everything kept', async ({ launch, simulator }) => {
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 2) });
+test('an existing single-account profile, as version 0.1.0 left it, opens as « Compte principal » with everything kept', async ({
+  launch,
+  simulator,
+}) => {
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: subMonths(new Date(), 2),
+  });
   const file = join(seeded.userDataDir, 'config.json');
   const account = (JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, unknown>[] }).accounts[0] ?? {};
   const { name: _name, ...settings } = account;
@@ -81,10 +97,20 @@ test('an existing single-account profile, as version 0.1.0 left it, opens as « 
   await expect(ui.success).toBeVisible();
 });
 
-test('two accounts due at different dates: the banner names the right one; removing an account asks and removes only its keychain entries', async ({ launch, simulator }) => {
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) });
+test('two accounts due at different dates: the banner names the right one; removing an account asks and removes only its keychain entries', async ({
+  launch,
+  simulator,
+}) => {
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: subMonths(new Date(), 13),
+  });
   const file = join(seeded.userDataDir, 'config.json');
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, unknown>[]; selectedAccount: string };
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+    accounts: Record<string, unknown>[];
+    selectedAccount: string;
+  };
   const first = stored.accounts[0] ?? {};
   const login2 = 'TECH_3_sans_structure@cpro.fr';
   stored.accounts = [
@@ -93,7 +119,11 @@ test('two accounts due at different dates: the banner names the right one; remov
   ];
   stored.selectedAccount = 'SIVOM de la Rance';
   writeFileSync(file, JSON.stringify(stored));
-  await keytar.setPassword(seeded.keychainService, secretAccounts.technicalPassword(simulator.url, login2), 'mot-de-passe-du-sivom');
+  await keytar.setPassword(
+    seeded.keychainService,
+    secretAccounts.technicalPassword(simulator.url, login2),
+    'mot-de-passe-du-sivom',
+  );
 
   const { page } = await launch(seeded);
   const bar = accountBar(page);
@@ -105,7 +135,11 @@ test('two accounts due at different dates: the banner names the right one; remov
   await screenshot(page, '17-rappel-par-compte');
   await due.getByRole('button', { name: 'Afficher « Commune de Plouër »' }).click();
   await expect(bar.select).toHaveValue('Commune de Plouër');
-  await expect(page.getByRole('alert').filter({ hasText: 'Compte « Commune de Plouër » : faites renouveler le mot de passe du compte technique' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'Compte « Commune de Plouër » : faites renouveler le mot de passe du compte technique' }),
+  ).toBeVisible();
 
   await bar.select.selectOption('SIVOM de la Rance');
   await bar.remove.click();
@@ -121,7 +155,9 @@ test('two accounts due at different dates: the banner names the right one; remov
   expect(entries).not.toContain(secretAccounts.technicalPassword(simulator.url, login2));
   expect(entries).toContain(secretAccounts.technicalPassword(simulator.url, demo.login));
   // The PISTE application the two shared stays for the one left.
-  expect(entries).toContain(secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demo.clientId));
+  expect(entries).toContain(
+    secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demo.clientId),
+  );
 });
 
 test('add, rename, switch and remove with the keyboard alone', async ({ launch }) => {
@@ -159,14 +195,24 @@ test('add, rename, switch and remove with the keyboard alone', async ({ launch }
   await expect(bar.select.locator('option')).toHaveCount(1);
 });
 
-test('an export of all accounts, with their passwords, imported on another workstation after the list of changes account by account', async ({ launch, simulator }) => {
+test('an export of all accounts, with their passwords, imported on another workstation after the list of changes account by account', async ({
+  launch,
+  simulator,
+}) => {
   const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
   const file = join(seeded.userDataDir, 'config.json');
   const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, unknown>[] };
   const first = stored.accounts[0] ?? {};
-  stored.accounts = [{ ...first, name: 'Commune de Plouër' }, { ...first, name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr' }];
+  stored.accounts = [
+    { ...first, name: 'Commune de Plouër' },
+    { ...first, name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr' },
+  ];
   writeFileSync(file, JSON.stringify({ ...stored, selectedAccount: 'Commune de Plouër' }));
-  await keytar.setPassword(seeded.keychainService, secretAccounts.technicalPassword(simulator.url, 'TECH_3_sans_structure@cpro.fr'), 'Sans-Structure-2026');
+  await keytar.setPassword(
+    seeded.keychainService,
+    secretAccounts.technicalPassword(simulator.url, 'TECH_3_sans_structure@cpro.fr'),
+    'Sans-Structure-2026',
+  );
   const profileFile = join(seeded.userDataDir, 'profil-tous-les-comptes.json');
 
   const source = await launch({ ...seeded, fileToSave: profileFile });
@@ -176,14 +222,18 @@ test('an export of all accounts, with their passwords, imported on another works
   await source.page.getByLabel('Phrase secrète', { exact: true }).fill('deux communes, une phrase');
   await source.page.getByLabel('Phrase secrète (confirmation)').fill('deux communes, une phrase');
   await source.page.getByRole('button', { name: 'Exporter le profil de déploiement…' }).click();
-  await expect(source.page.getByText(`Profil de déploiement exporté, mots de passe chiffrés : ${profileFile}`)).toBeVisible({ timeout: 20_000 });
+  await expect(
+    source.page.getByText(`Profil de déploiement exporté, mots de passe chiffrés : ${profileFile}`),
+  ).toBeVisible({ timeout: 20_000 });
 
   const target = await launch({ fileToChoose: profileFile });
   await target.page.getByText('Déploiement et assistance').click();
   await target.page.getByRole('button', { name: 'Importer un profil de déploiement…' }).click();
   const dialog = target.page.getByRole('dialog', { name: 'Importer un profil de déploiement' });
   // A new account's first row names it; the rows after it give each of its settings.
-  await expect(dialog.getByRole('row', { name: /«\sCommune de Tréméreuc\s»/ }).first()).toContainText('(nouveau compte)');
+  await expect(dialog.getByRole('row', { name: /«\sCommune de Tréméreuc\s»/ }).first()).toContainText(
+    '(nouveau compte)',
+  );
   await expect(dialog.getByRole('row', { name: /«\sCommune de Tréméreuc\s» — Lien URL/ })).toContainText(simulator.url);
   await expect(dialog.getByRole('row', { name: /«\sCommune de Plouër\s»/ }).first()).toBeVisible();
   await dialog.getByLabel('Phrase secrète').fill('deux communes, une phrase');
@@ -191,7 +241,10 @@ test('an export of all accounts, with their passwords, imported on another works
   await expect(dialog).toHaveCount(0, { timeout: 20_000 });
   const bar = accountBar(target.page);
   // The fresh workstation's empty « Compte principal » gave way to the profile's accounts.
-  await expect(bar.select.locator('option')).toHaveText(['Commune de Plouër — non testé', 'Commune de Tréméreuc — non testé']);
+  await expect(bar.select.locator('option')).toHaveText([
+    'Commune de Plouër — non testé',
+    'Commune de Tréméreuc — non testé',
+  ]);
   await expect(bar.select).toHaveValue('Commune de Plouër');
   await bar.select.selectOption('Commune de Tréméreuc');
   const ui = screen(target.page);
@@ -200,21 +253,42 @@ test('an export of all accounts, with their passwords, imported on another works
   await expect(ui.success).toBeVisible();
 });
 
-test('each account due gets its own OS notification, naming it; an account not due gets none', async ({ launch, simulator }) => {
+test('each account due gets its own OS notification, naming it; an account not due gets none', async ({
+  launch,
+  simulator,
+}) => {
   needsMainWiring();
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) });
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: subMonths(new Date(), 13),
+  });
   const file = join(seeded.userDataDir, 'config.json');
   const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, unknown>[] };
   const first = stored.accounts[0] ?? {};
   stored.accounts = [
     { ...first, name: 'Commune de Plouër' },
-    { ...first, name: 'Commune de Tréméreuc', login: 'TECH_3_sans_structure@cpro.fr', passwordUpdatedAt: new Date().toISOString() },
-    { ...first, name: 'SIVOM de la Rance', login: 'TECH_2_expire@cpro.fr', passwordUpdatedAt: subMonths(new Date(), 15).toISOString() },
+    {
+      ...first,
+      name: 'Commune de Tréméreuc',
+      login: 'TECH_3_sans_structure@cpro.fr',
+      passwordUpdatedAt: new Date().toISOString(),
+    },
+    {
+      ...first,
+      name: 'SIVOM de la Rance',
+      login: 'TECH_2_expire@cpro.fr',
+      passwordUpdatedAt: subMonths(new Date(), 15).toISOString(),
+    },
   ];
   writeFileSync(file, JSON.stringify({ ...stored, selectedAccount: 'Commune de Tréméreuc' }));
   const app = await launch(seeded);
   await expect(accountBar(app.page).select).toHaveValue('Commune de Tréméreuc');
   await expect.poll(() => app.reminders.notificationTexts.length).toBe(2);
-  expect(app.reminders.notificationTexts[0]).toMatch(/^Compte «\u00a0Commune de Plouër\u00a0»\u00a0: le mot de passe du compte technique Chorus Pro expire/);
-  expect(app.reminders.notificationTexts[1]).toMatch(/^Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le mot de passe du compte technique Chorus Pro a probablement expiré/);
+  expect(app.reminders.notificationTexts[0]).toMatch(
+    /^Compte «\u00a0Commune de Plouër\u00a0»\u00a0: le mot de passe du compte technique Chorus Pro expire/,
+  );
+  expect(app.reminders.notificationTexts[1]).toMatch(
+    /^Compte «\u00a0SIVOM de la Rance\u00a0»\u00a0: le mot de passe du compte technique Chorus Pro a probablement expiré/,
+  );
 });

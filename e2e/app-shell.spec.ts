@@ -8,7 +8,9 @@ import { screen } from './screen';
 import { expect, test } from './fixtures';
 import { tempDir } from '../test/support/temp-dirs';
 
-test('the window carries the real title and shows what the main process reads from disk and keychain', async ({ launch }) => {
+test('the window carries the real title and shows what the main process reads from disk and keychain', async ({
+  launch,
+}) => {
   const userDataDir = tempDir();
   const keychainService = `Chorus Pro Echanges (e2e ${randomUUID()})`;
   writeFileSync(

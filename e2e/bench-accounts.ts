@@ -28,10 +28,19 @@ async function profileWith(count: number, keychainService: string): Promise<stri
   const folder = mkdtempSync(join(tmpdir(), 'chorus-bench-comptes-'));
   const base = defaultSettingsFile.accounts[0];
   if (!base) throw new Error('no default account');
-  const accounts = Array.from({ length: count }, (_, index) => ({ ...base, name: `Commune n° ${String(index + 1).padStart(3, '0')}`, login: `TECH_1_commune${index + 1}@cpro.fr`, clientId: 'piste-cdg' }));
-  writeFileSync(join(folder, 'config.json'), JSON.stringify({ ...defaultSettingsFile, selectedAccount: accounts[0]?.name, accounts }));
+  const accounts = Array.from({ length: count }, (_, index) => ({
+    ...base,
+    name: `Commune n° ${String(index + 1).padStart(3, '0')}`,
+    login: `TECH_1_commune${index + 1}@cpro.fr`,
+    clientId: 'piste-cdg',
+  }));
+  writeFileSync(
+    join(folder, 'config.json'),
+    JSON.stringify({ ...defaultSettingsFile, selectedAccount: accounts[0]?.name, accounts }),
+  );
   const secrets = createKeytarSecretStore(keychainService);
-  for (const account of accounts) await secrets.set(secretAccounts.technicalPassword(api, account.login), 'mot-de-passe');
+  for (const account of accounts)
+    await secrets.set(secretAccounts.technicalPassword(api, account.login), 'mot-de-passe');
   return folder;
 }
 
@@ -47,8 +56,14 @@ async function main(): Promise<void> {
   const one = await profileWith(1, service);
   const cli = join(__dirname, '..', 'dist', 'main', 'cli.js');
   const env = { CHORUS_PRO_KEYCHAIN_SERVICE: service };
-  const listed = JSON.parse(execFileSync(process.execPath, [cli, 'accounts', '--json', '--user-data-dir', many], { env: { ...process.env, ...env }, encoding: 'utf8' })) as { accounts: { secrets: { password: boolean } }[] };
-  if (listed.accounts.length !== 200 || !listed.accounts.every((account) => account.secrets.password)) throw new Error('accounts --json did not list the 200 accounts with their passwords');
+  const listed = JSON.parse(
+    execFileSync(process.execPath, [cli, 'accounts', '--json', '--user-data-dir', many], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    }),
+  ) as { accounts: { secrets: { password: boolean } }[] };
+  if (listed.accounts.length !== 200 || !listed.accounts.every((account) => account.secrets.password))
+    throw new Error('accounts --json did not list the 200 accounts with their passwords');
 
   const times = { many: [] as number[], one: [] as number[], node: [] as number[] };
   for (let round = 0; round < rounds; round += 1) {
@@ -57,8 +72,12 @@ async function main(): Promise<void> {
     times.node.push(timeCommand(['-e', '0'], env));
   }
   const [many200, one1, node0] = [median(times.many), median(times.one), median(times.node)];
-  say(`accounts --json (${rounds} essais de chaque, alternés, médianes) : 200 comptes ${many200.toFixed(0)} ms, 1 compte ${one1.toFixed(0)} ms, node -e 0 ${node0.toFixed(0)} ms`);
-  say(`  travail au-delà du démarrage de Node pour 200 comptes : ${(many200 - node0).toFixed(0)} ms (objectif < 1000 ms) ; rapport 200/1 : ${(many200 / one1).toFixed(2)}`);
+  say(
+    `accounts --json (${rounds} essais de chaque, alternés, médianes) : 200 comptes ${many200.toFixed(0)} ms, 1 compte ${one1.toFixed(0)} ms, node -e 0 ${node0.toFixed(0)} ms`,
+  );
+  say(
+    `  travail au-delà du démarrage de Node pour 200 comptes : ${(many200 - node0).toFixed(0)} ms (objectif < 1000 ms) ; rapport 200/1 : ${(many200 / one1).toFixed(2)}`,
+  );
 
   const screens = { many: [] as number[], one: [] as number[], switch: [] as number[] };
   const apps = {
@@ -75,7 +94,10 @@ async function main(): Promise<void> {
       const started = performance.now();
       await page.getByLabel('Compte technique', { exact: true }).selectOption(target);
       const login = `TECH_1_commune${round % 2 ? 1 : 150}@cpro.fr`;
-      await page.waitForFunction((expected) => document.querySelector<HTMLInputElement>('#login')?.value === expected, login);
+      await page.waitForFunction(
+        (expected) => document.querySelector<HTMLInputElement>('#login')?.value === expected,
+        login,
+      );
       screens.switch.push(performance.now() - started);
     }
   } finally {
@@ -83,13 +105,27 @@ async function main(): Promise<void> {
     await apps.one.close({ keepData: true });
   }
   const [screenMany, screenOne] = [median(screens.many), median(screens.one)];
-  say(`écran prêt (${rounds} rechargements de chaque, alternés, médianes) : 200 comptes ${screenMany.toFixed(0)} ms, 1 compte ${screenOne.toFixed(0)} ms, rapport ${(screenMany / screenOne).toFixed(2)}`);
-  say(`passage d'un compte à un autre parmi 200 : médiane ${median(screens.switch).toFixed(0)} ms sur ${rounds} changements`);
+  say(
+    `écran prêt (${rounds} rechargements de chaque, alternés, médianes) : 200 comptes ${screenMany.toFixed(0)} ms, 1 compte ${screenOne.toFixed(0)} ms, rapport ${(screenMany / screenOne).toFixed(2)}`,
+  );
+  say(
+    `passage d'un compte à un autre parmi 200 : médiane ${median(screens.switch).toFixed(0)} ms sur ${rounds} changements`,
+  );
 
   rmSync(many, { recursive: true, force: true });
   rmSync(one, { recursive: true, force: true });
   await clearKeychainService(service);
-  say(JSON.stringify({ rounds, listMany: many200, listOne: one1, node: node0, screenMany, screenOne, switchMedian: median(screens.switch) }));
+  say(
+    JSON.stringify({
+      rounds,
+      listMany: many200,
+      listOne: one1,
+      node: node0,
+      screenMany,
+      screenOne,
+      switchMedian: median(screens.switch),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,12 +17,14 @@ import { projectRoot as root } from './harness/paths';
 import { alternate, median } from '../test/support/side-by-side';
 import { usableAfterReload, usableProbe } from './bench-usable';
 
-
 /** A blank React page with the same button, built by the same Vite, served on loopback. */
 async function blankReactPage(workDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const source = join(workDir, 'source');
   mkdirSync(source, { recursive: true });
-  writeFileSync(join(source, 'index.html'), '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Vide</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+  writeFileSync(
+    join(source, 'index.html'),
+    '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Vide</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
+  );
   writeFileSync(
     join(source, 'main.tsx'),
     "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<button type=\"button\">Test de connexion</button>);\n",
@@ -33,12 +35,20 @@ async function blankReactPage(workDir: string): Promise<{ origin: string; close:
     configFile: false,
     logLevel: 'warn',
     oxc: { jsx: { runtime: 'automatic' } },
-    build: { outDir: join(workDir, 'built'), emptyOutDir: true, target: 'chrome130', modulePreload: { polyfill: false }, reportCompressedSize: false },
+    build: {
+      outDir: join(workDir, 'built'),
+      emptyOutDir: true,
+      target: 'chrome130',
+      modulePreload: { polyfill: false },
+      reportCompressedSize: false,
+    },
   });
   const files = sirv(join(workDir, 'built'), { dev: false, etag: false });
-  const server = createServer((request, response) => files(request, response, () => {
-    response.writeHead(404).end();
-  }));
+  const server = createServer((request, response) =>
+    files(request, response, () => {
+      response.writeHead(404).end();
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
@@ -71,21 +81,35 @@ async function main(): Promise<void> {
     rmSync(workDir, { recursive: true, force: true });
     throw error;
   });
-  const app = await launchInBrowser({ userDataDir, keychainService: `chorus-pro-bench-screen-${String(process.pid)}`, logLines: [], fileToChoose: undefined, fileToSave: undefined, machineProfile: undefined, machinePolicy: undefined });
+  const app = await launchInBrowser({
+    userDataDir,
+    keychainService: `chorus-pro-bench-screen-${String(process.pid)}`,
+    logLines: [],
+    fileToChoose: undefined,
+    fileToSave: undefined,
+    machineProfile: undefined,
+    machinePolicy: undefined,
+  });
   try {
     await app.page.addInitScript({ content: usableProbe });
     const blankPage = await app.page.context().newPage();
     await blankPage.addInitScript({ content: usableProbe });
     await blankPage.goto(`${blank.origin}/index.html`);
     const runs = 15;
-    const times = await alternate(runs, () => usableAfterReload(app.page), () => usableAfterReload(blankPage));
+    const times = await alternate(
+      runs,
+      () => usableAfterReload(app.page),
+      () => usableAfterReload(blankPage),
+    );
     const appMedian = median(times.a);
     const blankMedian = median(times.b);
     // Before it is usable the screen waits for one answer: getSettings (getAppInfo goes alongside,
     // renderer/src/App.tsx), so one binding round trip is the harness's.
     const settingsAnswer = await app.page.evaluate(async () => JSON.stringify(await window.chorus.getSettings()));
     const harness = await harnessRoundTrip(app.page, settingsAnswer.length);
-    process.stdout.write(`${JSON.stringify({ runs, app: appMedian, blank: blankMedian, harness, harnessRoundTrips: 1, browser: chromiumExecutable })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ runs, app: appMedian, blank: blankMedian, harness, harnessRoundTrips: 1, browser: chromiumExecutable })}\n`,
+    );
   } finally {
     await app.close();
     await blank.close();

@@ -16,7 +16,9 @@ test('the page reaches the named functions of the contract and nothing else', as
     ),
   }));
 
-  expect(exposed.functions).toEqual([...channelNames, ...eventNames.map((event) => `on${event[0]!.toUpperCase()}${event.slice(1)}`)].sort());
+  expect(exposed.functions).toEqual(
+    [...channelNames, ...eventNames.map((event) => `on${event[0]!.toUpperCase()}${event.slice(1)}`)].sort(),
+  );
   expect(exposed.functions).toContain('onPasswordReminder');
   expect(new Set(exposed.kinds)).toEqual(new Set(['function']));
   expect(exposed.frozen).toBe(true);
@@ -62,10 +64,17 @@ test('an unsafe address is refused by the main process with INSECURE_URL and not
   await expect(page.getByRole('button', { name: 'Test de connexion' })).toBeVisible();
 
   const answer = await page.evaluate(() =>
-    window.chorus.saveSettings({ environment: 'custom', apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token' }),
+    window.chorus.saveSettings({
+      environment: 'custom',
+      apiBaseUrl: 'http://chorus.example.org',
+      tokenUrl: 'https://oauth.example.org/token',
+    }),
   );
 
   expect(answer).toMatchObject({ ok: false, code: 'INSECURE_URL' });
   const after = await page.evaluate(() => window.chorus.getSettings());
-  expect(after).toMatchObject({ ok: true, settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr' } });
+  expect(after).toMatchObject({
+    ok: true,
+    settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr' },
+  });
 });

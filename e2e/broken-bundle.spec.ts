@@ -3,7 +3,12 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './harness/paths';
-import { contractBridgeNames, exposedBridgeNames, recordedWebPreferences, secureWebPreferences } from './harness/shipped-expectations';
+import {
+  contractBridgeNames,
+  exposedBridgeNames,
+  recordedWebPreferences,
+  secureWebPreferences,
+} from './harness/shipped-expectations';
 import { currentTarget } from './launch-app';
 import { screen } from './screen';
 import { expect, test } from './fixtures';
@@ -31,8 +36,12 @@ test.afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-test('a preload built without one channel is caught: the page lacks that function of the contract', async ({ launch }) => {
-  const distDir = brokenCopy(folder, 'preload/index.js', (text) => text.replace('"openLogFolder"', '').replace(', ]', ']'));
+test('a preload built without one channel is caught: the page lacks that function of the contract', async ({
+  launch,
+}) => {
+  const distDir = brokenCopy(folder, 'preload/index.js', (text) =>
+    text.replace('"openLogFolder"', '').replace(', ]', ']'),
+  );
   const app = await launch({ distDir });
   await expect(screen(app.page).testButton).toBeVisible();
 
@@ -41,7 +50,9 @@ test('a preload built without one channel is caught: the page lacks that functio
   expect(contractBridgeNames().filter((name) => !exposed.includes(name))).toEqual(['openLogFolder']);
 });
 
-test('a main bundle whose window has sandbox: false is caught: the recorded options are not the secure ones', async ({ launch }) => {
+test('a main bundle whose window has sandbox: false is caught: the recorded options are not the secure ones', async ({
+  launch,
+}) => {
   // Every window of the bundle (the screen's, and since issue 34 the command line's secret window).
   const distDir = brokenCopy(folder, 'main/index.js', (text) => text.replaceAll('sandbox: true', 'sandbox: false'));
   const app = await launch({ distDir });
@@ -52,7 +63,9 @@ test('a main bundle whose window has sandbox: false is caught: the recorded opti
   expect(recorded).toMatchObject({ sandbox: false });
 });
 
-test('a main bundle that throws at start is caught: the launch fails with what the main process wrote', async ({ launch }) => {
+test('a main bundle that throws at start is caught: the launch fails with what the main process wrote', async ({
+  launch,
+}) => {
   const distDir = brokenCopy(folder, 'main/index.js', (text) => `throw new Error('bundle cassé');\n${text}`);
   await expect(launch({ distDir })).rejects.toThrow(/bundle cassé/);
 });

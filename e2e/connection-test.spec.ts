@@ -36,12 +36,19 @@ test('changing the login greys "Saisir un nouveau mot de passe" again', async ({
   await expect(ui.renew).toBeDisabled();
 });
 
-test('wrong password: Chorus Pro’s refusal at « Mot de passe », with what to do, the focus there; renewal stays greyed', async ({ launch, simulator }) => {
-  const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, password: 'ancien-mot-de-passe' }));
+test('wrong password: Chorus Pro’s refusal at « Mot de passe », with what to do, the focus there; renewal stays greyed', async ({
+  launch,
+  simulator,
+}) => {
+  const { page } = await launch(
+    await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, password: 'ancien-mot-de-passe' }),
+  );
   const ui = screen(page);
   await ui.testButton.click();
   const refusal = page.locator('#password-failure');
-  await expect(refusal).toContainText('Saisissez ici le nouveau mot de passe communiqué par Chorus Pro, puis lancez le test : Chorus Pro refuse celui-ci.');
+  await expect(refusal).toContainText(
+    'Saisissez ici le nouveau mot de passe communiqué par Chorus Pro, puis lancez le test : Chorus Pro refuse celui-ci.',
+  );
   await expect(ui.password).toBeFocused();
   await expect(ui.password).toHaveAttribute('aria-describedby', /password-failure/);
   // What only the IT person needs is folded under « Détails ».
@@ -56,11 +63,16 @@ test('wrong password: Chorus Pro’s refusal at « Mot de passe », with what to
 
 test('unreachable host: the connection failure and its next step', async ({ launch }) => {
   const port = await closedPort();
-  const seeded = await seedProfile({ apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/api/oauth/token` });
+  const seeded = await seedProfile({
+    apiBaseUrl: `http://127.0.0.1:${port}`,
+    tokenUrl: `http://127.0.0.1:${port}/api/oauth/token`,
+  });
   const { page } = await launch(seeded);
   const ui = screen(page);
   await ui.testButton.click();
-  await expect(ui.alert).toContainText("Vérifiez la connexion Internet du poste, puis réessayez : le serveur n'a pas pu être joint.");
+  await expect(ui.alert).toContainText(
+    "Vérifiez la connexion Internet du poste, puis réessayez : le serveur n'a pas pu être joint.",
+  );
   await expect(ui.renew).toBeDisabled();
 });
 

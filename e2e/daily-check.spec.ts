@@ -2,7 +2,9 @@
 // screen says the task can only be registered on Windows (the Windows path: daily-check-handlers.test.ts).
 import { expect, test } from './fixtures';
 
-test('the deployment section offers the daily check, and says on this system that only Windows can register it', async ({ launch }) => {
+test('the deployment section offers the daily check, and says on this system that only Windows can register it', async ({
+  launch,
+}) => {
   const app = await launch();
   await app.page.getByText('Déploiement et assistance').click();
   const section = app.page.getByRole('group', { name: 'Test de connexion quotidien' });

@@ -34,14 +34,28 @@ function machine(policy: { readonly allowScripts?: boolean } = {}) {
       ...policy,
     }),
   );
-  return { policyFile, received: () => readdirSync(inbox).map((file) => readFileSync(join(inbox, file), 'utf8')), serverFolder, server };
+  return {
+    policyFile,
+    received: () => readdirSync(inbox).map((file) => readFileSync(join(inbox, file), 'utf8')),
+    serverFolder,
+    server,
+  };
 }
 
-test.skip(process.getuid?.() !== 0, 'the machine policy and its program must be an administrator\'s: the tests run as root (CI)');
+test.skip(
+  process.getuid?.() !== 0,
+  "the machine policy and its program must be an administrator's: the tests run as root (CI)",
+);
 
-test('after a renewal: the script and the server get the new password, the manual line is copied from the main process and confirmed', async ({ launch, simulator }) => {
+test('after a renewal: the script and the server get the new password, the manual line is copied from the main process and confirmed', async ({
+  launch,
+  simulator,
+}) => {
   const policy = machine();
-  const app = await launch({ ...(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo })), machinePolicy: policy.policyFile });
+  const app = await launch({
+    ...(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo })),
+    machinePolicy: policy.policyFile,
+  });
   const { page } = app;
   const ui = screen(page);
   const destinations = page.getByRole('list', { name: 'Destinations du mot de passe' });
@@ -60,9 +74,19 @@ test('after a renewal: the script and the server get the new password, the manua
   await ui.newPassword.fill(newPassword);
   await ui.validate.click();
   await expect(ui.modal).toHaveCount(0);
-  await expect(page.getByText('Nouveau mot de passe accepté par Chorus Pro : reportez-le dans chaque destination « à faire »')).toBeVisible();
-  await expect(destinations.getByRole('listitem')).toHaveText([/Civil Net Finances — base 2026 .*\s: à faire/, /Logiciel comptable .*\s: à jour le/, /Tiers de télétransmission .*\s: à jour le/]);
-  expect(JSON.parse(policy.received()[0] ?? '{}')).toMatchObject({ password: newPassword, login: demo.login, account: 'Compte principal' });
+  await expect(
+    page.getByText('Nouveau mot de passe accepté par Chorus Pro : reportez-le dans chaque destination « à faire »'),
+  ).toBeVisible();
+  await expect(destinations.getByRole('listitem')).toHaveText([
+    /Civil Net Finances — base 2026 .*\s: à faire/,
+    /Logiciel comptable .*\s: à jour le/,
+    /Tiers de télétransmission .*\s: à jour le/,
+  ]);
+  expect(JSON.parse(policy.received()[0] ?? '{}')).toMatchObject({
+    password: newPassword,
+    login: demo.login,
+    account: 'Compte principal',
+  });
   const [cms] = readdirSync(policy.serverFolder);
   const clear = policy.server.decrypt(join(policy.serverFolder, cms ?? ''));
   expect(JSON.parse(clear)).toMatchObject({ password: newPassword });
@@ -75,11 +99,16 @@ test('after a renewal: the script and the server get the new password, the manua
   // The main process wrote it: the page never held it.
   expect(await page.content()).not.toContain(newPassword);
   await destinations.getByRole('button', { name: 'Fait' }).click();
-  await expect(destinations.getByRole('listitem').first()).toHaveText(/Civil Net Finances — base 2026 .*\s: à jour le \d{2}\/\d{2}\/\d{4}/);
+  await expect(destinations.getByRole('listitem').first()).toHaveText(
+    /Civil Net Finances — base 2026 .*\s: à jour le \d{2}\/\d{2}\/\d{4}/,
+  );
   await expect(destinations.getByRole('button', { name: 'Fait' })).toHaveCount(0);
 });
 
-test('« Autoriser les scripts de ce poste à utiliser ce compte »: off by default, kept per account; the machine policy can forbid it', async ({ launch, simulator }) => {
+test('« Autoriser les scripts de ce poste à utiliser ce compte »: off by default, kept per account; the machine policy can forbid it', async ({
+  launch,
+  simulator,
+}) => {
   const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
   const app = await launch(seeded);
   const allow = app.page.getByLabel('Autoriser les scripts de ce poste à utiliser ce compte');

@@ -26,7 +26,13 @@ test('first configuration from an empty profile, through the screen alone', asyn
   await screenshot(page, '02-premiere-configuration-reussie');
 
   const saved = savedSettings(app.userDataDir);
-  expect(saved).toMatchObject({ environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: demo.login, clientId: demo.clientId });
+  expect(saved).toMatchObject({
+    environment: 'custom',
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    login: demo.login,
+    clientId: demo.clientId,
+  });
   expect(JSON.stringify(saved)).not.toContain(demo.password);
 });
 
@@ -49,7 +55,9 @@ test('an unsafe or malformed address is flagged at the field and never saved', a
 
   await ui.login.fill('TECH 1 demo@cpro.fr');
   await ui.url.click();
-  await expect(app.page.getByText("Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace")).toBeVisible();
+  await expect(
+    app.page.getByText("Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace"),
+  ).toBeVisible();
   await expect(ui.login).toHaveValue('TECH 1 demo@cpro.fr');
 
   await ui.login.fill('   ');

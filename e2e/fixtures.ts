@@ -42,7 +42,10 @@ export const test = base.extend<Fixtures>({
  * main/shell/ only, so the bundle target runs that test and the browser target skips it.
  */
 export const needsMainWiring = (): void => {
-  test.skip(currentTarget() === 'browser', "le menu et le rappel quotidien sont câblés dans main/shell/windowed-app.ts : E2E_TARGET=bundle les exécute");
+  test.skip(
+    currentTarget() === 'browser',
+    'le menu et le rappel quotidien sont câblés dans main/shell/windowed-app.ts : E2E_TARGET=bundle les exécute',
+  );
 };
 
 export { expect } from '@playwright/test';

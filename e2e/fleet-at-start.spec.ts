@@ -9,23 +9,49 @@ import { expect, needsMainWiring, test } from './fixtures';
 import { screen } from './screen';
 import { demo } from './seed-profile';
 
-test('the app applies the fleet publication waiting for this member at start, without holding the window', async ({ launch, simulator }) => {
+test('the app applies the fleet publication waiting for this member at start, without holding the window', async ({
+  launch,
+  simulator,
+}) => {
   needsMainWiring();
   // Nine command lines prepare the fleet before the app starts: generous on a loaded machine.
   test.setTimeout(240_000);
-  const publisher = { dir: tempDir('chorus-e2e-editeur-'), keychain: `Chorus Pro Echanges (e2e éditeur ${randomUUID()})` };
+  const publisher = {
+    dir: tempDir('chorus-e2e-editeur-'),
+    keychain: `Chorus Pro Echanges (e2e éditeur ${randomUUID()})`,
+  };
   const member = { dir: tempDir('chorus-e2e-membre-'), keychain: `Chorus Pro Echanges (e2e membre ${randomUUID()})` };
   const folder = join(tempDir('chorus-e2e-partage-'), 'flotte');
   const as = async (who: typeof publisher, args: readonly string[], stdin?: string) => {
-    const run = await runCliProcess([...args, '--user-data-dir', who.dir, '--json'], who.keychain, stdin === undefined ? {} : { stdin });
+    const run = await runCliProcess(
+      [...args, '--user-data-dir', who.dir, '--json'],
+      who.keychain,
+      stdin === undefined ? {} : { stdin },
+    );
     expect(run.status, run.stdout + run.stderr).toBe(0);
     return run.json;
   };
   try {
-    await as(publisher, ['configure', '--env', 'custom', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demo.login, '--client-id', demo.clientId]);
+    await as(publisher, [
+      'configure',
+      '--env',
+      'custom',
+      '--url',
+      simulator.url,
+      '--token-url',
+      simulator.tokenUrl,
+      '--login',
+      demo.login,
+      '--client-id',
+      demo.clientId,
+    ]);
     await as(publisher, ['set-client-secret', '--client-secret-stdin'], demo.clientSecret);
     await as(publisher, ['set-password', '--password-stdin'], demo.password);
-    const { fingerprint } = await as(publisher, ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin'], 'la clé du coffre de la mairie');
+    const { fingerprint } = await as(
+      publisher,
+      ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin'],
+      'la clé du coffre de la mairie',
+    );
     const { code } = await as(publisher, ['fleet', 'invite', folder]);
     await as(member, ['fleet', 'join', folder, '--publisher', String(fingerprint), '--code-stdin'], String(code));
     await as(publisher, ['fleet', 'publish', folder]);
@@ -33,10 +59,17 @@ test('the app applies the fleet publication waiting for this member at start, wi
     const app = await launch({ userDataDir: member.dir, keychainService: member.keychain });
     await expect(screen(app.page).testButton).toBeVisible();
     await expect
-      .poll(async () => ((await as(member, ['fleet', 'status'])).fleets as { appliedRevision: number | null }[])[0]?.appliedRevision, { timeout: 30_000 })
+      .poll(
+        async () =>
+          ((await as(member, ['fleet', 'status'])).fleets as { appliedRevision: number | null }[])[0]?.appliedRevision,
+        { timeout: 30_000 },
+      )
       .toBe(1);
     const status = await as(member, ['status']);
-    expect(status).toMatchObject({ settings: { login: demo.login, passwordVerified: false }, secrets: { password: true, clientSecret: true } });
+    expect(status).toMatchObject({
+      settings: { login: demo.login, passwordVerified: false },
+      secrets: { password: true, clientSecret: true },
+    });
   } finally {
     await clearKeychainService(publisher.keychain);
     await clearKeychainService(member.keychain);

@@ -20,10 +20,17 @@ interface Workstation {
   readonly dir: string;
   readonly keychain: string;
 }
-const workstation = (label: string): Workstation => ({ dir: tempDir(`chorus-e2e-${label}-`), keychain: `Chorus Pro Echanges (e2e ${label} ${randomUUID()})` });
+const workstation = (label: string): Workstation => ({
+  dir: tempDir(`chorus-e2e-${label}-`),
+  keychain: `Chorus Pro Echanges (e2e ${label} ${randomUUID()})`,
+});
 
 const as = async (who: Workstation, args: readonly string[], stdin?: string): Promise<Record<string, unknown>> => {
-  const run = await runCliProcess([...args, '--user-data-dir', who.dir, '--json'], who.keychain, stdin === undefined ? {} : { stdin });
+  const run = await runCliProcess(
+    [...args, '--user-data-dir', who.dir, '--json'],
+    who.keychain,
+    stdin === undefined ? {} : { stdin },
+  );
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.json;
 };
@@ -32,20 +39,50 @@ const as = async (who: Workstation, args: readonly string[], stdin?: string): Pr
 async function itDepartment(simulator: Simulator, passwordUpdatedOn?: string) {
   const publisher = workstation('service-informatique');
   const folder = join(tempDir('chorus-e2e-partage-'), 'chorus');
-  await as(publisher, ['configure', '--env', 'custom', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demo.login, '--client-id', demo.clientId]);
+  await as(publisher, [
+    'configure',
+    '--env',
+    'custom',
+    '--url',
+    simulator.url,
+    '--token-url',
+    simulator.tokenUrl,
+    '--login',
+    demo.login,
+    '--client-id',
+    demo.clientId,
+  ]);
   await as(publisher, ['set-client-secret', '--client-secret-stdin'], demo.clientSecret);
-  await as(publisher, ['set-password', '--password-stdin', ...(passwordUpdatedOn === undefined ? [] : ['--no-verify', '--password-updated-on', passwordUpdatedOn])], demo.password);
-  const { fingerprint } = await as(publisher, ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin'], 'la clé du coffre de la mairie');
+  await as(
+    publisher,
+    [
+      'set-password',
+      '--password-stdin',
+      ...(passwordUpdatedOn === undefined ? [] : ['--no-verify', '--password-updated-on', passwordUpdatedOn]),
+    ],
+    demo.password,
+  );
+  const { fingerprint } = await as(
+    publisher,
+    ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin'],
+    'la clé du coffre de la mairie',
+  );
   return { publisher, folder, fingerprint: String(fingerprint) };
 }
 
 const fleetLine = (page: Page) => page.getByRole('status').filter({ hasText: 'Géré par le service informatique' });
 
-test('a member shows the fleet that keeps its account, the password received from it, and leaves the renewal to the IT department', async ({ launch, simulator }) => {
+test('a member shows the fleet that keeps its account, the password received from it, and leaves the renewal to the IT department', async ({
+  launch,
+  simulator,
+}) => {
   // Eight command lines prepare the fleet before the app starts: generous on a loaded machine.
   test.setTimeout(240_000);
   // Communicated by Chorus Pro 13 months ago: the renewal is due, and it is the IT department's.
-  const { publisher, folder, fingerprint } = await itDepartment(simulator, format(subMonths(new Date(), 13), 'yyyy-MM-dd'));
+  const { publisher, folder, fingerprint } = await itDepartment(
+    simulator,
+    format(subMonths(new Date(), 13), 'yyyy-MM-dd'),
+  );
   const member = workstation('secretaire');
   try {
     const { code } = await as(publisher, ['fleet', 'invite', folder]);
@@ -53,19 +90,38 @@ test('a member shows the fleet that keeps its account, the password received fro
     await as(publisher, ['fleet', 'publish', folder]);
     await as(member, ['fleet', 'sync']);
 
-    const { page } = await launch({ userDataDir: member.dir, keychainService: member.keychain, messageBoxButton: 'Autoriser' });
+    const { page } = await launch({
+      userDataDir: member.dir,
+      keychainService: member.keychain,
+      messageBoxButton: 'Autoriser',
+    });
     const ui = screen(page);
     await expect(fleetLine(page)).toHaveText(`Géré par le service informatique — révision 1 reçue le ${today()}`);
     await expect(ui.login).toHaveValue(demo.login);
     // The password came from the IT department: said so, and not claimed verified until a test is.
     await expect(ui.password).toHaveAttribute('placeholder', 'Reçu du service informatique');
-    await expect(page.getByText('Reçu du service informatique, non vérifié : le prochain test de connexion le vérifiera.')).toBeVisible();
-    await expect(page.getByText('Mot de passe reçu du service informatique, commun à tous les postes du parc', { exact: false })).toBeVisible();
-    await expect(page.getByText('Ce compte est géré par le service informatique : pour un nouveau mot de passe, contactez-le', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('Reçu du service informatique, non vérifié : le prochain test de connexion le vérifiera.'),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Mot de passe reçu du service informatique, commun à tous les postes du parc', { exact: false }),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Ce compte est géré par le service informatique : pour un nouveau mot de passe, contactez-le', {
+        exact: false,
+      }),
+    ).toBeVisible();
     // The reminder is due, but the member is not asked to renew: the IT department does it once for every workstation.
-    await expect(page.getByText('contactez votre service informatique, qui renouvelle ce mot de passe une fois pour tous les postes ; ne le changez pas vous-même', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText(
+        'contactez votre service informatique, qui renouvelle ce mot de passe une fois pour tous les postes ; ne le changez pas vous-même',
+        { exact: false },
+      ),
+    ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Renouveler le mot de passe' })).toHaveCount(0);
-    await expect(page.getByRole('alert').filter({ hasText: 'expire dans' })).not.toContainText('Demandez au gestionnaire principal');
+    await expect(page.getByRole('alert').filter({ hasText: 'expire dans' })).not.toContainText(
+      'Demandez au gestionnaire principal',
+    );
     await screenshot(page, '20-poste-du-parc');
     await expectAccessible(page);
 
@@ -79,7 +135,10 @@ test('a member shows the fleet that keeps its account, the password received fro
   }
 });
 
-test('a user who asked to join shows the phrase the IT person compares, until accepted', async ({ launch, simulator }) => {
+test('a user who asked to join shows the phrase the IT person compares, until accepted', async ({
+  launch,
+  simulator,
+}) => {
   test.setTimeout(240_000);
   const { publisher, folder, fingerprint } = await itDepartment(simulator);
   const member = workstation('en-attente');
@@ -99,7 +158,10 @@ test('a user who asked to join shows the phrase the IT person compares, until ac
   }
 });
 
-test('the machine pointer makes a user of the app join at the next start: the phrase appears, then, once accepted, the fleet line', async ({ launch, simulator }) => {
+test('the machine pointer makes a user of the app join at the next start: the phrase appears, then, once accepted, the fleet line', async ({
+  launch,
+  simulator,
+}) => {
   needsMainWiring();
   test.setTimeout(300_000);
   const { publisher, folder } = await itDepartment(simulator);
@@ -121,7 +183,9 @@ test('the machine pointer makes a user of the app join at the next start: the ph
     const waiting = page.getByRole('status').filter({ hasText: 'attend son acceptation' });
     await expect(waiting).toBeVisible({ timeout: 30_000 });
     const { members } = await as(publisher, ['fleet', 'members', folder]);
-    const pending = (members as { id: string; phrase: string; state: string }[]).find((candidate) => candidate.state === 'pending');
+    const pending = (members as { id: string; phrase: string; state: string }[]).find(
+      (candidate) => candidate.state === 'pending',
+    );
     expect(pending).toBeDefined();
     await expect(waiting).toContainText(pending?.phrase ?? '');
     await as(publisher, ['fleet', 'publish', folder, '--accept', pending?.id ?? '', '--name', 'Accueil']);
@@ -129,14 +193,20 @@ test('the machine pointer makes a user of the app join at the next start: the ph
     await joining.close({ keepData: true });
     // The next start applies the publication and says so on the open screen.
     const again = await launch({ userDataDir: user.dir, keychainService: user.keychain, machineFleet: pointer });
-    await expect(fleetLine(again.page)).toHaveText(`Géré par le service informatique — révision 1 reçue le ${today()}`, { timeout: 30_000 });
+    await expect(fleetLine(again.page)).toHaveText(
+      `Géré par le service informatique — révision 1 reçue le ${today()}`,
+      { timeout: 30_000 },
+    );
     await expect(screen(again.page).login).toHaveValue(demo.login);
   } finally {
     await clearKeychainService(publisher.keychain);
   }
 });
 
-test('a machine pointer that others may change is not followed, and the screen says why and what to do', async ({ launch, simulator }) => {
+test('a machine pointer that others may change is not followed, and the screen says why and what to do', async ({
+  launch,
+  simulator,
+}) => {
   test.setTimeout(180_000);
   const { publisher, folder } = await itDepartment(simulator);
   const programData = join(tempDir('chorus-e2e-programdata-'), 'Chorus Pro Echanges');
@@ -147,9 +217,12 @@ test('a machine pointer that others may change is not followed, and the screen s
     // As a folder created by hand under %ProgramData% inherits: every user may write it.
     chmodSync(programData, 0o777);
     const { page } = await launch({ machineFleet: pointer });
-    await expect(page.getByRole('alert').filter({ hasText: "n'a pas été suivi : le dossier" }).filter({ hasText: "d'autres utilisateurs peuvent le modifier" })).toContainText(
-      'Votre service informatique peut le corriger',
-    );
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: "n'a pas été suivi : le dossier" })
+        .filter({ hasText: "d'autres utilisateurs peuvent le modifier" }),
+    ).toContainText('Votre service informatique peut le corriger');
   } finally {
     chmodSync(programData, 0o755);
     await clearKeychainService(publisher.keychain);

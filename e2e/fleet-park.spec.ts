@@ -16,26 +16,49 @@ interface Workstation {
   readonly dir: string;
   readonly keychain: string;
 }
-const workstation = (label: string): Workstation => ({ dir: tempDir(`chorus-e2e-${label}-`), keychain: `Chorus Pro Echanges (e2e ${label} ${randomUUID()})` });
+const workstation = (label: string): Workstation => ({
+  dir: tempDir(`chorus-e2e-${label}-`),
+  keychain: `Chorus Pro Echanges (e2e ${label} ${randomUUID()})`,
+});
 
-const run = async (who: Workstation, args: readonly string[], stdin?: string) => runCliProcess([...args, '--user-data-dir', who.dir, '--json'], who.keychain, stdin === undefined ? {} : { stdin });
+const run = async (who: Workstation, args: readonly string[], stdin?: string) =>
+  runCliProcess([...args, '--user-data-dir', who.dir, '--json'], who.keychain, stdin === undefined ? {} : { stdin });
 const as = async (who: Workstation, args: readonly string[], stdin?: string): Promise<Record<string, unknown>> => {
   const done = await run(who, args, stdin);
   expect(done.status, done.stdout + done.stderr).toBe(0);
   return done.json;
 };
 
-test("the publisher's « Parc de postes »: who waits with its phrase, the last publication, every workstation × account in colour", async ({ launch, simulator }) => {
+test("the publisher's « Parc de postes »: who waits with its phrase, the last publication, every workstation × account in colour", async ({
+  launch,
+  simulator,
+}) => {
   // A dozen command lines prepare the fleet before the app starts: generous on a loaded machine.
   test.setTimeout(300_000);
   const publisher = workstation('service-informatique');
   const members = [workstation('mairie'), workstation('ecole'), workstation('mediatheque')];
   try {
     const folder = join(tempDir('chorus-e2e-partage-'), 'chorus');
-    await as(publisher, ['configure', '--env', 'custom', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demo.login, '--client-id', demo.clientId]);
+    await as(publisher, [
+      'configure',
+      '--env',
+      'custom',
+      '--url',
+      simulator.url,
+      '--token-url',
+      simulator.tokenUrl,
+      '--login',
+      demo.login,
+      '--client-id',
+      demo.clientId,
+    ]);
     await as(publisher, ['set-client-secret', '--client-secret-stdin'], demo.clientSecret);
     await as(publisher, ['set-password', '--password-stdin'], demo.password);
-    const { fingerprint } = await as(publisher, ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin'], 'la clé du coffre de la mairie');
+    const { fingerprint } = await as(
+      publisher,
+      ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin'],
+      'la clé du coffre de la mairie',
+    );
     const [mairie, ecole, mediatheque] = members as [Workstation, Workstation, Workstation];
     for (const member of [mairie, ecole]) {
       const { code } = await as(publisher, ['fleet', 'invite', folder]);
@@ -49,23 +72,43 @@ test("the publisher's « Parc de postes »: who waits with its phrase, the last 
     const renewed = simulator.resetPassword(demo.login);
     expect((await run(ecole, ['test', '--all'])).status).toBe(1);
 
-    const { page } = await launch({ userDataDir: publisher.dir, keychainService: publisher.keychain, messageBoxButton: 'Autoriser' });
+    const { page } = await launch({
+      userDataDir: publisher.dir,
+      keychainService: publisher.keychain,
+      messageBoxButton: 'Autoriser',
+    });
     await page.getByText('Déploiement et assistance').click();
     const park = page.getByRole('group', { name: 'Parc de postes' });
-    await expect(park.getByRole('status')).toHaveText('Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.');
+    await expect(park.getByRole('status')).toHaveText(
+      'Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.',
+    );
     await expect(park).toContainText('dernière publication : révision 1. Publiée le');
     await expect(park.getByText(String(waiting.phrase))).toBeVisible();
     const rows = park.locator('tbody tr');
     await expect(rows).toHaveCount(2);
     await expect(rows.filter({ hasText: 'Urgent' })).toContainText('en échec : AUTH_REJECTED');
     await expect(rows.filter({ hasText: 'OK' }).locator('td').nth(3)).toHaveText('OK');
-    expect(await rows.filter({ hasText: 'Urgent' }).locator('td.park-level').evaluate((cell) => getComputedStyle(cell).backgroundColor)).toBe('rgb(251, 213, 213)');
+    expect(
+      await rows
+        .filter({ hasText: 'Urgent' })
+        .locator('td.park-level')
+        .evaluate((cell) => getComputedStyle(cell).backgroundColor),
+    ).toBe('rgb(251, 213, 213)');
     // A picture of the section alone, for the guide (its ids, phrase and dates differ at each run: not compared).
     await park.screenshot({ path: join(screenshotFolder(), '25-parc-de-postes.png') });
     const parkTexts = await park.evaluate((section) =>
-      [section, ...section.querySelectorAll('*')].map((element) => [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? '').join('')).filter((text) => text.trim() !== ''),
+      [section, ...section.querySelectorAll('*')]
+        .map((element) =>
+          [...element.childNodes]
+            .filter((node) => node.nodeType === Node.TEXT_NODE)
+            .map((node) => node.textContent ?? '')
+            .join(''),
+        )
+        .filter((text) => text.trim() !== ''),
     );
-    expect(parkTexts.flatMap((text) => typographyFaults(text).map((fault) => `${fault.rule} : ${fault.around}`))).toEqual([]);
+    expect(
+      parkTexts.flatMap((text) => typographyFaults(text).map((fault) => `${fault.rule} : ${fault.around}`)),
+    ).toEqual([]);
     await expectAccessible(page);
 
     // The IT person renews once and publishes; the school's next check passes: « Actualiser » shows it.

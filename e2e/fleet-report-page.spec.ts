@@ -20,7 +20,13 @@ test.skip(currentTarget() !== 'browser', 'a static page: looked at on the browse
 
 const seen = '2026-12-05T07:30:00.000Z';
 const check = (ok: boolean, code: string | null = null) => ({ at: seen, ok, code });
-const member = (id: string, name: string | null, machine: string, accounts: ReportMember['accounts'], state: ReportMember['state'] = 'reporting'): ReportMember => ({
+const member = (
+  id: string,
+  name: string | null,
+  machine: string,
+  accounts: ReportMember['accounts'],
+  state: ReportMember['state'] = 'reporting',
+): ReportMember => ({
   id,
   name,
   declared: { machine, user: 'agent' },
@@ -32,7 +38,15 @@ const member = (id: string, name: string | null, machine: string, accounts: Repo
   accounts,
   toRevoke: [],
 });
-const account = (name: string, state: ReportMember['accounts'][number]['state'], lastCheck = check(true)) => ({ name, state, lastCheck, dueOn: state === 'due' ? '2026-11-20' : null, expiresOn: '2027-01-18', localRenewal: false, disagreement: null });
+const account = (name: string, state: ReportMember['accounts'][number]['state'], lastCheck = check(true)) => ({
+  name,
+  state,
+  lastCheck,
+  dueOn: state === 'due' ? '2026-11-20' : null,
+  expiresOn: '2027-01-18',
+  localRenewal: false,
+  disagreement: null,
+});
 
 const report: FleetReport = {
   fingerprint: 'ABCDEFGHJKMNPQRSTVWX',
@@ -40,8 +54,13 @@ const report: FleetReport = {
   latestRevision: 4,
   latestPublishedAt: '2026-12-04T16:00:00.000Z',
   members: [
-    member('AAAAAAAAAAAAAAAA', 'Mairie — accueil', 'PC-MAIRIE', [account('Commune de Lavaur', 'ok'), account("=cmd|' /C calc'!A0", 'failing', check(false, 'AUTH_REJECTED'))]),
-    member('BBBBBBBBBBBBBBBB', null, '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>', [account('SIVOM de la Rance', 'due')]),
+    member('AAAAAAAAAAAAAAAA', 'Mairie — accueil', 'PC-MAIRIE', [
+      account('Commune de Lavaur', 'ok'),
+      account("=cmd|' /C calc'!A0", 'failing', check(false, 'AUTH_REJECTED')),
+    ]),
+    member('BBBBBBBBBBBBBBBB', null, '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>', [
+      account('SIVOM de la Rance', 'due'),
+    ]),
     member('CCCCCCCCCCCCCCCC', 'École', 'PC-ECOLE', [], 'silent'),
   ],
   pending: [{ id: 'DDDDDDDDDDDDDDDD', machine: 'PC-MEDIA', user: 'media', phrase: 'abeille balcon cactus dauphin' }],
@@ -52,8 +71,16 @@ const report: FleetReport = {
 
 test('the fleet report page shows every workstation × account in colour, and what the workstations wrote only as text', async () => {
   const file = join(tempDir('chorus-rapport-page-'), 'parc.html');
-  writeFileSync(file, reportHtml(report, reportRows(report), ['Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.']));
-  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: ['--disable-gpu', '--no-first-run'] });
+  writeFileSync(
+    file,
+    reportHtml(report, reportRows(report), [
+      'Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.',
+    ]),
+  );
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable,
+    args: ['--disable-gpu', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage();
     const dialogs: string[] = [];
@@ -70,7 +97,12 @@ test('the fleet report page shows every workstation × account in colour, and wh
     await expect(rows.nth(2)).toContainText('à renouveler avant le 18/01/2027');
     await expect(rows.nth(3)).toContainText('pas de nouvelles depuis le 01/12/2026');
     // Colours by level: green, amber, red.
-    const levelColour = (index: number) => rows.nth(index).locator('td').nth(2).evaluate((cell) => getComputedStyle(cell).backgroundColor);
+    const levelColour = (index: number) =>
+      rows
+        .nth(index)
+        .locator('td')
+        .nth(2)
+        .evaluate((cell) => getComputedStyle(cell).backgroundColor);
     expect(await levelColour(0)).toBe('rgb(216, 240, 216)');
     expect(await levelColour(2)).toBe('rgb(255, 241, 194)');
     expect(await levelColour(1)).toBe('rgb(251, 213, 213)');

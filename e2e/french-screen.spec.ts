@@ -19,7 +19,10 @@ async function textsOf(page: Page): Promise<string[]> {
     const texts: string[] = [];
     for (const element of document.querySelectorAll('body *')) {
       if (element instanceof HTMLScriptElement || element instanceof HTMLStyleElement) continue;
-      const own = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? '').join('');
+      const own = [...element.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? '')
+        .join('');
       if (own.trim()) texts.push(own);
       for (const attribute of ['placeholder', 'aria-label', 'title']) {
         const value = element.getAttribute(attribute);
@@ -31,9 +34,14 @@ async function textsOf(page: Page): Promise<string[]> {
 }
 
 const faultsIn = async (page: Page, state: string) =>
-  (await textsOf(page)).flatMap((text) => typographyFaults(text).map((fault) => `${state} — ${fault.rule} : ${fault.around}`));
+  (await textsOf(page)).flatMap((text) =>
+    typographyFaults(text).map((fault) => `${state} — ${fault.rule} : ${fault.around}`),
+  );
 
-test('every text of the screen, in the states an accountant meets, is in French typography', async ({ launch, simulator }) => {
+test('every text of the screen, in the states an accountant meets, is in French typography', async ({
+  launch,
+  simulator,
+}) => {
   const faults: string[] = [];
 
   // A first start: the sections opened, the PISTE settings missing.
@@ -47,7 +55,11 @@ test('every text of the screen, in the states an accountant meets, is in French 
   faults.push(...(await faultsIn(empty.page, 'paramètres PISTE manquants')));
 
   // Several accounts, one refused in the night, due for renewal; then a success, the structures, the modal.
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) });
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: subMonths(new Date(), 13),
+  });
   recordLastCheck(seeded.userDataDir, { at: new Date(), ok: false, code: 'AUTH_REJECTED' });
   const app = await launch(seeded);
   const { page } = app;

@@ -33,7 +33,8 @@ export interface LaunchOptions {
 }
 
 export type Target = 'browser' | 'bundle' | 'electron';
-export const currentTarget = (): Target => (process.env.E2E_TARGET === 'electron' || process.env.E2E_TARGET === 'bundle' ? process.env.E2E_TARGET : 'browser');
+export const currentTarget = (): Target =>
+  process.env.E2E_TARGET === 'electron' || process.env.E2E_TARGET === 'bundle' ? process.env.E2E_TARGET : 'browser';
 
 export interface LaunchedApp {
   readonly page: Page;
@@ -66,13 +67,28 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const keychainService = options.keychainService ?? `Chorus Pro Echanges (e2e ${randomUUID()})`;
   const target = currentTarget();
   const logLines: LogLine[] = [];
-  const files = { fileToChoose: options.fileToChoose, fileToSave: options.fileToSave, machineProfile: options.machineProfile, machineFleet: options.machineFleet, machinePolicy: options.machinePolicy };
+  const files = {
+    fileToChoose: options.fileToChoose,
+    fileToSave: options.fileToSave,
+    machineProfile: options.machineProfile,
+    machineFleet: options.machineFleet,
+    machinePolicy: options.machinePolicy,
+  };
   const start = () =>
     target === 'electron'
-      ? launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, ...files }).then((running) => ({ ...running, standIn: onlyInBundle }))
+      ? launchInElectron({ userDataDir, keychainService, env: options.env ?? {}, ...files }).then((running) => ({
+          ...running,
+          standIn: onlyInBundle,
+        }))
       : target === 'bundle'
         ? launchInBundle({ userDataDir, keychainService, env: options.env ?? {}, logLines, ...files, ...pick(options) })
-        : launchInBrowser({ userDataDir, keychainService, logLines, ...files, messageBoxButton: options.messageBoxButton }).then((running) => ({ ...running, standIn: onlyInBundle }));
+        : launchInBrowser({
+            userDataDir,
+            keychainService,
+            logLines,
+            ...files,
+            messageBoxButton: options.messageBoxButton,
+          }).then((running) => ({ ...running, standIn: onlyInBundle }));
   const running = await start().catch((error: unknown) => {
     // A launch that fails leaves nothing behind that it created.
     if (options.userDataDir === undefined) rmSync(userDataDir, { recursive: true, force: true });

@@ -13,11 +13,14 @@ import { demo, savedSettings, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 import { tempDir } from '../test/support/temp-dirs';
 
-const unverifiedNotice = 'Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.';
+const unverifiedNotice =
+  'Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.';
 const frenchDay = (iso: string): string => iso.split('-').reverse().join('/');
 const folder = () => tempDir('chorus-hors-ligne-');
 
-test('offline preparation: nothing answers, everything is typed and kept, then the first test on the workstation verifies it', async ({ launch }) => {
+test('offline preparation: nothing answers, everything is typed and kept, then the first test on the workstation verifies it', async ({
+  launch,
+}) => {
   // The workstation cannot reach Chorus Pro yet: nothing listens at the address it will use.
   const port = await closedPort();
   const address = `http://127.0.0.1:${port}`;
@@ -61,7 +64,9 @@ test('offline preparation: nothing answers, everything is typed and kept, then t
   const expiry = new Date(`${communicated}T12:00:00`);
   expiry.setDate(expiry.getDate() + 424);
   await expect(relaunched.page.locator('#expiry')).toContainText(`Expiration : ${expiry.toLocaleDateString('fr-FR')}`);
-  expect(await createKeytarSecretStore(first.keychainService).get(secretAccounts.technicalPassword(address, demo.login))).toBe(demo.password);
+  expect(
+    await createKeytarSecretStore(first.keychainService).get(secretAccounts.technicalPassword(address, demo.login)),
+  ).toBe(demo.password);
   await relaunched.close({ keepData: true });
 
   // On the workstation, Chorus Pro answers at that address: the first test verifies the password.
@@ -92,7 +97,9 @@ test('the date of the password refuses a future day and an expired one, and says
   expect(savedSettings(userDataDir)).toHaveProperty('environment');
 });
 
-test('the date field reads jj/mm/aaaa, as on a French workstation: digits typed day first give that day', async ({ launch }) => {
+test('the date field reads jj/mm/aaaa, as on a French workstation: digits typed day first give that day', async ({
+  launch,
+}) => {
   const { page, userDataDir } = await launch();
   const ui = screen(page);
   const communicated = isoDay(-20);
@@ -113,10 +120,16 @@ test('a password Chorus Pro refuses is never offered to be kept unchecked', asyn
   await expect(page.getByRole('button', { name: 'Enregistrer sans vérifier' })).toHaveCount(0);
 });
 
-test('encrypted deployment: export with the passwords, a wrong passphrase refused in place, then the right one, and the test succeeds there', async ({ launch, simulator }) => {
+test('encrypted deployment: export with the passwords, a wrong passphrase refused in place, then the right one, and the test succeeds there', async ({
+  launch,
+  simulator,
+}) => {
   const profileFile = join(folder(), 'profil-chorus-pro.json');
   const passphrase = 'mairie de Plouër, bureau 2';
-  const source = await launch({ ...(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl })), fileToSave: profileFile });
+  const source = await launch({
+    ...(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl })),
+    fileToSave: profileFile,
+  });
   await source.page.getByText('Déploiement et assistance').click();
   await source.page.getByLabel('Inclure les mots de passe, chiffrés par une phrase secrète').check();
   await source.page.getByLabel('Phrase secrète', { exact: true }).fill(passphrase);
@@ -125,7 +138,9 @@ test('encrypted deployment: export with the passwords, a wrong passphrase refuse
   await expect(source.page.getByText('Les deux saisies de la phrase secrète diffèrent')).toBeVisible();
   await source.page.getByLabel('Phrase secrète (confirmation)').fill(passphrase);
   await source.page.getByRole('button', { name: 'Exporter le profil de déploiement…' }).click();
-  await expect(source.page.getByText(`Profil de déploiement exporté, mots de passe chiffrés : ${profileFile}`)).toBeVisible({ timeout: 20_000 });
+  await expect(
+    source.page.getByText(`Profil de déploiement exporté, mots de passe chiffrés : ${profileFile}`),
+  ).toBeVisible({ timeout: 20_000 });
   const exported = readFileSync(profileFile, 'utf8');
   expect(exported).toContain('BEGIN AGE ENCRYPTED FILE');
   for (const secret of [demo.password, demo.clientSecret, passphrase]) expect(exported).not.toContain(secret);
@@ -155,11 +170,23 @@ test('encrypted deployment: export with the passwords, a wrong passphrase refuse
   await expect(target.page.getByText(unverifiedNotice)).toHaveCount(0);
 });
 
-test('a machine-wide profile with encrypted passwords: settings at first start, the passphrase asked once, then the test succeeds', async ({ launch, simulator }) => {
+test('a machine-wide profile with encrypted passwords: settings at first start, the passphrase asked once, then the test succeeds', async ({
+  launch,
+  simulator,
+}) => {
   const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
   const settings = storedSettingsSchema.parse(savedSettings(seeded.userDataDir));
   const machineProfile = join(folder(), 'profile.json');
-  writeFileSync(machineProfile, JSON.stringify(await buildProfile(settings, createKeytarSecretStore(seeded.keychainService), 'la phrase du service informatique')));
+  writeFileSync(
+    machineProfile,
+    JSON.stringify(
+      await buildProfile(
+        settings,
+        createKeytarSecretStore(seeded.keychainService),
+        'la phrase du service informatique',
+      ),
+    ),
+  );
   // The workstation that prepared the profile is not launched: its traces go now.
   await clearKeychainService(seeded.keychainService);
   rmSync(seeded.userDataDir, { recursive: true, force: true });

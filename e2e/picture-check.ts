@@ -57,7 +57,12 @@ export function varyingBoxes(page: Page): Promise<Box[]> {
     const boxes: { x: number; y: number; width: number; height: number }[] = [];
     const add = (rect: DOMRect): void => {
       if (rect.width === 0 || rect.height === 0) return;
-      boxes.push({ x: rect.left + window.scrollX - 2, y: rect.top + window.scrollY - 2, width: rect.width + 4, height: rect.height + 4 });
+      boxes.push({
+        x: rect.left + window.scrollX - 2,
+        y: rect.top + window.scrollY - 2,
+        width: rect.width + 4,
+        height: rect.height + 4,
+      });
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -75,7 +80,8 @@ export function varyingBoxes(page: Page): Promise<Box[]> {
     }
     for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
       const value = field.value;
-      const varies = sources.some((source) => new RegExp(source).test(value)) || (field.type === 'date' && value !== '');
+      const varies =
+        sources.some((source) => new RegExp(source).test(value)) || (field.type === 'date' && value !== '');
       if (varies) add(field.getBoundingClientRect());
     }
     return boxes;
@@ -92,13 +98,27 @@ export function pageText(page: Page): Promise<string> {
   return page.evaluate((sources) => {
     const patterns = sources.map((source) => new RegExp(source, 'g'));
     const steady = (text: string): string => patterns.reduce((result, pattern) => result.replace(pattern, '‹…›'), text);
-    const fields = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')].map((field) => {
+    const fields = [
+      ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+        'input, textarea, select',
+      ),
+    ].map((field) => {
       const label = field.id || field.getAttribute('aria-label') || field.tagName.toLowerCase();
-      const value = field instanceof HTMLInputElement && field.type === 'password' ? (field.value === '' ? '' : '•••') : field.type === 'date' && field.value !== '' ? '‹…›' : field.value;
+      const value =
+        field instanceof HTMLInputElement && field.type === 'password'
+          ? field.value === ''
+            ? ''
+            : '•••'
+          : field.type === 'date' && field.value !== ''
+            ? '‹…›'
+            : field.value;
       const placeholder = field instanceof HTMLSelectElement ? '' : field.placeholder;
       return `[${label}] ${steady(value)}${placeholder ? ` (${placeholder})` : ''}`;
     });
-    const text = document.body.innerText.split('\n').map((line) => steady(line).trim()).filter(Boolean);
+    const text = document.body.innerText
+      .split('\n')
+      .map((line) => steady(line).trim())
+      .filter(Boolean);
     return [...text, ...fields].join('\n');
   }, varyingPatterns(tmpdir()));
 }
@@ -131,11 +151,12 @@ export function withPageText(picture: Buffer, text: string): Buffer {
 
 /** The page's text a picture carries, if it carries one. */
 export function pageTextOf(picture: Buffer): string | undefined {
-  for (let at = 8; at + 8 <= picture.length; ) {
+  for (let at = 8; at + 8 <= picture.length;) {
     const length = picture.readUInt32BE(at);
     const type = picture.toString('latin1', at + 4, at + 8);
     const data = picture.subarray(at + 8, at + 8 + length);
-    if (type === 'iTXt' && data.toString('latin1', 0, textKeyword.length) === textKeyword) return data.subarray(textKeyword.length + 5).toString('utf8');
+    if (type === 'iTXt' && data.toString('latin1', 0, textKeyword.length) === textKeyword)
+      return data.subarray(textKeyword.length + 5).toString('utf8');
     if (type === 'IEND') return undefined;
     at += 12 + length;
   }
@@ -169,19 +190,31 @@ function blank(image: PNG, boxes: readonly Box[]): void {
   }
 }
 
-export type PictureComparison = { readonly same: true; readonly differing: number } | { readonly same: false; readonly reason: string; readonly diff?: Buffer };
+export type PictureComparison =
+  | { readonly same: true; readonly differing: number }
+  | { readonly same: false; readonly reason: string; readonly diff?: Buffer };
 
 /** The committed picture against the one just taken, the varying boxes blanked in both. */
 export function comparePictures(committed: Buffer, taken: Buffer, boxes: readonly Box[]): PictureComparison {
   const expected = PNG.sync.read(committed);
   const actual = PNG.sync.read(taken);
   if (expected.width !== actual.width || expected.height !== actual.height) {
-    return { same: false, reason: `la page mesure ${actual.width}×${actual.height} pixels, l'image enregistrée ${expected.width}×${expected.height}` };
+    return {
+      same: false,
+      reason: `la page mesure ${actual.width}×${actual.height} pixels, l'image enregistrée ${expected.width}×${expected.height}`,
+    };
   }
   blank(expected, boxes);
   blank(actual, boxes);
   const diff = new PNG({ width: actual.width, height: actual.height });
-  const differing = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, { threshold: pixelThreshold, includeAA: false });
+  const differing = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, {
+    threshold: pixelThreshold,
+    includeAA: false,
+  });
   if (differing <= toleratedPixels) return { same: true, differing };
-  return { same: false, reason: `${differing} pixels diffèrent (${toleratedPixels} tolérés)`, diff: PNG.sync.write(diff) };
+  return {
+    same: false,
+    reason: `${differing} pixels diffèrent (${toleratedPixels} tolérés)`,
+    diff: PNG.sync.write(diff),
+  };
 }

@@ -8,15 +8,24 @@ import { demo, seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 import { tempDir } from '../test/support/temp-dirs';
 
-test('behind a proxy that asks for a password: user name in the address, password saved from the screen, then the test succeeds', async ({ launch }) => {
-  const https = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['localhost', 'chorus-simule.test'] });
+test('behind a proxy that asks for a password: user name in the address, password saved from the screen, then the test succeeds', async ({
+  launch,
+}) => {
+  const https = await startSimulator({
+    fixture: loadFixture(),
+    tls: true,
+    certificateNames: ['localhost', 'chorus-simule.test'],
+  });
   const port = new URL(https.url).port;
   const proxy = await startConnectProxy(Number(port), { credentials: 'agent-mairie:Proxy-Secret-1' });
   try {
     const caFile = join(tempDir(), 'autorite.pem');
     writeFileSync(caFile, https.caPem!);
     // A name only the proxy knows how to reach: the workstation itself cannot resolve it.
-    const remote = { apiBaseUrl: `https://chorus-simule.test:${port}`, tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token` };
+    const remote = {
+      apiBaseUrl: `https://chorus-simule.test:${port}`,
+      tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token`,
+    };
     const { page } = await launch({ ...(await seedProfile(remote)), fileToChoose: caFile });
     const ui = screen(page);
     await ui.advanced.click();
@@ -33,11 +42,15 @@ test('behind a proxy that asks for a password: user name in the address, passwor
     const proxyPassword = page.getByLabel('Mot de passe du proxy (agent-mairie)');
     await expect(proxyPassword).toHaveAttribute('placeholder', '');
     await ui.testButton.click();
-    await expect(ui.alert).toContainText("Appelez votre service informatique : le proxy n'a pas permis d'atteindre Chorus Pro.");
+    await expect(ui.alert).toContainText(
+      "Appelez votre service informatique : le proxy n'a pas permis d'atteindre Chorus Pro.",
+    );
 
     await proxyPassword.fill('Proxy-Secret-1');
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-    await expect(page.locator('#proxyPassword-message')).toHaveText(/^Mot de passe du proxy enregistré dans le coffre-fort/);
+    await expect(page.locator('#proxyPassword-message')).toHaveText(
+      /^Mot de passe du proxy enregistré dans le coffre-fort/,
+    );
     await expect(proxyPassword).toHaveAttribute('placeholder', 'Enregistré dans le coffre-fort');
     await ui.testButton.click();
     await expect(ui.success).toBeVisible();

@@ -7,10 +7,17 @@ import { expect, test } from './fixtures';
 
 // Months ago, but not so long that the renewal reminder shows: these stories are not about it.
 const longAgo = subMonths(new Date(), 3);
-const longAgoShown = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(longAgo);
+const longAgoShown = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+  longAgo,
+);
 
-test('planned renewal: test, reset in the portal, new password through the modal, checked, dated today', async ({ launch, simulator }) => {
-  const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo }));
+test('planned renewal: test, reset in the portal, new password through the modal, checked, dated today', async ({
+  launch,
+  simulator,
+}) => {
+  const { page } = await launch(
+    await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo }),
+  );
   const ui = screen(page);
   await expect(ui.updatedAt).toHaveValue(longAgoShown);
   await ui.testButton.click();
@@ -24,7 +31,9 @@ test('planned renewal: test, reset in the portal, new password through the modal
   await ui.newPassword.fill('pas-celui-du-portail');
   await ui.validate.click();
   // The login cannot be changed in the modal, and a test just accepted it: the words speak of the password only.
-  await expect(ui.modal.getByRole('alert')).toContainText('Vérifiez le nouveau mot de passe communiqué par Chorus Pro, puis saisissez-le à nouveau : Chorus Pro le refuse');
+  await expect(ui.modal.getByRole('alert')).toContainText(
+    'Vérifiez le nouveau mot de passe communiqué par Chorus Pro, puis saisissez-le à nouveau : Chorus Pro le refuse',
+  );
   await expect(ui.modal.getByRole('alert')).not.toContainText('identifiant');
   await expect(ui.modal).toBeVisible();
   await expect(ui.updatedAt).toHaveValue(longAgoShown);
@@ -38,8 +47,13 @@ test('planned renewal: test, reset in the portal, new password through the modal
   await expect(ui.success).toBeVisible();
 });
 
-test('renewal after the fact: the test fails after a reset, the new password typed in the connection block', async ({ launch, simulator }) => {
-  const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo }));
+test('renewal after the fact: the test fails after a reset, the new password typed in the connection block', async ({
+  launch,
+  simulator,
+}) => {
+  const { page } = await launch(
+    await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo }),
+  );
   const ui = screen(page);
   const newPassword = simulator.resetPassword(demo.login);
   await ui.testButton.click();
@@ -59,7 +73,11 @@ test('renewal after the fact: the test fails after a reset, the new password typ
 });
 
 test('Abandonner, or Escape, changes nothing', async ({ launch, simulator }) => {
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo });
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: longAgo,
+  });
   const { page } = await launch(seeded);
   const ui = screen(page);
   await ui.testButton.click();
@@ -73,16 +91,24 @@ test('Abandonner, or Escape, changes nothing', async ({ launch, simulator }) => 
   await expect(ui.modal).toHaveCount(0);
 
   await expect(ui.updatedAt).toHaveValue(longAgoShown);
-  const stored = await createKeytarSecretStore(seeded.keychainService).get(secretAccounts.technicalPassword(simulator.url, demo.login));
+  const stored = await createKeytarSecretStore(seeded.keychainService).get(
+    secretAccounts.technicalPassword(simulator.url, demo.login),
+  );
   expect(stored).toBe(demo.password);
 });
 
 test('the whole renewal with the keyboard alone', async ({ launch, simulator }) => {
-  const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo }));
+  const { page } = await launch(
+    await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo }),
+  );
   const ui = screen(page);
   await ui.environment.focus();
   // Tab through the connection block to the test button and press it.
-  for (let step = 0; step < 10 && !(await ui.testButton.evaluate((element) => element === document.activeElement)); step += 1) {
+  for (
+    let step = 0;
+    step < 10 && !(await ui.testButton.evaluate((element) => element === document.activeElement));
+    step += 1
+  ) {
     await page.keyboard.press('Tab');
   }
   await expect(ui.testButton).toBeFocused();
@@ -90,7 +116,11 @@ test('the whole renewal with the keyboard alone', async ({ launch, simulator }) 
   await expect(ui.success).toBeVisible();
   const newPassword = simulator.resetPassword(demo.login);
 
-  for (let step = 0; step < 25 && !(await ui.renew.evaluate((element) => element === document.activeElement)); step += 1) {
+  for (
+    let step = 0;
+    step < 25 && !(await ui.renew.evaluate((element) => element === document.activeElement));
+    step += 1
+  ) {
     await page.keyboard.press('Tab');
   }
   await expect(ui.renew).toBeFocused();
@@ -109,7 +139,11 @@ test('the whole renewal with the keyboard alone', async ({ launch, simulator }) 
 });
 
 test('offline: the modal offers to save without checking, and says it did', async ({ launch, simulator }) => {
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: longAgo });
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: longAgo,
+  });
   const { page } = await launch(seeded);
   const ui = screen(page);
   await ui.testButton.click();
@@ -123,8 +157,14 @@ test('offline: the modal offers to save without checking, and says it did', asyn
   await expect(ui.modal).toHaveCount(0);
   // Not verified: the date may still be corrected, in the date field.
   await expect(ui.updatedAt).toHaveValue(isoDay());
-  await expect(page.getByText('Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.')).toBeVisible();
-  expect(await createKeytarSecretStore(seeded.keychainService).get(secretAccounts.technicalPassword(simulator.url, demo.login))).toBe('Saisi-Hors-Ligne-2026');
+  await expect(
+    page.getByText('Enregistré sans vérification : lancez le test de connexion dès que le poste a accès à Chorus Pro.'),
+  ).toBeVisible();
+  expect(
+    await createKeytarSecretStore(seeded.keychainService).get(
+      secretAccounts.technicalPassword(simulator.url, demo.login),
+    ),
+  ).toBe('Saisi-Hors-Ligne-2026');
 });
 
 test('a password with surrounding spaces is kept only once the user confirms it', async ({ launch, simulator }) => {
@@ -140,5 +180,9 @@ test('a password with surrounding spaces is kept only once the user confirms it'
   await ui.validate.click();
   // Confirmed, it goes to Chorus Pro, which refuses this one: nothing is stored.
   await expect(ui.modal.getByRole('alert')).toContainText('Chorus Pro le refuse');
-  expect(await createKeytarSecretStore(seeded.keychainService).get(secretAccounts.technicalPassword(simulator.url, demo.login))).toBe(demo.password);
+  expect(
+    await createKeytarSecretStore(seeded.keychainService).get(
+      secretAccounts.technicalPassword(simulator.url, demo.login),
+    ),
+  ).toBe(demo.password);
 });

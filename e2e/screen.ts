@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { projectRoot } from './harness/paths';
-import { comparePictures, firstDifference, pageText, pageTextOf, steadyText, varyingBoxes, withPageText } from './picture-check';
+import {
+  comparePictures,
+  firstDifference,
+  pageText,
+  pageTextOf,
+  steadyText,
+  varyingBoxes,
+  withPageText,
+} from './picture-check';
 
 /** What the user reads and clicks on the screen, by the names the screen gives them. */
 export const screen = (page: Page) => ({
@@ -32,7 +40,11 @@ export const screen = (page: Page) => ({
 });
 
 /** A first configuration typed through the screen, for the simulator's demo account. */
-export async function configureThroughScreen(page: Page, simulator: { url: string; tokenUrl: string }, account: { login: string; clientId: string; clientSecret: string }): Promise<void> {
+export async function configureThroughScreen(
+  page: Page,
+  simulator: { url: string; tokenUrl: string },
+  account: { login: string; clientId: string; clientSecret: string },
+): Promise<void> {
   const ui = screen(page);
   await ui.environment.selectOption('custom');
   await expect(ui.url).toBeEditable();
@@ -50,7 +62,11 @@ export async function configureThroughScreen(page: Page, simulator: { url: strin
  * A first start with what the portal's e-mail holds (the address, the login, the password) and
  * nothing of PISTE, then « Test de connexion ».
  */
-export async function testWithTheEmailOnly(page: Page, simulator: { url: string }, account: { login: string; password: string }): Promise<void> {
+export async function testWithTheEmailOnly(
+  page: Page,
+  simulator: { url: string },
+  account: { login: string; password: string },
+): Promise<void> {
   const ui = screen(page);
   await ui.environment.selectOption('custom');
   await ui.url.fill(simulator.url);
@@ -67,7 +83,8 @@ export const isoDay = (days = 0): string => {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 };
 
-export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+export const today = (): string =>
+  new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
 /**
  * The story's picture: under test-results/ on every run, and over the tracked copy in
@@ -75,7 +92,9 @@ export const today = (): string => new Intl.DateTimeFormat('fr-FR', { day: '2-di
  * so that a test run leaves the tree as it was.
  */
 export const screenshotFolder = (env: NodeJS.ProcessEnv = process.env): string =>
-  env.UPDATE_SCREENSHOTS === '1' ? join(projectRoot, 'docs', 'screenshots') : join(projectRoot, 'test-results', 'screenshots');
+  env.UPDATE_SCREENSHOTS === '1'
+    ? join(projectRoot, 'docs', 'screenshots')
+    : join(projectRoot, 'test-results', 'screenshots');
 
 export const committedScreenshots = join(projectRoot, 'docs', 'screenshots');
 
@@ -92,13 +111,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   writeFileSync(join(folder, `${name}.png`), taken);
   if (process.env.UPDATE_SCREENSHOTS === '1') return;
   const committedFile = join(committedScreenshots, `${name}.png`);
-  const refresh = 'Si l\'écran a changé exprès, refaites les images : UPDATE_SCREENSHOTS=1 npm run test:e2e.';
-  if (!existsSync(committedFile)) throw new Error(`docs/screenshots/${name}.png n'existe pas : créez-la avec UPDATE_SCREENSHOTS=1 npm run test:e2e, puis ajoutez-la au dépôt.`);
+  const refresh = "Si l'écran a changé exprès, refaites les images : UPDATE_SCREENSHOTS=1 npm run test:e2e.";
+  if (!existsSync(committedFile))
+    throw new Error(
+      `docs/screenshots/${name}.png n'existe pas : créez-la avec UPDATE_SCREENSHOTS=1 npm run test:e2e, puis ajoutez-la au dépôt.`,
+    );
   const committed = readFileSync(committedFile);
   const stored = pageTextOf(committed);
   const committedText = stored === undefined ? undefined : steadyText(stored);
   if (committedText !== text) {
-    throw new Error(`docs/screenshots/${name}.png ne montre plus l'écran : ${committedText === undefined ? "elle ne porte pas le texte de la page (une image d'avant la vérification)" : firstDifference(committedText, text)}. ${refresh}`);
+    throw new Error(
+      `docs/screenshots/${name}.png ne montre plus l'écran : ${committedText === undefined ? "elle ne porte pas le texte de la page (une image d'avant la vérification)" : firstDifference(committedText, text)}. ${refresh}`,
+    );
   }
   // The words are checked on both targets; the pixels on the shipped bundle's target only, whose
   // run writes the pictures last: the browser target's Chromium differs from it by hover and focus
@@ -119,5 +143,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** axe-core over the whole page in its current state: no violation at all. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 }

@@ -50,7 +50,13 @@ export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: 
   const login = options.login ?? demo.login;
   const clientId = options.clientId ?? demo.clientId;
   const settings = workstation.account(workstation.accounts.selected());
-  settings.update({ environment: 'custom', apiBaseUrl: options.apiBaseUrl, tokenUrl: options.tokenUrl, login, clientId });
+  settings.update({
+    environment: 'custom',
+    apiBaseUrl: options.apiBaseUrl,
+    tokenUrl: options.tokenUrl,
+    login,
+    clientId,
+  });
   // The earlier session's user had confirmed its hosts (the screen asks before a first request).
   workstation.addConfirmedHosts(confirmedBy([settings.read()]));
   await secrets.set(secretAccounts.clientSecret(options, clientId), options.clientSecret ?? demo.clientSecret);
@@ -61,7 +67,10 @@ export async function seedProfile(options: SeedOptions): Promise<{ userDataDir: 
 
 /** The selected account's settings, as the settings file holds them. */
 export function savedSettings(userDataDir: string): Record<string, unknown> {
-  const file = JSON.parse(readFileSync(join(userDataDir, 'config.json'), 'utf8')) as { selectedAccount: string; accounts: Record<string, unknown>[] };
+  const file = JSON.parse(readFileSync(join(userDataDir, 'config.json'), 'utf8')) as {
+    selectedAccount: string;
+    accounts: Record<string, unknown>[];
+  };
   const { name: _name, ...settings } = file.accounts.find((account) => account.name === file.selectedAccount) ?? {};
   return settings;
 }
@@ -70,9 +79,16 @@ export function savedSettings(userDataDir: string): Record<string, unknown> {
  * What a test of the selected account left on it (the daily check's, in the night): the settings
  * file as the app writes it, `lastCheck: { at, ok, code }`.
  */
-export function recordLastCheck(userDataDir: string, check: { readonly at: Date; readonly ok: boolean; readonly code: string | null }, account?: string): void {
+export function recordLastCheck(
+  userDataDir: string,
+  check: { readonly at: Date; readonly ok: boolean; readonly code: string | null },
+  account?: string,
+): void {
   const path = join(userDataDir, 'config.json');
-  const file = JSON.parse(readFileSync(path, 'utf8')) as { selectedAccount: string; accounts: Record<string, unknown>[] };
+  const file = JSON.parse(readFileSync(path, 'utf8')) as {
+    selectedAccount: string;
+    accounts: Record<string, unknown>[];
+  };
   const entry = file.accounts.find((candidate) => candidate.name === (account ?? file.selectedAccount));
   if (!entry) throw new Error(`aucun compte « ${account ?? file.selectedAccount} » dans ${path}`);
   entry.lastCheck = { at: check.at.toISOString(), ok: check.ok, code: check.code };

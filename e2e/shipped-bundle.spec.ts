@@ -13,30 +13,52 @@ import { expect, test } from './fixtures';
 
 test.skip(currentTarget() !== 'bundle', 'the shipped bundles run with E2E_TARGET=bundle');
 
-test('the window is created with exactly the secure options, shown once ready, and loaded from app://chorus', async ({ launch }) => {
+test('the window is created with exactly the secure options, shown once ready, and loaded from app://chorus', async ({
+  launch,
+}) => {
   const app = await launch();
   await expect(screen(app.page).testButton).toBeVisible();
   const { records } = app.standIn;
 
   expect(recordedWebPreferences(records)).toEqual(secureWebPreferences(join(projectRoot, 'dist')));
-  expect(records.flatMap((record) => (record.kind === 'load-url' ? [record.url] : []))).toEqual(['app://chorus/index.html']);
+  expect(records.flatMap((record) => (record.kind === 'load-url' ? [record.url] : []))).toEqual([
+    'app://chorus/index.html',
+  ]);
   expect(records).toContainEqual({ kind: 'window-call', call: 'show' });
   expect(records).toContainEqual({ kind: 'app-user-model-id', id: 'fr.collectivites.chorus-pro-echanges' });
   expect(records).toContainEqual({ kind: 'single-instance-lock', granted: true });
   expect(records).toContainEqual({
     kind: 'privileged-schemes',
-    schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }],
+    schemes: [
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    ],
   });
   const sessionCalls = records.flatMap((record) => (record.kind === 'session' ? [record.call] : []));
-  expect(sessionCalls.sort()).toEqual(['setDevicePermissionHandler', 'setPermissionCheckHandler', 'setPermissionRequestHandler', 'webRequest.onBeforeRequest']);
+  expect(sessionCalls.sort()).toEqual([
+    'setDevicePermissionHandler',
+    'setPermissionCheckHandler',
+    'setPermissionRequestHandler',
+    'webRequest.onBeforeRequest',
+  ]);
   const guards = records.flatMap((record) => (record.kind === 'web-contents' ? [record.call] : []));
-  expect(guards).toEqual(expect.arrayContaining(['setWindowOpenHandler', 'on:will-navigate', 'on:will-redirect', 'on:will-frame-navigate', 'on:will-attach-webview', 'on:will-prevent-unload']));
+  expect(guards).toEqual(
+    expect.arrayContaining([
+      'setWindowOpenHandler',
+      'on:will-navigate',
+      'on:will-redirect',
+      'on:will-frame-navigate',
+      'on:will-attach-webview',
+      'on:will-prevent-unload',
+    ]),
+  );
   // The page came through the registered handler: its CSP header is the app's.
   const answer = await app.page.request.get(app.page.url());
   expect(answer.headers()['content-security-policy']).toBe(contentSecurityPolicy);
 });
 
-test('the IPC handlers registered are exactly the contract’s channels, and electron-store answers its renderer channel', async ({ launch }) => {
+test('the IPC handlers registered are exactly the contract’s channels, and electron-store answers its renderer channel', async ({
+  launch,
+}) => {
   const app = await launch();
   await expect(screen(app.page).testButton).toBeVisible();
   const handled = app.standIn.records.flatMap((record) => (record.kind === 'ipc-handle' ? [record.channel] : []));
@@ -69,25 +91,48 @@ test('the window menu has the French items', async ({ launch }) => {
   ]);
 });
 
-test('a password due for renewal raises one OS notification at start; clicking it brings the window forward', async ({ launch, simulator }) => {
-  const app = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) }));
-  await expect(app.page.getByText('Faites renouveler le mot de passe du compte technique', { exact: false })).toBeVisible();
+test('a password due for renewal raises one OS notification at start; clicking it brings the window forward', async ({
+  launch,
+  simulator,
+}) => {
+  const app = await launch(
+    await seedProfile({
+      apiBaseUrl: simulator.url,
+      tokenUrl: simulator.tokenUrl,
+      passwordUpdatedAt: subMonths(new Date(), 13),
+    }),
+  );
+  await expect(
+    app.page.getByText('Faites renouveler le mot de passe du compte technique', { exact: false }),
+  ).toBeVisible();
   const shown = app.standIn.records.filter((record) => record.kind === 'notification');
   expect(shown).toHaveLength(1);
-  expect(shown[0]).toMatchObject({ kind: 'notification', title: 'Chorus Pro Echanges', body: expect.stringMatching(/mot de passe/i) });
+  expect(shown[0]).toMatchObject({
+    kind: 'notification',
+    title: 'Chorus Pro Echanges',
+    body: expect.stringMatching(/mot de passe/i),
+  });
 
-  const focusBefore = app.standIn.records.filter((record) => record.kind === 'window-call' && record.call === 'focus').length;
+  const focusBefore = app.standIn.records.filter(
+    (record) => record.kind === 'window-call' && record.call === 'focus',
+  ).length;
   await app.standIn.clickNotification(0);
-  expect(app.standIn.records.filter((record) => record.kind === 'window-call' && record.call === 'focus')).toHaveLength(focusBefore + 1);
+  expect(app.standIn.records.filter((record) => record.kind === 'window-call' && record.call === 'focus')).toHaveLength(
+    focusBefore + 1,
+  );
 });
 
 test('a profile without a due password raises no OS notification', async ({ launch, simulator }) => {
-  const app = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: new Date() }));
+  const app = await launch(
+    await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: new Date() }),
+  );
   await expect(screen(app.page).testButton).toBeVisible();
   expect(app.standIn.records.filter((record) => record.kind === 'notification')).toEqual([]);
 });
 
-test('closing with a typed secret shows the warning dialog, and « Rester » keeps the window and the typing', async ({ launch }) => {
+test('closing with a typed secret shows the warning dialog, and « Rester » keeps the window and the typing', async ({
+  launch,
+}) => {
   const app = await launch({ messageBoxButton: 'Rester' });
   const ui = screen(app.page);
   await ui.password.fill('pas-encore-enregistre');
@@ -97,7 +142,11 @@ test('closing with a typed secret shows the warning dialog, and « Rester » kee
   expect(boxes).toEqual([
     {
       kind: 'message-box',
-      options: expect.objectContaining({ type: 'warning', message: "Un mot de passe ou un secret saisi n'a pas encore été enregistré.", buttons: ['Fermer sans enregistrer', 'Rester'] }) as unknown,
+      options: expect.objectContaining({
+        type: 'warning',
+        message: "Un mot de passe ou un secret saisi n'a pas encore été enregistré.",
+        buttons: ['Fermer sans enregistrer', 'Rester'],
+      }) as unknown,
       response: 1,
     },
   ]);
@@ -111,17 +160,23 @@ test('closing with a typed secret and « Fermer sans enregistrer » closes the w
   expect(app.standIn.records.filter((record) => record.kind === 'message-box')).toHaveLength(1);
 });
 
-test('a second instance hands over to the first, which comes forward, and quits without a window', async ({ launch }) => {
+test('a second instance hands over to the first, which comes forward, and quits without a window', async ({
+  launch,
+}) => {
   const app = await launch();
   await expect(screen(app.page).testButton).toBeVisible();
-  const focusBefore = app.standIn.records.filter((record) => record.kind === 'window-call' && record.call === 'focus').length;
+  const focusBefore = app.standIn.records.filter(
+    (record) => record.kind === 'window-call' && record.call === 'focus',
+  ).length;
 
   const second = await app.standIn.startSecondInstance();
 
   expect(second.exitCode).toBe(0);
   expect(second.records).toContainEqual({ kind: 'single-instance-lock', granted: false });
   expect(second.records.filter((record) => record.kind === 'window')).toEqual([]);
-  await expect.poll(() => app.standIn.records.filter((record) => record.kind === 'window-call' && record.call === 'focus').length).toBe(focusBefore + 1);
+  await expect
+    .poll(() => app.standIn.records.filter((record) => record.kind === 'window-call' && record.call === 'focus').length)
+    .toBe(focusBefore + 1);
   await expect(screen(app.page).testButton).toBeVisible();
 });
 
@@ -129,7 +184,10 @@ test('a call from a subframe, or from a page at another origin, is refused by th
   const app = await launch();
   const { page } = app;
   await expect(screen(page).testButton).toBeVisible();
-  expect(await app.standIn.invokeFrom(page.mainFrame(), ipcChannelOf('getAppInfo'), [])).toMatchObject({ ok: true, value: { ok: true } });
+  expect(await app.standIn.invokeFrom(page.mainFrame(), ipcChannelOf('getAppInfo'), [])).toMatchObject({
+    ok: true,
+    value: { ok: true },
+  });
 
   await page.evaluate(() => {
     const frame = document.createElement('iframe');
@@ -138,11 +196,19 @@ test('a call from a subframe, or from a page at another origin, is refused by th
   });
   await expect.poll(() => page.frames().length).toBe(2);
   const subframe = page.frames().find((frame) => frame !== page.mainFrame())!;
-  expect(await app.standIn.invokeFrom(subframe, ipcChannelOf('getAppInfo'), [])).toMatchObject({ ok: true, value: { ok: false, code: 'UNTRUSTED_SENDER' } });
+  expect(await app.standIn.invokeFrom(subframe, ipcChannelOf('getAppInfo'), [])).toMatchObject({
+    ok: true,
+    value: { ok: false, code: 'UNTRUSTED_SENDER' },
+  });
 
-  await page.route('https://autre-origine.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<p>Autre origine</p>' }));
+  await page.route('https://autre-origine.example/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<p>Autre origine</p>' }),
+  );
   await page.goto('https://autre-origine.example/');
-  expect(await app.standIn.invokeFrom(page.mainFrame(), ipcChannelOf('getAppInfo'), [])).toMatchObject({ ok: true, value: { ok: false, code: 'UNTRUSTED_SENDER' } });
+  expect(await app.standIn.invokeFrom(page.mainFrame(), ipcChannelOf('getAppInfo'), [])).toMatchObject({
+    ok: true,
+    value: { ok: false, code: 'UNTRUSTED_SENDER' },
+  });
 });
 
 test('the page cannot take the window to another origin: main refuses the navigation', async ({ launch }) => {

@@ -2,7 +2,10 @@ import { expectAccessible, screen, screenshot } from './screen';
 import { seedProfile } from './seed-profile';
 import { expect, test } from './fixtures';
 
-test('structures list: designation, identifier and type, status, role, services on demand', async ({ launch, simulator }) => {
+test('structures list: designation, identifier and type, status, role, services on demand', async ({
+  launch,
+  simulator,
+}) => {
   const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
   const ui = screen(page);
   await ui.testButton.click();
@@ -28,16 +31,25 @@ test('structures list: designation, identifier and type, status, role, services 
 });
 
 test('structures: the empty state, and an error that can be retried', async ({ launch, simulator }) => {
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' });
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    login: 'TECH_3_sans_structure@cpro.fr',
+    password: 'Sans-Structure-2026',
+  });
   const { page } = await launch(seeded);
   const ui = screen(page);
   await ui.testButton.click();
   // Connected, but no invoice can go: said as a warning, not as a green success.
   await expect(ui.success).toBeVisible();
   await expect(ui.success).not.toHaveClass(/success/);
-  await expect(page.getByText("aucune structure ne lui est rattachée, aucune facture ne peut être échangée")).toBeVisible();
+  await expect(
+    page.getByText('aucune structure ne lui est rattachée, aucune facture ne peut être échangée'),
+  ).toBeVisible();
   await ui.structuresButton.click();
-  await expect(ui.structuresDialog).toContainText("Aucune structure n'est rattachée à ce compte technique : aucune facture ne peut être échangée.");
+  await expect(ui.structuresDialog).toContainText(
+    "Aucune structure n'est rattachée à ce compte technique : aucune facture ne peut être échangée.",
+  );
   await ui.structuresDialog.getByRole('button', { name: 'Fermer' }).click();
 
   simulator.failNext(503);

@@ -8,7 +8,10 @@ import { expect, test } from './fixtures';
 
 const frenchDay = (iso: string): string => iso.split('-').reverse().join('/');
 
-test('the day typed before the first password is kept when Chorus Pro then accepts that password', async ({ launch, simulator }) => {
+test('the day typed before the first password is kept when Chorus Pro then accepts that password', async ({
+  launch,
+  simulator,
+}) => {
   const { page, userDataDir } = await launch();
   const ui = screen(page);
   await configureThroughScreen(page, simulator, demo);
@@ -23,7 +26,9 @@ test('the day typed before the first password is kept when Chorus Pro then accep
   await expect(ui.updatedAt).not.toHaveValue(today());
 });
 
-test('offline, a second password replaces the day typed for the first one, and the screen says so', async ({ launch }) => {
+test('offline, a second password replaces the day typed for the first one, and the screen says so', async ({
+  launch,
+}) => {
   const port = await closedPort();
   const address = `http://127.0.0.1:${port}`;
   const { page } = await launch();

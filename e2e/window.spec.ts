@@ -14,10 +14,15 @@ test('the extra authority is chosen in a main-process dialog, and then the HTTPS
   try {
     const caFile = join(tempDir(), 'autorite.pem');
     writeFileSync(caFile, https.caPem!);
-    const { page } = await launch({ ...(await seedProfile({ apiBaseUrl: https.url, tokenUrl: https.tokenUrl })), fileToChoose: caFile });
+    const { page } = await launch({
+      ...(await seedProfile({ apiBaseUrl: https.url, tokenUrl: https.tokenUrl })),
+      fileToChoose: caFile,
+    });
     const ui = screen(page);
     await ui.testButton.click();
-    await expect(ui.alert).toContainText("Appelez votre service informatique : le certificat du serveur n'est pas reconnu");
+    await expect(ui.alert).toContainText(
+      "Appelez votre service informatique : le certificat du serveur n'est pas reconnu",
+    );
 
     await ui.advanced.click();
     await page.getByRole('button', { name: 'Choisir…' }).click();
@@ -35,14 +40,19 @@ test('the extra authority is chosen in a main-process dialog, and then the HTTPS
 });
 
 for (const scale of [1, 1.25, 1.5]) {
-  test(`usable on an 800×600 screen at ${scale * 100} % scaling (CSS viewport 800/${scale}): nothing cut, nothing to scroll sideways`, async ({ launch, simulator }) => {
+  test(`usable on an 800×600 screen at ${scale * 100} % scaling (CSS viewport 800/${scale}): nothing cut, nothing to scroll sideways`, async ({
+    launch,
+    simulator,
+  }) => {
     const { page } = await launch(await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl }));
     const ui = screen(page);
     await page.setViewportSize({ width: Math.round(800 / scale), height: Math.round(600 / scale) });
     await ui.testButton.click();
     await expect(ui.success).toBeVisible();
     await ui.advanced.click();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     for (const control of [ui.testButton, ui.renew, ui.structuresButton, ui.saveSecret]) {
       const box = await control.boundingBox();
@@ -86,14 +96,32 @@ const onOneLine = (page: Page, characters: string): Promise<boolean | null> =>
     return null;
   }, characters);
 
-test('a 1024×768 laptop with its taskbar (1024×728): both actions above the fold; at 150 % no group breaks inside', async ({ launch, simulator }) => {
+test('a 1024×768 laptop with its taskbar (1024×728): both actions above the fold; at 150 % no group breaks inside', async ({
+  launch,
+  simulator,
+}) => {
   // As heavy as the screen gets: another commune failing, this one due and refused in the night.
-  const seeded = await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: subMonths(new Date(), 13) });
+  const seeded = await seedProfile({
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    passwordUpdatedAt: subMonths(new Date(), 13),
+  });
   const file = join(seeded.userDataDir, 'config.json');
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, unknown>[]; selectedAccount: string };
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+    accounts: Record<string, unknown>[];
+    selectedAccount: string;
+  };
   const commune = 'COMMUNE DE SAINT-DEMO — BUDGET PRINCIPAL';
   const first = stored.accounts[0] ?? {};
-  stored.accounts = [{ ...first, name: commune }, { ...first, name: 'SIVOM de la Rance', login: 'TECH_7_sivom@cpro.fr', lastCheck: { at: new Date().toISOString(), ok: false, code: 'AUTH_REJECTED' } }];
+  stored.accounts = [
+    { ...first, name: commune },
+    {
+      ...first,
+      name: 'SIVOM de la Rance',
+      login: 'TECH_7_sivom@cpro.fr',
+      lastCheck: { at: new Date().toISOString(), ok: false, code: 'AUTH_REJECTED' },
+    },
+  ];
   stored.selectedAccount = commune;
   writeFileSync(file, JSON.stringify(stored));
   recordLastCheck(seeded.userDataDir, { at: new Date(), ok: false, code: 'AUTH_REJECTED' });

@@ -42,10 +42,16 @@ export function runCommands(args: readonly string[], inApp: InApp = {}): void {
     print: (line) => pending.push(write(process.stdout, line)),
     warn: (line) => pending.push(write(process.stderr, line)),
     readSecret: (label) =>
-      source === 'window' && askSecret ? askSecret(label) : source === 'terminal' ? readSecretFromTerminal(process.stdin, process.stderr) : readSecretFromStdin(process.stdin),
+      source === 'window' && askSecret
+        ? askSecret(label)
+        : source === 'terminal'
+          ? readSecretFromTerminal(process.stdin, process.stderr)
+          : readSecretFromStdin(process.stdin),
     stdinIsTerminal: source === 'terminal',
     ...(source === 'window' ? { secretsInWindow: true } : {}),
-    ...(source === 'terminal' ? { confirm: (question: string) => askAtTerminal(process.stdin, process.stderr, question) } : {}),
+    ...(source === 'terminal'
+      ? { confirm: (question: string) => askAtTerminal(process.stdin, process.stderr, question) }
+      : {}),
     env: process.env,
     secretsFor: (env) => createCommandSecretStore(env.CHORUS_PRO_KEYCHAIN_SERVICE ?? defaultKeychainService),
     send: createHttpTransport(),

@@ -23,7 +23,11 @@ import { type ShouldPush } from './destinations/push';
 import { onlyWhereNoFleetManages } from './fleet/fleet-push-rule';
 import { callingProcess, type CallerFacts } from './handoff/caller-process';
 import type { HandoffDependencies } from './handoff/handoff';
-import { migratingLegacyClientSecrets, migratingRouteUnboundClientSecrets, type SecretStore } from './secrets/secret-store';
+import {
+  migratingLegacyClientSecrets,
+  migratingRouteUnboundClientSecrets,
+  type SecretStore,
+} from './secrets/secret-store';
 import { knownEnvironments } from './settings/environments';
 import { confirmedBy } from './hosts/host-confirmation';
 import type { StoredSettings } from './settings/settings-schema';
@@ -64,7 +68,13 @@ export interface CoreDependencies {
 function trustedClientSecretPairs(opened: StoredSettings) {
   const { clientId, proxyUrl, caCertificatePath } = opened;
   if (!clientId) return [];
-  return [opened, ...Object.values(knownEnvironments)].map(({ tokenUrl, apiBaseUrl }) => ({ tokenUrl, apiBaseUrl, clientId, proxyUrl, caCertificatePath }));
+  return [opened, ...Object.values(knownEnvironments)].map(({ tokenUrl, apiBaseUrl }) => ({
+    tokenUrl,
+    apiBaseUrl,
+    clientId,
+    proxyUrl,
+    caCertificatePath,
+  }));
 }
 
 /** The route each account used when the services opened, for the secrets stored before routes. */
@@ -81,12 +91,20 @@ export function createCoreServices(dependencies: CoreDependencies): CoreServices
   const { clock, logger } = dependencies;
   const firstStart = !existsSync(join(dependencies.userDataDir, settingsFileName));
   const store = openWorkstationStore(dependencies.userDataDir, dependencies.openSettingsBackend, clock, logger);
-  const machineDailyCheckAt = applyMachineProfileAtFirstStart(firstStart, dependencies.machineProfilePath, store, dependencies.userDataDir, logger, dependencies.machineProfileTrust);
+  const machineDailyCheckAt = applyMachineProfileAtFirstStart(
+    firstStart,
+    dependencies.machineProfilePath,
+    store,
+    dependencies.userDataDir,
+    logger,
+    dependencies.machineProfileTrust,
+  );
   // The machine profile's hosts are not the user's choice: the screen asks, the command line refuses.
   if (firstStart && store.confirmedHosts() === undefined) store.addConfirmedHosts([]);
   // Its authority serves PISTE's hosts only when it says so: 0.2.0's first start did not ask.
   if (firstStart) store.markMachineProfileCaScoped();
-  else if (!store.machineProfileCaScoped()) scopeMachineProfileAuthorities(store, dependencies.machineProfilePath, logger);
+  else if (!store.machineProfileCaScoped())
+    scopeMachineProfileAuthorities(store, dependencies.machineProfilePath, logger);
   // A new workstation has no secret stored the earlier way: nothing to move, ever.
   if (firstStart && !store.clientSecretsBoundToRoute()) store.markClientSecretsBoundToRoute();
   const opened = store.accounts.list();
@@ -96,11 +114,18 @@ export function createCoreServices(dependencies: CoreDependencies): CoreServices
   // command line before it exits, and by every use of the keychain.
   const routeMigration = store.clientSecretsBoundToRoute()
     ? undefined
-    : migratingRouteUnboundClientSecrets(dependencies.secrets, opened.flatMap(openedRoutes), () => store.markClientSecretsBoundToRoute());
+    : migratingRouteUnboundClientSecrets(dependencies.secrets, opened.flatMap(openedRoutes), () =>
+        store.markClientSecretsBoundToRoute(),
+      );
   const secretsMigrated = (routeMigration?.migration() ?? Promise.resolve()).catch((error: unknown) => {
-    logger.warn('secrets.route-migration', { code: error instanceof Error && 'code' in error ? String(error.code) : 'INTERNAL_ERROR' });
+    logger.warn('secrets.route-migration', {
+      code: error instanceof Error && 'code' in error ? String(error.code) : 'INTERNAL_ERROR',
+    });
   });
-  const secrets = migratingLegacyClientSecrets(routeMigration?.store ?? dependencies.secrets, opened.flatMap(trustedClientSecretPairs));
+  const secrets = migratingLegacyClientSecrets(
+    routeMigration?.store ?? dependencies.secrets,
+    opened.flatMap(trustedClientSecretPairs),
+  );
   const readPolicy = dependencies.machinePolicy ?? platformPolicyReader();
   const exchange = createExchangeService({
     readPolicy,
@@ -111,7 +136,14 @@ export function createCoreServices(dependencies: CoreDependencies): CoreServices
     checkTrust: dependencies.checkTrust ?? platformFileTrust(),
     shouldPush: dependencies.shouldPush ?? onlyWhereNoFleetManages(dependencies.userDataDir),
   });
-  const handoff: HandoffDependencies = { send: dependencies.send, clock, secrets, logger, readPolicy, caller: dependencies.caller ?? (() => callingProcess()) };
+  const handoff: HandoffDependencies = {
+    send: dependencies.send,
+    clock,
+    secrets,
+    logger,
+    readPolicy,
+    caller: dependencies.caller ?? (() => callingProcess()),
+  };
   const shared: SharedServices = {
     client: createChorusClient({ send: dependencies.send, clock }),
     secrets,
@@ -140,12 +172,17 @@ export function createCoreServices(dependencies: CoreDependencies): CoreServices
     secrets,
     logger,
     account,
-    allReminders: () => store.accounts.list().map((account) => ({ name: account.name, reminder: passwordReminder(account, clock()) })),
+    allReminders: () =>
+      store.accounts.list().map((account) => ({ name: account.name, reminder: passwordReminder(account, clock()) })),
     secretsMigrated,
     machineDailyCheckAt,
     syncFleets: async (readDeadlineMs?: number): Promise<FleetSync[]> => {
       // Loaded when asked for: every other command (and the window) starts without the fleet's code.
-      const [{ syncFleets }, { nodeFleetFolder }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/sync-fleet'), import('./fleet/fleet-folder'), import('./fleet/password-check')]);
+      const [{ syncFleets }, { nodeFleetFolder }, { chorusPasswordCheck }] = await Promise.all([
+        import('./fleet/sync-fleet'),
+        import('./fleet/fleet-folder'),
+        import('./fleet/password-check'),
+      ]);
       return syncFleets({
         secrets,
         clock,
@@ -158,30 +195,69 @@ export function createCoreServices(dependencies: CoreDependencies): CoreServices
       });
     },
     reportFleetStatus: async (readDeadlineMs?: number) => {
-      const [{ reportStatusToFleets }, { nodeFleetFolder }, { appVersion }] = await Promise.all([import('./fleet/report-status'), import('./fleet/fleet-folder'), import('./app-version')]);
+      const [{ reportStatusToFleets }, { nodeFleetFolder }, { appVersion }] = await Promise.all([
+        import('./fleet/report-status'),
+        import('./fleet/fleet-folder'),
+        import('./app-version'),
+      ]);
       return reportStatusToFleets(
-        { secrets, clock, logger, userDataDir: dependencies.userDataDir, openFolder: nodeFleetFolder, appVersion, ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }) },
+        {
+          secrets,
+          clock,
+          logger,
+          userDataDir: dependencies.userDataDir,
+          openFolder: nodeFleetFolder,
+          appVersion,
+          ...(readDeadlineMs === undefined ? {} : { readDeadlineMs }),
+        },
         store.accounts.list(),
       );
     },
     followMachineFleet: async (readDeadlineMs?: number): Promise<PointerOutcome> => {
       const path = dependencies.machineFleetPath;
       if (path === undefined || !existsSync(path)) return { kind: 'absent' };
-      const [{ followMachinePointer }, { nodeFleetFolder }, { platformPointerDistrust }, { withDeadline }] = await Promise.all([
-        import('./fleet/follow-machine-pointer'),
-        import('./fleet/fleet-folder'),
-        import('./fleet/machine-pointer'),
-        import('./fleet/sync-fleet'),
-      ]);
-      const following = followMachinePointer({ secrets, clock, logger, userDataDir: dependencies.userDataDir, openFolder: nodeFleetFolder, pointerPath: path, distrust: platformPointerDistrust, ...workstationNames() });
+      const [{ followMachinePointer }, { nodeFleetFolder }, { platformPointerDistrust }, { withDeadline }] =
+        await Promise.all([
+          import('./fleet/follow-machine-pointer'),
+          import('./fleet/fleet-folder'),
+          import('./fleet/machine-pointer'),
+          import('./fleet/sync-fleet'),
+        ]);
+      const following = followMachinePointer({
+        secrets,
+        clock,
+        logger,
+        userDataDir: dependencies.userDataDir,
+        openFolder: nodeFleetFolder,
+        pointerPath: path,
+        distrust: platformPointerDistrust,
+        ...workstationNames(),
+      });
       return withDeadline(following, readDeadlineMs, path).catch((error: unknown) => {
         if (!(error instanceof Error && 'fleetLate' in error)) throw error;
-        return { kind: 'failed' as const, path, fingerprint: '', reason: `le dossier du parc n'a pas répondu en ${Math.round((readDeadlineMs ?? 0) / 1000)} s ; il sera rejoint à la prochaine vérification` };
+        return {
+          kind: 'failed' as const,
+          path,
+          fingerprint: '',
+          reason: `le dossier du parc n'a pas répondu en ${Math.round((readDeadlineMs ?? 0) / 1000)} s ; il sera rejoint à la prochaine vérification`,
+        };
       });
     },
     applyFleetAccounts: async (content: BoxContent): Promise<readonly string[]> => {
-      const [{ applyPublication }, { chorusPasswordCheck }] = await Promise.all([import('./fleet/apply-publication'), import('./fleet/password-check')]);
-      const applied = await applyPublication({ workstation: store, secrets, logger, userDataDir: dependencies.userDataDir, checkPassword: chorusPasswordCheck(shared) }, content);
+      const [{ applyPublication }, { chorusPasswordCheck }] = await Promise.all([
+        import('./fleet/apply-publication'),
+        import('./fleet/password-check'),
+      ]);
+      const applied = await applyPublication(
+        {
+          workstation: store,
+          secrets,
+          logger,
+          userDataDir: dependencies.userDataDir,
+          checkPassword: chorusPasswordCheck(shared),
+        },
+        content,
+      );
       return applied.accounts;
     },
     forgetExchange: (name: string) => forgetExchangeState(store.account(name), secrets, logger),

@@ -53,7 +53,9 @@ export const channels = {
   getStructureDetails: z.tuple([z.int().positive()]),
   setPasswordCommunicatedOn: z.tuple([z.object({ day: daySchema }).strict()]),
   chooseCaCertificate: z.tuple([]),
-  exportProfile: z.tuple([z.object({ passphrase: passphraseSchema.optional(), allAccounts: z.boolean().optional() }).strict().optional()]),
+  exportProfile: z.tuple([
+    z.object({ passphrase: passphraseSchema.optional(), allAccounts: z.boolean().optional() }).strict().optional(),
+  ]),
   previewProfileImport: z.tuple([]),
   importProfile: z.tuple([z.object({ passphrase: passphraseSchema }).strict().optional()]),
   importMachineProfileSecrets: z.tuple([z.object({ passphrase: passphraseSchema }).strict()]),
@@ -82,5 +84,8 @@ export type ValidatedArgs<Name extends ChannelName> = z.output<(typeof channels)
 
 // The same channels, each with the same arguments, as the bridge's plain type.
 type _ChannelsMatchTheBridge = CompilesOnly<
-  SameType<{ [Name in keyof typeof channels]: z.input<(typeof channels)[Name]> }, { [Name in keyof BridgeChannels]: Parameters<BridgeChannels[Name]> }>
+  SameType<
+    { [Name in keyof typeof channels]: z.input<(typeof channels)[Name]> },
+    { [Name in keyof BridgeChannels]: Parameters<BridgeChannels[Name]> }
+  >
 >;

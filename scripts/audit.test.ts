@@ -27,14 +27,26 @@ function standInRegistry(answer: { status: number; advisories?: Record<string, u
     request.on('end', () => {
       if (request.method === 'POST' && request.url?.startsWith(bulkPath)) {
         const body = Buffer.concat(chunks);
-        asked.push(...Object.keys(JSON.parse((request.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8')) as object));
+        asked.push(
+          ...Object.keys(
+            JSON.parse(
+              (request.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8'),
+            ) as object,
+          ),
+        );
         response.writeHead(answer.status, { 'content-type': 'application/json' });
         response.end(answer.status === 200 ? JSON.stringify(answer.advisories ?? {}) : '');
         return;
       }
       if (request.url === '/axios') {
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ name: 'axios', 'dist-tags': { latest: '1.21.1' }, versions: { '1.21.1': { name: 'axios', version: '1.21.1' } } }));
+        response.end(
+          JSON.stringify({
+            name: 'axios',
+            'dist-tags': { latest: '1.21.1' },
+            versions: { '1.21.1': { name: 'axios', version: '1.21.1' } },
+          }),
+        );
         return;
       }
       response.writeHead(404);
@@ -45,7 +57,11 @@ function standInRegistry(answer: { status: number; advisories?: Record<string, u
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ url: `http://127.0.0.1:${port}/`, asked: () => asked, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        asked: () => asked,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }
@@ -53,13 +69,30 @@ function standInRegistry(answer: { status: number; advisories?: Record<string, u
 function audit(registry: string): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // A cache of its own: npm keeps the advisories it was given, and each test gives others.
-    execFile(process.execPath, [join(root, 'scripts/audit.mjs'), '--registry', registry, '--cache', tempDir('chorus-npm-cache-')], { cwd: root, encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(root, 'scripts/audit.mjs'), '--registry', registry, '--cache', tempDir('chorus-npm-cache-')],
+      { cwd: root, encoding: 'utf8', timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
+      },
+    );
   });
 }
 
-const highAdvisory = { axios: [{ id: 1, url: 'https://github.com/advisories/GHSA-test-test-test', title: 'Avis de test', severity: 'high', vulnerable_versions: '<99.0.0', cwe: [], cvss: { score: 7.5, vectorString: null } }] };
+const highAdvisory = {
+  axios: [
+    {
+      id: 1,
+      url: 'https://github.com/advisories/GHSA-test-test-test',
+      title: 'Avis de test',
+      severity: 'high',
+      vulnerable_versions: '<99.0.0',
+      cwe: [],
+      cvss: { score: 7.5, vectorString: null },
+    },
+  ],
+};
 
 describe('npm run audit', () => {
   it('asks about every package that ships (dependencies), not the tools of development', async () => {
@@ -68,8 +101,21 @@ describe('npm run audit', () => {
       const run = await audit(registry.url);
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('aucune vulnérabilité de niveau élevé ou critique');
-      for (const name of ['axios', 'zod', 'react', 'react-dom', 'age-encryption', 'conf', 'electron-store', 'fast-xml-parser', 'iconv-lite', 'keytar']) expect(registry.asked(), name).toContain(name);
-      for (const name of ['vitest', 'electron', 'electron-builder', 'playwright']) expect(registry.asked(), name).not.toContain(name);
+      for (const name of [
+        'axios',
+        'zod',
+        'react',
+        'react-dom',
+        'age-encryption',
+        'conf',
+        'electron-store',
+        'fast-xml-parser',
+        'iconv-lite',
+        'keytar',
+      ])
+        expect(registry.asked(), name).toContain(name);
+      for (const name of ['vitest', 'electron', 'electron-builder', 'playwright'])
+        expect(registry.asked(), name).not.toContain(name);
     } finally {
       await registry.close();
     }
@@ -89,7 +135,10 @@ describe('npm run audit', () => {
   });
 
   it('passes, saying the count, on an advisory below high', async () => {
-    const registry = await standInRegistry({ status: 200, advisories: { axios: [{ ...highAdvisory.axios[0], severity: 'moderate' }] } });
+    const registry = await standInRegistry({
+      status: 200,
+      advisories: { axios: [{ ...highAdvisory.axios[0], severity: 'moderate' }] },
+    });
     try {
       const run = await audit(registry.url);
       expect(run.status).toBe(0);

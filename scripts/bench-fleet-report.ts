@@ -21,11 +21,20 @@ import type { StoredAccount } from '../main/settings/settings-schema';
 const communes = ['Commune de Lavaur', 'Commune de Tréméreuc', 'SIVOM de la Rance'];
 
 /** 1000 accepted members, each with its status in `status/`; the members' public keys written to `keysFile` for the bare script. */
-export async function fillFleet(folderPath: string, publisherDir: string, keysFile: string, members = 1000): Promise<void> {
+export async function fillFleet(
+  folderPath: string,
+  publisherDir: string,
+  keysFile: string,
+  members = 1000,
+): Promise<void> {
   const [record] = readPublisherRecords(publisherDir);
   if (!record) throw new Error('aucun parc créé par le poste de publication du banc');
   const folder = nodeFleetFolder(folderPath);
-  const trust = await readTrust(folder, { fingerprint: record.fingerprint, rootKey: record.rootKey }, new IgnoredFiles());
+  const trust = await readTrust(
+    folder,
+    { fingerprint: record.fingerprint, rootKey: record.rootKey },
+    new IgnoredFiles(),
+  );
   if (!trust) throw new Error('certificat du banc illisible');
   const now = new Date();
   const accounts: StoredAccount[] = communes.map((name) => ({
@@ -45,12 +54,47 @@ export async function fillFleet(folderPath: string, publisherDir: string, keysFi
     const { identity, recipient } = await newAgeIdentity();
     const id = memberIdOf(signing.publicKey, recipient);
     keys[id] = signing.publicKey;
-    accepted.push({ id, recipient, memberKey: signing.publicKey, machine: `PC-${String(index)}`, user: `agent${String(index)}`, state: 'accepted', acceptedAt: now.toISOString(), via: 'code' });
-    const membership = { fingerprint: record.fingerprint, rootKey: record.rootKey, folder: folderPath, memberId: id, joinedAt: now.toISOString(), appliedRevision: 1, appliedAt: now.toISOString(), managedAccounts: communes, disagreements: [] };
-    const bytes = await memberStatusFile({ trust, membership, keys: { signingKey: signing.privateKey, identity }, accounts, appVersion: '0.2.0', now, occasion: 'check' });
+    accepted.push({
+      id,
+      recipient,
+      memberKey: signing.publicKey,
+      machine: `PC-${String(index)}`,
+      user: `agent${String(index)}`,
+      state: 'accepted',
+      acceptedAt: now.toISOString(),
+      via: 'code',
+    });
+    const membership = {
+      fingerprint: record.fingerprint,
+      rootKey: record.rootKey,
+      folder: folderPath,
+      memberId: id,
+      joinedAt: now.toISOString(),
+      appliedRevision: 1,
+      appliedAt: now.toISOString(),
+      managedAccounts: communes,
+      disagreements: [],
+    };
+    const bytes = await memberStatusFile({
+      trust,
+      membership,
+      keys: { signingKey: signing.privateKey, identity },
+      accounts,
+      appVersion: '0.2.0',
+      now,
+      occasion: 'check',
+    });
     writeFileSync(join(folderPath, 'status', id), bytes);
     // Its join request too, as in a real fleet's members/ folder.
-    const request = { formatVersion: fleetFormatVersion, fleet: record.fingerprint, memberKey: signing.publicKey, recipient, machine: `PC-${String(index)}`, user: `agent${String(index)}`, requestedAt: now.toISOString() };
+    const request = {
+      formatVersion: fleetFormatVersion,
+      fleet: record.fingerprint,
+      memberKey: signing.publicKey,
+      recipient,
+      machine: `PC-${String(index)}`,
+      user: `agent${String(index)}`,
+      requestedAt: now.toISOString(),
+    };
     writeFileSync(join(folderPath, 'members', id), signedFile('adhesion', id, signing.privateKey, request));
   }
   await savePublisherRecord(publisherDir, { ...record, members: accepted });

@@ -46,16 +46,18 @@ export const benchRowSchema = z.strictObject({
 });
 export type BenchRow = z.infer<typeof benchRowSchema>;
 
-export const benchReportSchema = z
-  .array(benchRowSchema)
-  .check((context) => {
-    const seen = context.value.map((row) => row.id);
-    const missing = benchRowIds.filter((id) => !seen.includes(id));
-    const repeated = seen.filter((id, index) => seen.indexOf(id) !== index);
-    if (missing.length > 0 || repeated.length > 0) {
-      context.issues.push({ code: 'custom', input: context.value, message: `rangées manquantes : ${missing.join(', ') || 'aucune'} ; en double : ${repeated.join(', ') || 'aucune'}` });
-    }
-  });
+export const benchReportSchema = z.array(benchRowSchema).check((context) => {
+  const seen = context.value.map((row) => row.id);
+  const missing = benchRowIds.filter((id) => !seen.includes(id));
+  const repeated = seen.filter((id, index) => seen.indexOf(id) !== index);
+  if (missing.length > 0 || repeated.length > 0) {
+    context.issues.push({
+      code: 'custom',
+      input: context.value,
+      message: `rangées manquantes : ${missing.join(', ') || 'aucune'} ; en double : ${repeated.join(', ') || 'aucune'}`,
+    });
+  }
+});
 
 /** The rows in the issue's order, checked whole. */
 export function benchReport(rows: readonly BenchRow[]): BenchRow[] {

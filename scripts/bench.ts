@@ -34,7 +34,12 @@ import { clearKeychainService, createKeytarSecretStore } from '../main/secrets/k
 
 const root = join(import.meta.dirname, '..');
 const rttMs = 40;
-const credentials: ChorusCredentials = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret', login: 'TECH_1_demo@cpro.fr', password: 'Demo-Chorus-2026!' };
+const credentials: ChorusCredentials = {
+  clientId: 'demo-client-id',
+  clientSecret: 'demo-client-secret',
+  login: 'TECH_1_demo@cpro.fr',
+  password: 'Demo-Chorus-2026!',
+};
 const rows: string[] = [];
 const jsonRows: BenchRow[] = [];
 const out = (line = ''): void => {
@@ -70,9 +75,16 @@ async function networkRows(simulator: Simulator): Promise<void> {
   // As the app keeps it in the settings: the cards the last test read, whose connections the next
   // test opens from its start (connection-service.ts).
   let lastCards = 0;
-  const screenTest = async (client: ReturnType<typeof createChorusClient>): Promise<{ verdict: number; elapsed: number }> => {
+  const screenTest = async (
+    client: ReturnType<typeof createChorusClient>,
+  ): Promise<{ verdict: number; elapsed: number }> => {
     const started = performance.now();
-    const check = await client.testConnection(target, credentials, undefined, Math.min(Math.max(lastCards, 1), expiryReadConcurrency));
+    const check = await client.testConnection(
+      target,
+      credentials,
+      undefined,
+      Math.min(Math.max(lastCards, 1), expiryReadConcurrency),
+    );
     lastCards = check.expirySources.length;
     const verdict = performance.now() - started;
     await readEarliestExpiry((id) => client.structureDetails(target, credentials, id), check.expirySources);
@@ -81,7 +93,13 @@ async function networkRows(simulator: Simulator): Promise<void> {
   const counted = async (work: () => Promise<{ verdict: number; elapsed: number }>) => {
     const before = { token: tokenProxy.accepted(), api: apiProxy.accepted(), requests: requests() };
     const { verdict, elapsed } = await work();
-    return { verdict, elapsed, tokenConnections: tokenProxy.accepted() - before.token, apiConnections: apiProxy.accepted() - before.api, requests: requests() - before.requests };
+    return {
+      verdict,
+      elapsed,
+      tokenConnections: tokenProxy.accepted() - before.token,
+      apiConnections: apiProxy.accepted() - before.api,
+      requests: requests() - before.requests,
+    };
   };
   const runs = 11;
   const cold: Awaited<ReturnType<typeof counted>>[] = [];
@@ -98,19 +116,49 @@ async function networkRows(simulator: Simulator): Promise<void> {
   const coldMinimum = 5;
   const warmMinimum = 2;
   const last = (list: typeof cold) => list[list.length - 1];
-  const describe = (sample: typeof cold[number] | undefined) =>
-    sample ? `${String(sample.tokenConnections)} connexion(s) au jeton, ${String(sample.apiConnections)} à l’API, ${String(sample.requests)} requêtes` : '';
+  const describe = (sample: (typeof cold)[number] | undefined) =>
+    sample
+      ? `${String(sample.tokenConnections)} connexion(s) au jeton, ${String(sample.apiConnections)} à l’API, ${String(sample.requests)} requêtes`
+      : '';
   const verdictMedian = median(cold.map((sample) => sample.verdict));
   const coldMedian = median(cold.map((sample) => sample.elapsed));
   const warmMedian = median(warm.map((sample) => sample.elapsed));
-  out(`Réseau émulé : aller-retour ${String(rttMs)} ms, poignée de main TCP comptée, TLS 1.3, deux hôtes (jeton : localhost, API : 127.0.0.1).`);
-  out(`  test froid (${String(runs)} essais) : ${describe(last(cold))} ; ${(coldMedian / rttMs).toFixed(2)} allers-retours mesurés, minimum ${String(coldMinimum)}`);
-  out(`    (TCP + TLS des deux hôtes en parallèle = 2, jeton = 1, rattachements = 1, fiches des structures en même temps sur des connexions ouvertes dès le début = 1)`);
-  out(`  test chaud (${String(runs)} essais) : ${describe(last(warm))} ; ${(warmMedian / rttMs).toFixed(2)} allers-retours mesurés, minimum ${String(warmMinimum)} (rattachements = 1, fiches en même temps = 1, sur les connexions gardées du test froid)`);
-  out(`  verdict du test froid : ${(verdictMedian / rttMs).toFixed(2)} allers-retours mesurés, minimum ${String(verdictMinimum)} (TCP + TLS des deux hôtes en parallèle = 2, jeton = 1, rattachements = 1)`);
-  row('cold-test-verdict', 'verdict du test à froid (message de succès), deux hôtes, partie réseau', ms(verdictMedian), `${String(verdictMinimum)} A/R = ${ms(verdictMinimum * rttMs)}`, verdictMedian / (verdictMinimum * rttMs));
-  row('cold-test', 'test à froid avec la date d’expiration, deux hôtes, partie réseau', ms(coldMedian), `${String(coldMinimum)} A/R = ${ms(coldMinimum * rttMs)}`, coldMedian / (coldMinimum * rttMs));
-  row('warm-test', 'test à chaud, connexion réutilisée', ms(warmMedian), `${String(warmMinimum)} A/R = ${ms(warmMinimum * rttMs)}`, warmMedian / (warmMinimum * rttMs));
+  out(
+    `Réseau émulé : aller-retour ${String(rttMs)} ms, poignée de main TCP comptée, TLS 1.3, deux hôtes (jeton : localhost, API : 127.0.0.1).`,
+  );
+  out(
+    `  test froid (${String(runs)} essais) : ${describe(last(cold))} ; ${(coldMedian / rttMs).toFixed(2)} allers-retours mesurés, minimum ${String(coldMinimum)}`,
+  );
+  out(
+    `    (TCP + TLS des deux hôtes en parallèle = 2, jeton = 1, rattachements = 1, fiches des structures en même temps sur des connexions ouvertes dès le début = 1)`,
+  );
+  out(
+    `  test chaud (${String(runs)} essais) : ${describe(last(warm))} ; ${(warmMedian / rttMs).toFixed(2)} allers-retours mesurés, minimum ${String(warmMinimum)} (rattachements = 1, fiches en même temps = 1, sur les connexions gardées du test froid)`,
+  );
+  out(
+    `  verdict du test froid : ${(verdictMedian / rttMs).toFixed(2)} allers-retours mesurés, minimum ${String(verdictMinimum)} (TCP + TLS des deux hôtes en parallèle = 2, jeton = 1, rattachements = 1)`,
+  );
+  row(
+    'cold-test-verdict',
+    'verdict du test à froid (message de succès), deux hôtes, partie réseau',
+    ms(verdictMedian),
+    `${String(verdictMinimum)} A/R = ${ms(verdictMinimum * rttMs)}`,
+    verdictMedian / (verdictMinimum * rttMs),
+  );
+  row(
+    'cold-test',
+    'test à froid avec la date d’expiration, deux hôtes, partie réseau',
+    ms(coldMedian),
+    `${String(coldMinimum)} A/R = ${ms(coldMinimum * rttMs)}`,
+    coldMedian / (coldMinimum * rttMs),
+  );
+  row(
+    'warm-test',
+    'test à chaud, connexion réutilisée',
+    ms(warmMedian),
+    `${String(warmMinimum)} A/R = ${ms(warmMinimum * rttMs)}`,
+    warmMedian / (warmMinimum * rttMs),
+  );
   await Promise.all([tokenProxy.close(), apiProxy.close()]);
 }
 
@@ -126,7 +174,10 @@ function timedProcess(args: readonly string[], env: NodeJS.ProcessEnv, input = '
   const report = join(tmpdir(), `bench-time-${String(process.pid)}-${String(performance.now())}`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, ...args], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, ...args], {
+      env,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.stdin.end(input);
@@ -163,15 +214,57 @@ async function processRows(simulator: Simulator): Promise<void> {
   writeFileSync(caFile, simulator.caPem ?? '');
   const node = process.execPath;
   const common = ['--user-data-dir', userDataDir];
-  await timedProcess([node, cli, 'configure', ...common, '--env', 'custom', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', credentials.login, '--client-id', credentials.clientId, '--ca-file', caFile], env);
-  await timedProcess([node, cli, 'set-client-secret', ...common, '--client-secret-stdin'], env, credentials.clientSecret);
-  await timedProcess([node, cli, 'set-password', ...common, '--password-stdin', '--no-verify'], env, credentials.password);
+  await timedProcess(
+    [
+      node,
+      cli,
+      'configure',
+      ...common,
+      '--env',
+      'custom',
+      '--url',
+      simulator.url,
+      '--token-url',
+      simulator.tokenUrl,
+      '--login',
+      credentials.login,
+      '--client-id',
+      credentials.clientId,
+      '--ca-file',
+      caFile,
+    ],
+    env,
+  );
+  await timedProcess(
+    [node, cli, 'set-client-secret', ...common, '--client-secret-stdin'],
+    env,
+    credentials.clientSecret,
+  );
+  await timedProcess(
+    [node, cli, 'set-password', ...common, '--password-stdin', '--no-verify'],
+    env,
+    credentials.password,
+  );
 
   const runs = 9;
   const test = await alternate(
     runs,
     () => timedProcess([node, cli, 'test', ...common], env),
-    () => timedProcess([node, '-e', bareFetchScript, simulator.url, simulator.tokenUrl, credentials.clientId, credentials.clientSecret, credentials.login, credentials.password], { ...env, NODE_EXTRA_CA_CERTS: caFile }),
+    () =>
+      timedProcess(
+        [
+          node,
+          '-e',
+          bareFetchScript,
+          simulator.url,
+          simulator.tokenUrl,
+          credentials.clientId,
+          credentials.clientSecret,
+          credentials.login,
+          credentials.password,
+        ],
+        { ...env, NODE_EXTRA_CA_CERTS: caFile },
+      ),
   );
   // Two starts of Node differ by a few ms: more runs, so that one busy moment does not decide.
   const helpRuns = 21;
@@ -195,13 +288,39 @@ async function processRows(simulator: Simulator): Promise<void> {
   const time = (list: readonly ProcessRun[]) => median(list.map((run) => run.elapsed));
   const peak = (list: readonly ProcessRun[]) => median(list.map((run) => run.peakKb));
   out(`Processus (${String(runs)} essais de chaque, alternés, simulateur HTTPS sur la boucle locale sans latence) :`);
-  row('cli-test', 'CLI `test` contre un script `fetch` nu (mêmes appels)', ms(time(test.a)), ms(time(test.b)), time(test.a) / time(test.b));
-  row('cli-test-memory', 'mémoire de pointe, CLI `test` contre le script nu', `${(peak(test.a) / 1024).toFixed(0)} Mo`, `${(peak(test.b) / 1024).toFixed(0)} Mo`, peak(test.a) / peak(test.b));
+  row(
+    'cli-test',
+    'CLI `test` contre un script `fetch` nu (mêmes appels)',
+    ms(time(test.a)),
+    ms(time(test.b)),
+    time(test.a) / time(test.b),
+  );
+  row(
+    'cli-test-memory',
+    'mémoire de pointe, CLI `test` contre le script nu',
+    `${(peak(test.a) / 1024).toFixed(0)} Mo`,
+    `${(peak(test.b) / 1024).toFixed(0)} Mo`,
+    peak(test.a) / peak(test.b),
+  );
   out(`  --help : ${String(helpRuns)} essais de chaque, alternés`);
   row('help', '`cli.js --help` contre `node -e 0`', ms(time(help.a)), ms(time(help.b)), time(help.a) / time(help.b));
-  row('help-memory', 'mémoire de pointe, `--help` contre `node -e 0`', `${(peak(help.a) / 1024).toFixed(0)} Mo`, `${(peak(help.b) / 1024).toFixed(0)} Mo`, peak(help.a) / peak(help.b));
-  out(`  headers --json, jeton en cache : ${String(helpRuns)} essais de chaque, alternés ; requêtes au simulateur pendant ces essais : ${String(headersRequests)}`);
-  row('headers-warm', '`cli.js headers --json`, jeton en cache (sans réseau), contre `node -e 0`', ms(time(headers.a)), ms(time(headers.b)), time(headers.a) / time(headers.b));
+  row(
+    'help-memory',
+    'mémoire de pointe, `--help` contre `node -e 0`',
+    `${(peak(help.a) / 1024).toFixed(0)} Mo`,
+    `${(peak(help.b) / 1024).toFixed(0)} Mo`,
+    peak(help.a) / peak(help.b),
+  );
+  out(
+    `  headers --json, jeton en cache : ${String(helpRuns)} essais de chaque, alternés ; requêtes au simulateur pendant ces essais : ${String(headersRequests)}`,
+  );
+  row(
+    'headers-warm',
+    '`cli.js headers --json`, jeton en cache (sans réseau), contre `node -e 0`',
+    ms(time(headers.a)),
+    ms(time(headers.b)),
+    time(headers.a) / time(headers.b),
+  );
 }
 
 // 2b. A fleet's member applying a publication ---------------------------------------------------
@@ -209,12 +328,19 @@ async function processRows(simulator: Simulator): Promise<void> {
 /** What a CLI process printed as its one JSON line. */
 function cliJson(args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'dist/main/cli.js'), ...args, '--json'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'dist/main/cli.js'), ...args, '--json'], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stdin.end(input);
     child.on('error', reject);
-    child.on('exit', (status) => (status === 0 ? resolve(JSON.parse(text) as Record<string, unknown>) : reject(new Error(`${args.join(' ')} : code ${String(status)}\n${text}`))));
+    child.on('exit', (status) =>
+      status === 0
+        ? resolve(JSON.parse(text) as Record<string, unknown>)
+        : reject(new Error(`${args.join(' ')} : code ${String(status)}\n${text}`)),
+    );
   });
 }
 
@@ -224,16 +350,41 @@ function cliJson(args: readonly string[], env: NodeJS.ProcessEnv, input = ''): P
  */
 async function fleetSyncRow(simulator: Simulator): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'chorus-bench-flotte-'));
-  const publisher = { dir: join(scratch, 'editeur'), env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-editeur-${String(process.pid)}` } };
-  const member = { dir: join(scratch, 'membre'), env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-membre-${String(process.pid)}` } };
+  const publisher = {
+    dir: join(scratch, 'editeur'),
+    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-editeur-${String(process.pid)}` },
+  };
+  const member = {
+    dir: join(scratch, 'membre'),
+    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-membre-${String(process.pid)}` },
+  };
   const folder = join(scratch, 'partage');
   const caFile = join(scratch, 'ca.pem');
   writeFileSync(caFile, simulator.caPem ?? '');
-  const as = (who: typeof publisher, args: readonly string[], input = '') => cliJson([...args, '--user-data-dir', who.dir], who.env, input);
-  await as(publisher, ['configure', '--env', 'custom', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', credentials.login, '--client-id', credentials.clientId, '--ca-file', caFile]);
+  const as = (who: typeof publisher, args: readonly string[], input = '') =>
+    cliJson([...args, '--user-data-dir', who.dir], who.env, input);
+  await as(publisher, [
+    'configure',
+    '--env',
+    'custom',
+    '--url',
+    simulator.url,
+    '--token-url',
+    simulator.tokenUrl,
+    '--login',
+    credentials.login,
+    '--client-id',
+    credentials.clientId,
+    '--ca-file',
+    caFile,
+  ]);
   await as(publisher, ['set-client-secret', '--client-secret-stdin'], credentials.clientSecret);
   await as(publisher, ['set-password', '--password-stdin', '--no-verify'], credentials.password);
-  const { fingerprint } = await as(publisher, ['fleet', 'create', folder, '--root-key-file', join(scratch, 'racine.age'), '--passphrase-stdin'], 'la phrase secrète du banc');
+  const { fingerprint } = await as(
+    publisher,
+    ['fleet', 'create', folder, '--root-key-file', join(scratch, 'racine.age'), '--passphrase-stdin'],
+    'la phrase secrète du banc',
+  );
   const { code } = await as(publisher, ['fleet', 'invite', folder]);
   await as(member, ['fleet', 'join', folder, '--publisher', String(fingerprint), '--code-stdin'], String(code));
   await as(publisher, ['fleet', 'publish', folder]);
@@ -253,8 +404,16 @@ async function fleetSyncRow(simulator: Simulator): Promise<void> {
   );
   rmSync(scratch, { recursive: true, force: true });
   const time = (list: readonly ProcessRun[]) => median(list.map((run) => run.elapsed));
-  out(`Parc de postes (${String(runs)} essais de chaque, alternés ; avant chaque synchronisation, un mot de passe renouvelé est publié, hors mesure) :`);
-  row('fleet-sync', '`fleet sync` appliquant une publication contre `status` sur le même poste', ms(time(sync.a)), ms(time(sync.b)), time(sync.a) / time(sync.b));
+  out(
+    `Parc de postes (${String(runs)} essais de chaque, alternés ; avant chaque synchronisation, un mot de passe renouvelé est publié, hors mesure) :`,
+  );
+  row(
+    'fleet-sync',
+    '`fleet sync` appliquant une publication contre `status` sur le même poste',
+    ms(time(sync.a)),
+    ms(time(sync.b)),
+    time(sync.a) / time(sync.b),
+  );
 }
 
 // 2c. The publisher's report of 1000 members --------------------------------------------------------
@@ -267,26 +426,57 @@ async function fleetSyncRow(simulator: Simulator): Promise<void> {
  */
 async function fleetReportRow(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'chorus-bench-rapport-'));
-  const publisher = { dir: join(scratch, 'editeur'), env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-rapport-${String(process.pid)}` } };
+  const publisher = {
+    dir: join(scratch, 'editeur'),
+    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: `chorus-pro-bench-rapport-${String(process.pid)}` },
+  };
   const folder = join(scratch, 'partage');
   const keysFile = join(scratch, 'cles-des-membres.json');
-  const { fingerprint } = await cliJson(['fleet', 'create', folder, '--root-key-file', join(scratch, 'racine.age'), '--passphrase-stdin', '--user-data-dir', publisher.dir], publisher.env, 'la phrase secrète du banc');
+  const { fingerprint } = await cliJson(
+    [
+      'fleet',
+      'create',
+      folder,
+      '--root-key-file',
+      join(scratch, 'racine.age'),
+      '--passphrase-stdin',
+      '--user-data-dir',
+      publisher.dir,
+    ],
+    publisher.env,
+    'la phrase secrète du banc',
+  );
   await fillFleet(folder, publisher.dir, keysFile);
-  const identity = (await createKeytarSecretStore(publisher.env.CHORUS_PRO_KEYCHAIN_SERVICE).get(fleetEntries.publisherIdentity(String(fingerprint).replace(/-/g, '')))) ?? '';
+  const identity =
+    (await createKeytarSecretStore(publisher.env.CHORUS_PRO_KEYCHAIN_SERVICE).get(
+      fleetEntries.publisherIdentity(String(fingerprint).replace(/-/g, '')),
+    )) ?? '';
   const node = process.execPath;
   const cli = join(root, 'dist/main/cli.js');
   const age = pathToFileURL(join(root, 'node_modules/age-encryption/dist/index.js')).href;
   const runs = 5;
   const report = await alternate(
     runs,
-    () => timedProcess([node, cli, 'fleet', 'report', folder, '--json', '--user-data-dir', publisher.dir], publisher.env),
-    () => timedProcess([node, '--input-type=module', '-e', bareReportScript, folder, keysFile, age], publisher.env, identity),
+    () =>
+      timedProcess([node, cli, 'fleet', 'report', folder, '--json', '--user-data-dir', publisher.dir], publisher.env),
+    () =>
+      timedProcess(
+        [node, '--input-type=module', '-e', bareReportScript, folder, keysFile, age],
+        publisher.env,
+        identity,
+      ),
   );
   await clearKeychainService(publisher.env.CHORUS_PRO_KEYCHAIN_SERVICE);
   rmSync(scratch, { recursive: true, force: true });
   const time = (list: readonly ProcessRun[]) => median(list.map((run) => run.elapsed));
   out(`Rapport du parc (${String(runs)} essais de chaque, alternés ; 1000 postes × 3 comptes) :`);
-  row('fleet-report-1000', '`fleet report --json`, 1000 postes × 3 comptes, contre un script nu qui lit, vérifie et déchiffre les mêmes fichiers', ms(time(report.a)), ms(time(report.b)), time(report.a) / time(report.b));
+  row(
+    'fleet-report-1000',
+    '`fleet report --json`, 1000 postes × 3 comptes, contre un script nu qui lit, vérifie et déchiffre les mêmes fichiers',
+    ms(time(report.a)),
+    ms(time(report.b)),
+    time(report.a) / time(report.b),
+  );
 }
 
 // 3. Screen, 4. 200 accounts -----------------------------------------------------------------------
@@ -295,11 +485,15 @@ async function fleetReportRow(): Promise<void> {
  * printed lines are passed on, its last line is its JSON result. */
 async function benchPart(file: string): Promise<unknown> {
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, file)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, file)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (status) => (status === 0 ? resolve(text) : reject(new Error(`${file} : code ${String(status)}`))));
+    child.on('exit', (status) =>
+      status === 0 ? resolve(text) : reject(new Error(`${file} : code ${String(status)}`)),
+    );
   });
   const lines = output.trim().split('\n');
   for (const line of lines.slice(0, -1)) out(line);
@@ -317,12 +511,28 @@ async function screenRow(): Promise<void> {
   };
   const appOwn = app - harness * harnessRoundTrips;
   out(`Écran (${String(runs)} chargements de chaque, alternés, ${browser}, depuis le début de la navigation) :`);
-  out(`  écran ${ms(app)} dont ${String(harnessRoundTrips)} aller-retour du banc (liaison Playwright, mesurée à vide : ${harness.toFixed(1)} ms) retiré : ${ms(appOwn)}`);
-  row('screen', 'écran utilisable (« Test de connexion ») contre une page React vide, liaison du banc retirée', ms(appOwn), ms(blank), appOwn / blank);
+  out(
+    `  écran ${ms(app)} dont ${String(harnessRoundTrips)} aller-retour du banc (liaison Playwright, mesurée à vide : ${harness.toFixed(1)} ms) retiré : ${ms(appOwn)}`,
+  );
+  row(
+    'screen',
+    'écran utilisable (« Test de connexion ») contre une page React vide, liaison du banc retirée',
+    ms(appOwn),
+    ms(blank),
+    appOwn / blank,
+  );
 }
 
 async function accountsRows(): Promise<void> {
-  const result = (await benchPart('e2e/bench-accounts.ts')) as { listMany: number; listOne: number; node: number; screenMany: number; screenOne: number; switchMedian: number; rounds: number };
+  const result = (await benchPart('e2e/bench-accounts.ts')) as {
+    listMany: number;
+    listOne: number;
+    node: number;
+    screenMany: number;
+    screenOne: number;
+    switchMedian: number;
+    rounds: number;
+  };
   row(
     'accounts-200-list',
     `\`accounts --json\`, 200 comptes contre 1 (travail au-delà du démarrage de Node pour 200 : ${ms(result.listMany - result.node)}, objectif < 1 s)`,

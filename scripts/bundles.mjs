@@ -39,30 +39,68 @@ const common = {
  * output that is not UTF-8: they were half of the commands' file (552 of 2065 KB), which V8 parsed
  * at every command even though the require stayed in a function (issue 36).
  */
-const neverCalled = (what) => `throw new Error(${JSON.stringify(`${what} : absent de la ligne de commande (scripts/build.mjs)`)});`;
+const neverCalled = (what) =>
+  `throw new Error(${JSON.stringify(`${what} : absent de la ligne de commande (scripts/build.mjs)`)});`;
 const commandLineStandIns = {
   name: 'command-line-stand-ins',
   setup(build) {
     const standIn = (filter, importerFilter, contents) => {
-      build.onResolve({ filter }, (args) => (importerFilter.test(args.importer) ? { path: args.path, namespace: 'stand-in', pluginData: contents } : undefined));
+      build.onResolve({ filter }, (args) =>
+        importerFilter.test(args.importer)
+          ? { path: args.path, namespace: 'stand-in', pluginData: contents }
+          : undefined,
+      );
     };
-    standIn(/^\.\.\/locales\/index\.js$/, /node_modules[\\/]zod[\\/]/, `export { default as en } from ${JSON.stringify(join(root, 'node_modules/zod/v4/locales/en.js'))};`);
-    standIn(/^ajv\/dist\/2020\.js$/, /node_modules[\\/]conf[\\/]/, `export class Ajv2020 { constructor() { ${neverCalled('ajv')} } }`);
-    standIn(/^ajv-formats$/, /node_modules[\\/]conf[\\/]/, `export default { default() { ${neverCalled('ajv-formats')} } };`);
-    standIn(/^semver$/, /node_modules[\\/]conf[\\/]/, `const refuse = () => { ${neverCalled('semver')} }; export default { eq: refuse, clean: refuse, satisfies: refuse, lte: refuse, gt: refuse };`);
-    standIn(/^\.\/fetch\.js$/, /node_modules[\\/]axios[\\/]lib[\\/]adapters[\\/]/, `export const getFetch = () => { ${neverCalled("l'adaptateur fetch d'axios")} }; export default undefined;`);
-    standIn(/^http2$/, /node_modules[\\/]axios[\\/]/, `export default new Proxy({}, { get() { ${neverCalled('http2')} } });`);
-    standIn(/^form-data$/, /node_modules[\\/]axios[\\/]/, `export default class FormData { constructor() { ${neverCalled('form-data')} } }`);
+    standIn(
+      /^\.\.\/locales\/index\.js$/,
+      /node_modules[\\/]zod[\\/]/,
+      `export { default as en } from ${JSON.stringify(join(root, 'node_modules/zod/v4/locales/en.js'))};`,
+    );
+    standIn(
+      /^ajv\/dist\/2020\.js$/,
+      /node_modules[\\/]conf[\\/]/,
+      `export class Ajv2020 { constructor() { ${neverCalled('ajv')} } }`,
+    );
+    standIn(
+      /^ajv-formats$/,
+      /node_modules[\\/]conf[\\/]/,
+      `export default { default() { ${neverCalled('ajv-formats')} } };`,
+    );
+    standIn(
+      /^semver$/,
+      /node_modules[\\/]conf[\\/]/,
+      `const refuse = () => { ${neverCalled('semver')} }; export default { eq: refuse, clean: refuse, satisfies: refuse, lte: refuse, gt: refuse };`,
+    );
+    standIn(
+      /^\.\/fetch\.js$/,
+      /node_modules[\\/]axios[\\/]lib[\\/]adapters[\\/]/,
+      `export const getFetch = () => { ${neverCalled("l'adaptateur fetch d'axios")} }; export default undefined;`,
+    );
+    standIn(
+      /^http2$/,
+      /node_modules[\\/]axios[\\/]/,
+      `export default new Proxy({}, { get() { ${neverCalled('http2')} } });`,
+    );
+    standIn(
+      /^form-data$/,
+      /node_modules[\\/]axios[\\/]/,
+      `export default class FormData { constructor() { ${neverCalled('form-data')} } }`,
+    );
     const eagerFormData = "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;";
     build.onLoad({ filter: /node_modules[\\/]axios[\\/]lib[\\/]utils\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      if (!source.includes(eagerFormData)) throw new Error(`${args.path} a changé : revoir commandLineStandIns (scripts/build.mjs)`);
+      if (!source.includes(eagerFormData))
+        throw new Error(`${args.path} a changé : revoir commandLineStandIns (scripts/build.mjs)`);
       return { contents: source.replace(eagerFormData, 'const FormDataCtor = undefined;'), loader: 'js' };
     });
     build.onResolve({ filter: /^age-encryption$/ }, () => ({ path: './age-encryption.js', external: true }));
     build.onResolve({ filter: /^pkijs$/ }, () => ({ path: './pkijs.js', external: true }));
     build.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './iconv-lite.js', external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: args.pluginData, resolveDir: root, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({
+      contents: args.pluginData,
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
 };
 
@@ -83,10 +121,27 @@ export const esbuildBundles = async () => [
       },
     ],
   },
-  { ...common, entryPoints: ['main/cli-commands.ts'], outfile: 'dist/main/cli-commands.js', plugins: [commandLineStandIns] },
-  { ...common, stdin: { contents: "export * from 'age-encryption';", resolveDir: root, sourcefile: 'age-encryption.js' }, outfile: 'dist/main/age-encryption.js' },
-  { ...common, stdin: { contents: "export * from 'pkijs';", resolveDir: root, sourcefile: 'pkijs.js' }, outfile: 'dist/main/pkijs.js' },
-  { ...common, stdin: { contents: "module.exports = require('iconv-lite');", resolveDir: root, sourcefile: 'iconv-lite.js' }, outfile: 'dist/main/iconv-lite.js' },
+  {
+    ...common,
+    entryPoints: ['main/cli-commands.ts'],
+    outfile: 'dist/main/cli-commands.js',
+    plugins: [commandLineStandIns],
+  },
+  {
+    ...common,
+    stdin: { contents: "export * from 'age-encryption';", resolveDir: root, sourcefile: 'age-encryption.js' },
+    outfile: 'dist/main/age-encryption.js',
+  },
+  {
+    ...common,
+    stdin: { contents: "export * from 'pkijs';", resolveDir: root, sourcefile: 'pkijs.js' },
+    outfile: 'dist/main/pkijs.js',
+  },
+  {
+    ...common,
+    stdin: { contents: "module.exports = require('iconv-lite');", resolveDir: root, sourcefile: 'iconv-lite.js' },
+    outfile: 'dist/main/iconv-lite.js',
+  },
   // The installed command line's secret window (main/shell/secret-prompt-window.ts): its own preload.
   { ...common, entryPoints: ['preload/secret-prompt.ts'], outfile: 'dist/preload/secret-prompt.js' },
   { ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.js' },

@@ -20,7 +20,10 @@ describe('the built command line', () => {
     const dir = join(root, 'dist');
     const failure = (() => {
       try {
-        execFileSync(process.execPath, [cli, 'commande-inconnue', '--user-data-dir', dir], { encoding: 'utf8', stdio: 'pipe' });
+        execFileSync(process.execPath, [cli, 'commande-inconnue', '--user-data-dir', dir], {
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
         return undefined;
       } catch (error) {
         return error as { status: number; stderr: string };

@@ -10,7 +10,11 @@ describe('npm run demo -- --prepare-only', () => {
   it('without a keychain says so in French, with the way out, and leaves no folder behind', () => {
     const temp = tempDir('chorus-demo-tmp-');
     // No D-Bus session: no Secret Service to store the demo's secrets in. TMPDIR shows what is left.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL', 'DISPLAY'].includes(name)));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([name]) => !['DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL', 'DISPLAY'].includes(name),
+      ),
+    );
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/demo.ts'), '--prepare-only'], {
       cwd: root,
       encoding: 'utf8',

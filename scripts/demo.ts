@@ -22,7 +22,13 @@ async function main(): Promise<void> {
   const port = new URL(simulator.url).port;
   const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-pro-echanges-demo-'));
   try {
-    await seedProfile({ apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, passwordUpdatedAt: new Date(), userDataDir, keychainService });
+    await seedProfile({
+      apiBaseUrl: simulator.url,
+      tokenUrl: simulator.tokenUrl,
+      passwordUpdatedAt: new Date(),
+      userDataDir,
+      keychainService,
+    });
   } catch {
     // Without a keychain (a server without a desktop), the demo's secrets have nowhere to go: say
     // so in French, and leave nothing behind.
@@ -51,7 +57,11 @@ async function main(): Promise<void> {
   );
   if (prepareOnly) {
     process.stdout.write(
-      `Pour lancer l'application : démarrez le simulateur (npm run simulator -- --port ${port}), puis\n  ${Object.entries(env).map(([key, value]) => `${key}="${value}"`).join(' ')} npx electron .\n`,
+      `Pour lancer l'application : démarrez le simulateur (npm run simulator -- --port ${port}), puis\n  ${Object.entries(
+        env,
+      )
+        .map(([key, value]) => `${key}="${value}"`)
+        .join(' ')} npx electron .\n`,
     );
     await simulator.close();
     return;

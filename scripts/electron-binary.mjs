@@ -19,7 +19,16 @@ function electronExecutable() {
   const pathFile = join(electronFolder, 'path.txt');
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : undefined;
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) return join(override, executable ?? (platform === 'win32' ? 'electron.exe' : platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron'));
+  if (override)
+    return join(
+      override,
+      executable ??
+        (platform === 'win32'
+          ? 'electron.exe'
+          : platform === 'darwin'
+            ? 'Electron.app/Contents/MacOS/Electron'
+            : 'electron'),
+    );
   return executable ? join(electronFolder, 'dist', executable) : undefined;
 }
 
@@ -38,7 +47,9 @@ function cacheFolder() {
 
 function present() {
   const executable = electronExecutable();
-  return executable !== undefined && (existsSync(executable) || (platform === 'win32' && existsSync(`${executable}.exe`)));
+  return (
+    executable !== undefined && (existsSync(executable) || (platform === 'win32' && existsSync(`${executable}.exe`)))
+  );
 }
 
 if (present()) process.exit(0);
@@ -54,7 +65,7 @@ process.stderr.write(
     override
       ? `Le programme Electron ${version} est introuvable dans le dossier indiqué par ELECTRON_OVERRIDE_DIST_PATH (${override}) : l'application ne peut pas démarrer.`
       : `Le programme Electron ${version} n'est pas installé dans node_modules/electron et n'a pas pu être téléchargé (ce poste n'a sans doute pas accès à Internet) : l'application ne peut pas démarrer.`,
-    'Fournissez-le hors ligne de l\'une de ces deux façons.',
+    "Fournissez-le hors ligne de l'une de ces deux façons.",
     `1) Décompressez l'archive ${zipName} (publiée sur https://github.com/electron/electron/releases/tag/v${version}) dans un dossier et indiquez ce dossier par ELECTRON_OVERRIDE_DIST_PATH :`,
     `sous Linux, ELECTRON_OVERRIDE_DIST_PATH=/opt/electron-v${version}-linux-x64 npm start ;`,
     `sous Windows (PowerShell), $env:ELECTRON_OVERRIDE_DIST_PATH="C:\\Electron\\electron-v${version}-win32-x64" puis npm start.`,

@@ -18,7 +18,8 @@ if (!existsSync(builtPage)) {
 const scan = mkdtempSync(join(tmpdir(), 'chorus-electronegativity-'));
 try {
   const shipped = (source) => !/\.test\.ts$|test\/support/.test(source);
-  for (const folder of ['main', 'preload']) cpSync(join(root, folder), join(scan, folder), { recursive: true, filter: shipped });
+  for (const folder of ['main', 'preload'])
+    cpSync(join(root, folder), join(scan, folder), { recursive: true, filter: shipped });
   cpSync(builtPage, join(scan, 'renderer/index.html'));
   cpSync(join(root, 'package.json'), join(scan, 'package.json'));
 
@@ -42,10 +43,14 @@ try {
     location: `${issue.location.line}:${issue.location.column}`,
   }));
   for (const finding of findings) {
-    console.log(`${finding.severity.padEnd(13)} ${finding.confidence.padEnd(9)} ${finding.check} ${finding.file}:${finding.location}`);
+    console.log(
+      `${finding.severity.padEnd(13)} ${finding.confidence.padEnd(9)} ${finding.check} ${finding.file}:${finding.location}`,
+    );
   }
   const high = findings.filter((finding) => finding.severity === 'HIGH');
-  console.log(`electronegativity (Electron ${electronVersion}): ${findings.length} findings, ${high.length} of high severity`);
+  console.log(
+    `electronegativity (Electron ${electronVersion}): ${findings.length} findings, ${high.length} of high severity`,
+  );
   process.exitCode = high.length === 0 ? 0 : 1;
 } finally {
   rmSync(scan, { recursive: true, force: true });

@@ -15,20 +15,33 @@ const shownFailures = failureCodes.flatMap((code) => [
 ]);
 
 describe('the failure table as the screen shows it', () => {
-  it.each(shownFailures.map((failure) => [`${failure.code}: ${failure.message}`, failure]))('is in French typography: %s', (_name, failure) => {
-    expect(typographyFaults(failure.message)).toEqual([]);
-    expect(typographyFaults(failure.details ?? '')).toEqual([]);
-  });
+  it.each(shownFailures.map((failure) => [`${failure.code}: ${failure.message}`, failure]))(
+    'is in French typography: %s',
+    (_name, failure) => {
+      expect(typographyFaults(failure.message)).toEqual([]);
+      expect(typographyFaults(failure.details ?? '')).toEqual([]);
+    },
+  );
 
-  it.each(failureCodes.map((code) => [code]))('says first what to do in 200 characters at most, the rest folded: %s', (code) => {
-    const wording = screenWordings[code];
-    const messages = [toFailure(new AppError(code)).message, ...failureFields.map((field) => toFailure(new AppError(code, undefined, undefined, field)).message)];
-    expect(messages.filter((message) => message.length > 200)).toEqual([]);
-    expect(wording.reason.length).toBeLessThanOrEqual(50);
-  });
+  it.each(failureCodes.map((code) => [code]))(
+    'says first what to do in 200 characters at most, the rest folded: %s',
+    (code) => {
+      const wording = screenWordings[code];
+      const messages = [
+        toFailure(new AppError(code)).message,
+        ...failureFields.map((field) => toFailure(new AppError(code, undefined, undefined, field)).message),
+      ];
+      expect(messages.filter((message) => message.length > 200)).toEqual([]);
+      expect(wording.reason.length).toBeLessThanOrEqual(50);
+    },
+  );
 
   it('keeps jargon out of what the accountant reads first', () => {
     const jargon = /jeton|invalid_client|HTTP \d|non souscrite|\b[45]\d\d\b/i;
-    expect(shownFailures.filter((failure) => !failure.message.includes('chorus.example') && jargon.test(failure.message)).map((failure) => failure.message)).toEqual([]);
+    expect(
+      shownFailures
+        .filter((failure) => !failure.message.includes('chorus.example') && jargon.test(failure.message))
+        .map((failure) => failure.message),
+    ).toEqual([]);
   });
 });

@@ -31,17 +31,44 @@ function guideExample(): string {
 describe("the deployment guide's Node.js example", () => {
   it('calls Chorus Pro with the headers it is handed, and asks for a new token after a 401 invalid_token', async () => {
     const dir = tempDir('chorus-guide-');
-    const cli = (args: readonly string[], stdin?: string) => runCliProcess([...args, '--user-data-dir', dir], keychainService, stdin === undefined ? {} : { stdin });
-    expect((await cli(['configure', '--url', simulator().url, '--token-url', simulator().tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, '--allow-programs', 'oui'])).status).toBe(0);
+    const cli = (args: readonly string[], stdin?: string) =>
+      runCliProcess([...args, '--user-data-dir', dir], keychainService, stdin === undefined ? {} : { stdin });
+    expect(
+      (
+        await cli([
+          'configure',
+          '--url',
+          simulator().url,
+          '--token-url',
+          simulator().tokenUrl,
+          '--login',
+          demoAccount.login,
+          '--client-id',
+          demoAccount.clientId,
+          '--allow-programs',
+          'oui',
+        ])
+      ).status,
+    ).toBe(0);
     expect((await cli(['set-client-secret', '--client-secret-stdin'], demoAccount.clientSecret)).status).toBe(0);
     expect((await cli(['set-password', '--password-stdin'], demoAccount.password)).status).toBe(0);
 
     // "Chorus Pro Echanges.exe --cli …": here, the command line under Node, on this test's profile.
     const executable = join(dir, 'chorus-pro-echanges');
-    writeFileSync(executable, `#!/bin/sh\n[ "$1" = "--cli" ] && shift\nexec "${process.execPath}" --import tsx "${join(root, 'main/cli.ts')}" "$@" --user-data-dir "${dir}"\n`, { mode: 0o755 });
+    writeFileSync(
+      executable,
+      `#!/bin/sh\n[ "$1" = "--cli" ] && shift\nexec "${process.execPath}" --import tsx "${join(root, 'main/cli.ts')}" "$@" --user-data-dir "${dir}"\n`,
+      { mode: 0o755 },
+    );
     const example = join(dir, 'appel-chorus.mjs');
     writeFileSync(example, guideExample());
-    const env = { ...process.env, CHORUS_PRO_ECHANGES: executable, CHORUS_COMPTE: 'Compte principal', CHORUS_PRO_KEYCHAIN_SERVICE: keychainService, CHORUS_PRO_MACHINE_POLICY: noMachinePolicy };
+    const env = {
+      ...process.env,
+      CHORUS_PRO_ECHANGES: executable,
+      CHORUS_COMPTE: 'Compte principal',
+      CHORUS_PRO_KEYCHAIN_SERVICE: keychainService,
+      CHORUS_PRO_MACHINE_POLICY: noMachinePolicy,
+    };
     const run = () => promisify(execFile)(process.execPath, [example], { cwd: root, env, encoding: 'utf8' });
 
     expect((await run()).stdout).toBe('3 structure(s) rattachée(s)\n');

@@ -33,14 +33,17 @@ export function unitOf(path) {
   return parts.length === 2 ? path : parts[1];
 }
 
-const relativeSource = (node) => (node?.type === 'Literal' && typeof node.value === 'string' && node.value.startsWith('.') ? node.value : undefined);
+const relativeSource = (node) =>
+  node?.type === 'Literal' && typeof node.value === 'string' && node.value.startsWith('.') ? node.value : undefined;
 
 /** The file a relative import names, as a path from the project's root, without extension. */
 const target = (fromFile, source) => {
   const absolute = resolve(dirname(fromFile), source);
   const path = relative(root, absolute).split('\\').join('/');
   const isFolder = existsSync(absolute) && statSync(absolute).isDirectory();
-  return isFolder || /\.[cm]?[jt]sx?$/.test(path) || path.split('/').length > 2 || !path.startsWith('main/') ? path : `${path}.ts`;
+  return isFolder || /\.[cm]?[jt]sx?$/.test(path) || path.split('/').length > 2 || !path.startsWith('main/')
+    ? path
+    : `${path}.ts`;
 };
 
 const importsFromBelow = {
@@ -49,7 +52,8 @@ const importsFromBelow = {
     docs: { description: 'A folder of the core imports only from its own layer or a lower one (scripts/layers.mjs).' },
     schema: [],
     messages: {
-      higher: '{{from}} (layer {{fromLevel}}) imports {{to}} (layer {{toLevel}}): a layer imports only from itself or below. Move the shared piece down, or take it as an argument (scripts/layers.mjs).',
+      higher:
+        '{{from}} (layer {{fromLevel}}) imports {{to}} (layer {{toLevel}}): a layer imports only from itself or below. Move the shared piece down, or take it as an argument (scripts/layers.mjs).',
       unplaced: '{{unit}} has no layer: give it its place in scripts/layers.mjs and in docs/developer/architecture.md.',
     },
   },
@@ -70,7 +74,8 @@ const importsFromBelow = {
       }
       const fromLevel = levelOf.get(from);
       const toLevel = levelOf.get(to);
-      if (toLevel > fromLevel) context.report({ node: sourceNode, messageId: 'higher', data: { from, to, fromLevel, toLevel } });
+      if (toLevel > fromLevel)
+        context.report({ node: sourceNode, messageId: 'higher', data: { from, to, fromLevel, toLevel } });
     };
     return {
       ImportDeclaration: (node) => check(node.source),

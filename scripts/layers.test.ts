@@ -8,25 +8,39 @@ import { describe, expect, it } from 'vitest';
 import { layers, layeringConfig, unitOf } from './layers.mjs';
 
 const root = join(__dirname, '..');
-const linter = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ languageOptions: { parser: tseslint.parser } }, layeringConfig] });
+const linter = new ESLint({
+  cwd: root,
+  overrideConfigFile: true,
+  overrideConfig: [{ languageOptions: { parser: tseslint.parser } }, layeringConfig],
+});
 const messagesOf = async (text: string, filePath: string): Promise<string[]> =>
-  (await linter.lintText(text, { filePath: join(root, filePath) })).flatMap((result) => result.messages.map((message) => message.message));
+  (await linter.lintText(text, { filePath: join(root, filePath) })).flatMap((result) =>
+    result.messages.map((message) => message.message),
+  );
 
 describe('the layering lint', () => {
   it('refuses an import from a higher folder, type-only and dynamic ones included', async () => {
-    expect(await messagesOf("import { createChorusClient } from '../chorus/chorus-client';\n", 'main/text/deliberate.ts')).toEqual([
-      expect.stringContaining('text (layer 1) imports chorus (layer 3)'),
-    ]);
-    expect(await messagesOf("import type { CoreServices } from '../services';\n", 'main/chorus/deliberate.ts')).toEqual([
-      expect.stringContaining('chorus (layer 3) imports main/services.ts'),
-    ]);
-    expect(await messagesOf("export const later = () => import('../../shell/windowed-app');\n", 'main/cli/commands/deliberate.ts')).toEqual([
-      expect.stringContaining('cli (layer 6) imports shell (layer 7)'),
-    ]);
+    expect(
+      await messagesOf("import { createChorusClient } from '../chorus/chorus-client';\n", 'main/text/deliberate.ts'),
+    ).toEqual([expect.stringContaining('text (layer 1) imports chorus (layer 3)')]);
+    expect(await messagesOf("import type { CoreServices } from '../services';\n", 'main/chorus/deliberate.ts')).toEqual(
+      [expect.stringContaining('chorus (layer 3) imports main/services.ts')],
+    );
+    expect(
+      await messagesOf(
+        "export const later = () => import('../../shell/windowed-app');\n",
+        'main/cli/commands/deliberate.ts',
+      ),
+    ).toEqual([expect.stringContaining('cli (layer 6) imports shell (layer 7)')]);
   });
 
   it('lets a folder import from its own layer and below', async () => {
-    expect(await messagesOf("import { createChorusClient } from '../chorus/chorus-client';\nimport { plural } from '../text/plural';\n", 'main/cli/deliberate.ts')).toEqual([]);
+    expect(
+      await messagesOf(
+        "import { createChorusClient } from '../chorus/chorus-client';\nimport { plural } from '../text/plural';\n",
+        'main/cli/deliberate.ts',
+      ),
+    ).toEqual([]);
     expect(await messagesOf("import { hostOf } from './hosts';\n", 'main/chorus/deliberate.ts')).toEqual([]);
   });
 

@@ -9,14 +9,29 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..');
 const tracked = (...folders: string[]): string[] =>
-  execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+  execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean);
 const isProductSource = (file: string): boolean => /\.tsx?$/.test(file) && !/\.test\.tsx?$|\.d\.ts$/.test(file);
-const productEntries = ['main/index.ts', 'main/cli.ts', 'main/cli-commands.ts', 'preload/index.ts', 'preload/secret-prompt.ts', 'renderer/src/main.tsx'];
-const graphOf = (paths: string[]) => madge(paths, { baseDir: root, fileExtensions: ['ts', 'tsx'], tsConfig: join(root, 'tsconfig.json') });
+const productEntries = [
+  'main/index.ts',
+  'main/cli.ts',
+  'main/cli-commands.ts',
+  'preload/index.ts',
+  'preload/secret-prompt.ts',
+  'renderer/src/main.tsx',
+];
+const graphOf = (paths: string[]) =>
+  madge(paths, { baseDir: root, fileExtensions: ['ts', 'tsx'], tsConfig: join(root, 'tsconfig.json') });
 
 describe('the layout of the code', () => {
   it('has no import circle, type imports included', async () => {
-    const graph = await graphOf(['common', 'main', 'preload', 'renderer/src', 'test'].map((folder) => join(root, folder)));
+    const graph = await graphOf(
+      ['common', 'main', 'preload', 'renderer/src', 'test'].map((folder) => join(root, folder)),
+    );
     const imports = graph.obj();
     // The graph is read at all, relative imports resolved, type-only ones included: otherwise an
     // empty graph would have no circle either.
@@ -28,21 +43,32 @@ describe('the layout of the code', () => {
 
   it('has no circle between the folders of main/ either (each folder a room, imports one way)', async () => {
     const graph = (await graphOf([join(root, 'main')])).obj();
-    const folderOf = (file: string): string => file.split('/').slice(0, file.split('/').length > 2 ? 2 : 1).join('/');
+    const folderOf = (file: string): string =>
+      file
+        .split('/')
+        .slice(0, file.split('/').length > 2 ? 2 : 1)
+        .join('/');
     const folderImports = new Map<string, Set<string>>();
     for (const [file, imported] of Object.entries(graph)) {
       if (!isProductSource(file)) continue;
       const from = folderOf(file);
-      for (const target of imported.filter((path) => isProductSource(path) && path.split('/').length > 2 && folderOf(path) !== from)) {
+      for (const target of imported.filter(
+        (path) => isProductSource(path) && path.split('/').length > 2 && folderOf(path) !== from,
+      )) {
         folderImports.set(from, (folderImports.get(from) ?? new Set()).add(folderOf(target)));
       }
     }
     expect(folderImports.size).toBeGreaterThan(15);
     // A circle is a folder reaching itself through others: every pair of folders that reach each other.
     const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
-      [...(folderImports.get(from) ?? [])].some((next) => next === to || (!seen.has(next) && reaches(next, to, seen.add(next))));
+      [...(folderImports.get(from) ?? [])].some(
+        (next) => next === to || (!seen.has(next) && reaches(next, to, seen.add(next))),
+      );
     const circles = [...folderImports.keys()].filter((folder) => reaches(folder, folder)).sort();
-    const edges = circles.map((folder) => `${folder} → ${[...(folderImports.get(folder) ?? [])].filter((next) => circles.includes(next)).join(', ')}`);
+    const edges = circles.map(
+      (folder) =>
+        `${folder} → ${[...(folderImports.get(folder) ?? [])].filter((next) => circles.includes(next)).join(', ')}`,
+    );
     expect(circles, edges.join('\n')).toEqual([]);
   });
 
@@ -62,7 +88,9 @@ describe('the layout of the code', () => {
 
   it('ships every source file of common/, main/, preload/ and renderer/: each is reached from an entry, none is test support', async () => {
     const reached = new Set(Object.keys((await graphOf(productEntries.map((entry) => join(root, entry)))).obj()));
-    const notReached = tracked('common', 'main', 'preload', 'renderer').filter((file) => isProductSource(file) && !reached.has(file));
+    const notReached = tracked('common', 'main', 'preload', 'renderer').filter(
+      (file) => isProductSource(file) && !reached.has(file),
+    );
     expect(notReached).toEqual([]);
   });
 });

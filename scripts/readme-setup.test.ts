@@ -6,7 +6,11 @@ const root = join(__dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
 
-const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 describe('the README’s Linux set-up', () => {
   it('is exactly what CI runs, ending with the README’s test command', () => {
@@ -23,7 +27,10 @@ describe('the README’s Linux set-up', () => {
   });
 
   it('builds and tests on a maintained Node LTS: engines, @types/node and the Node CI installs agree, Node 20 is refused', () => {
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string }; devDependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+      devDependencies: Record<string, string>;
+    };
     const lowest = /^>=(\d+)\.(\d+)\.\d+$/.exec(manifest.engines.node);
     expect(lowest, 'engines.node is one lower bound').not.toBeNull();
     const major = Number(lowest?.[1]);

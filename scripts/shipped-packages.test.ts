@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { esbuildBundles } from './bundles.mjs';
 
 const root = join(__dirname, '..');
-const packageOf = (path: string): string | undefined => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/u.exec(path)?.[1]?.replace('\\', '/');
+const packageOf = (path: string): string | undefined =>
+  /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/u.exec(path)?.[1]?.replace('\\', '/');
 
 async function bundledPackages(): Promise<Set<string>> {
   const found = new Set<string>();
@@ -21,7 +22,12 @@ async function bundledPackages(): Promise<Set<string>> {
       if (name) found.add(name);
     }
   }
-  const output = (await viteBuild({ configFile: join(root, 'vite.config.mts'), configLoader: 'runner', logLevel: 'silent', build: { write: false } })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const output = (await viteBuild({
+    configFile: join(root, 'vite.config.mts'),
+    configLoader: 'runner',
+    logLevel: 'silent',
+    build: { write: false },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   for (const bundle of [output].flat()) {
     for (const chunk of bundle.output) {
       if (chunk.type !== 'chunk') continue;
@@ -38,7 +44,13 @@ interface NpmTree {
   readonly dependencies?: Readonly<Record<string, NpmTree>>;
 }
 function productionPackages(): Set<string> {
-  const tree = JSON.parse(execFileSync('npm', ['ls', '--omit=dev', '--all', '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })) as NpmTree;
+  const tree = JSON.parse(
+    execFileSync('npm', ['ls', '--omit=dev', '--all', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    }),
+  ) as NpmTree;
   const names = new Set<string>();
   const walk = (node: NpmTree): void => {
     for (const [name, child] of Object.entries(node.dependencies ?? {})) {
@@ -55,7 +67,18 @@ describe('the packages that ship', () => {
     const bundled = await bundledPackages();
     const production = productionPackages();
     // The bundles hold the app's libraries: the check is not empty.
-    for (const name of ['axios', 'zod', 'react', 'react-dom', 'conf', 'electron-store', 'age-encryption', 'fast-xml-parser', 'iconv-lite']) expect(bundled.has(name), name).toBe(true);
+    for (const name of [
+      'axios',
+      'zod',
+      'react',
+      'react-dom',
+      'conf',
+      'electron-store',
+      'age-encryption',
+      'fast-xml-parser',
+      'iconv-lite',
+    ])
+      expect(bundled.has(name), name).toBe(true);
     expect([...bundled].filter((name) => !production.has(name)).sort()).toEqual([]);
     // keytar is loaded from node_modules beside the bundles, and audited with them.
     expect(production.has('keytar')).toBe(true);
@@ -63,7 +86,9 @@ describe('the packages that ship', () => {
 
   it('are exactly what is declared: each dependency ships (bundled, or keytar beside the bundles)', async () => {
     const bundled = await bundledPackages();
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(Object.keys(manifest.dependencies).filter((name) => name !== 'keytar' && !bundled.has(name))).toEqual([]);
   }, 180_000);
 });

@@ -8,7 +8,10 @@ import { closedAfterEachTest } from '../test/support/closed-after-each';
 
 const root = join(__dirname, '..');
 
-function run(script: string, args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  script: string,
+  args: readonly string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], { cwd: root });
     let stdout = '';

@@ -12,20 +12,56 @@ const cliCommand = [process.execPath, '--import', 'tsx', join(root, 'main/cli.ts
  * A fresh run of the script, as a user types it outside any keyring session: the variables of the
  * session this test itself runs in are dropped, the user's settings folder is given.
  */
-function withKeyring(configHome: string, args: readonly string[], stdin = '', extraEnv: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+function withKeyring(
+  configHome: string,
+  args: readonly string[],
+  stdin = '',
+  extraEnv: NodeJS.ProcessEnv = {},
+): { status: number | null; stdout: string; stderr: string } {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !['CHORUS_KEYRING_READY', 'CHORUS_KEYRING_PID', 'CHORUS_KEYRING_THROWAWAY_CONFIG', 'DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL'].includes(name)),
+    Object.entries(process.env).filter(
+      ([name]) =>
+        ![
+          'CHORUS_KEYRING_READY',
+          'CHORUS_KEYRING_PID',
+          'CHORUS_KEYRING_THROWAWAY_CONFIG',
+          'DBUS_SESSION_BUS_ADDRESS',
+          'GNOME_KEYRING_CONTROL',
+        ].includes(name),
+    ),
   );
-  const run = spawnSync(script, args, { cwd: root, input: stdin, encoding: 'utf8', env: { ...env, XDG_CONFIG_HOME: configHome, CHORUS_PRO_KEYCHAIN_SERVICE: 'Chorus Pro Echanges (test with-keyring)', ...extraEnv } });
+  const run = spawnSync(script, args, {
+    cwd: root,
+    input: stdin,
+    encoding: 'utf8',
+    env: {
+      ...env,
+      XDG_CONFIG_HOME: configHome,
+      CHORUS_PRO_KEYCHAIN_SERVICE: 'Chorus Pro Echanges (test with-keyring)',
+      ...extraEnv,
+    },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe.runIf(process.platform === 'linux')('scripts/with-keyring.sh', () => {
   it('throws the secrets away but keeps the settings: configure in one run, status in the next', () => {
     const configHome = tempDir('chorus-xdg-config-');
-    const configure = withKeyring(configHome, [...cliCommand, 'configure', '--login', 'TECH_MAIRIE@cpro.fr', '--client-id', 'client-mairie', '--json']);
+    const configure = withKeyring(configHome, [
+      ...cliCommand,
+      'configure',
+      '--login',
+      'TECH_MAIRIE@cpro.fr',
+      '--client-id',
+      'client-mairie',
+      '--json',
+    ]);
     expect(configure.status, configure.stderr).toBe(0);
-    const secret = withKeyring(configHome, [...cliCommand, 'set-client-secret', '--client-secret-stdin', '--json'], 'secret-client\n');
+    const secret = withKeyring(
+      configHome,
+      [...cliCommand, 'set-client-secret', '--client-secret-stdin', '--json'],
+      'secret-client\n',
+    );
     expect(secret.status, secret.stderr).toBe(0);
 
     const status = withKeyring(configHome, [...cliCommand, 'status']);
@@ -39,10 +75,11 @@ describe.runIf(process.platform === 'linux')('scripts/with-keyring.sh', () => {
   it('keeps one keychain for several commands run by one shell', () => {
     const configHome = tempDir('chorus-xdg-config-');
     const cli = cliCommand.map((part) => `'${part}'`).join(' ');
-    const session = withKeyring(
-      configHome,
-      ['bash', '-c', `${cli} configure --client-id client-mairie --json >/dev/null && printf 'secret-client\\n' | ${cli} set-client-secret --client-secret-stdin --json >/dev/null && ${cli} status`],
-    );
+    const session = withKeyring(configHome, [
+      'bash',
+      '-c',
+      `${cli} configure --client-id client-mairie --json >/dev/null && printf 'secret-client\\n' | ${cli} set-client-secret --client-secret-stdin --json >/dev/null && ${cli} status`,
+    ]);
     expect(session.status, session.stderr).toBe(0);
     expect(session.stdout).toContain('Secret client PISTE : enregistré dans le coffre-fort');
   });
@@ -51,7 +88,10 @@ describe.runIf(process.platform === 'linux')('scripts/with-keyring.sh', () => {
     const callersTemp = tempDir('chorus-callers-tmp-');
     // A tool's cache, as tsx and Playwright leave in the temporary folder.
     const leaveACache = ['bash', '-c', 'mkdir "$TMPDIR/cache-of-a-tool" && printf %s "$TMPDIR"'];
-    const testRun = withKeyring(tempDir('chorus-xdg-config-'), leaveACache, '', { CHORUS_KEYRING_THROWAWAY_CONFIG: '1', TMPDIR: callersTemp });
+    const testRun = withKeyring(tempDir('chorus-xdg-config-'), leaveACache, '', {
+      CHORUS_KEYRING_THROWAWAY_CONFIG: '1',
+      TMPDIR: callersTemp,
+    });
     expect(testRun.status, testRun.stderr).toBe(0);
     expect(testRun.stdout).not.toBe(callersTemp);
     expect(existsSync(testRun.stdout)).toBe(false);

@@ -79,7 +79,8 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
-const onlyInBundle = "Le menu et le rappel quotidien sont câblés dans main/shell/windowed-app.ts : ils s'observent avec E2E_TARGET=bundle.";
+const onlyInBundle =
+  "Le menu et le rappel quotidien sont câblés dans main/shell/windowed-app.ts : ils s'observent avec E2E_TARGET=bundle.";
 
 export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -90,7 +91,9 @@ export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromiu
  * jj/mm/aaaa, not dd/mm/yyyy, as on the workstations and in the guides' pictures.
  */
 export const frenchChromiumEnvironment = (): Record<string, string> => ({
-  ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  ),
   LANGUAGE: 'fr',
 });
 
@@ -148,13 +151,30 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     // French as the app asks of Electron (app.commandLine --lang=fr): Chromium on Linux takes the
     // date field's order from the system locale, not from --lang; with this Blink feature it follows
     // the page's lang="fr", so the field shows jj/mm/aaaa as on a French Windows workstation.
-    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--enable-blink-features=LangAttributeAwareFormControlUI'],
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=fr-FR',
+      '--enable-blink-features=LangAttributeAwareFormControlUI',
+    ],
     env: frenchChromiumEnvironment(),
   });
-  const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR', userAgent: windowsUserAgent(browser) });
+  const context = await browser.newContext({
+    viewport: { width: 1024, height: 760 },
+    locale: 'fr-FR',
+    userAgent: windowsUserAgent(browser),
+  });
   const page = await context.newPage();
   await page.exposeBinding('__chorusTransport', ({ page: sourcePage, frame }, channel: unknown, args: unknown) =>
-    dispatch(channel, { frameUrl: frame.url(), isMainFrame: frame === sourcePage.mainFrame(), isAppWindow: sourcePage === page }, args),
+    dispatch(
+      channel,
+      { frameUrl: frame.url(), isMainFrame: frame === sourcePage.mainFrame(), isAppWindow: sourcePage === page },
+      args,
+    ),
   );
   await page.addInitScript({ content: await browserBridgeScript() });
   await page.goto(`${origin}/index.html`);
@@ -185,7 +205,12 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
 
 export function readPackageVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
-  if (typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string') {
+  if (
+    typeof manifest === 'object' &&
+    manifest !== null &&
+    'version' in manifest &&
+    typeof manifest.version === 'string'
+  ) {
     return manifest.version;
   }
   throw new Error('package.json sans version');

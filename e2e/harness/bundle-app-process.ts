@@ -2,7 +2,13 @@
 // resolved to the stand-in; its records, its log lines, and the requests the harness sends it.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { LogLine } from '../../main/logging/logger';
-import { standInConfigVariable, type ChildMessage, type HarnessRequest, type StandInConfig, type StandInRecord } from './electron-stand-in/protocol';
+import {
+  standInConfigVariable,
+  type ChildMessage,
+  type HarnessRequest,
+  type StandInConfig,
+  type StandInRecord,
+} from './electron-stand-in/protocol';
 
 /** `2026-11-28T04:20:00.000Z info app.started {"version":"0.1.0"}`, as main/logging/logger.ts prints it. */
 function parseLogLine(text: string): LogLine | undefined {
@@ -68,7 +74,9 @@ export function startAppProcess(
     else call?.reject(new Error(message.message));
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const died = exited.then((code) => new Error(`Le processus principal de l'application s'est arrêté (code ${code ?? 'signal'}) :\n${stderr}`));
+  const died = exited.then(
+    (code) => new Error(`Le processus principal de l'application s'est arrêté (code ${code ?? 'signal'}) :\n${stderr}`),
+  );
   void died.then((error) => {
     for (const call of pending.values()) call.reject(error);
     pending.clear();
@@ -97,4 +105,3 @@ export function startAppProcess(
     },
   };
 }
-

@@ -8,7 +8,13 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumExecutable, frenchChromiumEnvironment } from './browser-target';
 import { bundleStandIn, electronVersion, initScript } from './bundle-target';
 import { projectRoot } from './paths';
-import { standInConfigVariable, type ChildMessage, type HarnessRequest, type StandInConfig, type StandInRecord } from './electron-stand-in/protocol';
+import {
+  standInConfigVariable,
+  type ChildMessage,
+  type HarnessRequest,
+  type StandInConfig,
+  type StandInRecord,
+} from './electron-stand-in/protocol';
 import { invokeBindingName } from './electron-stand-in/renderer';
 
 export interface BundleCliRun {
@@ -37,7 +43,11 @@ export interface BundleCliOptions {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export async function runBundleCli(args: readonly string[], env: Readonly<Record<string, string>>, options: BundleCliOptions = {}): Promise<BundleCliRun> {
+export async function runBundleCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+  options: BundleCliOptions = {},
+): Promise<BundleCliRun> {
   const { child: childBundle, renderer } = await bundleStandIn();
   const harnessDir = mkdtempSync(join(tmpdir(), 'chorus-bundle-cli-'));
   const bootstrap = join(harnessDir, 'electron-stand-in.cjs');
@@ -49,7 +59,9 @@ export async function runBundleCli(args: readonly string[], env: Readonly<Record
     chromeVersion: '0.0.0.0',
     ...(options.executablePath === undefined ? {} : { executablePath: options.executablePath }),
   };
-  const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const child = fork(join(projectRoot, 'dist', 'main', 'index.js'), ['--cli', ...args], {
     execArgv: ['--require', bootstrap],
     env: { ...inherited, ...env, [standInConfigVariable]: JSON.stringify(config) },
@@ -63,7 +75,9 @@ export async function runBundleCli(args: readonly string[], env: Readonly<Record
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   let requestId = 0;
   const replies = new Map<number, (message: Extract<ChildMessage, { type: 'reply' }>) => void>();
-  const request = (message: DistributiveOmit<HarnessRequest, 'id'>): Promise<Extract<ChildMessage, { type: 'reply' }>> => {
+  const request = (
+    message: DistributiveOmit<HarnessRequest, 'id'>,
+  ): Promise<Extract<ChildMessage, { type: 'reply' }>> => {
     requestId += 1;
     const id = requestId;
     return new Promise((resolve) => {
@@ -83,7 +97,10 @@ export async function runBundleCli(args: readonly string[], env: Readonly<Record
     records.push(message.record);
     // The accountant dismisses (or clicks) each notification: the check may then end.
     if (message.record.kind === 'notification' && child.connected) {
-      void request({ type: options.clickNotifications === true ? 'click-notification' : 'close-notification', index: notificationIndex });
+      void request({
+        type: options.clickNotifications === true ? 'click-notification' : 'close-notification',
+        index: notificationIndex,
+      });
       notificationIndex += 1;
     }
     const { inWindow } = options;
@@ -103,7 +120,8 @@ export async function runBundleCli(args: readonly string[], env: Readonly<Record
   for (const [id, answer] of replies) answer({ type: 'reply', id, ok: false, message: 'le processus est terminé' });
   replies.clear();
   await windowShown;
-  if (windowFailure !== undefined) throw windowFailure instanceof Error ? windowFailure : new Error('la fenêtre de la ligne de commande a échoué');
+  if (windowFailure !== undefined)
+    throw windowFailure instanceof Error ? windowFailure : new Error('la fenêtre de la ligne de commande a échoué');
   rmSync(harnessDir, { recursive: true, force: true });
   const line = stdout.split('\n').find((candidate) => candidate.startsWith('{'));
   return { status, stdout, stderr, records, json: line ? (JSON.parse(line) as Record<string, unknown>) : {} };
@@ -117,13 +135,25 @@ async function showWindow(
   request: (message: DistributiveOmit<HarnessRequest, 'id'>) => Promise<Extract<ChildMessage, { type: 'reply' }>>,
   play: (page: Page) => Promise<void>,
 ): Promise<void> {
-  const preload = window?.kind === 'window' ? (window.options as { webPreferences?: { preload?: unknown } }).webPreferences?.preload : undefined;
+  const preload =
+    window?.kind === 'window'
+      ? (window.options as { webPreferences?: { preload?: unknown } }).webPreferences?.preload
+      : undefined;
   if (typeof preload !== 'string') throw new Error('La fenêtre ne déclare pas de preload');
-  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: ['--disable-gpu', '--no-first-run', '--lang=fr-FR'], env: frenchChromiumEnvironment() });
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable,
+    args: ['--disable-gpu', '--no-first-run', '--lang=fr-FR'],
+    env: frenchChromiumEnvironment(),
+  });
   try {
     const page = await browser.newPage({ locale: 'fr-FR' });
     await page.exposeBinding(invokeBindingName, async ({ frame }, channel: string, args: unknown[]) => {
-      const reply = await request({ type: 'invoke', channel, args, sender: { url: frame.url(), isMainFrame: frame === page.mainFrame(), fromAppWindow: true } });
+      const reply = await request({
+        type: 'invoke',
+        channel,
+        args,
+        sender: { url: frame.url(), isMainFrame: frame === page.mainFrame(), fromAppWindow: true },
+      });
       return reply.ok ? { ok: true as const, value: reply.value } : { ok: false as const, message: reply.message };
     });
     await page.addInitScript({ content: initScript(renderer, readFileSync(preload, 'utf8')) });

@@ -79,7 +79,9 @@ ${preload}
 })();`;
 
 export const electronVersion = (): string => {
-  const manifest = JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 };
 
@@ -91,7 +93,8 @@ export const electronVersion = (): string => {
 export async function launchInBundle(options: BundleTargetOptions) {
   const distDir = options.distDir ?? join(projectRoot, 'dist');
   const mainEntry = join(distDir, 'main', 'index.js');
-  if (!existsSync(mainEntry)) throw new Error('L’application n’est pas construite : lancez « npm run build » avant les tests de bout en bout.');
+  if (!existsSync(mainEntry))
+    throw new Error('L’application n’est pas construite : lancez « npm run build » avant les tests de bout en bout.');
   const { child: childBundle, renderer } = await bundleStandIn();
   const harnessDir = mkdtempSync(join(tmpdir(), 'chorus-bundle-'));
   const bootstrap = join(harnessDir, 'electron-stand-in.cjs');
@@ -102,10 +105,21 @@ export async function launchInBundle(options: BundleTargetOptions) {
     // The app asks Chromium for French (app.commandLine): its date field shows jj/mm/aaaa. Chromium
     // on Linux takes that order from the system locale, not --lang: the Blink feature makes it
     // follow the page's lang="fr" (see browser-target.ts); its own words are French (LANGUAGE).
-    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--enable-blink-features=LangAttributeAwareFormControlUI'],
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=fr-FR',
+      '--enable-blink-features=LangAttributeAwareFormControlUI',
+    ],
     env: frenchChromiumEnvironment(),
   });
-  const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const env = {
     ...inherited,
     ...options.env,
@@ -133,7 +147,8 @@ export async function launchInBundle(options: BundleTargetOptions) {
   const note = (seq: number, record: StandInRecord): void => {
     if (seen.has(seq)) return;
     seen.add(seq);
-    if (record.kind === 'send' && record.channel === 'chorus-event:passwordReminder') notifications.push(record.args[0] as PasswordReminder);
+    if (record.kind === 'send' && record.channel === 'chorus-event:passwordReminder')
+      notifications.push(record.args[0] as PasswordReminder);
     if (record.kind === 'open-path') openedFolders.push(record.path);
     if (record.kind === 'notification') notificationTexts.push(record.body);
     if (record.kind === 'clipboard' && record.call === 'writeText') clipboardText = record.text ?? '';
@@ -147,7 +162,11 @@ export async function launchInBundle(options: BundleTargetOptions) {
     deliveries = deliveries
       .then(() =>
         target.evaluate(
-          ([name, channel, args]) => (window as unknown as Record<string, (channel: string, args: readonly unknown[]) => void>)[name]?.(channel, args),
+          ([name, channel, args]) =>
+            (window as unknown as Record<string, (channel: string, args: readonly unknown[]) => void>)[name]?.(
+              channel,
+              args,
+            ),
           [deliverName, record.channel, record.args] as const,
         ),
       )
@@ -155,10 +174,17 @@ export async function launchInBundle(options: BundleTargetOptions) {
   };
 
   const syncSocket = join(harnessDir, 'sync.sock');
-  const app = startAppProcess(mainEntry, bootstrap, env, config(syncSocket), (seq, record) => {
-    note(seq, record);
-    deliver(record);
-  }, options.logLines);
+  const app = startAppProcess(
+    mainEntry,
+    bootstrap,
+    env,
+    config(syncSocket),
+    (seq, record) => {
+      note(seq, record);
+      deliver(record);
+    },
+    options.logLines,
+  );
 
   const fail = async (error: unknown): Promise<never> => {
     app.child.kill();
@@ -179,13 +205,24 @@ export async function launchInBundle(options: BundleTargetOptions) {
     return fail(error);
   }
   const appUrl = new URL(loaded.url);
-  const toAppUrl = (url: string): string => (url.startsWith(`${loaded.servedAt}/`) ? `${appUrl.origin === 'null' ? `${appUrl.protocol}//${appUrl.host}` : appUrl.origin}${url.slice(loaded.servedAt.length)}` : url);
+  const toAppUrl = (url: string): string =>
+    url.startsWith(`${loaded.servedAt}/`)
+      ? `${appUrl.origin === 'null' ? `${appUrl.protocol}//${appUrl.host}` : appUrl.origin}${url.slice(loaded.servedAt.length)}`
+      : url;
 
-  const context = await browser.newContext({ viewport: { width: 1024, height: 760 }, locale: 'fr-FR', userAgent: windowsUserAgent(browser) });
+  const context = await browser.newContext({
+    viewport: { width: 1024, height: 760 },
+    locale: 'fr-FR',
+    userAgent: windowsUserAgent(browser),
+  });
   page = await context.newPage();
   const mainPage = page;
   const invokeFrom = async (frame: Frame, channel: string, args: readonly unknown[]) => {
-    const sender: SenderFrame = { url: toAppUrl(frame.url()), isMainFrame: frame === frame.page().mainFrame(), fromAppWindow: frame.page() === mainPage };
+    const sender: SenderFrame = {
+      url: toAppUrl(frame.url()),
+      isMainFrame: frame === frame.page().mainFrame(),
+      fromAppWindow: frame.page() === mainPage,
+    };
     return app.request({ type: 'invoke', channel, args, sender }).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : String(error) }),
@@ -198,24 +235,34 @@ export async function launchInBundle(options: BundleTargetOptions) {
     async (route) => {
       const request = route.request();
       if (!request.isNavigationRequest()) return route.fallback();
-      const prevented = await app.request({ type: 'will-navigate', url: request.url(), isMainFrame: request.frame() === mainPage.mainFrame() });
+      const prevented = await app.request({
+        type: 'will-navigate',
+        url: request.url(),
+        isMainFrame: request.frame() === mainPage.mainFrame(),
+      });
       return prevented === true ? route.abort('aborted') : route.fallback();
     },
   );
-  await page.exposeBinding(invokeBindingName, ({ frame }, channel: string, args: unknown[]) => invokeFrom(frame, channel, args));
+  await page.exposeBinding(invokeBindingName, ({ frame }, channel: string, args: unknown[]) =>
+    invokeFrom(frame, channel, args),
+  );
   await page.addInitScript({ content: initScript(renderer, readFileSync(preloadPath, 'utf8')) });
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
   try {
     await page.goto(`${loaded.servedAt}${appUrl.pathname}${appUrl.search}`);
-    if (pageErrors.length > 0) throw new Error(`Le preload ou la page a échoué : ${pageErrors.map((error) => error.message).join(' ; ')}`);
+    if (pageErrors.length > 0)
+      throw new Error(`Le preload ou la page a échoué : ${pageErrors.map((error) => error.message).join(' ; ')}`);
     await app.request({ type: 'page-loaded' });
   } catch (error) {
     return fail(error);
   }
 
   const runDailyTimers = (): void => {
-    const output = execFileSync(process.execPath, ['-e', syncClient, syncSocket], { encoding: 'utf8', timeout: 10_000 });
+    const output = execFileSync(process.execPath, ['-e', syncClient, syncSocket], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
     for (const { seq, record } of (JSON.parse(output) as SyncAnswer).records) note(seq, record);
   };
 
@@ -236,7 +283,10 @@ export async function launchInBundle(options: BundleTargetOptions) {
     const code = await app.exited;
     clearTimeout(timeout);
     rmSync(harnessDir, { recursive: true, force: true });
-    if (code !== 0) throw new Error(`Le processus principal de l'application s'est terminé avec le code ${code ?? 'signal'} :\n${app.stderr()}`);
+    if (code !== 0)
+      throw new Error(
+        `Le processus principal de l'application s'est terminé avec le code ${code ?? 'signal'} :\n${app.stderr()}`,
+      );
   };
 
   const standIn: StandInProbe = {
@@ -272,7 +322,14 @@ export async function launchInBundle(options: BundleTargetOptions) {
     },
     invokeFrom: (frame, channel, args) => invokeFrom(frame, channel, args),
     startSecondInstance: async () => {
-      const second = startAppProcess(mainEntry, bootstrap, env, config(join(harnessDir, 'sync-2.sock')), () => undefined, undefined);
+      const second = startAppProcess(
+        mainEntry,
+        bootstrap,
+        env,
+        config(join(harnessDir, 'sync-2.sock')),
+        () => undefined,
+        undefined,
+      );
       const timeout = setTimeout(() => second.child.kill('SIGKILL'), 15_000);
       const exitCode = await second.exited;
       clearTimeout(timeout);

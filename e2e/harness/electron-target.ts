@@ -40,7 +40,11 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
   // A native dialog cannot be driven: answer it as the user would, with the spec's file.
   await app.evaluate(
     ({ dialog, shell }, files) => {
-      dialog.showOpenDialog = () => Promise.resolve({ canceled: files.open === undefined, filePaths: files.open === undefined ? [] : [files.open] });
+      dialog.showOpenDialog = () =>
+        Promise.resolve({
+          canceled: files.open === undefined,
+          filePaths: files.open === undefined ? [] : [files.open],
+        });
       dialog.showSaveDialog = () => Promise.resolve({ canceled: files.save === undefined, filePath: files.save ?? '' });
       shell.openPath = () => Promise.resolve('');
     },
@@ -51,7 +55,7 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
   return {
     page,
     get openedFolders(): never {
-      throw new Error("Les dossiers ouverts ne sont observables que dans le navigateur de test (E2E_TARGET=browser).");
+      throw new Error('Les dossiers ouverts ne sont observables que dans le navigateur de test (E2E_TARGET=browser).');
     },
     chooseMenuItem: (label: string) =>
       app.evaluate(({ Menu }, wanted) => {
@@ -62,13 +66,19 @@ export async function launchInElectron(options: ElectronTargetOptions): Promise<
       }, label),
     reminders: {
       get notifications(): never {
-        throw new Error('Les notifications ne sont observables que dans la cible des fichiers livrés (E2E_TARGET=bundle).');
+        throw new Error(
+          'Les notifications ne sont observables que dans la cible des fichiers livrés (E2E_TARGET=bundle).',
+        );
       },
       get notificationTexts(): never {
-        throw new Error('Les notifications ne sont observables que dans la cible des fichiers livrés (E2E_TARGET=bundle).');
+        throw new Error(
+          'Les notifications ne sont observables que dans la cible des fichiers livrés (E2E_TARGET=bundle).',
+        );
       },
       nextDay: () => {
-        throw new Error('Le minuteur quotidien ne se pilote que dans la cible des fichiers livrés (E2E_TARGET=bundle).');
+        throw new Error(
+          'Le minuteur quotidien ne se pilote que dans la cible des fichiers livrés (E2E_TARGET=bundle).',
+        );
       },
     },
     readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),

@@ -31,4 +31,5 @@ export const recordedWebPreferences = (records: readonly StandInRecord[]): unkno
 export const contractBridgeNames = (): string[] =>
   [...channelNames, ...eventNames.map((event) => `on${event.charAt(0).toUpperCase()}${event.slice(1)}`)].sort();
 
-export const exposedBridgeNames = (page: Page): Promise<string[]> => page.evaluate(() => Object.keys(window.chorus).sort());
+export const exposedBridgeNames = (page: Page): Promise<string[]> =>
+  page.evaluate(() => Object.keys(window.chorus).sort());

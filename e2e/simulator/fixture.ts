@@ -51,5 +51,7 @@ export type FixtureStructure = z.infer<typeof structureSchema>;
 
 /** The demo fixture (a fresh copy each call), or a fixture file of the caller's. */
 export function loadFixture(path?: string): SimulatorFixture {
-  return fixtureSchema.parse(path === undefined ? structuredClone(demoFixture) : JSON.parse(readFileSync(path, 'utf8')));
+  return fixtureSchema.parse(
+    path === undefined ? structuredClone(demoFixture) : JSON.parse(readFileSync(path, 'utf8')),
+  );
 }

@@ -8,11 +8,15 @@ import { loadFixture } from './fixture';
 import { demoSimulatorPort, isPortTaken, startSimulator, type Simulator } from './simulator';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, tls: { type: 'boolean' }, fixture: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, tls: { type: 'boolean' }, fixture: { type: 'string' } },
+  });
   const fixture = loadFixture(values.fixture);
   const port = Number(values.port ?? demoSimulatorPort);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    process.stderr.write('--port : un numéro de port entre 1 et 65535 est attendu (par exemple npm run simulator -- --port 8391).\n');
+    process.stderr.write(
+      '--port : un numéro de port entre 1 et 65535 est attendu (par exemple npm run simulator -- --port 8391).\n',
+    );
     process.exit(2);
   }
   let simulator: Simulator;

@@ -17,14 +17,16 @@ export const tokenPath = '/api/oauth/token';
 export const demoSimulatorPort = 8390;
 
 /** The port is taken by another program (EADDRINUSE). */
-export const isPortTaken = (error: unknown): boolean => error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+export const isPortTaken = (error: unknown): boolean =>
+  error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 const attachmentsPath = '/cpro/utilisateurs/v1/monCompte/recuperer/rattachements';
 const structurePath = '/cpro/structures/v1/consulter';
 const structureSearchPath = '/cpro/structures/v1/rechercher';
 const apiPaths: ReadonlySet<string> = new Set([attachmentsPath, structurePath, structureSearchPath]);
 /** `/cpro/<api>/v1/…` → the API it belongs to. */
 const apiOf = (path: string): ChorusApi | undefined => chorusApis.find((api) => path.startsWith(`/cpro/${api}/`));
-const maintenancePage = '<!DOCTYPE html><html><body><h1>Maintenance en cours</h1><p>Le service est momentanément indisponible.</p></body></html>';
+const maintenancePage =
+  '<!DOCTYPE html><html><body><h1>Maintenance en cours</h1><p>Le service est momentanément indisponible.</p></body></html>';
 const wrongCredentialsChallenge =
   'Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"';
 const invalidTokenChallenge = 'Bearer realm="PISTE",error="invalid_token",error_description="token expired or unknown"';
@@ -131,8 +133,16 @@ function attachmentOf(structure: FixtureStructure, index: number, statutUtilisat
   };
 }
 
-export async function generateCertificates(names: readonly string[]): Promise<{ ca: Certificate; server: Certificate }> {
-  const ca = await createCA({ organization: 'Simulateur Chorus Pro (test)', countryCode: 'FR', state: 'Isere', locality: 'Grenoble', validity: 2 });
+export async function generateCertificates(
+  names: readonly string[],
+): Promise<{ ca: Certificate; server: Certificate }> {
+  const ca = await createCA({
+    organization: 'Simulateur Chorus Pro (test)',
+    countryCode: 'FR',
+    state: 'Isere',
+    locality: 'Grenoble',
+    validity: 2,
+  });
   const server = await createCert({ ca, domains: [...names], validity: 2 });
   return { ca, server };
 }
@@ -141,7 +151,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const fixture: SimulatorFixture = structuredClone(options.fixture);
   const tokenLifetime = options.tokenLifetimeSeconds ?? 3600;
   const tokens = new Map<string, { clientId: string; expiresAt: number }>();
-  const behaviour: Behaviour = { delayMs: 0, pathDelays: new Map(), failures: undefined, tokenFailures: undefined, throttle: undefined };
+  const behaviour: Behaviour = {
+    delayMs: 0,
+    pathDelays: new Map(),
+    failures: undefined,
+    tokenFailures: undefined,
+    throttle: undefined,
+  };
   const requestCounts = new Map<string, number>();
   const passwordChecks = new Map<string, number>();
   const passwordRefusals = new Map<string, number>();
@@ -151,16 +167,25 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const handleToken = (body: string, response: ServerResponse): void => {
     const form = new URLSearchParams(body);
     const application = fixture.applications.find(
-      (candidate) => candidate.clientId === form.get('client_id') && candidate.clientSecret === form.get('client_secret'),
+      (candidate) =>
+        candidate.clientId === form.get('client_id') && candidate.clientSecret === form.get('client_secret'),
     );
     if (form.get('grant_type') !== 'client_credentials') {
-      sendJson(response, 400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' });
+      sendJson(response, 400, {
+        error: 'unsupported_grant_type',
+        error_description: 'grant_type must be client_credentials',
+      });
     } else if (!application) {
       sendJson(response, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
     } else {
       const token = randomBytes(24).toString('base64url');
       tokens.set(token, { clientId: application.clientId, expiresAt: Date.now() + tokenLifetime * 1000 });
-      sendJson(response, 200, { access_token: token, token_type: 'Bearer', expires_in: tokenLifetime, scope: 'openid' });
+      sendJson(response, 200, {
+        access_token: token,
+        token_type: 'Bearer',
+        expires_in: tokenLifetime,
+        scope: 'openid',
+      });
     }
   };
 
@@ -197,27 +222,40 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return;
     }
     if (path === attachmentsPath) {
-      const search = (query.parametresRecherche ?? {}) as { nbResultatsParPage?: number; pageResultatDemandee?: number };
+      const search = (query.parametresRecherche ?? {}) as {
+        nbResultatsParPage?: number;
+        pageResultatDemandee?: number;
+      };
       const size = Math.min(Math.max(search.nbResultatsParPage ?? 10, 1), 1000);
       const page = Math.max(search.pageResultatDemandee ?? 1, 1);
       if (account.structures.length === 0) {
-        sendJson(response, 200, { codeRetour: 20000, libelle: "TRA_MSG_00.015 La recherche n'a retourné aucun résultat" });
+        sendJson(response, 200, {
+          codeRetour: 20000,
+          libelle: "TRA_MSG_00.015 La recherche n'a retourné aucun résultat",
+        });
         return;
       }
       const { items, pages } = pageOf(account.structures, page, size);
       sendJson(response, 200, {
         codeRetour: 0,
         libelle: 'TRA_MSG_00.000',
-        listeStructureRattachement: items.map((structure, index) => attachmentOf(structure, (page - 1) * size + index, account.statutUtilisateur)),
+        listeStructureRattachement: items.map((structure, index) =>
+          attachmentOf(structure, (page - 1) * size + index, account.statutUtilisateur),
+        ),
         parametresRetour: { pageCourante: page, pages, nbResultatsParPage: size, total: account.structures.length },
       });
       return;
     }
     if (path === structureSearchPath) {
       const criteria = (query.structure ?? {}) as { identifiantStructure?: string };
-      const found = fixture.accounts.flatMap((candidate) => candidate.structures).filter((candidate) => candidate.identifiantStructure === criteria.identifiantStructure);
+      const found = fixture.accounts
+        .flatMap((candidate) => candidate.structures)
+        .filter((candidate) => candidate.identifiantStructure === criteria.identifiantStructure);
       if (found.length === 0) {
-        sendJson(response, 200, { codeRetour: 20000, libelle: "TRA_MSG_00.015 La recherche n'a retourné aucun résultat" });
+        sendJson(response, 200, {
+          codeRetour: 20000,
+          libelle: "TRA_MSG_00.015 La recherche n'a retourné aucun résultat",
+        });
         return;
       }
       sendJson(response, 200, {
@@ -236,7 +274,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     const structure = account.structures.find((candidate) => candidate.idStructure === query.idStructureCPP);
     if (!structure) {
-      sendJson(response, 400, { codeRetour: 20001, libelle: "GCU_MSG_05_000 : la structure n'existe pas ou n'est pas rattachée à l'utilisateur" });
+      sendJson(response, 400, {
+        codeRetour: 20001,
+        libelle: "GCU_MSG_05_000 : la structure n'existe pas ou n'est pas rattachée à l'utilisateur",
+      });
       return;
     }
     sendJson(response, 200, {
@@ -279,7 +320,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       throttleFor(query.secondes);
       sendJson(response, 200, { quotaSecondes: query.secondes });
     } else if (path === '/simulateur/panne-jeton' && typeof query.status === 'number') {
-      behaviour.tokenFailures = { status: query.status, remaining: typeof query.nombre === 'number' ? query.nombre : 1 };
+      behaviour.tokenFailures = {
+        status: query.status,
+        remaining: typeof query.nombre === 'number' ? query.nombre : 1,
+      };
       sendJson(response, 200, behaviour.tokenFailures);
     } else if (path === '/simulateur/lenteur' && typeof query.ms === 'number') {
       behaviour.delayMs = query.ms;
@@ -330,7 +374,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (throttle) throttle.until ??= Date.now() + throttle.seconds * 1000;
     if (throttle?.until !== undefined && throttle.until > Date.now()) {
       const seconds = Math.ceil((throttle.until - Date.now()) / 1000);
-      response.writeHead(429, { 'Content-Type': 'application/json', ...(throttle.retryAfter ? { 'Retry-After': String(seconds) } : {}) });
+      response.writeHead(429, {
+        'Content-Type': 'application/json',
+        ...(throttle.retryAfter ? { 'Retry-After': String(seconds) } : {}),
+      });
       response.end(JSON.stringify({ error: 'too_many_requests' }));
       return;
     }
@@ -358,7 +405,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   let server: Server;
   let caPem: string | undefined;
   if (options.tls) {
-    const { ca, server: certificate } = await generateCertificates(options.certificateNames ?? ['localhost', '127.0.0.1']);
+    const { ca, server: certificate } = await generateCertificates(
+      options.certificateNames ?? ['localhost', '127.0.0.1'],
+    );
     caPem = ca.cert;
     server = createHttpsServer({ key: certificate.key, cert: certificate.cert }, listener);
   } else {

@@ -20,7 +20,11 @@ describe('the accounts list through the bridge', () => {
     expect(settings).toMatchObject({ ok: true, account: { name: 'Commune de Tréméreuc' }, accountCount: 3 });
 
     const list = (await fixture.call('listAccounts')) as unknown as Listed;
-    expect(list.accounts.map((account) => account.name)).toEqual(['Compte principal', 'Commune de Plouër', 'Commune de Tréméreuc']);
+    expect(list.accounts.map((account) => account.name)).toEqual([
+      'Compte principal',
+      'Commune de Plouër',
+      'Commune de Tréméreuc',
+    ]);
     expect(list.revision).toBe(settings.accountsRevision);
   });
 

@@ -8,7 +8,13 @@ import type { ResolveSystemProxy } from '../chorus/proxy-resolution';
 import { createPasswordRenewal, type RenewalRequest } from '../credentials/password-renewal';
 import type { Clock } from '../dates/clock';
 import { scopedExchange, type ExchangeService, type ScopedExchange } from '../destinations/exchange-service';
-import { credentialsFor, headersFor, type CredentialsHandOff, type HandoffDependencies, type HeadersHandOff } from '../handoff/handoff';
+import {
+  credentialsFor,
+  headersFor,
+  type CredentialsHandOff,
+  type HandoffDependencies,
+  type HeadersHandOff,
+} from '../handoff/handoff';
 import type { HandOffTokenOptions } from '../handoff/handoff-token';
 import { accountLogger } from '../logging/account-logger';
 import type { Logger } from '../logging/logger';
@@ -62,21 +68,25 @@ export function createAccountServices(settings: SettingsStore, shared: SharedSer
   // Set when a test just cleared an unverified password (saved offline, or imported): Chorus Pro
   // accepted it, so its copies follow once the test is over.
   let acceptedByTest = false;
-  const tested = recordingLastCheck(createConnectionService({
-    client,
-    secrets,
-    logger,
-    recordPasswordExpiry: (day, structure) => settings.recordChorusExpiry(day, structure),
-    recordStructuresReadForExpiry: (count) => settings.recordStructuresReadForExpiry(count),
-    recordPasswordVerified: () => {
-      if (settings.read().passwordVerified === false) {
-        settings.recordPasswordVerified();
-        logger.info('password.verified', { passwordVerified: true });
-        acceptedByTest = true;
-      }
-    },
-    ...(shared.resolveSystemProxy ? { resolveSystemProxy: shared.resolveSystemProxy } : {}),
-  }), (check) => settings.recordLastCheck(check), clock);
+  const tested = recordingLastCheck(
+    createConnectionService({
+      client,
+      secrets,
+      logger,
+      recordPasswordExpiry: (day, structure) => settings.recordChorusExpiry(day, structure),
+      recordStructuresReadForExpiry: (count) => settings.recordStructuresReadForExpiry(count),
+      recordPasswordVerified: () => {
+        if (settings.read().passwordVerified === false) {
+          settings.recordPasswordVerified();
+          logger.info('password.verified', { passwordVerified: true });
+          acceptedByTest = true;
+        }
+      },
+      ...(shared.resolveSystemProxy ? { resolveSystemProxy: shared.resolveSystemProxy } : {}),
+    }),
+    (check) => settings.recordLastCheck(check),
+    clock,
+  );
   const pushIfAccepted = async () => {
     if (!acceptedByTest) return undefined;
     acceptedByTest = false;
@@ -112,5 +122,13 @@ export function createAccountServices(settings: SettingsStore, shared: SharedSer
     headers: (options) => headersFor(settings, connection, shared.handoff, options),
     credentials: () => credentialsFor(settings, shared.handoff),
   };
-  return { name: settings.accountName(), settings, connection, renewPassword, currentReminder, exchange: scopedExchange(exchange, settings, shared.allAccounts), handoff };
+  return {
+    name: settings.accountName(),
+    settings,
+    connection,
+    renewPassword,
+    currentReminder,
+    exchange: scopedExchange(exchange, settings, shared.allAccounts),
+    handoff,
+  };
 }

@@ -21,7 +21,13 @@ describe('removing a technical account', () => {
     const { store } = openTestSettings(directory);
     store.accounts.add('Commune B');
     const account = store.forAccount('Commune B');
-    account.update({ environment: 'custom', apiBaseUrl: api, tokenUrl: `${api}/token`, login: 'TECH_1_b@cpro.fr', clientId: 'piste-b' });
+    account.update({
+      environment: 'custom',
+      apiBaseUrl: api,
+      tokenUrl: `${api}/token`,
+      login: 'TECH_1_b@cpro.fr',
+      clientId: 'piste-b',
+    });
     const password = secretAccounts.technicalPassword(api, 'TECH_1_b@cpro.fr');
     const clientSecret = secretAccounts.clientSecret({ tokenUrl: `${api}/token`, apiBaseUrl: api }, 'piste-b');
     await keytar.setPassword(service, password, 'mdp-b');
@@ -31,15 +37,29 @@ describe('removing a technical account', () => {
     const real = createKeytarSecretStore(service);
     let deletions = 0;
     // The real keychain, locked between the first and the second deletion.
-    const failing: SecretStore = { ...real, delete: (entry) => (++deletions === 2 ? Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')) : real.delete(entry)) };
-    const error = await removeAccount(store, failing, 'Commune B', createLogger(() => undefined)).catch((reason: unknown) => reason);
+    const failing: SecretStore = {
+      ...real,
+      delete: (entry) =>
+        ++deletions === 2 ? Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')) : real.delete(entry),
+    };
+    const error = await removeAccount(
+      store,
+      failing,
+      'Commune B',
+      createLogger(() => undefined),
+    ).catch((reason: unknown) => reason);
     expect(error).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
     expect((error as Error).message).toContain("rien n'a été modifié");
     expect(readFileSync(join(directory, 'config.json'), 'utf8')).toBe(before);
     expect(await keytar.getPassword(service, password)).toBe('mdp-b');
     expect(await keytar.getPassword(service, clientSecret)).toBe('secret-b');
 
-    await removeAccount(store, real, 'Commune B', createLogger(() => undefined));
+    await removeAccount(
+      store,
+      real,
+      'Commune B',
+      createLogger(() => undefined),
+    );
     expect(store.accounts.list().map((entry) => entry.name)).toEqual(['Compte principal']);
     expect(await keytar.getPassword(service, password)).toBeNull();
   });

@@ -12,7 +12,12 @@ import type { WorkstationStore } from '../settings/workstation-store';
  * All or nothing: the entries are deleted first, then the account; if either step fails, every
  * deleted entry is put back, so the message "rien n'a été modifié" stays true.
  */
-export async function removeAccount(workstation: WorkstationStore, secrets: SecretStore, givenName: string, logger: Logger): Promise<void> {
+export async function removeAccount(
+  workstation: WorkstationStore,
+  secrets: SecretStore,
+  givenName: string,
+  logger: Logger,
+): Promise<void> {
   const scoped = workstation.account(givenName);
   const name = scoped.accountName();
   const stillUsed = new Set(
@@ -34,7 +39,8 @@ export async function removeAccount(workstation: WorkstationStore, secrets: Secr
     }
     workstation.accounts.remove(name);
   } catch (error) {
-    for (const { entry, value } of deleted) await secrets.set(entry, value).catch(() => logger.error('account.rollback-failed', { account: name }));
+    for (const { entry, value } of deleted)
+      await secrets.set(entry, value).catch(() => logger.error('account.rollback-failed', { account: name }));
     throw error;
   }
   logger.info('account.removed', { account: name, secretsRemoved: deleted.length });

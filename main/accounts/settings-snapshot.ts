@@ -15,12 +15,25 @@ import type { WorkstationStore } from '../settings/workstation-store';
 import { accountList, lastCheckView } from './account-summaries';
 
 /** Which secrets the keychain holds for these settings, or undefined when it cannot be read. */
-export async function secretsPresence(settings: StoredSettings, secrets: SecretStore): Promise<SecretsPresence | undefined> {
+export async function secretsPresence(
+  settings: StoredSettings,
+  secrets: SecretStore,
+): Promise<SecretsPresence | undefined> {
   const accounts = accountsOf(settings);
-  const has = async (account: string | undefined) => account !== undefined && (await secrets.get(account)) !== undefined;
+  const has = async (account: string | undefined) =>
+    account !== undefined && (await secrets.get(account)) !== undefined;
   try {
-    const [password, clientSecret, proxyPassword] = await Promise.all([has(accounts.password), has(accounts.clientSecret), has(accounts.proxyPassword)]);
-    return { password, passwordVerified: password ? settings.passwordVerified !== false : null, clientSecret, proxyPassword };
+    const [password, clientSecret, proxyPassword] = await Promise.all([
+      has(accounts.password),
+      has(accounts.clientSecret),
+      has(accounts.proxyPassword),
+    ]);
+    return {
+      password,
+      passwordVerified: password ? settings.passwordVerified !== false : null,
+      clientSecret,
+      proxyPassword,
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === 'KEYCHAIN_UNAVAILABLE') return undefined;
     throw error;
@@ -36,7 +49,8 @@ const withLastFailure = (lastFailure: Failure | undefined) => (lastFailure === u
  */
 function lastFailureOf(settings: StoredSettings): Failure | undefined {
   const code = settings.lastCheck?.ok === false ? settings.lastCheck.code : null;
-  if (code === null || code === 'INVALID_INPUT' || !(failureCodes as readonly string[]).includes(code)) return undefined;
+  if (code === null || code === 'INVALID_INPUT' || !(failureCodes as readonly string[]).includes(code))
+    return undefined;
   return toFailure(new AppError(code as FailureCode));
 }
 
@@ -44,16 +58,23 @@ function lastFailureOf(settings: StoredSettings): Failure | undefined {
  * The settings with what the keychain holds for them: presence only, never a value. The settings
  * alone need no keychain: when it cannot be read, they are still shown, the secrets as unknown.
  */
-export async function settingsSnapshot(workstation: WorkstationStore, settings: SettingsStore, secrets: SecretStore, clock: Clock): Promise<SettingsSnapshot> {
+export async function settingsSnapshot(
+  workstation: WorkstationStore,
+  settings: SettingsStore,
+  secrets: SecretStore,
+  clock: Clock,
+): Promise<SettingsSnapshot> {
   // One reading of the file for all the answer says (issue 36: with 200 accounts, each reading
   // cost ≈ 0.3 ms and this answer made eight).
-  const { current, accounts, name, machineProfileSecretsPending, machineProfileRefusal } = workstation.readingOnce(() => ({
-    current: settings.read(),
-    accounts: accountList(workstation, clock),
-    name: settings.accountName(),
-    machineProfileSecretsPending: workstation.machineProfileSecretsPending(),
-    machineProfileRefusal: workstation.machineProfileRefusal(),
-  }));
+  const { current, accounts, name, machineProfileSecretsPending, machineProfileRefusal } = workstation.readingOnce(
+    () => ({
+      current: settings.read(),
+      accounts: accountList(workstation, clock),
+      name: settings.accountName(),
+      machineProfileSecretsPending: workstation.machineProfileSecretsPending(),
+      machineProfileRefusal: workstation.machineProfileRefusal(),
+    }),
+  );
   const presence = await secretsPresence(current, secrets);
   return {
     account: { name },

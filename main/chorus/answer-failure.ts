@@ -41,7 +41,9 @@ export function rateLimited(answer: HttpAnswer, now: Date): AppError {
   const wait = retryAfterSeconds(answer.headers['retry-after'], now);
   return new AppError(
     'RATE_LIMITED',
-    wait === undefined ? 'délai non précisé : réessayez dans quelques minutes' : `réessayez dans ${wait} seconde${wait > 1 ? 's' : ''}`,
+    wait === undefined
+      ? 'délai non précisé : réessayez dans quelques minutes'
+      : `réessayez dans ${wait} seconde${wait > 1 ? 's' : ''}`,
     wait,
   );
 }

@@ -17,20 +17,29 @@ export function inactivity(page: AttachmentsAnswer, total: number): string | und
   if (user && isActive(user) === false) return `compte technique au statut ${user.trim()}`;
   const attachments = entries.map((entry) => isActive(entry.statutRattachementStructure));
   if (entries.length > 0 && entries.length >= total && attachments.every((active) => active === false)) {
-    return entries.length === 1 ? 'son rattachement à une structure est inactif' : `${entries.length} rattachements à une structure, tous inactifs`;
+    return entries.length === 1
+      ? 'son rattachement à une structure est inactif'
+      : `${entries.length} rattachements à une structure, tous inactifs`;
   }
   return undefined;
 }
 
 export const attachmentsQuery = (page: number, pageSize: number) => ({
-  parametresRecherche: { nbResultatsParPage: pageSize, pageResultatDemandee: page, triColonne: 'IdStructure', triSens: 'Descendant' },
+  parametresRecherche: {
+    nbResultatsParPage: pageSize,
+    pageResultatDemandee: page,
+    triColonne: 'IdStructure',
+    triSens: 'Descendant',
+  },
 });
 
 export function chorusRefusal(code: number, libelle: string | null | undefined): AppError {
   return new AppError('CHORUS_ERROR', `Chorus Pro : ${libelle ?? 'motif non précisé'}, code ${code}`);
 }
 
-export function toStructure(entry: NonNullable<AttachmentsAnswer['listeStructureRattachement']>[number]): ChorusStructure {
+export function toStructure(
+  entry: NonNullable<AttachmentsAnswer['listeStructureRattachement']>[number],
+): ChorusStructure {
   return {
     id: entry.idStructure,
     designation: entry.designationStructure ?? '',

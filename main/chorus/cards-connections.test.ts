@@ -19,7 +19,12 @@ beforeAll(async () => {
   simulator = await startSimulator({ fixture: loadFixture(), tls: true });
   apiDoor = await startLatencyProxy(Number(new URL(simulator.url).port), 0);
   // Token host `localhost` ≠ API host `127.0.0.1`, as PISTE's two hosts.
-  target = { apiBaseUrl: `https://127.0.0.1:${String(apiDoor.port)}`, tokenUrl: `https://localhost:${new URL(simulator.tokenUrl).port}/api/oauth/token`, timeoutSeconds: 10, extraCaPem: simulator.caPem ?? '' };
+  target = {
+    apiBaseUrl: `https://127.0.0.1:${String(apiDoor.port)}`,
+    tokenUrl: `https://localhost:${new URL(simulator.tokenUrl).port}/api/oauth/token`,
+    timeoutSeconds: 10,
+    extraCaPem: simulator.caPem ?? '',
+  };
 });
 afterAll(async () => {
   await apiDoor.close();

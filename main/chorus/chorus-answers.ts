@@ -19,7 +19,13 @@ export const oauthErrorSchema = z.looseObject({
   error_description: text,
 });
 
-const returnCode = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const returnCode = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 export const chorusStatusSchema = z.looseObject({
   codeRetour: returnCode,

@@ -20,7 +20,11 @@ async function failureOf(promise: Promise<unknown>): Promise<{ code: string; mes
 const http = simulatorForTheFile();
 let https: Simulator;
 beforeAll(async () => {
-  https = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['localhost', 'chorus-simule.test'] });
+  https = await startSimulator({
+    fixture: loadFixture(),
+    tls: true,
+    certificateNames: ['localhost', 'chorus-simule.test'],
+  });
 });
 afterAll(async () => {
   await https.close();
@@ -34,7 +38,11 @@ describe('the connection test against the simulator', () => {
   });
 
   it('reads an account without structure as zero structures, not as a failure', async () => {
-    const result = await newClient().testConnection(targetOf(http()), { ...demoAccount, login: 'TECH_3_sans_structure@cpro.fr', password: 'Sans-Structure-2026' });
+    const result = await newClient().testConnection(targetOf(http()), {
+      ...demoAccount,
+      login: 'TECH_3_sans_structure@cpro.fr',
+      password: 'Sans-Structure-2026',
+    });
     expect(result.structureCount).toBe(0);
   });
 
@@ -56,7 +64,10 @@ describe('the connection test against the simulator', () => {
     try {
       const client = newClient();
       await client.testConnection(targetOf(simulator), demoAccount);
-      await client.testConnection(targetOf(simulator, { apiBaseUrl: simulator.url.replace('127.0.0.1', 'localhost') }), demoAccount);
+      await client.testConnection(
+        targetOf(simulator, { apiBaseUrl: simulator.url.replace('127.0.0.1', 'localhost') }),
+        demoAccount,
+      );
       expect(simulator.requestCounts.get('/api/oauth/token')).toBe(2);
     } finally {
       await simulator.close();
@@ -69,7 +80,9 @@ describe('the connection test against the simulator', () => {
       const client = newClient();
       await client.testConnection(targetOf(simulator), demoAccount);
       simulator.expireTokens();
-      await expect(client.testConnection(targetOf(simulator), demoAccount)).resolves.toMatchObject({ structureCount: 3 });
+      await expect(client.testConnection(targetOf(simulator), demoAccount)).resolves.toMatchObject({
+        structureCount: 3,
+      });
       expect(simulator.requestCounts.get('/api/oauth/token')).toBe(2);
     } finally {
       await simulator.close();
@@ -77,14 +90,22 @@ describe('the connection test against the simulator', () => {
   });
 
   it('AUTH_REJECTED for a wrong password, telling to enter the new one after a reset', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http()), { ...demoAccount, password: 'ancien-mot-de-passe' }));
+    const failure = await failureOf(
+      newClient().testConnection(targetOf(http()), { ...demoAccount, password: 'ancien-mot-de-passe' }),
+    );
     expect(failure.code).toBe('AUTH_REJECTED');
     expect(failure.message).toMatch(/^Saisissez ici le nouveau mot de passe communiqué par Chorus Pro/);
     expect(failure.message).toMatch(/réinitialisé ou a expiré sur le portail Chorus Pro/);
   });
 
   it('AUTH_REJECTED for an expired password', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http()), { ...demoAccount, login: 'TECH_2_expire@cpro.fr', password: 'Mot-De-Passe-Expire-2024' }));
+    const failure = await failureOf(
+      newClient().testConnection(targetOf(http()), {
+        ...demoAccount,
+        login: 'TECH_2_expire@cpro.fr',
+        password: 'Mot-De-Passe-Expire-2024',
+      }),
+    );
     expect(failure.code).toBe('AUTH_REJECTED');
   });
 
@@ -95,7 +116,9 @@ describe('the connection test against the simulator', () => {
       await client.testConnection(targetOf(simulator), demoAccount);
       const newPassword = simulator.resetPassword(demoAccount.login);
       expect((await failureOf(client.testConnection(targetOf(simulator), demoAccount))).code).toBe('AUTH_REJECTED');
-      await expect(client.testConnection(targetOf(simulator), { ...demoAccount, password: newPassword })).resolves.toMatchObject({ structureCount: 3 });
+      await expect(
+        client.testConnection(targetOf(simulator), { ...demoAccount, password: newPassword }),
+      ).resolves.toMatchObject({ structureCount: 3 });
     } finally {
       await simulator.close();
     }
@@ -103,7 +126,11 @@ describe('the connection test against the simulator', () => {
 
   it('FORBIDDEN when the PISTE application is not subscribed, pointing at the subscription and the API connection', async () => {
     const failure = await failureOf(
-      newClient().testConnection(targetOf(http()), { ...demoAccount, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' }),
+      newClient().testConnection(targetOf(http()), {
+        ...demoAccount,
+        clientId: 'non-abonnee-client-id',
+        clientSecret: 'non-abonnee-client-secret',
+      }),
     );
     expect(failure.code).toBe('FORBIDDEN');
     expect(failure.message).toMatch(/abonnée aux API Chorus Pro/);
@@ -111,7 +138,9 @@ describe('the connection test against the simulator', () => {
   });
 
   it('OAUTH_REJECTED for a wrong client secret', async () => {
-    const failure = await failureOf(newClient().testConnection(targetOf(http()), { ...demoAccount, clientSecret: 'mauvais-secret' }));
+    const failure = await failureOf(
+      newClient().testConnection(targetOf(http()), { ...demoAccount, clientSecret: 'mauvais-secret' }),
+    );
     expect(failure.code).toBe('OAUTH_REJECTED');
     expect(failure.message).toContain('invalid_client');
   });
@@ -133,12 +162,16 @@ describe('the connection test against the simulator', () => {
     try {
       simulator.setDelay(2_000);
       const started = Date.now();
-      expect((await failureOf(newClient().testConnection(targetOf(simulator, { timeoutSeconds: 0.5 }), demoAccount))).code).toBe('TIMEOUT');
+      expect(
+        (await failureOf(newClient().testConnection(targetOf(simulator, { timeoutSeconds: 0.5 }), demoAccount))).code,
+      ).toBe('TIMEOUT');
       expect(Date.now() - started).toBeLessThan(1_800);
 
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 200);
-      expect((await failureOf(newClient().testConnection(targetOf(simulator), demoAccount, controller.signal))).code).toBe('CANCELLED');
+      expect(
+        (await failureOf(newClient().testConnection(targetOf(simulator), demoAccount, controller.signal))).code,
+      ).toBe('CANCELLED');
     } finally {
       await simulator.close();
     }
@@ -159,14 +192,23 @@ describe('the structures', () => {
       'CCAS DE SAINT-DEMO',
       'SYNDICAT DES EAUX DE SAINT-DEMO',
     ]);
-    expect(structures[0]).toMatchObject({ identifier: '21380185500015', identifierType: 'SIRET', status: 'ACTIF', role: 'GESTIONNAIRE' });
+    expect(structures[0]).toMatchObject({
+      identifier: '21380185500015',
+      identifierType: 'SIRET',
+      status: 'ACTIF',
+      role: 'GESTIONNAIRE',
+    });
     expect(structures[0]?.services).toContainEqual({ code: 'ANCIEN', label: 'Régie fermée', active: false });
   });
 
   it('reads every page: 250 structures in 3 pages of 100', async () => {
     const fixture = loadFixture();
     const account = fixture.accounts[0]!;
-    account.structures = Array.from({ length: 250 }, (_, index) => ({ ...account.structures[0]!, idStructure: 1000 + index, designationStructure: `STRUCTURE ${index + 1}` }));
+    account.structures = Array.from({ length: 250 }, (_, index) => ({
+      ...account.structures[0]!,
+      idStructure: 1000 + index,
+      designationStructure: `STRUCTURE ${index + 1}`,
+    }));
     const simulator = await startSimulator({ fixture });
     try {
       const structures = await newClient().listStructures(targetOf(simulator), demoAccount);
@@ -186,25 +228,40 @@ describe('the structures', () => {
       identifierType: 'SIRET',
       passwordExpiresAt: '2027-09-30',
     });
-    expect(await newClient().structureDetails(targetOf(http()), demoAccount, 25001235)).not.toHaveProperty('passwordExpiresAt');
+    expect(await newClient().structureDetails(targetOf(http()), demoAccount, 25001235)).not.toHaveProperty(
+      'passwordExpiresAt',
+    );
   });
 });
 
 describe('the transport rules', () => {
   it('INSECURE_URL for plain http to another machine, before any connection', async () => {
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token', timeoutSeconds: 5 }, demoAccount));
+    const failure = await failureOf(
+      newClient().testConnection(
+        { apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token', timeoutSeconds: 5 },
+        demoAccount,
+      ),
+    );
     expect(failure.code).toBe('INSECURE_URL');
   });
 
   it('TLS_UNTRUSTED for a certificate from an unknown authority; success once its CA is given', async () => {
     expect((await failureOf(newClient().testConnection(targetOf(https), demoAccount))).code).toBe('TLS_UNTRUSTED');
-    await expect(newClient().testConnection(targetOf(https, { extraCaPem: https.caPem! }), demoAccount)).resolves.toMatchObject({ structureCount: 3 });
+    await expect(
+      newClient().testConnection(targetOf(https, { extraCaPem: https.caPem! }), demoAccount),
+    ).resolves.toMatchObject({ structureCount: 3 });
   });
 
   it('TLS_HOSTNAME_MISMATCH for a trusted certificate issued to another name', async () => {
-    const other = await startSimulator({ fixture: loadFixture(), tls: true, certificateNames: ['autre-serveur.example'] });
+    const other = await startSimulator({
+      fixture: loadFixture(),
+      tls: true,
+      certificateNames: ['autre-serveur.example'],
+    });
     try {
-      const failure = await failureOf(newClient().testConnection(targetOf(other, { extraCaPem: other.caPem! }), demoAccount));
+      const failure = await failureOf(
+        newClient().testConnection(targetOf(other, { extraCaPem: other.caPem! }), demoAccount),
+      );
       expect(failure.code).toBe('TLS_HOSTNAME_MISMATCH');
     } finally {
       await other.close();
@@ -213,13 +270,27 @@ describe('the transport rules', () => {
 
   it('CONNECTION_FAILED when nothing listens', async () => {
     const port = await closedPort();
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/token`, timeoutSeconds: 5 }, demoAccount));
+    const failure = await failureOf(
+      newClient().testConnection(
+        { apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/token`, timeoutSeconds: 5 },
+        demoAccount,
+      ),
+    );
     expect(failure.code).toBe('CONNECTION_FAILED');
     expect(failure.message).toContain(`127.0.0.1:${port}`);
   });
 
   it('DNS_FAILED for a host name that does not resolve', async () => {
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: 'https://chorus-pro.invalid', tokenUrl: 'https://oauth.chorus-pro.invalid/token', timeoutSeconds: 10 }, demoAccount));
+    const failure = await failureOf(
+      newClient().testConnection(
+        {
+          apiBaseUrl: 'https://chorus-pro.invalid',
+          tokenUrl: 'https://oauth.chorus-pro.invalid/token',
+          timeoutSeconds: 10,
+        },
+        demoAccount,
+      ),
+    );
     expect(failure.code).toBe('DNS_FAILED');
     expect(failure.message).toContain('oauth.chorus-pro.invalid');
   });
@@ -230,7 +301,12 @@ describe('the transport rules', () => {
       response.end();
     });
     try {
-      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: redirecting.url, tokenUrl: `${redirecting.url}/token`, timeoutSeconds: 5 }, demoAccount));
+      const failure = await failureOf(
+        newClient().testConnection(
+          { apiBaseUrl: redirecting.url, tokenUrl: `${redirecting.url}/token`, timeoutSeconds: 5 },
+          demoAccount,
+        ),
+      );
       expect(failure.code).toBe('REDIRECT_REFUSED');
       expect(failure.message).toContain('https://ailleurs.example/api/oauth/token');
       expect(failure.message).not.toContain('x=1');
@@ -240,7 +316,12 @@ describe('the transport rules', () => {
   });
 
   it('NOT_FOUND for an address where no Chorus Pro service lives', async () => {
-    const failure = await failureOf(newClient().testConnection({ apiBaseUrl: `${http().url}/ailleurs`, tokenUrl: http().tokenUrl, timeoutSeconds: 5 }, demoAccount));
+    const failure = await failureOf(
+      newClient().testConnection(
+        { apiBaseUrl: `${http().url}/ailleurs`, tokenUrl: http().tokenUrl, timeoutSeconds: 5 },
+        demoAccount,
+      ),
+    );
     expect(failure.code).toBe('NOT_FOUND');
   });
 
@@ -255,7 +336,12 @@ describe('the transport rules', () => {
       response.end('<html><body>Portail captif du réseau</body></html>');
     });
     try {
-      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: portal.url, tokenUrl: `${portal.url}/token`, timeoutSeconds: 5 }, demoAccount));
+      const failure = await failureOf(
+        newClient().testConnection(
+          { apiBaseUrl: portal.url, tokenUrl: `${portal.url}/token`, timeoutSeconds: 5 },
+          demoAccount,
+        ),
+      );
       expect(failure.code).toBe('UNEXPECTED_RESPONSE');
     } finally {
       await portal.close();
@@ -281,7 +367,12 @@ describe('the transport rules', () => {
       pump();
     });
     try {
-      const failure = await failureOf(newClient().testConnection({ apiBaseUrl: flooding.url, tokenUrl: `${flooding.url}/token`, timeoutSeconds: 10 }, demoAccount));
+      const failure = await failureOf(
+        newClient().testConnection(
+          { apiBaseUrl: flooding.url, tokenUrl: `${flooding.url}/token`, timeoutSeconds: 10 },
+          demoAccount,
+        ),
+      );
       expect(failure.code).toBe('RESPONSE_TOO_LARGE');
     } finally {
       await flooding.close();
@@ -292,7 +383,13 @@ describe('the transport rules', () => {
     const port = new URL(https.url).port;
     const proxy = await startConnectProxy(Number(port));
     try {
-      const target = { apiBaseUrl: `https://chorus-simule.test:${port}`, tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token`, timeoutSeconds: 10, extraCaPem: https.caPem!, proxy: new URL(proxy.url) };
+      const target = {
+        apiBaseUrl: `https://chorus-simule.test:${port}`,
+        tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token`,
+        timeoutSeconds: 10,
+        extraCaPem: https.caPem!,
+        proxy: new URL(proxy.url),
+      };
       await expect(newClient().testConnection(target, demoAccount)).resolves.toMatchObject({ structureCount: 3 });
       expect(proxy.requestedHosts).toContain(`chorus-simule.test:${port}`);
     } finally {
@@ -301,29 +398,46 @@ describe('the transport rules', () => {
   });
 
   it('PROXY_FAILED when the proxy cannot be reached or refuses the tunnel', async () => {
-    const target = { apiBaseUrl: 'https://chorus-simule.test', tokenUrl: 'https://chorus-simule.test/api/oauth/token', timeoutSeconds: 5 };
+    const target = {
+      apiBaseUrl: 'https://chorus-simule.test',
+      tokenUrl: 'https://chorus-simule.test/api/oauth/token',
+      timeoutSeconds: 5,
+    };
     const unreachable = new URL(`http://127.0.0.1:${await closedPort()}`);
-    expect((await failureOf(newClient().testConnection({ ...target, proxy: unreachable }, demoAccount))).code).toBe('PROXY_FAILED');
+    expect((await failureOf(newClient().testConnection({ ...target, proxy: unreachable }, demoAccount))).code).toBe(
+      'PROXY_FAILED',
+    );
 
     const refusing = await startConnectProxy(1, { refuse: 407 });
     try {
-      expect((await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demoAccount))).code).toBe('PROXY_FAILED');
+      expect(
+        (await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demoAccount))).code,
+      ).toBe('PROXY_FAILED');
     } finally {
       await refusing.close();
     }
   });
 
-  it.each([403, 502, 400])('reads a proxy that answers %i to CONNECT as the proxy, never as Chorus Pro', async (status) => {
-    const target = { apiBaseUrl: 'https://chorus-simule.test', tokenUrl: 'https://chorus-simule.test/api/oauth/token', timeoutSeconds: 5 };
-    const refusing = await startConnectProxy(1, { refuse: status });
-    try {
-      const failure = await failureOf(newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demoAccount));
-      expect(failure.code).toBe('PROXY_FAILED');
-      expect(failure.message).toContain(`le proxy a répondu ${status}`);
-    } finally {
-      await refusing.close();
-    }
-  });
+  it.each([403, 502, 400])(
+    'reads a proxy that answers %i to CONNECT as the proxy, never as Chorus Pro',
+    async (status) => {
+      const target = {
+        apiBaseUrl: 'https://chorus-simule.test',
+        tokenUrl: 'https://chorus-simule.test/api/oauth/token',
+        timeoutSeconds: 5,
+      };
+      const refusing = await startConnectProxy(1, { refuse: status });
+      try {
+        const failure = await failureOf(
+          newClient().testConnection({ ...target, proxy: new URL(refusing.url) }, demoAccount),
+        );
+        expect(failure.code).toBe('PROXY_FAILED');
+        expect(failure.message).toContain(`le proxy a répondu ${status}`);
+      } finally {
+        await refusing.close();
+      }
+    },
+  );
 
   it('closes the socket to the proxy when a test is cancelled or times out while the CONNECT waits', async () => {
     const open = new Set<Socket>();
@@ -338,7 +452,12 @@ describe('the transport rules', () => {
     });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const proxy = new URL(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
-    const target = { apiBaseUrl: 'https://chorus-simule.test', tokenUrl: 'https://chorus-simule.test/api/oauth/token', timeoutSeconds: 30, proxy };
+    const target = {
+      apiBaseUrl: 'https://chorus-simule.test',
+      tokenUrl: 'https://chorus-simule.test/api/oauth/token',
+      timeoutSeconds: 30,
+      proxy,
+    };
     try {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const cancel = new AbortController();
@@ -350,7 +469,9 @@ describe('the transport rules', () => {
       await vi.waitFor(() => expect(open.size).toBe(0), { timeout: 2000 });
 
       // The deadline does the same.
-      expect((await failureOf(newClient().testConnection({ ...target, timeoutSeconds: 1 }, demoAccount))).code).toBe('TIMEOUT');
+      expect((await failureOf(newClient().testConnection({ ...target, timeoutSeconds: 1 }, demoAccount))).code).toBe(
+        'TIMEOUT',
+      );
       expect(accepted).toBe(6);
       await vi.waitFor(() => expect(open.size).toBe(0), { timeout: 2000 });
     } finally {

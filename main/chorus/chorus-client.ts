@@ -11,7 +11,13 @@ import { attachmentsQuery, chorusRefusal, inactivity, isActive, toStructure } fr
 import { attachmentsPath, structureDetailsPath, structuresPageSize, testedAttachments } from './chorus-paths';
 import { whichSubscription } from './missing-subscription';
 
-export { attachmentsPath, structureDetailsPath, structureSearchPath, structuresPageSize, testedAttachments } from './chorus-paths';
+export {
+  attachmentsPath,
+  structureDetailsPath,
+  structureSearchPath,
+  structuresPageSize,
+  testedAttachments,
+} from './chorus-paths';
 
 /** Where to reach Chorus Pro and how; secrets travel apart, in ChorusCredentials. */
 export interface ConnectionTarget {
@@ -86,7 +92,12 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
       ...(target.proxy ? { proxy: target.proxy } : {}),
       ...(credentials.proxyPassword ? { proxyPassword: credentials.proxyPassword } : {}),
     };
-    const tokenRequest = { tokenUrl: target.tokenUrl, apiBaseUrl: target.apiBaseUrl, clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+    const tokenRequest = {
+      tokenUrl: target.tokenUrl,
+      apiBaseUrl: target.apiBaseUrl,
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+    };
     const account = cproAccountHeader(credentials.login, credentials.password);
 
     const call = async (path: string, body: object): Promise<unknown> => {
@@ -131,7 +142,9 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
     // Without a token, the API host's TCP and TLS handshakes run while the token is asked for:
     // only the handshake goes out early, the request itself still waits for its token.
     // A test whose cards follow opens their connections too: they go at once after the verdict.
-    const release = tokens.holds(tokenRequest) ? undefined : send.preconnect?.(apiBase.href, route, Math.max(1, apiConnections));
+    const release = tokens.holds(tokenRequest)
+      ? undefined
+      : send.preconnect?.(apiBase.href, route, Math.max(1, apiConnections));
     try {
       return await work(call);
     } finally {
@@ -139,8 +152,16 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
     }
   }
 
-  async function attachmentsPage(call: (path: string, body: object) => Promise<unknown>, page: number, pageSize: number) {
-    const parsed = attachmentsAnswerSchema.safeParse(await call(attachmentsPath, attachmentsQuery(page, pageSize)).catch((error: unknown) => whichSubscription(call, error)));
+  async function attachmentsPage(
+    call: (path: string, body: object) => Promise<unknown>,
+    page: number,
+    pageSize: number,
+  ) {
+    const parsed = attachmentsAnswerSchema.safeParse(
+      await call(attachmentsPath, attachmentsQuery(page, pageSize)).catch((error: unknown) =>
+        whichSubscription(call, error),
+      ),
+    );
     if (!parsed.success) throw new AppError('UNEXPECTED_RESPONSE', 'liste des rattachements illisible');
     if (!isChorusSuccess(parsed.data.codeRetour)) throw chorusRefusal(parsed.data.codeRetour, parsed.data.libelle);
     return parsed.data;
@@ -151,25 +172,47 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
      * One page of attachments: the cheapest call that checks every credential, and the verdict.
      * `apiConnections`: opened from the start, for the structures' cards read right after it.
      */
-    async testConnection(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal, apiConnections = 1): Promise<ConnectionCheck> {
+    async testConnection(
+      target: ConnectionTarget,
+      credentials: ChorusCredentials,
+      cancel?: AbortSignal,
+      apiConnections = 1,
+    ): Promise<ConnectionCheck> {
       const started = performance.now();
-      return operation(target, credentials, cancel, async (call) => {
-        const page = await attachmentsPage(call, 1, testedAttachments);
-        const entries = page.codeRetour === 20000 ? [] : (page.listeStructureRattachement ?? []);
-        const structureCount = page.codeRetour === 20000 ? 0 : (page.parametresRetour?.total ?? entries.length);
-        const inactive = inactivity(page, structureCount);
-        const ordered = [...entries].sort((a, b) => Number(isActive(b.statutRattachementStructure) !== false) - Number(isActive(a.statutRattachementStructure) !== false));
-        return {
-          structureCount,
-          durationMs: Math.round(performance.now() - started),
-          expirySources: ordered.map((entry) => ({ id: entry.idStructure, designation: entry.designationStructure ?? entry.identifiantStructure })),
-          ...(inactive ? { inactive } : {}),
-        };
-      }, apiConnections);
+      return operation(
+        target,
+        credentials,
+        cancel,
+        async (call) => {
+          const page = await attachmentsPage(call, 1, testedAttachments);
+          const entries = page.codeRetour === 20000 ? [] : (page.listeStructureRattachement ?? []);
+          const structureCount = page.codeRetour === 20000 ? 0 : (page.parametresRetour?.total ?? entries.length);
+          const inactive = inactivity(page, structureCount);
+          const ordered = [...entries].sort(
+            (a, b) =>
+              Number(isActive(b.statutRattachementStructure) !== false) -
+              Number(isActive(a.statutRattachementStructure) !== false),
+          );
+          return {
+            structureCount,
+            durationMs: Math.round(performance.now() - started),
+            expirySources: ordered.map((entry) => ({
+              id: entry.idStructure,
+              designation: entry.designationStructure ?? entry.identifiantStructure,
+            })),
+            ...(inactive ? { inactive } : {}),
+          };
+        },
+        apiConnections,
+      );
     },
 
     /** Every structure the technical account is attached to, page after page. */
-    async listStructures(target: ConnectionTarget, credentials: ChorusCredentials, cancel?: AbortSignal): Promise<ChorusStructure[]> {
+    async listStructures(
+      target: ConnectionTarget,
+      credentials: ChorusCredentials,
+      cancel?: AbortSignal,
+    ): Promise<ChorusStructure[]> {
       return operation(target, credentials, cancel, async (call) => {
         const structures: ChorusStructure[] = [];
         for (let page = 1; page <= maxPages; page += 1) {
@@ -190,7 +233,9 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
       cancel?: AbortSignal,
     ): Promise<StructureDetails> {
       return operation(target, credentials, cancel, async (call) => {
-        const parsed = structureAnswerSchema.safeParse(await call(structureDetailsPath, { idStructureCPP: structureId, codeLangue: 'fr' }));
+        const parsed = structureAnswerSchema.safeParse(
+          await call(structureDetailsPath, { idStructureCPP: structureId, codeLangue: 'fr' }),
+        );
         if (!parsed.success) throw new AppError('UNEXPECTED_RESPONSE', 'fiche structure illisible');
         if (!isChorusSuccess(parsed.data.codeRetour)) throw chorusRefusal(parsed.data.codeRetour, parsed.data.libelle);
         const general = parsed.data.informationGenerales;

@@ -56,7 +56,8 @@ export const expiryReadBudgetMs = 3000;
  * system's authorities alone.
  */
 const authorityWithheld = (settings: StoredSettings): boolean =>
-  settings.caForCustomHostsOnly === true && (isOfficialPisteAddress(settings.apiBaseUrl) || isOfficialPisteAddress(settings.tokenUrl));
+  settings.caForCustomHostsOnly === true &&
+  (isOfficialPisteAddress(settings.apiBaseUrl) || isOfficialPisteAddress(settings.tokenUrl));
 
 /** A certificate refused where the profile's authority was withheld: the setting that changes it is named. */
 const withheldAuthorityError = (error: AppError): AppError =>
@@ -68,12 +69,16 @@ const withheldAuthorityError = (error: AppError): AppError =>
 /** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
 export const readCaCertificate = readCaFile;
 
-async function requiredSecret(secrets: SecretStore, account: string, field: FailureField, what: string): Promise<string> {
+async function requiredSecret(
+  secrets: SecretStore,
+  account: string,
+  field: FailureField,
+  what: string,
+): Promise<string> {
   const value = await secrets.get(account);
   if (value === undefined) throw fieldFailure(field, 'MISSING_SECRET', what);
   return value;
 }
-
 
 /**
  * The connection test, the structures and a structure's details, for the settings as saved:
@@ -82,7 +87,9 @@ async function requiredSecret(secrets: SecretStore, account: string, field: Fail
 /** An account's connection to Chorus Pro: the test, the renewal's check, the structures, the hand-off's route. */
 export interface ConnectionService {
   /** Where to reach Chorus Pro for these settings, and the secrets it takes (the hand-off to local programs). */
-  readonly prepared: (settings: StoredSettings) => Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }>;
+  readonly prepared: (
+    settings: StoredSettings,
+  ) => Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }>;
   /**
    * One test at a time: a second request while one runs gets the same answer. A success also
    * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.
@@ -106,18 +113,41 @@ export function createConnectionService({
   recordStructuresReadForExpiry,
   expiryReadBudgetMs: budgetMs = expiryReadBudgetMs,
 }: ConnectionServiceDependencies): ConnectionService {
-  async function prepare(settings: StoredSettings, candidatePassword?: string): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
+  async function prepare(
+    settings: StoredSettings,
+    candidatePassword?: string,
+  ): Promise<{ target: ConnectionTarget; credentials: ChorusCredentials }> {
     const { login, clientId } = settings;
     if (!login) throw fieldFailure('login', 'INVALID_INPUT', 'Identifiant utilisateur : à renseigner');
     // The portal's e-mail gives the login and the password, not the PISTE application: the IT
     // person declared it and gives its identifier and secret (issue 35).
-    if (!clientId) throw fieldFailure('clientId', 'INVALID_INPUT', 'Identifiant client PISTE : à faire renseigner par votre service informatique, dans les paramètres avancés');
-    const { proxy, password: proxyPasswordFromEnvironment } = splitProxyPassword(await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy));
+    if (!clientId)
+      throw fieldFailure(
+        'clientId',
+        'INVALID_INPUT',
+        'Identifiant client PISTE : à faire renseigner par votre service informatique, dans les paramètres avancés',
+      );
+    const { proxy, password: proxyPasswordFromEnvironment } = splitProxyPassword(
+      await resolveProxy(settings.apiBaseUrl, settings.proxyUrl, resolveSystemProxy),
+    );
     const [clientSecret, password, proxyPassword, extraCaPem] = await Promise.all([
-      requiredSecret(secrets, secretAccounts.clientSecret(settings, clientId), 'clientSecret', `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`),
-      candidatePassword ?? requiredSecret(secrets, secretAccounts.technicalPassword(settings.apiBaseUrl, login), 'password', 'mot de passe du compte technique'),
+      requiredSecret(
+        secrets,
+        secretAccounts.clientSecret(settings, clientId),
+        'clientSecret',
+        `secret client PISTE pour ${hostOf(settings.apiBaseUrl)} : un secret client ne sert qu'avec le Lien URL, l'URL du jeton, le proxy et le certificat d'autorité pour lesquels il a été saisi ; saisissez-le à nouveau pour cette adresse`,
+      ),
+      candidatePassword ??
+        requiredSecret(
+          secrets,
+          secretAccounts.technicalPassword(settings.apiBaseUrl, login),
+          'password',
+          'mot de passe du compte technique',
+        ),
       proxyPasswordFromEnvironment ?? (proxy?.username ? secrets.get(proxyAccount(proxy)) : undefined),
-      settings.caCertificatePath && !authorityWithheld(settings) ? readCaCertificate(settings.caCertificatePath) : undefined,
+      settings.caCertificatePath && !authorityWithheld(settings)
+        ? readCaCertificate(settings.caCertificatePath)
+        : undefined,
     ]);
     return {
       target: {
@@ -138,8 +168,16 @@ export function createConnectionService({
       logger.info(event, { code: 'OK', durationMs: Date.now() - started });
       return result;
     } catch (error) {
-      logger.warn(event, { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR', durationMs: Date.now() - started });
-      throw settings !== undefined && authorityWithheld(settings) && error instanceof AppError && error.code === 'TLS_UNTRUSTED' ? withheldAuthorityError(error) : error;
+      logger.warn(event, {
+        code: error instanceof AppError ? error.code : 'INTERNAL_ERROR',
+        durationMs: Date.now() - started,
+      });
+      throw settings !== undefined &&
+        authorityWithheld(settings) &&
+        error instanceof AppError &&
+        error.code === 'TLS_UNTRUSTED'
+        ? withheldAuthorityError(error)
+        : error;
     }
   }
 
@@ -157,13 +195,22 @@ export function createConnectionService({
   let expiryReading: Promise<void> = Promise.resolve();
 
   /** Reads the earliest expiry within the budget and records it; never fails (a test has its verdict already). */
-  async function readAndRecordExpiry(target: ConnectionTarget, credentials: ChorusCredentials, sources: Parameters<typeof readEarliestExpiry>[1], cancel: AbortSignal | undefined): Promise<void> {
+  async function readAndRecordExpiry(
+    target: ConnectionTarget,
+    credentials: ChorusCredentials,
+    sources: Parameters<typeof readEarliestExpiry>[1],
+    cancel: AbortSignal | undefined,
+  ): Promise<void> {
     try {
       const budget = AbortSignal.timeout(budgetMs);
       const stop = cancel ? AbortSignal.any([budget, cancel]) : budget;
       const reading = await readEarliestExpiry((id) => client.structureDetails(target, credentials, id, stop), sources);
       if (reading.kind === 'unknown') logger.warn('chorus.password-expiry', { code: 'UNREAD' });
-      else recordPasswordExpiry(reading.kind === 'found' ? reading.day : undefined, reading.kind === 'found' ? reading.structure : undefined);
+      else
+        recordPasswordExpiry(
+          reading.kind === 'found' ? reading.day : undefined,
+          reading.kind === 'found' ? reading.structure : undefined,
+        );
     } catch (error) {
       // The settings could not be written (the account renamed meanwhile, a full disk): the date known before stays.
       logger.warn('chorus.password-expiry', { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
@@ -178,25 +225,40 @@ export function createConnectionService({
      * One test at a time: a second request while one runs gets the same answer. A success also
      * reads the password's expiry from Chorus Pro, when it gives one, for the renewal reminder.
      */
-    testConnection(settings: StoredSettings, { cancel, recordExpiry = true, expiry = 'with-verdict' }: TestOptions = {}): Promise<ConnectionTestResult> {
-      runningTest ??= logged('chorus.connection-test', async () => {
-        const { target, credentials } = await prepare(settings);
-        // The cards the last test read, as many at once as they are read: their connections open
-        // with the token's (issue 36).
-        const apiConnections = recordExpiry ? Math.min(settings.structuresReadForExpiry ?? 1, expiryReadConcurrency) : 1;
-        const { expirySources, inactive, ...result } = await client.testConnection(target, credentials, cancel, apiConnections);
-        // Chorus Pro accepted the password even when the account is inactive.
-        if (recordExpiry) recordPasswordVerified();
-        if (inactive !== undefined) throw new AppError('ACCOUNT_INACTIVE', inactive);
-        if (recordExpiry && expirySources.length > 0 && expirySources.length !== settings.structuresReadForExpiry) keep(() => recordStructuresReadForExpiry?.(expirySources.length));
-        if (recordExpiry && expirySources.length > 0) {
-          // On the connections this test opened (keep-alive), after the verdict or before it.
-          const reading = readAndRecordExpiry(target, credentials, expirySources, cancel);
-          expiryReading = reading;
-          if (expiry === 'with-verdict') await reading;
-        }
-        return result;
-      }, settings).finally(() => {
+    testConnection(
+      settings: StoredSettings,
+      { cancel, recordExpiry = true, expiry = 'with-verdict' }: TestOptions = {},
+    ): Promise<ConnectionTestResult> {
+      runningTest ??= logged(
+        'chorus.connection-test',
+        async () => {
+          const { target, credentials } = await prepare(settings);
+          // The cards the last test read, as many at once as they are read: their connections open
+          // with the token's (issue 36).
+          const apiConnections = recordExpiry
+            ? Math.min(settings.structuresReadForExpiry ?? 1, expiryReadConcurrency)
+            : 1;
+          const { expirySources, inactive, ...result } = await client.testConnection(
+            target,
+            credentials,
+            cancel,
+            apiConnections,
+          );
+          // Chorus Pro accepted the password even when the account is inactive.
+          if (recordExpiry) recordPasswordVerified();
+          if (inactive !== undefined) throw new AppError('ACCOUNT_INACTIVE', inactive);
+          if (recordExpiry && expirySources.length > 0 && expirySources.length !== settings.structuresReadForExpiry)
+            keep(() => recordStructuresReadForExpiry?.(expirySources.length));
+          if (recordExpiry && expirySources.length > 0) {
+            // On the connections this test opened (keep-alive), after the verdict or before it.
+            const reading = readAndRecordExpiry(target, credentials, expirySources, cancel);
+            expiryReading = reading;
+            if (expiry === 'with-verdict') await reading;
+          }
+          return result;
+        },
+        settings,
+      ).finally(() => {
         runningTest = undefined;
       });
       return runningTest;
@@ -210,25 +272,37 @@ export function createConnectionService({
 
     /** Checks a password that is not stored yet: the renewal's first step. */
     async verifyPassword(settings: StoredSettings, password: string, cancel?: AbortSignal): Promise<void> {
-      await logged('chorus.password-check', async () => {
-        const { target, credentials } = await prepare(settings, password);
-        // An inactive account still accepted the password: that is all a renewal asks.
-        return client.testConnection(target, credentials, cancel);
-      }, settings);
+      await logged(
+        'chorus.password-check',
+        async () => {
+          const { target, credentials } = await prepare(settings, password);
+          // An inactive account still accepted the password: that is all a renewal asks.
+          return client.testConnection(target, credentials, cancel);
+        },
+        settings,
+      );
     },
 
     listStructures(settings: StoredSettings, cancel?: AbortSignal): Promise<ChorusStructure[]> {
-      return logged('chorus.structures', async () => {
-        const { target, credentials } = await prepare(settings);
-        return client.listStructures(target, credentials, cancel);
-      }, settings);
+      return logged(
+        'chorus.structures',
+        async () => {
+          const { target, credentials } = await prepare(settings);
+          return client.listStructures(target, credentials, cancel);
+        },
+        settings,
+      );
     },
 
     structureDetails(settings: StoredSettings, structureId: number, cancel?: AbortSignal): Promise<StructureDetails> {
-      return logged('chorus.structure-details', async () => {
-        const { target, credentials } = await prepare(settings);
-        return client.structureDetails(target, credentials, structureId, cancel);
-      }, settings);
+      return logged(
+        'chorus.structure-details',
+        async () => {
+          const { target, credentials } = await prepare(settings);
+          return client.structureDetails(target, credentials, structureId, cancel);
+        },
+        settings,
+      );
     },
   };
 }

@@ -31,10 +31,22 @@ describe('HTTPS_PROXY with a user name and a password', () => {
       const ca = join(tempDir('chorus-ca-env-'), 'autorite.pem');
       writeFileSync(ca, https.caPem ?? '');
       const { settings } = fixture.services;
-      settings.update({ apiBaseUrl: `https://chorus-simule.test:${port}`, tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token`, caCertificatePath: ca });
-      await fixture.secrets.set(secretAccounts.clientSecret(settings.read(), demoAccount.clientId), demoAccount.clientSecret);
-      await fixture.secrets.set(secretAccounts.technicalPassword(settings.read().apiBaseUrl, demoAccount.login), demoAccount.password);
-      await expect(fixture.services.connection.testConnection(settings.read())).resolves.toMatchObject({ structureCount: 3 });
+      settings.update({
+        apiBaseUrl: `https://chorus-simule.test:${port}`,
+        tokenUrl: `https://chorus-simule.test:${port}/api/oauth/token`,
+        caCertificatePath: ca,
+      });
+      await fixture.secrets.set(
+        secretAccounts.clientSecret(settings.read(), demoAccount.clientId),
+        demoAccount.clientSecret,
+      );
+      await fixture.secrets.set(
+        secretAccounts.technicalPassword(settings.read().apiBaseUrl, demoAccount.login),
+        demoAccount.password,
+      );
+      await expect(fixture.services.connection.testConnection(settings.read())).resolves.toMatchObject({
+        structureCount: 3,
+      });
       expect(new Set(proxy.requestedHosts)).toEqual(new Set([`chorus-simule.test:${port}`]));
       expect(JSON.stringify(fixture.logLines)).not.toContain('Mot de passe');
     } finally {

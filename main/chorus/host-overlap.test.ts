@@ -11,7 +11,12 @@ import { createHttpTransport } from './http-transport';
 // Production has two hosts (oauth.piste.gouv.fr and api.piste.gouv.fr): here "localhost" answers
 // the token, "127.0.0.1" the API, each its own TLS server signed by a CA made for the run.
 
-const demo: ChorusCredentials = { clientId: 'id', clientSecret: 'secret', login: 'TECH_1_demo@cpro.fr', password: 'Demo-Chorus-2026!' };
+const demo: ChorusCredentials = {
+  clientId: 'id',
+  clientSecret: 'secret',
+  login: 'TECH_1_demo@cpro.fr',
+  password: 'Demo-Chorus-2026!',
+};
 const attachments = JSON.stringify({
   codeRetour: 0,
   libelle: 'TRA_MSG_00.000',
@@ -20,16 +25,22 @@ const attachments = JSON.stringify({
 });
 
 let certificates: Awaited<ReturnType<typeof generateCertificates>>;
-const closedAfterTest = closedAfterEachTest((server: Server) => new Promise<void>((resolve) => {
-  server.closeAllConnections();
-  server.close(() => resolve());
-}));
+const closedAfterTest = closedAfterEachTest(
+  (server: Server) =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 beforeAll(async () => {
   certificates = await generateCertificates(['localhost', '127.0.0.1']);
 });
 
 type Certificates = typeof certificates;
-async function listen(handler: Parameters<typeof createServer>[1], signedBy: Certificates = certificates): Promise<{ server: Server; port: number }> {
+async function listen(
+  handler: Parameters<typeof createServer>[1],
+  signedBy: Certificates = certificates,
+): Promise<{ server: Server; port: number }> {
   const server = closedAfterTest(createServer({ key: signedBy.server.key, cert: signedBy.server.cert }, handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port };
@@ -48,7 +59,10 @@ async function twoHosts(tokenStatus = 200, signedBy: Certificates = certificates
   const api = await listen((request, response) => {
     request.resume();
     request.on('end', () => {
-      apiRequests.push({ authorization: request.headers.authorization, cproAccount: request.headers['cpro-account'] as string | undefined });
+      apiRequests.push({
+        authorization: request.headers.authorization,
+        cproAccount: request.headers['cpro-account'] as string | undefined,
+      });
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(attachments);
     });
   }, signedBy);
@@ -63,10 +77,14 @@ async function twoHosts(tokenStatus = 200, signedBy: Certificates = certificates
     void Promise.race([apiConnection, new Promise((resolve) => setTimeout(resolve, 2000))]).then(() => {
       events.push('jeton : réponse envoyée');
       if (tokenStatus !== 200) {
-        response.writeHead(tokenStatus, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'invalid_client' }));
+        response
+          .writeHead(tokenStatus, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ error: 'invalid_client' }));
         return;
       }
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ access_token: 'jeton-1', token_type: 'Bearer', expires_in: 3600 }));
+      response
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ access_token: 'jeton-1', token_type: 'Bearer', expires_in: 3600 }));
     });
   }, signedBy);
   const target = {
@@ -75,7 +93,14 @@ async function twoHosts(tokenStatus = 200, signedBy: Certificates = certificates
     timeoutSeconds: 10,
     extraCaPem: signedBy.ca.cert,
   };
-  return { events, apiRequests, target, apiServer: api.server, tokenRequests: () => tokenRequests, apiConnections: () => events.filter((event) => event.startsWith('API')).length };
+  return {
+    events,
+    apiRequests,
+    target,
+    apiServer: api.server,
+    tokenRequests: () => tokenRequests,
+    apiConnections: () => events.filter((event) => event.startsWith('API')).length,
+  };
 }
 
 describe('a connection test against two hosts', () => {
@@ -103,7 +128,9 @@ describe('a connection test against two hosts', () => {
     await expect(client.testConnection(hosts.target, demo)).rejects.toMatchObject({ code: 'OAUTH_REJECTED' });
     expect(hosts.apiRequests).toEqual([]);
     await new Promise<void>((resolve) => setTimeout(resolve, 50));
-    const open = await new Promise<number>((resolve) => hosts.apiServer.getConnections((_error, count) => resolve(count)));
+    const open = await new Promise<number>((resolve) =>
+      hosts.apiServer.getConnections((_error, count) => resolve(count)),
+    );
     expect(open).toBe(0);
   });
 

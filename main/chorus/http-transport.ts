@@ -85,7 +85,12 @@ export function createHttpTransport(): HttpSend {
         signal: route.signal,
         httpAgent,
         httpsAgent: route.proxy
-          ? createTunnelAgent({ proxy: route.proxy, proxyPassword: route.proxyPassword, extraCaPem: route.extraCaPem, signal: route.signal })
+          ? createTunnelAgent({
+              proxy: route.proxy,
+              proxyPassword: route.proxyPassword,
+              extraCaPem: route.extraCaPem,
+              signal: route.signal,
+            })
           : poolFor(route.extraCaPem),
         // Tunnels are ours (proxy-tunnel.ts): axios' would read a proxy's refusal as the target's answer.
         proxy: false,

@@ -14,7 +14,11 @@ type TestConnection = (settings: StoredSettings, options?: TestOptions) => Promi
  * --all`, the daily check) leave their outcome on the account. A test on other parameters (command
  * line overrides) says nothing of the saved ones.
  */
-export function recordingLastCheck<T extends { readonly testConnection: TestConnection }>(connection: T, write: (check: LastCheck) => void, clock: Clock): T {
+export function recordingLastCheck<T extends { readonly testConnection: TestConnection }>(
+  connection: T,
+  write: (check: LastCheck) => void,
+  clock: Clock,
+): T {
   // The test's own outcome is what the user waits for: a file that cannot be written (the account
   // renamed meanwhile, a full disk) must not turn it into another failure.
   const record = (check: LastCheck): void => {

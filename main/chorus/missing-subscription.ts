@@ -10,14 +10,20 @@ const reachedApi: ReadonlySet<string> = new Set(['AUTH_REJECTED', 'CHORUS_ERROR'
  * answers, the application lacks Utilisateurs alone; when it refuses too, the subscription (or the
  * structure's API connection) is missing as a whole. Anything else keeps the first refusal.
  */
-export async function whichSubscription(call: (path: string, body: object) => Promise<unknown>, error: unknown): Promise<never> {
+export async function whichSubscription(
+  call: (path: string, body: object) => Promise<unknown>,
+  error: unknown,
+): Promise<never> {
   if (!(error instanceof AppError) || error.code !== 'FORBIDDEN') throw error;
   const probe = await call(structureSearchPath, structureSearchProbe).then(
     () => 'answered' as const,
     (probeError: unknown) => probeError,
   );
   if (probe === 'answered' || (probe instanceof AppError && reachedApi.has(probe.code))) {
-    throw new AppError('API_NOT_SUBSCRIBED', "API « Utilisateurs » non souscrite, l'API Structures répond ; ajoutez l'abonnement à l'API Utilisateurs");
+    throw new AppError(
+      'API_NOT_SUBSCRIBED',
+      "API « Utilisateurs » non souscrite, l'API Structures répond ; ajoutez l'abonnement à l'API Utilisateurs",
+    );
   }
   if (probe instanceof AppError && probe.code === 'FORBIDDEN') {
     throw new AppError(
@@ -25,12 +31,21 @@ export async function whichSubscription(call: (path: string, body: object) => Pr
       "ni l'API Utilisateurs ni l'API Structures ne répondent : l'application PISTE n'est abonnée à aucune des deux dans cet environnement, ou la structure n'a pas déclaré son raccordement par API",
     );
   }
-  if (probe instanceof AppError && (probe.code === 'CANCELLED' || probe.code === 'RATE_LIMITED' || probe.code === 'TIMEOUT')) throw probe;
+  if (
+    probe instanceof AppError &&
+    (probe.code === 'CANCELLED' || probe.code === 'RATE_LIMITED' || probe.code === 'TIMEOUT')
+  )
+    throw probe;
   throw error;
 }
 
 /** The smallest search: one result at most, of a structure that cannot exist. */
 const structureSearchProbe = {
   structure: { identifiantStructure: '00000000000000', typeIdentifiantStructure: 'SIRET' },
-  parametres: { pageResultatDemandee: 1, nbResultatsParPage: 1, triSens: 'Descendant', triColonne: 'IdentifiantStructure' },
+  parametres: {
+    pageResultatDemandee: 1,
+    nbResultatsParPage: 1,
+    triSens: 'Descendant',
+    triColonne: 'IdentifiantStructure',
+  },
 };

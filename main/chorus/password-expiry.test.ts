@@ -33,14 +33,27 @@ const many = (count: number): FixtureStructure[] =>
 const closedAfterTest = closedAfterEachTest((simulator: Simulator) => simulator.close());
 const clearedAfterTest = closedAfterEachTest((keychain: string) => clearKeychainService(keychain));
 
-async function serviceFor(login: string, password: string, options: { fixture?: SimulatorFixture; clientId?: string; budgetMs?: number } = {}) {
+async function serviceFor(
+  login: string,
+  password: string,
+  options: { fixture?: SimulatorFixture; clientId?: string; budgetMs?: number } = {},
+) {
   const fixture = options.fixture ?? loadFixture();
   const simulator = closedAfterTest(await startSimulator({ fixture }));
   const keychain = clearedAfterTest(`Chorus Pro Echanges (test ${randomUUID()})`);
-  const application = fixture.applications.find((candidate) => candidate.clientId === (options.clientId ?? 'demo-client-id'));
+  const application = fixture.applications.find(
+    (candidate) => candidate.clientId === (options.clientId ?? 'demo-client-id'),
+  );
   if (!application) throw new Error('application inconnue');
   const secrets = createKeytarSecretStore(keychain);
-  const settings: StoredSettings = { ...defaultSettings, environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login, clientId: application.clientId };
+  const settings: StoredSettings = {
+    ...defaultSettings,
+    environment: 'custom',
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    login,
+    clientId: application.clientId,
+  };
   await secrets.set(secretAccounts.clientSecret(settings, application.clientId), application.clientSecret);
   await secrets.set(secretAccounts.technicalPassword(settings.apiBaseUrl, login), password);
   const recorded: { day: string | undefined; structure: string | undefined }[] = [];
@@ -79,7 +92,11 @@ describe('the password expiry read from the attached structures', () => {
   });
 
   it('gives the verdict without the dates when the structures answer later than the budget: the date known before stays', async () => {
-    const { simulator, service, settings, recorded, logLines } = await serviceFor('TECH_6_plusieurs_dates@cpro.fr', 'Plusieurs-Dates-2026', { budgetMs: 300 });
+    const { simulator, service, settings, recorded, logLines } = await serviceFor(
+      'TECH_6_plusieurs_dates@cpro.fr',
+      'Plusieurs-Dates-2026',
+      { budgetMs: 300 },
+    );
     simulator.setDelay(20_000, structureDetailsPath);
     await expect(service.testConnection(settings)).resolves.toMatchObject({ structureCount: 3 });
     expect(recorded).toEqual([]);
@@ -88,8 +105,16 @@ describe('the password expiry read from the attached structures', () => {
 
   it('gives a success when the Structures API refuses the dates (not subscribed): the verdict is the first call’s', async () => {
     const fixture = loadFixture();
-    fixture.applications.push({ clientId: 'utilisateurs-seule', clientSecret: 'secret-utilisateurs-seule', subscribed: true, apis: ['utilisateurs'] });
-    const { service, settings, recorded } = await serviceFor('TECH_6_plusieurs_dates@cpro.fr', 'Plusieurs-Dates-2026', { fixture, clientId: 'utilisateurs-seule' });
+    fixture.applications.push({
+      clientId: 'utilisateurs-seule',
+      clientSecret: 'secret-utilisateurs-seule',
+      subscribed: true,
+      apis: ['utilisateurs'],
+    });
+    const { service, settings, recorded } = await serviceFor('TECH_6_plusieurs_dates@cpro.fr', 'Plusieurs-Dates-2026', {
+      fixture,
+      clientId: 'utilisateurs-seule',
+    });
     await expect(service.testConnection(settings)).resolves.toMatchObject({ structureCount: 3 });
     expect(recorded).toEqual([]);
   });
@@ -99,7 +124,10 @@ describe('inactive accounts', () => {
   const failureOf = (promise: Promise<unknown>) =>
     promise.then(
       () => ({ code: 'succeeded', message: '' }),
-      (error: unknown) => (error instanceof AppError ? { code: error.code, message: error.message } : { code: 'not an AppError', message: String(error) }),
+      (error: unknown) =>
+        error instanceof AppError
+          ? { code: error.code, message: error.message }
+          : { code: 'not an AppError', message: String(error) },
     );
 
   it('ACCOUNT_INACTIVE for a technical user whose status is not ACTIF, saying who reactivates it', async () => {
@@ -111,7 +139,10 @@ describe('inactive accounts', () => {
   });
 
   it('ACCOUNT_INACTIVE when every attachment is inactive; a renewal still accepts the password', async () => {
-    const { service, settings } = await serviceFor('TECH_5_rattachements_inactifs@cpro.fr', 'Rattachements-Inactifs-2026');
+    const { service, settings } = await serviceFor(
+      'TECH_5_rattachements_inactifs@cpro.fr',
+      'Rattachements-Inactifs-2026',
+    );
     const failure = await failureOf(service.testConnection(settings));
     expect(failure.code).toBe('ACCOUNT_INACTIVE');
     expect(failure.message).toContain('tous inactifs');

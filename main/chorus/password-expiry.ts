@@ -44,10 +44,12 @@ export async function readEarliestExpiry(
   // In the attachments' order, so that a tie names the same structure every time.
   for (const source of sources) {
     const answer = answers.find((candidate) => candidate.source === source);
-    const day = answer?.details.passwordExpiresAt === undefined ? undefined : chorusDay(answer.details.passwordExpiresAt);
+    const day =
+      answer?.details.passwordExpiresAt === undefined ? undefined : chorusDay(answer.details.passwordExpiresAt);
     if (!answer || !day) continue;
     // Days as AAAA-MM-JJ compare as text.
-    if (!earliest || day < earliest.day) earliest = { day, structure: answer.details.designation || source.designation };
+    if (!earliest || day < earliest.day)
+      earliest = { day, structure: answer.details.designation || source.designation };
   }
   return earliest ? { kind: 'found', ...earliest } : { kind: 'none' };
 }

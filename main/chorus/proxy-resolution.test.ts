@@ -9,11 +9,15 @@ const noSystemProxy = () => Promise.resolve('DIRECT');
 
 describe('the proxy for a Chorus Pro address', () => {
   it('is the explicit setting first', async () => {
-    expect((await resolveProxy('https://api.piste.gouv.fr', 'http://autre-proxy:8080', noSystemProxy))?.href).toBe('http://autre-proxy:8080/');
+    expect((await resolveProxy('https://api.piste.gouv.fr', 'http://autre-proxy:8080', noSystemProxy))?.href).toBe(
+      'http://autre-proxy:8080/',
+    );
   });
 
   it('is HTTPS_PROXY otherwise, except for the hosts NO_PROXY names', async () => {
-    expect((await resolveProxy('https://api.piste.gouv.fr', undefined, noSystemProxy))?.host).toBe('proxy.mairie.local:3128');
+    expect((await resolveProxy('https://api.piste.gouv.fr', undefined, noSystemProxy))?.host).toBe(
+      'proxy.mairie.local:3128',
+    );
     expect(await resolveProxy('https://interne.mairie.local/cpro', undefined, noSystemProxy)).toBeUndefined();
   });
 
@@ -31,7 +35,9 @@ describe('the proxy for a Chorus Pro address', () => {
         asked.push(url);
         return Promise.resolve('PROXY proxy-systeme.mairie.local:8080; DIRECT');
       };
-      expect((await resolveProxy('https://api.piste.gouv.fr', undefined, system))?.host).toBe('proxy-systeme.mairie.local:8080');
+      expect((await resolveProxy('https://api.piste.gouv.fr', undefined, system))?.host).toBe(
+        'proxy-systeme.mairie.local:8080',
+      );
       expect(asked).toEqual(['https://api.piste.gouv.fr']);
       expect(await resolveProxy('https://api.piste.gouv.fr', undefined, noSystemProxy)).toBeUndefined();
       expect(await resolveProxy('https://api.piste.gouv.fr', undefined, undefined)).toBeUndefined();

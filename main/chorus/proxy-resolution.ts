@@ -20,7 +20,10 @@ export function parsePacAnswer(answer: string): URL | undefined {
  * taken out of the address, so that it goes on the CONNECT only and the address that travels on
  * (messages, log) has none.
  */
-export function splitProxyPassword(proxy: URL | undefined): { readonly proxy: URL | undefined; readonly password: string | undefined } {
+export function splitProxyPassword(proxy: URL | undefined): {
+  readonly proxy: URL | undefined;
+  readonly password: string | undefined;
+} {
   if (!proxy?.password) return { proxy, password: undefined };
   let password: string;
   try {

@@ -44,7 +44,10 @@ export function createTunnelAgent({ proxy, proxyPassword, extraCaPem, signal }: 
   const trust = trustContextFor(extraCaPem);
 
   class TunnelAgent extends HttpsAgent {
-    override createConnection(options: RequestOptions, callback?: (error: Error | null, stream: Duplex) => void): undefined {
+    override createConnection(
+      options: RequestOptions,
+      callback?: (error: Error | null, stream: Duplex) => void,
+    ): undefined {
       let settled = false;
       const settle = (error: Error | null, stream?: Duplex): void => {
         if (settled) return;
@@ -64,7 +67,11 @@ export function createTunnelAgent({ proxy, proxyPassword, extraCaPem, signal }: 
         signal,
         headers: {
           Host: target,
-          ...(user ? { 'Proxy-Authorization': `Basic ${Buffer.from(`${user}:${proxyPassword ?? ''}`, 'utf8').toString('base64')}` } : {}),
+          ...(user
+            ? {
+                'Proxy-Authorization': `Basic ${Buffer.from(`${user}:${proxyPassword ?? ''}`, 'utf8').toString('base64')}`,
+              }
+            : {}),
         },
         ...(proxy.protocol === 'https:' && trust ? { secureContext: trust } : {}),
       });

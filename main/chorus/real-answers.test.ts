@@ -27,7 +27,11 @@ describe('a PISTE application subscribed to some Chorus Pro APIs only', () => {
   it('API_NOT_SUBSCRIBED naming Utilisateurs when Structures answers, and how to add it on the PISTE portal', async () => {
     const chorus = await simulator();
     const failure = await failureOf(
-      newClient().testConnection(targetOf(chorus), { ...demoAccount, clientId: 'sans-utilisateurs-client-id', clientSecret: 'sans-utilisateurs-client-secret' }),
+      newClient().testConnection(targetOf(chorus), {
+        ...demoAccount,
+        clientId: 'sans-utilisateurs-client-id',
+        clientSecret: 'sans-utilisateurs-client-secret',
+      }),
     );
     expect(failure.code).toBe('API_NOT_SUBSCRIBED');
     expect(failure.message).toContain('« Utilisateurs »');
@@ -39,7 +43,11 @@ describe('a PISTE application subscribed to some Chorus Pro APIs only', () => {
   it('FORBIDDEN saying the subscription is missing as a whole when Structures refuses too', async () => {
     const chorus = await simulator();
     const failure = await failureOf(
-      newClient().testConnection(targetOf(chorus), { ...demoAccount, clientId: 'non-abonnee-client-id', clientSecret: 'non-abonnee-client-secret' }),
+      newClient().testConnection(targetOf(chorus), {
+        ...demoAccount,
+        clientId: 'non-abonnee-client-id',
+        clientSecret: 'non-abonnee-client-secret',
+      }),
     );
     expect(failure.code).toBe('FORBIDDEN');
     expect(failure.message).toContain("ni l'API Utilisateurs ni l'API Structures ne répondent");
@@ -124,13 +132,21 @@ describe('a refused technical password', () => {
 describe('inactive accounts and attachments', () => {
   it('reports a technical user whose statutUtilisateur is not ACTIF', async () => {
     const chorus = await simulator();
-    const check = await newClient().testConnection(targetOf(chorus), { ...demoAccount, login: 'TECH_4_inactif@cpro.fr', password: 'Compte-Inactif-2026' });
+    const check = await newClient().testConnection(targetOf(chorus), {
+      ...demoAccount,
+      login: 'TECH_4_inactif@cpro.fr',
+      password: 'Compte-Inactif-2026',
+    });
     expect(check.inactive).toBe('compte technique au statut INACTIF');
   });
 
   it('reports an account whose attachments are all inactive, not one with some inactive', async () => {
     const chorus = await simulator();
-    const check = await newClient().testConnection(targetOf(chorus), { ...demoAccount, login: 'TECH_5_rattachements_inactifs@cpro.fr', password: 'Rattachements-Inactifs-2026' });
+    const check = await newClient().testConnection(targetOf(chorus), {
+      ...demoAccount,
+      login: 'TECH_5_rattachements_inactifs@cpro.fr',
+      password: 'Rattachements-Inactifs-2026',
+    });
     expect(check.inactive).toBe('2 rattachements à une structure, tous inactifs');
     const demoCheck = await newClient().testConnection(targetOf(chorus), demoAccount);
     expect(demoCheck.inactive).toBeUndefined();
@@ -142,7 +158,10 @@ describe('the decommissioned hosts', () => {
   it('refuses an address on *.aife.economie.gouv.fr before any request, naming the PISTE pair', async () => {
     const chorus = await simulator();
     const failure = await failureOf(
-      newClient().testConnection(targetOf(chorus, { apiBaseUrl: 'https://chorus-pro.aife.economie.gouv.fr' }), demoAccount),
+      newClient().testConnection(
+        targetOf(chorus, { apiBaseUrl: 'https://chorus-pro.aife.economie.gouv.fr' }),
+        demoAccount,
+      ),
     );
     expect(failure.code).toBe('INVALID_INPUT');
     expect(failure.message).toContain('https://api.piste.gouv.fr');

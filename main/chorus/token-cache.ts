@@ -28,7 +28,9 @@ interface CachedToken {
  * secret itself.
  */
 export const tokenCacheKey = (request: TokenRequest): string =>
-  createHash('sha256').update(`${request.tokenUrl}\n${new URL(request.apiBaseUrl).host}\n${request.clientId}\n${request.clientSecret}`).digest('hex');
+  createHash('sha256')
+    .update(`${request.tokenUrl}\n${new URL(request.apiBaseUrl).host}\n${request.clientId}\n${request.clientSecret}`)
+    .digest('hex');
 
 const looksLikeHtml = (answer: HttpAnswer): boolean =>
   /text\/html/i.test(answer.headers['content-type'] ?? '') || /^\s*<(!doctype|html)/i.test(answer.text);
@@ -40,7 +42,12 @@ export interface IssuedToken {
 }
 
 /** Asks PISTE for a client_credentials token; every refusal is one of the app's failures. */
-export async function requestPisteToken(send: HttpSend, request: TokenRequest, route: RouteOptions, clock: Clock): Promise<IssuedToken> {
+export async function requestPisteToken(
+  send: HttpSend,
+  request: TokenRequest,
+  route: RouteOptions,
+  clock: Clock,
+): Promise<IssuedToken> {
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: request.clientId,
@@ -48,7 +55,12 @@ export async function requestPisteToken(send: HttpSend, request: TokenRequest, r
     scope: 'openid',
   }).toString();
   const answer = await send(
-    { method: 'POST', url: request.tokenUrl, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body },
+    {
+      method: 'POST',
+      url: request.tokenUrl,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body,
+    },
     route,
   );
   if (answer.status === 400 || answer.status === 401) {
@@ -61,7 +73,8 @@ export async function requestPisteToken(send: HttpSend, request: TokenRequest, r
   if (answer.status >= 500) throw new AppError('OAUTH_UNAVAILABLE', `HTTP ${answer.status}`);
   if (answer.status !== 200) throw answerFailure(answer, request.tokenUrl, clock());
   const json = parseJson(answer.text);
-  if (json === undefined && looksLikeHtml(answer)) throw new AppError('OAUTH_UNAVAILABLE', 'page de maintenance au lieu du jeton');
+  if (json === undefined && looksLikeHtml(answer))
+    throw new AppError('OAUTH_UNAVAILABLE', 'page de maintenance au lieu du jeton');
   const token = tokenAnswerSchema.safeParse(json);
   if (!token.success) throw new AppError('UNEXPECTED_RESPONSE', 'jeton PISTE illisible');
   return { value: token.data.access_token, expiresInSeconds: token.data.expires_in };

@@ -3,7 +3,16 @@ import { hostOf } from '../net/host-of';
 import { ProxyRefusedError } from './proxy-tunnel';
 
 const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
-const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EADDRNOTAVAIL']);
+const connectionCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EADDRNOTAVAIL',
+]);
 const untrustedCertificateCodes = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -58,7 +67,8 @@ export function transportFailure(error: unknown, { url, signal, proxied }: Failu
   if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) return new AppError('TLS_HOSTNAME_MISMATCH', host);
   if (codes.some((code) => untrustedCertificateCodes.has(code))) return new AppError('TLS_UNTRUSTED', host);
   if (message.includes('maxContentLength')) return new AppError('RESPONSE_TOO_LARGE', host);
-  if (proxied && codes.some((code) => dnsCodes.has(code) || connectionCodes.has(code))) return new AppError('PROXY_FAILED');
+  if (proxied && codes.some((code) => dnsCodes.has(code) || connectionCodes.has(code)))
+    return new AppError('PROXY_FAILED');
   if (codes.some((code) => dnsCodes.has(code))) return new AppError('DNS_FAILED', host);
   if (proxied) return new AppError('PROXY_FAILED');
   return new AppError('CONNECTION_FAILED', host);

@@ -34,23 +34,42 @@ async function throughProxy(server: Simulator) {
   const fixture = disposedAfterTest(await configuredServices(server));
   const ca = join(tempDir('chorus-ca-ip-'), 'autorite.pem');
   writeFileSync(ca, server.caPem ?? '');
-  fixture.services.settings.update({ apiBaseUrl: `https://${ipEndpoint}:${port}`, tokenUrl: `https://${ipEndpoint}:${port}/api/oauth/token`, proxyUrl: `http://localhost:${proxy.port}`, caCertificatePath: ca });
-  await fixture.secrets.set(secretAccounts.clientSecret(fixture.services.settings.read(), demoAccount.clientId), demoAccount.clientSecret);
-  await fixture.secrets.set(secretAccounts.technicalPassword(fixture.services.settings.read().apiBaseUrl, demoAccount.login), demoAccount.password);
+  fixture.services.settings.update({
+    apiBaseUrl: `https://${ipEndpoint}:${port}`,
+    tokenUrl: `https://${ipEndpoint}:${port}/api/oauth/token`,
+    proxyUrl: `http://localhost:${proxy.port}`,
+    caCertificatePath: ca,
+  });
+  await fixture.secrets.set(
+    secretAccounts.clientSecret(fixture.services.settings.read(), demoAccount.clientId),
+    demoAccount.clientSecret,
+  );
+  await fixture.secrets.set(
+    secretAccounts.technicalPassword(fixture.services.settings.read().apiBaseUrl, demoAccount.login),
+    demoAccount.password,
+  );
   return { fixture, proxy };
 }
 
-const outcome = (promise: Promise<unknown>) => promise.then(() => 'succeeded', (error: unknown) => (error instanceof AppError ? error.code : String(error)));
+const outcome = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'succeeded',
+    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
+  );
 
 describe('an IP-address endpoint reached through a proxy', () => {
   it('refuses a certificate made out to the proxy’s name: the identity checked is the target’s', async () => {
     const { fixture, proxy } = await throughProxy(forProxyName);
-    expect(await outcome(fixture.services.connection.testConnection(fixture.services.settings.read()))).toBe('TLS_HOSTNAME_MISMATCH');
+    expect(await outcome(fixture.services.connection.testConnection(fixture.services.settings.read()))).toBe(
+      'TLS_HOSTNAME_MISMATCH',
+    );
     expect(proxy.requestedHosts[0]).toBe(`${ipEndpoint}:${new URL(forProxyName.url).port}`);
   });
 
   it('accepts a certificate that names the address itself (IP SAN)', async () => {
     const { fixture } = await throughProxy(forTargetIp);
-    await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
+    await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({
+      structureCount: 3,
+    });
   });
 });

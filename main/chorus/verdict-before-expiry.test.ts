@@ -35,7 +35,9 @@ describe('the verdict before the expiry', () => {
   it('answers at the verdict, then records the expiry the cards give (the screen and `test`)', async () => {
     const fixture = disposedAfterTest(await configuredServices(await slowCards()));
     const { connection, settings } = fixture.services;
-    await expect(connection.testConnection(settings.read(), { expiry: 'after-verdict' })).resolves.toMatchObject({ structureCount: 3 });
+    await expect(connection.testConnection(settings.read(), { expiry: 'after-verdict' })).resolves.toMatchObject({
+      structureCount: 3,
+    });
     // The verdict is in: the last check says so, the expiry is still on its way.
     expect(settings.read().lastCheck).toMatchObject({ ok: true });
     expect(settings.read()).not.toHaveProperty('chorusPasswordExpiresOn');
@@ -60,18 +62,47 @@ describe('the verdict before the expiry', () => {
     // What the settings file held when each line was printed.
     const printed: { line: string; expiryRecorded: boolean }[] = [];
     const print = (line: string): void => {
-      printed.push({ line, expiryRecorded: readFileSync(join(dir, settingsFileName), 'utf8').includes('chorusPasswordExpiresOn') });
+      printed.push({
+        line,
+        expiryRecorded: readFileSync(join(dir, settingsFileName), 'utf8').includes('chorusPasswordExpiresOn'),
+      });
     };
     const cli = inProcessCli(() => keychain, fixedClock('2026-11-27T09:30:00Z'));
     const common = ['--user-data-dir', dir, '--json'];
-    expect((await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, ...common])).status).toBe(0);
-    expect((await cli(['set-client-secret', '--client-secret-stdin', ...common], { stdin: demoAccount.clientSecret })).status).toBe(0);
-    expect((await cli(['set-password', '--password-stdin', ...common], { stdin: demoAccount.password })).status).toBe(0);
+    expect(
+      (
+        await cli([
+          'configure',
+          '--url',
+          simulator.url,
+          '--token-url',
+          simulator.tokenUrl,
+          '--login',
+          demoAccount.login,
+          '--client-id',
+          demoAccount.clientId,
+          ...common,
+        ])
+      ).status,
+    ).toBe(0);
+    expect(
+      (await cli(['set-client-secret', '--client-secret-stdin', ...common], { stdin: demoAccount.clientSecret }))
+        .status,
+    ).toBe(0);
+    expect((await cli(['set-password', '--password-stdin', ...common], { stdin: demoAccount.password })).status).toBe(
+      0,
+    );
 
     const run = await cli(['test', '--user-data-dir', dir], { print });
     expect(run.status).toBe(0);
-    expect(printed[0]).toMatchObject({ line: expect.stringContaining('La connexion a été établie') as string, expiryRecorded: false });
-    expect(printed[1]).toEqual({ line: 'Expiration du mot de passe : 30/09/2027 (date communiquée par Chorus Pro, structure « COMMUNE DE SAINT-DEMO »)', expiryRecorded: true });
+    expect(printed[0]).toMatchObject({
+      line: expect.stringContaining('La connexion a été établie') as string,
+      expiryRecorded: false,
+    });
+    expect(printed[1]).toEqual({
+      line: 'Expiration du mot de passe : 30/09/2027 (date communiquée par Chorus Pro, structure « COMMUNE DE SAINT-DEMO »)',
+      expiryRecorded: true,
+    });
 
     // With --json, the one line carries the expiry too.
     const json = await cli(['test', ...common]);

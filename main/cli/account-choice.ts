@@ -6,7 +6,8 @@ import type { CoreServices } from '../accounts/core-services';
  * How a script names an account: `--account "NOM"`; a name an older version let begin with `-`
  * in one word, `--account="-NOM"`, so that it is not taken for an option.
  */
-export const accountOptionText = (name: string): string => (name.startsWith('-') ? `--account="${name}"` : `--account "${name}"`);
+export const accountOptionText = (name: string): string =>
+  name.startsWith('-') ? `--account="${name}"` : `--account "${name}"`;
 
 /** An account name as a command's last argument (`accounts remove`): after `--` when it begins with `-`. */
 export const accountNameText = (name: string): string => (name.startsWith('-') ? `-- "${name}"` : `"${name}"`);
@@ -22,5 +23,8 @@ export function accountForCommand(services: CoreServices, accountName: string | 
   const names = services.workstation.accounts.list().map((account) => account.name);
   const [only] = names;
   if (names.length === 1 && only !== undefined) return services.account(only);
-  throw new AppError('INVALID_INPUT', `il y a ${names.length} comptes techniques : précisez lequel avec --account NOM, parmi ${quoted(names)}`);
+  throw new AppError(
+    'INVALID_INPUT',
+    `il y a ${names.length} comptes techniques : précisez lequel avec --account NOM, parmi ${quoted(names)}`,
+  );
 }

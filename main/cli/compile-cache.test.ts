@@ -35,6 +35,8 @@ describe('where the compile cache may go (it is code: only where nobody else may
     const env = { APPDATA: 'C:\\Users\\agent\\AppData\\Roaming' };
     const own = userDataDirOf(['test'], env);
     expect(isPrivateFolder(own, ['test'], env, 'win32')).toBe(true);
-    expect(isPrivateFolder('\\\\srv\\chorus', ['test', '--user-data-dir', '\\\\srv\\chorus'], env, 'win32')).toBe(false);
+    expect(isPrivateFolder('\\\\srv\\chorus', ['test', '--user-data-dir', '\\\\srv\\chorus'], env, 'win32')).toBe(
+      false,
+    );
   });
 });

@@ -31,8 +31,14 @@ export function userDataDirOf(args: readonly string[], env: NodeJS.ProcessEnv): 
  * only PowerShell could read, which would cost more than the cache saves. Elsewhere, a folder this
  * user owns that neither group nor others may write.
  */
-export function isPrivateFolder(folder: string, args: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
-  if (platform === 'win32') return folder === defaultUserDataDir(env) && !args.some((argument) => argument.startsWith('--user-data-dir'));
+export function isPrivateFolder(
+  folder: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  if (platform === 'win32')
+    return folder === defaultUserDataDir(env) && !args.some((argument) => argument.startsWith('--user-data-dir'));
   try {
     const stats = statSync(folder);
     return stats.isDirectory() && stats.uid === process.getuid?.() && (stats.mode & 0o022) === 0;
@@ -52,7 +58,9 @@ export function enableCommandCompileCache(args: readonly string[], env: NodeJS.P
   if (!existsSync(userDataDir) || !isPrivateFolder(userDataDir, args, env)) return undefined;
   try {
     const { status, directory } = enableCompileCache(join(userDataDir, compileCacheFolderName));
-    return status === constants.compileCacheStatus.ENABLED || status === constants.compileCacheStatus.ALREADY_ENABLED ? directory : undefined;
+    return status === constants.compileCacheStatus.ENABLED || status === constants.compileCacheStatus.ALREADY_ENABLED
+      ? directory
+      : undefined;
   } catch {
     return undefined;
   }

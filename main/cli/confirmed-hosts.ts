@@ -11,13 +11,27 @@ import { text, type Options } from './options';
 
 /** The hosts given as options of this command (--url, --token-url, --proxy). */
 function typedHosts(options: Options): string[] {
-  return hostsOf({ apiBaseUrl: text(options, 'url') ?? '', tokenUrl: text(options, 'token-url') ?? '', proxyUrl: text(options, 'proxy') }).map(({ host }) => host);
+  return hostsOf({
+    apiBaseUrl: text(options, 'url') ?? '',
+    tokenUrl: text(options, 'token-url') ?? '',
+    proxyUrl: text(options, 'proxy'),
+  }).map(({ host }) => host);
 }
 
-export function refuseUnconfirmedHosts(workstation: WorkstationStore, { name }: Pick<AccountServices, 'name'>, settings: StoredSettings, options: Options = {}): void {
+export function refuseUnconfirmedHosts(
+  workstation: WorkstationStore,
+  { name }: Pick<AccountServices, 'name'>,
+  settings: StoredSettings,
+  options: Options = {},
+): void {
   const [missing] = unconfirmedHosts(settings, [...(workstation.confirmedHosts() ?? []), ...typedHosts(options)]);
   if (!missing) return;
   const account = workstation.accounts.list().length > 1 ? ` ${accountOptionText(name)}` : '';
-  const option = missing.role === 'Proxy' ? `--proxy ${settings.proxyUrl ?? ''}` : missing.role === 'URL du jeton' ? `--token-url ${settings.tokenUrl}` : `--url ${settings.apiBaseUrl}`;
+  const option =
+    missing.role === 'Proxy'
+      ? `--proxy ${settings.proxyUrl ?? ''}`
+      : missing.role === 'URL du jeton'
+        ? `--token-url ${settings.tokenUrl}`
+        : `--url ${settings.apiBaseUrl}`;
   throw new AppError('HOST_NOT_CONFIRMED', `${missing.role} ${missing.host} : configure${account} ${option}`);
 }

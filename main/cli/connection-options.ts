@@ -14,12 +14,26 @@ import type { CommandContext } from './command';
 import { environmentFromWord } from './environment-word';
 import { text, type OptionName, type Options } from './options';
 
-export const connectionOptions: readonly OptionName[] = ['env', 'url', 'token-url', 'login', 'client-id', 'timeout', 'ca-file', 'proxy'];
+export const connectionOptions: readonly OptionName[] = [
+  'env',
+  'url',
+  'token-url',
+  'login',
+  'client-id',
+  'timeout',
+  'ca-file',
+  'proxy',
+];
 
 const environmentOption = z
   .string()
   .transform(environmentFromWord)
-  .pipe(z.enum(environmentNames, { error: '--env : environnement inconnu ; valeurs possibles : production, qualification, custom (Production, Qualification, Personnalisé)' }));
+  .pipe(
+    z.enum(environmentNames, {
+      error:
+        '--env : environnement inconnu ; valeurs possibles : production, qualification, custom (Production, Qualification, Personnalisé)',
+    }),
+  );
 /** The option that sets each setting, to name it in a refusal. */
 const optionOfSetting: Readonly<Record<string, string>> = {
   environment: '--env',
@@ -33,7 +47,11 @@ const optionOfSetting: Readonly<Record<string, string>> = {
   proxyUrl: '--proxy',
 };
 const wholeNumber = (field: string, min: number, max: number) =>
-  z.string().regex(/^\d+$/, `${field} : un nombre entier est attendu`).transform(Number).pipe(z.number().min(min, `${field} : ${min} au minimum`).max(max, `${field} : ${max} au maximum`));
+  z
+    .string()
+    .regex(/^\d+$/, `${field} : un nombre entier est attendu`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${field} : ${min} au minimum`).max(max, `${field} : ${max} au maximum`));
 
 function parseOr<T>(schema: z.ZodType<T>, value: string): T {
   const parsed = schema.safeParse(value);
@@ -54,7 +72,12 @@ export function changeFromOptions(options: Options): SettingsChange {
   }
   const change: Record<string, unknown> = {
     // An address given without an environment is a custom one.
-    environment: env !== undefined ? parseOr(environmentOption, env) : url !== undefined || tokenUrl !== undefined ? 'custom' : undefined,
+    environment:
+      env !== undefined
+        ? parseOr(environmentOption, env)
+        : url !== undefined || tokenUrl !== undefined
+          ? 'custom'
+          : undefined,
     apiBaseUrl: url,
     tokenUrl,
     login: text(options, 'login'),
@@ -64,12 +87,17 @@ export function changeFromOptions(options: Options): SettingsChange {
     caCertificatePath: caFile === undefined || caFile === '' ? caFile : resolve(caFile),
     proxyUrl: text(options, 'proxy'),
   };
-  const parsed = settingsChangeSchema.safeParse(Object.fromEntries(Object.entries(change).filter((entry) => entry[1] !== undefined)));
+  const parsed = settingsChangeSchema.safeParse(
+    Object.fromEntries(Object.entries(change).filter((entry) => entry[1] !== undefined)),
+  );
   if (!parsed.success) {
     throw new AppError(
       'INVALID_INPUT',
       parsed.error.issues
-        .map((issue) => `${optionOfSetting[String(issue.path[0])] ?? String(issue.path[0])} : ${issue.code === 'too_big' ? `valeur trop longue (${String(issue.maximum)} caractères au plus)` : 'valeur refusée'}`)
+        .map(
+          (issue) =>
+            `${optionOfSetting[String(issue.path[0])] ?? String(issue.path[0])} : ${issue.code === 'too_big' ? `valeur trop longue (${String(issue.maximum)} caractères au plus)` : 'valeur refusée'}`,
+        )
         .join(' ; '),
     );
   }
@@ -78,8 +106,12 @@ export function changeFromOptions(options: Options): SettingsChange {
 
 /** A Lien URL of one known environment with the token URL of another: never what the user meant. */
 export function refuseMixedEndpoints(settings: StoredSettings): void {
-  const apiOf = Object.entries(knownEnvironments).find(([, endpoints]) => endpoints.apiBaseUrl === settings.apiBaseUrl)?.[0];
-  const tokenOf = Object.entries(knownEnvironments).find(([, endpoints]) => endpoints.tokenUrl === settings.tokenUrl)?.[0];
+  const apiOf = Object.entries(knownEnvironments).find(
+    ([, endpoints]) => endpoints.apiBaseUrl === settings.apiBaseUrl,
+  )?.[0];
+  const tokenOf = Object.entries(knownEnvironments).find(
+    ([, endpoints]) => endpoints.tokenUrl === settings.tokenUrl,
+  )?.[0];
   if (apiOf === undefined || tokenOf === undefined || apiOf === tokenOf) return;
   const label = (name: string) => environmentLabels[name as StoredSettings['environment']];
   throw new AppError(
@@ -96,7 +128,9 @@ export function refuseMixedEndpoints(settings: StoredSettings): void {
 export function refuseCustomApiWithKnownToken(settings: StoredSettings, options: Options): void {
   if (text(options, 'url') === undefined || text(options, 'token-url') !== undefined) return;
   const knownApi = Object.values(knownEnvironments).some((endpoints) => endpoints.apiBaseUrl === settings.apiBaseUrl);
-  const tokenOf = Object.entries(knownEnvironments).find(([, endpoints]) => endpoints.tokenUrl === settings.tokenUrl)?.[0];
+  const tokenOf = Object.entries(knownEnvironments).find(
+    ([, endpoints]) => endpoints.tokenUrl === settings.tokenUrl,
+  )?.[0];
   if (knownApi || tokenOf === undefined) return;
   throw new AppError(
     'INVALID_INPUT',
@@ -111,4 +145,5 @@ export function settingsWithOverrides(context: CommandContext): StoredSettings {
   refuseCustomApiWithKnownToken(settings, context.options);
   return settings;
 }
-export const hasOverrides = (options: Options): boolean => connectionOptions.some((name) => options[name] !== undefined);
+export const hasOverrides = (options: Options): boolean =>
+  connectionOptions.some((name) => options[name] !== undefined);

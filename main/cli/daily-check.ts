@@ -9,7 +9,9 @@ import type { StoredAccount } from '../settings/settings-schema';
 import { agreed, counted } from '../text/plural';
 
 /** `test --all` with the copies still to make, per account (a line each, and `exchange` in its JSON). */
-export function withPendingCopies<R extends { readonly json: Record<string, unknown>; readonly lines: readonly string[] }>(result: R, pending: ReadonlyMap<string, readonly DestinationView[]>): R {
+export function withPendingCopies<
+  R extends { readonly json: Record<string, unknown>; readonly lines: readonly string[] },
+>(result: R, pending: ReadonlyMap<string, readonly DestinationView[]>): R {
   if (pending.size === 0) return result;
   return {
     ...result,
@@ -22,7 +24,9 @@ export function withPendingCopies<R extends { readonly json: Record<string, unkn
  * `test --all`'s result with its notices shown. Without a notifier (plain Node: cli.js), they are
  * printed instead, with the way to get them: the installed app's `--cli`.
  */
-export function withNotifications<R extends { readonly json: Record<string, unknown>; readonly lines: readonly string[] }>(
+export function withNotifications<
+  R extends { readonly json: Record<string, unknown>; readonly lines: readonly string[] },
+>(
   result: R & { readonly outcomes: readonly AccountTestOutcome[] },
   accounts: readonly StoredAccount[],
   clock: Clock,
@@ -34,14 +38,23 @@ export function withNotifications<R extends { readonly json: Record<string, unkn
   const shown = notifier !== undefined;
   return {
     ...result,
-    json: { ...result.json, notifications: { shown, accounts: notices.map((notice) => ({ account: notice.account, text: notice.body })) } },
+    json: {
+      ...result.json,
+      notifications: { shown, accounts: notices.map((notice) => ({ account: notice.account, text: notice.body })) },
+    },
     lines: [
       ...result.lines,
       ...(shown
-        ? [notices.length === 0 ? 'Aucune notification : aucun compte en échec ni à renouveler.' : `${counted(notices.length, 'notification')} ${agreed(notices.length, 'affichée')}.`]
+        ? [
+            notices.length === 0
+              ? 'Aucune notification : aucun compte en échec ni à renouveler.'
+              : `${counted(notices.length, 'notification')} ${agreed(notices.length, 'affichée')}.`,
+          ]
         : [
             "Notifications : elles ne s'affichent qu'avec l'application installée (\"Chorus Pro Echanges.exe\" --cli test --all --notify) ; voici ce qu'elles diraient :",
-            ...(notices.length === 0 ? ['  (aucune : aucun compte en échec ni à renouveler)'] : notices.map((notice) => `  ${notice.body}`)),
+            ...(notices.length === 0
+              ? ['  (aucune : aucun compte en échec ni à renouveler)']
+              : notices.map((notice) => `  ${notice.body}`)),
           ]),
     ],
   };

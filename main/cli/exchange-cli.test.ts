@@ -29,15 +29,42 @@ async function workstation() {
   for (const folder of [programs, inbox]) mkdirSync(folder, { mode: 0o755 });
   const databaseOpen = join(root, 'base-ouverte');
   const script = join(programs, 'pousser');
-  writeFileSync(script, `#!/bin/sh\n[ -f "$2" ] || { echo "base comptable fermée" >&2; exit 1; }\ncat > "$1/recu.json"\n`, { mode: 0o755 });
+  writeFileSync(
+    script,
+    `#!/bin/sh\n[ -f "$2" ] || { echo "base comptable fermée" >&2; exit 1; }\ncat > "$1/recu.json"\n`,
+    { mode: 0o755 },
+  );
   const policyFile = join(root, 'policy.json');
-  writeFileSync(policyFile, JSON.stringify({ formatVersion: 1, destinations: [{ name: 'Logiciel comptable', kind: 'script', command: script, args: [inbox, databaseOpen] }] }));
+  writeFileSync(
+    policyFile,
+    JSON.stringify({
+      formatVersion: 1,
+      destinations: [{ name: 'Logiciel comptable', kind: 'script', command: script, args: [inbox, databaseOpen] }],
+    }),
+  );
   const simulator = await startSimulator({ fixture: loadFixture() });
   simulators.push(simulator);
   const dir = join(root, 'profil');
   const cli = (args: readonly string[], stdin?: string): Promise<CliRun> =>
-    runCliProcess([...args, '--user-data-dir', dir], keychainService, { env: { CHORUS_PRO_MACHINE_POLICY: policyFile }, ...(stdin === undefined ? {} : { stdin }) });
-  expect((await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId])).status).toBe(0);
+    runCliProcess([...args, '--user-data-dir', dir], keychainService, {
+      env: { CHORUS_PRO_MACHINE_POLICY: policyFile },
+      ...(stdin === undefined ? {} : { stdin }),
+    });
+  expect(
+    (
+      await cli([
+        'configure',
+        '--url',
+        simulator.url,
+        '--token-url',
+        simulator.tokenUrl,
+        '--login',
+        demoAccount.login,
+        '--client-id',
+        demoAccount.clientId,
+      ])
+    ).status,
+  ).toBe(0);
   expect((await cli(['set-client-secret', '--client-secret-stdin'], demoAccount.clientSecret)).status).toBe(0);
   return { simulator, cli, openDatabase: () => writeFileSync(databaseOpen, ''), received: () => readdirSync(inbox) };
 }
@@ -46,7 +73,15 @@ describe.runIf(runningAsRoot)('the exchange software on the command line', () =>
   it('a renewal with set-password: the failing script is said, status and the daily check remind of it, push retries it, the manual line is done with destinations done', async () => {
     const { simulator, cli, openDatabase, received } = await workstation();
     const added = await cli(['destinations', 'add', '--manual', 'Civil Net Finances — base 2026', '--json']);
-    expect(added.json).toMatchObject({ ok: true, exchange: { destinations: [{ name: 'Civil Net Finances — base 2026', kind: 'manual', state: 'waiting' }, { name: 'Logiciel comptable', kind: 'script', state: 'waiting' }] } });
+    expect(added.json).toMatchObject({
+      ok: true,
+      exchange: {
+        destinations: [
+          { name: 'Civil Net Finances — base 2026', kind: 'manual', state: 'waiting' },
+          { name: 'Logiciel comptable', kind: 'script', state: 'waiting' },
+        ],
+      },
+    });
     // Nothing to confirm before a password was renewed here.
     expect((await cli(['destinations', 'done', '--name', 'Civil Net Finances — base 2026'])).status).toBe(2);
 
@@ -58,10 +93,18 @@ describe.runIf(runningAsRoot)('the exchange software on the command line', () =>
     expect(received()).toEqual([]);
 
     const status = await cli(['status', '--json']);
-    expect(status.json).toMatchObject({ exchange: { passwordAccepted: true, allowPrograms: false, destinations: [{ state: 'todo' }, { state: 'failed' }] } });
+    expect(status.json).toMatchObject({
+      exchange: {
+        passwordAccepted: true,
+        allowPrograms: false,
+        destinations: [{ state: 'todo' }, { state: 'failed' }],
+      },
+    });
     const check = await cli(['test', '--all', '--notify']);
     expect(check.status).toBe(0);
-    expect(check.stdout).toContain("Compte « Compte principal » : logiciel d'échanges non mis à jour — Civil Net Finances — base 2026 (à faire), Logiciel comptable (en échec).");
+    expect(check.stdout).toContain(
+      "Compte « Compte principal » : logiciel d'échanges non mis à jour — Civil Net Finances — base 2026 (à faire), Logiciel comptable (en échec).",
+    );
 
     const failedPush = await cli(['push', '--json']);
     expect(failedPush.status).toBe(1);

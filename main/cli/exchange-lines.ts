@@ -4,7 +4,11 @@ import type { DestinationView, ExchangeView } from '../../common/exchange';
 import { printable } from '../text/printable';
 import { frenchDay } from './output';
 
-const kindWords: Readonly<Record<DestinationView['kind'], string>> = { manual: 'manuelle', script: 'script', server: 'serveur' };
+const kindWords: Readonly<Record<DestinationView['kind'], string>> = {
+  manual: 'manuelle',
+  script: 'script',
+  server: 'serveur',
+};
 
 export function destinationLine(destination: DestinationView): string {
   const name = `${printable(destination.name)} (${kindWords[destination.kind]})`;
@@ -26,8 +30,14 @@ export function destinationLine(destination: DestinationView): string {
 export function exchangeLines(view: ExchangeView): string[] {
   const notes = [
     ...(view.policyRefusal ? [`  Stratégie de la machine illisible : ${view.policyRefusal}`] : []),
-    ...(view.pushedElsewhere ? ['  Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.'] : []),
-    ...(!view.passwordAccepted && view.destinations.length > 0 ? ["  Le mot de passe enregistré n'a pas encore été accepté par Chorus Pro : il ne sera transmis qu'après un test réussi."] : []),
+    ...(view.pushedElsewhere
+      ? ['  Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.']
+      : []),
+    ...(!view.passwordAccepted && view.destinations.length > 0
+      ? [
+          "  Le mot de passe enregistré n'a pas encore été accepté par Chorus Pro : il ne sera transmis qu'après un test réussi.",
+        ]
+      : []),
   ];
   if (view.destinations.length === 0 && notes.length === 0) return [];
   return ['Logiciel d’échanges (copies du mot de passe) :', ...notes, ...view.destinations.map(destinationLine)];

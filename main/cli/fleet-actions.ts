@@ -24,7 +24,20 @@ import { text } from './options';
 import { secretFromStdin } from './secret-option';
 import { assignAction, pointerAction, rotateKeyAction } from './fleet-keys-actions';
 
-export const actions = ['create', 'invite', 'join', 'members', 'publish', 'remove-member', 'sync', 'status', 'rotate-key', 'assign', 'pointer', 'report'] as const;
+export const actions = [
+  'create',
+  'invite',
+  'join',
+  'members',
+  'publish',
+  'remove-member',
+  'sync',
+  'status',
+  'rotate-key',
+  'assign',
+  'pointer',
+  'report',
+] as const;
 type Action = (typeof actions)[number];
 const usageLine =
   'usage : fleet create DOSSIER | invite DOSSIER | join DOSSIER --publisher EMPREINTE | members DOSSIER | publish DOSSIER | remove-member DOSSIER ID | assign DOSSIER --account NOM --member ID… | rotate-key DOSSIER --root-key-file FICHIER --passphrase-stdin | pointer DOSSIER FICHIER | report DOSSIER [--csv FICHIER] [--html FICHIER] [--notify] | sync | status';
@@ -50,7 +63,11 @@ export const actionOptions: Readonly<Record<Action, readonly string[]>> = {
  * (mapped-drive.ts; what Windows reports is read with realpath.native): not verified here.
  */
 function folderPath(typed: string | undefined, platform: NodeJS.Platform): string {
-  if (typed === undefined || typed.trim() === '') throw new AppError('INVALID_INPUT', `${usageLine} : indiquez le dossier partagé (\\\\serveur\\partage\\chorus, ou un dossier local)`);
+  if (typed === undefined || typed.trim() === '')
+    throw new AppError(
+      'INVALID_INPUT',
+      `${usageLine} : indiquez le dossier partagé (\\\\serveur\\partage\\chorus, ou un dossier local)`,
+    );
   const path = platform === 'win32' && typed.startsWith('\\\\') ? typed : resolve(typed);
   if (platform === 'win32' && existsSync(path)) {
     const refusal = mappedDriveRefusal(typed, realpathSync.native(path));
@@ -62,7 +79,13 @@ function folderPath(typed: string | undefined, platform: NodeJS.Platform): strin
 function fleetOf(context: CommandContext, folder: string): FleetDependencies {
   const { services, environment, userDataDir } = context;
   // A command-line process: nothing else waits while a file is read (the report reads a thousand).
-  return { folder: nodeFleetFolder(folder, { blockingReads: true }), secrets: services.secrets, clock: environment.clock, logger: services.logger, userDataDir };
+  return {
+    folder: nodeFleetFolder(folder, { blockingReads: true }),
+    secrets: services.secrets,
+    clock: environment.clock,
+    logger: services.logger,
+    userDataDir,
+  };
 }
 
 const declaredUser = (): string => {
@@ -77,12 +100,19 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
   const [word, folderWord, idWord] = context.positionals;
   const action = actions.find((candidate) => candidate === word);
   if (action === undefined) throw new AppError('INVALID_INPUT', usageLine);
-  const misplaced = Object.keys(context.options).find((option) => !['user-data-dir', 'json', 'help', ...actionOptions[action]].includes(option));
-  if (misplaced !== undefined) throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec fleet ${action}`);
+  const misplaced = Object.keys(context.options).find(
+    (option) => !['user-data-dir', 'json', 'help', ...actionOptions[action]].includes(option),
+  );
+  if (misplaced !== undefined)
+    throw new AppError('INVALID_INPUT', `l'option --${misplaced} ne s'emploie pas avec fleet ${action}`);
   const platform = context.environment.platform ?? process.platform;
   const accounts = () => context.services.workstation.accounts.list();
   if (action === 'sync' || action === 'status') {
-    if (folderWord !== undefined) throw new AppError('INVALID_INPUT', `fleet ${action} lit le dossier de chaque parc rejoint : il ne prend pas de dossier`);
+    if (folderWord !== undefined)
+      throw new AppError(
+        'INVALID_INPUT',
+        `fleet ${action} lit le dossier de chaque parc rejoint : il ne prend pas de dossier`,
+      );
     if (action === 'status') {
       const statuses = await memberStatus(context.services.secrets, context.userDataDir, accounts());
       return { json: { fleets: statuses }, lines: statusLines(statuses) };
@@ -90,23 +120,38 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
     // The machine's pointer first: `fleet sync` joins the fleet it names, as the start and the daily check do.
     const pointer = await context.services.followMachineFleet();
     if (readMemberships(context.userDataDir).length === 0) {
-      if (pointer.kind === 'refused' || pointer.kind === 'failed') throw new AppError('FLEET_NOT_MEMBER', pointerLines(pointer).join(' '));
+      if (pointer.kind === 'refused' || pointer.kind === 'failed')
+        throw new AppError('FLEET_NOT_MEMBER', pointerLines(pointer).join(' '));
       throw new AppError('FLEET_NOT_MEMBER');
     }
     const results = await context.services.syncFleets();
     const machineFleet = pointerJson(pointer);
     return {
-      json: { fleets: results.map((result) => ({ fingerprint: shownFingerprint(result.fingerprint), memberId: result.memberId, folder: result.folder, ...result.outcome, ignored: result.ignored.toJson() })), ...(machineFleet ? { machineFleet } : {}) },
+      json: {
+        fleets: results.map((result) => ({
+          fingerprint: shownFingerprint(result.fingerprint),
+          memberId: result.memberId,
+          folder: result.folder,
+          ...result.outcome,
+          ignored: result.ignored.toJson(),
+        })),
+        ...(machineFleet ? { machineFleet } : {}),
+      },
       lines: [...pointerLines(pointer), ...syncLines(results)],
       failed: results.some((result) => result.outcome.kind === 'failed'),
     };
   }
-  if (action !== 'remove-member' && action !== 'pointer' && idWord !== undefined) throw new AppError('INVALID_INPUT', `argument inattendu après fleet ${action} DOSSIER`);
+  if (action !== 'remove-member' && action !== 'pointer' && idWord !== undefined)
+    throw new AppError('INVALID_INPUT', `argument inattendu après fleet ${action} DOSSIER`);
   const fleet = fleetOf(context, folderPath(folderWord, platform));
   switch (action) {
     case 'create': {
       const rootKeyFile = text(context.options, 'root-key-file');
-      if (rootKeyFile === undefined) throw new AppError('INVALID_INPUT', "fleet create attend --root-key-file FICHIER : le fichier de la clé racine, à garder au coffre (sur une clé USB, pas sur le partage)");
+      if (rootKeyFile === undefined)
+        throw new AppError(
+          'INVALID_INPUT',
+          'fleet create attend --root-key-file FICHIER : le fichier de la clé racine, à garder au coffre (sur une clé USB, pas sur le partage)',
+        );
       const passphrase = await secretFromStdin(context, 'passphrase-stdin', 'Phrase secrète de la clé racine du parc');
       const created = await createFleet(fleet, resolve(rootKeyFile), passphrase);
       return {
@@ -132,10 +177,23 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
     }
     case 'join': {
       const publisher = text(context.options, 'publisher');
-      if (publisher === undefined) throw new AppError('INVALID_INPUT', "fleet join attend --publisher EMPREINTE : l'empreinte du parc que le service informatique vous a donnée");
+      if (publisher === undefined)
+        throw new AppError(
+          'INVALID_INPUT',
+          "fleet join attend --publisher EMPREINTE : l'empreinte du parc que le service informatique vous a donnée",
+        );
       const fingerprint = parseFingerprint(publisher);
-      const code = context.options['code-stdin'] === true ? parseInvitationCode(await secretFromStdin(context, 'code-stdin', "Code d'invitation du parc")) : undefined;
-      const joined = await joinFleet(fleet, { fingerprint, ...(code !== undefined ? { code } : {}), machine: hostname(), user: declaredUser(), accounts: accounts() });
+      const code =
+        context.options['code-stdin'] === true
+          ? parseInvitationCode(await secretFromStdin(context, 'code-stdin', "Code d'invitation du parc"))
+          : undefined;
+      const joined = await joinFleet(fleet, {
+        fingerprint,
+        ...(code !== undefined ? { code } : {}),
+        machine: hostname(),
+        user: declaredUser(),
+        accounts: accounts(),
+      });
       return {
         json: { ...joined },
         lines: [
@@ -149,17 +207,42 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
     }
     case 'members': {
       const list = await listMembers(fleet);
-      return { json: { members: list.members, samePhrase: list.samePhrase, assignments: list.assignments, ignored: list.ignored.toJson() }, lines: membersLines(list) };
+      return {
+        json: {
+          members: list.members,
+          samePhrase: list.samePhrase,
+          assignments: list.assignments,
+          ignored: list.ignored.toJson(),
+        },
+        lines: membersLines(list),
+      };
     }
     case 'publish': {
       const accept = text(context.options, 'accept');
-      const published = await publishFleet(fleet, { accounts: accounts(), ...(accept !== undefined ? { accept: parseMemberId(accept) } : {}), ...(context.options.name !== undefined ? { name: text(context.options, 'name') ?? '' } : {}) });
+      const published = await publishFleet(fleet, {
+        accounts: accounts(),
+        ...(accept !== undefined ? { accept: parseMemberId(accept) } : {}),
+        ...(context.options.name !== undefined ? { name: text(context.options, 'name') ?? '' } : {}),
+      });
       return {
-        json: { revision: published.revision, members: published.members, accounts: published.accounts, boxes: published.boxes, acceptedNow: published.acceptedNow, pending: published.pending, warnings: published.warnings, ignored: published.ignored.toJson() },
+        json: {
+          revision: published.revision,
+          members: published.members,
+          accounts: published.accounts,
+          boxes: published.boxes,
+          acceptedNow: published.acceptedNow,
+          pending: published.pending,
+          warnings: published.warnings,
+          ignored: published.ignored.toJson(),
+        },
         lines: [
           `Révision ${published.revision} publiée : ${published.accounts} compte(s) chiffré(s) pour ${published.members} poste(s)${published.boxes > 1 ? `, en ${published.boxes} groupes de postes (comptes réservés : fleet members DOSSIER)` : ''}.`,
           ...published.acceptedNow.map((id) => `  Poste ${id} accepté.`),
-          ...(published.pending.length === 0 ? [] : [`  ${published.pending.length} poste(s) en attente d'acceptation : fleet members DOSSIER pour comparer leurs phrases.`]),
+          ...(published.pending.length === 0
+            ? []
+            : [
+                `  ${published.pending.length} poste(s) en attente d'acceptation : fleet members DOSSIER pour comparer leurs phrases.`,
+              ]),
           ...published.warnings,
           ...(published.ignored.line() === undefined ? [] : [published.ignored.line() ?? '']),
         ],
@@ -174,13 +257,20 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
     case 'report':
       return (await import('./fleet-report-action')).reportAction(context, fleet);
     case 'remove-member': {
-      if (idWord === undefined) throw new AppError('INVALID_INPUT', 'fleet remove-member DOSSIER ID : indiquez le poste à retirer (fleet members DOSSIER les liste)');
+      if (idWord === undefined)
+        throw new AppError(
+          'INVALID_INPUT',
+          'fleet remove-member DOSSIER ID : indiquez le poste à retirer (fleet members DOSSIER les liste)',
+        );
       const removal = await removeMember(fleet, parseMemberId(idWord), accounts());
       return {
         json: { id: removal.id, accounts: removal.accounts },
         lines: [
           `Poste ${removal.id} retiré : il ne pourra pas lire les prochaines révisions. Il garde ce qu'il a déjà reçu :`,
-          ...removal.accounts.map((name) => `  « ${printable(name)} » : faites réinitialiser le mot de passe sur le portail Chorus Pro et renouvelez le secret de l'application PISTE, puis enregistrez-les ici (set-password, set-client-secret).`),
+          ...removal.accounts.map(
+            (name) =>
+              `  « ${printable(name)} » : faites réinitialiser le mot de passe sur le portail Chorus Pro et renouvelez le secret de l'application PISTE, puis enregistrez-les ici (set-password, set-client-secret).`,
+          ),
           'Publiez ensuite pour tous les autres postes : fleet publish DOSSIER.',
         ],
       };

@@ -24,17 +24,50 @@ async function fleetWithOneMember(commune: (typeof fleetCommunes)[number] = flee
   const { url, tokenUrl } = simulator();
   const it = station('informaticien');
   const folder = sharedFolder();
-  expect((await cli(it, ['configure', '--env', 'custom', '--url', url, '--token-url', tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId])).status).toBe(0);
-  expect((await cli(it, ['set-client-secret', '--client-secret-stdin'], { stdin: demoAccount.clientSecret })).status).toBe(0);
+  expect(
+    (
+      await cli(it, [
+        'configure',
+        '--env',
+        'custom',
+        '--url',
+        url,
+        '--token-url',
+        tokenUrl,
+        '--login',
+        commune.login,
+        '--client-id',
+        demoAccount.clientId,
+      ])
+    ).status,
+  ).toBe(0);
+  expect(
+    (await cli(it, ['set-client-secret', '--client-secret-stdin'], { stdin: demoAccount.clientSecret })).status,
+  ).toBe(0);
   expect((await cli(it, ['set-password', '--password-stdin'], { stdin: commune.password })).status).toBe(0);
-  const created = await cli(it, ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin', '--json'], { stdin: 'la clé du coffre de la mairie' });
+  const created = await cli(
+    it,
+    ['fleet', 'create', folder, '--root-key-file', join(tempDir(), 'racine.age'), '--passphrase-stdin', '--json'],
+    { stdin: 'la clé du coffre de la mairie' },
+  );
   expect(created.status, created.stdout).toBe(0);
   const member = station('membre');
   const { code } = (await cli(it, ['fleet', 'invite', folder, '--json'])).json;
-  const joined = await cli(member, ['fleet', 'join', folder, '--publisher', String(created.json.fingerprint), '--code-stdin', '--json'], { stdin: String(code) });
+  const joined = await cli(
+    member,
+    ['fleet', 'join', folder, '--publisher', String(created.json.fingerprint), '--code-stdin', '--json'],
+    { stdin: String(code) },
+  );
   expect(joined.status, joined.stdout).toBe(0);
   expect((await cli(it, ['fleet', 'publish', folder])).status).toBe(0);
-  return { it, member, folder, commune, fingerprint: String(created.json.fingerprint), memberId: String(joined.json.memberId) };
+  return {
+    it,
+    member,
+    folder,
+    commune,
+    fingerprint: String(created.json.fingerprint),
+    memberId: String(joined.json.memberId),
+  };
 }
 
 describe('the fleet on the command line', () => {
@@ -64,12 +97,27 @@ describe('the fleet on the command line', () => {
   it('lists members as the issue says, refuses a wrong fingerprint (exit 2, nothing written), and tells another workstation it does not publish', async () => {
     const { it, member, folder, memberId } = await fleetWithOneMember();
     const listed = await cli(it, ['fleet', 'members', folder, '--json']);
-    expect(listed.json).toMatchObject({ ok: true, members: [{ id: memberId, name: null, machine: expect.any(String) as string, user: expect.any(String) as string, phrase: expect.stringMatching(/^\S+ \S+ \S+ \S+$/) as string, state: 'accepted' }] });
+    expect(listed.json).toMatchObject({
+      ok: true,
+      members: [
+        {
+          id: memberId,
+          name: null,
+          machine: expect.any(String) as string,
+          user: expect.any(String) as string,
+          phrase: expect.stringMatching(/^\S+ \S+ \S+ \S+$/) as string,
+          state: 'accepted',
+        },
+      ],
+    });
     const stranger = station('etranger');
     const wrong = await cli(stranger, ['fleet', 'join', folder, '--publisher', 'AAAA-AAAA-AAAA-AAAA-AAAA', '--json']);
     expect(wrong).toMatchObject({ status: 2, json: { code: 'FLEET_FINGERPRINT_MISMATCH' } });
     expect(readdirSync(join(folder, 'members'))).toEqual([memberId]);
-    expect((await cli(member, ['fleet', 'publish', folder, '--json'])).json).toMatchObject({ ok: false, code: 'FLEET_NOT_PUBLISHER' });
+    expect((await cli(member, ['fleet', 'publish', folder, '--json'])).json).toMatchObject({
+      ok: false,
+      code: 'FLEET_NOT_PUBLISHER',
+    });
   });
 
   it('tests with what the member has when the share cannot be read, and says so: not a failure of the check', async () => {
@@ -78,8 +126,14 @@ describe('the fleet on the command line', () => {
     renameSync(folder, `${folder}-debranche`);
     const check = await cli(member, ['test', '--all', '--json']);
     expect(check.status, check.stdout).toBe(0);
-    expect(check.json).toMatchObject({ ok: true, fleet: [{ kind: 'failed', code: 'FLEET_UNREACHABLE' }], results: [{ ok: true }] });
-    expect((await cli(member, ['test', '--all'])).stdout).toContain('les comptes sont testés avec ce que ce poste a déjà');
+    expect(check.json).toMatchObject({
+      ok: true,
+      fleet: [{ kind: 'failed', code: 'FLEET_UNREACHABLE' }],
+      results: [{ ok: true }],
+    });
+    expect((await cli(member, ['test', '--all'])).stdout).toContain(
+      'les comptes sont testés avec ce que ce poste a déjà',
+    );
     expect((await cli(member, ['fleet', 'sync', '--json'])).status).toBe(1);
   });
 
@@ -91,13 +145,21 @@ describe('the fleet on the command line', () => {
     const notifier = recordingNotifier();
     const refused = await cli(member, ['test', '--all', '--notify', '--json'], { notifier });
     expect(refused.status).toBe(1);
-    expect(refused.json).toMatchObject({ fleet: [{ kind: 'nothing-new' }], fleetAfterRefusal: [{ kind: 'nothing-new' }] });
-    expect(notifier.shown.map((notice) => notice.body)).toEqual([expect.stringContaining('contactez votre service informatique') as string]);
+    expect(refused.json).toMatchObject({
+      fleet: [{ kind: 'nothing-new' }],
+      fleetAfterRefusal: [{ kind: 'nothing-new' }],
+    });
+    expect(notifier.shown.map((notice) => notice.body)).toEqual([
+      expect.stringContaining('contactez votre service informatique') as string,
+    ]);
     expect((await cli(it, ['set-password', '--password-stdin'], { stdin: renewed })).status).toBe(0);
     expect((await cli(it, ['fleet', 'publish', folder])).status).toBe(0);
     const fixed = await cli(member, ['test', '--all', '--notify', '--json'], { notifier: recordingNotifier() });
     expect(fixed.status, fixed.stdout).toBe(0);
-    expect(fixed.json).toMatchObject({ fleet: [{ kind: 'applied', revision: 2, received: ['Compte principal'] }], results: [{ ok: true }] });
+    expect(fixed.json).toMatchObject({
+      fleet: [{ kind: 'applied', revision: 2, received: ['Compte principal'] }],
+      results: [{ ok: true }],
+    });
     const status = await cli(member, ['fleet', 'status']);
     expect(status.stdout).toContain('Géré par le service informatique — révision 2 reçue le 04/12/2026');
   });
@@ -132,7 +194,10 @@ describe('the fleet on the command line', () => {
     const result = await testAllWithFleet(publishingMeanwhile, member.dir);
     expect(syncs).toBe(2);
     expect(result.outcomes).toMatchObject([{ account: 'Compte principal', ok: true }]);
-    expect(result.json).toMatchObject({ fleet: [{ kind: 'nothing-new' }], fleetAfterRefusal: [{ kind: 'applied', revision: 2 }] });
+    expect(result.json).toMatchObject({
+      fleet: [{ kind: 'nothing-new' }],
+      fleetAfterRefusal: [{ kind: 'applied', revision: 2 }],
+    });
     // The old password was refused once, by the first test; the retest used the new one.
     expect((simulator().passwordRefusals.get(commune.login) ?? 0) - refusalsBefore).toBe(1);
   });

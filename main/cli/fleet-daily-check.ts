@@ -11,14 +11,27 @@ import { commandLineTests, testAllResult } from './test-all-accounts';
 
 export type TestAllResult = CommandResult & { readonly outcomes: readonly AccountTestOutcome[] };
 
-const fleetJson = (results: readonly FleetSync[]) => results.map((result) => ({ fingerprint: result.fingerprint, ...result.outcome, ignored: result.ignored.total }));
+const fleetJson = (results: readonly FleetSync[]) =>
+  results.map((result) => ({ fingerprint: result.fingerprint, ...result.outcome, ignored: result.ignored.total }));
 
-export async function testAllWithFleet(services: CoreServices, userDataDir: string): Promise<TestAllResult & { readonly fleetManaged: ReadonlySet<string> }> {
-  const { pointer, outcomes, fleetManaged, fleet } = await runDailyCheck(services, userDataDir, commandLineTests(services));
+export async function testAllWithFleet(
+  services: CoreServices,
+  userDataDir: string,
+): Promise<TestAllResult & { readonly fleetManaged: ReadonlySet<string> }> {
+  const { pointer, outcomes, fleetManaged, fleet } = await runDailyCheck(
+    services,
+    userDataDir,
+    commandLineTests(services),
+  );
   const pointerSaid = { lines: pointerLines(pointer), json: pointerJson(pointer) };
   const result = testAllResult(outcomes);
   if (fleet === undefined) {
-    return { ...result, json: { ...result.json, ...(pointerSaid.json ? { machineFleet: pointerSaid.json } : {}) }, lines: [...pointerSaid.lines, ...result.lines], fleetManaged };
+    return {
+      ...result,
+      json: { ...result.json, ...(pointerSaid.json ? { machineFleet: pointerSaid.json } : {}) },
+      lines: [...pointerSaid.lines, ...result.lines],
+      fleetManaged,
+    };
   }
   const { synced, again, statuses } = fleet;
   const unreachable = synced.some((sync) => sync.outcome.kind === 'failed');
@@ -26,14 +39,29 @@ export async function testAllWithFleet(services: CoreServices, userDataDir: stri
   return {
     ...result,
     fleetManaged,
-    json: { ...result.json, fleet: fleetJson(synced), fleetStatus: statuses.map((status) => ({ fingerprint: status.fingerprint, outcome: status.outcome, ...(status.reason === undefined ? {} : { reason: status.reason }) })), ...(again.length > 0 ? { fleetAfterRefusal: fleetJson(again) } : {}), ...(pointerSaid.json ? { machineFleet: pointerSaid.json } : {}) },
+    json: {
+      ...result.json,
+      fleet: fleetJson(synced),
+      fleetStatus: statuses.map((status) => ({
+        fingerprint: status.fingerprint,
+        outcome: status.outcome,
+        ...(status.reason === undefined ? {} : { reason: status.reason }),
+      })),
+      ...(again.length > 0 ? { fleetAfterRefusal: fleetJson(again) } : {}),
+      ...(pointerSaid.json ? { machineFleet: pointerSaid.json } : {}),
+    },
     lines: [
       ...pointerSaid.lines,
       ...syncLines(synced),
-      ...(unreachable ? ['Le dossier du parc de postes n’a pas pu être lu : les comptes sont testés avec ce que ce poste a déjà.'] : []),
+      ...(unreachable
+        ? ['Le dossier du parc de postes n’a pas pu être lu : les comptes sont testés avec ce que ce poste a déjà.']
+        : []),
       ...result.lines,
       ...(again.length > 0 ? syncLines(again).map((line) => `Après un mot de passe refusé — ${line}`) : []),
-      ...statusFailures.map((status) => `L’état de ce poste n’a pas pu être déposé dans le dossier du parc (${status.reason ?? 'raison inconnue'}) : le service informatique le verra « sans nouvelles » ; il sera déposé à la prochaine vérification.`),
+      ...statusFailures.map(
+        (status) =>
+          `L’état de ce poste n’a pas pu être déposé dans le dossier du parc (${status.reason ?? 'raison inconnue'}) : le service informatique le verra « sans nouvelles » ; il sera déposé à la prochaine vérification.`,
+      ),
     ],
   };
 }

@@ -23,16 +23,22 @@ const typed = { commands: 0, secrets: 0 };
 async function typedByIt(at: Station, args: readonly string[], secret?: string): Promise<CliRun> {
   typed.commands += 1;
   if (secret !== undefined) typed.secrets += 1;
-  const run = await runCliProcess([...args, '--user-data-dir', at.dir], at.keychain, secret === undefined ? {} : { stdin: secret });
+  const run = await runCliProcess(
+    [...args, '--user-data-dir', at.dir],
+    at.keychain,
+    secret === undefined ? {} : { stdin: secret },
+  );
   expect(run.status, `${args.join(' ')}\n${run.stderr}`).toBe(0);
   return run;
 }
 /** What runs by itself: the daily check (`test --all --notify`, Task Scheduler) on a member. */
-const dailyCheck = (at: Station) => runCliProcess(['test', '--all', '--notify', '--json', '--user-data-dir', at.dir], at.keychain);
+const dailyCheck = (at: Station) =>
+  runCliProcess(['test', '--all', '--notify', '--json', '--user-data-dir', at.dir], at.keychain);
 
 /** A few members at once: the machine has 2 cores, and each command is its own Node process. */
 async function inTurns<T>(items: readonly T[], work: (item: T) => Promise<void>, width = 3): Promise<void> {
-  for (let index = 0; index < items.length; index += width) await Promise.all(items.slice(index, index + width).map(work));
+  for (let index = 0; index < items.length; index += width)
+    await Promise.all(items.slice(index, index + width).map(work));
 }
 
 describe('ten workstations for three communes, kept from one place', () => {
@@ -45,21 +51,63 @@ describe('ten workstations for three communes, kept from one place', () => {
     for (const [index, commune] of fleetCommunes.entries()) {
       if (index > 0) await typedByIt(it, ['accounts', 'add', commune.name]);
       else await typedByIt(it, ['accounts', 'rename', 'Compte principal', commune.name]);
-      await typedByIt(it, ['configure', '--account', commune.name, '--env', 'custom', '--url', url, '--token-url', tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId]);
+      await typedByIt(it, [
+        'configure',
+        '--account',
+        commune.name,
+        '--env',
+        'custom',
+        '--url',
+        url,
+        '--token-url',
+        tokenUrl,
+        '--login',
+        commune.login,
+        '--client-id',
+        demoAccount.clientId,
+      ]);
       // One PISTE application: its secret serves the three accounts (same route).
-      if (index === 0) await typedByIt(it, ['set-client-secret', '--account', commune.name, '--client-secret-stdin'], demoAccount.clientSecret);
+      if (index === 0)
+        await typedByIt(
+          it,
+          ['set-client-secret', '--account', commune.name, '--client-secret-stdin'],
+          demoAccount.clientSecret,
+        );
       await typedByIt(it, ['set-password', '--account', commune.name, '--password-stdin'], commune.password);
     }
-    const created = await typedByIt(it, ['fleet', 'create', folder, '--root-key-file', join(tempDir('chorus-coffre-'), 'racine.age'), '--passphrase-stdin', '--json'], 'la clé du coffre de la communauté de communes');
+    const created = await typedByIt(
+      it,
+      [
+        'fleet',
+        'create',
+        folder,
+        '--root-key-file',
+        join(tempDir('chorus-coffre-'), 'racine.age'),
+        '--passphrase-stdin',
+        '--json',
+      ],
+      'la clé du coffre de la communauté de communes',
+    );
     const fingerprint = String(created.json.fingerprint);
-    expect(created.json).toEqual({ ok: true, fingerprint: expect.stringMatching(/^(.{4}-){4}.{4}$/) as string, folder });
+    expect(created.json).toEqual({
+      ok: true,
+      fingerprint: expect.stringMatching(/^(.{4}-){4}.{4}$/) as string,
+      folder,
+    });
 
     // Ten workstations: an invitation each, and the join typed at each with its code.
     const members = Array.from({ length: 10 }, (_unused, index) => station(`poste-${index + 1}`));
     for (const member of members) {
       const invitation = await typedByIt(it, ['fleet', 'invite', folder, '--json']);
-      expect(invitation.json).toMatchObject({ code: expect.stringMatching(/^(.{4}-){2}.{4}$/) as string, expiresAt: expect.any(String) as string });
-      await typedByIt(member, ['fleet', 'join', folder, '--publisher', fingerprint, '--code-stdin'], String(invitation.json.code));
+      expect(invitation.json).toMatchObject({
+        code: expect.stringMatching(/^(.{4}-){2}.{4}$/) as string,
+        expiresAt: expect.any(String) as string,
+      });
+      await typedByIt(
+        member,
+        ['fleet', 'join', folder, '--publisher', fingerprint, '--code-stdin'],
+        String(invitation.json.code),
+      );
     }
     const published = await typedByIt(it, ['fleet', 'publish', folder, '--json']);
     expect(published.json).toMatchObject({ revision: 1, members: 10, accounts: 3 });
@@ -79,7 +127,10 @@ describe('ten workstations for three communes, kept from one place', () => {
     const renewed = simulator().resetPassword(sivom.login);
     const renewal = { commands: typed.commands, secrets: typed.secrets };
     await typedByIt(it, ['set-password', '--account', sivom.name, '--password-stdin'], renewed);
-    expect((await typedByIt(it, ['fleet', 'publish', folder, '--json'])).json).toMatchObject({ revision: 2, members: 10 });
+    expect((await typedByIt(it, ['fleet', 'publish', folder, '--json'])).json).toMatchObject({
+      revision: 2,
+      members: 10,
+    });
     const refusalsBefore = simulator().passwordRefusals.get(sivom.login) ?? 0;
     await inTurns(members, async (member) => {
       const check = await dailyCheck(member);

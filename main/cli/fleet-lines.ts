@@ -22,7 +22,10 @@ export function syncLines(results: readonly FleetSync[]): string[] {
         case 'applied':
           return [
             `${head} révision ${outcome.revision} appliquée (${outcome.accounts.length} compte(s)).`,
-            ...outcome.received.map((name) => `  ${quoted(name)} : mot de passe reçu du service informatique, non vérifié ; le prochain test (test --account "${printable(name)}") le vérifiera.`),
+            ...outcome.received.map(
+              (name) =>
+                `  ${quoted(name)} : mot de passe reçu du service informatique, non vérifié ; le prochain test (test --account "${printable(name)}") le vérifiera.`,
+            ),
             ...outcome.conflicts.map((conflict) =>
               conflict.kept === 'local'
                 ? `  ${quoted(conflict.account)} : le mot de passe de ce poste diffère de celui du parc ; Chorus Pro a refusé celui du parc, celui de ce poste est gardé (signalé au service informatique).`
@@ -30,8 +33,14 @@ export function syncLines(results: readonly FleetSync[]): string[] {
                   ? `  ${quoted(conflict.account)} : le mot de passe de ce poste diffère de celui du parc ; Chorus Pro a accepté celui du parc, il le remplace.`
                   : `  ${quoted(conflict.account)} : le mot de passe de ce poste diffère de celui du parc et Chorus Pro n'a pas pu départager ; celui de ce poste est gardé, la révision sera relue à la prochaine synchronisation.`,
             ),
-            ...outcome.skipped.map((name) => `  ${quoted(name)} : nom de compte refusé par cette version (caractère interdit) ; compte non appliqué, signalez-le au service informatique.`),
-            ...outcome.otherFleet.map((name) => `  ${quoted(name)} : ce compte est déjà géré par un autre parc de ce poste ; il n'est pas repris (signalez au service informatique que deux parcs publient le même nom).`),
+            ...outcome.skipped.map(
+              (name) =>
+                `  ${quoted(name)} : nom de compte refusé par cette version (caractère interdit) ; compte non appliqué, signalez-le au service informatique.`,
+            ),
+            ...outcome.otherFleet.map(
+              (name) =>
+                `  ${quoted(name)} : ce compte est déjà géré par un autre parc de ce poste ; il n'est pas repris (signalez au service informatique que deux parcs publient le même nom).`,
+            ),
           ];
         case 'nothing-new':
           return [`${head} rien de nouveau (révision ${outcome.revision} déjà appliquée).`];
@@ -41,7 +50,9 @@ export function syncLines(results: readonly FleetSync[]): string[] {
             `  Phrase de ce poste, à comparer avec celle que liste fleet members : ${outcome.phrase}`,
           ];
         case 'removed':
-          return [`${head} ce poste a été retiré du parc par le service informatique (révision ${outcome.revision}) : il ne reçoit plus les mots de passe.`];
+          return [
+            `${head} ce poste a été retiré du parc par le service informatique (révision ${outcome.revision}) : il ne reçoit plus les mots de passe.`,
+          ];
         case 'failed':
           return [`${head} ${outcome.code} — ${outcome.message}`, '  Ce poste garde les mots de passe qu’il avait.'];
       }
@@ -59,9 +70,14 @@ export function membersLines(list: MemberList): string[] {
         `${member.id}  ${states[member.state].padEnd(10)}  « ${member.phrase} »  ${printable(member.machine)} / ${printable(member.user)}${member.name === null ? '' : `  (${printable(member.name)})`}`,
     ),
     ...(list.members.some((member) => member.state === 'pending')
-      ? ['Pour accepter un poste en attente : comparez sa phrase avec celle que le poste affiche (fleet status), puis fleet publish DOSSIER --accept ID --name NOM.']
+      ? [
+          'Pour accepter un poste en attente : comparez sa phrase avec celle que le poste affiche (fleet status), puis fleet publish DOSSIER --accept ID --name NOM.',
+        ]
       : []),
-    ...list.samePhrase.map((phrase) => `Attention : plusieurs postes montrent la phrase « ${phrase} » ; l'un d'eux peut être une imitation, vérifiez sur place avant d'accepter.`),
+    ...list.samePhrase.map(
+      (phrase) =>
+        `Attention : plusieurs postes montrent la phrase « ${phrase} » ; l'un d'eux peut être une imitation, vérifiez sur place avant d'accepter.`,
+    ),
     ...(list.assignments.length === 0 ? [] : ['Comptes réservés à certains postes (les autres vont à tous) :']),
     ...list.assignments.map((assignment) => `  ${quoted(assignment.account)} : ${assignment.members.join(', ')}`),
     ...(list.ignored.line() === undefined ? [] : [list.ignored.line() ?? '']),
@@ -69,14 +85,20 @@ export function membersLines(list: MemberList): string[] {
 }
 
 export function statusLines(statuses: readonly MemberStatus[]): string[] {
-  if (statuses.length === 0) return ["Ce poste ne fait partie d'aucun parc de postes pour cet utilisateur (fleet join DOSSIER --publisher EMPREINTE pour en rejoindre un)."];
+  if (statuses.length === 0)
+    return [
+      "Ce poste ne fait partie d'aucun parc de postes pour cet utilisateur (fleet join DOSSIER --publisher EMPREINTE pour en rejoindre un).",
+    ];
   return statuses.flatMap((status) => [
     `Parc ${status.fingerprint} (${printable(status.folder)}), poste ${status.memberId}`,
     `  Phrase de ce poste : ${status.phrase ?? '(clés absentes du coffre-fort : rejoignez le parc à nouveau)'}`,
     status.appliedRevision === null
       ? "  Aucune révision reçue : en attente d'acceptation, ou rien de publié encore (fleet sync pour vérifier)."
       : `  Géré par le service informatique — révision ${status.appliedRevision} reçue le ${frenchDay(status.appliedAt ?? '')}`,
-    ...status.accounts.map((account) => `  ${quoted(account.name)} : ${account.verified ? 'mot de passe vérifié par un test' : 'mot de passe reçu du service informatique, non vérifié'}`),
+    ...status.accounts.map(
+      (account) =>
+        `  ${quoted(account.name)} : ${account.verified ? 'mot de passe vérifié par un test' : 'mot de passe reçu du service informatique, non vérifié'}`,
+    ),
   ]);
 }
 
@@ -86,7 +108,11 @@ export function pointerLines(outcome: PointerOutcome): string[] {
     case 'absent':
       return [];
     case 'member':
-      return outcome.moved ? [`Pointeur de parc du poste : le parc ${grouped(outcome.fingerprint)} se lit désormais dans le dossier que le pointeur indique.`] : [];
+      return outcome.moved
+        ? [
+            `Pointeur de parc du poste : le parc ${grouped(outcome.fingerprint)} se lit désormais dans le dossier que le pointeur indique.`,
+          ]
+        : [];
     case 'refused':
       return [`Attention : ${pointerRefusalText(outcome.path, outcome.reason)}`];
     case 'joined':
@@ -95,8 +121,11 @@ export function pointerLines(outcome: PointerOutcome): string[] {
         `  Phrase de ce poste, à comparer avec celle que liste fleet members : ${outcome.phrase}`,
       ];
     case 'failed':
-      return [`Pointeur de parc du poste : ${outcome.reason} ; nouvel essai au prochain démarrage ou à la prochaine vérification.`];
+      return [
+        `Pointeur de parc du poste : ${outcome.reason} ; nouvel essai au prochain démarrage ou à la prochaine vérification.`,
+      ];
   }
 }
 
-export const pointerJson = (outcome: PointerOutcome): Record<string, unknown> | undefined => (outcome.kind === 'absent' ? undefined : { ...outcome });
+export const pointerJson = (outcome: PointerOutcome): Record<string, unknown> | undefined =>
+  outcome.kind === 'absent' ? undefined : { ...outcome };

@@ -20,8 +20,13 @@ import { text } from './options';
 /** What the notification says: the workstations and accounts that need something, the first few named. */
 function noticeBody(rows: readonly ReportRow[]): string {
   const needing = rows.filter((row) => row.level !== 'ok');
-  const named = needing.slice(0, 4).map((row) => `${row.workstation}${row.account === '—' ? '' : ` — ${row.account}`} : ${row.state}`);
-  const more = needing.length > named.length ? ` ; et ${needing.length - named.length} autre(s) : cliquez pour ouvrir le Parc de postes.` : '';
+  const named = needing
+    .slice(0, 4)
+    .map((row) => `${row.workstation}${row.account === '—' ? '' : ` — ${row.account}`} : ${row.state}`);
+  const more =
+    needing.length > named.length
+      ? ` ; et ${needing.length - named.length} autre(s) : cliquez pour ouvrir le Parc de postes.`
+      : '';
   // Texts from the workstations: no line break, bidi override or invisible character reaches the notification.
   return printable(`${named.join(' ; ')}${more}`);
 }
@@ -36,7 +41,11 @@ export async function reportAction(context: CommandContext, fleet: FleetDependen
   } catch (error) {
     if (context.options.notify === true) {
       const said = toFailure(error, 'command-line').message;
-      context.environment.notifier?.show({ account: '', title: `${notificationTitle} — parc de postes`, body: printable(`Rapport du parc impossible : ${said} Dossier : ${fleet.folder.path}`) });
+      context.environment.notifier?.show({
+        account: '',
+        title: `${notificationTitle} — parc de postes`,
+        body: printable(`Rapport du parc impossible : ${said} Dossier : ${fleet.folder.path}`),
+      });
     }
     throw error;
   }
@@ -47,7 +56,10 @@ async function makeReport(context: CommandContext, fleet: FleetDependencies): Pr
   const csv = text(context.options, 'csv');
   const html = text(context.options, 'html');
   if (csv !== undefined && html !== undefined && resolve(csv) === resolve(html)) {
-    throw new AppError('INVALID_INPUT', '--csv et --html nomment le même fichier : donnez-leur deux noms, par exemple parc.csv et parc.html');
+    throw new AppError(
+      'INVALID_INPUT',
+      '--csv et --html nomment le même fichier : donnez-leur deux noms, par exemple parc.csv et parc.html',
+    );
   }
   const platform = context.environment.platform ?? process.platform;
   const report = await fleetReport(fleet, shareInspector(platform));
@@ -75,7 +87,10 @@ async function makeReport(context: CommandContext, fleet: FleetDependencies): Pr
       ? []
       : context.environment.notifier
         ? [notices.length === 0 ? 'Aucune notification : rien à faire.' : '1 notification affichée.']
-        : ["Notifications : elles ne s'affichent qu'avec l'application installée ; voici ce qu'elle dirait :", `  ${notices[0] ?? '(aucune : rien à faire)'}`];
+        : [
+            "Notifications : elles ne s'affichent qu'avec l'application installée ; voici ce qu'elle dirait :",
+            `  ${notices[0] ?? '(aucune : rien à faire)'}`,
+          ];
   return {
     exitStatus: severity,
     json: {
@@ -93,15 +108,30 @@ async function makeReport(context: CommandContext, fleet: FleetDependencies): Pr
         lastSeen: member.lastSeen,
         statusProblem: member.statusProblem,
         toRevoke: member.toRevoke,
-        accounts: member.accounts.map((account) => ({ name: account.name, state: account.state, lastCheck: account.lastCheck, dueOn: account.dueOn, expiresOn: account.expiresOn ?? null, localRenewal: account.localRenewal, disagreement: account.disagreement })),
+        accounts: member.accounts.map((account) => ({
+          name: account.name,
+          state: account.state,
+          lastCheck: account.lastCheck,
+          dueOn: account.dueOn,
+          expiresOn: account.expiresOn ?? null,
+          localRenewal: account.localRenewal,
+          disagreement: account.disagreement,
+        })),
       })),
       pending: report.pending,
       ignored: report.ignored.total,
       ignoredDetail: report.ignored.toJson(),
       escaped,
       warnings: report.warnings,
-      ...(context.options.notify === true ? { notifications: { shown: context.environment.notifier !== undefined, texts: notices } } : {}),
+      ...(context.options.notify === true
+        ? { notifications: { shown: context.environment.notifier !== undefined, texts: notices } }
+        : {}),
     },
-    lines: [...summary, ...rows.map((row) => printable(`  ${row.workstation} [${row.memberId}] — ${row.account} : ${row.state}`)), ...written, ...notifyLines],
+    lines: [
+      ...summary,
+      ...rows.map((row) => printable(`  ${row.workstation} [${row.memberId}] — ${row.account} : ${row.state}`)),
+      ...written,
+      ...notifyLines,
+    ],
   };
 }

@@ -20,18 +20,36 @@ const csvHeader = ['Poste (identifiant)', 'Poste', 'Compte', 'État', 'Niveau', 
 
 /** `;`-separated with a byte-order mark: what Excel opens as French text, accents included. */
 export function reportCsv(rows: readonly ReportRow[]): string {
-  const lines = [csvHeader, ...rows.map((row) => [row.memberId, row.workstation, row.account, row.state, levelWords[row.level], row.lastCheck, row.revision])];
+  const lines = [
+    csvHeader,
+    ...rows.map((row) => [
+      row.memberId,
+      row.workstation,
+      row.account,
+      row.state,
+      levelWords[row.level],
+      row.lastCheck,
+      row.revision,
+    ]),
+  ];
   return `\ufeff${lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-
 export function reportHtml(report: FleetReport, rows: readonly ReportRow[], summary: readonly string[]): string {
   const cells = rows
-    .map((row) => `<tr class="${row.level}"><td>${escapeHtml(row.workstation)}<br><small>${escapeHtml(row.memberId)}</small></td><td>${escapeHtml(row.account)}</td><td>${levelWords[row.level]}</td><td>${escapeHtml(row.state)}</td><td>${escapeHtml(row.lastCheck)}</td><td>${escapeHtml(row.revision)}</td></tr>`)
+    .map(
+      (row) =>
+        `<tr class="${row.level}"><td>${escapeHtml(row.workstation)}<br><small>${escapeHtml(row.memberId)}</small></td><td>${escapeHtml(row.account)}</td><td>${levelWords[row.level]}</td><td>${escapeHtml(row.state)}</td><td>${escapeHtml(row.lastCheck)}</td><td>${escapeHtml(row.revision)}</td></tr>`,
+    )
     .join('\n');
-  const pending = report.pending.map((member) => `<li>${escapeHtml(member.machine)} (${escapeHtml(member.user)}) — <code>${escapeHtml(member.id)}</code> — phrase : <strong>${escapeHtml(member.phrase)}</strong></li>`).join('\n');
+  const pending = report.pending
+    .map(
+      (member) =>
+        `<li>${escapeHtml(member.machine)} (${escapeHtml(member.user)}) — <code>${escapeHtml(member.id)}</code> — phrase : <strong>${escapeHtml(member.phrase)}</strong></li>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -73,6 +91,9 @@ export async function writeReportFile(path: string, content: string): Promise<vo
     await rename(temporary, path);
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw new AppError('INVALID_INPUT', `impossible d'écrire ${path} : fermez-le s'il est ouvert (Excel, un navigateur), et vérifiez que son dossier existe, que ce n'est pas un dossier et que vous pouvez y écrire`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `impossible d'écrire ${path} : fermez-le s'il est ouvert (Excel, un navigateur), et vérifiez que son dossier existe, que ce n'est pas un dossier et que vous pouvez y écrire`,
+    );
   }
 }

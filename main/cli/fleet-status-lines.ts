@@ -11,7 +11,10 @@ import { frenchDay } from './output';
 export async function withFleetStatus(result: CommandResult, context: CommandContext): Promise<CommandResult> {
   const pointerPath = machineFleetPath(context.environment.env);
   if (!existsSync(pointerPath) && !existsSync(join(context.userDataDir, 'flotte'))) return result;
-  const [{ fleetView }, { platformPointerDistrust }] = await Promise.all([import('../fleet/fleet-view'), import('../fleet/machine-pointer')]);
+  const [{ fleetView }, { platformPointerDistrust }] = await Promise.all([
+    import('../fleet/fleet-view'),
+    import('../fleet/machine-pointer'),
+  ]);
   const view = fleetView(context.userDataDir, context.account.name, pointerPath, platformPointerDistrust);
   const unverified = context.account.settings.read().passwordVerified === false;
   return {
@@ -23,12 +26,16 @@ export async function withFleetStatus(result: CommandResult, context: CommandCon
       ...(view.managed
         ? [
             `Parc de postes : géré par le service informatique — révision ${view.managed.revision} reçue le ${frenchDay(view.managed.receivedAt)}`,
-            ...(unverified ? ['  Mot de passe reçu du service informatique, non vérifié : le prochain test (test) le vérifiera.'] : []),
+            ...(unverified
+              ? ['  Mot de passe reçu du service informatique, non vérifié : le prochain test (test) le vérifiera.']
+              : []),
             '  Pour un nouveau mot de passe, contactez votre service informatique : il le renouvelle une fois pour tous les postes.',
           ]
         : []),
       ...(view.waiting
-        ? [`Parc de postes : en attente d'acceptation par le service informatique (poste ${view.waiting.memberId}) — phrase à comparer : ${view.waiting.phrase ?? '(inconnue : fleet status)'}`]
+        ? [
+            `Parc de postes : en attente d'acceptation par le service informatique (poste ${view.waiting.memberId}) — phrase à comparer : ${view.waiting.phrase ?? '(inconnue : fleet status)'}`,
+          ]
         : []),
     ],
   };

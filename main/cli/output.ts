@@ -12,7 +12,12 @@ export function printResult(result: CommandResult, json: boolean, environment: C
 }
 
 /** `toStandardError`: a command whose standard output carries secrets keeps it for them (headers, credentials). */
-export function printFailure(failure: Failure, json: boolean, environment: CliEnvironment, toStandardError = false): void {
+export function printFailure(
+  failure: Failure,
+  json: boolean,
+  environment: CliEnvironment,
+  toStandardError = false,
+): void {
   if (json) (toStandardError ? environment.warn : environment.print)(JSON.stringify(failure));
   else environment.warn(`Erreur (${failure.code}) : ${failure.message}`);
 }

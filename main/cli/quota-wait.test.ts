@@ -18,8 +18,17 @@ async function twoAccounts() {
   const { services } = fixture;
   services.settings.accounts.add('Commune de Tréméreuc');
   const second = services.withAccount('Commune de Tréméreuc');
-  second.settings.update({ environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: 'TECH_3_sans_structure@cpro.fr', clientId: demoAccount.clientId });
-  await fixture.secrets.set(secretAccounts.technicalPassword(simulator.url, 'TECH_3_sans_structure@cpro.fr'), 'Sans-Structure-2026');
+  second.settings.update({
+    environment: 'custom',
+    apiBaseUrl: simulator.url,
+    tokenUrl: simulator.tokenUrl,
+    login: 'TECH_3_sans_structure@cpro.fr',
+    clientId: demoAccount.clientId,
+  });
+  await fixture.secrets.set(
+    secretAccounts.technicalPassword(simulator.url, 'TECH_3_sans_structure@cpro.fr'),
+    'Sans-Structure-2026',
+  );
   const waits: number[] = [];
   const wait = (seconds: number) => {
     waits.push(seconds);
@@ -34,8 +43,15 @@ describe('test --all after a 429', () => {
     simulator.throttleFor(3600);
     const result = await testAllAccounts(services, wait);
     expect(waits).toEqual([longestQuotaWaitSeconds]);
-    expect(result.json).toMatchObject({ results: [{ code: 'RATE_LIMITED', retryAfterSeconds: 3600, waitedSeconds: longestQuotaWaitSeconds }, { code: 'RATE_LIMITED' }] });
-    expect(result.lines[0]).toContain(`pause limitée à ${longestQuotaWaitSeconds} s avant le compte suivant (PISTE demandait 3600 s)`);
+    expect(result.json).toMatchObject({
+      results: [
+        { code: 'RATE_LIMITED', retryAfterSeconds: 3600, waitedSeconds: longestQuotaWaitSeconds },
+        { code: 'RATE_LIMITED' },
+      ],
+    });
+    expect(result.lines[0]).toContain(
+      `pause limitée à ${longestQuotaWaitSeconds} s avant le compte suivant (PISTE demandait 3600 s)`,
+    );
     expect(result.lines[0]).toContain('relancez test --all plus tard');
   });
 

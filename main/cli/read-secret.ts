@@ -9,7 +9,9 @@ import { AppError } from '../failures/errors';
 export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /**
@@ -44,7 +46,11 @@ export function readSecretFromTerminal(input: NodeJS.ReadStream, output: NodeJS.
  * A yes/no question at a terminal, the answer echoed as typed: « o » or « oui » (any case) is yes,
  * anything else (Entrée alone included) is no, as « [o/N] » says.
  */
-export function askAtTerminal(input: NodeJS.ReadStream, output: NodeJS.WritableStream, question: string): Promise<boolean> {
+export function askAtTerminal(
+  input: NodeJS.ReadStream,
+  output: NodeJS.WritableStream,
+  question: string,
+): Promise<boolean> {
   const lines = createInterface({ input, output, terminal: true });
   return new Promise((resolve) => {
     let answered = false;

@@ -84,7 +84,10 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     // A mistyped folder for a command that only reads would show the defaults as if they were the
     // settings, and create the folder: refused, nothing created.
     if (givenFolder !== undefined && readsOnly(command, positionals) && !existsSync(givenFolder)) {
-      throw new AppError('INVALID_INPUT', "--user-data-dir : ce dossier n'existe pas (rien n'a été créé) ; vérifiez le chemin, ou créez le dossier en configurant d'abord le poste avec configure");
+      throw new AppError(
+        'INVALID_INPUT',
+        "--user-data-dir : ce dossier n'existe pas (rien n'a été créé) ; vérifiez le chemin, ou créez le dossier en configurant d'abord le poste avec configure",
+      );
     }
     const userDataDir = givenFolder ?? defaultUserDataDir(environment.env);
     // Opened when the command first needs them: a command that needs no settings (`schedule`, run
@@ -104,7 +107,9 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
         logger: createLogger(createLogFileSink(userDataDir, environment.clock)),
       }));
     // The account is chosen before anything runs: with several and none named, nothing is done.
-    let account: AccountServices | undefined = acrossAccounts(command, options) ? undefined : accountForCommand(open(), text(options, 'account'));
+    let account: AccountServices | undefined = acrossAccounts(command, options)
+      ? undefined
+      : accountForCommand(open(), text(options, 'account'));
     const context = {
       get services(): CoreServices {
         return open();
@@ -129,7 +134,9 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const failure = toFailure(error, 'command-line');
     const told = running?.command.advice?.(failure, running.options) ?? failure;
     // Known even when the words could not be read: standard output stays for the secrets alone.
-    const secretOutput = running ? running.command.secretOutput === true : argv.some((word) => commandNamed(word)?.secretOutput === true);
+    const secretOutput = running
+      ? running.command.secretOutput === true
+      : argv.some((word) => commandNamed(word)?.secretOutput === true);
     printFailure(told, json, environment, secretOutput);
     // `fleet report` follows monitoring plugins: a report that could not be made is "unknown", 3.
     if (monitoringReport(argv)) return 3;

@@ -7,7 +7,11 @@ import { tempDir } from '../../test/support/temp-dirs';
 // What standard input is, read by a child Node whose stdin is each kind in turn.
 const kindIn = (stdin: 'pipe' | 'ignore' | number): string => {
   const script = `require('tsx/cjs'); const { standardInputKind } = require(${JSON.stringify(join(__dirname, 'standard-input.ts'))}); process.stdout.write(standardInputKind());`;
-  const run = spawnSync(process.execPath, ['-e', script], { stdio: [stdin, 'pipe', 'pipe'], input: stdin === 'pipe' ? 'secret\n' : undefined, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['-e', script], {
+    stdio: [stdin, 'pipe', 'pipe'],
+    input: stdin === 'pipe' ? 'secret\n' : undefined,
+    encoding: 'utf8',
+  });
   return run.stdout || run.stderr;
 };
 

@@ -7,7 +7,9 @@ import { Socket } from 'node:net';
  * (a null device, or no handle at all: a GUI program on Windows started from a console, whose
  * keyboard input it does not receive; Node then gives an empty stream).
  */
-export function standardInputKind(stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean } = process.stdin): 'terminal' | 'data' | 'none' {
+export function standardInputKind(
+  stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean } = process.stdin,
+): 'terminal' | 'data' | 'none' {
   if (stdin.isTTY === true) return 'terminal';
   if (stdin instanceof Socket) return 'data';
   if (stdin instanceof ReadStream) {

@@ -10,8 +10,14 @@ export type AccountSecret = 'clientSecret' | 'proxyPassword';
 export type MissingFirst = 'clientId' | 'proxyUser';
 
 /** The keychain entry this account keeps that secret under, or what it lacks to have one. */
-export function accountSecretEntry(settings: StoredSettings, which: AccountSecret): { readonly entry: string } | { readonly missing: MissingFirst } {
-  if (which === 'clientSecret') return settings.clientId ? { entry: secretAccounts.clientSecret(settings, settings.clientId) } : { missing: 'clientId' };
+export function accountSecretEntry(
+  settings: StoredSettings,
+  which: AccountSecret,
+): { readonly entry: string } | { readonly missing: MissingFirst } {
+  if (which === 'clientSecret')
+    return settings.clientId
+      ? { entry: secretAccounts.clientSecret(settings, settings.clientId) }
+      : { missing: 'clientId' };
   const proxy = storedProxy(settings.proxyUrl);
   return proxy?.username ? { entry: proxyAccount(proxy) } : { missing: 'proxyUser' };
 }

@@ -26,7 +26,8 @@ describe('the day Chorus Pro communicated the password', () => {
     expect(refusal('2026-11-29')).toContain('dans le futur');
     expect(refusal('2025-09-29')).toContain('a déjà expiré');
     expect(refusal('2025-09-29')).toContain('Réinitialisation du mot de passe');
-    for (const text of ['28/11/2026', '2026-02-30', '2026-13-01', 'hier', '']) expect(refusal(text)).toContain("n'est pas une date");
+    for (const text of ['28/11/2026', '2026-02-30', '2026-13-01', 'hier', ''])
+      expect(refusal(text)).toContain("n'est pas une date");
     // What was typed is not repeated: it may be anything typed in the wrong place.
     const refused = refusal('\u001b[31mFAUX\nOK ligne');
     expect(refused).not.toContain('FAUX');

@@ -14,7 +14,10 @@ export function parseCommunicatedDay(typed: string, now: Date): Date {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseISO(text) : undefined;
   if (!day || !isValid(day)) {
     // The value is not repeated: it may be anything typed in the wrong place.
-    throw new AppError('INVALID_INPUT', "Date de dernière mise à jour : ce n'est pas une date (format attendu AAAA-MM-JJ, par exemple 2026-03-02)");
+    throw new AppError(
+      'INVALID_INPUT',
+      "Date de dernière mise à jour : ce n'est pas une date (format attendu AAAA-MM-JJ, par exemple 2026-03-02)",
+    );
   }
   const age = differenceInCalendarDays(startOfDay(now), day);
   if (age < 0) throw new AppError('INVALID_INPUT', 'Date de dernière mise à jour : la date est dans le futur');
@@ -33,11 +36,17 @@ export function parseCommunicatedDay(typed: string, now: Date): Date {
  * provisional, typed ahead of the password). A verified renewal dates itself, and that date is
  * never rewritten. A keychain that cannot be read (`passwordStored` null or absent) proves nothing.
  */
-export function canEnterPasswordDay(settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>, passwordStored: boolean | null = null): boolean {
+export function canEnterPasswordDay(
+  settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>,
+  passwordStored: boolean | null = null,
+): boolean {
   return settings.passwordUpdatedAt === undefined || settings.passwordVerified === false || passwordStored === false;
 }
 
-export function assertCanEnterPasswordDay(settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>, passwordStored: boolean | null = null): void {
+export function assertCanEnterPasswordDay(
+  settings: Pick<StoredSettings, 'passwordUpdatedAt' | 'passwordVerified'>,
+  passwordStored: boolean | null = null,
+): void {
   if (!canEnterPasswordDay(settings, passwordStored)) {
     throw new AppError(
       'INVALID_INPUT',

@@ -32,18 +32,42 @@ describe('renewing the technical password', () => {
     const chorusPro = await chorusProOfItsOwn();
     const fixture = await setUp({}, chorusPro);
     const newPassword = chorusPro.resetPassword(demoAccount.login);
-    const renewal = await fixture.services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
+    const renewal = await fixture.services.renewPassword({
+      password: newPassword,
+      verify: true,
+      surroundingSpacesConfirmed: false,
+    });
     // Accepted by Chorus Pro: pushed to its copies (none on this machine without a policy).
-    expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: true, exchange: { destinations: [], passwordAccepted: true, pushedAt: '2026-11-27T10:15:00.000Z', allowPrograms: false } });
+    expect(renewal).toEqual({
+      stored: true,
+      updatedAt: '2026-11-27T10:15:00.000Z',
+      verified: true,
+      exchange: {
+        destinations: [],
+        passwordAccepted: true,
+        pushedAt: '2026-11-27T10:15:00.000Z',
+        allowPrograms: false,
+      },
+    });
     expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(newPassword);
     expect(fixture.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');
-    await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
+    await expect(fixture.services.connection.testConnection(fixture.services.settings.read())).resolves.toMatchObject({
+      structureCount: 3,
+    });
   });
 
   it('changes nothing when Chorus Pro refuses the new password', async () => {
     const fixture = await setUp();
     const before = settingsText(fixture);
-    expect(await codeOf(fixture.services.renewPassword({ password: 'faute-de-frappe', verify: true, surroundingSpacesConfirmed: false }))).toBe('AUTH_REJECTED');
+    expect(
+      await codeOf(
+        fixture.services.renewPassword({
+          password: 'faute-de-frappe',
+          verify: true,
+          surroundingSpacesConfirmed: false,
+        }),
+      ),
+    ).toBe('AUTH_REJECTED');
     expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(demoAccount.password);
     expect(settingsText(fixture)).toBe(before);
   });
@@ -51,24 +75,68 @@ describe('renewing the technical password', () => {
   it('offline: refuses to save unchecked unless the user chose so, then saves it', async () => {
     const port = await closedPort();
     const fixture = await setUp();
-    const unreachable = { apiBaseUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/api/oauth/token` };
+    const unreachable = {
+      apiBaseUrl: `http://127.0.0.1:${port}`,
+      tokenUrl: `http://127.0.0.1:${port}/api/oauth/token`,
+    };
     fixture.services.settings.update(unreachable);
     await fixture.secrets.set(secretAccounts.clientSecret(unreachable, demoAccount.clientId), demoAccount.clientSecret);
-    expect(await codeOf(fixture.services.renewPassword({ password: 'Nouveau-2027', verify: true, surroundingSpacesConfirmed: false }))).toBe('CONNECTION_FAILED');
-    const renewal = await fixture.services.renewPassword({ password: 'Nouveau-2027', verify: false, surroundingSpacesConfirmed: false });
+    expect(
+      await codeOf(
+        fixture.services.renewPassword({ password: 'Nouveau-2027', verify: true, surroundingSpacesConfirmed: false }),
+      ),
+    ).toBe('CONNECTION_FAILED');
+    const renewal = await fixture.services.renewPassword({
+      password: 'Nouveau-2027',
+      verify: false,
+      surroundingSpacesConfirmed: false,
+    });
     expect(renewal).toEqual({ stored: true, updatedAt: '2026-11-27T10:15:00.000Z', verified: false });
     expect(fixture.services.settings.read().passwordVerified).toBe(false);
-    expect(fixture.logLines).toContainEqual(expect.objectContaining({ event: 'password.renewed', fields: { account: 'Compte principal', verified: false, dated: 'now' } }));
+    expect(fixture.logLines).toContainEqual(
+      expect.objectContaining({
+        event: 'password.renewed',
+        fields: { account: 'Compte principal', verified: false, dated: 'now' },
+      }),
+    );
   });
 
   it('offline: dates an unchecked password from the day Chorus Pro communicated it, and refuses a day for a checked one', async () => {
     const fixture = await setUp();
-    const renewal = await fixture.services.renewPassword({ password: 'Communique-en-mars', verify: false, surroundingSpacesConfirmed: false, communicatedOn: '2026-03-02' });
+    const renewal = await fixture.services.renewPassword({
+      password: 'Communique-en-mars',
+      verify: false,
+      surroundingSpacesConfirmed: false,
+      communicatedOn: '2026-03-02',
+    });
     expect(new Date(renewal.updatedAt)).toEqual(new Date(2026, 2, 2));
-    expect(fixture.services.currentReminder()).toMatchObject({ known: true, dueOn: '2027-03-02', expiresOn: '2027-04-30', due: false });
+    expect(fixture.services.currentReminder()).toMatchObject({
+      known: true,
+      dueOn: '2027-03-02',
+      expiresOn: '2027-04-30',
+      due: false,
+    });
     const before = settingsText(fixture);
-    expect(await codeOf(fixture.services.renewPassword({ password: demoAccount.password, verify: true, surroundingSpacesConfirmed: false, communicatedOn: '2026-03-02' }))).toBe('INVALID_INPUT');
-    expect(await codeOf(fixture.services.renewPassword({ password: 'Futur', verify: false, surroundingSpacesConfirmed: false, communicatedOn: '2027-01-01' }))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        fixture.services.renewPassword({
+          password: demoAccount.password,
+          verify: true,
+          surroundingSpacesConfirmed: false,
+          communicatedOn: '2026-03-02',
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        fixture.services.renewPassword({
+          password: 'Futur',
+          verify: false,
+          surroundingSpacesConfirmed: false,
+          communicatedOn: '2027-01-01',
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
     expect(settingsText(fixture)).toBe(before);
     expect(await fixture.secrets.get(fixture.passwordAccount)).toBe('Communique-en-mars');
   });
@@ -83,7 +151,11 @@ describe('renewing the technical password', () => {
     await fixture.services.connection.testConnection(fixture.services.settings.read());
     expect(fixture.services.settings.read().passwordVerified).toBe(true);
     expect(fixture.logLines.map((line) => line.event)).toContain('password.verified');
-    await fixture.services.renewPassword({ password: chorusPro.resetPassword(demoAccount.login), verify: true, surroundingSpacesConfirmed: false });
+    await fixture.services.renewPassword({
+      password: chorusPro.resetPassword(demoAccount.login),
+      verify: true,
+      surroundingSpacesConfirmed: false,
+    });
     expect(fixture.services.settings.read().passwordVerified).toBe(true);
   });
 
@@ -93,7 +165,11 @@ describe('renewing the technical password', () => {
     const before = fixture.services.settings.read();
     expect(before.chorusPasswordExpiresOn).toBe('2027-09-30');
     for (const verify of [true, false]) {
-      expect(await codeOf(fixture.services.renewPassword({ password: demoAccount.password, verify, surroundingSpacesConfirmed: false }))).toBe('PASSWORD_UNCHANGED');
+      expect(
+        await codeOf(
+          fixture.services.renewPassword({ password: demoAccount.password, verify, surroundingSpacesConfirmed: false }),
+        ),
+      ).toBe('PASSWORD_UNCHANGED');
     }
     const after = fixture.services.settings.read();
     expect(after.passwordUpdatedAt).toBe(before.passwordUpdatedAt);
@@ -131,11 +207,15 @@ describe('renewing the technical password', () => {
       clock: fixedClock('2026-11-27T10:15:00Z'),
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     });
-    expect(await codeOf(renew({ password: 'jamais-daté', verify: false, surroundingSpacesConfirmed: false }))).toBe('SETTINGS_UNWRITABLE');
+    expect(await codeOf(renew({ password: 'jamais-daté', verify: false, surroundingSpacesConfirmed: false }))).toBe(
+      'SETTINGS_UNWRITABLE',
+    );
     expect(await fixture.secrets.get(fixture.passwordAccount)).toBe(demoAccount.password);
 
     await fixture.secrets.delete(fixture.passwordAccount);
-    expect(await codeOf(renew({ password: 'jamais-daté', verify: false, surroundingSpacesConfirmed: false }))).toBe('SETTINGS_UNWRITABLE');
+    expect(await codeOf(renew({ password: 'jamais-daté', verify: false, surroundingSpacesConfirmed: false }))).toBe(
+      'SETTINGS_UNWRITABLE',
+    );
     expect(await fixture.secrets.get(fixture.passwordAccount)).toBeUndefined();
   });
 
@@ -156,7 +236,11 @@ describe('renewing the technical password', () => {
 
   it('keeps secrets and date across a restart', async () => {
     const fixture = await setUp();
-    await fixture.services.renewPassword({ password: 'Survit-Au-Redemarrage', verify: false, surroundingSpacesConfirmed: false });
+    await fixture.services.renewPassword({
+      password: 'Survit-Au-Redemarrage',
+      verify: false,
+      surroundingSpacesConfirmed: false,
+    });
     const restarted = fixture.restart(fixedClock('2026-12-01T08:00:00Z'));
     expect(await restarted.secrets.get(restarted.passwordAccount)).toBe('Survit-Au-Redemarrage');
     expect(restarted.services.settings.read().passwordUpdatedAt).toBe('2026-11-27T10:15:00.000Z');

@@ -48,7 +48,9 @@ export interface RenewalDependencies {
  * the new password, i.e. an early reminder, never a date newer than the password. Renewals run
  * one after the other.
  */
-export function createPasswordRenewal(dependencies: RenewalDependencies): (request: RenewalRequest) => Promise<PasswordRenewal> {
+export function createPasswordRenewal(
+  dependencies: RenewalDependencies,
+): (request: RenewalRequest) => Promise<PasswordRenewal> {
   let queue: Promise<unknown> = Promise.resolve();
   return (request) => {
     const run = queue.then(() => renew(dependencies, request));
@@ -63,11 +65,16 @@ async function renew(
 ): Promise<PasswordRenewal> {
   checkNewPassword(request.password, { surroundingSpacesConfirmed: request.surroundingSpacesConfirmed });
   const current = settings.read();
-  if (!current.login) throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner avant le mot de passe');
+  if (!current.login)
+    throw new AppError('INVALID_INPUT', 'Identifiant utilisateur : à renseigner avant le mot de passe');
   if (request.communicatedOn !== undefined && request.verify) {
-    throw new AppError('INVALID_INPUT', "Date de dernière mise à jour : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui");
+    throw new AppError(
+      'INVALID_INPUT',
+      "Date de dernière mise à jour : un mot de passe vérifié par Chorus Pro est daté d'aujourd'hui",
+    );
   }
-  const given = request.communicatedOn === undefined ? undefined : parseCommunicatedDay(request.communicatedOn, clock());
+  const given =
+    request.communicatedOn === undefined ? undefined : parseCommunicatedDay(request.communicatedOn, clock());
   const account = secretAccounts.technicalPassword(current.apiBaseUrl, current.login);
   const previous = await secrets.get(account);
   // The password already stored, typed again: storing it would date it today and forget the
@@ -82,7 +89,14 @@ async function renew(
   const typedBefore = given === undefined ? dayTypedBeforeFirstPassword(current, previous, clock()) : undefined;
   const dated = given ?? typedBefore ?? clock();
   // A day given for an earlier password kept without checking: this one's date replaces it, and says so.
-  const replacedDay = given === undefined && typedBefore === undefined && current.passwordVerified === false && current.passwordUpdatedAt !== undefined && !isSameDay(parseISO(current.passwordUpdatedAt), dated) ? current.passwordUpdatedAt : undefined;
+  const replacedDay =
+    given === undefined &&
+    typedBefore === undefined &&
+    current.passwordVerified === false &&
+    current.passwordUpdatedAt !== undefined &&
+    !isSameDay(parseISO(current.passwordUpdatedAt), dated)
+      ? current.passwordUpdatedAt
+      : undefined;
   await secrets.set(account, request.password);
   let updated: StoredSettings;
   try {
@@ -92,7 +106,10 @@ async function renew(
     logger.error('password.renewal-rolled-back', { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
     throw error;
   }
-  logger.info('password.renewed', { verified: request.verify, dated: given !== undefined ? 'given' : typedBefore !== undefined ? 'typed-before' : 'now' });
+  logger.info('password.renewed', {
+    verified: request.verify,
+    dated: given !== undefined ? 'given' : typedBefore !== undefined ? 'typed-before' : 'now',
+  });
   // A typo never reaches the finance software: only a password Chorus Pro accepted is pushed.
   const exchange = request.verify && afterAccepted ? await afterAccepted() : undefined;
   return {
@@ -112,8 +129,13 @@ async function renew(
  * weeks late. Only a day the app did not set itself (the account has no password in the keychain
  * and its date is not a verified one) and still within a password's lifetime.
  */
-function dayTypedBeforeFirstPassword(current: StoredSettings, previous: string | undefined, now: Date): Date | undefined {
-  if (previous !== undefined || current.passwordVerified !== false || current.passwordUpdatedAt === undefined) return undefined;
+function dayTypedBeforeFirstPassword(
+  current: StoredSettings,
+  previous: string | undefined,
+  now: Date,
+): Date | undefined {
+  if (previous !== undefined || current.passwordVerified !== false || current.passwordUpdatedAt === undefined)
+    return undefined;
   const typed = parseISO(current.passwordUpdatedAt);
   const age = differenceInCalendarDays(startOfDay(now), startOfDay(typed));
   return age >= 0 && age <= passwordLifetimeDays ? typed : undefined;

@@ -20,11 +20,21 @@ describe('a renewal interrupted', () => {
   it('by a crash between storing and dating leaves the older date: an early reminder, never a late one', async () => {
     const fixture = await configuredServices(simulator());
     try {
-      await fixture.services.renewPassword({ password: 'Mot-De-Passe-De-Novembre', verify: false, surroundingSpacesConfirmed: false });
+      await fixture.services.renewPassword({
+        password: 'Mot-De-Passe-De-Novembre',
+        verify: false,
+        surroundingSpacesConfirmed: false,
+      });
       const datedBefore = fixture.services.settings.read().passwordUpdatedAt;
       expect(datedBefore).toBe('2026-11-27T09:30:00.000Z');
 
-      const child = runChild(['crash-before-dating', fixture.userDataDir, fixture.keychainService, 'Mot-De-Passe-De-Decembre', '2026-12-15T09:00:00Z']);
+      const child = runChild([
+        'crash-before-dating',
+        fixture.userDataDir,
+        fixture.keychainService,
+        'Mot-De-Passe-De-Decembre',
+        '2026-12-15T09:00:00Z',
+      ]);
 
       expect(child.signal).toBe('SIGKILL');
       expect(await fixture.secrets.get(fixture.passwordAccount)).toBe('Mot-De-Passe-De-Decembre');
@@ -43,10 +53,23 @@ describe('a renewal interrupted', () => {
       const env = { ...process.env, CHORUS_KEYRING_READY: '' };
       const child = spawnSync(
         join(projectRoot, 'scripts/with-keyring.sh'),
-        [process.execPath, '--import', 'tsx', join(projectRoot, 'test/support/renewal-child.ts'), 'keychain-stops', fixture.userDataDir, `Chorus Pro Echanges (test ${randomUUID()})`, 'Jamais-Enregistre', '2026-12-15T09:00:00Z'],
+        [
+          process.execPath,
+          '--import',
+          'tsx',
+          join(projectRoot, 'test/support/renewal-child.ts'),
+          'keychain-stops',
+          fixture.userDataDir,
+          `Chorus Pro Echanges (test ${randomUUID()})`,
+          'Jamais-Enregistre',
+          '2026-12-15T09:00:00Z',
+        ],
         { cwd: projectRoot, encoding: 'utf8', env, timeout: 60_000 },
       );
-      expect(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}')).toEqual({ outcome: 'KEYCHAIN_UNAVAILABLE', settingsUnchanged: true });
+      expect(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}')).toEqual({
+        outcome: 'KEYCHAIN_UNAVAILABLE',
+        settingsUnchanged: true,
+      });
     } finally {
       await fixture.dispose();
     }

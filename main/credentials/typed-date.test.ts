@@ -21,14 +21,30 @@ afterAll(async () => {
   await Promise.all(usedServices.map((service) => clearKeychainService(service)));
 });
 
-const cli = (args: readonly string[], stdin = '') => inProcessCli(() => keychainService, fixedClock('2026-12-02T09:00:00Z'))(args, { stdin });
+const cli = (args: readonly string[], stdin = '') =>
+  inProcessCli(() => keychainService, fixedClock('2026-12-02T09:00:00Z'))(args, { stdin });
 
 /** A fresh account, its date typed from the portal's e-mail before any password (28/08/2026). */
 async function dateTypedFirst(options: { reachable: boolean }): Promise<string[]> {
   const dir = tempDir('chorus-date-saisie-');
   const at = ['--user-data-dir', dir];
   const url = options.reachable ? simulator().url : 'http://127.0.0.1:9';
-  expect((await cli(['configure', '--url', url, '--token-url', `${url}/api/oauth/token`, '--login', demoAccount.login, '--client-id', demoAccount.clientId, ...at])).status).toBe(0);
+  expect(
+    (
+      await cli([
+        'configure',
+        '--url',
+        url,
+        '--token-url',
+        `${url}/api/oauth/token`,
+        '--login',
+        demoAccount.login,
+        '--client-id',
+        demoAccount.clientId,
+        ...at,
+      ])
+    ).status,
+  ).toBe(0);
   expect((await cli(['set-client-secret', '--client-secret-stdin', ...at], demoAccount.clientSecret)).status).toBe(0);
   const typed = await cli(['configure', '--password-updated-on', '2026-08-28', ...at]);
   expect(typed.stdout).toContain('Date de dernière mise à jour : 28/08/2026 (provisoire');
@@ -40,7 +56,9 @@ describe('a date typed before the first password', () => {
     const at = await dateTypedFirst({ reachable: false });
     const stored = await cli(['set-password', '--password-stdin', '--no-verify', ...at], demoAccount.password);
     expect(stored.status).toBe(0);
-    expect(stored.stdout).toContain('Date de dernière mise à jour : 28/08/2026 (la date saisie avant le mot de passe, conservée');
+    expect(stored.stdout).toContain(
+      'Date de dernière mise à jour : 28/08/2026 (la date saisie avant le mot de passe, conservée',
+    );
     const status = await cli(['status', ...at]);
     expect(status.stdout).toContain('Date de dernière mise à jour : 28/08/2026');
     expect(status.stdout).toContain('Expiration du mot de passe : 26/10/2027 (estimation');
@@ -52,7 +70,9 @@ describe('a date typed before the first password', () => {
     const stored = await cli(['set-password', '--password-stdin', ...at], demoAccount.password);
     expect(stored.status).toBe(0);
     expect(stored.stdout).toContain('Mot de passe vérifié auprès de Chorus Pro et enregistré.');
-    expect(stored.stdout).toContain('Date de dernière mise à jour : 28/08/2026 (la date saisie avant le mot de passe, conservée');
+    expect(stored.stdout).toContain(
+      'Date de dernière mise à jour : 28/08/2026 (la date saisie avant le mot de passe, conservée',
+    );
   });
 
   it('is replaced by the next password’s date only with a line that says so', async () => {
@@ -61,6 +81,8 @@ describe('a date typed before the first password', () => {
     const next = await cli(['set-password', '--password-stdin', '--no-verify', ...at], 'Un-autre-mot-de-passe');
     expect(next.status).toBe(0);
     expect(next.stdout).toContain('Date de dernière mise à jour : 02/12/2026');
-    expect(next.stdout).toContain("La date saisie auparavant (28/08/2026) valait pour le mot de passe précédent : celui-ci est daté d'aujourd'hui ; s'il a été communiqué un autre jour, donnez ce jour avec configure --password-updated-on AAAA-MM-JJ.");
+    expect(next.stdout).toContain(
+      "La date saisie auparavant (28/08/2026) valait pour le mot de passe précédent : celui-ci est daté d'aujourd'hui ; s'il a été communiqué un autre jour, donnez ce jour avec configure --password-updated-on AAAA-MM-JJ.",
+    );
   });
 });

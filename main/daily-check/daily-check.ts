@@ -36,21 +36,30 @@ const memberOfAFleet = (userDataDir: string): boolean => {
   }
 };
 
-export async function runDailyCheck(services: CoreServices, userDataDir: string, options: TestAccountsOptions): Promise<DailyCheckOutcome> {
+export async function runDailyCheck(
+  services: CoreServices,
+  userDataDir: string,
+  options: TestAccountsOptions,
+): Promise<DailyCheckOutcome> {
   // The machine's pointer first: a user not yet a member joins here too (those who never open the app).
   const pointer = await services.followMachineFleet(dailyCheckFleetDeadlineMs);
-  if (!memberOfAFleet(userDataDir)) return { pointer, outcomes: await testAllAccounts(services, options), fleetManaged: new Set() };
+  if (!memberOfAFleet(userDataDir))
+    return { pointer, outcomes: await testAllAccounts(services, options), fleetManaged: new Set() };
   const synced = await services.syncFleets(dailyCheckFleetDeadlineMs);
   let fleetManaged = fleetManagedAccounts(userDataDir);
   let outcomes = await testAllAccounts(services, options);
-  const refused = outcomes.filter((outcome) => outcome.ok === false && outcome.code === 'AUTH_REJECTED' && fleetManaged.has(outcome.account)).map((outcome) => outcome.account);
+  const refused = outcomes
+    .filter((outcome) => outcome.ok === false && outcome.code === 'AUTH_REJECTED' && fleetManaged.has(outcome.account))
+    .map((outcome) => outcome.account);
   let again: FleetSync[] = [];
   if (refused.length > 0) {
     again = await services.syncFleets(dailyCheckFleetDeadlineMs);
     if (again.some((result) => result.outcome.kind === 'applied')) {
       fleetManaged = fleetManagedAccounts(userDataDir);
       const retested = await testAccounts(services, refused, options);
-      outcomes = outcomes.map((outcome) => retested.find((candidate) => candidate.account === outcome.account) ?? outcome);
+      outcomes = outcomes.map(
+        (outcome) => retested.find((candidate) => candidate.account === outcome.account) ?? outcome,
+      );
     }
   }
   // What the IT person's report reads (issue 32): this workstation's status, after the tests.

@@ -27,11 +27,18 @@ export interface Notifier {
 
 export const notificationTitle = 'Chorus Pro Echanges';
 
-const stateWords: Readonly<Record<DestinationView['state'], string>> = { done: 'à jour', failed: 'en échec', todo: 'à faire', waiting: 'en attente' };
+const stateWords: Readonly<Record<DestinationView['state'], string>> = {
+  done: 'à jour',
+  failed: 'en échec',
+  todo: 'à faire',
+  waiting: 'en attente',
+};
 
 /** « logiciel d'échanges non mis à jour »: what the copies of an account's password still lack. */
 export function pendingCopiesText(account: string, pending: readonly DestinationView[]): string {
-  const list = pending.map((destination) => `${printable(destination.name)} (${stateWords[destination.state]})`).join(', ');
+  const list = pending
+    .map((destination) => `${printable(destination.name)} (${stateWords[destination.state]})`)
+    .join(', ');
   const machineFailed = pending.some((destination) => destination.kind !== 'manual');
   return `Compte « ${account} » : logiciel d'échanges non mis à jour — ${list}. Reportez-y le nouveau mot de passe : cliquez pour ouvrir l'application sur ce compte (« Copier le mot de passe », puis « Fait »)${machineFailed ? ' ; pour un script ou un serveur, votre service informatique relance la transmission (push)' : ''}.`;
 }
@@ -50,7 +57,12 @@ export interface NoticeContext {
  * the IT department: the password is theirs to renew, once for every workstation. An account whose
  * copies of the password are not all made says so too, until they are.
  */
-export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accounts: readonly StoredAccount[], clock: Clock, context: NoticeContext = {}): AccountNotice[] {
+export function dailyCheckNotices(
+  outcomes: readonly AccountTestOutcome[],
+  accounts: readonly StoredAccount[],
+  clock: Clock,
+  context: NoticeContext = {},
+): AccountNotice[] {
   const fleetManaged = context.fleetManaged ?? new Set<string>();
   const pending = context.pendingCopies ?? new Map<string, readonly DestinationView[]>();
   const notices: AccountNotice[] = [];
@@ -82,7 +94,12 @@ export function dailyCheckNotices(outcomes: readonly AccountTestOutcome[], accou
       ...(reminder?.known && reminder.due ? [reminderNotificationText(reminder, outcome.account)] : []),
       ...(copies && copies.length > 0 ? [pendingCopiesText(outcome.account, copies)] : []),
     ];
-    if (texts.length > 0) notices.push({ account: outcome.account, title: `${notificationTitle} — ${outcome.account}`, body: texts.join(' ') });
+    if (texts.length > 0)
+      notices.push({
+        account: outcome.account,
+        title: `${notificationTitle} — ${outcome.account}`,
+        body: texts.join(' '),
+      });
   }
   return notices;
 }

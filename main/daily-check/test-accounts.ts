@@ -12,8 +12,21 @@ export interface RenewalDue {
 
 /** One account's outcome in `test --all`. */
 export type AccountTestOutcome =
-  | { readonly account: string; readonly ok: true; readonly structureCount: number; readonly durationMs: number; readonly renewalDue?: RenewalDue }
-  | { readonly account: string; readonly ok: false; readonly code: string; readonly message: string; readonly retryAfterSeconds?: number; readonly waitedSeconds?: number }
+  | {
+      readonly account: string;
+      readonly ok: true;
+      readonly structureCount: number;
+      readonly durationMs: number;
+      readonly renewalDue?: RenewalDue;
+    }
+  | {
+      readonly account: string;
+      readonly ok: false;
+      readonly code: string;
+      readonly message: string;
+      readonly retryAfterSeconds?: number;
+      readonly waitedSeconds?: number;
+    }
   /** Not checked: an account nobody set up (no login) says nothing of Chorus Pro. */
   | { readonly account: string; readonly ok: null; readonly skipped: 'no-login' };
 
@@ -44,12 +57,23 @@ export interface TestAccountsOptions {
  * without a login (the « Compte principal » of a user who never set the app up) is not tested:
  * it would fail every morning for nothing.
  */
-export async function testAllAccounts(services: CoreServices, options: TestAccountsOptions): Promise<AccountTestOutcome[]> {
-  return testAccounts(services, services.workstation.accounts.list().map((account) => account.name), options);
+export async function testAllAccounts(
+  services: CoreServices,
+  options: TestAccountsOptions,
+): Promise<AccountTestOutcome[]> {
+  return testAccounts(
+    services,
+    services.workstation.accounts.list().map((account) => account.name),
+    options,
+  );
 }
 
 /** These accounts tested, one after the other (the daily check retests some after a fleet's sync). */
-export async function testAccounts(services: CoreServices, names: readonly string[], { refuseUnconfirmedHosts, wait = sleep }: TestAccountsOptions): Promise<AccountTestOutcome[]> {
+export async function testAccounts(
+  services: CoreServices,
+  names: readonly string[],
+  { refuseUnconfirmedHosts, wait = sleep }: TestAccountsOptions,
+): Promise<AccountTestOutcome[]> {
   const results: AccountTestOutcome[] = [];
   const stored = services.workstation.accounts.list();
   const tested = names.filter((name) => stored.some((account) => account.name === name && account.login !== undefined));
@@ -64,14 +88,31 @@ export async function testAccounts(services: CoreServices, names: readonly strin
       refuseUnconfirmedHosts(account, account.settings.read());
       const outcome = await account.connection.testConnection(account.settings.read());
       const reminder = account.currentReminder();
-      const renewalDue = reminder.known && reminder.due ? { expiresOn: reminder.expiresOn, daysLeft: reminder.daysLeft } : undefined;
-      results.push({ account: name, ok: true as const, structureCount: outcome.structureCount, durationMs: outcome.durationMs, ...(renewalDue ? { renewalDue } : {}) });
+      const renewalDue =
+        reminder.known && reminder.due ? { expiresOn: reminder.expiresOn, daysLeft: reminder.daysLeft } : undefined;
+      results.push({
+        account: name,
+        ok: true as const,
+        structureCount: outcome.structureCount,
+        durationMs: outcome.durationMs,
+        ...(renewalDue ? { renewalDue } : {}),
+      });
     } catch (error) {
       const failure = toFailure(error, 'command-line');
       // PISTE's quota covers the application, shared by the accounts after this one: wait it out.
       const isLastTested = tested[tested.length - 1] === name;
-      const waitedSeconds = failure.code === 'RATE_LIMITED' && !isLastTested ? Math.min(failure.retryAfterSeconds ?? defaultQuotaWaitSeconds, longestQuotaWaitSeconds) : undefined;
-      results.push({ account: name, ok: false as const, code: failure.code, message: failure.message, ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}), ...(waitedSeconds !== undefined ? { waitedSeconds } : {}) });
+      const waitedSeconds =
+        failure.code === 'RATE_LIMITED' && !isLastTested
+          ? Math.min(failure.retryAfterSeconds ?? defaultQuotaWaitSeconds, longestQuotaWaitSeconds)
+          : undefined;
+      results.push({
+        account: name,
+        ok: false as const,
+        code: failure.code,
+        message: failure.message,
+        ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+        ...(waitedSeconds !== undefined ? { waitedSeconds } : {}),
+      });
       if (waitedSeconds !== undefined) await wait(waitedSeconds);
     }
   }

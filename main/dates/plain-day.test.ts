@@ -16,6 +16,7 @@ describe('calendar days as text', () => {
     for (const text of ['02/03/2026', '2/3/2026', '29/02/2028', '31/12/2026']) {
       expect(parseFrenchDay(text).getTime()).toBe(parse(text, 'dd/MM/yyyy', new Date()).getTime());
     }
-    for (const text of ['31/02/2026', '29/02/2027', '00/01/2026', '2026-03-02', '02/03/26', '']) expect(isValid(parseFrenchDay(text))).toBe(false);
+    for (const text of ['31/02/2026', '29/02/2027', '00/01/2026', '2026-03-02', '02/03/26', ''])
+      expect(isValid(parseFrenchDay(text))).toBe(false);
   });
 });

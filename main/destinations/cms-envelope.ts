@@ -25,16 +25,23 @@ export function certificateRefusal(pem: string, now: Date): string | undefined {
     return 'certificat du serveur illisible';
   }
   const key = certificate.publicKey;
-  if (key.asymmetricKeyType !== 'rsa') return 'le certificat du serveur doit porter une clé RSA (celle que Protect-CmsMessage et Unprotect-CmsMessage emploient)';
-  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) return 'la clé RSA du certificat du serveur doit faire 2048 bits au moins';
-  if (new Date(certificate.validTo) < now) return `le certificat du serveur a expiré le ${new Date(certificate.validTo).toISOString().slice(0, 10)} : demandez-en un nouveau au service informatique`;
-  if (new Date(certificate.validFrom) > now) return `le certificat du serveur n'est valable qu'à partir du ${new Date(certificate.validFrom).toISOString().slice(0, 10)}`;
+  if (key.asymmetricKeyType !== 'rsa')
+    return 'le certificat du serveur doit porter une clé RSA (celle que Protect-CmsMessage et Unprotect-CmsMessage emploient)';
+  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
+    return 'la clé RSA du certificat du serveur doit faire 2048 bits au moins';
+  if (new Date(certificate.validTo) < now)
+    return `le certificat du serveur a expiré le ${new Date(certificate.validTo).toISOString().slice(0, 10)} : demandez-en un nouveau au service informatique`;
+  if (new Date(certificate.validFrom) > now)
+    return `le certificat du serveur n'est valable qu'à partir du ${new Date(certificate.validFrom).toISOString().slice(0, 10)}`;
   return undefined;
 }
 
 /** PowerShell's armor (Convert.ToBase64String with InsertLineBreaks: 76 characters, CRLF). */
 export function cmsArmor(der: Uint8Array): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,76}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,76}/g) ?? [];
   return ['-----BEGIN CMS-----', ...lines, '-----END CMS-----'].join('\r\n');
 }
 
@@ -57,15 +64,24 @@ export async function cmsEnvelope(certificatePem: string, content: Uint8Array): 
   // tsc's program sees the DOM's Crypto type here (brought in by the tests' typings) and needs the
   // assertion; the lint's program does not, and calls it unnecessary.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-  const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto } as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]);
+  const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto } as unknown as ConstructorParameters<
+    typeof pkijs.CryptoEngine
+  >[0]);
   const certificate = pkijs.Certificate.fromBER(new X509Certificate(certificatePem).raw);
   const enveloped = new pkijs.EnvelopedData({ disableSplit: true });
   enveloped.addRecipientByCertificate(certificate, { oaepHashAlgorithm: 'SHA-1' }, undefined, engine);
   const aes256Cbc: { readonly name: string; readonly length: number } = { name: 'AES-CBC', length: 256 };
-  await enveloped.encrypt(aes256Cbc, content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer, engine);
+  await enveloped.encrypt(
+    aes256Cbc,
+    content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer,
+    engine,
+  );
   // RFC 5652 6.1: version 0 when every recipient is a version 0 KeyTransRecipientInfo and nothing else is there.
   enveloped.version = 0;
-  const schema = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.ENVELOPED_DATA, content: enveloped.toSchema() }).toSchema();
+  const schema = new pkijs.ContentInfo({
+    contentType: pkijs.ContentInfo.ENVELOPED_DATA,
+    content: enveloped.toSchema(),
+  }).toSchema();
   definiteLengths(schema);
   return cmsArmor(new Uint8Array(schema.toBER(false)));
 }

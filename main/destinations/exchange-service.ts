@@ -9,7 +9,12 @@ import type { SettingsStore } from '../settings/settings-store';
 import { exchangeView, pendingCopies, programsForbiddenBy } from './exchange-view';
 import type { CheckFileTrust } from './file-trust';
 import { readMachinePolicy, type PolicyReading, type ReadPolicyText } from './machine-policy';
-import { addManualDestination, confirmManualDestination, passwordForManualCopy, removeManualDestination } from './manual-destinations';
+import {
+  addManualDestination,
+  confirmManualDestination,
+  passwordForManualCopy,
+  removeManualDestination,
+} from './manual-destinations';
 import { pushPassword, type PushDependencies, type ShouldPush } from './push';
 import { runScriptDestination } from './script-destination';
 import { writeServerDestination } from './server-destination';
@@ -40,23 +45,35 @@ export function createExchangeService(dependencies: ExchangeServiceDependencies)
     clock,
     logger,
     shouldPush,
-    runScript: (destination, payload) => runScriptDestination(destination, payload, { platform: dependencies.platform, checkTrust: dependencies.checkTrust, ...(dependencies.killTree ? { killTree: dependencies.killTree } : {}) }),
-    writeServer: (destination, payload) => writeServerDestination(destination, payload, { platform: dependencies.platform, clock }),
+    runScript: (destination, payload) =>
+      runScriptDestination(destination, payload, {
+        platform: dependencies.platform,
+        checkTrust: dependencies.checkTrust,
+        ...(dependencies.killTree ? { killTree: dependencies.killTree } : {}),
+      }),
+    writeServer: (destination, payload) =>
+      writeServerDestination(destination, payload, { platform: dependencies.platform, clock }),
   };
   const policy = (): Promise<PolicyReading> => readMachinePolicy(dependencies.readPolicy);
   const view = async (settings: SettingsStore, reading?: PolicyReading): Promise<ExchangeView> => {
     const account = settings.accountName();
-    return exchangeView(settings.read(), account, reading ?? (await policy()), { pushedElsewhere: !(await shouldPush(account)) });
+    return exchangeView(settings.read(), account, reading ?? (await policy()), {
+      pushedElsewhere: !(await shouldPush(account)),
+    });
   };
   return {
     policy,
     view,
     /** The copies still to make, per account (the daily check reminds of them); the policy read once. */
-    pendingByAccount: async (accounts: readonly StoredAccount[]): Promise<ReadonlyMap<string, readonly DestinationView[]>> => {
+    pendingByAccount: async (
+      accounts: readonly StoredAccount[],
+    ): Promise<ReadonlyMap<string, readonly DestinationView[]>> => {
       const reading = await policy();
       const pending = new Map<string, readonly DestinationView[]>();
       for (const { name, ...settings } of accounts) {
-        const copies = pendingCopies(exchangeView(settings, name, reading, { pushedElsewhere: !(await shouldPush(name)) }));
+        const copies = pendingCopies(
+          exchangeView(settings, name, reading, { pushedElsewhere: !(await shouldPush(name)) }),
+        );
         if (copies.length > 0) pending.set(name, copies);
       }
       return pending;
@@ -72,7 +89,10 @@ export function createExchangeService(dependencies: ExchangeServiceDependencies)
       try {
         return await pushPassword(settings, pushing);
       } catch (error) {
-        logger.warn('exchange.push-failed', { account: settings.accountName(), code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' });
+        logger.warn('exchange.push-failed', {
+          account: settings.accountName(),
+          code: error instanceof AppError ? error.code : 'INTERNAL_ERROR',
+        });
         return view(settings);
       }
     },
@@ -126,7 +146,11 @@ export interface ScopedExchange {
 }
 
 /** The same operations acting on one account. */
-export function scopedExchange(service: ExchangeService, settings: SettingsStore, allAccounts: () => readonly StoredAccount[]): ScopedExchange {
+export function scopedExchange(
+  service: ExchangeService,
+  settings: SettingsStore,
+  allAccounts: () => readonly StoredAccount[],
+): ScopedExchange {
   return {
     policy: service.policy,
     view: () => service.view(settings),

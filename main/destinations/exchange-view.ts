@@ -5,7 +5,8 @@ import { destinationsFor, type PolicyReading } from './machine-policy';
 /** What the machine policy says of local programs, whatever the account says. */
 export function programsForbiddenBy(reading: PolicyReading): string | undefined {
   if (reading.kind === 'refused') return `la stratégie de la machine est illisible (${reading.reason})`;
-  if (reading.kind === 'policy' && reading.policy.allowScripts === false) return 'la stratégie de la machine interdit aux programmes de ce poste d’utiliser les comptes techniques (allowScripts)';
+  if (reading.kind === 'policy' && reading.policy.allowScripts === false)
+    return 'la stratégie de la machine interdit aux programmes de ce poste d’utiliser les comptes techniques (allowScripts)';
   return undefined;
 }
 
@@ -15,29 +16,38 @@ export function programsForbiddenBy(reading: PolicyReading): string | undefined 
  * before this version), each one waits; after, a manual line is « à faire » until confirmed for
  * this password and a machine destination is what its last try made of it.
  */
-export function exchangeView(settings: StoredSettings, account: string, reading: PolicyReading, options: { readonly pushedElsewhere?: boolean } = {}): ExchangeView {
+export function exchangeView(
+  settings: StoredSettings,
+  account: string,
+  reading: PolicyReading,
+  options: { readonly pushedElsewhere?: boolean } = {},
+): ExchangeView {
   const passwordAccepted = settings.passwordVerified !== false;
   const { exchange } = settings;
   const pushed = passwordAccepted && exchange?.pushedAt !== undefined;
   const manual: DestinationView[] = (settings.manualDestinations ?? []).map((line) => {
-    if (pushed && line.doneChangeId === exchange.changeId) return { name: line.name, kind: 'manual', state: 'done', ...(line.doneAt ? { at: line.doneAt } : {}) };
+    if (pushed && line.doneChangeId === exchange.changeId)
+      return { name: line.name, kind: 'manual', state: 'done', ...(line.doneAt ? { at: line.doneAt } : {}) };
     return { name: line.name, kind: 'manual', state: pushed ? 'todo' : 'waiting' };
   });
-  const machine: DestinationView[] = reading.kind === 'policy'
-    ? destinationsFor(reading.policy, account).map((destination) => {
-        const result = exchange?.results?.find((candidate) => candidate.name === destination.name && candidate.kind === destination.kind);
-        if (!pushed) return { name: destination.name, kind: destination.kind, state: 'waiting' };
-        if (!result) return { name: destination.name, kind: destination.kind, state: 'todo' };
-        return {
-          name: destination.name,
-          kind: destination.kind,
-          state: result.ok ? 'done' : 'failed',
-          at: result.at,
-          ...(result.message ? { message: result.message } : {}),
-          ...(result.output ? { output: result.output } : {}),
-        };
-      })
-    : [];
+  const machine: DestinationView[] =
+    reading.kind === 'policy'
+      ? destinationsFor(reading.policy, account).map((destination) => {
+          const result = exchange?.results?.find(
+            (candidate) => candidate.name === destination.name && candidate.kind === destination.kind,
+          );
+          if (!pushed) return { name: destination.name, kind: destination.kind, state: 'waiting' };
+          if (!result) return { name: destination.name, kind: destination.kind, state: 'todo' };
+          return {
+            name: destination.name,
+            kind: destination.kind,
+            state: result.ok ? 'done' : 'failed',
+            at: result.at,
+            ...(result.message ? { message: result.message } : {}),
+            ...(result.output ? { output: result.output } : {}),
+          };
+        })
+      : [];
   const forbidden = programsForbiddenBy(reading);
   return {
     destinations: [...manual, ...machine],
@@ -52,4 +62,6 @@ export function exchangeView(settings: StoredSettings, account: string, reading:
 
 /** Copies still to make: what the daily check reminds of (« logiciel d'échanges non mis à jour »). */
 export const pendingCopies = (view: ExchangeView): readonly DestinationView[] =>
-  view.pushedElsewhere ? [] : view.destinations.filter((destination) => destination.state === 'todo' || destination.state === 'failed');
+  view.pushedElsewhere
+    ? []
+    : view.destinations.filter((destination) => destination.state === 'todo' || destination.state === 'failed');

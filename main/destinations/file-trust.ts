@@ -30,9 +30,11 @@ export function posixFileTrust(trustedUids: readonly number[] = [0]): CheckFileT
     }
     if (what === 'file' && !stats.isFile()) return untrusted("ce n'est pas un fichier ordinaire");
     if (what === 'folder' && !stats.isDirectory()) return untrusted("ce n'est pas un dossier");
-    if (!trustedUids.includes(stats.uid)) return untrusted(`appartient à l'utilisateur n° ${stats.uid}, pas à root (administrateur)`);
+    if (!trustedUids.includes(stats.uid))
+      return untrusted(`appartient à l'utilisateur n° ${stats.uid}, pas à root (administrateur)`);
     const sticky = what === 'folder' && (stats.mode & 0o1000) !== 0;
-    if ((stats.mode & 0o022) !== 0 && !sticky) return untrusted(`modifiable par d'autres utilisateurs que root (droits ${(stats.mode & 0o777).toString(8)})`);
+    if ((stats.mode & 0o022) !== 0 && !sticky)
+      return untrusted(`modifiable par d'autres utilisateurs que root (droits ${(stats.mode & 0o777).toString(8)})`);
     return { trusted: true };
   };
 }
@@ -44,7 +46,9 @@ const readWindowsSddl = (path: string): Promise<string | undefined> => Promise.r
  * Windows: the owner and the writers as SIDs, by the same rule as the machine profile's
  * (main/windows/sddl-trust.ts: SYSTEM, Administrators, TrustedInstaller only). NOT VERIFIED on Windows.
  */
-export function windowsFileTrust(readSddl: (path: string) => Promise<string | undefined> = readWindowsSddl): CheckFileTrust {
+export function windowsFileTrust(
+  readSddl: (path: string) => Promise<string | undefined> = readWindowsSddl,
+): CheckFileTrust {
   return async (path) => {
     const sddl = await readSddl(path);
     if (sddl === undefined) return untrusted("n'est pas sûr : ses droits sont illisibles (Get-Acl)");
@@ -60,7 +64,10 @@ export const platformFileTrust = (platform: NodeJS.Platform = process.platform):
  * A file and the folder that holds it, where they really are (a link is followed, then its target
  * judged): the reason it cannot be trusted, in French, or undefined.
  */
-export async function fileDistrust(path: string, check: CheckFileTrust): Promise<{ readonly real: string } | { readonly reason: string }> {
+export async function fileDistrust(
+  path: string,
+  check: CheckFileTrust,
+): Promise<{ readonly real: string } | { readonly reason: string }> {
   let real: string;
   try {
     real = await realpath(path);

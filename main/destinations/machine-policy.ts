@@ -38,7 +38,10 @@ const serverDestinationSchema = z
     name: destinationNameSchema,
     kind: z.literal('server'),
     /** The server's certificate as PEM text: no file a user could swap. */
-    certificate: z.string().min(1).max(64 * 1024),
+    certificate: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
     /** Where `<changeId>.cms` is dropped (a share the server's job reads). */
     folder: z.string().min(1).max(1024),
     accounts: accountsSchema.optional(),
@@ -49,7 +52,10 @@ const serverDestinationSchema = z
 export const machinePolicySchema = z
   .object({
     formatVersion: z.literal(policyFormatVersion),
-    destinations: z.array(z.discriminatedUnion('kind', [scriptDestinationSchema, serverDestinationSchema])).max(20).optional(),
+    destinations: z
+      .array(z.discriminatedUnion('kind', [scriptDestinationSchema, serverDestinationSchema]))
+      .max(20)
+      .optional(),
     /** false: no account of this workstation hands its credentials to local programs (`headers`, `credentials`). */
     allowScripts: z.boolean().optional(),
   })
@@ -76,7 +82,8 @@ export type ReadPolicyText = () => Promise<PolicyText>;
 /** The policy's text checked: JSON, this format, unique names; every refusal says why in French. */
 export function parseMachinePolicy(text: string, source: string): PolicyReading {
   const refused = (reason: string): PolicyReading => ({ kind: 'refused', source, reason });
-  if (Buffer.byteLength(text, 'utf8') > maxPolicyBytes) return refused(`stratégie trop volumineuse (${maxPolicyBytes / 1024} Ko au plus)`);
+  if (Buffer.byteLength(text, 'utf8') > maxPolicyBytes)
+    return refused(`stratégie trop volumineuse (${maxPolicyBytes / 1024} Ko au plus)`);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -85,12 +92,19 @@ export function parseMachinePolicy(text: string, source: string): PolicyReading 
   }
   const version = typeof data === 'object' && data !== null && 'formatVersion' in data ? data.formatVersion : undefined;
   if (typeof version === 'number' && version > policyFormatVersion) {
-    return refused(`format ${version} inconnu de cette version (format ${policyFormatVersion} attendu) : mettez à jour l'application sur ce poste`);
+    return refused(
+      `format ${version} inconnu de cette version (format ${policyFormatVersion} attendu) : mettez à jour l'application sur ce poste`,
+    );
   }
   const parsed = machinePolicySchema.safeParse(data);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').slice(0, 5).join(', ');
-    return refused(`champ invalide : ${printable(fields)} (format ${policyFormatVersion} : formatVersion, destinations, allowScripts)`);
+    const fields = parsed.error.issues
+      .map((issue) => issue.path.join('.') || 'racine')
+      .slice(0, 5)
+      .join(', ');
+    return refused(
+      `champ invalide : ${printable(fields)} (format ${policyFormatVersion} : formatVersion, destinations, allowScripts)`,
+    );
   }
   const names = (parsed.data.destinations ?? []).map((destination) => destination.name.toLocaleLowerCase('fr'));
   const twice = names.find((name, index) => names.indexOf(name) !== index);
@@ -105,5 +119,7 @@ export async function readMachinePolicy(readText: ReadPolicyText): Promise<Polic
 
 /** The destinations of the policy that serve this account. */
 export function destinationsFor(policy: MachinePolicy, account: string): MachineDestination[] {
-  return (policy.destinations ?? []).filter((destination) => destination.accounts === undefined || destination.accounts.includes(account));
+  return (policy.destinations ?? []).filter(
+    (destination) => destination.accounts === undefined || destination.accounts.includes(account),
+  );
 }

@@ -13,27 +13,47 @@ import type { PolicyReading } from './machine-policy';
  * a renewal until « Fait ».
  */
 
-const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLocaleLowerCase('fr') === b.normalize('NFC').toLocaleLowerCase('fr');
+const sameName = (a: string, b: string): boolean =>
+  a.normalize('NFC').toLocaleLowerCase('fr') === b.normalize('NFC').toLocaleLowerCase('fr');
 
 function lineNamed(settings: SettingsStore, given: string): ManualDestination {
   const lines = settings.read().manualDestinations ?? [];
   const found = lines.find((line) => line.name === given.normalize('NFC'));
   if (!found) {
     const known = lines.map((line) => `« ${line.name} »`).join(', ') || 'aucune';
-    throw new AppError('INVALID_INPUT', `aucune destination manuelle « ${printable(given).slice(0, 80)} » pour ce compte (destinations manuelles : ${known})`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `aucune destination manuelle « ${printable(given).slice(0, 80)} » pour ce compte (destinations manuelles : ${known})`,
+    );
   }
   return found;
 }
 
 /** A new line of the checklist: a name of its own, not one of the machine policy's. */
-export function addManualDestination(settings: SettingsStore, given: string, reading: PolicyReading): ManualDestination {
+export function addManualDestination(
+  settings: SettingsStore,
+  given: string,
+  reading: PolicyReading,
+): ManualDestination {
   const name = given.trim().normalize('NFC');
   if (hasLookAlikeCharacter(name)) throw new AppError('INVALID_INPUT', `Nom de la destination : ${lookAlikeRefusal}`);
-  if (!destinationNameSchema.safeParse(name).success) throw new AppError('INVALID_INPUT', 'Nom de la destination : de 1 à 80 caractères, sans caractère invisible ou de contrôle');
+  if (!destinationNameSchema.safeParse(name).success)
+    throw new AppError(
+      'INVALID_INPUT',
+      'Nom de la destination : de 1 à 80 caractères, sans caractère invisible ou de contrôle',
+    );
   const lines = settings.read().manualDestinations ?? [];
-  const twin = [...lines.map((line) => line.name), ...(reading.kind === 'policy' ? (reading.policy.destinations ?? []).map((destination) => destination.name) : [])].find((other) => sameName(other, name));
-  if (twin !== undefined) throw new AppError('INVALID_INPUT', `Nom de la destination : « ${twin} » existe déjà pour ce compte ; choisissez un autre nom`);
-  if (lines.length >= maxManualDestinations) throw new AppError('INVALID_INPUT', `${maxManualDestinations} destinations manuelles au plus par compte`);
+  const twin = [
+    ...lines.map((line) => line.name),
+    ...(reading.kind === 'policy' ? (reading.policy.destinations ?? []).map((destination) => destination.name) : []),
+  ].find((other) => sameName(other, name));
+  if (twin !== undefined)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Nom de la destination : « ${twin} » existe déjà pour ce compte ; choisissez un autre nom`,
+    );
+  if (lines.length >= maxManualDestinations)
+    throw new AppError('INVALID_INPUT', `${maxManualDestinations} destinations manuelles au plus par compte`);
   const line = { name };
   settings.recordExchangeState({ manualDestinations: [...lines, line] });
   return line;
@@ -52,9 +72,14 @@ export function confirmManualDestination(settings: SettingsStore, given: string,
   if (current.passwordVerified === false) throw new AppError('PASSWORD_NOT_VERIFIED');
   const change = current.exchange;
   if (!change?.pushedAt) {
-    throw new AppError('INVALID_INPUT', "rien à reporter : le mot de passe actuel n'a pas été renouvelé depuis que cette destination existe ; elle sera à faire au prochain renouvellement");
+    throw new AppError(
+      'INVALID_INPUT',
+      "rien à reporter : le mot de passe actuel n'a pas été renouvelé depuis que cette destination existe ; elle sera à faire au prochain renouvellement",
+    );
   }
-  const lines = (current.manualDestinations ?? []).map((line) => (line.name === name ? { name, doneChangeId: change.changeId, doneAt: clock().toISOString() } : line));
+  const lines = (current.manualDestinations ?? []).map((line) =>
+    line.name === name ? { name, doneChangeId: change.changeId, doneAt: clock().toISOString() } : line,
+  );
   settings.recordExchangeState({ manualDestinations: lines });
 }
 
@@ -62,7 +87,11 @@ export function confirmManualDestination(settings: SettingsStore, given: string,
  * The password « Copier le mot de passe » puts on the clipboard, for a line of the checklist: only
  * one Chorus Pro accepted. The main process writes it to the clipboard; it never reaches the page.
  */
-export async function passwordForManualCopy(settings: SettingsStore, secrets: SecretStore, given: string): Promise<string> {
+export async function passwordForManualCopy(
+  settings: SettingsStore,
+  secrets: SecretStore,
+  given: string,
+): Promise<string> {
   lineNamed(settings, given);
   const current = settings.read();
   if (current.passwordVerified === false) throw new AppError('PASSWORD_NOT_VERIFIED');

@@ -15,7 +15,10 @@ export const policyRegistryKey = 'HKLM\\SOFTWARE\\Policies\\Chorus Pro Echanges'
 export const policyRegistryValue = 'Policy';
 
 /** The policy file, or undefined on Windows where the registry holds it (unless the variable names a file). */
-export function machinePolicyFile(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+export function machinePolicyFile(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
   if (env.CHORUS_PRO_MACHINE_POLICY) return env.CHORUS_PRO_MACHINE_POLICY;
   if (platform === 'win32') return undefined;
   if (platform === 'darwin') return '/Library/Application Support/Chorus Pro Echanges/policy.json';
@@ -31,7 +34,12 @@ export function policyFileReader(path: string, check: CheckFileTrust = platformF
       return { kind: 'none' };
     }
     const trust = await fileDistrust(path, check);
-    if ('reason' in trust) return { kind: 'refused', source: path, reason: `${trust.reason} : seule une stratégie déposée par un administrateur est lue` };
+    if ('reason' in trust)
+      return {
+        kind: 'refused',
+        source: path,
+        reason: `${trust.reason} : seule une stratégie déposée par un administrateur est lue`,
+      };
     const read = await readBoundedFile(trust.real, maxPolicyBytes);
     if (!read.ok) return { kind: 'refused', source: path, reason: boundedReadReason(read, maxPolicyBytes) };
     return { kind: 'text', text: read.text, source: path };
@@ -54,10 +62,16 @@ export function parseRegQueryOutput(output: string, valueName: string = policyRe
     if (!match || match[1]?.toLowerCase() !== valueName.toLowerCase()) continue;
     const [, , type = '', data = ''] = match;
     if (type !== 'REG_SZ' && type !== 'REG_EXPAND_SZ') {
-      return { kind: 'unusable', reason: `la valeur ${valueName} est de type ${type} : une chaîne (REG_SZ) contenant le JSON de la stratégie est attendue` };
+      return {
+        kind: 'unusable',
+        reason: `la valeur ${valueName} est de type ${type} : une chaîne (REG_SZ) contenant le JSON de la stratégie est attendue`,
+      };
     }
     if (/[^\x20-\x7e]/.test(data)) {
-      return { kind: 'unusable', reason: `la valeur ${valueName} contient des caractères non ASCII : écrivez-les en \\u (par exemple é en \\u00e9) dans le JSON, reg.exe ne les rend pas fidèlement` };
+      return {
+        kind: 'unusable',
+        reason: `la valeur ${valueName} contient des caractères non ASCII : écrivez-les en \\u (par exemple é en \\u00e9) dans le JSON, reg.exe ne les rend pas fidèlement`,
+      };
     }
     return { kind: 'value', data };
   }
@@ -65,7 +79,8 @@ export function parseRegQueryOutput(output: string, valueName: string = policyRe
 }
 
 /** reg.exe by its full path under System32, never found through PATH. */
-export const regExe = (env: NodeJS.ProcessEnv = process.env): string => join(env.SystemRoot ?? 'C:\\Windows', 'System32', 'reg.exe');
+export const regExe = (env: NodeJS.ProcessEnv = process.env): string =>
+  join(env.SystemRoot ?? 'C:\\Windows', 'System32', 'reg.exe');
 
 export interface RegRun {
   readonly status: number;
@@ -75,10 +90,15 @@ export type RunRegQuery = (args: readonly string[]) => Promise<RegRun>;
 
 const runRegExe: RunRegQuery = (args) =>
   new Promise((resolve) => {
-    execFile(regExe(), [...args], { windowsHide: true, timeout: 15_000, maxBuffer: 4 * maxPolicyBytes, encoding: 'latin1' }, (error, stdout) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ status, stdout });
-    });
+    execFile(
+      regExe(),
+      [...args],
+      { windowsHide: true, timeout: 15_000, maxBuffer: 4 * maxPolicyBytes, encoding: 'latin1' },
+      (error, stdout) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ status, stdout });
+      },
+    );
   });
 
 /**
@@ -99,7 +119,10 @@ export function registryPolicyReader(run: RunRegQuery = runRegExe): ReadPolicyTe
 }
 
 /** This machine's policy, wherever it keeps it. */
-export function platformPolicyReader(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ReadPolicyText {
+export function platformPolicyReader(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): ReadPolicyText {
   const file = machinePolicyFile(env, platform);
   return file === undefined ? registryPolicyReader() : policyFileReader(file, platformFileTrust(platform));
 }

@@ -40,7 +40,11 @@ function machine(options: { failing?: boolean } = {}): Machine {
   const databaseOpen = join(root, 'base-ouverte');
   if (!options.failing) writeFileSync(databaseOpen, '');
   const script = join(programs, 'pousser-compta');
-  writeFileSync(script, `#!/bin/sh\nif [ ! -f "$2" ]; then echo "base comptable fermée" >&2; exit 1; fi\ncat > "$1/$(date +%s%N).json"\n`, { mode: 0o755 });
+  writeFileSync(
+    script,
+    `#!/bin/sh\nif [ ! -f "$2" ]; then echo "base comptable fermée" >&2; exit 1; fi\ncat > "$1/$(date +%s%N).json"\n`,
+    { mode: 0o755 },
+  );
   const server = serverKeys({ folder: root });
   const policyFile = join(root, 'policy.json');
   writeFileSync(
@@ -53,13 +57,19 @@ function machine(options: { failing?: boolean } = {}): Machine {
       ],
     }),
   );
-  const received = () => readdirSync(inbox).sort().map((file) => readFileSync(join(inbox, file), 'latin1'));
+  const received = () =>
+    readdirSync(inbox)
+      .sort()
+      .map((file) => readFileSync(join(inbox, file), 'latin1'));
   return { policyFile, received, serverFolder, server, databaseOpen };
 }
 
 async function open(policy: Machine, extras: CoreExtras = {}) {
   const simulator = await startSimulator({ fixture: loadFixture() });
-  const fixture = await configuredServices(simulator, { clock: systemClock, extras: { machinePolicy: policyFileReader(policy.policyFile), ...extras } });
+  const fixture = await configuredServices(simulator, {
+    clock: systemClock,
+    extras: { machinePolicy: policyFileReader(policy.policyFile), ...extras },
+  });
   opened.push({ simulator, fixture });
   return { simulator, fixture, services: fixture.services };
 }
@@ -73,7 +83,11 @@ describe.runIf(runningAsRoot)('the exchange software follows the renewal', () =>
     await services.exchange.addManual('Civil Net Finances — base 2026');
     const newPassword = simulator.resetPassword(demoAccount.login);
 
-    const renewal = await services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
+    const renewal = await services.renewPassword({
+      password: newPassword,
+      verify: true,
+      surroundingSpacesConfirmed: false,
+    });
     const changeId = services.settings.read().exchange?.changeId ?? '';
     expect(renewal.exchange?.destinations.map((destination) => [destination.name, destination.state])).toEqual([
       ['Civil Net Finances — base 2026', 'todo'],
@@ -82,7 +96,15 @@ describe.runIf(runningAsRoot)('the exchange software follows the renewal', () =>
     ]);
     const [stdin] = policy.received();
     expect([...Buffer.from(stdin ?? '', 'latin1')].every((byte) => byte < 0x7f)).toBe(true);
-    expect(JSON.parse(stdin ?? '{}')).toMatchObject({ schemaVersion: 1, changeId, account: 'Compte principal', login: demoAccount.login, password: newPassword, apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl });
+    expect(JSON.parse(stdin ?? '{}')).toMatchObject({
+      schemaVersion: 1,
+      changeId,
+      account: 'Compte principal',
+      login: demoAccount.login,
+      password: newPassword,
+      apiBaseUrl: simulator.url,
+      tokenUrl: simulator.tokenUrl,
+    });
     expect(JSON.parse(stdin ?? '{}')).not.toHaveProperty('clientSecret');
     const cms = join(policy.serverFolder, `${changeId}.cms`);
     const clear = policy.server.decrypt(cms);
@@ -102,10 +124,16 @@ describe.runIf(runningAsRoot)('the exchange software follows the renewal', () =>
     const policy = machine();
     const { simulator, services } = await open(policy);
     const newPassword = simulator.resetPassword(demoAccount.login);
-    const saved = await services.renewPassword({ password: newPassword, verify: false, surroundingSpacesConfirmed: false });
+    const saved = await services.renewPassword({
+      password: newPassword,
+      verify: false,
+      surroundingSpacesConfirmed: false,
+    });
     expect(saved.exchange).toBeUndefined();
     expect(policy.received()).toEqual([]);
-    expect((await services.exchange.view()).destinations.every((destination) => destination.state === 'waiting')).toBe(true);
+    expect((await services.exchange.view()).destinations.every((destination) => destination.state === 'waiting')).toBe(
+      true,
+    );
     await expect(services.exchange.retry()).rejects.toMatchObject({ code: 'PASSWORD_NOT_VERIFIED' });
 
     const tested = await services.connection.testConnection(services.settings.read());
@@ -121,9 +149,17 @@ describe.runIf(runningAsRoot)('the exchange software follows the renewal', () =>
     const policy = machine({ failing: true });
     const { simulator, services } = await open(policy);
     const newPassword = simulator.resetPassword(demoAccount.login);
-    const renewal = await services.renewPassword({ password: newPassword, verify: true, surroundingSpacesConfirmed: false });
+    const renewal = await services.renewPassword({
+      password: newPassword,
+      verify: true,
+      surroundingSpacesConfirmed: false,
+    });
     expect(renewal.stored).toBe(true);
-    expect(renewal.exchange?.destinations[0]).toMatchObject({ name: 'Logiciel comptable', state: 'failed', message: expect.stringContaining('« base comptable fermée »') as string });
+    expect(renewal.exchange?.destinations[0]).toMatchObject({
+      name: 'Logiciel comptable',
+      state: 'failed',
+      message: expect.stringContaining('« base comptable fermée »') as string,
+    });
     const cmsFiles = readdirSync(policy.serverFolder);
     expect(cmsFiles).toHaveLength(1);
 
@@ -137,7 +173,11 @@ describe.runIf(runningAsRoot)('the exchange software follows the renewal', () =>
   it('for an account another workstation pushes (a fleet member), nothing is pushed from here', async () => {
     const policy = machine();
     const { simulator, services } = await open(policy, { shouldPush: () => false });
-    const renewal = await services.renewPassword({ password: simulator.resetPassword(demoAccount.login), verify: true, surroundingSpacesConfirmed: false });
+    const renewal = await services.renewPassword({
+      password: simulator.resetPassword(demoAccount.login),
+      verify: true,
+      surroundingSpacesConfirmed: false,
+    });
     expect(renewal.exchange?.pushedElsewhere).toBe(true);
     expect(policy.received()).toEqual([]);
     expect(readdirSync(policy.serverFolder)).toEqual([]);
@@ -147,26 +187,39 @@ describe.runIf(runningAsRoot)('the exchange software follows the renewal', () =>
     const policy = machine();
     const { simulator, services } = await open(policy);
     execFileSync('chmod', ['o+w', policy.policyFile]);
-    const renewal = await services.renewPassword({ password: simulator.resetPassword(demoAccount.login), verify: true, surroundingSpacesConfirmed: false });
+    const renewal = await services.renewPassword({
+      password: simulator.resetPassword(demoAccount.login),
+      verify: true,
+      surroundingSpacesConfirmed: false,
+    });
     expect(renewal.stored).toBe(true);
     expect(renewal.exchange?.policyRefusal).toContain("modifiable par d'autres utilisateurs");
     expect(policy.received()).toEqual([]);
     await expect(services.exchange.retry()).rejects.toMatchObject({ code: 'POLICY_REFUSED' });
   });
 
-  it('forget removes the account\'s checklist, results, permission and cached PISTE token', async () => {
+  it("forget removes the account's checklist, results, permission and cached PISTE token", async () => {
     const policy = machine();
     const { simulator, fixture, services } = await open(policy);
     await services.exchange.addManual('Civil Net Finances');
     await services.exchange.setAllowPrograms(true);
-    await services.renewPassword({ password: simulator.resetPassword(demoAccount.login), verify: true, surroundingSpacesConfirmed: false });
+    await services.renewPassword({
+      password: simulator.resetPassword(demoAccount.login),
+      verify: true,
+      surroundingSpacesConfirmed: false,
+    });
     await services.handoff.headers({ minValiditySeconds: 240, newToken: false });
-    const tokenEntries = async () => ((await fixture.secrets.list?.()) ?? []).filter((entry) => entry.startsWith('jeton-piste|'));
+    const tokenEntries = async () =>
+      ((await fixture.secrets.list?.()) ?? []).filter((entry) => entry.startsWith('jeton-piste|'));
     expect(await tokenEntries()).toHaveLength(1);
 
     expect(await services.forgetExchange('Compte principal')).toEqual({ tokensRemoved: 1 });
     const { exchange, manualDestinations, allowPrograms } = services.settings.read();
-    expect({ exchange, manualDestinations, allowPrograms }).toEqual({ exchange: undefined, manualDestinations: undefined, allowPrograms: undefined });
+    expect({ exchange, manualDestinations, allowPrograms }).toEqual({
+      exchange: undefined,
+      manualDestinations: undefined,
+      allowPrograms: undefined,
+    });
     expect(await tokenEntries()).toEqual([]);
     expect(existsSync(fixture.userDataDir)).toBe(true);
   });

@@ -10,7 +10,14 @@ import type { StoredSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DestinationOutcome } from './destination-outcome';
 import { exchangeView } from './exchange-view';
-import { destinationsFor, readMachinePolicy, type MachineDestination, type ReadPolicyText, type ScriptDestination, type ServerDestination } from './machine-policy';
+import {
+  destinationsFor,
+  readMachinePolicy,
+  type MachineDestination,
+  type ReadPolicyText,
+  type ScriptDestination,
+  type ServerDestination,
+} from './machine-policy';
 import type { PasswordPayload } from './password-payload';
 
 /**
@@ -32,7 +39,14 @@ export interface PushDependencies {
 }
 
 /** The credentials as a destination receives them; the client secret only where the policy asks for it. */
-function payloadFor(settings: StoredSettings, account: string, changeId: string, password: string, now: Date, client?: { readonly clientId: string; readonly clientSecret: string }): PasswordPayload {
+function payloadFor(
+  settings: StoredSettings,
+  account: string,
+  changeId: string,
+  password: string,
+  now: Date,
+  client?: { readonly clientId: string; readonly clientSecret: string },
+): PasswordPayload {
   const reminder = passwordReminder(settings, now);
   return {
     schemaVersion: 1,
@@ -48,11 +62,20 @@ function payloadFor(settings: StoredSettings, account: string, changeId: string,
   };
 }
 
-async function reach(destination: MachineDestination, payload: PasswordPayload, dependencies: PushDependencies): Promise<DestinationOutcome> {
+async function reach(
+  destination: MachineDestination,
+  payload: PasswordPayload,
+  dependencies: PushDependencies,
+): Promise<DestinationOutcome> {
   try {
-    return destination.kind === 'script' ? await dependencies.runScript(destination, payload) : await dependencies.writeServer(destination, payload);
+    return destination.kind === 'script'
+      ? await dependencies.runScript(destination, payload)
+      : await dependencies.writeServer(destination, payload);
   } catch (error) {
-    return { ok: false, message: error instanceof AppError ? error.message : 'erreur inattendue pendant la transmission' };
+    return {
+      ok: false,
+      message: error instanceof AppError ? error.message : 'erreur inattendue pendant la transmission',
+    };
   }
 }
 
@@ -66,7 +89,11 @@ export interface PushOptions {
  * and server destinations, and records each one's result for this password (its changeId). Never
  * an unverified password: a typo never reaches the finance software.
  */
-export async function pushPassword(settings: SettingsStore, dependencies: PushDependencies, { retry = false }: PushOptions = {}): Promise<ExchangeView> {
+export async function pushPassword(
+  settings: SettingsStore,
+  dependencies: PushDependencies,
+  { retry = false }: PushOptions = {},
+): Promise<ExchangeView> {
   const { secrets, clock, logger } = dependencies;
   const account = settings.accountName();
   let current = settings.read();
@@ -89,7 +116,10 @@ export async function pushPassword(settings: SettingsStore, dependencies: PushDe
   const exchange = current.exchange ?? newExchangeState();
   const destinations = reading.kind === 'policy' ? destinationsFor(reading.policy, account) : [];
   const earlier = exchange.results ?? [];
-  const clientSecret = clientId && destinations.some((destination) => destination.withClientSecret === true) ? await secrets.get(secretAccounts.clientSecret(current, clientId)) : undefined;
+  const clientSecret =
+    clientId && destinations.some((destination) => destination.withClientSecret === true)
+      ? await secrets.get(secretAccounts.clientSecret(current, clientId))
+      : undefined;
   const results: PushResult[] = [];
   for (const destination of destinations) {
     const before = earlier.find((result) => result.name === destination.name && result.kind === destination.kind);
@@ -97,16 +127,36 @@ export async function pushPassword(settings: SettingsStore, dependencies: PushDe
       results.push(before);
       continue;
     }
-    const client = destination.withClientSecret === true && clientId && clientSecret !== undefined ? { clientId, clientSecret } : undefined;
+    const client =
+      destination.withClientSecret === true && clientId && clientSecret !== undefined
+        ? { clientId, clientSecret }
+        : undefined;
     const outcome =
       destination.withClientSecret === true && client === undefined
-        ? { ok: false, message: "la stratégie demande le secret client PISTE, qui n'est pas enregistré pour ce compte (set-client-secret)" }
-        : await reach(destination, payloadFor(current, account, exchange.changeId, password, clock(), client), dependencies);
-    results.push({ name: destination.name, kind: destination.kind, ok: outcome.ok, at: clock().toISOString(), ...(outcome.message && !outcome.ok ? { message: outcome.message.slice(0, 2000) } : {}), ...(outcome.output ? { output: outcome.output } : {}) });
+        ? {
+            ok: false,
+            message:
+              "la stratégie demande le secret client PISTE, qui n'est pas enregistré pour ce compte (set-client-secret)",
+          }
+        : await reach(
+            destination,
+            payloadFor(current, account, exchange.changeId, password, clock(), client),
+            dependencies,
+          );
+    results.push({
+      name: destination.name,
+      kind: destination.kind,
+      ok: outcome.ok,
+      at: clock().toISOString(),
+      ...(outcome.message && !outcome.ok ? { message: outcome.message.slice(0, 2000) } : {}),
+      ...(outcome.output ? { output: outcome.output } : {}),
+    });
     const fields = { account, destination: destination.name, kind: destination.kind, ok: outcome.ok };
     if (outcome.ok) logger.info('exchange.pushed', fields);
     else logger.warn('exchange.pushed', fields);
   }
-  const saved = settings.recordExchangeState({ exchange: { changeId: exchange.changeId, pushedAt: exchange.pushedAt ?? clock().toISOString(), results } });
+  const saved = settings.recordExchangeState({
+    exchange: { changeId: exchange.changeId, pushedAt: exchange.pushedAt ?? clock().toISOString(), results },
+  });
   return exchangeView(saved, account, reading);
 }

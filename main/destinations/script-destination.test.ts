@@ -36,7 +36,11 @@ function program(lines: string, mode = 0o755): string {
   return file;
 }
 
-const destination = (command: string, args: string[] = [], extra: Partial<ScriptDestination> = {}): ScriptDestination => ({ name: 'Compta', kind: 'script', command, args, ...extra });
+const destination = (
+  command: string,
+  args: string[] = [],
+  extra: Partial<ScriptDestination> = {},
+): ScriptDestination => ({ name: 'Compta', kind: 'script', command, args, ...extra });
 
 describe.runIf(runningAsRoot)('a script destination', () => {
   it('receives the credentials on its standard input, as JSON in ASCII only', async () => {
@@ -53,8 +57,16 @@ describe.runIf(runningAsRoot)('a script destination', () => {
     ['a relative path', () => destination('pousser.sh'), 'chemin relatif refusé'],
     ['a .cmd', () => destination('/opt/compta/pousser.cmd'), '.cmd et .bat refusés'],
     ['a .bat written with a trailing dot', () => destination('/opt/compta/POUSSER.BAT.'), 'powershell.exe'],
-    ['a program users may write (o+w)', () => destination(program('exit 0', 0o757)), "modifiable par d'autres utilisateurs"],
-    ['a program its group may write (g+w)', () => destination(program('exit 0', 0o775)), "modifiable par d'autres utilisateurs"],
+    [
+      'a program users may write (o+w)',
+      () => destination(program('exit 0', 0o757)),
+      "modifiable par d'autres utilisateurs",
+    ],
+    [
+      'a program its group may write (g+w)',
+      () => destination(program('exit 0', 0o775)),
+      "modifiable par d'autres utilisateurs",
+    ],
     [
       'a program another user owns',
       () => {
@@ -97,13 +109,19 @@ describe.runIf(runningAsRoot)('a script destination', () => {
     expect(outcome.message).toMatch(/code 3 : « refusé pour \*{8} \(\*{8}\) »/);
     expect(outcome.output).toContain('connexion à la base...');
     expect(`${outcome.message ?? ''}${outcome.output ?? ''}`).not.toContain(payload.password);
-    expect(`${outcome.message ?? ''}${outcome.output ?? ''}`).not.toContain(cproAccountHeader(payload.login, payload.password));
+    expect(`${outcome.message ?? ''}${outcome.output ?? ''}`).not.toContain(
+      cproAccountHeader(payload.login, payload.password),
+    );
   });
 
   it('kills a program past its time limit, with the processes it started', async () => {
     const pidFile = join(tempDir('chorus-script-pid-'), 'enfant.pid');
     const started = Date.now();
-    const outcome = await runScriptDestination(destination(program('sleep 300 &\necho $! > "$1"\nsleep 300'), [pidFile], { timeoutSeconds: 5 }), payload, runner);
+    const outcome = await runScriptDestination(
+      destination(program('sleep 300 &\necho $! > "$1"\nsleep 300'), [pidFile], { timeoutSeconds: 5 }),
+      payload,
+      runner,
+    );
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining('délai de 5 s dépassé') as string });
     const child = Number(readFileSync(pidFile, 'utf8').trim());

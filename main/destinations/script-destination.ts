@@ -21,14 +21,21 @@ const keptCharacters = 4000;
 /** `.cmd` and `.bat` go through cmd.exe, which Node no longer does without a shell (CVE-2024-27980). */
 const needsInterpreter = /\.(cmd|bat|ps1)[. ]*$/i;
 
-const isAbsoluteOn = (platform: NodeJS.Platform, path: string): boolean => (platform === 'win32' ? win32.isAbsolute(path) && !/^[\\/](?![\\/])/.test(path) : posix.isAbsolute(path));
+const isAbsoluteOn = (platform: NodeJS.Platform, path: string): boolean =>
+  platform === 'win32' ? win32.isAbsolute(path) && !/^[\\/](?![\\/])/.test(path) : posix.isAbsolute(path);
 
 /** Why the policy's program may not run, checked before each run; undefined when it may. */
-export async function scriptRefusal(destination: ScriptDestination, runner: ScriptRunner): Promise<{ readonly reason: string } | { readonly program: string }> {
+export async function scriptRefusal(
+  destination: ScriptDestination,
+  runner: ScriptRunner,
+): Promise<{ readonly reason: string } | { readonly program: string }> {
   const { command, args = [] } = destination;
-  if ([command, ...args].some((part) => part.includes('\0'))) return { reason: 'caractère nul dans la commande ou ses arguments' };
+  if ([command, ...args].some((part) => part.includes('\0')))
+    return { reason: 'caractère nul dans la commande ou ses arguments' };
   if (!isAbsoluteOn(runner.platform, command)) {
-    return { reason: `chemin relatif refusé (« ${printable(command)} ») : la stratégie doit donner le chemin complet du programme, jamais cherché dans le PATH` };
+    return {
+      reason: `chemin relatif refusé (« ${printable(command)} ») : la stratégie doit donner le chemin complet du programme, jamais cherché dans le PATH`,
+    };
   }
   if (needsInterpreter.test(command)) {
     return {
@@ -36,15 +43,25 @@ export async function scriptRefusal(destination: ScriptDestination, runner: Scri
     };
   }
   const program = await fileDistrust(command, runner.checkTrust);
-  if ('reason' in program) return { reason: `programme ${printable(command)} : ${program.reason} ; il doit appartenir à un administrateur et n'être modifiable par aucun utilisateur` };
-  if (runner.platform !== 'win32' && ((await stat(program.real)).mode & 0o111) === 0) return { reason: `programme ${printable(command)} : le fichier n'est pas exécutable` };
+  if ('reason' in program)
+    return {
+      reason: `programme ${printable(command)} : ${program.reason} ; il doit appartenir à un administrateur et n'être modifiable par aucun utilisateur`,
+    };
+  if (runner.platform !== 'win32' && ((await stat(program.real)).mode & 0o111) === 0)
+    return { reason: `programme ${printable(command)} : le fichier n'est pas exécutable` };
   // A script given to an interpreter (powershell.exe -File …) is what really runs: held to the same rule.
   for (const argument of args) {
     if (!isAbsoluteOn(runner.platform, argument)) continue;
-    const exists = await stat(argument).then((stats) => stats.isFile(), () => false);
+    const exists = await stat(argument).then(
+      (stats) => stats.isFile(),
+      () => false,
+    );
     if (!exists) continue;
     const file = await fileDistrust(argument, runner.checkTrust);
-    if ('reason' in file) return { reason: `argument ${printable(argument)} : ${file.reason} ; il doit appartenir à un administrateur et n'être modifiable par aucun utilisateur` };
+    if ('reason' in file)
+      return {
+        reason: `argument ${printable(argument)} : ${file.reason} ; il doit appartenir à un administrateur et n'être modifiable par aucun utilisateur`,
+      };
   }
   return { program: program.real };
 }
@@ -54,7 +71,12 @@ export function defaultKillTree(platform: NodeJS.Platform): (child: ChildProcess
   return (child) => {
     if (child.pid === undefined) return;
     if (platform === 'win32') {
-      execFile(join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', 'taskkill.exe'), ['/PID', String(child.pid), '/T', '/F'], { windowsHide: true }, () => undefined);
+      execFile(
+        join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', 'taskkill.exe'),
+        ['/PID', String(child.pid), '/T', '/F'],
+        { windowsHide: true },
+        () => undefined,
+      );
       return;
     }
     try {
@@ -77,7 +99,11 @@ const programEnvironment = (): NodeJS.ProcessEnv =>
  * a shell, with the policy's arguments only; past its time limit the program and every process it
  * started are killed. What it prints is kept with the secrets masked.
  */
-export async function runScriptDestination(destination: ScriptDestination, payload: PasswordPayload, runner: ScriptRunner): Promise<DestinationOutcome> {
+export async function runScriptDestination(
+  destination: ScriptDestination,
+  payload: PasswordPayload,
+  runner: ScriptRunner,
+): Promise<DestinationOutcome> {
   const checked = await scriptRefusal(destination, runner);
   if ('reason' in checked) return { ok: false, message: checked.reason };
   const timeoutSeconds = destination.timeoutSeconds ?? scriptTimeoutBounds.default;
@@ -109,7 +135,9 @@ export async function runScriptDestination(destination: ScriptDestination, paylo
       killTree(child);
     }, timeoutSeconds * 1000);
     const output = (): string => {
-      const text = [Buffer.concat(streams.stdout).toString('utf8'), Buffer.concat(streams.stderr).toString('utf8')].filter((part) => part.trim() !== '').join('\n');
+      const text = [Buffer.concat(streams.stdout).toString('utf8'), Buffer.concat(streams.stderr).toString('utf8')]
+        .filter((part) => part.trim() !== '')
+        .join('\n');
       return shownText(maskedOutput(text, forms)).slice(-keptCharacters);
     };
     const finish = (outcome: Omit<DestinationOutcome, 'output'>) => {
@@ -119,7 +147,9 @@ export async function runScriptDestination(destination: ScriptDestination, paylo
       const kept = output();
       resolve({ ...outcome, ...(kept ? { output: kept } : {}) });
     };
-    child.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, message: `le programme n'a pas pu être lancé (${error.code ?? 'erreur'})` }));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, message: `le programme n'a pas pu être lancé (${error.code ?? 'erreur'})` }),
+    );
     child.on('exit', (code, signal) => {
       // What it left running still holds our pipes: a moment to drain them, then the group goes.
       const closed = new Promise<void>((done) => child.once('close', () => done()));
@@ -130,15 +160,29 @@ export async function runScriptDestination(destination: ScriptDestination, paylo
           child.stdout.destroy();
           child.stderr.destroy();
         }
-        const lastLine = maskedOutput(Buffer.concat(streams.stderr.length > 0 ? streams.stderr : streams.stdout).toString('utf8'), forms)
+        const lastLine = maskedOutput(
+          Buffer.concat(streams.stderr.length > 0 ? streams.stderr : streams.stdout).toString('utf8'),
+          forms,
+        )
           .split(/\r?\n/)
           .map((line) => line.trim())
           .filter(Boolean)
           .pop();
         const said = lastLine ? ` : « ${printable(lastLine.slice(0, 300))} »` : '';
-        if (timedOut) finish({ ok: false, message: `délai de ${timeoutSeconds} s dépassé : le programme et les processus qu'il avait lancés ont été arrêtés` });
+        if (timedOut)
+          finish({
+            ok: false,
+            message: `délai de ${timeoutSeconds} s dépassé : le programme et les processus qu'il avait lancés ont été arrêtés`,
+          });
         else if (code === 0) finish({ ok: true });
-        else finish({ ok: false, message: code === null ? `le programme a été arrêté (${signal ?? 'signal'})${said}` : `le programme s'est terminé avec le code ${code}${said}` });
+        else
+          finish({
+            ok: false,
+            message:
+              code === null
+                ? `le programme a été arrêté (${signal ?? 'signal'})${said}`
+                : `le programme s'est terminé avec le code ${code}${said}`,
+          });
       });
     });
     child.stdin.on('error', () => undefined);

@@ -25,7 +25,12 @@ const payload: PasswordPayload = {
 };
 const context = { platform: process.platform, clock: () => new Date() };
 
-const destination = (certificate: string, folder: string): ServerDestination => ({ name: 'Tiers de télétransmission', kind: 'server', certificate, folder });
+const destination = (certificate: string, folder: string): ServerDestination => ({
+  name: 'Tiers de télétransmission',
+  kind: 'server',
+  certificate,
+  folder,
+});
 
 describe('a server destination', () => {
   it('drops <changeId>.cms, which openssl cms -decrypt turns back into exactly the JSON', async () => {
@@ -49,30 +54,56 @@ describe('a server destination', () => {
     expect(lines.at(-1)).toBe('-----END CMS-----');
     expect(text.endsWith('\n')).toBe(false);
     expect(lines.slice(1, -2).every((line) => line.length === 76)).toBe(true);
-    const structure = execFileSync('openssl', ['asn1parse', '-inform', 'PEM', '-in', join(folder, serverFileName(payload.changeId))], { encoding: 'utf8' });
+    const structure = execFileSync(
+      'openssl',
+      ['asn1parse', '-inform', 'PEM', '-in', join(folder, serverFileName(payload.changeId))],
+      { encoding: 'utf8' },
+    );
     // Version 0; RSAES-OAEP with its default (empty) parameters; AES-256-CBC; the content in one piece (DER).
-    expect(structure).toMatch(/:pkcs7-envelopedData[\s\S]*?INTEGER +:00[\s\S]*?:rsaesOaep *\n *\d+:d=\d+ +hl=2 l= +0 cons: SEQUENCE[\s\S]*?:aes-256-cbc[\s\S]*?prim: cont \[ 0 \]/);
+    expect(structure).toMatch(
+      /:pkcs7-envelopedData[\s\S]*?INTEGER +:00[\s\S]*?:rsaesOaep *\n *\d+:d=\d+ +hl=2 l= +0 cons: SEQUENCE[\s\S]*?:aes-256-cbc[\s\S]*?prim: cont \[ 0 \]/,
+    );
   });
 
   it('leaves a file already dropped for this password alone: the same changeId is the same password', async () => {
     const keys = serverKeys();
     const folder = tempDir('chorus-cms-drop-');
     writeFileSync(join(folder, serverFileName(payload.changeId)), 'déjà là');
-    expect(await writeServerDestination(destination(keys.certificate, folder), payload, context)).toEqual({ ok: true, message: 'déjà déposé pour ce mot de passe' });
+    expect(await writeServerDestination(destination(keys.certificate, folder), payload, context)).toEqual({
+      ok: true,
+      message: 'déjà déposé pour ce mot de passe',
+    });
     expect(readFileSync(join(folder, serverFileName(payload.changeId)), 'utf8')).toBe('déjà là');
   });
 
   it.each([
     ['a relative folder', () => destination(serverKeys().certificate, 'partage/chorus'), 'dossier relatif refusé'],
-    ['a folder that does not exist', () => destination(serverKeys().certificate, join(tempDir('chorus-cms-'), 'absent')), 'introuvable'],
-    ['an elliptic-curve certificate', () => destination(serverKeys({ key: ['ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'] }).certificate, tempDir('chorus-cms-')), 'clé RSA'],
-    ['two certificates', () => destination(`${serverKeys().certificate}${serverKeys().certificate}`, tempDir('chorus-cms-')), 'un seul bloc PEM'],
+    [
+      'a folder that does not exist',
+      () => destination(serverKeys().certificate, join(tempDir('chorus-cms-'), 'absent')),
+      'introuvable',
+    ],
+    [
+      'an elliptic-curve certificate',
+      () =>
+        destination(
+          serverKeys({ key: ['ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'] }).certificate,
+          tempDir('chorus-cms-'),
+        ),
+      'clé RSA',
+    ],
+    [
+      'two certificates',
+      () => destination(`${serverKeys().certificate}${serverKeys().certificate}`, tempDir('chorus-cms-')),
+      'un seul bloc PEM',
+    ],
   ])('refuses %s, saying why, and writes nothing', async (_case, make, reason) => {
     const chosen = make();
     const outcome = await writeServerDestination(chosen, payload, context);
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toContain(reason);
-    if (!chosen.folder.includes('absent') && !chosen.folder.startsWith('partage')) expect(readdirSync(chosen.folder)).toEqual([]);
+    if (!chosen.folder.includes('absent') && !chosen.folder.startsWith('partage'))
+      expect(readdirSync(chosen.folder)).toEqual([]);
   });
 
   it('refuses a certificate that has expired, naming the day', async () => {

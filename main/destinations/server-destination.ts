@@ -20,18 +20,47 @@ export const serverFileName = (changeId: string): string => `${changeId}.cms`;
  * with a dot, then renamed, so that the server's job never reads half a file. A file of that
  * name already there is this very password, dropped before: nothing to do again.
  */
-export async function writeServerDestination(destination: ServerDestination, payload: PasswordPayload, context: { readonly platform: NodeJS.Platform; readonly clock: Clock }): Promise<DestinationOutcome> {
-  const absolute = context.platform === 'win32' ? win32.isAbsolute(destination.folder) : posix.isAbsolute(destination.folder);
-  if (!absolute) return { ok: false, message: `dossier relatif refusé (« ${printable(destination.folder)} ») : la stratégie doit donner son chemin complet (\\\\serveur\\partage\\… ou C:\\…)` };
-  if (!changeIdPattern.test(payload.changeId)) return { ok: false, message: 'identifiant de changement illisible dans les paramètres : renouvelez le mot de passe' };
+export async function writeServerDestination(
+  destination: ServerDestination,
+  payload: PasswordPayload,
+  context: { readonly platform: NodeJS.Platform; readonly clock: Clock },
+): Promise<DestinationOutcome> {
+  const absolute =
+    context.platform === 'win32' ? win32.isAbsolute(destination.folder) : posix.isAbsolute(destination.folder);
+  if (!absolute)
+    return {
+      ok: false,
+      message: `dossier relatif refusé (« ${printable(destination.folder)} ») : la stratégie doit donner son chemin complet (\\\\serveur\\partage\\… ou C:\\…)`,
+    };
+  if (!changeIdPattern.test(payload.changeId))
+    return {
+      ok: false,
+      message: 'identifiant de changement illisible dans les paramètres : renouvelez le mot de passe',
+    };
   const refusal = certificateRefusal(destination.certificate, context.clock());
   if (refusal !== undefined) return { ok: false, message: refusal };
-  const isFolder = await stat(destination.folder).then((stats) => stats.isDirectory(), () => false);
-  if (!isFolder) return { ok: false, message: `dossier ${printable(destination.folder)} introuvable ou inaccessible depuis ce poste` };
+  const isFolder = await stat(destination.folder).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
+  if (!isFolder)
+    return {
+      ok: false,
+      message: `dossier ${printable(destination.folder)} introuvable ou inaccessible depuis ce poste`,
+    };
   const target = join(destination.folder, serverFileName(payload.changeId));
-  if (await access(target, constants.F_OK).then(() => true, () => false)) return { ok: true, message: 'déjà déposé pour ce mot de passe' };
+  if (
+    await access(target, constants.F_OK).then(
+      () => true,
+      () => false,
+    )
+  )
+    return { ok: true, message: 'déjà déposé pour ce mot de passe' };
   const armored = await cmsEnvelope(destination.certificate, Buffer.from(asciiJson(payload), 'utf8'));
-  const temporary = join(destination.folder, `.${serverFileName(payload.changeId)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(
+    destination.folder,
+    `.${serverFileName(payload.changeId)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(temporary, 'wx', 0o644);
     try {
@@ -44,6 +73,9 @@ export async function writeServerDestination(destination: ServerDestination, pay
     return { ok: true };
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
-    return { ok: false, message: `écriture impossible dans ${printable(destination.folder)} (${(error as NodeJS.ErrnoException).code ?? 'erreur'}) : vérifiez que ce poste peut y écrire` };
+    return {
+      ok: false,
+      message: `écriture impossible dans ${printable(destination.folder)} (${(error as NodeJS.ErrnoException).code ?? 'erreur'}) : vérifiez que ce poste peut y écrire`,
+    };
   }
 }

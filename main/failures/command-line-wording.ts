@@ -9,8 +9,7 @@ import { keychainUnavailableAdvice } from './keychain-name';
  * and in the screen's table (screen-wording.ts): the compiler says so.
  */
 export const commandLineMessages: Readonly<Record<FailureCode, string>> = {
-  INVALID_INPUT:
-    "Rien n'a été enregistré ; corrigez la commande, puis relancez-la (--help affiche l'usage).",
+  INVALID_INPUT: "Rien n'a été enregistré ; corrigez la commande, puis relancez-la (--help affiche l'usage).",
   INSECURE_URL:
     "Cette adresse n'est pas sécurisée : seule une adresse en https:// est acceptée (http:// uniquement vers cet ordinateur, pour le simulateur). Corrigez l'adresse.",
   MISSING_SECRET:
@@ -20,7 +19,7 @@ export const commandLineMessages: Readonly<Record<FailureCode, string>> = {
     return keychainUnavailableAdvice(process.platform);
   },
   DNS_FAILED:
-    "Le nom du serveur est introuvable. Vérifiez le Lien URL (--url ; faute de frappe ?) et la connexion Internet du poste ; derrière un proxy, indiquez-le avec configure --proxy.",
+    'Le nom du serveur est introuvable. Vérifiez le Lien URL (--url ; faute de frappe ?) et la connexion Internet du poste ; derrière un proxy, indiquez-le avec configure --proxy.',
   CONNECTION_FAILED:
     "Le serveur n'a pas pu être joint. Vérifiez la connexion Internet du poste, le Lien URL (--url) et, le cas échéant, le pare-feu ou le proxy (configure --proxy), puis réessayez.",
   TIMEOUT:
@@ -32,7 +31,7 @@ export const commandLineMessages: Readonly<Record<FailureCode, string>> = {
   PROXY_FAILED:
     "Le proxy n'a pas permis d'atteindre Chorus Pro. Vérifiez l'adresse du proxy (configure --proxy) et son mot de passe (set-proxy-password --password-stdin), ou demandez à votre service informatique d'autoriser l'accès à Chorus Pro.",
   REDIRECT_REFUSED:
-    "Le serveur a demandé une redirection vers une autre adresse ; elle a été refusée pour ne pas y envoyer vos identifiants. Vérifiez le Lien URL (--url).",
+    'Le serveur a demandé une redirection vers une autre adresse ; elle a été refusée pour ne pas y envoyer vos identifiants. Vérifiez le Lien URL (--url).',
   OAUTH_REJECTED:
     "PISTE a refusé l'identifiant client ou le secret client de l'application. Vérifiez-les (ils figurent dans votre application sur le portail PISTE), puis enregistrez-les avec configure --client-id ID et set-client-secret --client-secret-stdin.",
   AUTH_REJECTED:
@@ -49,8 +48,7 @@ export const commandLineMessages: Readonly<Record<FailureCode, string>> = {
     "La réponse du serveur est anormalement volumineuse et a été interrompue. Vérifiez le Lien URL ; si l'adresse est correcte, réessayez plus tard.",
   CHORUS_ERROR:
     "Chorus Pro a refusé la demande. Le motif indiqué entre parenthèses permet de corriger le paramétrage ; en cas de doute, contactez l'assistance Chorus Pro.",
-  CANCELLED:
-    "L'opération a été annulée. Rien n'a été modifié.",
+  CANCELLED: "L'opération a été annulée. Rien n'a été modifié.",
   API_NOT_SUBSCRIBED:
     "Votre application PISTE n'est pas abonnée à l'API Chorus Pro nommée entre parenthèses (PISTE refuse l'accès, HTTP 403, alors qu'une autre API Chorus Pro répond) : vos identifiants ne sont pas en cause. Sur le portail PISTE (piste.gouv.fr), ouvrez votre application et abonnez-la à cette API, dans l'environnement utilisé (--env : la qualification et la production ont chacune leurs abonnements), puis relancez la commande.",
   RATE_LIMITED:
@@ -58,7 +56,7 @@ export const commandLineMessages: Readonly<Record<FailureCode, string>> = {
   OAUTH_UNAVAILABLE:
     "Le service d'authentification de PISTE est indisponible : il n'a pas délivré de jeton (panne ou maintenance). Ni l'identifiant client, ni le secret client, ni Chorus Pro ne sont en cause : ne modifiez rien (ni configure, ni set-client-secret). Relancez la commande dans quelques minutes ; si cela dure, consultez les annonces du portail PISTE (piste.gouv.fr).",
   ACCOUNT_INACTIVE:
-    "Chorus Pro a accepté les identifiants, mais le compte technique ou ses rattachements aux structures sont inactifs : aucune structure ne peut être utilisée. Demandez au gestionnaire principal de la structure de les réactiver sur le portail Chorus Pro (gestion des utilisateurs et des rattachements de la structure), puis relancez test.",
+    'Chorus Pro a accepté les identifiants, mais le compte technique ou ses rattachements aux structures sont inactifs : aucune structure ne peut être utilisée. Demandez au gestionnaire principal de la structure de les réactiver sur le portail Chorus Pro (gestion des utilisateurs et des rattachements de la structure), puis relancez test.',
   SETTINGS_UNWRITABLE:
     "Les paramètres n'ont pas pu être enregistrés sur le disque : rien n'a été modifié. Vérifiez l'espace disque et les droits sur le dossier de paramètres (--user-data-dir), puis réessayez.",
   PASSWORD_REFUSED:

@@ -22,10 +22,17 @@ const capitalised = (text: string): string => text.charAt(0).toLocaleUpperCase('
  * « Détails » (the code's explanation, then the failure's own detail, then the code itself, for
  * the IT person who looks it up in the guides).
  */
-export function screenText(code: FailureCode, detail?: string, field?: FailureField): { message: string; details?: string } {
+export function screenText(
+  code: FailureCode,
+  detail?: string,
+  field?: FailureField,
+): { message: string; details?: string } {
   const wording = screenWordings[code];
   if (detail !== undefined && wording.afterDetail !== undefined) {
-    return { message: `${endsSentence(detail)} ${wording.afterDetail}`, ...(wording.details === undefined ? {} : { details: `${wording.details} Code : ${code}.` }) };
+    return {
+      message: `${endsSentence(detail)} ${wording.afterDetail}`,
+      ...(wording.details === undefined ? {} : { details: `${wording.details} Code : ${code}.` }),
+    };
   }
   const message = (field === undefined ? undefined : wording.fieldMessages?.[field]) ?? wording.message;
   const fact = detail === undefined ? undefined : `${wording.detailLabel ?? 'Précision'} : ${endsSentence(detail)}`;
@@ -96,12 +103,17 @@ export function toFailure(error: unknown, surface: Surface = 'screen'): Failure 
   }
   const advice = commandLineMessages[code];
   if (detail === undefined) return { ok: false, code, message: advice, ...wait };
-  const message = code === 'INVALID_INPUT' ? `${detail}${/[.?!]$/.test(detail) ? '' : '.'} ${advice}` : causeFirstCodes.has(code) ? withCauseFirst(advice, detail) : `${advice} (${detail})`;
+  const message =
+    code === 'INVALID_INPUT'
+      ? `${detail}${/[.?!]$/.test(detail) ? '' : '.'} ${advice}`
+      : causeFirstCodes.has(code)
+        ? withCauseFirst(advice, detail)
+        : `${advice} (${detail})`;
   return { ok: false, code, message, ...wait };
 }
 
-export const failure = (code: FailureCode, detail?: string): Failure =>
-  toFailure(new AppError(code, detail));
+export const failure = (code: FailureCode, detail?: string): Failure => toFailure(new AppError(code, detail));
 
 /** A missing setting or secret of the screen: the failure names its field, which the screen marks. */
-export const fieldFailure = (field: FailureField, code: FailureCode, detail?: string): AppError => new AppError(code, detail, undefined, field);
+export const fieldFailure = (field: FailureField, code: FailureCode, detail?: string): AppError =>
+  new AppError(code, detail, undefined, field);

@@ -15,7 +15,9 @@ it('reads process.platform when a failure is worded, not when errors.ts is loade
   try {
     const { AppError, toFailure } = await import('./errors');
     expect(reads).toBe(0);
-    expect(toFailure(new AppError('KEYCHAIN_UNAVAILABLE'), 'command-line').message).toContain("Gestionnaire d'identification Windows");
+    expect(toFailure(new AppError('KEYCHAIN_UNAVAILABLE'), 'command-line').message).toContain(
+      "Gestionnaire d'identification Windows",
+    );
     expect(toFailure(new AppError('KEYCHAIN_UNAVAILABLE')).details).toContain("Gestionnaire d'identification Windows");
   } finally {
     Object.defineProperty(process, 'platform', platform);

@@ -35,17 +35,31 @@ describe('files named by the user are regular files, read with a size limit', ()
     for (const file of [namedPipe(), '/dev/zero']) {
       const run = await cli(['import-profile', file, '--json', '--user-data-dir', dir]);
       expect(run.status).toBe(2);
-      expect(run.json).toMatchObject({ ok: false, code: 'PROFILE_REFUSED', message: expect.stringContaining("pas un fichier ordinaire") as string });
+      expect(run.json).toMatchObject({
+        ok: false,
+        code: 'PROFILE_REFUSED',
+        message: expect.stringContaining('pas un fichier ordinaire') as string,
+      });
     }
   });
 
   it('an authority file that is huge, a named pipe or a device is refused, and nothing is saved', async () => {
     const dir = tempDir('chorus-fichiers-');
-    for (const [file, reason] of [[hugeSparseFile('autorite.pem'), 'trop gros'], [namedPipe(), 'pas un fichier ordinaire'], ['/dev/zero', 'pas un fichier ordinaire']] as const) {
+    for (const [file, reason] of [
+      [hugeSparseFile('autorite.pem'), 'trop gros'],
+      [namedPipe(), 'pas un fichier ordinaire'],
+      ['/dev/zero', 'pas un fichier ordinaire'],
+    ] as const) {
       const run = await cli(['configure', '--ca-file', file, '--json', '--user-data-dir', dir]);
       expect(run.status).toBe(2);
-      expect(run.json).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining(reason) as string });
+      expect(run.json).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining(reason) as string,
+      });
     }
-    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { caCertificatePath: null } });
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({
+      settings: { caCertificatePath: null },
+    });
   });
 });

@@ -19,7 +19,18 @@ describe.skipIf(process.platform === 'win32')('files about the user, on POSIX', 
     const directory = tempDir();
     const file = join(directory, 'config.json');
     // Version 1, as an older build wrote it with conf's default mode: migrated, a copy kept.
-    writeFileSync(file, JSON.stringify({ schemaVersion: 1, environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 12, timeoutSeconds: 30 }), { mode: 0o644 });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        environment: 'production',
+        apiBaseUrl: 'https://api.piste.gouv.fr',
+        tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token',
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+      }),
+      { mode: 0o644 },
+    );
     openTestSettings(directory);
     expect(modeOf(file)).toBe('600');
     const copies = readdirSync(directory).filter((name) => name !== 'config.json');

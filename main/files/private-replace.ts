@@ -15,14 +15,24 @@ import { privateFileMode } from './private-files';
 export async function replacePrivateFile(target: string, content: string): Promise<void> {
   const existing = await lstat(target).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new AppError('INVALID_INPUT', `le fichier ${target} est inaccessible ; choisissez un autre nom ou un autre dossier`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `le fichier ${target} est inaccessible ; choisissez un autre nom ou un autre dossier`,
+    );
   });
   if (existing?.isSymbolicLink()) {
-    throw new AppError('INVALID_INPUT', `${target} est un lien symbolique : le profil ne s'écrit jamais à travers un lien ; choisissez un autre nom`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${target} est un lien symbolique : le profil ne s'écrit jamais à travers un lien ; choisissez un autre nom`,
+    );
   }
-  if (existing && !existing.isFile()) throw new AppError('INVALID_INPUT', `${target} n'est pas un fichier ordinaire ; choisissez un autre nom`);
+  if (existing && !existing.isFile())
+    throw new AppError('INVALID_INPUT', `${target} n'est pas un fichier ordinaire ; choisissez un autre nom`);
   if (existing && process.getuid && existing.uid !== process.getuid()) {
-    throw new AppError('INVALID_INPUT', `le fichier ${target} appartient à un autre utilisateur : il n'est pas remplacé ; choisissez un autre nom ou supprimez-le d'abord`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `le fichier ${target} appartient à un autre utilisateur : il n'est pas remplacé ; choisissez un autre nom ou supprimez-le d'abord`,
+    );
   }
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -32,6 +42,9 @@ export async function replacePrivateFile(target: string, content: string): Promi
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     if (error instanceof AppError) throw error;
-    throw new AppError('INVALID_INPUT', `impossible d'écrire ${target} (droits du dossier, espace disque) ; choisissez un autre dossier`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `impossible d'écrire ${target} (droits du dossier, espace disque) ; choisissez un autre dossier`,
+    );
   }
 }

@@ -51,13 +51,22 @@ export async function acceptMembers(
   const known = new Set(members.map((member) => member.id));
 
   // Codes: each open invitation accepts the one join request that proves it; two claiming one code accept none.
-  for (const invitation of invitations.filter((candidate) => candidate.usedBy === undefined && new Date(candidate.expiresAt) > now)) {
+  for (const invitation of invitations.filter(
+    (candidate) => candidate.usedBy === undefined && new Date(candidate.expiresAt) > now,
+  )) {
     const key = await secrets.get(fleetEntries.invitationKey(record.fingerprint, invitation.id));
     if (key === undefined) continue;
     const proofKey = Buffer.from(key, 'base64');
-    const claiming = joins.filter((join) => !known.has(join.id) && join.request.invitationProof !== undefined && sameProof(join.request.invitationProof, invitationProof(proofKey, join.id)));
+    const claiming = joins.filter(
+      (join) =>
+        !known.has(join.id) &&
+        join.request.invitationProof !== undefined &&
+        sameProof(join.request.invitationProof, invitationProof(proofKey, join.id)),
+    );
     if (claiming.length > 1) {
-      warnings.push(`Un même code d'invitation est présenté par ${claiming.length} postes (${claiming.map((join) => join.id).join(', ')}) : aucun n'est accepté par ce code ; comparez leurs phrases (fleet members) et acceptez le bon avec --accept.`);
+      warnings.push(
+        `Un même code d'invitation est présenté par ${claiming.length} postes (${claiming.map((join) => join.id).join(', ')}) : aucun n'est accepté par ce code ; comparez leurs phrases (fleet members) et acceptez le bon avec --accept.`,
+      );
       continue;
     }
     const [join] = claiming;
@@ -65,12 +74,18 @@ export async function acceptMembers(
     members.push(memberOf(join, 'code', at));
     known.add(join.id);
     acceptedNow.push(join.id);
-    invitations = invitations.map((candidate) => (candidate.id === invitation.id ? { ...candidate, usedBy: join.id } : candidate));
+    invitations = invitations.map((candidate) =>
+      candidate.id === invitation.id ? { ...candidate, usedBy: join.id } : candidate,
+    );
   }
 
   if (asked.accept !== undefined) {
     const join = joins.find((candidate) => candidate.id === asked.accept);
-    if (!join) throw new AppError('INVALID_INPUT', `--accept : aucune demande d'adhésion valide du poste ${asked.accept} dans le dossier ; vérifiez l'identifiant avec fleet members DOSSIER, ou faites relancer fleet join sur le poste`);
+    if (!join)
+      throw new AppError(
+        'INVALID_INPUT',
+        `--accept : aucune demande d'adhésion valide du poste ${asked.accept} dans le dossier ; vérifiez l'identifiant avec fleet members DOSSIER, ou faites relancer fleet join sur le poste`,
+      );
     const name = asked.name === undefined ? undefined : checkMemberName(asked.name);
     const existing = members.find((member) => member.id === join.id);
     if (existing?.state === 'accepted') {

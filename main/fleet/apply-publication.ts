@@ -34,7 +34,10 @@ export interface AppliedPublication {
   readonly skipped: readonly string[];
 }
 
-export async function applyPublication({ workstation, secrets, logger, userDataDir, checkPassword }: ApplyDependencies, content: BoxContent): Promise<AppliedPublication> {
+export async function applyPublication(
+  { workstation, secrets, logger, userDataDir, checkPassword }: ApplyDependencies,
+  content: BoxContent,
+): Promise<AppliedPublication> {
   const entries: ImportedAccount[] = [];
   const writes: SecretWrite[] = [];
   const received: string[] = [];
@@ -56,8 +59,10 @@ export async function applyPublication({ workstation, secrets, logger, userDataD
     const target = applySettingsChange(before, change);
     const keychain = accountsOf(target);
     const extra = new Map<string, string>();
-    if (keychain.clientSecret !== undefined && account.clientSecret !== undefined) extra.set(keychain.clientSecret, account.clientSecret);
-    if (keychain.proxyPassword !== undefined && account.proxyPassword !== undefined) extra.set(keychain.proxyPassword, account.proxyPassword);
+    if (keychain.clientSecret !== undefined && account.clientSecret !== undefined)
+      extra.set(keychain.clientSecret, account.clientSecret);
+    if (keychain.proxyPassword !== undefined && account.proxyPassword !== undefined)
+      extra.set(keychain.proxyPassword, account.proxyPassword);
     for (const [entry, value] of extra) writes.push({ account: entry, value });
     const local = keychain.password === undefined ? undefined : await secrets.get(keychain.password);
     const decision = decidePassword(local, account);
@@ -72,7 +77,11 @@ export async function applyPublication({ workstation, secrets, logger, userDataD
     if (takePublished && keychain.password !== undefined && account.password !== undefined) {
       writes.push({ account: keychain.password, value: account.password });
       received.push(account.name);
-      entries.push({ name: account.name, change, importedPassword: { updatedAt: account.passwordUpdatedAt, sameAsStored: false } });
+      entries.push({
+        name: account.name,
+        change,
+        importedPassword: { updatedAt: account.passwordUpdatedAt, sameAsStored: false },
+      });
     } else {
       entries.push({ name: account.name, change });
     }
@@ -85,6 +94,10 @@ export async function applyPublication({ workstation, secrets, logger, userDataD
   for (const write of writes) if ((await secrets.get(write.account)) !== write.value) changed.push(write);
   await writeSecretsThen(secrets, changed, logger, () => workstation.accounts.importAccounts(entries));
   // The IT person's signed publication confirms its hosts, as an imported profile does.
-  workstation.addConfirmedHosts(confirmedBy(workstation.accounts.list().filter((stored) => accepted.some((account) => account.name === stored.name))));
+  workstation.addConfirmedHosts(
+    confirmedBy(
+      workstation.accounts.list().filter((stored) => accepted.some((account) => account.name === stored.name)),
+    ),
+  );
   return { accounts: accepted.map((account) => account.name), received, conflicts, skipped };
 }

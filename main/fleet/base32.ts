@@ -27,11 +27,7 @@ export function base32(bytes: Uint8Array, characters: number): string {
  * and dashes dropped. Undefined when anything else is there.
  */
 export function normalizeBase32(typed: string): string | undefined {
-  const text = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const text = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return /^[0-9A-HJKMNP-TV-Z]*$/.test(text) ? text : undefined;
 }
 

@@ -17,7 +17,13 @@ export function certificateFile(rootPrivateKey: string, certificate: Certificate
   return signedFile('certificat', 'racine', rootPrivateKey, certificate);
 }
 
-export function newCertificate(rootKey: string, sequence: number, publishers: readonly CertifiedPublisher[], clock: Clock, stateRecipient?: string): Certificate {
+export function newCertificate(
+  rootKey: string,
+  sequence: number,
+  publishers: readonly CertifiedPublisher[],
+  clock: Clock,
+  stateRecipient?: string,
+): Certificate {
   return {
     formatVersion: fleetFormatVersion,
     fleet: fingerprintOf(rootKey),
@@ -48,7 +54,12 @@ export interface Trust {
  * of exactly that root key), not below `atLeast`; undefined when there is none. Every file that
  * fails is counted in `ignored`.
  */
-export async function readTrust(folder: FleetFolder, root: { readonly fingerprint: string; readonly rootKey?: string }, ignored: IgnoredFiles, atLeast = 0): Promise<Trust | undefined> {
+export async function readTrust(
+  folder: FleetFolder,
+  root: { readonly fingerprint: string; readonly rootKey?: string },
+  ignored: IgnoredFiles,
+  atLeast = 0,
+): Promise<Trust | undefined> {
   const { names, beyondCap } = await folder.list('certificats');
   if (beyondCap) ignored.beyondCap('certificats');
   const candidates = names
@@ -78,7 +89,11 @@ export async function readTrust(folder: FleetFolder, root: { readonly fingerprin
     // The root key is read from the payload only to be checked against the fingerprint (or the key
     // pinned at join); the signature is then verified with it on the exact bytes.
     const claimedRoot = unverifiedField(read.envelope, 'rootKey');
-    if (typeof claimedRoot !== 'string' || fingerprintOf(claimedRoot) !== root.fingerprint || (root.rootKey !== undefined && claimedRoot !== root.rootKey)) {
+    if (
+      typeof claimedRoot !== 'string' ||
+      fingerprintOf(claimedRoot) !== root.fingerprint ||
+      (root.rootKey !== undefined && claimedRoot !== root.rootKey)
+    ) {
       ignored.add('wrong-fleet');
       continue;
     }
@@ -87,7 +102,11 @@ export async function readTrust(folder: FleetFolder, root: { readonly fingerprin
       ignored.add(opened.refusal);
       continue;
     }
-    if (opened.value.sequence !== sequence || opened.value.fleet !== root.fingerprint || opened.value.rootKey !== claimedRoot) {
+    if (
+      opened.value.sequence !== sequence ||
+      opened.value.fleet !== root.fingerprint ||
+      opened.value.rootKey !== claimedRoot
+    ) {
       ignored.add('invalid-content');
       continue;
     }

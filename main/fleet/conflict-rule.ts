@@ -13,7 +13,11 @@ export type PasswordVerdict = 'accepted' | 'refused' | 'unknown';
  * Tests a password against Chorus Pro with these settings, the keychain seen through `extra`
  * (the publication's client secret and proxy password, not stored yet). Never stores anything.
  */
-export type CheckPassword = (settings: StoredSettings, password: string, extra: ReadonlyMap<string, string>) => Promise<PasswordVerdict>;
+export type CheckPassword = (
+  settings: StoredSettings,
+  password: string,
+  extra: ReadonlyMap<string, string>,
+) => Promise<PasswordVerdict>;
 
 export type PasswordDecision =
   /** Nothing published for the password: the local one, if any, stays. */
@@ -34,7 +38,13 @@ export function decidePassword(local: string | undefined, published: PublishedAc
 /** `published` or `local`: the one kept; `undecided`: Chorus Pro could not say, the local one stays until the next sync. */
 export type ConflictOutcome = 'published' | 'local' | 'undecided';
 
-export async function settleConflict(check: CheckPassword, settings: StoredSettings, local: string, published: string, extra: ReadonlyMap<string, string>): Promise<ConflictOutcome> {
+export async function settleConflict(
+  check: CheckPassword,
+  settings: StoredSettings,
+  local: string,
+  published: string,
+  extra: ReadonlyMap<string, string>,
+): Promise<ConflictOutcome> {
   const publishedVerdict = await check(settings, published, extra);
   if (publishedVerdict === 'accepted') return 'published';
   if (publishedVerdict === 'unknown') return 'undecided';

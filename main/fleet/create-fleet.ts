@@ -28,9 +28,15 @@ async function writeNewPrivateFile(path: string, content: string): Promise<void>
     handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, privateFileMode);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new AppError('INVALID_INPUT', `--root-key-file : ${path} existe déjà ; la clé racine d'un parc ne remplace jamais un fichier, choisissez un nouveau nom`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `--root-key-file : ${path} existe déjà ; la clé racine d'un parc ne remplace jamais un fichier, choisissez un nouveau nom`,
+      );
     }
-    throw new AppError('INVALID_INPUT', `--root-key-file : impossible d'écrire ${path} (dossier absent ou protégé) ; choisissez un autre emplacement`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `--root-key-file : impossible d'écrire ${path} (dossier absent ou protégé) ; choisissez un autre emplacement`,
+    );
   }
   try {
     await handle.writeFile(content);
@@ -39,12 +45,19 @@ async function writeNewPrivateFile(path: string, content: string): Promise<void>
   }
 }
 
-export async function createFleet(dependencies: FleetDependencies, rootKeyFile: string, passphrase: string): Promise<CreatedFleet> {
+export async function createFleet(
+  dependencies: FleetDependencies,
+  rootKeyFile: string,
+  passphrase: string,
+): Promise<CreatedFleet> {
   const { folder, secrets, clock, logger, userDataDir } = dependencies;
   checkPassphraseForExport(passphrase);
   await folder.createLayout();
   if (await anyCertificate(folder)) {
-    throw new AppError('INVALID_INPUT', `${folder.path} contient déjà un parc de postes : choisissez un dossier vide (un dossier par parc)`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${folder.path} contient déjà un parc de postes : choisissez un dossier vide (un dossier par parc)`,
+    );
   }
   const root = generateSigningKey();
   const fingerprint = fingerprintOf(root.publicKey);
@@ -53,11 +66,32 @@ export async function createFleet(dependencies: FleetDependencies, rootKeyFile: 
   // The keychain first: unavailable, nothing has been written anywhere yet.
   await secrets.set(fleetEntries.workingKey(fingerprint), working.privateKey);
   await secrets.set(fleetEntries.publisherIdentity(fingerprint), publisher.identity);
-  await writeNewPrivateFile(rootKeyFile, await sealRootKey({ formatVersion: 1, kind: 'cle-racine-flotte', fleet: fingerprint, rootKey: root.publicKey, privateKey: root.privateKey }, passphrase));
-  const certificate = newCertificate(root.publicKey, 1, [publisherEntry(working.publicKey, publisher.recipient)], clock, (await rootStateKey(root.privateKey)).recipient);
+  await writeNewPrivateFile(
+    rootKeyFile,
+    await sealRootKey(
+      {
+        formatVersion: 1,
+        kind: 'cle-racine-flotte',
+        fleet: fingerprint,
+        rootKey: root.publicKey,
+        privateKey: root.privateKey,
+      },
+      passphrase,
+    ),
+  );
+  const certificate = newCertificate(
+    root.publicKey,
+    1,
+    [publisherEntry(working.publicKey, publisher.recipient)],
+    clock,
+    (await rootStateKey(root.privateKey)).recipient,
+  );
   try {
     if (!(await folder.create('certificats', certificateFileName(1), certificateFile(root.privateKey, certificate)))) {
-      throw new AppError('INVALID_INPUT', `${folder.path} : un fichier certificat-1 y a été déposé entre-temps ; choisissez un dossier vide`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `${folder.path} : un fichier certificat-1 y a été déposé entre-temps ; choisissez un dossier vide`,
+      );
     }
   } catch (error) {
     await rm(rootKeyFile, { force: true });

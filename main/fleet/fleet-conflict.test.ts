@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../../e2e/simulator/simulator';
 import { secretAccounts } from '../secrets/secret-store';
-import { configureCommunes, fleetCommunes, fleetWorkstations, sharedFolder, type FleetWorkstation } from '../../test/support/fleet-fixture';
+import {
+  configureCommunes,
+  fleetCommunes,
+  fleetWorkstations,
+  sharedFolder,
+  type FleetWorkstation,
+} from '../../test/support/fleet-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 import { createFleet } from './create-fleet';
 import { inviteMember } from './invitations';
@@ -26,17 +32,28 @@ async function fleetOnSimulator() {
   const folder = sharedFolder();
   const publisher = workstation('editeur');
   await configureCommunes(publisher, simulator);
-  const { fingerprint } = await createFleet(publisher.fleet(folder), join(tempDir('chorus-coffre-'), 'racine.age'), 'la clé du coffre de la communauté de communes');
+  const { fingerprint } = await createFleet(
+    publisher.fleet(folder),
+    join(tempDir('chorus-coffre-'), 'racine.age'),
+    'la clé du coffre de la communauté de communes',
+  );
   const member = workstation('membre');
   const { code } = await inviteMember(publisher.fleet(folder), await openPublisher(publisher.fleet(folder)));
-  await joinFleet(member.fleet(folder), { fingerprint: fingerprint.replace(/-/g, ''), code: code.replace(/-/g, ''), machine: 'PC', user: 'u' });
-  const publish = () => publishFleet(publisher.fleet(folder), { accounts: publisher.services.settings.accounts.list() });
+  await joinFleet(member.fleet(folder), {
+    fingerprint: fingerprint.replace(/-/g, ''),
+    code: code.replace(/-/g, ''),
+    machine: 'PC',
+    user: 'u',
+  });
+  const publish = () =>
+    publishFleet(publisher.fleet(folder), { accounts: publisher.services.settings.accounts.list() });
   return { simulator, publisher, member, publish };
 }
 
 const demo = fleetCommunes[0];
 const entryOf = (simulator: Simulator) => secretAccounts.technicalPassword(simulator.url, demo.login);
-const setPassword = (station: FleetWorkstation, simulator: Simulator, password: string) => station.services.secrets.set(entryOf(simulator), password);
+const setPassword = (station: FleetWorkstation, simulator: Simulator, password: string) =>
+  station.services.secrets.set(entryOf(simulator), password);
 
 describe('a password renewed on the member and another published', () => {
   it('keeps the one Chorus Pro accepts: the member renewed it here after a reset, the fleet still has the old one', async () => {
@@ -47,13 +64,26 @@ describe('a password renewed on the member and another published', () => {
     const renewedHere = simulator.resetPassword(demo.login);
     await setPassword(member, simulator, renewedHere);
     // Another account's change makes the fleet publish again, with its old password for this one.
-    await publisher.services.secrets.set(secretAccounts.technicalPassword(simulator.url, fleetCommunes[1].login), 'Autre-Changement-2027');
+    await publisher.services.secrets.set(
+      secretAccounts.technicalPassword(simulator.url, fleetCommunes[1].login),
+      'Autre-Changement-2027',
+    );
     await publish();
     const [result] = await member.services.syncFleets();
-    expect(result?.outcome).toMatchObject({ kind: 'applied', revision: 2, conflicts: [{ account: demo.name, kept: 'local' }] });
+    expect(result?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 2,
+      conflicts: [{ account: demo.name, kept: 'local' }],
+    });
     expect(await member.services.secrets.get(entryOf(simulator))).toBe(renewedHere);
-    expect(readMemberships(member.userDataDir)[0]?.disagreements).toMatchObject([{ account: demo.name, revision: 2, kept: 'local' }]);
-    await expect(member.services.withAccount(demo.name).connection.testConnection(member.services.settings.forAccount(demo.name).read())).resolves.toMatchObject({ structureCount: 3 });
+    expect(readMemberships(member.userDataDir)[0]?.disagreements).toMatchObject([
+      { account: demo.name, revision: 2, kept: 'local' },
+    ]);
+    await expect(
+      member.services
+        .withAccount(demo.name)
+        .connection.testConnection(member.services.settings.forAccount(demo.name).read()),
+    ).resolves.toMatchObject({ structureCount: 3 });
   });
 
   it("takes the published one when Chorus Pro refuses the member's and accepts the fleet's", async () => {
@@ -61,7 +91,10 @@ describe('a password renewed on the member and another published', () => {
     await publish();
     await member.services.syncFleets();
     await setPassword(member, simulator, 'tape-de-travers');
-    await publisher.services.secrets.set(secretAccounts.technicalPassword(simulator.url, fleetCommunes[1].login), 'Autre-Changement-2027');
+    await publisher.services.secrets.set(
+      secretAccounts.technicalPassword(simulator.url, fleetCommunes[1].login),
+      'Autre-Changement-2027',
+    );
     await publish();
     const [result] = await member.services.syncFleets();
     expect(result?.outcome).toMatchObject({ kind: 'applied', conflicts: [{ account: demo.name, kept: 'published' }] });

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
 import { fixedClock } from '../../test/support/settings-fixture';
-import { configureCommunes, fleetCommunes, fleetWorkstations, sharedFolder, type FleetWorkstation } from '../../test/support/fleet-fixture';
+import {
+  configureCommunes,
+  fleetCommunes,
+  fleetWorkstations,
+  sharedFolder,
+  type FleetWorkstation,
+} from '../../test/support/fleet-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 import { createFleet } from './create-fleet';
 import { listMembers, removeMember } from './fleet-members';
@@ -26,7 +32,11 @@ const workstation = fleetWorkstations();
 const target = { url: 'https://chorus.lavaur.example', tokenUrl: 'https://oauth.lavaur.example/token' };
 const passphrase = 'la clé du coffre de la communauté de communes';
 const noChorus: CheckPassword = () => Promise.resolve('unknown');
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'succeeded', (error: unknown) => (error instanceof AppError ? error.code : String(error)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'succeeded',
+    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
+  );
 
 interface Fleet {
   readonly folder: string;
@@ -45,15 +55,31 @@ async function newFleet(): Promise<Fleet> {
 }
 
 const sync = (member: FleetWorkstation, checkPassword: CheckPassword = noChorus) =>
-  syncFleets({ ...member.fleet(''), workstation: member.services.workstation, openFolder: nodeFleetFolder, checkPassword });
+  syncFleets({
+    ...member.fleet(''),
+    workstation: member.services.workstation,
+    openFolder: nodeFleetFolder,
+    checkPassword,
+  });
 
 const publish = (fleet: Fleet, options: { accept?: string; name?: string } = {}) =>
-  publishFleet(fleet.publisher.fleet(fleet.folder), { accounts: fleet.publisher.services.settings.accounts.list(), ...options });
+  publishFleet(fleet.publisher.fleet(fleet.folder), {
+    accounts: fleet.publisher.services.settings.accounts.list(),
+    ...options,
+  });
 
 async function joinWithCode(fleet: Fleet, label: string): Promise<{ member: FleetWorkstation; joined: Joined }> {
   const member = workstation(label);
-  const { code } = await inviteMember(fleet.publisher.fleet(fleet.folder), await import('./publisher-keys').then(({ openPublisher }) => openPublisher(fleet.publisher.fleet(fleet.folder))));
-  const joined = await joinFleet(member.fleet(fleet.folder), { fingerprint: fleet.fingerprint, code: code.replace(/-/g, ''), machine: `PC-${label}`, user: label });
+  const { code } = await inviteMember(
+    fleet.publisher.fleet(fleet.folder),
+    await import('./publisher-keys').then(({ openPublisher }) => openPublisher(fleet.publisher.fleet(fleet.folder))),
+  );
+  const joined = await joinFleet(member.fleet(fleet.folder), {
+    fingerprint: fleet.fingerprint,
+    code: code.replace(/-/g, ''),
+    machine: `PC-${label}`,
+    user: label,
+  });
   return { member, joined };
 }
 
@@ -62,9 +88,11 @@ interface EnvelopeJson {
   readonly payload: string;
 }
 const envelopeAt = (path: string): EnvelopeJson => JSON.parse(readFileSync(path, 'utf8')) as EnvelopeJson;
-const payloadAt = (path: string): Record<string, unknown> => JSON.parse(Buffer.from(envelopeAt(path).payload, 'base64').toString()) as Record<string, unknown>;
+const payloadAt = (path: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(envelopeAt(path).payload, 'base64').toString()) as Record<string, unknown>;
 
-const passwordOf = (station: FleetWorkstation, login: string) => station.services.secrets.get(secretAccounts.technicalPassword(target.url, login));
+const passwordOf = (station: FleetWorkstation, login: string) =>
+  station.services.secrets.get(secretAccounts.technicalPassword(target.url, login));
 
 async function renewOnPublisher(fleet: Fleet, commune: number, password: string): Promise<void> {
   const { login } = fleetCommunes[commune] ?? fleetCommunes[0];
@@ -77,11 +105,15 @@ describe('a fleet of workstations', () => {
     expect(fleet.fingerprint).toMatch(/^[0-9A-HJKMNP-TV-Z]{20}$/);
     const root = await openRootKey(readFileSync(fleet.rootKeyFile, 'utf8'), passphrase);
     expect(root.fleet).toBe(fleet.fingerprint);
-    await expect(openRootKey(readFileSync(fleet.rootKeyFile, 'utf8'), 'pas la bonne phrase secrète')).rejects.toThrow(/phrase secrète incorrecte/);
+    await expect(openRootKey(readFileSync(fleet.rootKeyFile, 'utf8'), 'pas la bonne phrase secrète')).rejects.toThrow(
+      /phrase secrète incorrecte/,
+    );
     // The private keys are in the keychain, not in the folder nor the user-data folder.
     expect(await fleet.publisher.services.secrets.get(fleetEntries.workingKey(root.fleet))).toBeDefined();
     expect(readdirSync(join(fleet.folder, 'certificats'))).toEqual(['certificat-1']);
-    expect(await codeOf(createFleet(fleet.publisher.fleet(fleet.folder), join(tempDir(), 'autre.age'), passphrase))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(createFleet(fleet.publisher.fleet(fleet.folder), join(tempDir(), 'autre.age'), passphrase)),
+    ).toBe('INVALID_INPUT');
   });
 
   it('brings three members, each with its own folder and keychain, every account; a renewal published once reaches all three', async () => {
@@ -98,7 +130,9 @@ describe('a fleet of workstations', () => {
     for (const { member } of members) {
       const [result] = await sync(member);
       expect(result?.outcome).toMatchObject({ kind: 'applied', revision: 1 });
-      expect(member.services.settings.accounts.list().map((account) => account.name)).toEqual(fleetCommunes.map((commune) => commune.name));
+      expect(member.services.settings.accounts.list().map((account) => account.name)).toEqual(
+        fleetCommunes.map((commune) => commune.name),
+      );
       expect(await passwordOf(member, fleetCommunes[0].login)).toBe(fleetCommunes[0].password);
       expect(member.services.settings.forAccount(fleetCommunes[0].name).read().passwordVerified).toBe(false);
     }
@@ -110,7 +144,11 @@ describe('a fleet of workstations', () => {
     await renewOnPublisher(fleet, 2, 'Nouveau-Mot-De-Passe-2027');
     expect((await publish(fleet)).revision).toBe(2);
     for (const { member } of members) {
-      expect((await sync(member))[0]?.outcome).toMatchObject({ kind: 'applied', revision: 2, received: [fleetCommunes[2].name] });
+      expect((await sync(member))[0]?.outcome).toMatchObject({
+        kind: 'applied',
+        revision: 2,
+        received: [fleetCommunes[2].name],
+      });
       expect(await passwordOf(member, fleetCommunes[2].login)).toBe('Nouveau-Mot-De-Passe-2027');
       expect((await sync(member))[0]?.outcome).toMatchObject({ kind: 'nothing-new', revision: 2 });
     }
@@ -122,7 +160,9 @@ describe('a fleet of workstations', () => {
     const caPath = join(tempDir('chorus-autorite-'), 'autorite.pem');
     copyFileSync(join('test', 'fixtures', '0.2.0-machine-profile-ca', 'autorite-profil-c0b3932689a077ac.pem'), caPath);
     const [limited, serving] = [fleetCommunes[0].name, fleetCommunes[1].name];
-    fleet.publisher.services.settings.forAccount(limited).update({ caCertificatePath: caPath, caForOfficialHosts: false });
+    fleet.publisher.services.settings
+      .forAccount(limited)
+      .update({ caCertificatePath: caPath, caForOfficialHosts: false });
     fleet.publisher.services.settings.forAccount(serving).update({ caCertificatePath: caPath });
     await publish(fleet);
     expect((await sync(member))[0]?.outcome).toMatchObject({ kind: 'applied', revision: 1 });
@@ -143,7 +183,10 @@ describe('a fleet of workstations', () => {
     // Signed by a key the root never certified, with every field right.
     const genuine = envelopeAt(join(published, 'publication-1'));
     const forged = payloadAt(join(published, 'publication-1'));
-    writeFileSync(join(published, 'publication-2'), signedFile('publication', genuine.signer, generateSigningKey().privateKey, { ...forged, revision: 2 }));
+    writeFileSync(
+      join(published, 'publication-2'),
+      signedFile('publication', genuine.signer, generateSigningKey().privateKey, { ...forged, revision: 2 }),
+    );
     // One byte of the genuine file changed, under the next name.
     const bytes = readFileSync(join(published, 'publication-1'));
     bytes[200] = bytes[200] === 65 ? 66 : 65;
@@ -187,7 +230,11 @@ describe('a fleet of workstations', () => {
     await publish(fleet);
     await sync(kept.member);
     await sync(removed.member);
-    const removal = await removeMember(fleet.publisher.fleet(fleet.folder), removed.joined.memberId, fleet.publisher.services.settings.accounts.list());
+    const removal = await removeMember(
+      fleet.publisher.fleet(fleet.folder),
+      removed.joined.memberId,
+      fleet.publisher.services.settings.accounts.list(),
+    );
     expect(removal.accounts).toEqual(fleetCommunes.map((commune) => commune.name));
     await renewOnPublisher(fleet, 1, 'Apres-Le-Retrait-2027');
     await publish(fleet);
@@ -201,16 +248,32 @@ describe('a fleet of workstations', () => {
   it('keeps a member that joined without a code waiting until the IT person accepts its id, after comparing phrases', async () => {
     const fleet = await newFleet();
     const member = workstation('sans-code');
-    const joined = await joinFleet(member.fleet(fleet.folder), { fingerprint: fleet.fingerprint, machine: 'PC-ACCUEIL', user: 'marie' });
+    const joined = await joinFleet(member.fleet(fleet.folder), {
+      fingerprint: fleet.fingerprint,
+      machine: 'PC-ACCUEIL',
+      user: 'marie',
+    });
     expect(joined.acceptance).toBe('phrase');
     await publish(fleet);
     expect((await sync(member))[0]?.outcome).toEqual({ kind: 'pending', phrase: joined.phrase });
     const listed = await listMembers(fleet.publisher.fleet(fleet.folder));
-    expect(listed.members).toEqual([{ id: joined.memberId, name: null, machine: 'PC-ACCUEIL', user: 'marie', phrase: joined.phrase, state: 'pending' }]);
+    expect(listed.members).toEqual([
+      {
+        id: joined.memberId,
+        name: null,
+        machine: 'PC-ACCUEIL',
+        user: 'marie',
+        phrase: joined.phrase,
+        state: 'pending',
+      },
+    ]);
     const accepted = await publish(fleet, { accept: joined.memberId, name: 'Accueil de la mairie' });
     expect(accepted.acceptedNow).toEqual([joined.memberId]);
     expect((await sync(member))[0]?.outcome).toMatchObject({ kind: 'applied', revision: 2 });
-    expect((await listMembers(fleet.publisher.fleet(fleet.folder))).members[0]).toMatchObject({ name: 'Accueil de la mairie', state: 'accepted' });
+    expect((await listMembers(fleet.publisher.fleet(fleet.folder))).members[0]).toMatchObject({
+      name: 'Accueil de la mairie',
+      state: 'accepted',
+    });
   });
 
   it('refuses a code used once already, or expired, and writes nothing', async () => {
@@ -219,14 +282,37 @@ describe('a fleet of workstations', () => {
     const { openPublisher } = await import('./publisher-keys');
     const { code } = await inviteMember(publisherFleet, await openPublisher(publisherFleet));
     const first = workstation('premier');
-    await joinFleet(first.fleet(fleet.folder), { fingerprint: fleet.fingerprint, code: code.replace(/-/g, ''), machine: 'PC-1', user: 'a' });
+    await joinFleet(first.fleet(fleet.folder), {
+      fingerprint: fleet.fingerprint,
+      code: code.replace(/-/g, ''),
+      machine: 'PC-1',
+      user: 'a',
+    });
     await publish(fleet);
     const second = workstation('second');
-    expect(await codeOf(joinFleet(second.fleet(fleet.folder), { fingerprint: fleet.fingerprint, code: code.replace(/-/g, ''), machine: 'PC-2', user: 'b' }))).toBe('FLEET_CODE_REFUSED');
+    expect(
+      await codeOf(
+        joinFleet(second.fleet(fleet.folder), {
+          fingerprint: fleet.fingerprint,
+          code: code.replace(/-/g, ''),
+          machine: 'PC-2',
+          user: 'b',
+        }),
+      ),
+    ).toBe('FLEET_CODE_REFUSED');
     const late = workstation('tard');
     const { code: other } = await inviteMember(publisherFleet, await openPublisher(publisherFleet));
     const in73Hours = fixedClock('2026-12-07T09:00:00Z');
-    expect(await codeOf(joinFleet(late.fleet(fleet.folder, in73Hours), { fingerprint: fleet.fingerprint, code: other.replace(/-/g, ''), machine: 'PC-3', user: 'c' }))).toBe('FLEET_CODE_REFUSED');
+    expect(
+      await codeOf(
+        joinFleet(late.fleet(fleet.folder, in73Hours), {
+          fingerprint: fleet.fingerprint,
+          code: other.replace(/-/g, ''),
+          machine: 'PC-3',
+          user: 'c',
+        }),
+      ),
+    ).toBe('FLEET_CODE_REFUSED');
     expect(readdirSync(join(fleet.folder, 'members'))).toHaveLength(1);
     expect(existsSync(join(second.userDataDir, 'flotte'))).toBe(false);
   });
@@ -235,7 +321,9 @@ describe('a fleet of workstations', () => {
     const fleet = await newFleet();
     const other = await newFleet();
     const member = workstation('egare');
-    expect(await codeOf(joinFleet(member.fleet(fleet.folder), { fingerprint: other.fingerprint, machine: 'PC', user: 'u' }))).toBe('FLEET_FINGERPRINT_MISMATCH');
+    expect(
+      await codeOf(joinFleet(member.fleet(fleet.folder), { fingerprint: other.fingerprint, machine: 'PC', user: 'u' })),
+    ).toBe('FLEET_FINGERPRINT_MISMATCH');
     expect(readdirSync(join(fleet.folder, 'members'))).toEqual([]);
     expect(await member.services.secrets.get(fleetEntries.memberKeys(other.fingerprint))).toBeUndefined();
   });
@@ -243,11 +331,18 @@ describe('a fleet of workstations', () => {
   it('ignores forged member files: another key under a member id, a renamed request, junk', async () => {
     const fleet = await newFleet();
     const honest = workstation('honnete');
-    const joined = await joinFleet(honest.fleet(fleet.folder), { fingerprint: fleet.fingerprint, machine: 'PC', user: 'u' });
+    const joined = await joinFleet(honest.fleet(fleet.folder), {
+      fingerprint: fleet.fingerprint,
+      machine: 'PC',
+      user: 'u',
+    });
     const members = join(fleet.folder, 'members');
     const request = payloadAt(join(members, joined.memberId));
     // The honest request's content, signed by an attacker's key under a made-up id.
-    writeFileSync(join(members, 'ABCDEFGHJKMNPQRS'), signedFile('adhesion', 'ABCDEFGHJKMNPQRS', generateSigningKey().privateKey, request));
+    writeFileSync(
+      join(members, 'ABCDEFGHJKMNPQRS'),
+      signedFile('adhesion', 'ABCDEFGHJKMNPQRS', generateSigningKey().privateKey, request),
+    );
     // The honest file copied under another id.
     copyFileSync(join(members, joined.memberId), join(members, '0123456789ABCDEF'));
     writeFileSync(join(members, 'pas-un-membre'), '<script>alert(1)</script>');
@@ -263,22 +358,38 @@ describe('a fleet of workstations', () => {
     await publish(fleet);
     await sync(member);
     const publisher = await openPublisher(fleet.publisher.fleet(fleet.folder));
-    const first = payloadAt(join(fleet.folder, 'publications', 'publication-1')) as { boxes: { recipients: string[]; sealed: string }[] } & Record<string, unknown>;
+    const first = payloadAt(join(fleet.folder, 'publications', 'publication-1')) as {
+      boxes: { recipients: string[]; sealed: string }[];
+    } & Record<string, unknown>;
     const keys = await readMemberKeys(member.services.secrets, fleet.fingerprint);
     const boxes = await Promise.all(
       first.boxes.map(async (box) => {
         // Only the boxes this member opens (the publishers' own box, issue 31, stays as it is).
         if (!box.recipients.includes(joined.memberId)) return box;
-        const content = (await openSealed(box.sealed, keys?.identity ?? '')) as { accounts: Record<string, unknown>[] } & Record<string, unknown>;
-        const planted = { ...content, revision: 2, accounts: content.accounts.map((account) => ({ ...account, destinations: [{ name: 'Logiciel', kind: 'script', command: '/tmp/x' }] })) };
+        const content = (await openSealed(box.sealed, keys?.identity ?? '')) as {
+          accounts: Record<string, unknown>[];
+        } & Record<string, unknown>;
+        const planted = {
+          ...content,
+          revision: 2,
+          accounts: content.accounts.map((account) => ({
+            ...account,
+            destinations: [{ name: 'Logiciel', kind: 'script', command: '/tmp/x' }],
+          })),
+        };
         return { ...box, sealed: await sealTo([await recipientOf(keys?.identity ?? '')], planted) };
       }),
     );
-    writeFileSync(join(fleet.folder, 'publications', 'publication-2'), signedFile('publication', publisher.signer, publisher.workingKey, { ...first, revision: 2, boxes }));
+    writeFileSync(
+      join(fleet.folder, 'publications', 'publication-2'),
+      signedFile('publication', publisher.signer, publisher.workingKey, { ...first, revision: 2, boxes }),
+    );
     const [result] = await sync(member);
     expect(joined.memberId).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
     expect(result?.outcome).toMatchObject({ kind: 'nothing-new', revision: 1 });
-    expect(result?.ignored.line()).toContain('destinations script ou serveur, que seule la stratégie de la machine définit');
+    expect(result?.ignored.line()).toContain(
+      'destinations script ou serveur, que seule la stratégie de la machine définit',
+    );
   });
 
   it('says a publication of a newer format is newer, instead of guessing', async () => {
@@ -286,7 +397,10 @@ describe('a fleet of workstations', () => {
     const { member } = await joinWithCode(fleet, 'n');
     await publish(fleet);
     await sync(member);
-    writeFileSync(join(fleet.folder, 'publications', 'publication-2'), JSON.stringify({ format: 'chorus-pro-echanges-flotte', formatVersion: 2, kind: 'publication' }));
+    writeFileSync(
+      join(fleet.folder, 'publications', 'publication-2'),
+      JSON.stringify({ format: 'chorus-pro-echanges-flotte', formatVersion: 2, kind: 'publication' }),
+    );
     const [result] = await sync(member);
     expect(result?.outcome.kind).toBe('nothing-new');
     expect(result?.ignored.newerFormat).toBe(true);
@@ -302,7 +416,10 @@ describe('a fleet of workstations', () => {
     expect(forgotten).toEqual({ keychainEntries: 2, localRecords: true });
     expect(await passwordOf(member, fleetCommunes[0].login)).toBe(fleetCommunes[0].password);
     expect(await sync(member)).toEqual([]);
-    expect(await forgetFleetMembership(fleet.publisher.services.secrets, fleet.publisher.userDataDir)).toMatchObject({ keychainEntries: 2, localRecords: true });
+    expect(await forgetFleetMembership(fleet.publisher.services.secrets, fleet.publisher.userDataDir)).toMatchObject({
+      keychainEntries: 2,
+      localRecords: true,
+    });
     expect(await codeOf(publish(fleet))).toBe('FLEET_NOT_PUBLISHER');
   });
 });

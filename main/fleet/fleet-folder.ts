@@ -16,7 +16,13 @@ export type FleetSubfolder = (typeof fleetSubfolders)[number];
 export const folderCaps = {
   /** Names read from one sub-folder; more are counted, never listed. */
   entries: 10_000,
-  bytes: { certificats: 64 * 1024, invitations: 16 * 1024, publications: 16 * 1024 * 1024, members: 16 * 1024, status: 64 * 1024 },
+  bytes: {
+    certificats: 64 * 1024,
+    invitations: 16 * 1024,
+    publications: 16 * 1024 * 1024,
+    members: 16 * 1024,
+    status: 64 * 1024,
+  },
 } as const satisfies { entries: number; bytes: Record<FleetSubfolder, number> };
 
 export interface Listing {
@@ -51,7 +57,8 @@ const noFollow = (constants as Partial<typeof constants>).O_NOFOLLOW ?? 0;
  * which never blocks the window.
  */
 export function nodeFleetFolder(path: string, options: { readonly blockingReads?: boolean } = {}): FleetFolder {
-  const at = (sub: FleetSubfolder, name?: string): string => (name === undefined ? join(path, sub) : join(path, sub, name));
+  const at = (sub: FleetSubfolder, name?: string): string =>
+    name === undefined ? join(path, sub) : join(path, sub, name);
   return {
     path,
     check: async () => {
@@ -81,7 +88,10 @@ export function nodeFleetFolder(path: string, options: { readonly blockingReads?
     },
     read: async (sub, name) => {
       if (!safeName(name)) return undefined;
-      const read = options.blockingReads === true ? readBoundedFileSync(at(sub, name), folderCaps.bytes[sub]) : await readBoundedFile(at(sub, name), folderCaps.bytes[sub]);
+      const read =
+        options.blockingReads === true
+          ? readBoundedFileSync(at(sub, name), folderCaps.bytes[sub])
+          : await readBoundedFile(at(sub, name), folderCaps.bytes[sub]);
       return read.ok ? read.text : undefined;
     },
     create: async (sub, name, bytes) => {
@@ -109,7 +119,10 @@ export function nodeFleetFolder(path: string, options: { readonly blockingReads?
       if (stats === undefined) {
         if (await nodeFleetFolder(path).create(sub, name, bytes)) return;
       } else if (!stats.isFile()) {
-        throw new AppError('INVALID_INPUT', `${at(sub, name)} n'est pas un fichier ordinaire : supprimez-le, puis relancez fleet join`);
+        throw new AppError(
+          'INVALID_INPUT',
+          `${at(sub, name)} n'est pas un fichier ordinaire : supprimez-le, puis relancez fleet join`,
+        );
       }
       let handle;
       try {

@@ -17,7 +17,9 @@ const instant = z.iso.datetime({ offset: true });
 const declaredName = z.string().min(1).max(128);
 
 /** A publisher: a working key (Ed25519) that signs publications, and an X25519 recipient for what members send back. */
-export const certifiedPublisherSchema = z.object({ id: base32Id, signingKey: base64Key, recipient: ageRecipient, label: declaredName.optional() }).strict();
+export const certifiedPublisherSchema = z
+  .object({ id: base32Id, signingKey: base64Key, recipient: ageRecipient, label: declaredName.optional() })
+  .strict();
 export type CertifiedPublisher = z.infer<typeof certifiedPublisherSchema>;
 
 /**
@@ -45,7 +47,13 @@ export type Certificate = z.infer<typeof certificateSchema>;
 
 /** `invitations/invitation-<id>`, signed by a working key: what lets a member check its code before joining. */
 export const invitationSchema = z
-  .object({ formatVersion: version, fleet: fingerprint, id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/), expiresAt: instant, verifier: base64Key })
+  .object({
+    formatVersion: version,
+    fleet: fingerprint,
+    id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/),
+    expiresAt: instant,
+    verifier: base64Key,
+  })
   .strict();
 export type Invitation = z.infer<typeof invitationSchema>;
 
@@ -111,7 +119,9 @@ export const assignmentSchema = z
 export type Assignment = z.infer<typeof assignmentSchema>;
 
 /** What every publisher (and the root) must know to publish after another: carried in the publishers' box only. */
-export const publisherStateSchema = z.object({ members: z.array(publishedMemberSchema).max(10_000), assignments: z.array(assignmentSchema).max(2000) }).strict();
+export const publisherStateSchema = z
+  .object({ members: z.array(publishedMemberSchema).max(10_000), assignments: z.array(assignmentSchema).max(2000) })
+  .strict();
 export type PublisherState = z.infer<typeof publisherStateSchema>;
 
 /**
@@ -119,7 +129,13 @@ export type PublisherState = z.infer<typeof publisherStateSchema>;
  * the accounts assigned to it; the publishers' box every account, and the publishing state.
  */
 export const boxContentSchema = z
-  .object({ formatVersion: version, fleet: fingerprint, revision: z.int().min(1), accounts: z.array(publishedAccountSchema).max(2000), state: publisherStateSchema.optional() })
+  .object({
+    formatVersion: version,
+    fleet: fingerprint,
+    revision: z.int().min(1),
+    accounts: z.array(publishedAccountSchema).max(2000),
+    state: publisherStateSchema.optional(),
+  })
   .strict();
 export type BoxContent = z.infer<typeof boxContentSchema>;
 
@@ -140,7 +156,17 @@ export const publicationSchema = z
     removed: z.array(base32Id).max(10_000),
     invitationsUsed: z.array(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/)).max(10_000),
     boxes: z
-      .array(z.object({ recipients: z.array(z.string().min(1).max(40)).min(1).max(10_001), sealed: z.string().min(1).max(16 * 1024 * 1024) }).strict())
+      .array(
+        z
+          .object({
+            recipients: z.array(z.string().min(1).max(40)).min(1).max(10_001),
+            sealed: z
+              .string()
+              .min(1)
+              .max(16 * 1024 * 1024),
+          })
+          .strict(),
+      )
       .max(256),
   })
   .strict();

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../failures/errors';
 import { base32, inGroupsOfFour, normalizeBase32 } from './base32';
-import { fingerprintOf, memberIdOf, parseFingerprint, parseInvitationCode, parseMemberId, phraseOf, shownFingerprint } from './fleet-identity';
+import {
+  fingerprintOf,
+  memberIdOf,
+  parseFingerprint,
+  parseInvitationCode,
+  parseMemberId,
+  phraseOf,
+  shownFingerprint,
+} from './fleet-identity';
 import { phraseWords } from './phrase-words';
 import { newAgeIdentity } from './sealed-box';
 import { generateSigningKey } from './signing-keys';
@@ -19,7 +27,9 @@ describe("the fleet's names read aloud", () => {
   it('has 2048 distinct French words, told apart by their first four letters, accents aside', () => {
     expect(phraseWords).toHaveLength(2048);
     expect(new Set(phraseWords).size).toBe(2048);
-    expect(new Set(phraseWords.map((word) => word.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 4))).size).toBe(2048);
+    expect(new Set(phraseWords.map((word) => word.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 4))).size).toBe(
+      2048,
+    );
     expect(phraseWords.every((word) => /^[a-zà-ÿ]+$/.test(word) && word === word.normalize('NFC'))).toBe(true);
   });
 

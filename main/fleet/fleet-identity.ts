@@ -10,7 +10,8 @@ import { phraseWords } from './phrase-words';
  * (100 bits), written in groups of four (« K3M7-… »). Whoever gives it to `fleet join` trusts that
  * root and nothing else.
  */
-export const fingerprintOf = (rootKey: string): string => base32(createHash('sha256').update(Buffer.from(rootKey, 'base64')).digest(), 20);
+export const fingerprintOf = (rootKey: string): string =>
+  base32(createHash('sha256').update(Buffer.from(rootKey, 'base64')).digest(), 20);
 
 export const shownFingerprint = (fingerprint: string): string => inGroupsOfFour(fingerprint);
 
@@ -18,17 +19,26 @@ export const shownFingerprint = (fingerprint: string): string => inGroupsOfFour(
 export function parseFingerprint(typed: string): string {
   const normalized = normalizeBase32(typed);
   if (normalized === undefined || normalized.length !== 20) {
-    throw new AppError('INVALID_INPUT', "--publisher : l'empreinte de la flotte s'écrit en 20 caractères, par groupes de quatre (XXXX-XXXX-XXXX-XXXX-XXXX), telle que « fleet create » l'a affichée");
+    throw new AppError(
+      'INVALID_INPUT',
+      "--publisher : l'empreinte de la flotte s'écrit en 20 caractères, par groupes de quatre (XXXX-XXXX-XXXX-XXXX-XXXX), telle que « fleet create » l'a affichée",
+    );
   }
   return normalized;
 }
 
 /** The member's keys as one digest: the signing key and the age recipient, bound together. */
 const memberKeyDigest = (memberKey: string, recipient: string): Buffer =>
-  createHash('sha256').update('chorus-pro-echanges-flotte/1/membre\n').update(Buffer.from(memberKey, 'base64')).update('\n').update(recipient, 'utf8').digest();
+  createHash('sha256')
+    .update('chorus-pro-echanges-flotte/1/membre\n')
+    .update(Buffer.from(memberKey, 'base64'))
+    .update('\n')
+    .update(recipient, 'utf8')
+    .digest();
 
 /** A member's id: 16 characters of base32 (80 bits) of its keys' digest. */
-export const memberIdOf = (memberKey: string, recipient: string): string => base32(memberKeyDigest(memberKey, recipient), 16);
+export const memberIdOf = (memberKey: string, recipient: string): string =>
+  base32(memberKeyDigest(memberKey, recipient), 16);
 
 export const isMemberId = (text: string): boolean => /^[0-9A-HJKMNP-TV-Z]{16}$/.test(text);
 
@@ -36,7 +46,10 @@ export const isMemberId = (text: string): boolean => /^[0-9A-HJKMNP-TV-Z]{16}$/.
 export function parseMemberId(typed: string): string {
   const normalized = normalizeBase32(typed);
   if (normalized === undefined || !isMemberId(normalized)) {
-    throw new AppError('INVALID_INPUT', "identifiant de poste : 16 caractères, tels que « fleet members DOSSIER » les affiche");
+    throw new AppError(
+      'INVALID_INPUT',
+      'identifiant de poste : 16 caractères, tels que « fleet members DOSSIER » les affiche',
+    );
   }
   return normalized;
 }
@@ -53,15 +66,23 @@ const phraseCost = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const
 /** The four words a member shows, for the IT person to compare before accepting it. */
 export function phraseOf(memberKey: string, recipient: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    scrypt(memberKeyDigest(memberKey, recipient), 'chorus-pro-echanges-flotte/1/phrase', 8, phraseCost, (error, derived) => {
-      if (error) {
-        reject(error);
-        return;
-      }
-      const bits = derived.readBigUInt64BE(0);
-      const words = [0, 1, 2, 3].map((index) => phraseWords[Number((bits >> BigInt(53 - 11 * index)) & 2047n)] ?? '?');
-      resolve(words.join(' '));
-    });
+    scrypt(
+      memberKeyDigest(memberKey, recipient),
+      'chorus-pro-echanges-flotte/1/phrase',
+      8,
+      phraseCost,
+      (error, derived) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        const bits = derived.readBigUInt64BE(0);
+        const words = [0, 1, 2, 3].map(
+          (index) => phraseWords[Number((bits >> BigInt(53 - 11 * index)) & 2047n)] ?? '?',
+        );
+        resolve(words.join(' '));
+      },
+    );
   });
 }
 
@@ -74,7 +95,10 @@ export const shownCode = (code: string): string => inGroupsOfFour(code);
 export function parseInvitationCode(typed: string): string {
   const normalized = normalizeBase32(typed.trim());
   if (normalized === undefined || normalized.length !== 12) {
-    throw new AppError('FLEET_CODE_REFUSED', "le code d'invitation s'écrit en 12 caractères (XXXX-XXXX-XXXX), tel que « fleet invite » l'a affiché");
+    throw new AppError(
+      'FLEET_CODE_REFUSED',
+      "le code d'invitation s'écrit en 12 caractères (XXXX-XXXX-XXXX), tel que « fleet invite » l'a affiché",
+    );
   }
   return normalized;
 }

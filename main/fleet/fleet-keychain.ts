@@ -13,9 +13,12 @@ export const fleetEntries = {
 };
 
 /** Whether a keychain entry belongs to the fleet (forgetFleetMembership in local-records.ts removes them all). */
-export const isFleetEntry = (account: string): boolean => account.startsWith('flotte-membre|') || account.startsWith('flotte-editeur|');
+export const isFleetEntry = (account: string): boolean =>
+  account.startsWith('flotte-membre|') || account.startsWith('flotte-editeur|');
 
-const memberKeysSchema = z.object({ signingKey: z.string().min(1).max(200), identity: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]+$/) }).strict();
+const memberKeysSchema = z
+  .object({ signingKey: z.string().min(1).max(200), identity: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]+$/) })
+  .strict();
 export type MemberKeys = z.infer<typeof memberKeysSchema>;
 
 /** What protects a member from rollback: the highest revision applied and certificate sequence seen. */
@@ -33,18 +36,32 @@ async function readJson<T>(secrets: SecretStore, account: string, schema: z.ZodT
   }
 }
 
-export const readMemberKeys = (secrets: SecretStore, fingerprint: string): Promise<MemberKeys | undefined> => readJson(secrets, fleetEntries.memberKeys(fingerprint), memberKeysSchema);
+export const readMemberKeys = (secrets: SecretStore, fingerprint: string): Promise<MemberKeys | undefined> =>
+  readJson(secrets, fleetEntries.memberKeys(fingerprint), memberKeysSchema);
 
-export const writeMemberKeys = (secrets: SecretStore, fingerprint: string, keys: MemberKeys): Promise<void> => secrets.set(fleetEntries.memberKeys(fingerprint), JSON.stringify(keys));
+export const writeMemberKeys = (secrets: SecretStore, fingerprint: string, keys: MemberKeys): Promise<void> =>
+  secrets.set(fleetEntries.memberKeys(fingerprint), JSON.stringify(keys));
 
 export async function readMemberState(secrets: SecretStore, fingerprint: string): Promise<MemberRollbackState> {
-  return (await readJson(secrets, fleetEntries.memberState(fingerprint), memberStateSchema)) ?? { lastRevision: 0, certificateSequence: 0 };
+  return (
+    (await readJson(secrets, fleetEntries.memberState(fingerprint), memberStateSchema)) ?? {
+      lastRevision: 0,
+      certificateSequence: 0,
+    }
+  );
 }
 
 /** Only ever upwards: two syncs at once (the window and the daily check) never move it back. */
-export async function raiseMemberState(secrets: SecretStore, fingerprint: string, next: MemberRollbackState): Promise<void> {
+export async function raiseMemberState(
+  secrets: SecretStore,
+  fingerprint: string,
+  next: MemberRollbackState,
+): Promise<void> {
   const current = await readMemberState(secrets, fingerprint);
-  const raised = { lastRevision: Math.max(current.lastRevision, next.lastRevision), certificateSequence: Math.max(current.certificateSequence, next.certificateSequence) };
+  const raised = {
+    lastRevision: Math.max(current.lastRevision, next.lastRevision),
+    certificateSequence: Math.max(current.certificateSequence, next.certificateSequence),
+  };
   if (raised.lastRevision !== current.lastRevision || raised.certificateSequence !== current.certificateSequence) {
     await secrets.set(fleetEntries.memberState(fingerprint), JSON.stringify(raised));
   }

@@ -37,15 +37,36 @@ export async function listMembers(dependencies: FleetDependencies): Promise<Memb
   const joins = await readJoinRequests(dependencies.folder, record.fingerprint, ignored);
   const members: ListedMember[] = [];
   for (const member of record.members) {
-    members.push({ id: member.id, name: member.name ?? null, machine: member.machine, user: member.user, phrase: await phraseOf(member.memberKey, member.recipient), state: member.state });
+    members.push({
+      id: member.id,
+      name: member.name ?? null,
+      machine: member.machine,
+      user: member.user,
+      phrase: await phraseOf(member.memberKey, member.recipient),
+      state: member.state,
+    });
   }
   const known = new Set(record.members.map((member) => member.id));
   for (const join of joins.filter((candidate) => !known.has(candidate.id))) {
-    members.push({ id: join.id, name: null, machine: join.request.machine, user: join.request.user, phrase: await phraseOf(join.request.memberKey, join.request.recipient), state: 'pending' });
+    members.push({
+      id: join.id,
+      name: null,
+      machine: join.request.machine,
+      user: join.request.user,
+      phrase: await phraseOf(join.request.memberKey, join.request.recipient),
+      state: 'pending',
+    });
   }
   const phrases = members.map((member) => member.phrase);
-  const assignments = record.assignments.flatMap((assignment) => (assignment.members === null ? [] : [{ account: assignment.account, members: [...assignment.members] }]));
-  return { members, samePhrase: [...new Set(phrases.filter((phrase, index) => phrases.indexOf(phrase) !== index))], assignments, ignored };
+  const assignments = record.assignments.flatMap((assignment) =>
+    assignment.members === null ? [] : [{ account: assignment.account, members: [...assignment.members] }],
+  );
+  return {
+    members,
+    samePhrase: [...new Set(phrases.filter((phrase, index) => phrases.indexOf(phrase) !== index))],
+    assignments,
+    ignored,
+  };
 }
 
 export interface Removal {
@@ -54,15 +75,33 @@ export interface Removal {
   readonly accounts: readonly string[];
 }
 
-export async function removeMember(dependencies: FleetDependencies, id: string, accounts: readonly StoredAccount[]): Promise<Removal> {
+export async function removeMember(
+  dependencies: FleetDependencies,
+  id: string,
+  accounts: readonly StoredAccount[],
+): Promise<Removal> {
   const { record } = await publisherView(dependencies, await openPublisher(dependencies));
   const member = record.members.find((candidate) => candidate.id === id);
-  if (!member) throw new AppError('INVALID_INPUT', `aucun poste accepté ne porte l'identifiant ${id} ; fleet members DOSSIER les liste (un poste en attente n'a rien reçu : il n'y a rien à retirer)`);
+  if (!member)
+    throw new AppError(
+      'INVALID_INPUT',
+      `aucun poste accepté ne porte l'identifiant ${id} ; fleet members DOSSIER les liste (un poste en attente n'a rien reçu : il n'y a rien à retirer)`,
+    );
   if (member.state === 'accepted') {
     const removedAt = dependencies.clock().toISOString();
-    await savePublisherRecord(dependencies.userDataDir, { ...record, members: record.members.map((candidate) => (candidate.id === id ? { ...candidate, state: 'removed' as const, removedAt } : candidate)) });
+    await savePublisherRecord(dependencies.userDataDir, {
+      ...record,
+      members: record.members.map((candidate) =>
+        candidate.id === id ? { ...candidate, state: 'removed' as const, removedAt } : candidate,
+      ),
+    });
     dependencies.logger.info('fleet.member-removed', { member: id });
   }
   // The accounts it could read: those assigned to others only never reached it.
-  return { id, accounts: accounts.filter((account) => account.login !== undefined && readableBy(record.assignments, account.name, id)).map((account) => account.name) };
+  return {
+    id,
+    accounts: accounts
+      .filter((account) => account.login !== undefined && readableBy(record.assignments, account.name, id))
+      .map((account) => account.name),
+  };
 }

@@ -29,7 +29,11 @@ export async function fleetParks(dependencies: FleetParksDependencies): Promise<
   for (const record of records) {
     const said = { fingerprint: shownFingerprint(record.fingerprint), folder: record.folder };
     try {
-      const report = await withDeadline(fleetReport({ ...dependencies, folder: dependencies.openFolder(record.folder) }, dependencies.inspectShare), dependencies.readDeadlineMs, record.folder);
+      const report = await withDeadline(
+        fleetReport({ ...dependencies, folder: dependencies.openFolder(record.folder) }, dependencies.inspectShare),
+        dependencies.readDeadlineMs,
+        record.folder,
+      );
       parks.push({
         ok: true,
         ...said,
@@ -43,7 +47,9 @@ export async function fleetParks(dependencies: FleetParksDependencies): Promise<
     } catch (error) {
       const late = error instanceof Error && 'fleetLate' in error;
       const failure = late ? undefined : toFailure(error, 'screen');
-      const message = failure?.message ?? `Vérifiez que le partage est joignable, puis actualisez : le dossier partagé n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s.`;
+      const message =
+        failure?.message ??
+        `Vérifiez que le partage est joignable, puis actualisez : le dossier partagé n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s.`;
       parks.push({ ok: false, ...said, message, ...(failure?.details ? { details: failure.details } : {}) });
     }
   }

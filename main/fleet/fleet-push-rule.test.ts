@@ -19,16 +19,30 @@ describe('who pushes the password of an account a fleet manages (issue 33)', () 
     const folder = sharedFolder();
     const publisher = workstation('editeur');
     await configureCommunes(publisher, target);
-    const created = await createFleet(publisher.fleet(folder), join(tempDir('chorus-coffre-'), 'racine.age'), 'la clé du coffre de la communauté de communes');
+    const created = await createFleet(
+      publisher.fleet(folder),
+      join(tempDir('chorus-coffre-'), 'racine.age'),
+      'la clé du coffre de la communauté de communes',
+    );
     const member = workstation('membre');
     const { code } = await inviteMember(publisher.fleet(folder), await openPublisher(publisher.fleet(folder)));
-    await joinFleet(member.fleet(folder), { fingerprint: created.fingerprint.replace(/-/g, ''), code: code.replace(/-/g, ''), machine: 'PC-membre', user: 'membre' });
+    await joinFleet(member.fleet(folder), {
+      fingerprint: created.fingerprint.replace(/-/g, ''),
+      code: code.replace(/-/g, ''),
+      machine: 'PC-membre',
+      user: 'membre',
+    });
     const lavaur = fleetCommunes[0].name;
     // Before the first publication the member manages its accounts itself.
     expect(await onlyWhereNoFleetManages(member.userDataDir)(lavaur)).toBe(true);
 
     await publishFleet(publisher.fleet(folder), { accounts: publisher.services.settings.accounts.list() });
-    await syncFleets({ ...member.fleet(''), workstation: member.services.workstation, openFolder: nodeFleetFolder, checkPassword: () => Promise.resolve('unknown') });
+    await syncFleets({
+      ...member.fleet(''),
+      workstation: member.services.workstation,
+      openFolder: nodeFleetFolder,
+      checkPassword: () => Promise.resolve('unknown'),
+    });
     member.services.settings.accounts.add('Régie des eaux');
 
     expect(await onlyWhereNoFleetManages(member.userDataDir)(lavaur)).toBe(false);

@@ -76,18 +76,37 @@ function accountState(account: AccountStatus, now: Date): AccountState {
 }
 
 /** A removed member's accounts still to renew: those it could read whose published password predates its removal. */
-function stillToRevoke(member: PublishedMember, published: readonly PublishedAccount[], assignments: Parameters<typeof readableBy>[0], publishedAt: string | null): string[] {
+function stillToRevoke(
+  member: PublishedMember,
+  published: readonly PublishedAccount[],
+  assignments: Parameters<typeof readableBy>[0],
+  publishedAt: string | null,
+): string[] {
   const removedAt = member.removedAt ?? member.acceptedAt;
   const readable = published.filter((account) => readableBy(assignments, account.name, member.id));
   if (publishedAt === null || publishedAt < removedAt) return readable.map((account) => account.name);
-  return readable.filter((account) => account.passwordUpdatedAt === undefined || account.passwordUpdatedAt < removedAt).map((account) => account.name);
+  return readable
+    .filter((account) => account.passwordUpdatedAt === undefined || account.passwordUpdatedAt < removedAt)
+    .map((account) => account.name);
 }
 
-function reportMember(member: PublishedMember, status: StatusRead | undefined, now: Date, toRevoke: readonly string[]): ReportMember {
+function reportMember(
+  member: PublishedMember,
+  status: StatusRead | undefined,
+  now: Date,
+  toRevoke: readonly string[],
+): ReportMember {
   const read = status?.kind === 'read' ? status.content : undefined;
   const lastSeen = read?.writtenAt ?? (status?.kind === 'sealed-elsewhere' ? status.writtenAt : null);
   const silent = now.getTime() - new Date(lastSeen ?? member.acceptedAt).getTime() > silentAfterMs;
-  const state: MemberState = member.state === 'removed' ? (toRevoke.length > 0 ? 'revocation-pending' : 'removed') : silent ? 'silent' : 'reporting';
+  const state: MemberState =
+    member.state === 'removed'
+      ? toRevoke.length > 0
+        ? 'revocation-pending'
+        : 'removed'
+      : silent
+        ? 'silent'
+        : 'reporting';
   return {
     id: member.id,
     name: member.name ?? null,
@@ -123,24 +142,68 @@ export async function fleetReport(dependencies: FleetDependencies, inspectShare?
   const latest = await latestPublicationHeader(dependencies.folder, publisher.trust, new IgnoredFiles());
   const known = new Set(record.members.map((member) => member.id));
   const pendingJoins = await readJoinRequests(dependencies.folder, record.fingerprint, new IgnoredFiles(), known);
-  const statuses = await readStatuses(dependencies.folder, record.fingerprint, record.members, new Set(pendingJoins.map((join) => join.id)), publisher.identity, ignored);
+  const statuses = await readStatuses(
+    dependencies.folder,
+    record.fingerprint,
+    record.members,
+    new Set(pendingJoins.map((join) => join.id)),
+    publisher.identity,
+    ignored,
+  );
   const members = record.members.map((member) =>
-    reportMember(member, statuses.byMember.get(member.id), now, member.state === 'removed' ? stillToRevoke(member, view.previous, record.assignments, latest?.publishedAt ?? null) : []),
+    reportMember(
+      member,
+      statuses.byMember.get(member.id),
+      now,
+      member.state === 'removed'
+        ? stillToRevoke(member, view.previous, record.assignments, latest?.publishedAt ?? null)
+        : [],
+    ),
   );
   const pending: PendingMember[] = [];
   const pendingNotShown = Math.max(0, pendingJoins.length - pendingShown);
-  for (const join of pendingJoins.slice(0, pendingShown)) pending.push({ id: join.id, machine: join.request.machine, user: join.request.user, phrase: await phraseOf(join.request.memberKey, join.request.recipient) });
+  for (const join of pendingJoins.slice(0, pendingShown))
+    pending.push({
+      id: join.id,
+      machine: join.request.machine,
+      user: join.request.user,
+      phrase: await phraseOf(join.request.memberKey, join.request.recipient),
+    });
   const notOwn = members.filter((member) => statuses.byMember.get(member.id)?.kind === 'not-its-own');
   const warnings = [
     ...view.warnings,
     ...(pendingNotShown > 0
-      ? [`${pendingNotShown} autre(s) demande(s) d'adhésion en attente ne sont pas affichées : « fleet members DOSSIER » les liste toutes avec leur phrase. Autant de demandes est inhabituel : vérifiez qui peut écrire dans le dossier members du partage.`]
+      ? [
+          `${pendingNotShown} autre(s) demande(s) d'adhésion en attente ne sont pas affichées : « fleet members DOSSIER » les liste toutes avec leur phrase. Autant de demandes est inhabituel : vérifiez qui peut écrire dans le dossier members du partage.`,
+        ]
       : []),
-    ...notOwn.map((member) => `Poste ${member.id} : la place de son état (status/${member.id}) ne contient pas un état écrit par lui (${member.statusProblem ?? ''}) ; elle n’a pas été créée par son adhésion, ou quelqu’un l’a remplacée. Supprimez ce fichier : le poste le recréera à sa prochaine vérification.`),
-    ...(inspectShare ? await inspectShare(dependencies.folder.path, record.members.map((member) => member.id)) : []),
+    ...notOwn.map(
+      (member) =>
+        `Poste ${member.id} : la place de son état (status/${member.id}) ne contient pas un état écrit par lui (${member.statusProblem ?? ''}) ; elle n’a pas été créée par son adhésion, ou quelqu’un l’a remplacée. Supprimez ce fichier : le poste le recréera à sa prochaine vérification.`,
+    ),
+    ...(inspectShare
+      ? await inspectShare(
+          dependencies.folder.path,
+          record.members.map((member) => member.id),
+        )
+      : []),
   ];
-  dependencies.logger.info('fleet.report', { members: members.length, pending: pending.length, ignored: ignored.total });
-  return { fingerprint: record.fingerprint, generatedAt: now.toISOString(), latestRevision: view.latestRevision, latestPublishedAt: latest?.publishedAt ?? null, members, pending, pendingNotShown, ignored, warnings };
+  dependencies.logger.info('fleet.report', {
+    members: members.length,
+    pending: pending.length,
+    ignored: ignored.total,
+  });
+  return {
+    fingerprint: record.fingerprint,
+    generatedAt: now.toISOString(),
+    latestRevision: view.latestRevision,
+    latestPublishedAt: latest?.publishedAt ?? null,
+    members,
+    pending,
+    pendingNotShown,
+    ignored,
+    warnings,
+  };
 }
 
 /**

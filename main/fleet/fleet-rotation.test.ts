@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../failures/errors';
 import { secretAccounts } from '../secrets/secret-store';
-import { configureCommunes, fleetCommunes, fleetWorkstations, sharedFolder, type FleetWorkstation } from '../../test/support/fleet-fixture';
+import {
+  configureCommunes,
+  fleetCommunes,
+  fleetWorkstations,
+  sharedFolder,
+  type FleetWorkstation,
+} from '../../test/support/fleet-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 import { assignAccount } from './assign-account';
 import type { CheckPassword } from './conflict-rule';
@@ -27,7 +33,11 @@ const workstation = fleetWorkstations();
 const target = { url: 'https://chorus.rance.example', tokenUrl: 'https://oauth.rance.example/token' };
 const passphrase = 'le coffre de la communauté de communes de la Rance';
 const noChorus: CheckPassword = () => Promise.resolve('unknown');
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'succeeded', (error: unknown) => (error instanceof AppError ? error.code : String(error)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'succeeded',
+    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
+  );
 const [lavaur, tremereuc, sivom] = fleetCommunes;
 
 interface Fleet {
@@ -47,24 +57,51 @@ async function newFleet(publisher: FleetWorkstation): Promise<Fleet> {
 const publish = (publisher: FleetWorkstation, fleet: Fleet, options: { accept?: string } = {}) =>
   publishFleet(publisher.fleet(fleet.folder), { accounts: publisher.services.settings.accounts.list(), ...options });
 
-const sync = async (member: FleetWorkstation) => (await syncFleets({ ...member.fleet(''), workstation: member.services.workstation, openFolder: nodeFleetFolder, checkPassword: noChorus }))[0];
+const sync = async (member: FleetWorkstation) =>
+  (
+    await syncFleets({
+      ...member.fleet(''),
+      workstation: member.services.workstation,
+      openFolder: nodeFleetFolder,
+      checkPassword: noChorus,
+    })
+  )[0];
 
 async function joinWithCode(publisher: FleetWorkstation, fleet: Fleet, label: string) {
   const member = workstation(label);
   const publisherFleet = publisher.fleet(fleet.folder);
   const { code } = await inviteMember(publisherFleet, await openPublisher(publisherFleet));
-  const joined = await joinFleet(member.fleet(fleet.folder), { fingerprint: fleet.fingerprint, code: code.replace(/-/g, ''), machine: `PC-${label}`, user: label });
+  const joined = await joinFleet(member.fleet(fleet.folder), {
+    fingerprint: fleet.fingerprint,
+    code: code.replace(/-/g, ''),
+    machine: `PC-${label}`,
+    user: label,
+  });
   return { member, id: joined.memberId };
 }
 
 const rotate = (station: FleetWorkstation, fleet: Fleet, addPublisher = false) =>
-  rotateKey(station.fleet(fleet.folder), { rootKeyFileText: readFileSync(fleet.rootKeyFile, 'utf8'), passphrase, addPublisher }, (content) => station.services.applyFleetAccounts(content));
+  rotateKey(
+    station.fleet(fleet.folder),
+    { rootKeyFileText: readFileSync(fleet.rootKeyFile, 'utf8'), passphrase, addPublisher },
+    (content) => station.services.applyFleetAccounts(content),
+  );
 
-const passwordOf = (station: FleetWorkstation, login: string) => station.services.secrets.get(secretAccounts.technicalPassword(target.url, login));
-const accountNames = (station: FleetWorkstation) => station.services.settings.accounts.list().map((account) => account.name);
-const publicationFile = (fleet: Fleet, revision: number) => join(fleet.folder, 'publications', `publication-${revision}`);
+const passwordOf = (station: FleetWorkstation, login: string) =>
+  station.services.secrets.get(secretAccounts.technicalPassword(target.url, login));
+const accountNames = (station: FleetWorkstation) =>
+  station.services.settings.accounts.list().map((account) => account.name);
+const publicationFile = (fleet: Fleet, revision: number) =>
+  join(fleet.folder, 'publications', `publication-${revision}`);
 const publicationAt = (fleet: Fleet, revision: number) =>
-  publicationSchema.parse(JSON.parse(Buffer.from((JSON.parse(readFileSync(publicationFile(fleet, revision), 'utf8')) as { payload: string }).payload, 'base64').toString('utf8')));
+  publicationSchema.parse(
+    JSON.parse(
+      Buffer.from(
+        (JSON.parse(readFileSync(publicationFile(fleet, revision), 'utf8')) as { payload: string }).payload,
+        'base64',
+      ).toString('utf8'),
+    ),
+  );
 
 describe('accounts per member (fleet assign)', () => {
   it('puts an account only in the box of the members it is assigned to: another member cannot read it, even with the whole file', async () => {
@@ -73,19 +110,41 @@ describe('accounts per member (fleet assign)', () => {
     const lavaurPc = await joinWithCode(publisher, fleet, 'lavaur');
     const tremereucPc = await joinWithCode(publisher, fleet, 'tremereuc');
     await publish(publisher, fleet);
-    await assignAccount(publisher.fleet(fleet.folder), { account: lavaur.name, members: [lavaurPc.id] }, publisher.services.settings.accounts.list());
-    const assigned = await assignAccount(publisher.fleet(fleet.folder), { account: tremereuc.name, members: [tremereucPc.id] }, publisher.services.settings.accounts.list());
+    await assignAccount(
+      publisher.fleet(fleet.folder),
+      { account: lavaur.name, members: [lavaurPc.id] },
+      publisher.services.settings.accounts.list(),
+    );
+    const assigned = await assignAccount(
+      publisher.fleet(fleet.folder),
+      { account: tremereuc.name, members: [tremereucPc.id] },
+      publisher.services.settings.accounts.list(),
+    );
     expect(assigned.losing).toEqual([lavaurPc.id]);
     const published = await publish(publisher, fleet);
     expect(published).toMatchObject({ revision: 2, members: 2, boxes: 2 });
 
-    expect((await sync(lavaurPc.member))?.outcome).toMatchObject({ kind: 'applied', revision: 2, accounts: [lavaur.name, sivom.name] });
-    expect((await sync(tremereucPc.member))?.outcome).toMatchObject({ kind: 'applied', revision: 2, accounts: [tremereuc.name, sivom.name] });
+    expect((await sync(lavaurPc.member))?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 2,
+      accounts: [lavaur.name, sivom.name],
+    });
+    expect((await sync(tremereucPc.member))?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 2,
+      accounts: [tremereuc.name, sivom.name],
+    });
 
     // Tréméreuc's workstation tries every box of the file with its own key: it opens only its own, which holds no Lavaur.
     const keys = await readMemberKeys(tremereucPc.member.services.secrets, fleet.fingerprint);
-    const opened = await Promise.all(publicationAt(fleet, 2).boxes.map(async (box) => boxContentSchema.safeParse(await openSealed(box.sealed, keys?.identity ?? ''))));
-    const readable = opened.flatMap((result) => (result.success ? [result.data.accounts.map((account) => account.name)] : []));
+    const opened = await Promise.all(
+      publicationAt(fleet, 2).boxes.map(async (box) =>
+        boxContentSchema.safeParse(await openSealed(box.sealed, keys?.identity ?? '')),
+      ),
+    );
+    const readable = opened.flatMap((result) =>
+      result.success ? [result.data.accounts.map((account) => account.name)] : [],
+    );
     expect(readable).toEqual([[tremereuc.name, sivom.name]]);
     expect(JSON.stringify(publicationAt(fleet, 2))).not.toContain(lavaur.password);
 
@@ -94,9 +153,17 @@ describe('accounts per member (fleet assign)', () => {
       { account: lavaur.name, members: [lavaurPc.id] },
       { account: tremereuc.name, members: [tremereucPc.id] },
     ]);
-    await assignAccount(publisher.fleet(fleet.folder), { account: lavaur.name, members: null }, publisher.services.settings.accounts.list());
+    await assignAccount(
+      publisher.fleet(fleet.folder),
+      { account: lavaur.name, members: null },
+      publisher.services.settings.accounts.list(),
+    );
     await publish(publisher, fleet);
-    expect((await sync(tremereucPc.member))?.outcome).toMatchObject({ kind: 'applied', revision: 3, accounts: [lavaur.name, tremereuc.name, sivom.name] });
+    expect((await sync(tremereucPc.member))?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 3,
+      accounts: [lavaur.name, tremereuc.name, sivom.name],
+    });
   });
 
   it('refuses an unknown account, an unknown or removed member, changing nothing', async () => {
@@ -107,9 +174,21 @@ describe('accounts per member (fleet assign)', () => {
     await publish(publisher, fleet);
     await removeMember(publisher.fleet(fleet.folder), gone.id, publisher.services.settings.accounts.list());
     const accounts = publisher.services.settings.accounts.list();
-    expect(await codeOf(assignAccount(publisher.fleet(fleet.folder), { account: 'Commune inconnue', members: [kept.id] }, accounts))).toBe('INVALID_INPUT');
-    expect(await codeOf(assignAccount(publisher.fleet(fleet.folder), { account: lavaur.name, members: ['ZZZZZZZZZZZZZZZZ'] }, accounts))).toBe('INVALID_INPUT');
-    expect(await codeOf(assignAccount(publisher.fleet(fleet.folder), { account: lavaur.name, members: [gone.id] }, accounts))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        assignAccount(publisher.fleet(fleet.folder), { account: 'Commune inconnue', members: [kept.id] }, accounts),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        assignAccount(publisher.fleet(fleet.folder), { account: lavaur.name, members: ['ZZZZZZZZZZZZZZZZ'] }, accounts),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        assignAccount(publisher.fleet(fleet.folder), { account: lavaur.name, members: [gone.id] }, accounts),
+      ),
+    ).toBe('INVALID_INPUT');
     expect((await listMembers(publisher.fleet(fleet.folder))).assignments).toEqual([]);
   });
 });
@@ -120,10 +199,18 @@ describe('the root key’s rotation', () => {
     const fleet = await newFleet(old);
     const first = await joinWithCode(old, fleet, 'premier');
     const second = await joinWithCode(old, fleet, 'second');
-    await assignAccount(old.fleet(fleet.folder), { account: sivom.name, members: [first.id] }, old.services.settings.accounts.list());
+    await assignAccount(
+      old.fleet(fleet.folder),
+      { account: sivom.name, members: [first.id] },
+      old.services.settings.accounts.list(),
+    );
     await publish(old, fleet);
     expect((await sync(first.member))?.outcome).toMatchObject({ kind: 'applied', revision: 1 });
-    expect((await sync(second.member))?.outcome).toMatchObject({ kind: 'applied', revision: 1, accounts: [lavaur.name, tremereuc.name] });
+    expect((await sync(second.member))?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 1,
+      accounts: [lavaur.name, tremereuc.name],
+    });
     const oldWorkingKey = await old.services.secrets.get(fleetEntries.workingKey(fleet.fingerprint));
 
     // The PC is gone: a new one, with nothing but the root file and its passphrase.
@@ -131,22 +218,47 @@ describe('the root key’s rotation', () => {
     expect(await codeOf(rotate(replacement, fleet))).toBe('succeeded');
     expect(accountNames(replacement)).toEqual(fleetCommunes.map((commune) => commune.name));
     expect(await passwordOf(replacement, lavaur.login)).toBe(lavaur.password);
-    expect((await listMembers(replacement.fleet(fleet.folder))).assignments).toEqual([{ account: sivom.name, members: [first.id] }]);
+    expect((await listMembers(replacement.fleet(fleet.folder))).assignments).toEqual([
+      { account: sivom.name, members: [first.id] },
+    ]);
     expect(await codeOf(publish(old, fleet))).toBe('FLEET_NOT_PUBLISHER');
 
     // A renewal published from the new PC: the members follow, with no rejoining, and by the digest
     // (Chorus Pro is not even asked: noChorus would leave a disagreement undecided).
-    await replacement.services.secrets.set(secretAccounts.technicalPassword(target.url, lavaur.login), 'Apres-La-Rotation-2027');
+    await replacement.services.secrets.set(
+      secretAccounts.technicalPassword(target.url, lavaur.login),
+      'Apres-La-Rotation-2027',
+    );
     expect((await publish(replacement, fleet)).revision).toBe(2);
-    expect((await sync(first.member))?.outcome).toMatchObject({ kind: 'applied', revision: 2, received: [lavaur.name], conflicts: [] });
-    expect((await sync(second.member))?.outcome).toMatchObject({ kind: 'applied', revision: 2, accounts: [lavaur.name, tremereuc.name] });
+    expect((await sync(first.member))?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 2,
+      received: [lavaur.name],
+      conflicts: [],
+    });
+    expect((await sync(second.member))?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 2,
+      accounts: [lavaur.name, tremereuc.name],
+    });
     expect(await passwordOf(second.member, lavaur.login)).toBe('Apres-La-Rotation-2027');
     expect(accountNames(second.member)).not.toContain(sivom.name);
 
     // Whoever kept the old working key can no longer make members accept anything.
-    const genuine = JSON.parse(Buffer.from((JSON.parse(readFileSync(publicationFile(fleet, 2), 'utf8')) as { payload: string }).payload, 'base64').toString('utf8')) as Record<string, unknown>;
+    const genuine = JSON.parse(
+      Buffer.from(
+        (JSON.parse(readFileSync(publicationFile(fleet, 2), 'utf8')) as { payload: string }).payload,
+        'base64',
+      ).toString('utf8'),
+    ) as Record<string, unknown>;
     const { keyId, publicKeyOf } = await import('./signing-keys');
-    writeFileSync(publicationFile(fleet, 3), signedFile('publication', keyId(publicKeyOf(oldWorkingKey ?? '')), oldWorkingKey ?? '', { ...genuine, revision: 3 }));
+    writeFileSync(
+      publicationFile(fleet, 3),
+      signedFile('publication', keyId(publicKeyOf(oldWorkingKey ?? '')), oldWorkingKey ?? '', {
+        ...genuine,
+        revision: 3,
+      }),
+    );
     const after = await sync(first.member);
     expect(after?.outcome).toMatchObject({ kind: 'nothing-new', revision: 2 });
     expect(after?.ignored.toJson().reasons).toMatchObject({ 'unknown-signer': 1 });
@@ -159,8 +271,24 @@ describe('the root key’s rotation', () => {
     const station = workstation('essai');
     const certificates = () => readFileSync(join(fleet.folder, 'certificats', 'certificat-1'), 'utf8');
     const before = certificates();
-    expect(await codeOf(rotateKey(station.fleet(fleet.folder), { rootKeyFileText: readFileSync(fleet.rootKeyFile, 'utf8'), passphrase: 'pas la bonne phrase secrète', addPublisher: false }))).toBe('INVALID_INPUT');
-    expect(await codeOf(rotateKey(station.fleet(fleet.folder), { rootKeyFileText: readFileSync(other.rootKeyFile, 'utf8'), passphrase, addPublisher: false }))).toBe('FLEET_FINGERPRINT_MISMATCH');
+    expect(
+      await codeOf(
+        rotateKey(station.fleet(fleet.folder), {
+          rootKeyFileText: readFileSync(fleet.rootKeyFile, 'utf8'),
+          passphrase: 'pas la bonne phrase secrète',
+          addPublisher: false,
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        rotateKey(station.fleet(fleet.folder), {
+          rootKeyFileText: readFileSync(other.rootKeyFile, 'utf8'),
+          passphrase,
+          addPublisher: false,
+        }),
+      ),
+    ).toBe('FLEET_FINGERPRINT_MISMATCH');
     expect(await codeOf(rotate(publisher, fleet, true))).toBe('INVALID_INPUT');
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(join(fleet.folder, 'certificats'))).toEqual(['certificat-1']);
@@ -174,7 +302,11 @@ describe('a second publisher', () => {
     const first = workstation('editeur-1');
     const fleet = await newFleet(first);
     const a = await joinWithCode(first, fleet, 'a');
-    await assignAccount(first.fleet(fleet.folder), { account: sivom.name, members: [a.id] }, first.services.settings.accounts.list());
+    await assignAccount(
+      first.fleet(fleet.folder),
+      { account: sivom.name, members: [a.id] },
+      first.services.settings.accounts.list(),
+    );
     await publish(first, fleet);
     await sync(a.member);
 
@@ -185,11 +317,21 @@ describe('a second publisher', () => {
 
     // The second accepts a newcomer by its phrase and publishes; the first, publishing next, keeps it and the assignment.
     const b = workstation('b');
-    const joined = await joinFleet(b.fleet(fleet.folder), { fingerprint: fleet.fingerprint, machine: 'PC-B', user: 'b' });
+    const joined = await joinFleet(b.fleet(fleet.folder), {
+      fingerprint: fleet.fingerprint,
+      machine: 'PC-B',
+      user: 'b',
+    });
     expect(await publish(second, fleet, { accept: joined.memberId })).toMatchObject({ revision: 2, members: 2 });
-    await second.services.secrets.set(secretAccounts.technicalPassword(target.url, tremereuc.login), 'Renouvele-Par-Le-Second-2027');
+    await second.services.secrets.set(
+      secretAccounts.technicalPassword(target.url, tremereuc.login),
+      'Renouvele-Par-Le-Second-2027',
+    );
     // The first has not renewed: it publishes what it has, and the members' conflict rule keeps the one Chorus Pro accepts.
-    await first.services.secrets.set(secretAccounts.technicalPassword(target.url, tremereuc.login), 'Renouvele-Par-Le-Second-2027');
+    await first.services.secrets.set(
+      secretAccounts.technicalPassword(target.url, tremereuc.login),
+      'Renouvele-Par-Le-Second-2027',
+    );
     expect(await publish(first, fleet)).toMatchObject({ revision: 3, members: 2 });
     expect((await listMembers(first.fleet(fleet.folder))).members.map((member) => [member.id, member.state])).toEqual(
       expect.arrayContaining([
@@ -197,8 +339,16 @@ describe('a second publisher', () => {
         [joined.memberId, 'accepted'],
       ]),
     );
-    expect((await sync(b))?.outcome).toMatchObject({ kind: 'applied', revision: 3, accounts: [lavaur.name, tremereuc.name] });
-    expect((await sync(a.member))?.outcome).toMatchObject({ kind: 'applied', revision: 3, accounts: [lavaur.name, tremereuc.name, sivom.name] });
+    expect((await sync(b))?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 3,
+      accounts: [lavaur.name, tremereuc.name],
+    });
+    expect((await sync(a.member))?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 3,
+      accounts: [lavaur.name, tremereuc.name, sivom.name],
+    });
     expect(await passwordOf(a.member, tremereuc.login)).toBe('Renouvele-Par-Le-Second-2027');
 
     // A removal by one is kept by the other.

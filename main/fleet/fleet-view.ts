@@ -16,7 +16,12 @@ function safely<T>(read: () => T, otherwise: T): T {
 }
 
 /** The pointer's state, read now (a refusal is said even before the first start follows it). */
-function pointerText(userDataDir: string, memberships: readonly Membership[], pointerPath: string | undefined, distrust: PointerDistrust): string | undefined {
+function pointerText(
+  userDataDir: string,
+  memberships: readonly Membership[],
+  pointerPath: string | undefined,
+  distrust: PointerDistrust,
+): string | undefined {
   const reading = readMachinePointer(pointerPath, distrust);
   if (reading.kind === 'absent') return undefined;
   if (reading.kind === 'refused') return pointerRefusalText(reading.path, reading.reason);
@@ -28,13 +33,25 @@ function pointerText(userDataDir: string, memberships: readonly Membership[], po
     : `Le pointeur de parc du poste (${reading.path}) n'a pas encore permis de rejoindre le parc : ${failure}. Nouvel essai au prochain démarrage ; si cela dure, prévenez votre service informatique.`;
 }
 
-export function fleetView(userDataDir: string, accountName: string, pointerPath: string | undefined, distrust: PointerDistrust): FleetView {
+export function fleetView(
+  userDataDir: string,
+  accountName: string,
+  pointerPath: string | undefined,
+  distrust: PointerDistrust,
+): FleetView {
   const memberships = safely(() => readMemberships(userDataDir), []);
-  const keeping = memberships.find((membership) => membership.managedAccounts.includes(accountName) && membership.appliedRevision !== undefined && membership.appliedAt !== undefined);
+  const keeping = memberships.find(
+    (membership) =>
+      membership.managedAccounts.includes(accountName) &&
+      membership.appliedRevision !== undefined &&
+      membership.appliedAt !== undefined,
+  );
   const waiting = memberships.find((membership) => membership.appliedRevision === undefined);
   const pointer = safely(() => pointerText(userDataDir, memberships, pointerPath, distrust), undefined);
   return {
-    ...(keeping?.appliedRevision !== undefined && keeping.appliedAt !== undefined ? { managed: { revision: keeping.appliedRevision, receivedAt: keeping.appliedAt } } : {}),
+    ...(keeping?.appliedRevision !== undefined && keeping.appliedAt !== undefined
+      ? { managed: { revision: keeping.appliedRevision, receivedAt: keeping.appliedAt } }
+      : {}),
     ...(waiting ? { waiting: { phrase: waiting.phrase ?? null, memberId: waiting.memberId } } : {}),
     ...(pointer === undefined ? {} : { pointer }),
   };

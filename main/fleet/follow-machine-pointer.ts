@@ -27,7 +27,13 @@ export type PointerOutcome =
   | { readonly kind: 'absent' }
   | { readonly kind: 'refused'; readonly path: string; readonly reason: string }
   | { readonly kind: 'member'; readonly path: string; readonly fingerprint: string; readonly moved: boolean }
-  | { readonly kind: 'joined'; readonly path: string; readonly fingerprint: string; readonly memberId: string; readonly phrase: string }
+  | {
+      readonly kind: 'joined';
+      readonly path: string;
+      readonly fingerprint: string;
+      readonly memberId: string;
+      readonly phrase: string;
+    }
   | { readonly kind: 'failed'; readonly path: string; readonly fingerprint: string; readonly reason: string };
 
 async function kept(dependencies: PointerDependencies, outcome: PointerOutcome): Promise<PointerOutcome> {
@@ -40,7 +46,9 @@ async function kept(dependencies: PointerDependencies, outcome: PointerOutcome):
     ...(outcome.kind === 'refused' ? {} : { fingerprint: outcome.fingerprint }),
     ...(outcome.kind === 'refused' || outcome.kind === 'failed' ? { reason: outcome.reason } : {}),
   };
-  await savePointerRecord(dependencies.userDataDir, record).catch(() => dependencies.logger.warn('fleet.pointer-record-unwritable', {}));
+  await savePointerRecord(dependencies.userDataDir, record).catch(() =>
+    dependencies.logger.warn('fleet.pointer-record-unwritable', {}),
+  );
   return outcome;
 }
 
@@ -67,12 +75,26 @@ export async function followMachinePointer(dependencies: PointerDependencies): P
     return kept(dependencies, { kind: 'member', path, fingerprint, moved });
   }
   try {
-    const joined = await joinFleet({ ...dependencies, folder: dependencies.openFolder(folder) }, { fingerprint, rootKey: reading.rootKey, machine: dependencies.machine, user: dependencies.user });
+    const joined = await joinFleet(
+      { ...dependencies, folder: dependencies.openFolder(folder) },
+      { fingerprint, rootKey: reading.rootKey, machine: dependencies.machine, user: dependencies.user },
+    );
     logger.info('fleet.pointer-joined', { fingerprint });
-    return await kept(dependencies, { kind: 'joined', path, fingerprint, memberId: joined.memberId, phrase: joined.phrase });
+    return await kept(dependencies, {
+      kind: 'joined',
+      path,
+      fingerprint,
+      memberId: joined.memberId,
+      phrase: joined.phrase,
+    });
   } catch (error) {
     const failure = toFailure(error, 'command-line');
     logger.warn('fleet.pointer-join-failed', { code: failure.code });
-    return kept(dependencies, { kind: 'failed', path, fingerprint, reason: `le parc ${shownFingerprint(fingerprint)} n'a pas pu être rejoint : ${failure.message}` });
+    return kept(dependencies, {
+      kind: 'failed',
+      path,
+      fingerprint,
+      reason: `le parc ${shownFingerprint(fingerprint)} n'a pas pu être rejoint : ${failure.message}`,
+    });
   }
 }

@@ -39,7 +39,11 @@ export class IgnoredFiles {
     return (this.counts.get('newer-format') ?? 0) > 0;
   }
 
-  toJson(): { readonly total: number; readonly reasons: Readonly<Record<string, number>>; readonly foldersOverCap: readonly string[] } {
+  toJson(): {
+    readonly total: number;
+    readonly reasons: Readonly<Record<string, number>>;
+    readonly foldersOverCap: readonly string[];
+  } {
     return { total: this.total, reasons: Object.fromEntries(this.counts), foldersOverCap: [...this.capped] };
   }
 
@@ -47,8 +51,11 @@ export class IgnoredFiles {
   line(): string | undefined {
     if (this.total === 0 && this.capped.size === 0) return undefined;
     const reasons = [...this.counts].map(([refusal, count]) => `${count} ${reasonWords[refusal]}`).join(', ');
-    const capped = this.capped.size === 0 ? '' : ` ; dossiers trop remplis, lus en partie : ${[...this.capped].join(', ')}`;
-    const newer = this.newerFormat ? ' ; mettez à jour l’application de ce poste pour lire les fichiers plus récents' : '';
+    const capped =
+      this.capped.size === 0 ? '' : ` ; dossiers trop remplis, lus en partie : ${[...this.capped].join(', ')}`;
+    const newer = this.newerFormat
+      ? ' ; mettez à jour l’application de ce poste pour lire les fichiers plus récents'
+      : '';
     return `${this.total} fichier(s) du dossier partagé ignoré(s) (${reasons || 'aucun'})${capped}${newer}.`;
   }
 }

@@ -25,10 +25,16 @@ const namePattern = /^invitation-([0-9A-HJKMNP-TV-Z]{8})$/;
  */
 function codeSecrets(code: string, fingerprint: string): Promise<{ verifier: string; proofKey: Buffer }> {
   return new Promise((resolve, reject) => {
-    scrypt(code, `chorus-pro-echanges-flotte/1/invitation/${fingerprint}`, 64, { N: 2 ** 15, r: 8, p: 1, maxmem: 128 * 1024 * 1024 }, (error, derived) => {
-      if (error) reject(error);
-      else resolve({ verifier: derived.subarray(0, 32).toString('base64'), proofKey: derived.subarray(32) });
-    });
+    scrypt(
+      code,
+      `chorus-pro-echanges-flotte/1/invitation/${fingerprint}`,
+      64,
+      { N: 2 ** 15, r: 8, p: 1, maxmem: 128 * 1024 * 1024 },
+      (error, derived) => {
+        if (error) reject(error);
+        else resolve({ verifier: derived.subarray(0, 32).toString('base64'), proofKey: derived.subarray(32) });
+      },
+    );
   });
 }
 
@@ -57,19 +63,32 @@ export async function inviteMember(dependencies: FleetDependencies, publisher: P
   const expiresAt = addHours(clock(), invitationLifetimeHours).toISOString();
   const invitation: Invitation = { formatVersion: fleetFormatVersion, fleet: fingerprint, id, expiresAt, verifier };
   await secrets.set(fleetEntries.invitationKey(fingerprint, id), proofKey.toString('base64'));
-  if (!(await folder.create('invitations', invitationFileName(id), signedFile('invitation', publisher.signer, publisher.workingKey, invitation)))) {
+  if (
+    !(await folder.create(
+      'invitations',
+      invitationFileName(id),
+      signedFile('invitation', publisher.signer, publisher.workingKey, invitation),
+    ))
+  ) {
     await secrets.delete(fleetEntries.invitationKey(fingerprint, id));
     throw new Error('nom d’invitation déjà pris');
   }
   // Read again: the record may have changed since the publisher's keys were opened.
-  const record = readPublisherRecords(userDataDir).find((candidate) => candidate.fingerprint === fingerprint) ?? publisher.record;
+  const record =
+    readPublisherRecords(userDataDir).find((candidate) => candidate.fingerprint === fingerprint) ?? publisher.record;
   await savePublisherRecord(userDataDir, { ...record, invitations: [...record.invitations, { id, expiresAt }] });
   logger.info('fleet.invited', { expiresAt });
   return { code: shownCode(code), expiresAt };
 }
 
 /** The invitations of the folder signed by a certified publisher, still valid and not used. */
-async function openInvitations(folder: FleetFolder, trust: Trust, used: ReadonlySet<string>, now: Date, ignored: IgnoredFiles): Promise<Invitation[]> {
+async function openInvitations(
+  folder: FleetFolder,
+  trust: Trust,
+  used: ReadonlySet<string>,
+  now: Date,
+  ignored: IgnoredFiles,
+): Promise<Invitation[]> {
   const { names, beyondCap } = await folder.list('invitations');
   if (beyondCap) ignored.beyondCap('invitations');
   const open: Invitation[] = [];
@@ -87,7 +106,13 @@ async function openInvitations(folder: FleetFolder, trust: Trust, used: Readonly
     }
     const opened = verifiedPayload(read.envelope, 'invitation', publisher.signingKey, invitationSchema);
     if (!opened.ok) ignored.add(opened.refusal);
-    else if (opened.value.fleet === trust.fingerprint && `invitation-${opened.value.id}` === name && !used.has(opened.value.id) && new Date(opened.value.expiresAt) > now) open.push(opened.value);
+    else if (
+      opened.value.fleet === trust.fingerprint &&
+      `invitation-${opened.value.id}` === name &&
+      !used.has(opened.value.id) &&
+      new Date(opened.value.expiresAt) > now
+    )
+      open.push(opened.value);
   }
   return open;
 }
@@ -96,9 +121,19 @@ async function openInvitations(folder: FleetFolder, trust: Trust, used: Readonly
  * The member's side: the proof for its id when the code matches an open invitation of the folder;
  * undefined when the code is unknown, expired or used (the publisher checks again at publication).
  */
-export async function proveInvitation(folder: FleetFolder, trust: Trust, used: ReadonlySet<string>, code: string, memberId: string, now: Date, ignored: IgnoredFiles): Promise<string | undefined> {
+export async function proveInvitation(
+  folder: FleetFolder,
+  trust: Trust,
+  used: ReadonlySet<string>,
+  code: string,
+  memberId: string,
+  now: Date,
+  ignored: IgnoredFiles,
+): Promise<string | undefined> {
   const invitations = await openInvitations(folder, trust, used, now, ignored);
   if (invitations.length === 0) return undefined;
   const { verifier, proofKey } = await codeSecrets(code, trust.fingerprint);
-  return invitations.some((invitation) => sameProof(invitation.verifier, verifier)) ? invitationProof(proofKey, memberId) : undefined;
+  return invitations.some((invitation) => sameProof(invitation.verifier, verifier))
+    ? invitationProof(proofKey, memberId)
+    : undefined;
 }

@@ -42,27 +42,48 @@ export interface Joined {
 }
 
 /** A self-declared name as a join request carries it: printable, 1 to 128 characters. */
-const declared = (name: string): string => name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').trim().slice(0, 128) || 'inconnu';
+const declared = (name: string): string =>
+  name
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .trim()
+    .slice(0, 128) || 'inconnu';
 
 export async function joinFleet(dependencies: FleetDependencies, input: JoinInput): Promise<Joined> {
   const { folder, secrets, clock, logger, userDataDir } = dependencies;
   await folder.check();
   const ignored = new IgnoredFiles();
-  const trust = await readTrust(folder, { fingerprint: input.fingerprint, ...(input.rootKey === undefined ? {} : { rootKey: input.rootKey }) }, ignored);
+  const trust = await readTrust(
+    folder,
+    { fingerprint: input.fingerprint, ...(input.rootKey === undefined ? {} : { rootKey: input.rootKey }) },
+    ignored,
+  );
   if (!trust) {
     if (ignored.newerFormat) throw new AppError('FLEET_NEWER_FORMAT', folder.path);
-    const detail = (await anyCertificate(folder)) ? `le dossier ${folder.path} appartient à un autre parc, ou son certificat est altéré` : `le dossier ${folder.path} ne contient aucun parc de postes (fleet create)`;
+    const detail = (await anyCertificate(folder))
+      ? `le dossier ${folder.path} appartient à un autre parc, ou son certificat est altéré`
+      : `le dossier ${folder.path} ne contient aucun parc de postes (fleet create)`;
     throw new AppError('FLEET_FINGERPRINT_MISMATCH', detail);
   }
   const existing = await readMemberKeys(secrets, input.fingerprint);
-  const keys: MemberKeys = existing ?? { signingKey: generateSigningKey().privateKey, identity: (await newAgeIdentity()).identity };
+  const keys: MemberKeys = existing ?? {
+    signingKey: generateSigningKey().privateKey,
+    identity: (await newAgeIdentity()).identity,
+  };
   const memberKey = publicKeyOf(keys.signingKey);
   const recipient = await recipientOf(keys.identity);
   const memberId = memberIdOf(memberKey, recipient);
   let invitationProof: string | undefined;
   if (input.code !== undefined) {
     const latest = await latestPublicationHeader(folder, trust, new IgnoredFiles());
-    invitationProof = await proveInvitation(folder, trust, new Set(latest?.invitationsUsed ?? []), input.code, memberId, clock(), ignored);
+    invitationProof = await proveInvitation(
+      folder,
+      trust,
+      new Set(latest?.invitationsUsed ?? []),
+      input.code,
+      memberId,
+      clock(),
+      ignored,
+    );
     if (invitationProof === undefined) throw new AppError('FLEET_CODE_REFUSED');
   }
   const request: JoinRequest = {
@@ -93,8 +114,22 @@ export async function joinFleet(dependencies: FleetDependencies, input: JoinInpu
   };
   await saveMembership(userDataDir, membership);
   // Its status place taken at join, before anyone else can (issue 32).
-  const statusPlace = await writeMemberStatus(folder, { trust, membership, keys, accounts: input.accounts ?? [], appVersion, now: clock(), occasion: 'join' });
+  const statusPlace = await writeMemberStatus(folder, {
+    trust,
+    membership,
+    keys,
+    accounts: input.accounts ?? [],
+    appVersion,
+    now: clock(),
+    occasion: 'join',
+  });
   if (statusPlace === 'taken') logger.warn('fleet.status-place-taken', {});
   logger.info('fleet.joined', { withCode: invitationProof !== undefined });
-  return { memberId, phrase, fingerprint: shownFingerprint(input.fingerprint), acceptance: invitationProof === undefined ? 'phrase' : 'code', statusPlace };
+  return {
+    memberId,
+    phrase,
+    fingerprint: shownFingerprint(input.fingerprint),
+    acceptance: invitationProof === undefined ? 'phrase' : 'code',
+    statusPlace,
+  };
 }

@@ -15,7 +15,12 @@ export interface VerifiedJoin {
 /** Join requests read at most in one pass: a flood of junk costs a bounded time. */
 export const maxJoinRequests = 2000;
 
-export async function readJoinRequests(folder: FleetFolder, fingerprint: string, ignored: IgnoredFiles, known: ReadonlySet<string> = new Set()): Promise<VerifiedJoin[]> {
+export async function readJoinRequests(
+  folder: FleetFolder,
+  fingerprint: string,
+  ignored: IgnoredFiles,
+  known: ReadonlySet<string> = new Set(),
+): Promise<VerifiedJoin[]> {
   const { names, beyondCap } = await folder.list('members');
   if (beyondCap) ignored.beyondCap('members');
   const joins: VerifiedJoin[] = [];
@@ -43,7 +48,11 @@ export async function readJoinRequests(folder: FleetFolder, fingerprint: string,
       ignored.add('malformed');
       continue;
     }
-    if (typeof claimed.memberKey !== 'string' || typeof claimed.recipient !== 'string' || memberIdOf(claimed.memberKey, claimed.recipient) !== name) {
+    if (
+      typeof claimed.memberKey !== 'string' ||
+      typeof claimed.recipient !== 'string' ||
+      memberIdOf(claimed.memberKey, claimed.recipient) !== name
+    ) {
       ignored.add('unknown-signer');
       continue;
     }

@@ -17,7 +17,9 @@ const memberId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/);
 const instant = z.iso.datetime({ offset: true });
 
 /** A password the member kept against the fleet's, or could not decide about: for the report (issue 32). */
-const disagreementSchema = z.object({ account: z.string(), revision: z.int(), at: instant, kept: z.enum(['local', 'published', 'undecided']) }).strict();
+const disagreementSchema = z
+  .object({ account: z.string(), revision: z.int(), at: instant, kept: z.enum(['local', 'published', 'undecided']) })
+  .strict();
 export type Disagreement = z.infer<typeof disagreementSchema>;
 
 export const membershipSchema = z
@@ -38,7 +40,9 @@ export const membershipSchema = z
   .strict();
 export type Membership = z.infer<typeof membershipSchema>;
 
-const membershipsFileSchema = z.object({ formatVersion: z.literal(1), memberships: z.array(membershipSchema).max(100) }).strict();
+const membershipsFileSchema = z
+  .object({ formatVersion: z.literal(1), memberships: z.array(membershipSchema).max(100) })
+  .strict();
 
 export type { PublishedMember } from './fleet-formats';
 
@@ -51,20 +55,25 @@ export const publisherRecordSchema = z
     certificateSequence: z.int().min(1),
     lastRevision: z.int().min(0),
     members: z.array(publishedMemberSchema).max(10_000),
-    invitations: z.array(z.object({ id: z.string(), expiresAt: instant, usedBy: memberId.optional() }).strict()).max(10_000),
+    invitations: z
+      .array(z.object({ id: z.string(), expiresAt: instant, usedBy: memberId.optional() }).strict())
+      .max(10_000),
     /** `fleet assign`: accounts restricted to some members; shared with the other publishers through the publishers' box. */
     assignments: z.array(assignmentSchema).max(2000).default([]),
   })
   .strict();
 export type PublisherRecord = z.infer<typeof publisherRecordSchema>;
 
-const publisherFileSchema = z.object({ formatVersion: z.literal(1), fleets: z.array(publisherRecordSchema).max(100) }).strict();
+const publisherFileSchema = z
+  .object({ formatVersion: z.literal(1), fleets: z.array(publisherRecordSchema).max(100) })
+  .strict();
 
 const folderOf = (userDataDir: string): string => join(userDataDir, 'flotte');
 const membershipsPath = (userDataDir: string): string => join(folderOf(userDataDir), 'adhesions.json');
 const publisherPath = (userDataDir: string): string => join(folderOf(userDataDir), 'publication.json');
 /** The publisher's copy of its last publication: what the next one's digests of replaced passwords come from. */
-export const lastPublicationCopyPath = (userDataDir: string, fleet: string): string => join(folderOf(userDataDir), `derniere-publication-${fleet}`);
+export const lastPublicationCopyPath = (userDataDir: string, fleet: string): string =>
+  join(folderOf(userDataDir), `derniere-publication-${fleet}`);
 
 function readRecord<T>(path: string, schema: z.ZodType<T>, empty: T): T {
   if (!existsSync(path)) return empty;
@@ -74,7 +83,10 @@ function readRecord<T>(path: string, schema: z.ZodType<T>, empty: T): T {
   } catch {
     // Said below.
   }
-  throw new AppError('SETTINGS_UNWRITABLE', `fichier ${path} illisible : renommez-le pour repartir de zéro (il faudra rejoindre ou créer le parc à nouveau)`);
+  throw new AppError(
+    'SETTINGS_UNWRITABLE',
+    `fichier ${path} illisible : renommez-le pour repartir de zéro (il faudra rejoindre ou créer le parc à nouveau)`,
+  );
 }
 
 /** A new private file renamed over the old one: never half-written. */
@@ -90,7 +102,9 @@ export async function writePrivate(path: string, content: string | Buffer): Prom
   }
 }
 
-export const readMemberships = (userDataDir: string): Membership[] => readRecord(membershipsPath(userDataDir), membershipsFileSchema, { formatVersion: 1 as const, memberships: [] }).memberships;
+export const readMemberships = (userDataDir: string): Membership[] =>
+  readRecord(membershipsPath(userDataDir), membershipsFileSchema, { formatVersion: 1 as const, memberships: [] })
+    .memberships;
 
 /** The accounts a fleet manages on this workstation: their refused password says « contactez votre service informatique ». */
 export function fleetManagedAccounts(userDataDir: string): ReadonlySet<string> {
@@ -111,11 +125,15 @@ export async function saveMembership(userDataDir: string, membership: Membership
   await writeMemberships(userDataDir, [...others, membership]);
 }
 
-export const readPublisherRecords = (userDataDir: string): PublisherRecord[] => readRecord(publisherPath(userDataDir), publisherFileSchema, { formatVersion: 1 as const, fleets: [] }).fleets;
+export const readPublisherRecords = (userDataDir: string): PublisherRecord[] =>
+  readRecord(publisherPath(userDataDir), publisherFileSchema, { formatVersion: 1 as const, fleets: [] }).fleets;
 
 export async function savePublisherRecord(userDataDir: string, record: PublisherRecord): Promise<void> {
   const others = readPublisherRecords(userDataDir).filter((existing) => existing.fingerprint !== record.fingerprint);
-  await writePrivate(publisherPath(userDataDir), `${JSON.stringify({ formatVersion: 1, fleets: [...others, record] }, null, 2)}\n`);
+  await writePrivate(
+    publisherPath(userDataDir),
+    `${JSON.stringify({ formatVersion: 1, fleets: [...others, record] }, null, 2)}\n`,
+  );
 }
 
 /** What the last reading of the machine's fleet pointer did, for `status` and the screen (machine-pointer.ts). */
@@ -142,7 +160,8 @@ export function readPointerRecord(userDataDir: string): PointerRecord | undefine
   }
 }
 
-export const savePointerRecord = (userDataDir: string, record: PointerRecord): Promise<void> => writePrivate(pointerRecordPath(userDataDir), `${JSON.stringify(record, null, 2)}\n`);
+export const savePointerRecord = (userDataDir: string, record: PointerRecord): Promise<void> =>
+  writePrivate(pointerRecordPath(userDataDir), `${JSON.stringify(record, null, 2)}\n`);
 
 /** Every local record of the fleet: what forgetFleetMembership removes. */
 export function removeLocalRecords(userDataDir: string): boolean {
@@ -172,13 +191,23 @@ export async function forgetFleetMembership(secrets: SecretStore, userDataDir: s
     let publishers: { fingerprint: string; invitations: string[] }[] = [];
     try {
       memberships = readMemberships(userDataDir).map((membership) => membership.fingerprint);
-      publishers = readPublisherRecords(userDataDir).map((record) => ({ fingerprint: record.fingerprint, invitations: record.invitations.map((invitation) => invitation.id) }));
+      publishers = readPublisherRecords(userDataDir).map((record) => ({
+        fingerprint: record.fingerprint,
+        invitations: record.invitations.map((invitation) => invitation.id),
+      }));
     } catch {
       // Unreadable records: only what can be named goes.
     }
     names = [
-      ...memberships.flatMap((fingerprint) => [fleetEntries.memberKeys(fingerprint), fleetEntries.memberState(fingerprint)]),
-      ...publishers.flatMap(({ fingerprint, invitations }) => [fleetEntries.workingKey(fingerprint), fleetEntries.publisherIdentity(fingerprint), ...invitations.map((id) => fleetEntries.invitationKey(fingerprint, id))]),
+      ...memberships.flatMap((fingerprint) => [
+        fleetEntries.memberKeys(fingerprint),
+        fleetEntries.memberState(fingerprint),
+      ]),
+      ...publishers.flatMap(({ fingerprint, invitations }) => [
+        fleetEntries.workingKey(fingerprint),
+        fleetEntries.publisherIdentity(fingerprint),
+        ...invitations.map((id) => fleetEntries.invitationKey(fingerprint, id)),
+      ]),
     ];
   }
   let removed = 0;

@@ -5,7 +5,10 @@
 // that is not followed.
 import { join } from 'node:path';
 
-export function machineFleetPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function machineFleetPath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.CHORUS_PRO_MACHINE_FLEET) return env.CHORUS_PRO_MACHINE_FLEET;
   if (platform === 'win32') return join(env.PROGRAMDATA ?? 'C:\\ProgramData', 'Chorus Pro Echanges', 'fleet.json');
   if (platform === 'darwin') return '/Library/Application Support/Chorus Pro Echanges/fleet.json';

@@ -9,7 +9,13 @@ import { createLogger } from '../logging/logger';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { createCoreServices } from '../services';
 import { selectedServices } from '../../test/support/selected-account';
-import { configureCommunes, fleetCommunes, fleetWorkstations, sharedFolder, type FleetWorkstation } from '../../test/support/fleet-fixture';
+import {
+  configureCommunes,
+  fleetCommunes,
+  fleetWorkstations,
+  sharedFolder,
+  type FleetWorkstation,
+} from '../../test/support/fleet-fixture';
 import { inProcessCli } from '../../test/support/in-process-cli';
 import { fixedClock, openConfBackend } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
@@ -36,16 +42,40 @@ async function fleetWithPointer(folder = sharedFolder()) {
   mkdirSync(programData, { mode: 0o755 });
   const pointer = join(programData, 'fleet.json');
   writeFileSync(pointer, JSON.stringify({ formatVersion: 1, folder, root: root.rootKey }), { mode: 0o644 });
-  return { publisher, folder, pointer, programData, rootKey: root.rootKey, fingerprint: created.fingerprint.replace(/-/g, '') };
+  return {
+    publisher,
+    folder,
+    pointer,
+    programData,
+    rootKey: root.rootKey,
+    fingerprint: created.fingerprint.replace(/-/g, ''),
+  };
 }
 
 /** The same workstation and user as `station`, started again with the machine pointer in place. */
 const startedAgain = (station: FleetWorkstation, pointer: string) =>
-  selectedServices(createCoreServices({ userDataDir: station.userDataDir, openSettingsBackend: openConfBackend, secrets: createKeytarSecretStore(station.keychainService), send: createHttpTransport(), clock, logger: createLogger(() => undefined), machineFleetPath: pointer }));
+  selectedServices(
+    createCoreServices({
+      userDataDir: station.userDataDir,
+      openSettingsBackend: openConfBackend,
+      secrets: createKeytarSecretStore(station.keychainService),
+      send: createHttpTransport(),
+      clock,
+      logger: createLogger(() => undefined),
+      machineFleetPath: pointer,
+    }),
+  );
 
 const cliOf = (station: FleetWorkstation, pointer: string) => {
   const cli = inProcessCli(() => station.keychainService, clock);
-  return (args: readonly string[]) => cli([...args, '--user-data-dir', station.userDataDir], { env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json', CHORUS_PRO_MACHINE_FLEET: pointer } });
+  return (args: readonly string[]) =>
+    cli([...args, '--user-data-dir', station.userDataDir], {
+      env: {
+        ...process.env,
+        CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json',
+        CHORUS_PRO_MACHINE_FLEET: pointer,
+      },
+    });
 };
 
 describe('the machine’s fleet pointer', () => {
@@ -63,12 +93,19 @@ describe('the machine’s fleet pointer', () => {
     // What the IT person sees is the same phrase; there is no accepting without it.
     const pending = (await listMembers(fleet.publisher.fleet(fleet.folder))).members;
     expect(pending).toMatchObject([{ state: 'pending', phrase }]);
-    await publishFleet(fleet.publisher.fleet(fleet.folder), { accounts: fleet.publisher.services.settings.accounts.list(), accept: pending[0]?.id ?? '' });
+    await publishFleet(fleet.publisher.fleet(fleet.folder), {
+      accounts: fleet.publisher.services.settings.accounts.list(),
+      accept: pending[0]?.id ?? '',
+    });
 
     // The next start: already a member, nothing joined again; the publication is applied.
     const next = startedAgain(accountant, fleet.pointer);
     expect(await next.followMachineFleet()).toMatchObject({ kind: 'member', moved: false });
-    expect((await next.syncFleets())[0]?.outcome).toMatchObject({ kind: 'applied', revision: 1, accounts: fleetCommunes.map((commune) => commune.name) });
+    expect((await next.syncFleets())[0]?.outcome).toMatchObject({
+      kind: 'applied',
+      revision: 1,
+      accounts: fleetCommunes.map((commune) => commune.name),
+    });
     expect(readMemberships(accountant.userDataDir)).toHaveLength(1);
   });
 
@@ -78,16 +115,32 @@ describe('the machine’s fleet pointer', () => {
     const publisherCli = cliOf(fleet.publisher, '/nonexistent/fleet.json');
     const run = await publisherCli(['fleet', 'pointer', fleet.folder, written, '--json']);
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(written, 'utf8'))).toEqual({ formatVersion: 1, folder: fleet.folder, root: fleet.rootKey });
+    expect(JSON.parse(readFileSync(written, 'utf8'))).toEqual({
+      formatVersion: 1,
+      folder: fleet.folder,
+      root: fleet.rootKey,
+    });
     expect(run.json).toMatchObject({ file: written, folder: fleet.folder });
     // Bad usage: no file named, or a file where none can be written; a user who publishes nothing has no pointer to give.
     expect((await publisherCli(['fleet', 'pointer', fleet.folder])).status).toBe(2);
-    expect((await publisherCli(['fleet', 'pointer', fleet.folder, join(tempDir(), 'absent', 'fleet.json')])).status).toBe(2);
+    expect(
+      (await publisherCli(['fleet', 'pointer', fleet.folder, join(tempDir(), 'absent', 'fleet.json')])).status,
+    ).toBe(2);
     const stranger = workstation('pas-editeur');
-    expect((await cliOf(stranger, '/nonexistent/fleet.json')(['fleet', 'pointer', fleet.folder, join(tempDir(), 'fleet.json')])).status).not.toBe(0);
+    expect(
+      (
+        await cliOf(
+          stranger,
+          '/nonexistent/fleet.json',
+        )(['fleet', 'pointer', fleet.folder, join(tempDir(), 'fleet.json')])
+      ).status,
+    ).not.toBe(0);
 
     const accountant = workstation('depuis-le-pointeur');
-    expect(await startedAgain(accountant, written).followMachineFleet()).toMatchObject({ kind: 'joined', fingerprint: fleet.fingerprint });
+    expect(await startedAgain(accountant, written).followMachineFleet()).toMatchObject({
+      kind: 'joined',
+      fingerprint: fleet.fingerprint,
+    });
   });
 
   it('makes a user who never opens the app join at the daily check, and status shows the line and the phrase', async () => {
@@ -97,7 +150,9 @@ describe('the machine’s fleet pointer', () => {
     const check = await cli(['test', '--all', '--json']);
     expect(check.json).toMatchObject({ machineFleet: { kind: 'joined', fingerprint: fleet.fingerprint } });
     const status = await cli(['status']);
-    expect(status.stdout).toMatch(/Parc de postes : en attente d'acceptation par le service informatique \(poste [0-9A-Z]{16}\) — phrase à comparer : \S+ \S+ \S+ \S+/);
+    expect(status.stdout).toMatch(
+      /Parc de postes : en attente d'acceptation par le service informatique \(poste [0-9A-Z]{16}\) — phrase à comparer : \S+ \S+ \S+ \S+/,
+    );
   });
 
   it('follows the share when the pointer names another folder (the share moved)', async () => {
@@ -107,7 +162,9 @@ describe('the machine’s fleet pointer', () => {
     const moved = join(tempDir('chorus-nouveau-partage-'), 'flotte');
     const { cpSync } = await import('node:fs');
     cpSync(fleet.folder, moved, { recursive: true });
-    writeFileSync(fleet.pointer, JSON.stringify({ formatVersion: 1, folder: moved, root: fleet.rootKey }), { mode: 0o644 });
+    writeFileSync(fleet.pointer, JSON.stringify({ formatVersion: 1, folder: moved, root: fleet.rootKey }), {
+      mode: 0o644,
+    });
     expect(await startedAgain(user, fleet.pointer).followMachineFleet()).toMatchObject({ kind: 'member', moved: true });
     expect(readMemberships(user.userDataDir)[0]?.folder).toBe(moved);
   });
@@ -123,23 +180,31 @@ describe('the machine’s fleet pointer', () => {
     };
 
     chmodSync(fleet.programData, 0o777);
-    await refusedBecause(/^Le pointeur de parc du poste \(.*fleet\.json\) n'a pas été suivi : le dossier .* : d'autres utilisateurs peuvent le modifier/);
+    await refusedBecause(
+      /^Le pointeur de parc du poste \(.*fleet\.json\) n'a pas été suivi : le dossier .* : d'autres utilisateurs peuvent le modifier/,
+    );
     expect(await startedAgain(user, fleet.pointer).followMachineFleet()).toMatchObject({ kind: 'refused' });
     expect((await cli(['status'])).stdout.split('\n')[0]).toMatch(/^Attention : Le pointeur de parc du poste/);
     chmodSync(fleet.programData, 0o755);
 
     writeFileSync(fleet.pointer, '{"formatVersion": 1, "folder": ', { mode: 0o644 });
     await refusedBecause(/n'a pas été suivi : ce n'est pas un fichier JSON valide/);
-    writeFileSync(fleet.pointer, JSON.stringify({ formatVersion: 2, folder: fleet.folder, root: fleet.rootKey }), { mode: 0o644 });
+    writeFileSync(fleet.pointer, JSON.stringify({ formatVersion: 2, folder: fleet.folder, root: fleet.rootKey }), {
+      mode: 0o644,
+    });
     await refusedBecause(/version plus récente de l'application \(formatVersion 2\) : mettez à jour/);
     writeFileSync(fleet.pointer, JSON.stringify({ formatVersion: 1, folder: fleet.folder }), { mode: 0o644 });
     await refusedBecause(/champ invalide : root/);
 
     // Well formed, but the folder holds another fleet: tried at start, the reason kept and said.
     const other = await fleetWithPointer();
-    writeFileSync(fleet.pointer, JSON.stringify({ formatVersion: 1, folder: other.folder, root: fleet.rootKey }), { mode: 0o644 });
+    writeFileSync(fleet.pointer, JSON.stringify({ formatVersion: 1, folder: other.folder, root: fleet.rootKey }), {
+      mode: 0o644,
+    });
     expect(await startedAgain(user, fleet.pointer).followMachineFleet()).toMatchObject({ kind: 'failed' });
     expect(readPointerRecord(user.userDataDir)).toMatchObject({ outcome: 'failed', fingerprint: fleet.fingerprint });
-    await refusedBecause(/n'a pas encore permis de rejoindre le parc : le parc .* n'a pas pu être rejoint : .*autre parc/);
+    await refusedBecause(
+      /n'a pas encore permis de rejoindre le parc : le parc .* n'a pas pu être rejoint : .*autre parc/,
+    );
   });
 });

@@ -25,7 +25,13 @@ const pointerSchema = z
 export type PointerReading =
   | { readonly kind: 'absent' }
   | { readonly kind: 'refused'; readonly path: string; readonly reason: string }
-  | { readonly kind: 'valid'; readonly path: string; readonly folder: string; readonly rootKey: string; readonly fingerprint: string };
+  | {
+      readonly kind: 'valid';
+      readonly path: string;
+      readonly folder: string;
+      readonly rootKey: string;
+      readonly fingerprint: string;
+    };
 
 /** What the pointer says, or why it is not followed; a missing file is no pointer at all. */
 export function readMachinePointer(path: string | undefined, distrust: PointerDistrust): PointerReading {
@@ -43,8 +49,20 @@ export function readMachinePointer(path: string | undefined, distrust: PointerDi
     return refused("ce n'est pas un fichier JSON valide");
   }
   const version = typeof data === 'object' && data !== null && 'formatVersion' in data ? data.formatVersion : undefined;
-  if (typeof version === 'number' && version > pointerFormatVersion) return refused(`il est écrit pour une version plus récente de l'application (formatVersion ${version}) : mettez à jour l'application de ce poste`);
+  if (typeof version === 'number' && version > pointerFormatVersion)
+    return refused(
+      `il est écrit pour une version plus récente de l'application (formatVersion ${version}) : mettez à jour l'application de ce poste`,
+    );
   const parsed = pointerSchema.safeParse(data);
-  if (!parsed.success) return refused(`champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')} (attendu : {"formatVersion": 1, "folder": "\\\\\\\\serveur\\\\chorus", "root": "<clé racine>"})`);
-  return { kind: 'valid', path, folder: parsed.data.folder, rootKey: parsed.data.root, fingerprint: fingerprintOf(parsed.data.root) };
+  if (!parsed.success)
+    return refused(
+      `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')} (attendu : {"formatVersion": 1, "folder": "\\\\\\\\serveur\\\\chorus", "root": "<clé racine>"})`,
+    );
+  return {
+    kind: 'valid',
+    path,
+    folder: parsed.data.folder,
+    rootKey: parsed.data.root,
+    fingerprint: fingerprintOf(parsed.data.root),
+  };
 }

@@ -11,9 +11,13 @@ describe('a mapped network drive', () => {
     // An older libuv, or a caller that kept the long-path form.
     expect(mappedDriveRefusal('Y:\\flotte', '\\\\?\\UNC\\srv-cc\\parc\\flotte')).toContain('\\\\srv-cc\\parc\\flotte');
     // A relative path typed from a mapped current folder.
-    expect(mappedDriveRefusal('flotte', '\\\\serveur\\partage\\flotte')).toContain('ce dossier est sur un lecteur réseau');
+    expect(mappedDriveRefusal('flotte', '\\\\serveur\\partage\\flotte')).toContain(
+      'ce dossier est sur un lecteur réseau',
+    );
     // A share name with spaces and accents stays whole.
-    expect(mappedDriveRefusal('P:\\Parc de postes', '\\\\serveur\\Mairie de Plouër\\Parc de postes')).toContain('\\\\serveur\\Mairie de Plouër\\Parc de postes');
+    expect(mappedDriveRefusal('P:\\Parc de postes', '\\\\serveur\\Mairie de Plouër\\Parc de postes')).toContain(
+      '\\\\serveur\\Mairie de Plouër\\Parc de postes',
+    );
   });
 
   it('accepts a UNC path as typed, a local folder and a subst drive', () => {

@@ -13,7 +13,11 @@ export interface MemberBox {
   readonly accounts: readonly PublishedAccount[];
 }
 
-export function memberBoxes(accounts: readonly PublishedAccount[], members: readonly PublishedMember[], assignments: readonly Assignment[]): MemberBox[] {
+export function memberBoxes(
+  accounts: readonly PublishedAccount[],
+  members: readonly PublishedMember[],
+  assignments: readonly Assignment[],
+): MemberBox[] {
   const groups = new Map<string, { members: string[]; recipients: string[]; accounts: PublishedAccount[] }>();
   for (const member of members) {
     const readable = accounts.filter((account) => readableBy(assignments, account.name, member.id));
@@ -27,13 +31,20 @@ export function memberBoxes(accounts: readonly PublishedAccount[], members: read
 }
 
 /** What the IT person should hear about the assignments at publication: an account that reaches nobody, a member that is gone. */
-export function assignmentWarnings(accounts: readonly PublishedAccount[], members: readonly PublishedMember[], assignments: readonly Assignment[]): string[] {
+export function assignmentWarnings(
+  accounts: readonly PublishedAccount[],
+  members: readonly PublishedMember[],
+  assignments: readonly Assignment[],
+): string[] {
   const accepted = new Set(members.map((member) => member.id));
   const warnings: string[] = [];
   for (const assignment of assignments) {
     if (assignment.members === null || !accounts.some((account) => account.name === assignment.account)) continue;
     const reached = assignment.members.filter((id) => accepted.has(id));
-    if (reached.length === 0) warnings.push(`« ${assignment.account} » est réservé à des postes dont aucun n'est accepté : il n'est publié pour aucun poste (fleet assign DOSSIER --account "${assignment.account}" --member ID pour le réserver à d'autres).`);
+    if (reached.length === 0)
+      warnings.push(
+        `« ${assignment.account} » est réservé à des postes dont aucun n'est accepté : il n'est publié pour aucun poste (fleet assign DOSSIER --account "${assignment.account}" --member ID pour le réserver à d'autres).`,
+      );
   }
   return warnings;
 }

@@ -25,7 +25,11 @@ export interface MemberStatus {
   readonly accounts: readonly ManagedAccount[];
 }
 
-export async function memberStatus(secrets: SecretStore, userDataDir: string, accounts: readonly StoredAccount[]): Promise<MemberStatus[]> {
+export async function memberStatus(
+  secrets: SecretStore,
+  userDataDir: string,
+  accounts: readonly StoredAccount[],
+): Promise<MemberStatus[]> {
   const statuses: MemberStatus[] = [];
   for (const membership of readMemberships(userDataDir)) {
     const keys = await readMemberKeys(secrets, membership.fingerprint);
@@ -36,7 +40,10 @@ export async function memberStatus(secrets: SecretStore, userDataDir: string, ac
       phrase: keys ? await phraseOf(publicKeyOf(keys.signingKey), await recipientOf(keys.identity)) : null,
       appliedRevision: membership.appliedRevision ?? null,
       appliedAt: membership.appliedAt ?? null,
-      accounts: membership.managedAccounts.map((name) => ({ name, verified: accounts.find((account) => account.name === name)?.passwordVerified !== false })),
+      accounts: membership.managedAccounts.map((name) => ({
+        name,
+        verified: accounts.find((account) => account.name === name)?.passwordVerified !== false,
+      })),
     });
   }
   return statuses;

@@ -9,7 +9,12 @@ import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { CheckPassword } from './conflict-rule';
 
-export function chorusPasswordCheck(dependencies: { readonly client: ChorusClient; readonly secrets: SecretStore; readonly logger: Logger; readonly resolveSystemProxy?: ResolveSystemProxy }): CheckPassword {
+export function chorusPasswordCheck(dependencies: {
+  readonly client: ChorusClient;
+  readonly secrets: SecretStore;
+  readonly logger: Logger;
+  readonly resolveSystemProxy?: ResolveSystemProxy;
+}): CheckPassword {
   return async (settings, password, extra) => {
     const seen: SecretStore = {
       get: async (account) => extra.get(account) ?? (await dependencies.secrets.get(account)),

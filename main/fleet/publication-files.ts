@@ -19,7 +19,11 @@ export interface PublicationFile {
 }
 
 /** Files named as publications above `above`, the highest first; other names are counted. */
-export async function publicationCandidates(folder: FleetFolder, above: number, ignored: IgnoredFiles): Promise<PublicationFile[]> {
+export async function publicationCandidates(
+  folder: FleetFolder,
+  above: number,
+  ignored: IgnoredFiles,
+): Promise<PublicationFile[]> {
   const { names, beyondCap } = await folder.list('publications');
   if (beyondCap) ignored.beyondCap('publications');
   const candidates: PublicationFile[] = [];
@@ -32,7 +36,12 @@ export async function publicationCandidates(folder: FleetFolder, above: number, 
 }
 
 /** A publication verified: signed by a publisher the trusted certificate names, of this fleet and revision. */
-export async function openPublication(folder: FleetFolder, file: PublicationFile, trust: Trust, ignored: IgnoredFiles): Promise<Publication | undefined> {
+export async function openPublication(
+  folder: FleetFolder,
+  file: PublicationFile,
+  trust: Trust,
+  ignored: IgnoredFiles,
+): Promise<Publication | undefined> {
   const text = await folder.read('publications', file.name);
   if (text === undefined) {
     ignored.add('unreadable');
@@ -62,7 +71,12 @@ export async function openPublication(folder: FleetFolder, file: PublicationFile
 }
 
 /** The highest valid publication above `above` (signature and header only: nothing decrypted). */
-export async function latestPublicationHeader(folder: FleetFolder, trust: Trust, ignored: IgnoredFiles, above = 0): Promise<Publication | undefined> {
+export async function latestPublicationHeader(
+  folder: FleetFolder,
+  trust: Trust,
+  ignored: IgnoredFiles,
+  above = 0,
+): Promise<Publication | undefined> {
   for (const file of (await publicationCandidates(folder, above, ignored)).slice(0, maxPublicationsTried)) {
     const publication = await openPublication(folder, file, trust, ignored);
     if (publication) return publication;

@@ -39,7 +39,11 @@ export interface Published {
   readonly ignored: IgnoredFiles;
 }
 
-async function publishOnce(dependencies: FleetDependencies, request: PublishRequest, publisher: Publisher): Promise<Published | 'raced'> {
+async function publishOnce(
+  dependencies: FleetDependencies,
+  request: PublishRequest,
+  publisher: Publisher,
+): Promise<Published | 'raced'> {
   const { folder, secrets, clock, logger, userDataDir } = dependencies;
   const { trust } = publisher;
   const start = await publisherView(dependencies, publisher);
@@ -52,10 +56,18 @@ async function publishOnce(dependencies: FleetDependencies, request: PublishRequ
   const boxes = memberBoxes(accounts, accepted, state.assignments);
   const publishers = trust.certificate.publishers;
   const publishersBox = {
-    members: [...publishers.map((entry) => `editeur-${entry.id}`), ...(trust.certificate.stateRecipient === undefined ? [] : [rootRecipientId])],
-    recipients: [...publishers.map((entry) => entry.recipient), ...(trust.certificate.stateRecipient === undefined ? [] : [trust.certificate.stateRecipient])],
+    members: [
+      ...publishers.map((entry) => `editeur-${entry.id}`),
+      ...(trust.certificate.stateRecipient === undefined ? [] : [rootRecipientId]),
+    ],
+    recipients: [
+      ...publishers.map((entry) => entry.recipient),
+      ...(trust.certificate.stateRecipient === undefined ? [] : [trust.certificate.stateRecipient]),
+    ],
   };
-  const dropped = start.previous.filter((before) => !accounts.some((account) => account.name === before.name)).map((before) => before.name);
+  const dropped = start.previous
+    .filter((before) => !accounts.some((account) => account.name === before.name))
+    .map((before) => before.name);
   let revision = Math.max(start.record.lastRevision, start.latestRevision) + 1;
   let bytes: Buffer | undefined;
   for (let attempt = 0; attempt < 1000 && bytes === undefined; attempt += 1, revision += 1) {
@@ -74,9 +86,16 @@ async function publishOnce(dependencies: FleetDependencies, request: PublishRequ
       certificate: trust.certificate.sequence,
       members: accepted.map((member) => member.id),
       removed: acceptance.members.filter((member) => member.state === 'removed').map((member) => member.id),
-      invitationsUsed: acceptance.invitations.filter((invitation) => invitation.usedBy !== undefined).map((invitation) => invitation.id),
+      invitationsUsed: acceptance.invitations
+        .filter((invitation) => invitation.usedBy !== undefined)
+        .map((invitation) => invitation.id),
       boxes: [
-        ...(await Promise.all(boxes.map(async (group) => ({ recipients: [...group.members], sealed: await sealTo(group.recipients, box(group.accounts, false)) })))),
+        ...(await Promise.all(
+          boxes.map(async (group) => ({
+            recipients: [...group.members],
+            sealed: await sealTo(group.recipients, box(group.accounts, false)),
+          })),
+        )),
         { recipients: publishersBox.members, sealed: await sealTo(publishersBox.recipients, box(accounts, true)) },
       ],
     };
@@ -86,18 +105,33 @@ async function publishOnce(dependencies: FleetDependencies, request: PublishRequ
       break;
     }
     // Another publisher's valid publication under that name: start again from it, never over it.
-    if (await openPublication(folder, { name: publicationFileName(revision), revision }, trust, new IgnoredFiles())) return 'raced';
+    if (await openPublication(folder, { name: publicationFileName(revision), revision }, trust, new IgnoredFiles()))
+      return 'raced';
   }
   if (bytes === undefined) throw new AppError('FLEET_UNREACHABLE', `${folder.path} : aucun nom de publication libre`);
   await writePrivate(lastPublicationCopyPath(userDataDir, start.record.fingerprint), bytes);
   // Keys of invitations used or expired are of no more use.
   const now = clock();
-  for (const invitation of acceptance.invitations.filter((candidate) => candidate.usedBy !== undefined || new Date(candidate.expiresAt) <= now)) {
+  for (const invitation of acceptance.invitations.filter(
+    (candidate) => candidate.usedBy !== undefined || new Date(candidate.expiresAt) <= now,
+  )) {
     await secrets.delete(fleetEntries.invitationKey(start.record.fingerprint, invitation.id));
   }
-  await savePublisherRecord(userDataDir, { ...start.record, lastRevision: revision, members: [...acceptance.members], invitations: [...acceptance.invitations], assignments: [...state.assignments] });
+  await savePublisherRecord(userDataDir, {
+    ...start.record,
+    lastRevision: revision,
+    members: [...acceptance.members],
+    invitations: [...acceptance.invitations],
+    assignments: [...state.assignments],
+  });
   const known = new Set(acceptance.members.map((member) => member.id));
-  logger.info('fleet.published', { revision, members: accepted.length, accounts: accounts.length, boxes: boxes.length, ignored: ignored.total });
+  logger.info('fleet.published', {
+    revision,
+    members: accepted.length,
+    accounts: accounts.length,
+    boxes: boxes.length,
+    ignored: ignored.total,
+  });
   return {
     revision,
     members: accepted.length,
@@ -109,7 +143,10 @@ async function publishOnce(dependencies: FleetDependencies, request: PublishRequ
       ...start.warnings,
       ...acceptance.warnings,
       ...assignmentWarnings(accounts, accepted, state.assignments),
-      ...dropped.map((name) => `« ${name} » était dans la révision précédente et n'est pas sur ce poste : il n'est plus publié (les postes le gardent, sans mise à jour) ; importez-le ici puis publiez à nouveau s'il doit l'être.`),
+      ...dropped.map(
+        (name) =>
+          `« ${name} » était dans la révision précédente et n'est pas sur ce poste : il n'est plus publié (les postes le gardent, sans mise à jour) ; importez-le ici puis publiez à nouveau s'il doit l'être.`,
+      ),
     ],
     ignored,
   };
@@ -121,5 +158,8 @@ export async function publishFleet(dependencies: FleetDependencies, request: Pub
     const outcome = await publishOnce(dependencies, request, await openPublisher(dependencies));
     if (outcome !== 'raced') return outcome;
   }
-  throw new AppError('FLEET_UNREACHABLE', `${dependencies.folder.path} : un autre poste de publication publie en même temps ; réessayez dans une minute`);
+  throw new AppError(
+    'FLEET_UNREACHABLE',
+    `${dependencies.folder.path} : un autre poste de publication publie en même temps ; réessayez dans une minute`,
+  );
 }

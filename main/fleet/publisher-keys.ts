@@ -24,13 +24,24 @@ export async function openPublisher(dependencies: FleetDependencies): Promise<Pu
   await folder.check();
   const ignored = new IgnoredFiles();
   for (const record of readPublisherRecords(userDataDir)) {
-    const trust = await readTrust(folder, { fingerprint: record.fingerprint, rootKey: record.rootKey }, new IgnoredFiles(), record.certificateSequence);
+    const trust = await readTrust(
+      folder,
+      { fingerprint: record.fingerprint, rootKey: record.rootKey },
+      new IgnoredFiles(),
+      record.certificateSequence,
+    );
     if (!trust) continue;
-    const [workingKey, identity] = await Promise.all([secrets.get(fleetEntries.workingKey(record.fingerprint)), secrets.get(fleetEntries.publisherIdentity(record.fingerprint))]);
+    const [workingKey, identity] = await Promise.all([
+      secrets.get(fleetEntries.workingKey(record.fingerprint)),
+      secrets.get(fleetEntries.publisherIdentity(record.fingerprint)),
+    ]);
     if (workingKey === undefined || identity === undefined) break;
     const signer = keyId(publicKeyOf(workingKey));
     if (!certifiedPublisher(trust, signer)) {
-      throw new AppError('FLEET_NOT_PUBLISHER', "la clé de travail de ce poste n'est plus certifiée par la racine du parc (une rotation l'a remplacée)");
+      throw new AppError(
+        'FLEET_NOT_PUBLISHER',
+        "la clé de travail de ce poste n'est plus certifiée par la racine du parc (une rotation l'a remplacée)",
+      );
     }
     return { record, trust, workingKey, signer, identity, selfRecipientId: `editeur-${signer}`, ignored };
   }

@@ -3,13 +3,24 @@
 // each publication, sealed to every certified publisher and to the root. A second publisher takes
 // it from the latest publication; a rotation with the root file recovers it when the PC is gone.
 import type { PublisherRecord } from './local-records';
-import { boxContentSchema, type Assignment, type BoxContent, type Publication, type PublishedMember, type PublisherState } from './fleet-formats';
+import {
+  boxContentSchema,
+  type Assignment,
+  type BoxContent,
+  type Publication,
+  type PublishedMember,
+  type PublisherState,
+} from './fleet-formats';
 import { openSealed, type AgeIdentity } from './sealed-box';
 
-export const stateOf = (record: PublisherRecord): PublisherState => ({ members: [...record.members], assignments: [...record.assignments] });
+export const stateOf = (record: PublisherRecord): PublisherState => ({
+  members: [...record.members],
+  assignments: [...record.assignments],
+});
 
 /** When a member's state last changed, by the publisher that changed it. */
-const changedAt = (member: PublishedMember): string => (member.state === 'removed' ? (member.removedAt ?? member.acceptedAt) : member.acceptedAt);
+const changedAt = (member: PublishedMember): string =>
+  member.state === 'removed' ? (member.removedAt ?? member.acceptedAt) : member.acceptedAt;
 
 /**
  * Two publishers' states as one: for each member and each account, the latest change wins (an
@@ -28,7 +39,15 @@ export function mergePublisherState(local: PublisherState, other: PublisherState
     }
     // At the same instant, a removal wins: keeping a workstation out is the safe side.
     const tie = changedAt(member) === changedAt(known);
-    const later = tie ? (member.state === 'removed' ? member : known.state === 'removed' ? known : member) : changedAt(member) > changedAt(known) ? member : known;
+    const later = tie
+      ? member.state === 'removed'
+        ? member
+        : known.state === 'removed'
+          ? known
+          : member
+      : changedAt(member) > changedAt(known)
+        ? member
+        : known;
     const name = later.name ?? (later === member ? known.name : member.name);
     members.set(member.id, name === undefined ? later : { ...later, name });
   }
@@ -41,11 +60,16 @@ export function mergePublisherState(local: PublisherState, other: PublisherState
 }
 
 /** The publishers' box of a publication, opened with this identity (a publisher's, or the root's); undefined when it cannot be. */
-export async function openPublishersBox(publication: Publication, recipientId: string, identity: AgeIdentity): Promise<BoxContent | undefined> {
+export async function openPublishersBox(
+  publication: Publication,
+  recipientId: string,
+  identity: AgeIdentity,
+): Promise<BoxContent | undefined> {
   const box = publication.boxes.find((candidate) => candidate.recipients.includes(recipientId));
   if (!box) return undefined;
   const parsed = boxContentSchema.safeParse(await openSealed(box.sealed, identity));
-  if (!parsed.success || parsed.data.fleet !== publication.fleet || parsed.data.revision !== publication.revision) return undefined;
+  if (!parsed.success || parsed.data.fleet !== publication.fleet || parsed.data.revision !== publication.revision)
+    return undefined;
   return parsed.data;
 }
 

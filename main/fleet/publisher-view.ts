@@ -33,15 +33,29 @@ export interface PublisherView {
 
 export async function publisherView(dependencies: FleetDependencies, publisher: Publisher): Promise<PublisherView> {
   const latest = await latestPublicationHeader(dependencies.folder, publisher.trust, new IgnoredFiles());
-  const latestBox = latest === undefined ? undefined : await openPublishersBox(latest, publisher.selfRecipientId, publisher.identity);
+  const latestBox =
+    latest === undefined ? undefined : await openPublishersBox(latest, publisher.selfRecipientId, publisher.identity);
   const { record } = publisher;
   if (!latest || !latestBox) {
     const warnings =
       latest && latest.revision > record.lastRevision
-        ? [`La révision ${latest.revision} a été publiée par un poste de publication dont ce poste ne peut pas lire l'état : les postes et les attributions sont ceux que ce poste connaît ; pour reprendre ceux du parc, relancez fleet rotate-key --add-publisher avec le fichier de la clé racine.`]
+        ? [
+            `La révision ${latest.revision} a été publiée par un poste de publication dont ce poste ne peut pas lire l'état : les postes et les attributions sont ceux que ce poste connaît ; pour reprendre ceux du parc, relancez fleet rotate-key --add-publisher avec le fichier de la clé racine.`,
+          ]
         : [];
-    return { record, previous: await ownCopyAccounts(dependencies.userDataDir, publisher), latestRevision: latest?.revision ?? 0, warnings };
+    return {
+      record,
+      previous: await ownCopyAccounts(dependencies.userDataDir, publisher),
+      latestRevision: latest?.revision ?? 0,
+      warnings,
+    };
   }
-  const state: PublisherState = latestBox.state === undefined ? stateOf(record) : mergePublisherState(stateOf(record), latestBox.state);
-  return { record: { ...record, members: [...state.members], assignments: [...state.assignments] }, previous: latestBox.accounts, latestRevision: latest.revision, warnings: [] };
+  const state: PublisherState =
+    latestBox.state === undefined ? stateOf(record) : mergePublisherState(stateOf(record), latestBox.state);
+  return {
+    record: { ...record, members: [...state.members], assignments: [...state.assignments] },
+    previous: latestBox.accounts,
+    latestRevision: latest.revision,
+    warnings: [],
+  };
 }

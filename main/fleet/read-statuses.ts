@@ -56,18 +56,31 @@ export async function readStatuses(
     // Past the listing's cap a member's file may not be listed: its place is read all the same.
     if (!listed.has(member.id) && !beyondCap) return { kind: 'absent' };
     const text = await folder.read('status', member.id);
-    if (text === undefined) return listed.has(member.id) ? refused('unreadable', 'fichier illisible, trop gros ou qui n’est pas un fichier ordinaire') : { kind: 'absent' };
+    if (text === undefined)
+      return listed.has(member.id)
+        ? refused('unreadable', 'fichier illisible, trop gros ou qui n’est pas un fichier ordinaire')
+        : { kind: 'absent' };
     const read = readEnvelope(text, 'statut');
     if (!read.ok) return refused(read.refusal, 'fichier mal formé');
     if (read.envelope.signer !== member.id) return refused('unknown-signer', 'signé par un autre que ce poste');
     const opened = verifiedPayload(read.envelope, 'statut', member.memberKey, statusEnvelopeSchema);
-    if (!opened.ok) return refused(opened.refusal, opened.refusal === 'bad-signature' ? 'signature invalide : pas écrit par ce poste' : 'contenu invalide');
+    if (!opened.ok)
+      return refused(
+        opened.refusal,
+        opened.refusal === 'bad-signature' ? 'signature invalide : pas écrit par ce poste' : 'contenu invalide',
+      );
     const envelope = opened.value;
-    if (envelope.fleet !== fingerprint || envelope.member !== member.id) return refused('wrong-fleet', 'écrit pour un autre parc ou un autre poste');
+    if (envelope.fleet !== fingerprint || envelope.member !== member.id)
+      return refused('wrong-fleet', 'écrit pour un autre parc ou un autre poste');
     const box = await openSealed(envelope.sealed, identity);
     if (box === undefined) return { kind: 'sealed-elsewhere', writtenAt: envelope.writtenAt };
     const content = statusContentSchema.safeParse(box);
-    if (!content.success || content.data.fleet !== fingerprint || content.data.member !== member.id || content.data.writtenAt !== envelope.writtenAt) {
+    if (
+      !content.success ||
+      content.data.fleet !== fingerprint ||
+      content.data.member !== member.id ||
+      content.data.writtenAt !== envelope.writtenAt
+    ) {
       return refused('invalid-content', 'contenu chiffré illisible pour ce poste de publication');
     }
     return { kind: 'read', content: content.data, occasion: envelope.occasion };

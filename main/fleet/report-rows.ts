@@ -27,21 +27,34 @@ export interface ReportRow {
 export const frenchMoment = (instant: string): string => `${frenchDay(instant)} ${format(parseISO(instant), 'HH:mm')}`;
 const at = frenchMoment;
 
-export const workstationLabel = (member: ReportMember): string => member.name ?? `${member.declared.machine} (${member.declared.user}, nom déclaré par le poste)`;
+export const workstationLabel = (member: ReportMember): string =>
+  member.name ?? `${member.declared.machine} (${member.declared.user}, nom déclaré par le poste)`;
 
 function accountWords(account: ReportAccount, member: ReportMember): { state: string; level: RowLevel } {
   const check = account.lastCheck;
   switch (account.state) {
     case 'failing':
-      return { state: `en échec : ${check?.code ?? 'code inconnu'} (${lastCheckReason(check?.code ?? null) ?? 'raison inconnue'})`, level: 'critical' };
+      return {
+        state: `en échec : ${check?.code ?? 'code inconnu'} (${lastCheckReason(check?.code ?? null) ?? 'raison inconnue'})`,
+        level: 'critical',
+      };
     case 'silent':
       return { state: `pas de nouvelles depuis le ${at(check?.at ?? member.lastSeen ?? '')}`, level: 'critical' };
     case 'due':
-      return { state: `à renouveler avant le ${frenchDay(account.expiresOn ?? account.dueOn ?? '')}`, level: 'warning' };
+      return {
+        state: `à renouveler avant le ${frenchDay(account.expiresOn ?? account.dueOn ?? '')}`,
+        level: 'warning',
+      };
     case 'unchecked':
       return { state: 'jamais vérifié sur ce poste', level: 'warning' };
     case 'disagreement':
-      return { state: account.disagreement?.kept === 'local' ? 'OK, mais avec un mot de passe renouvelé sur le poste, pas celui du parc' : 'OK, désaccord avec le mot de passe du parc non tranché', level: 'warning' };
+      return {
+        state:
+          account.disagreement?.kept === 'local'
+            ? 'OK, mais avec un mot de passe renouvelé sur le poste, pas celui du parc'
+            : 'OK, désaccord avec le mot de passe du parc non tranché',
+        level: 'warning',
+      };
     case 'ok':
       return { state: account.localRenewal ? 'OK (mot de passe renouvelé sur le poste)' : 'OK', level: 'ok' };
   }
@@ -50,13 +63,23 @@ function accountWords(account: ReportAccount, member: ReportMember): { state: st
 function memberOnlyRow(member: ReportMember): { state: string; level: RowLevel } | undefined {
   switch (member.state) {
     case 'silent':
-      return { state: member.lastSeen === null ? 'pas de nouvelles depuis son acceptation' : `pas de nouvelles depuis le ${at(member.lastSeen)}`, level: 'critical' };
+      return {
+        state:
+          member.lastSeen === null
+            ? 'pas de nouvelles depuis son acceptation'
+            : `pas de nouvelles depuis le ${at(member.lastSeen)}`,
+        level: 'critical',
+      };
     case 'revocation-pending':
-      return { state: `révocation en attente : renouvelez ${member.toRevoke.join(', ')}, puis publiez`, level: 'warning' };
+      return {
+        state: `révocation en attente : renouvelez ${member.toRevoke.join(', ')}, puis publiez`,
+        level: 'warning',
+      };
     case 'removed':
       return { state: 'retiré du parc (révocation faite)', level: 'ok' };
     case 'reporting':
-      if (member.statusProblem !== null && member.accounts.length === 0) return { state: member.statusProblem, level: 'warning' };
+      if (member.statusProblem !== null && member.accounts.length === 0)
+        return { state: member.statusProblem, level: 'warning' };
       return member.accounts.length === 0 ? { state: 'aucun compte sur ce poste', level: 'ok' } : undefined;
   }
 }
@@ -64,13 +87,23 @@ function memberOnlyRow(member: ReportMember): { state: string; level: RowLevel }
 export function reportRows(report: FleetReport): ReportRow[] {
   const rows: ReportRow[] = [];
   for (const member of report.members) {
-    const common = { memberId: member.id, workstation: workstationLabel(member), revision: member.revision === null ? '—' : String(member.revision) };
+    const common = {
+      memberId: member.id,
+      workstation: workstationLabel(member),
+      revision: member.revision === null ? '—' : String(member.revision),
+    };
     const whole = memberOnlyRow(member);
     if (whole) {
       rows.push({ ...common, account: '—', lastCheck: member.lastSeen === null ? '—' : at(member.lastSeen), ...whole });
       continue;
     }
-    for (const account of member.accounts) rows.push({ ...common, account: account.name, lastCheck: account.lastCheck === null ? '—' : at(account.lastCheck.at), ...accountWords(account, member) });
+    for (const account of member.accounts)
+      rows.push({
+        ...common,
+        account: account.name,
+        lastCheck: account.lastCheck === null ? '—' : at(account.lastCheck.at),
+        ...accountWords(account, member),
+      });
   }
   return rows;
 }
@@ -80,14 +113,25 @@ export const looksActive = (text: string): boolean => /[<>&"']/.test(text) || /^
 
 /** The texts the workstations wrote (names declared, account names) that looked active: escaped wherever shown. */
 export function activeTexts(report: FleetReport): number {
-  const texts = report.members.flatMap((member) => [member.declared.machine, member.declared.user, ...member.accounts.map((account) => account.name)]);
-  return texts.filter(looksActive).length + report.pending.flatMap((pending) => [pending.machine, pending.user]).filter(looksActive).length;
+  const texts = report.members.flatMap((member) => [
+    member.declared.machine,
+    member.declared.user,
+    ...member.accounts.map((account) => account.name),
+  ]);
+  return (
+    texts.filter(looksActive).length +
+    report.pending.flatMap((pending) => [pending.machine, pending.user]).filter(looksActive).length
+  );
 }
 
 /** A row's level as the page, the CSV and the screen say it. */
 export const levelWords = { ok: 'OK', warning: 'À faire', critical: 'Urgent' } as const;
 
-const severityWords = ['OK : tous les postes vont bien.', 'À faire bientôt : un mot de passe à renouveler, une révocation en attente, un désaccord ou le partage à corriger (ci-dessous).', 'Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.'] as const;
+const severityWords = [
+  'OK : tous les postes vont bien.',
+  'À faire bientôt : un mot de passe à renouveler, une révocation en attente, un désaccord ou le partage à corriger (ci-dessous).',
+  'Urgent : un compte en échec, ou un poste sans nouvelles depuis plus de 2 jours.',
+] as const;
 
 /** The report's head: the fleet, its severity in words, the share's warnings, what was ignored or escaped. */
 export function summaryLines(report: FleetReport): string[] {
@@ -98,6 +142,10 @@ export function summaryLines(report: FleetReport): string[] {
     severityWords[reportSeverity(report)],
     ...report.warnings,
     ...(ignored === undefined ? [] : [ignored]),
-    ...(escaped > 0 ? [`${escaped} texte(s) venus des postes ressemblaient à du balisage ou à une formule : montrés comme du texte, sans effet.`] : []),
+    ...(escaped > 0
+      ? [
+          `${escaped} texte(s) venus des postes ressemblaient à du balisage ou à une formule : montrés comme du texte, sans effet.`,
+        ]
+      : []),
   ];
 }

@@ -25,11 +25,19 @@ export interface StatusReported {
   readonly reason?: string;
 }
 
-export async function reportStatusToFleets(dependencies: StatusReportDependencies, accounts: readonly StoredAccount[]): Promise<StatusReported[]> {
+export async function reportStatusToFleets(
+  dependencies: StatusReportDependencies,
+  accounts: readonly StoredAccount[],
+): Promise<StatusReported[]> {
   const { secrets, clock, logger, userDataDir } = dependencies;
   const reported: StatusReported[] = [];
   for (const membership of readMemberships(userDataDir)) {
-    const said = (outcome: StatusReported['outcome'], reason?: string): StatusReported => ({ fingerprint: membership.fingerprint, folder: membership.folder, outcome, ...(reason === undefined ? {} : { reason }) });
+    const said = (outcome: StatusReported['outcome'], reason?: string): StatusReported => ({
+      fingerprint: membership.fingerprint,
+      folder: membership.folder,
+      outcome,
+      ...(reason === undefined ? {} : { reason }),
+    });
     try {
       const keys = await readMemberKeys(secrets, membership.fingerprint);
       if (!keys) {
@@ -40,16 +48,36 @@ export async function reportStatusToFleets(dependencies: StatusReportDependencie
       const writing = (async () => {
         await folder.check();
         const state = await readMemberState(secrets, membership.fingerprint);
-        const trust = await readTrust(folder, { fingerprint: membership.fingerprint, rootKey: membership.rootKey }, new IgnoredFiles(), state.certificateSequence);
+        const trust = await readTrust(
+          folder,
+          { fingerprint: membership.fingerprint, rootKey: membership.rootKey },
+          new IgnoredFiles(),
+          state.certificateSequence,
+        );
         if (!trust) return 'aucun certificat valide du parc dans le dossier';
-        await writeMemberStatus(folder, { trust, membership, keys, accounts, appVersion: dependencies.appVersion, now: clock(), occasion: 'check' });
+        await writeMemberStatus(folder, {
+          trust,
+          membership,
+          keys,
+          accounts,
+          appVersion: dependencies.appVersion,
+          now: clock(),
+          occasion: 'check',
+        });
         return undefined;
       })();
       const refusal = await withDeadline(writing, dependencies.readDeadlineMs, membership.folder);
       reported.push(refusal === undefined ? said('written') : said('failed', refusal));
     } catch (error) {
       const late = error instanceof Error && 'fleetLate' in error;
-      reported.push(said('failed', late ? `le partage n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s` : 'le dossier du parc est injoignable ou refuse l’écriture'));
+      reported.push(
+        said(
+          'failed',
+          late
+            ? `le partage n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s`
+            : 'le dossier du parc est injoignable ou refuse l’écriture',
+        ),
+      );
     }
   }
   const failed = reported.filter((report) => report.outcome === 'failed').length;

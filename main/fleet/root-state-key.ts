@@ -16,8 +16,22 @@ export interface RootStateKey {
 
 /** The same key for the same root every time; nothing of it is ever stored. */
 export async function rootStateKey(rootPrivateKey: string): Promise<RootStateKey> {
-  const scalar = Buffer.from(hkdfSync('sha256', Buffer.from(rootPrivateKey, 'base64'), Buffer.alloc(0), 'chorus-pro-echanges-flotte/1/etat-racine', 32));
-  const identity = await webcrypto.subtle.importKey('pkcs8', Buffer.concat([x25519Pkcs8Header, scalar]), { name: 'X25519' }, false, ['deriveBits']);
+  const scalar = Buffer.from(
+    hkdfSync(
+      'sha256',
+      Buffer.from(rootPrivateKey, 'base64'),
+      Buffer.alloc(0),
+      'chorus-pro-echanges-flotte/1/etat-racine',
+      32,
+    ),
+  );
+  const identity = await webcrypto.subtle.importKey(
+    'pkcs8',
+    Buffer.concat([x25519Pkcs8Header, scalar]),
+    { name: 'X25519' },
+    false,
+    ['deriveBits'],
+  );
   const { identityToRecipient } = await import('age-encryption');
   return { identity, recipient: await identityToRecipient(identity) };
 }

@@ -44,28 +44,39 @@ export async function openSealed(armored: string, identity: AgeIdentity): Promis
 
 /** The root key's file: armored age, a passphrase (scrypt) its only recipient, so that `age -d` opens it too. */
 export const rootKeyFileSchema = z
-  .object({ formatVersion: z.literal(1), kind: z.literal('cle-racine-flotte'), fleet: z.string(), rootKey: z.string(), privateKey: z.string().min(1).max(200) })
+  .object({
+    formatVersion: z.literal(1),
+    kind: z.literal('cle-racine-flotte'),
+    fleet: z.string(),
+    rootKey: z.string(),
+    privateKey: z.string().min(1).max(200),
+  })
   .strict();
 export type RootKeyFile = z.infer<typeof rootKeyFileSchema>;
 
-export const sealRootKey = (content: RootKeyFile, passphrase: string): Promise<string> => encryptJson(content, passphrase);
+export const sealRootKey = (content: RootKeyFile, passphrase: string): Promise<string> =>
+  encryptJson(content, passphrase);
 
 const rootFileRefused = (detail: string) => new AppError('INVALID_INPUT', `fichier de la clé racine : ${detail}`);
 
 /** The root key back from its file (issue 31's rotation): a hostile work factor is refused before anything is derived. */
 export async function openRootKey(armored: string, passphrase: string): Promise<RootKeyFile> {
   const text = await openPassphraseText(armored, passphrase, {
-    malformed: () => rootFileRefused("ce n'est pas un fichier de clé racine écrit par fleet create (tronqué ou altéré)"),
+    malformed: () =>
+      rootFileRefused("ce n'est pas un fichier de clé racine écrit par fleet create (tronqué ou altéré)"),
     hostile: (reason) => rootFileRefused(reason),
-    wrong: () => rootFileRefused('phrase secrète incorrecte, ou fichier altéré ; vérifiez la phrase secrète et réessayez'),
+    wrong: () =>
+      rootFileRefused('phrase secrète incorrecte, ou fichier altéré ; vérifiez la phrase secrète et réessayez'),
   });
-  const parsed = rootKeyFileSchema.safeParse((() => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return undefined;
-    }
-  })());
+  const parsed = rootKeyFileSchema.safeParse(
+    (() => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined;
+      }
+    })(),
+  );
   if (!parsed.success) throw rootFileRefused("son contenu n'est pas celui d'une clé racine de Chorus Pro Echanges");
   return parsed.data;
 }

@@ -30,18 +30,27 @@ export function shareInspector(platform: NodeJS.Platform, readSddls: ReadSddls =
     const paths = [...publisherFolders.map((sub) => (sub === '' ? folder : join(folder, sub))), join(folder, 'status')];
     const sddls = platform === 'win32' ? await readSddls(paths) : undefined;
     if (platform === 'win32' && sddls === undefined) {
-      warnings.push("Partage : les droits des dossiers du parc n'ont pas pu être lus (PowerShell n'a pas répondu) ; vérifiez-les dans les propriétés du dossier, onglet Sécurité.");
+      warnings.push(
+        "Partage : les droits des dossiers du parc n'ont pas pu être lus (PowerShell n'a pas répondu) ; vérifiez-les dans les propriétés du dossier, onglet Sécurité.",
+      );
     }
-    const found: (BroadWriters | undefined)[] = platform === 'win32' ? (sddls ?? []).map((sddl) => (sddl === undefined ? undefined : broadWriters(sddl))) : await Promise.all(paths.map(posixWriters));
+    const found: (BroadWriters | undefined)[] =
+      platform === 'win32'
+        ? (sddls ?? []).map((sddl) => (sddl === undefined ? undefined : broadWriters(sddl)))
+        : await Promise.all(paths.map(posixWriters));
     publisherFolders.forEach((sub, index) => {
       const writers = found[index];
       if (writers && (writers.onFolder.length > 0 || writers.onFiles.length > 0)) {
-        warnings.push(`Partage : ${shown(sub)} est modifiable par ${[...new Set([...writers.onFolder, ...writers.onFiles])].join(', ')} ; seul le service informatique devrait pouvoir y écrire (les fichiers modifiés sont ignorés, mais un poste peut en cacher d'autres). Retirez ce droit d'écriture.`);
+        warnings.push(
+          `Partage : ${shown(sub)} est modifiable par ${[...new Set([...writers.onFolder, ...writers.onFiles])].join(', ')} ; seul le service informatique devrait pouvoir y écrire (les fichiers modifiés sont ignorés, mais un poste peut en cacher d'autres). Retirez ce droit d'écriture.`,
+        );
       }
     });
     const statusFolder = found[publisherFolders.length];
     if (statusFolder && statusFolder.onFiles.length > 0) {
-      warnings.push(`Partage : les états des postes (dossier status) sont modifiables par ${statusFolder.onFiles.join(', ')} : un poste peut écraser l'état d'un autre (il serait ignoré, et ce poste paraîtrait muet). Donnez le droit de créer des fichiers dans status, et le contrôle total au seul CREATEUR PROPRIETAIRE.`);
+      warnings.push(
+        `Partage : les états des postes (dossier status) sont modifiables par ${statusFolder.onFiles.join(', ')} : un poste peut écraser l'état d'un autre (il serait ignoré, et ce poste paraîtrait muet). Donnez le droit de créer des fichiers dans status, et le contrôle total au seul CREATEUR PROPRIETAIRE.`,
+      );
     }
     if (platform !== 'win32') {
       // POSIX: each status file's own mode (a member writes 0644; anything wider was changed by someone).
@@ -50,7 +59,10 @@ export function shareInspector(platform: NodeJS.Platform, readSddls: ReadSddls =
         const stats = await lstat(join(folder, 'status', id)).catch(() => undefined);
         if (stats?.isFile() && (stats.mode & 0o022) !== 0) overwritable += 1;
       }
-      if (overwritable > 0) warnings.push(`Partage : ${overwritable} état(s) de poste modifiable(s) par d'autres utilisateurs que leur poste (droits d'écriture du groupe ou de tous).`);
+      if (overwritable > 0)
+        warnings.push(
+          `Partage : ${overwritable} état(s) de poste modifiable(s) par d'autres utilisateurs que leur poste (droits d'écriture du groupe ou de tous).`,
+        );
     }
     return warnings;
   };

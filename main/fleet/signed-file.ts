@@ -23,14 +23,33 @@ const envelopeSchema = z
   .strict();
 
 /** Why a file of the folder was not used: counted and said in one line, never fatal. */
-export type Refusal = 'unreadable' | 'malformed' | 'newer-format' | 'wrong-fleet' | 'bad-signature' | 'unknown-signer' | 'invalid-content' | 'stale' | 'not-for-this-member' | 'not-a-member' | 'machine-destinations';
+export type Refusal =
+  | 'unreadable'
+  | 'malformed'
+  | 'newer-format'
+  | 'wrong-fleet'
+  | 'bad-signature'
+  | 'unknown-signer'
+  | 'invalid-content'
+  | 'stale'
+  | 'not-for-this-member'
+  | 'not-a-member'
+  | 'machine-destinations';
 
-export type Opened<T> = { readonly ok: true; readonly signer: string; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
+export type Opened<T> =
+  { readonly ok: true; readonly signer: string; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 
 /** A payload signed under `kind` by `signer`, as the bytes of one file. */
 export function signedFile(kind: FleetFileKind, signer: string, privateKey: string, payload: unknown): Buffer {
   const bytes = Buffer.from(JSON.stringify(payload), 'utf8');
-  const envelope = { format: fleetFormat, formatVersion: fleetFormatVersion, kind, signer, payload: bytes.toString('base64'), signature: signBytes(privateKey, kind, bytes) };
+  const envelope = {
+    format: fleetFormat,
+    formatVersion: fleetFormatVersion,
+    kind,
+    signer,
+    payload: bytes.toString('base64'),
+    signature: signBytes(privateKey, kind, bytes),
+  };
   return Buffer.from(`${JSON.stringify(envelope)}\n`, 'utf8');
 }
 
@@ -41,7 +60,10 @@ export interface Envelope {
   readonly signature: string;
 }
 
-export function readEnvelope(text: string, kind: FleetFileKind): { ok: true; envelope: Envelope } | { ok: false; refusal: Refusal } {
+export function readEnvelope(
+  text: string,
+  kind: FleetFileKind,
+): { ok: true; envelope: Envelope } | { ok: false; refusal: Refusal } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -51,15 +73,25 @@ export function readEnvelope(text: string, kind: FleetFileKind): { ok: true; env
   const version = typeof data === 'object' && data !== null && 'formatVersion' in data ? data.formatVersion : undefined;
   if (typeof version === 'number' && version > fleetFormatVersion) return { ok: false, refusal: 'newer-format' };
   const parsed = envelopeSchema.safeParse(data);
-  if (!parsed.success || parsed.data.kind !== kind || !/^[A-Za-z0-9+/]*={0,2}$/.test(parsed.data.payload)) return { ok: false, refusal: 'malformed' };
-  return { ok: true, envelope: { signer: parsed.data.signer, bytes: Buffer.from(parsed.data.payload, 'base64'), signature: parsed.data.signature } };
+  if (!parsed.success || parsed.data.kind !== kind || !/^[A-Za-z0-9+/]*={0,2}$/.test(parsed.data.payload))
+    return { ok: false, refusal: 'malformed' };
+  return {
+    ok: true,
+    envelope: {
+      signer: parsed.data.signer,
+      bytes: Buffer.from(parsed.data.payload, 'base64'),
+      signature: parsed.data.signature,
+    },
+  };
 }
 
 /** What a payload claims before it is verified: read only to find which key to verify it with. */
 export function unverifiedField(envelope: Envelope, field: string): unknown {
   try {
     const data: unknown = JSON.parse(envelope.bytes.toString('utf8'));
-    return typeof data === 'object' && data !== null && field in data ? (data as Record<string, unknown>)[field] : undefined;
+    return typeof data === 'object' && data !== null && field in data
+      ? (data as Record<string, unknown>)[field]
+      : undefined;
   } catch {
     return undefined;
   }
@@ -69,7 +101,12 @@ export function unverifiedField(envelope: Envelope, field: string): unknown {
  * The payload, once its signature by `publicKey` is checked on the exact bytes, then parsed and
  * checked against its schema; a payload of a newer format version is said so.
  */
-export function verifiedPayload<T>(envelope: Envelope, kind: FleetFileKind, publicKey: string, schema: z.ZodType<T>): Opened<T> {
+export function verifiedPayload<T>(
+  envelope: Envelope,
+  kind: FleetFileKind,
+  publicKey: string,
+  schema: z.ZodType<T>,
+): Opened<T> {
   if (!verifyBytes(publicKey, kind, envelope.bytes, envelope.signature)) return { ok: false, refusal: 'bad-signature' };
   let data: unknown;
   try {
@@ -80,5 +117,7 @@ export function verifiedPayload<T>(envelope: Envelope, kind: FleetFileKind, publ
   const version = typeof data === 'object' && data !== null && 'formatVersion' in data ? data.formatVersion : undefined;
   if (typeof version === 'number' && version > fleetFormatVersion) return { ok: false, refusal: 'newer-format' };
   const parsed = schema.safeParse(data);
-  return parsed.success ? { ok: true, signer: envelope.signer, value: parsed.data } : { ok: false, refusal: 'invalid-content' };
+  return parsed.success
+    ? { ok: true, signer: envelope.signer, value: parsed.data }
+    : { ok: false, refusal: 'invalid-content' };
 }

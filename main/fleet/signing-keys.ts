@@ -1,7 +1,15 @@
 // Ed25519 keys from Node's own crypto: the root, the publishers' working keys and the members'
 // signing keys. Public keys travel as their 32 raw bytes (base64), private keys stay in the
 // keychain as PKCS#8 (base64). No cryptography of ours: generate, sign, verify.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { base32 } from './base32';
 
 export interface SigningKeyPair {
@@ -13,7 +21,10 @@ export interface SigningKeyPair {
 
 export function generateSigningKey(): SigningKeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return { publicKey: rawPublicKey(publicKey), privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') };
+  return {
+    publicKey: rawPublicKey(publicKey),
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
 }
 
 function rawPublicKey(key: KeyObject): string {
@@ -25,13 +36,17 @@ function rawPublicKey(key: KeyObject): string {
 /** The public half of a private key kept in the keychain. */
 export const publicKeyOf = (privateKey: string): string => rawPublicKey(createPublicKey(privateKeyObject(privateKey)));
 
-const privateKeyObject = (privateKey: string): KeyObject => createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+const privateKeyObject = (privateKey: string): KeyObject =>
+  createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
 
 /** A raw public key read from a file: exactly 32 bytes of base64, else undefined. */
 function publicKeyObject(publicKey: string): KeyObject | undefined {
   if (!/^[A-Za-z0-9+/]{43}=$/.test(publicKey)) return undefined;
   try {
-    return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') }, format: 'jwk' });
+    return createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') },
+      format: 'jwk',
+    });
   } catch {
     return undefined;
   }
@@ -41,9 +56,11 @@ function publicKeyObject(publicKey: string): KeyObject | undefined {
  * Every signature covers the kind of file and the format version before the bytes, so that a
  * signature made for one kind of file (a member's join request) can never pass for another.
  */
-const signedMessage = (kind: string, bytes: Uint8Array): Buffer => Buffer.concat([Buffer.from(`chorus-pro-echanges-flotte/1/${kind}\n`, 'utf8'), bytes]);
+const signedMessage = (kind: string, bytes: Uint8Array): Buffer =>
+  Buffer.concat([Buffer.from(`chorus-pro-echanges-flotte/1/${kind}\n`, 'utf8'), bytes]);
 
-export const signBytes = (privateKey: string, kind: string, bytes: Uint8Array): string => sign(null, signedMessage(kind, bytes), privateKeyObject(privateKey)).toString('base64');
+export const signBytes = (privateKey: string, kind: string, bytes: Uint8Array): string =>
+  sign(null, signedMessage(kind, bytes), privateKeyObject(privateKey)).toString('base64');
 
 export function verifyBytes(publicKey: string, kind: string, bytes: Uint8Array, signature: string): boolean {
   const key = publicKeyObject(publicKey);
@@ -56,4 +73,5 @@ export function verifyBytes(publicKey: string, kind: string, bytes: Uint8Array, 
 }
 
 /** A working key's name in files: 16 characters of base32 of its SHA-256. */
-export const keyId = (publicKey: string): string => base32(createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest(), 16);
+export const keyId = (publicKey: string): string =>
+  base32(createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest(), 16);

@@ -25,7 +25,10 @@ export const statusEnvelopeSchema = z
     writtenAt: instant,
     /** Why it was written: at join (the member's place taken first), or after a daily check. */
     occasion: z.enum(['join', 'check']),
-    sealed: z.string().min(1).max(60 * 1024),
+    sealed: z
+      .string()
+      .min(1)
+      .max(60 * 1024),
   })
   .strict();
 export type StatusEnvelope = z.infer<typeof statusEnvelopeSchema>;
@@ -38,14 +41,24 @@ export type StatusEnvelope = z.infer<typeof statusEnvelopeSchema>;
 export const accountStatusSchema = z
   .object({
     name: accountNameSchema,
-    lastCheck: lastCheckSchema.extend({ code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/).nullable() }).nullable(),
+    lastCheck: lastCheckSchema
+      .extend({
+        code: z
+          .string()
+          .regex(/^[A-Z][A-Z0-9_]{0,63}$/)
+          .nullable(),
+      })
+      .nullable(),
     /** When the renewal reminder is due (passwordReminder), and when the password expires. */
     dueOn: z.iso.date().nullable(),
     expiresOn: z.iso.date().nullable().optional(),
     /** The password in use was renewed on this workstation (set after the fleet's, or kept against it). */
     localRenewal: z.boolean(),
     /** The last disagreement with the fleet's password for this account, if any. */
-    disagreement: z.object({ revision: z.int().min(0), at: instant, kept: z.enum(['local', 'published', 'undecided']) }).strict().nullable(),
+    disagreement: z
+      .object({ revision: z.int().min(0), at: instant, kept: z.enum(['local', 'published', 'undecided']) })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type AccountStatus = z.infer<typeof accountStatusSchema>;

@@ -47,7 +47,10 @@ export interface FleetSync {
   readonly ignored: IgnoredFiles;
 }
 
-type Found = { readonly kind: 'box'; readonly revision: number; readonly content: BoxContent } | { readonly kind: 'removed'; readonly revision: number } | { readonly kind: 'none' };
+type Found =
+  | { readonly kind: 'box'; readonly revision: number; readonly content: BoxContent }
+  | { readonly kind: 'removed'; readonly revision: number }
+  | { readonly kind: 'none' };
 
 /** Reading the folder bounded in time (the daily check's 10 s): past it, rejected with `fleetLate`. */
 export function withDeadline<T>(work: Promise<T>, ms: number | undefined, folder: string): Promise<T> {
@@ -60,7 +63,14 @@ export function withDeadline<T>(work: Promise<T>, ms: number | undefined, folder
 }
 
 /** The highest valid publication above the last applied one that says something to this member. */
-async function findPublication(folder: FleetFolder, trust: Trust, membership: Membership, identity: string, above: number, ignored: IgnoredFiles): Promise<Found> {
+async function findPublication(
+  folder: FleetFolder,
+  trust: Trust,
+  membership: Membership,
+  identity: string,
+  above: number,
+  ignored: IgnoredFiles,
+): Promise<Found> {
   for (const file of (await publicationCandidates(folder, above, ignored)).slice(0, maxPublicationsTried)) {
     const publication = await openPublication(folder, file, trust, ignored);
     if (!publication) continue;
@@ -90,51 +100,116 @@ async function findPublication(folder: FleetFolder, trust: Trust, membership: Me
 async function syncOne(dependencies: SyncDependencies, membership: Membership): Promise<FleetSync> {
   const { secrets, clock, logger, userDataDir } = dependencies;
   const ignored = new IgnoredFiles();
-  const result = (outcome: FleetSyncOutcome): FleetSync => ({ fingerprint: membership.fingerprint, memberId: membership.memberId, folder: membership.folder, outcome, ignored });
+  const result = (outcome: FleetSyncOutcome): FleetSync => ({
+    fingerprint: membership.fingerprint,
+    memberId: membership.memberId,
+    folder: membership.folder,
+    outcome,
+    ignored,
+  });
   try {
     const keys = await readMemberKeys(secrets, membership.fingerprint);
-    if (!keys) return result({ kind: 'failed', code: 'FLEET_NOT_MEMBER', message: "les clés de ce poste pour ce parc ne sont plus dans le coffre-fort : rejoignez-le à nouveau avec fleet join" });
+    if (!keys)
+      return result({
+        kind: 'failed',
+        code: 'FLEET_NOT_MEMBER',
+        message:
+          'les clés de ce poste pour ce parc ne sont plus dans le coffre-fort : rejoignez-le à nouveau avec fleet join',
+      });
     const state = await readMemberState(secrets, membership.fingerprint);
     const folder = dependencies.openFolder(membership.folder);
     const reading = (async () => {
       await folder.check();
-      const trust = await readTrust(folder, { fingerprint: membership.fingerprint, rootKey: membership.rootKey }, ignored, state.certificateSequence);
+      const trust = await readTrust(
+        folder,
+        { fingerprint: membership.fingerprint, rootKey: membership.rootKey },
+        ignored,
+        state.certificateSequence,
+      );
       if (!trust) return undefined;
-      return { trust, found: await findPublication(folder, trust, membership, keys.identity, state.lastRevision, ignored) };
+      return {
+        trust,
+        found: await findPublication(folder, trust, membership, keys.identity, state.lastRevision, ignored),
+      };
     })();
     const read = await withDeadline(reading, dependencies.readDeadlineMs, membership.folder);
     if (!read) {
       const code = ignored.newerFormat ? 'FLEET_NEWER_FORMAT' : 'FLEET_UNREACHABLE';
-      return result({ kind: 'failed', code, message: code === 'FLEET_UNREACHABLE' ? 'aucun certificat valide du parc dans le dossier (supprimé ou altéré)' : 'certificat du parc écrit par une version plus récente' });
+      return result({
+        kind: 'failed',
+        code,
+        message:
+          code === 'FLEET_UNREACHABLE'
+            ? 'aucun certificat valide du parc dans le dossier (supprimé ou altéré)'
+            : 'certificat du parc écrit par une version plus récente',
+      });
     }
     const { trust, found } = read;
-    await raiseMemberState(secrets, membership.fingerprint, { lastRevision: state.lastRevision, certificateSequence: trust.certificate.sequence });
+    await raiseMemberState(secrets, membership.fingerprint, {
+      lastRevision: state.lastRevision,
+      certificateSequence: trust.certificate.sequence,
+    });
     if (found.kind === 'removed') return result({ kind: 'removed', revision: found.revision });
     if (found.kind === 'none') {
       if (state.lastRevision > 0) return result({ kind: 'nothing-new', revision: state.lastRevision });
-      return result({ kind: 'pending', phrase: await phraseOf(publicKeyOf(keys.signingKey), await recipientOf(keys.identity)) });
+      return result({
+        kind: 'pending',
+        phrase: await phraseOf(publicKeyOf(keys.signingKey), await recipientOf(keys.identity)),
+      });
     }
     // An account keeps its fleet: one another fleet of this user manages is not taken over (a
     // secrétaire shared by three communes is in three fleets, each with its own accounts).
-    const elsewhere = new Set(readMemberships(userDataDir).filter((other) => other.fingerprint !== membership.fingerprint).flatMap((other) => other.managedAccounts));
-    const otherFleet = found.content.accounts.filter((account) => elsewhere.has(account.name)).map((account) => account.name);
-    const applied = await applyPublication(dependencies, { ...found.content, accounts: found.content.accounts.filter((account) => !elsewhere.has(account.name)) });
+    const elsewhere = new Set(
+      readMemberships(userDataDir)
+        .filter((other) => other.fingerprint !== membership.fingerprint)
+        .flatMap((other) => other.managedAccounts),
+    );
+    const otherFleet = found.content.accounts
+      .filter((account) => elsewhere.has(account.name))
+      .map((account) => account.name);
+    const applied = await applyPublication(dependencies, {
+      ...found.content,
+      accounts: found.content.accounts.filter((account) => !elsewhere.has(account.name)),
+    });
     const at = clock().toISOString();
     const undecided = applied.conflicts.some((conflict) => conflict.kept === 'undecided');
     // Undecided (Chorus Pro unreachable for a disagreement): the revision is read again next time.
-    if (!undecided) await raiseMemberState(secrets, membership.fingerprint, { lastRevision: found.revision, certificateSequence: trust.certificate.sequence });
+    if (!undecided)
+      await raiseMemberState(secrets, membership.fingerprint, {
+        lastRevision: found.revision,
+        certificateSequence: trust.certificate.sequence,
+      });
     await saveMembership(userDataDir, {
       ...membership,
       appliedRevision: undecided ? membership.appliedRevision : found.revision,
       appliedAt: undecided ? membership.appliedAt : at,
       managedAccounts: [...applied.accounts],
-      disagreements: [...membership.disagreements, ...applied.conflicts.map((conflict) => ({ account: conflict.account, revision: found.revision, at, kept: conflict.kept }))].slice(-200),
+      disagreements: [
+        ...membership.disagreements,
+        ...applied.conflicts.map((conflict) => ({
+          account: conflict.account,
+          revision: found.revision,
+          at,
+          kept: conflict.kept,
+        })),
+      ].slice(-200),
     });
-    logger.info('fleet.synced', { revision: found.revision, accounts: applied.accounts.length, received: applied.received.length, conflicts: applied.conflicts.length, ignored: ignored.total });
+    logger.info('fleet.synced', {
+      revision: found.revision,
+      accounts: applied.accounts.length,
+      received: applied.received.length,
+      conflicts: applied.conflicts.length,
+      ignored: ignored.total,
+    });
     return result({ kind: 'applied', revision: found.revision, ...applied, otherFleet });
   } catch (error) {
     const late = error instanceof Error && 'fleetLate' in error;
-    const failure = late ? { code: 'FLEET_UNREACHABLE' as const, message: `le partage n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s` } : toFailure(error, 'command-line');
+    const failure = late
+      ? {
+          code: 'FLEET_UNREACHABLE' as const,
+          message: `le partage n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s`,
+        }
+      : toFailure(error, 'command-line');
     logger.warn('fleet.sync-failed', { code: failure.code });
     return result({ kind: 'failed', code: failure.code, message: failure.message });
   }
@@ -143,6 +218,7 @@ async function syncOne(dependencies: SyncDependencies, membership: Membership): 
 /** Every fleet of this user, one after the other; an empty list when it is a member of none. */
 export async function syncFleets(dependencies: SyncDependencies): Promise<FleetSync[]> {
   const results: FleetSync[] = [];
-  for (const membership of readMemberships(dependencies.userDataDir)) results.push(await syncOne(dependencies, membership));
+  for (const membership of readMemberships(dependencies.userDataDir))
+    results.push(await syncOne(dependencies, membership));
   return results;
 }

@@ -11,7 +11,11 @@ function userName(): string {
   }
 }
 
-export function workstationNames(platform: NodeJS.Platform = process.platform): { machine: string; user: string; realPath?: (path: string) => string | undefined } {
+export function workstationNames(platform: NodeJS.Platform = process.platform): {
+  machine: string;
+  user: string;
+  realPath?: (path: string) => string | undefined;
+} {
   const realPath = (path: string): string | undefined => {
     try {
       return existsSync(path) ? realpathSync.native(path) : undefined;

@@ -15,20 +15,39 @@ import { publicKeyOf } from './signing-keys';
 import { maxStatusAccounts, statusEnvelopeSchema, type AccountStatus, type StatusContent } from './status-formats';
 
 /** What the member says of one account: read from its own settings and its fleet record. */
-export function accountStatus(account: StoredAccount, membership: Pick<Membership, 'managedAccounts' | 'disagreements' | 'appliedAt'>, now: Date): AccountStatus {
+export function accountStatus(
+  account: StoredAccount,
+  membership: Pick<Membership, 'managedAccounts' | 'disagreements' | 'appliedAt'>,
+  now: Date,
+): AccountStatus {
   const reminder = passwordReminder(account, now);
   const disagreement = [...membership.disagreements].reverse().find((candidate) => candidate.account === account.name);
   const managed = membership.managedAccounts.includes(account.name);
   // A password set here after the fleet's last publication was applied (set-password, the
   // screen's renewal), or kept against the fleet's: renewed locally.
-  const setAfterFleet = managed && account.passwordUpdatedAt !== undefined && membership.appliedAt !== undefined && account.passwordUpdatedAt > membership.appliedAt;
+  const setAfterFleet =
+    managed &&
+    account.passwordUpdatedAt !== undefined &&
+    membership.appliedAt !== undefined &&
+    account.passwordUpdatedAt > membership.appliedAt;
   return {
     name: account.name,
-    lastCheck: account.lastCheck ? { at: account.lastCheck.at, ok: account.lastCheck.ok, code: account.lastCheck.code !== null && /^[A-Z][A-Z0-9_]{0,63}$/.test(account.lastCheck.code) ? account.lastCheck.code : null } : null,
+    lastCheck: account.lastCheck
+      ? {
+          at: account.lastCheck.at,
+          ok: account.lastCheck.ok,
+          code:
+            account.lastCheck.code !== null && /^[A-Z][A-Z0-9_]{0,63}$/.test(account.lastCheck.code)
+              ? account.lastCheck.code
+              : null,
+        }
+      : null,
     dueOn: reminder.known ? reminder.dueOn : null,
     expiresOn: reminder.known ? reminder.expiresOn : null,
     localRenewal: setAfterFleet || disagreement?.kept === 'local',
-    disagreement: disagreement ? { revision: disagreement.revision, at: disagreement.at, kept: disagreement.kept } : null,
+    disagreement: disagreement
+      ? { revision: disagreement.revision, at: disagreement.at, kept: disagreement.kept }
+      : null,
   };
 }
 
@@ -59,7 +78,14 @@ export async function memberStatusFile(input: StatusInput): Promise<Buffer> {
     trust.certificate.publishers.map((publisher) => publisher.recipient),
     content,
   );
-  return signedFile('statut', membership.memberId, input.keys.signingKey, { formatVersion: fleetFormatVersion, fleet: trust.fingerprint, member: membership.memberId, writtenAt, occasion: input.occasion, sealed });
+  return signedFile('statut', membership.memberId, input.keys.signingKey, {
+    formatVersion: fleetFormatVersion,
+    fleet: trust.fingerprint,
+    member: membership.memberId,
+    writtenAt,
+    occasion: input.occasion,
+    sealed,
+  });
 }
 
 /** Whether the file at this member's place is its own status (signed by its key). */
@@ -67,7 +93,11 @@ async function isOwnStatus(folder: FleetFolder, memberId: string, keys: MemberKe
   const text = await folder.read('status', memberId);
   if (text === undefined) return false;
   const read = readEnvelope(text, 'statut');
-  return read.ok && read.envelope.signer === memberId && verifiedPayload(read.envelope, 'statut', publicKeyOf(keys.signingKey), statusEnvelopeSchema).ok;
+  return (
+    read.ok &&
+    read.envelope.signer === memberId &&
+    verifiedPayload(read.envelope, 'statut', publicKeyOf(keys.signingKey), statusEnvelopeSchema).ok
+  );
 }
 
 /**

@@ -23,7 +23,8 @@ export const fleetRecords: ForgetPart = {
   forget: async ({ secrets, userDataDir }) => {
     const { forgetFleetMembership } = await import('../fleet/local-records');
     const forgotten = await forgetFleetMembership(secrets, userDataDir);
-    if (forgotten.keychainEntries === 0 && !forgotten.localRecords) return 'Parc de postes : aucune adhésion à effacer.';
+    if (forgotten.keychainEntries === 0 && !forgotten.localRecords)
+      return 'Parc de postes : aucune adhésion à effacer.';
     return `Parc de postes : ${counted(forgotten.keychainEntries, 'clé effacée', 'clés effacées')} du coffre-fort${forgotten.localRecords ? ', et le dossier flotte' : ''} ; le service informatique retire ce poste du parc avec fleet remove-member.`;
   },
 };

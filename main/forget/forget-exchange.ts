@@ -9,13 +9,24 @@ import type { SettingsStore } from '../settings/settings-store';
  * token cached in the keychain for them. A cached token is only a cache: another account of the
  * same PISTE client that used it simply asks PISTE for a new one.
  */
-export async function forgetExchangeState(scoped: SettingsStore, secrets: SecretStore, logger: Logger): Promise<{ readonly tokensRemoved: number }> {
+export async function forgetExchangeState(
+  scoped: SettingsStore,
+  secrets: SecretStore,
+  logger: Logger,
+): Promise<{ readonly tokensRemoved: number }> {
   const current = scoped.read();
   let tokensRemoved = 0;
   if (current.clientId) {
     const clientSecret = await secrets.get(secretAccounts.clientSecret(current, current.clientId));
     if (clientSecret !== undefined) {
-      const removed = await secrets.delete(tokenEntryName({ tokenUrl: current.tokenUrl, apiBaseUrl: current.apiBaseUrl, clientId: current.clientId, clientSecret }));
+      const removed = await secrets.delete(
+        tokenEntryName({
+          tokenUrl: current.tokenUrl,
+          apiBaseUrl: current.apiBaseUrl,
+          clientId: current.clientId,
+          clientSecret,
+        }),
+      );
       if (removed) tokensRemoved += 1;
     }
   }

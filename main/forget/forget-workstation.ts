@@ -51,7 +51,10 @@ export async function forgetWorkstation(parts: readonly ForgetPart[], context: F
 }
 
 /** What each part would remove, in order: the preview before anything is touched. */
-export async function describeForgetting(parts: readonly ForgetPart[], context: ForgetContext): Promise<readonly { readonly part: string; readonly what: string }[]> {
+export async function describeForgetting(
+  parts: readonly ForgetPart[],
+  context: ForgetContext,
+): Promise<readonly { readonly part: string; readonly what: string }[]> {
   const described: { part: string; what: string }[] = [];
   for (const part of parts) described.push({ part: part.name, what: await part.describe(context) });
   return described;

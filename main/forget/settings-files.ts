@@ -13,22 +13,31 @@ import type { ForgetPart } from './forget-workstation';
  * a folder given with --user-data-dir may hold other files, and the window's own (Chromium's
  * caches) are not the command line's to remove.
  */
-const isAppFile = (name: string): boolean => name === settingsFileName || name.startsWith(`${settingsFileName}.`) || /^autorite-.*\.pem$/.test(name);
+const isAppFile = (name: string): boolean =>
+  name === settingsFileName || name.startsWith(`${settingsFileName}.`) || /^autorite-.*\.pem$/.test(name);
 
 function appFilesIn(folder: string): string[] {
   if (!existsSync(folder)) return [];
-  return readdirSync(folder).filter((name) => isAppFile(name) || name === logFolderName || name === compileCacheFolderName);
+  return readdirSync(folder).filter(
+    (name) => isAppFile(name) || name === logFolderName || name === compileCacheFolderName,
+  );
 }
 
 export const settingsFiles: ForgetPart = {
   name: 'settings',
   describe: ({ userDataDir, workstation }) => {
     const names = workstation.accounts.list().map((account) => `« ${account.name} »`);
-    return Promise.resolve(`les paramètres de ${counted(names.length, 'compte technique', 'comptes techniques')} (${names.join(', ')}), les copies de certificats et les journaux, dans ${userDataDir}`);
+    return Promise.resolve(
+      `les paramètres de ${counted(names.length, 'compte technique', 'comptes techniques')} (${names.join(', ')}), les copies de certificats et les journaux, dans ${userDataDir}`,
+    );
   },
   forget: ({ userDataDir }) => {
     const found = appFilesIn(userDataDir);
-    for (const name of found) rmSync(join(userDataDir, name), { recursive: name === logFolderName || name === compileCacheFolderName, force: true });
+    for (const name of found)
+      rmSync(join(userDataDir, name), {
+        recursive: name === logFolderName || name === compileCacheFolderName,
+        force: true,
+      });
     // The folder goes too when nothing else is left in it.
     let folderGone = false;
     if (existsSync(userDataDir) && readdirSync(userDataDir).length === 0) {
@@ -36,6 +45,8 @@ export const settingsFiles: ForgetPart = {
       folderGone = true;
     }
     if (found.length === 0) return Promise.resolve(`Paramètres : aucun fichier de l'application dans ${userDataDir}.`);
-    return Promise.resolve(`Paramètres : ${counted(found.length, 'fichier ou dossier effacé', 'fichiers et dossiers effacés')} dans ${userDataDir}${folderGone ? ', puis le dossier lui-même, vide' : ''}.`);
+    return Promise.resolve(
+      `Paramètres : ${counted(found.length, 'fichier ou dossier effacé', 'fichiers et dossiers effacés')} dans ${userDataDir}${folderGone ? ', puis le dossier lui-même, vide' : ''}.`,
+    );
   },
 };

@@ -11,4 +11,10 @@ import { userFleetReport } from './user-fleet-report';
 // The fleet's first: it names its keychain entries from its records when the keychain cannot list
 // them. A password's destinations and its cached PISTE tokens (issue 33) go with the keychain
 // (`jeton-piste|…` entries are in the namespace) and the settings file (the destinations' state).
-export const workstationParts: readonly ForgetPart[] = [fleetRecords, keychainEntries, userDailyCheck, userFleetReport, settingsFiles];
+export const workstationParts: readonly ForgetPart[] = [
+  fleetRecords,
+  keychainEntries,
+  userDailyCheck,
+  userFleetReport,
+  settingsFiles,
+];

@@ -15,7 +15,8 @@ async function parentOf(pid: number): Promise<number | undefined> {
   return Number.isInteger(parent) && parent > 0 ? parent : undefined;
 }
 
-const executableOf = async (pid: number): Promise<string> => printable(await readlink(`/proc/${pid}/exe`).catch(() => `processus ${pid} (chemin illisible)`));
+const executableOf = async (pid: number): Promise<string> =>
+  printable(await readlink(`/proc/${pid}/exe`).catch(() => `processus ${pid} (chemin illisible)`));
 
 /**
  * Who is calling `headers` or `credentials`, for the log line of each hand-off: the executable of
@@ -24,8 +25,14 @@ const executableOf = async (pid: number): Promise<string> => printable(await rea
  * (through a small native helper, or PowerShell's (Get-Process -Id N).Path at the price of a
  * PowerShell start): NOT DONE, the id alone is logged there.
  */
-export async function callingProcess(platform: NodeJS.Platform = process.platform, parent: number = process.ppid): Promise<CallerFacts> {
+export async function callingProcess(
+  platform: NodeJS.Platform = process.platform,
+  parent: number = process.ppid,
+): Promise<CallerFacts> {
   if (platform !== 'linux') return { caller: `processus ${parent} (chemin non lu sur ce système)` };
   const grandParent = await parentOf(parent);
-  return { caller: await executableOf(parent), ...(grandParent === undefined ? {} : { callerParent: await executableOf(grandParent) }) };
+  return {
+    caller: await executableOf(parent),
+    ...(grandParent === undefined ? {} : { callerParent: await executableOf(grandParent) }),
+  };
 }

@@ -20,7 +20,9 @@ export const minValidityBounds = { min: 0, max: 3300 } as const;
 export const tokenEntryName = (request: TokenRequest): string => `jeton-piste|${tokenCacheKey(request)}`;
 
 /** What the keychain entry holds; anything else (written by another program of the user) is ignored. */
-const storedTokenSchema = z.object({ v: z.literal(1), token: z.string().min(1).max(8192), expiresAt: z.int().positive() }).strict();
+const storedTokenSchema = z
+  .object({ v: z.literal(1), token: z.string().min(1).max(8192), expiresAt: z.int().positive() })
+  .strict();
 
 export interface HandedToken {
   readonly value: string;
@@ -46,16 +48,27 @@ export interface HandOffTokenOptions {
 
 /** The cached token while it lives long enough, else a new one from PISTE, kept for the next calls. */
 export async function handOffToken(
-  dependencies: { readonly send: HttpSend; readonly clock: Clock; readonly secrets: SecretStore; readonly logger: Logger },
+  dependencies: {
+    readonly send: HttpSend;
+    readonly clock: Clock;
+    readonly secrets: SecretStore;
+    readonly logger: Logger;
+  },
   target: ConnectionTarget,
   credentials: ChorusCredentials,
   options: HandOffTokenOptions,
 ): Promise<HandedToken> {
   const { send, clock, secrets, logger } = dependencies;
-  const request: TokenRequest = { tokenUrl: target.tokenUrl, apiBaseUrl: target.apiBaseUrl, clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+  const request: TokenRequest = {
+    tokenUrl: target.tokenUrl,
+    apiBaseUrl: target.apiBaseUrl,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+  };
   const entry = tokenEntryName(request);
   const cached = options.newToken ? undefined : storedToken(await secrets.get(entry));
-  if (cached && cached.expiresAt - clock().getTime() > options.minValiditySeconds * 1000) return { value: cached.token, expiresAt: new Date(cached.expiresAt) };
+  if (cached && cached.expiresAt - clock().getTime() > options.minValiditySeconds * 1000)
+    return { value: cached.token, expiresAt: new Date(cached.expiresAt) };
   checkEndpointUrl('URL du jeton', target.tokenUrl);
   checkEndpointUrl('Lien URL', target.apiBaseUrl);
   const route: RouteOptions = {
@@ -67,6 +80,8 @@ export async function handOffToken(
   const issued = await requestPisteToken(send, request, route, clock);
   const expiresAt = clock().getTime() + issued.expiresInSeconds * 1000;
   // Not kept (keychain full, locked meanwhile): this call still gets its token, the next asks again.
-  await secrets.set(entry, JSON.stringify({ v: 1, token: issued.value, expiresAt })).catch(() => logger.warn('handoff.token-not-kept', {}));
+  await secrets
+    .set(entry, JSON.stringify({ v: 1, token: issued.value, expiresAt }))
+    .catch(() => logger.warn('handoff.token-not-kept', {}));
   return { value: issued.value, expiresAt: new Date(expiresAt) };
 }

@@ -49,17 +49,30 @@ export interface CredentialsHandOff {
 async function checkAllowed(settings: StoredSettings, readPolicy: ReadPolicyText): Promise<void> {
   const forbidden = programsForbiddenBy(await readMachinePolicy(readPolicy));
   if (forbidden !== undefined) throw new AppError('PROGRAMS_NOT_ALLOWED', forbidden);
-  if (settings.allowPrograms !== true) throw new AppError('PROGRAMS_NOT_ALLOWED', '« Autoriser les scripts de ce poste à utiliser ce compte » n’est pas coché pour ce compte (configure --allow-programs oui)');
+  if (settings.allowPrograms !== true)
+    throw new AppError(
+      'PROGRAMS_NOT_ALLOWED',
+      '« Autoriser les scripts de ce poste à utiliser ce compte » n’est pas coché pour ce compte (configure --allow-programs oui)',
+    );
   // A password Chorus Pro has not accepted is never handed out: it may be a typo.
   if (settings.passwordVerified === false) throw new AppError('PASSWORD_NOT_VERIFIED');
 }
 
-async function logged(dependencies: HandoffDependencies, account: string, command: 'headers' | 'credentials'): Promise<void> {
+async function logged(
+  dependencies: HandoffDependencies,
+  account: string,
+  command: 'headers' | 'credentials',
+): Promise<void> {
   const { caller, callerParent } = await dependencies.caller();
   dependencies.logger.info('handoff.given', { account, command, caller, ...(callerParent ? { callerParent } : {}) });
 }
 
-export async function headersFor(store: SettingsStore, connection: Pick<ConnectionService, 'prepared'>, dependencies: HandoffDependencies, options: HandOffTokenOptions): Promise<HeadersHandOff> {
+export async function headersFor(
+  store: SettingsStore,
+  connection: Pick<ConnectionService, 'prepared'>,
+  dependencies: HandoffDependencies,
+  options: HandOffTokenOptions,
+): Promise<HeadersHandOff> {
   const settings = store.read();
   await checkAllowed(settings, dependencies.readPolicy);
   const { target, credentials } = await connection.prepared(settings);
@@ -68,11 +81,17 @@ export async function headersFor(store: SettingsStore, connection: Pick<Connecti
   return {
     apiBaseUrl: settings.apiBaseUrl,
     expiresAt: token.expiresAt.toISOString(),
-    headers: { Authorization: `Bearer ${token.value}`, 'cpro-account': cproAccountHeader(credentials.login, credentials.password) },
+    headers: {
+      Authorization: `Bearer ${token.value}`,
+      'cpro-account': cproAccountHeader(credentials.login, credentials.password),
+    },
   };
 }
 
-export async function credentialsFor(store: SettingsStore, dependencies: HandoffDependencies): Promise<CredentialsHandOff> {
+export async function credentialsFor(
+  store: SettingsStore,
+  dependencies: HandoffDependencies,
+): Promise<CredentialsHandOff> {
   const settings = store.read();
   await checkAllowed(settings, dependencies.readPolicy);
   const { login } = settings;
@@ -80,5 +99,11 @@ export async function credentialsFor(store: SettingsStore, dependencies: Handoff
   const password = await dependencies.secrets.get(secretAccounts.technicalPassword(settings.apiBaseUrl, login));
   if (password === undefined) throw new AppError('MISSING_SECRET', 'mot de passe du compte technique');
   await logged(dependencies, store.accountName(), 'credentials');
-  return { account: store.accountName(), login, password, apiBaseUrl: settings.apiBaseUrl, tokenUrl: settings.tokenUrl };
+  return {
+    account: store.accountName(),
+    login,
+    password,
+    apiBaseUrl: settings.apiBaseUrl,
+    tokenUrl: settings.tokenUrl,
+  };
 }

@@ -9,8 +9,27 @@ const previousFile = {
   schemaVersion: 3,
   selectedAccount: 'Commune de Plouër',
   accounts: [
-    { name: 'Commune de Plouër', environment: 'custom', apiBaseUrl: 'https://chorus.cdg22.example', tokenUrl: 'https://oauth.cdg22.example/token', login: 'TECH_1_plouer@cpro.fr', clientId: 'piste-cdg', alertDelayMonths: 12, timeoutSeconds: 30, proxyUrl: 'http://proxy.cdg22.example:3128', passwordVerified: true, chorusPasswordExpiresOn: '2027-03-01' },
-    { name: 'Production', environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 6, timeoutSeconds: 30 },
+    {
+      name: 'Commune de Plouër',
+      environment: 'custom',
+      apiBaseUrl: 'https://chorus.cdg22.example',
+      tokenUrl: 'https://oauth.cdg22.example/token',
+      login: 'TECH_1_plouer@cpro.fr',
+      clientId: 'piste-cdg',
+      alertDelayMonths: 12,
+      timeoutSeconds: 30,
+      proxyUrl: 'http://proxy.cdg22.example:3128',
+      passwordVerified: true,
+      chorusPasswordExpiresOn: '2027-03-01',
+    },
+    {
+      name: 'Production',
+      environment: 'production',
+      apiBaseUrl: 'https://api.piste.gouv.fr',
+      tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token',
+      alertDelayMonths: 6,
+      timeoutSeconds: 30,
+    },
   ],
 };
 
@@ -20,10 +39,16 @@ describe('the hosts the user confirmed', () => {
     writeFileSync(join(userDataDir, 'config.json'), JSON.stringify(previousFile, null, '\t'));
     const fixture = openMainProcess(userDataDir);
     try {
-      const stored = JSON.parse(readFileSync(join(userDataDir, 'config.json'), 'utf8')) as typeof previousFile & { confirmedHosts: string[] };
+      const stored = JSON.parse(readFileSync(join(userDataDir, 'config.json'), 'utf8')) as typeof previousFile & {
+        confirmedHosts: string[];
+      };
       expect(stored.accounts).toEqual(previousFile.accounts);
       expect(stored.selectedAccount).toBe(previousFile.selectedAccount);
-      expect(stored.confirmedHosts).toEqual(['chorus.cdg22.example', 'oauth.cdg22.example', 'proxy.cdg22.example:3128']);
+      expect(stored.confirmedHosts).toEqual([
+        'chorus.cdg22.example',
+        'oauth.cdg22.example',
+        'proxy.cdg22.example:3128',
+      ]);
       // No question for them: the test goes out (and fails on the network, unasked).
       expect(await fixture.call('testConnection')).toMatchObject({ ok: false });
       expect(fixture.askedHosts).toEqual([]);
@@ -35,11 +60,19 @@ describe('the hosts the user confirmed', () => {
   it('a host the page sets is asked about once; once allowed, it is not asked about again', async () => {
     const fixture = openMainProcess();
     try {
-      await fixture.call('saveSettings', { environment: 'custom', apiBaseUrl: 'https://chorus.nouveau.example', tokenUrl: 'https://chorus.nouveau.example/token', login: 'TECH_1@cpro.fr', clientId: 'piste' });
+      await fixture.call('saveSettings', {
+        environment: 'custom',
+        apiBaseUrl: 'https://chorus.nouveau.example',
+        tokenUrl: 'https://chorus.nouveau.example/token',
+        login: 'TECH_1@cpro.fr',
+        clientId: 'piste',
+      });
       fixture.newHostAnswers.push(true);
       await fixture.call('testConnection');
       await fixture.call('testConnection');
-      expect(fixture.askedHosts).toEqual([{ host: 'chorus.nouveau.example', role: 'Lien URL', account: 'Compte principal' }]);
+      expect(fixture.askedHosts).toEqual([
+        { host: 'chorus.nouveau.example', role: 'Lien URL', account: 'Compte principal' },
+      ]);
     } finally {
       await fixture.dispose();
     }

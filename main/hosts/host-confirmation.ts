@@ -23,11 +23,16 @@ export interface ConfirmedHostsStore {
 const hostKey = (url: URL): string => url.host.toLowerCase();
 
 const knownHosts: ReadonlySet<string> = new Set(
-  Object.values(knownEnvironments).flatMap(({ apiBaseUrl, tokenUrl }) => [hostKey(new URL(apiBaseUrl)), hostKey(new URL(tokenUrl))]),
+  Object.values(knownEnvironments).flatMap(({ apiBaseUrl, tokenUrl }) => [
+    hostKey(new URL(apiBaseUrl)),
+    hostKey(new URL(tokenUrl)),
+  ]),
 );
 
 /** The hosts these settings send to, the explicit proxy included; loopback (the simulator) apart. */
-export function hostsOf(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'proxyUrl'>): { readonly host: string; readonly role: NewHost['role'] }[] {
+export function hostsOf(
+  settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'proxyUrl'>,
+): { readonly host: string; readonly role: NewHost['role'] }[] {
   const urls: [URL | undefined, NewHost['role']][] = [
     [parsed(settings.apiBaseUrl), 'Lien URL'],
     [parsed(settings.tokenUrl), 'URL du jeton'],
@@ -45,7 +50,10 @@ function parsed(text: string): URL | undefined {
 }
 
 /** The hosts of these settings nobody confirmed: neither PISTE's, nor loopback, nor in `confirmed`. */
-export function unconfirmedHosts(settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'proxyUrl'>, confirmed: readonly string[]): { readonly host: string; readonly role: NewHost['role'] }[] {
+export function unconfirmedHosts(
+  settings: Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'proxyUrl'>,
+  confirmed: readonly string[],
+): { readonly host: string; readonly role: NewHost['role'] }[] {
   return hostsOf(settings).filter(({ host }) => !knownHosts.has(host) && !confirmed.includes(host));
 }
 
@@ -72,5 +80,7 @@ export function createHostConfirmation(store: ConfirmedHostsStore, confirmNewHos
 export type HostConfirmation = ReturnType<typeof createHostConfirmation>;
 
 /** The hosts of settings the user set outside the page (command line, a previewed profile). */
-export const confirmedBy = (settings: readonly Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'proxyUrl'>[]): string[] =>
+export const confirmedBy = (
+  settings: readonly Pick<StoredSettings, 'apiBaseUrl' | 'tokenUrl' | 'proxyUrl'>[],
+): string[] =>
   settings.flatMap((account) => hostsOf(account).flatMap(({ host }) => (knownHosts.has(host) ? [] : [host])));

@@ -7,7 +7,10 @@ import type { PendingImportSlot } from './pending-import';
 
 type AccountChannels = 'listAccounts' | 'selectAccount' | 'addAccount' | 'renameAccount' | 'removeAccount';
 
-export function accountHandlers({ workstation, windowAccount, shownAccount, secrets, clock, logger }: HandlerDependencies, pendingImport: PendingImportSlot): Pick<Handlers, AccountChannels> {
+export function accountHandlers(
+  { workstation, windowAccount, shownAccount, secrets, clock, logger }: HandlerDependencies,
+  pendingImport: PendingImportSlot,
+): Pick<Handlers, AccountChannels> {
   const shownSnapshot = () => settingsSnapshot(workstation, shownAccount().settings, secrets, clock);
   return {
     listAccounts: () => Promise.resolve(accountList(workstation, clock)),

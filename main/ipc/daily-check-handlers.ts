@@ -25,7 +25,10 @@ export function dailyCheckHandlers(schedule: DailyCheckSchedule): Pick<Handlers,
     getDailyCheck: async () => viewOf(await schedule.status()),
     setDailyCheck: async ({ at }) => {
       const change = at === null ? await schedule.remove() : await schedule.install(parseTimeOfDay(at));
-      const refusal = change.supported && !change.ok ? `Le Planificateur de tâches de Windows a refusé : ${change.reason.replace(/[.\s]+$/, '')}. Rien n'a été modifié ; votre service informatique peut déployer la tâche par stratégie de groupe.` : undefined;
+      const refusal =
+        change.supported && !change.ok
+          ? `Le Planificateur de tâches de Windows a refusé : ${change.reason.replace(/[.\s]+$/, '')}. Rien n'a été modifié ; votre service informatique peut déployer la tâche par stratégie de groupe.`
+          : undefined;
       return viewOf(await schedule.status(), refusal);
     },
   };

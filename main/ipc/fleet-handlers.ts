@@ -8,12 +8,34 @@ import type { HandlerDependencies, Handlers } from './channel-handlers';
 /** How long the screen waits for a fleet's shared folder. */
 const parkDeadlineMs = 30_000;
 
-export function fleetHandlers({ windowAccount, secrets, clock, logger, userDataDir, machineFleetPath }: HandlerDependencies): Pick<Handlers, 'getFleetView' | 'getFleetParks'> {
+export function fleetHandlers({
+  windowAccount,
+  secrets,
+  clock,
+  logger,
+  userDataDir,
+  machineFleetPath,
+}: HandlerDependencies): Pick<Handlers, 'getFleetView' | 'getFleetParks'> {
   return {
-    getFleetView: () => Promise.resolve(fleetView(userDataDir, windowAccount.name(), machineFleetPath, platformPointerDistrust)),
+    getFleetView: () =>
+      Promise.resolve(fleetView(userDataDir, windowAccount.name(), machineFleetPath, platformPointerDistrust)),
     getFleetParks: async () => {
-      const [{ fleetParks }, { nodeFleetFolder }, { shareInspector }] = await Promise.all([import('../fleet/fleet-parks'), import('../fleet/fleet-folder'), import('../fleet/share-warnings')]);
-      return { fleets: await fleetParks({ secrets, clock, logger, userDataDir, openFolder: nodeFleetFolder, inspectShare: shareInspector(process.platform), readDeadlineMs: parkDeadlineMs }) };
+      const [{ fleetParks }, { nodeFleetFolder }, { shareInspector }] = await Promise.all([
+        import('../fleet/fleet-parks'),
+        import('../fleet/fleet-folder'),
+        import('../fleet/share-warnings'),
+      ]);
+      return {
+        fleets: await fleetParks({
+          secrets,
+          clock,
+          logger,
+          userDataDir,
+          openFolder: nodeFleetFolder,
+          inspectShare: shareInspector(process.platform),
+          readDeadlineMs: parkDeadlineMs,
+        }),
+      };
     },
   };
 }

@@ -29,7 +29,9 @@ describe('the extra authority through the bridge', () => {
     fixture.chosenFiles.push(attackerCa);
     expect(await fixture.call('chooseCaCertificate')).toMatchObject({ ok: true, chosen: true });
     // Chosen in the dialog: kept as a private copy in the app's folder.
-    expect(fixture.storedSettings().caCertificatePath).toMatch(new RegExp(`^${fixture.userDataDir}/autorite-[0-9a-f]{16}\\.pem$`));
+    expect(fixture.storedSettings().caCertificatePath).toMatch(
+      new RegExp(`^${fixture.userDataDir}/autorite-[0-9a-f]{16}\\.pem$`),
+    );
     expect(await fixture.call('saveSettings', { caCertificatePath: '' })).toMatchObject({ ok: true });
     expect(fixture.storedSettings().caCertificatePath).toBeUndefined();
   });
@@ -39,7 +41,11 @@ describe('a « % » in the proxy user name', () => {
   it('is refused when typed, with what to write instead, and nothing is saved', async () => {
     const fixture = open();
     const answer = await fixture.call('saveSettings', { proxyUrl: 'http://agent%zz@proxy.mairie.local:3128' });
-    expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('%25') as string });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('%25') as string,
+    });
     expect(fixture.storedSettings().proxyUrl).toBeUndefined();
     expect(await fixture.call('getSettings')).toMatchObject({ ok: true });
   });
@@ -61,9 +67,18 @@ describe('a « % » in the proxy user name', () => {
       }),
     );
     const fixture = disposedAfterTest(openMainProcess(userDataDir));
-    expect(await fixture.call('getSettings')).toMatchObject({ ok: true, settings: { proxyUrl: 'http://agent%zz@proxy.mairie.local:3128' } });
-    expect(await fixture.call('testConnection')).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('Proxy') as string });
-    expect(await fixture.call('saveSettings', { proxyUrl: 'http://agent@proxy.mairie.local:3128' })).toMatchObject({ ok: true });
+    expect(await fixture.call('getSettings')).toMatchObject({
+      ok: true,
+      settings: { proxyUrl: 'http://agent%zz@proxy.mairie.local:3128' },
+    });
+    expect(await fixture.call('testConnection')).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('Proxy') as string,
+    });
+    expect(await fixture.call('saveSettings', { proxyUrl: 'http://agent@proxy.mairie.local:3128' })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -71,7 +86,15 @@ describe('a profile import', () => {
   it('applies exactly the profile that was previewed, even if the file changed in between', async () => {
     const fixture = open();
     const file = join(tempDir(), 'profil.json');
-    const previewed = { profileVersion: 1, environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, timeoutSeconds: 30 };
+    const previewed = {
+      profileVersion: 1,
+      environment: 'production',
+      apiBaseUrl: 'https://api.piste.gouv.fr',
+      tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token',
+      login: 'TECH_1_mairie@cpro.fr',
+      alertDelayMonths: 10,
+      timeoutSeconds: 30,
+    };
     writeFileSync(file, JSON.stringify(previewed));
     fixture.chosenFiles.push(file);
     const preview = await fixture.call('previewProfileImport');
@@ -91,9 +114,19 @@ describe('« Annuler »', () => {
     try {
       const fixture = open();
       const endpoints = { apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl };
-      expect(await fixture.call('saveSettings', { environment: 'custom', ...endpoints, login: demoAccount.login, clientId: demoAccount.clientId })).toMatchObject({ ok: true });
+      expect(
+        await fixture.call('saveSettings', {
+          environment: 'custom',
+          ...endpoints,
+          login: demoAccount.login,
+          clientId: demoAccount.clientId,
+        }),
+      ).toMatchObject({ ok: true });
       await fixture.secrets.set(secretAccounts.clientSecret(endpoints, demoAccount.clientId), demoAccount.clientSecret);
-      await fixture.secrets.set(secretAccounts.technicalPassword(simulator.url, demoAccount.login), demoAccount.password);
+      await fixture.secrets.set(
+        secretAccounts.technicalPassword(simulator.url, demoAccount.login),
+        demoAccount.password,
+      );
       simulator.setDelay(3000);
 
       const started = Date.now();

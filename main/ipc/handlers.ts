@@ -23,7 +23,15 @@ export function createHandlers(dependencies: HandlerDependencies): Handlers {
     ...connectionHandlers(dependencies, createNetworkOperations(dependencies)),
     ...profileHandlers(dependencies, pendingImport),
     ...exchangeHandlers(dependencies),
-    ...dailyCheckHandlers(dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock, executable: process.execPath })),
+    ...dailyCheckHandlers(
+      dailyCheck ??
+        createDailyCheckSchedule({
+          platform: process.platform,
+          run: systemSchtasks,
+          clock,
+          executable: process.execPath,
+        }),
+    ),
     ...fleetHandlers(dependencies),
   };
 }

@@ -11,7 +11,13 @@ const snapshot: SettingsSnapshot = {
   account: { name: 'Compte principal' },
   accountCount: 1,
   accountsRevision: 'un-compte',
-  settings: { environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 12, timeoutSeconds: 30 },
+  settings: {
+    environment: 'production',
+    apiBaseUrl: 'https://api.piste.gouv.fr',
+    tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token',
+    alertDelayMonths: 12,
+    timeoutSeconds: 30,
+  },
   secrets: { password: false, passwordVerified: null, clientSecret: false, proxyPassword: false },
   reminder: { known: false, due: false },
   passwordDayEditable: true,
@@ -66,14 +72,23 @@ function setUp(overrides: Partial<Handlers> = {}) {
     setAllowPrograms: notInThisTest,
     ...overrides,
   };
-  const dispatch = createDispatcher(handlers, appOrigin, createLogger((line) => lines.push(line)));
+  const dispatch = createDispatcher(
+    handlers,
+    appOrigin,
+    createLogger((line) => lines.push(line)),
+  );
   return { dispatch, calls, lines };
 }
 
 describe('the bridge dispatcher', () => {
   it('runs the handler for a trusted sender and wraps its payload as a success', async () => {
     const { dispatch } = setUp();
-    await expect(dispatch('getAppInfo', appWindow, [])).resolves.toEqual({ ok: true, name: 'Chorus Pro Echanges', version: '1.2.3', userDataDir: '/profil' });
+    await expect(dispatch('getAppInfo', appWindow, [])).resolves.toEqual({
+      ok: true,
+      name: 'Chorus Pro Echanges',
+      version: '1.2.3',
+      userDataDir: '/profil',
+    });
   });
 
   it.each([
@@ -97,9 +112,17 @@ describe('the bridge dispatcher', () => {
 
   it('validates arguments before the handler sees them', async () => {
     const { dispatch, calls } = setUp();
-    await expect(dispatch('saveSettings', appWindow, [{ timeoutSeconds: 4 }])).resolves.toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    await expect(dispatch('saveSettings', appWindow, 'not an array')).resolves.toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    await expect(dispatch('saveSettings', appWindow, [{ login: '  TECH_1@cpro.fr ' }])).resolves.toMatchObject({ ok: true });
+    await expect(dispatch('saveSettings', appWindow, [{ timeoutSeconds: 4 }])).resolves.toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+    await expect(dispatch('saveSettings', appWindow, 'not an array')).resolves.toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+    await expect(dispatch('saveSettings', appWindow, [{ login: '  TECH_1@cpro.fr ' }])).resolves.toMatchObject({
+      ok: true,
+    });
     expect(calls).toEqual(['saveSettings:{"login":"TECH_1@cpro.fr"}']);
   });
 
@@ -115,7 +138,11 @@ describe('the bridge dispatcher', () => {
     expect(JSON.stringify(answer)).not.toContain(secret);
     expect(JSON.stringify(answer)).not.toMatch(/\bat \S+ \(/);
     expect(JSON.stringify(lines)).not.toContain(secret);
-    expect(lines).toContainEqual({ level: 'error', event: 'ipc.failed', fields: { channel: 'getAppInfo', code: 'INTERNAL_ERROR', error: 'Error' } });
+    expect(lines).toContainEqual({
+      level: 'error',
+      event: 'ipc.failed',
+      fields: { channel: 'getAppInfo', code: 'INTERNAL_ERROR', error: 'Error' },
+    });
   });
 
   it('passes a known failure on with its French message', async () => {

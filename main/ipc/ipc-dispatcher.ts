@@ -15,11 +15,7 @@ export interface SenderFacts {
   readonly isAppWindow: boolean;
 }
 
-export type Dispatch = (
-  channel: unknown,
-  sender: SenderFacts,
-  args: unknown,
-) => Promise<Outcome<object>>;
+export type Dispatch = (channel: unknown, sender: SenderFacts, args: unknown) => Promise<Outcome<object>>;
 
 export function isTrustedSender(sender: SenderFacts, appOrigin: string): boolean {
   return sender.isAppWindow && sender.isMainFrame && originOf(sender.frameUrl) === appOrigin;

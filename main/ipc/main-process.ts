@@ -46,14 +46,23 @@ export function createMainProcess(dependencies: MainDependencies): MainProcess {
   const { workstation } = services;
   const asked = dependencies.selectAccount;
   if (asked !== undefined) {
-    if (workstation.accounts.list().some((account) => account.name === asked.normalize('NFC'))) workstation.accounts.select(asked);
+    if (workstation.accounts.list().some((account) => account.name === asked.normalize('NFC')))
+      workstation.accounts.select(asked);
     else dependencies.logger.warn('account.unknown-at-start', { account: asked.slice(0, 80) });
   }
   // The file's default, read once: from now on the window keeps its own (ipc/window-account.ts).
   const shown = windowAccount(workstation);
   const shownAccount = (): AccountServices => services.account(shown.name());
-  const dailyCheck = dependencies.dailyCheck ?? createDailyCheckSchedule({ platform: process.platform, run: systemSchtasks, clock: dependencies.clock, executable: process.execPath });
-  if (services.machineDailyCheckAt !== undefined) void registerMachineDailyCheck(dailyCheck, services.machineDailyCheckAt, dependencies.logger);
+  const dailyCheck =
+    dependencies.dailyCheck ??
+    createDailyCheckSchedule({
+      platform: process.platform,
+      run: systemSchtasks,
+      clock: dependencies.clock,
+      executable: process.execPath,
+    });
+  if (services.machineDailyCheckAt !== undefined)
+    void registerMachineDailyCheck(dailyCheck, services.machineDailyCheckAt, dependencies.logger);
   const handlers = createHandlers({
     dailyCheck,
     appInfo: dependencies.appInfo,
@@ -68,5 +77,11 @@ export function createMainProcess(dependencies: MainDependencies): MainProcess {
     windowAccount: shown,
     shownAccount,
   });
-  return { dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger), currentReminder: () => shownAccount().currentReminder(), allReminders: services.allReminders, syncFleets: services.syncFleets, followMachineFleet: services.followMachineFleet };
+  return {
+    dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger),
+    currentReminder: () => shownAccount().currentReminder(),
+    allReminders: services.allReminders,
+    syncFleets: services.syncFleets,
+    followMachineFleet: services.followMachineFleet,
+  };
 }

@@ -7,17 +7,30 @@ import type { HandlerDependencies } from './channel-handlers';
  * first, and the operations under way share one cancellation, so that "Annuler" stops them all
  * (a second call joined to a running test waits for that very run).
  */
-export function createNetworkOperations({ workstation, desktop }: Pick<HandlerDependencies, 'workstation' | 'desktop'>) {
-  const hosts = createHostConfirmation({ confirmedHosts: () => workstation.confirmedHosts() ?? [], addConfirmedHosts: (added) => workstation.addConfirmedHosts(added) }, desktop.confirmNewHost);
+export function createNetworkOperations({
+  workstation,
+  desktop,
+}: Pick<HandlerDependencies, 'workstation' | 'desktop'>) {
+  const hosts = createHostConfirmation(
+    {
+      confirmedHosts: () => workstation.confirmedHosts() ?? [],
+      addConfirmedHosts: (added) => workstation.addConfirmedHosts(added),
+    },
+    desktop.confirmNewHost,
+  );
   /** The account's hosts confirmed (asked about when new), then `work`: both on that one account. */
-  const confirmedThen = async <T>({ settings }: Pick<AccountServices, 'settings'>, work: () => Promise<T>): Promise<T> => {
+  const confirmedThen = async <T>(
+    { settings }: Pick<AccountServices, 'settings'>,
+    work: () => Promise<T>,
+  ): Promise<T> => {
     await hosts.ensureConfirmed(settings.read(), settings.accountName());
     return work();
   };
 
   let running: { readonly controller: AbortController; users: number } | undefined;
   const cancellable = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    const run = running && !running.controller.signal.aborted ? running : { controller: new AbortController(), users: 0 };
+    const run =
+      running && !running.controller.signal.aborted ? running : { controller: new AbortController(), users: 0 };
     running = run;
     run.users += 1;
     try {

@@ -8,15 +8,32 @@ import { keepCaCopy } from '../net/ca-file-copy';
 import type { SettingsStore } from '../settings/settings-store';
 import type { HandlerDependencies, Handlers } from './channel-handlers';
 
-type SettingsChannels = 'getSettings' | 'saveSettings' | 'setClientSecret' | 'setProxyPassword' | 'chooseCaCertificate' | 'setPasswordCommunicatedOn';
+type SettingsChannels =
+  | 'getSettings'
+  | 'saveSettings'
+  | 'setClientSecret'
+  | 'setProxyPassword'
+  | 'chooseCaCertificate'
+  | 'setPasswordCommunicatedOn';
 
 /** What the screen says when a secret comes before what it belongs to. */
 const missingFirst = (missing: MissingFirst): AppError =>
   missing === 'clientId'
     ? new AppError('INVALID_INPUT', 'Identifiant client PISTE : à renseigner avant le secret')
-    : new AppError('INVALID_INPUT', "Proxy : écrivez d'abord l'adresse avec l'identifiant (http://identifiant@proxy:port)");
+    : new AppError(
+        'INVALID_INPUT',
+        "Proxy : écrivez d'abord l'adresse avec l'identifiant (http://identifiant@proxy:port)",
+      );
 
-export function settingsHandlers({ workstation, shownAccount, secrets, desktop, userDataDir, clock, logger }: HandlerDependencies): Pick<Handlers, SettingsChannels> {
+export function settingsHandlers({
+  workstation,
+  shownAccount,
+  secrets,
+  desktop,
+  userDataDir,
+  clock,
+  logger,
+}: HandlerDependencies): Pick<Handlers, SettingsChannels> {
   const snapshot = (settings: SettingsStore) => settingsSnapshot(workstation, settings, secrets, clock);
   return {
     getSettings: () => snapshot(shownAccount().settings),

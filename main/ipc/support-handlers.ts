@@ -5,7 +5,11 @@ import { privateFolderMode } from '../files/private-files';
 import { logFolderName } from '../logging/log-file';
 import type { HandlerDependencies, Handlers } from './channel-handlers';
 
-export function supportHandlers({ appInfo, desktop, userDataDir }: HandlerDependencies): Pick<Handlers, 'getAppInfo' | 'openLogFolder'> {
+export function supportHandlers({
+  appInfo,
+  desktop,
+  userDataDir,
+}: HandlerDependencies): Pick<Handlers, 'getAppInfo' | 'openLogFolder'> {
   return {
     getAppInfo: () => Promise.resolve(appInfo),
     openLogFolder: async () => {

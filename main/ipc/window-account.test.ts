@@ -11,8 +11,14 @@ const fileSeenElsewhere = (userDataDir: string) => openTestSettings(userDataDir)
 describe('the account the window shows', () => {
   it('stays the window’s own: the default account changed elsewhere does not switch it; choosing one in the window saves the default for the next start', async () => {
     const fixture = disposedAfterTest(openMainProcess());
-    expect(await fixture.call('addAccount', { name: 'Mairie de Plérin' })).toMatchObject({ ok: true, account: { name: 'Mairie de Plérin' } });
-    expect(await fixture.call('selectAccount', { name: 'Compte principal' })).toMatchObject({ ok: true, account: { name: 'Compte principal' } });
+    expect(await fixture.call('addAccount', { name: 'Mairie de Plérin' })).toMatchObject({
+      ok: true,
+      account: { name: 'Mairie de Plérin' },
+    });
+    expect(await fixture.call('selectAccount', { name: 'Compte principal' })).toMatchObject({
+      ok: true,
+      account: { name: 'Compte principal' },
+    });
     // Chosen in the window: the default for the next start.
     expect(fileSeenElsewhere(fixture.userDataDir).accounts.selected()).toBe('Compte principal');
 
@@ -21,7 +27,10 @@ describe('the account the window shows', () => {
 
     // The window still shows, and saves into, the account the user chose there.
     expect(await fixture.call('getSettings')).toMatchObject({ ok: true, account: { name: 'Compte principal' } });
-    expect(await fixture.call('saveSettings', { login: 'TECH_PRINCIPAL@cpro.fr' })).toMatchObject({ ok: true, account: { name: 'Compte principal' } });
+    expect(await fixture.call('saveSettings', { login: 'TECH_PRINCIPAL@cpro.fr' })).toMatchObject({
+      ok: true,
+      account: { name: 'Compte principal' },
+    });
     const file = fileSeenElsewhere(fixture.userDataDir);
     expect(file.account('Compte principal').read().login).toBe('TECH_PRINCIPAL@cpro.fr');
     expect(file.account('Mairie de Plérin').read().login).toBeUndefined();

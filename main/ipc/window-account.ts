@@ -22,7 +22,8 @@ export function windowAccount(workstation: WorkstationStore): WindowAccount {
   let shown = workstation.accounts.selected();
   return {
     name: () => {
-      if (!workstation.accounts.list().some((account) => account.name === shown)) shown = workstation.accounts.selected();
+      if (!workstation.accounts.list().some((account) => account.name === shown))
+        shown = workstation.accounts.selected();
       return shown;
     },
     select: (name) => {

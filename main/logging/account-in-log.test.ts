@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 /** The command line in this process, writing its support log where the app does. */
-const cli = async (args: readonly string[], stdin = ''): Promise<number> => (await inProcessCli(() => keychainService, fixedClock('2026-12-02T08:00:00Z'))(args, { stdin })).status;
+const cli = async (args: readonly string[], stdin = ''): Promise<number> =>
+  (await inProcessCli(() => keychainService, fixedClock('2026-12-02T08:00:00Z'))(args, { stdin })).status;
 
 const logLines = (dir: string): Record<string, unknown>[] =>
   readFileSync(join(dir, logFolderName, logFileName), 'utf8')
@@ -32,13 +33,30 @@ describe('the support log', () => {
   it('names the account in every line the command line writes about one (an `account` field); lines about several count them', async () => {
     const dir = tempDir('chorus-journal-');
     const at = ['--user-data-dir', dir];
-    const connection = ['--url', simulator().url, '--token-url', simulator().tokenUrl, '--client-id', demoAccount.clientId];
+    const connection = [
+      '--url',
+      simulator().url,
+      '--token-url',
+      simulator().tokenUrl,
+      '--client-id',
+      demoAccount.clientId,
+    ];
     expect(await cli(['configure', ...connection, '--login', demoAccount.login, ...at])).toBe(0);
     expect(await cli(['set-client-secret', '--client-secret-stdin', ...at], demoAccount.clientSecret)).toBe(0);
     expect(await cli(['set-password', '--password-stdin', ...at], demoAccount.password)).toBe(0);
     expect(await cli(['accounts', 'add', 'SIVOM de la Rance', ...at])).toBe(0);
     const sivom = ['--account', 'SIVOM de la Rance', ...at];
-    expect(await cli(['configure', ...connection, '--login', 'TECH_2_expire@cpro.fr', '--password-updated-on', '2026-10-01', ...sivom])).toBe(0);
+    expect(
+      await cli([
+        'configure',
+        ...connection,
+        '--login',
+        'TECH_2_expire@cpro.fr',
+        '--password-updated-on',
+        '2026-10-01',
+        ...sivom,
+      ]),
+    ).toBe(0);
     expect(await cli(['set-password', '--password-stdin', '--no-verify', ...sivom], 'pas-le-bon')).toBe(0);
     expect(await cli(['test', '--all', ...at])).toBe(1);
     expect(await cli(['test', ...sivom])).toBe(1);
@@ -59,7 +77,18 @@ describe('the support log', () => {
     expect(failures.length).toBe(2);
     expect(failures.every((line) => line.account === 'SIVOM de la Rance')).toBe(true);
     const events = new Set(lines.map((line) => line.event));
-    for (const event of ['chorus.connection-test', 'chorus.password-check', 'password.renewed', 'password.date-entered', 'account.added', 'account.renamed', 'account.removed', 'profile.exported', 'profile.imported', 'profile.account-imported']) {
+    for (const event of [
+      'chorus.connection-test',
+      'chorus.password-check',
+      'password.renewed',
+      'password.date-entered',
+      'account.added',
+      'account.renamed',
+      'account.removed',
+      'profile.exported',
+      'profile.imported',
+      'profile.account-imported',
+    ]) {
       expect(events.has(event), event).toBe(true);
     }
   });
@@ -70,8 +99,15 @@ describe('the support log', () => {
       await main.call('addAccount', { name: 'Commune de Plouër' });
       await main.call('setPasswordCommunicatedOn', { day: '2026-10-01' });
       await main.call('testConnection');
-      const aboutAccounts = main.logLines.filter((line) => line.event.startsWith('account.') || line.event.startsWith('password.') || line.event.startsWith('chorus.'));
-      expect(aboutAccounts.map((line) => line.event)).toEqual(['account.added', 'password.date-entered', 'chorus.connection-test']);
+      const aboutAccounts = main.logLines.filter(
+        (line) =>
+          line.event.startsWith('account.') || line.event.startsWith('password.') || line.event.startsWith('chorus.'),
+      );
+      expect(aboutAccounts.map((line) => line.event)).toEqual([
+        'account.added',
+        'password.date-entered',
+        'chorus.connection-test',
+      ]);
       for (const line of aboutAccounts) expect(line.fields.account, line.event).toBe('Commune de Plouër');
     } finally {
       await main.dispose();

@@ -13,7 +13,10 @@ const sensitiveKey = /pass|secret|token|authori[sz]ation|cpro-account|cookie/i;
 /** Defence in depth: callers log codes and counts only, but a sensitive-looking field is masked. */
 export function redact(fields: LogFields): LogFields {
   return Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [key, sensitiveKey.test(key) || (typeof value === 'string' && /bearer\s/i.test(value)) ? '[masqué]' : value]),
+    Object.entries(fields).map(([key, value]) => [
+      key,
+      sensitiveKey.test(key) || (typeof value === 'string' && /bearer\s/i.test(value)) ? '[masqué]' : value,
+    ]),
   );
 }
 
@@ -38,11 +41,16 @@ export function createLogFileSink(userDataDir: string, clock: () => Date = () =>
         // 0.1.0 made the folder 0755 and its files 0644: closed at the first line written.
         closedOnce = true;
         restrictFolderToOwner(folder);
-        for (let index = 0; index < keptFiles; index += 1) restrictToOwner(index === 0 ? file : join(folder, logFileName.replace('.log', `.${index}.log`)));
+        for (let index = 0; index < keptFiles; index += 1)
+          restrictToOwner(index === 0 ? file : join(folder, logFileName.replace('.log', `.${index}.log`)));
       }
       ensurePrivateFolder(folder);
       if (existsSync(file) && statSync(file).size > maxBytes) rotate();
-      appendFileSync(file, `${JSON.stringify({ time: clock().toISOString(), level: line.level, event: line.event, ...redact(line.fields) })}\n`, { mode: privateFileMode });
+      appendFileSync(
+        file,
+        `${JSON.stringify({ time: clock().toISOString(), level: line.level, event: line.event, ...redact(line.fields) })}\n`,
+        { mode: privateFileMode },
+      );
     } catch {
       // A log that cannot be written must never stop the app.
     }

@@ -20,7 +20,11 @@ export function certificatesOnly(text: string): CaBundle {
       return { ok: false, reason: 'le fichier contient autre chose que des certificats' };
     }
     end = match.index + whole.length;
-    if (label !== 'CERTIFICATE') return { ok: false, reason: `le fichier contient un bloc « ${label} » : seuls des certificats sont acceptés (jamais de clé privée)` };
+    if (label !== 'CERTIFICATE')
+      return {
+        ok: false,
+        reason: `le fichier contient un bloc « ${label} » : seuls des certificats sont acceptés (jamais de clé privée)`,
+      };
     try {
       certificates.push(new X509Certificate(Buffer.from(body.replace(/\s/g, ''), 'base64')).toString().trim());
     } catch {
@@ -28,7 +32,13 @@ export function certificatesOnly(text: string): CaBundle {
     }
   }
   if (source.slice(end).trim() !== '') {
-    return { ok: false, reason: certificates.length === 0 ? "ce fichier n'est pas un certificat PEM" : 'le fichier contient autre chose que des certificats' };
+    return {
+      ok: false,
+      reason:
+        certificates.length === 0
+          ? "ce fichier n'est pas un certificat PEM"
+          : 'le fichier contient autre chose que des certificats',
+    };
   }
   if (certificates.length === 0) return { ok: false, reason: "ce fichier n'est pas un certificat PEM" };
   return { ok: true, pem: `${certificates.join('\n')}\n` };

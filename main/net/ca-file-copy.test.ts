@@ -14,10 +14,17 @@ const fingerprintOf = (path: string): string => new X509Certificate(readFileSync
 /** A share every user of the town hall can write: the IT department's authority, then someone else's. */
 async function share() {
   const folder = tempDir('chorus-partage-');
-  const [{ ca: genuine }, { ca: swapped }] = await Promise.all([generateCertificates(['proxy.mairie.example']), generateCertificates(['intercepte.example'])]);
+  const [{ ca: genuine }, { ca: swapped }] = await Promise.all([
+    generateCertificates(['proxy.mairie.example']),
+    generateCertificates(['intercepte.example']),
+  ]);
   const path = join(folder, 'autorite.pem');
   writeFileSync(path, genuine.cert);
-  return { path, genuine: new X509Certificate(genuine.cert).fingerprint256, swap: () => writeFileSync(path, swapped.cert) };
+  return {
+    path,
+    genuine: new X509Certificate(genuine.cert).fingerprint256,
+    swap: () => writeFileSync(path, swapped.cert),
+  };
 }
 
 const disposedAfterTest = closedAfterEachTest((fixture: MainProcessFixture) => fixture.dispose());
@@ -45,7 +52,10 @@ describe('an extra authority chosen from a folder others can write', () => {
     const dir = tempDir('chorus-cli-ca-');
     const keychainService = `Chorus Pro Echanges (test ca ${randomUUID()})`;
     services.push(keychainService);
-    const configure = await runCliProcess(['configure', '--ca-file', shared.path, '--user-data-dir', dir], keychainService);
+    const configure = await runCliProcess(
+      ['configure', '--ca-file', shared.path, '--user-data-dir', dir],
+      keychainService,
+    );
     expect(configure.status).toBe(0);
     const status = await runCliProcess(['status', '--json', '--user-data-dir', dir], keychainService);
     const kept = (status.json as { settings: { caCertificatePath: string } }).settings.caCertificatePath;

@@ -13,7 +13,10 @@ export const maxCaFileBytes = 256 * 1024;
 export async function readCaFile(path: string): Promise<string> {
   const read = await readBoundedFile(path, maxCaFileBytes);
   if (!read.ok) {
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${read.kind === 'unreadable' ? 'fichier illisible' : boundedReadReason(read, maxCaFileBytes)} (${path})`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Certificat d'autorité : ${read.kind === 'unreadable' ? 'fichier illisible' : boundedReadReason(read, maxCaFileBytes)} (${path})`,
+    );
   }
   const bundle = certificatesOnly(read.text);
   if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path})`);
@@ -21,7 +24,8 @@ export async function readCaFile(path: string): Promise<string> {
 }
 
 /** The private copy's name: made of its content, so two accounts trusting one authority share it. */
-export const caCopyFileName = (pem: string): string => `autorite-${createHash('sha256').update(pem).digest('hex').slice(0, 16)}.pem`;
+export const caCopyFileName = (pem: string): string =>
+  `autorite-${createHash('sha256').update(pem).digest('hex').slice(0, 16)}.pem`;
 
 /**
  * A chosen authority file is copied, certificates only, into the private user-data folder, and
@@ -34,7 +38,10 @@ export async function keepCaCopy(sourcePath: string, userDataDir: string): Promi
   try {
     await writeFile(copy, pem, { mode: privateFileMode });
   } catch {
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : impossible de le copier dans le dossier de l'application (${userDataDir}) ; vérifiez l'espace disque et les droits de ce dossier, puis choisissez-le à nouveau`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Certificat d'autorité : impossible de le copier dans le dossier de l'application (${userDataDir}) ; vérifiez l'espace disque et les droits de ce dossier, puis choisissez-le à nouveau`,
+    );
   }
   return copy;
 }

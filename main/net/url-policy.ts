@@ -47,7 +47,8 @@ export function checkEndpointUrl(field: string, text: string): URL {
   if (url.username || url.password) {
     throw new AppError('INVALID_INPUT', `${field} : l'adresse ne doit pas contenir d'identifiant`);
   }
-  if (isDecommissionedHost(url.hostname)) throw new AppError('INVALID_INPUT', decommissionedHostAdvice(field, url.hostname));
+  if (isDecommissionedHost(url.hostname))
+    throw new AppError('INVALID_INPUT', decommissionedHostAdvice(field, url.hostname));
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:') {
     if (isLoopbackHost(url.hostname)) return url;
@@ -66,16 +67,23 @@ export function checkProxyUrl(field: string, text: string): URL {
     throw new AppError('INVALID_INPUT', `${field} : un proxy s'écrit http://hôte:port ou https://hôte:port`);
   }
   if (url.password) {
-    throw new AppError('INVALID_INPUT', `${field} : le mot de passe du proxy ne s'écrit pas dans l'adresse (il est gardé dans le coffre-fort)`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${field} : le mot de passe du proxy ne s'écrit pas dans l'adresse (il est gardé dans le coffre-fort)`,
+    );
   }
   let user: string;
   try {
     user = decodeURIComponent(url.username);
   } catch {
-    throw new AppError('INVALID_INPUT', `${field} : l'identifiant contient un « % » qui n'est pas suivi de deux chiffres hexadécimaux (écrivez %25 pour un %)`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${field} : l'identifiant contient un « % » qui n'est pas suivi de deux chiffres hexadécimaux (écrivez %25 pour un %)`,
+    );
   }
   if (hasControlCharacter(user)) throw new AppError('INVALID_INPUT', `${field} : ${controlCharacterRefusal}`);
-  if (hasLookAlikeCharacter(user)) throw new AppError('INVALID_INPUT', `${field} : identifiant du proxy : ${lookAlikeRefusal}`);
+  if (hasLookAlikeCharacter(user))
+    throw new AppError('INVALID_INPUT', `${field} : identifiant du proxy : ${lookAlikeRefusal}`);
   return url;
 }
 
@@ -83,7 +91,8 @@ export function checkProxyUrl(field: string, text: string): URL {
 // break or an escape sequence would forge lines of `status` or of the log.
 const controlCharacter = /\p{Cc}/u;
 export const hasControlCharacter = (text: string): boolean => controlCharacter.test(text);
-export const controlCharacterRefusal = 'caractère de contrôle interdit (saut de ligne, tabulation, caractère nul, échappement…) ; retapez la valeur sans copier-coller';
+export const controlCharacterRefusal =
+  'caractère de contrôle interdit (saut de ligne, tabulation, caractère nul, échappement…) ; retapez la valeur sans copier-coller';
 
 /**
  * A proxy address as stored: undefined when there is none or when it cannot be read. A value

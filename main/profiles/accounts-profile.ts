@@ -29,9 +29,16 @@ import { holdsPassword, writeSecretsThen, type SecretWrite, type TransferDepende
 export const accountsProfileSchema = z
   .object({
     profileVersion: z.literal(3),
-    accounts: z.array(profileSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(2000),
+    accounts: z
+      .array(profileSettingsSchema.extend({ name: accountNameSchema }).strict())
+      .min(1)
+      .max(2000),
     ...trustForOfficialHostsField,
-    secrets: z.string().min(1).max(4 * 1024 * 1024).optional(),
+    secrets: z
+      .string()
+      .min(1)
+      .max(4 * 1024 * 1024)
+      .optional(),
   })
   .strict();
 export type AccountsProfile = z.infer<typeof accountsProfileSchema>;
@@ -45,13 +52,18 @@ const accountSecretsSchema = z
     proxyPassword: z.string().min(1).max(2048).optional(),
   })
   .strict();
-const carriedAccountsSchema = z.object({ boundTo: z.array(z.record(z.string(), z.unknown())), accounts: z.array(accountSecretsSchema) }).strict();
+const carriedAccountsSchema = z
+  .object({ boundTo: z.array(z.record(z.string(), z.unknown())), accounts: z.array(accountSecretsSchema) })
+  .strict();
 type CarriedAccountSecrets = z.infer<typeof accountSecretsSchema>;
 
 export function parseAccountsProfile(data: unknown): AccountsProfile {
   const parsed = accountsProfileSchema.safeParse(data);
   if (!parsed.success) {
-    throw new AppError('PROFILE_REFUSED', `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`);
+    throw new AppError(
+      'PROFILE_REFUSED',
+      `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`,
+    );
   }
   for (const account of parsed.data.accounts) refuseDecommissionedHosts(account);
   return { ...parsed.data, accounts: parsed.data.accounts.map((account) => withCertificatesOnly(account)) };
@@ -62,10 +74,20 @@ export function parseAccountsProfile(data: unknown): AccountsProfile {
  * says it, `trustForOfficialHosts` with each (a file of 0.2.0 has none: its binding is unchanged).
  */
 const boundSettings = (profile: AccountsProfile): Record<string, unknown>[] =>
-  JSON.parse(JSON.stringify(profile.trustForOfficialHosts === undefined ? profile.accounts : profile.accounts.map((account) => ({ ...account, trustForOfficialHosts: profile.trustForOfficialHosts })))) as Record<string, unknown>[];
+  JSON.parse(
+    JSON.stringify(
+      profile.trustForOfficialHosts === undefined
+        ? profile.accounts
+        : profile.accounts.map((account) => ({ ...account, trustForOfficialHosts: profile.trustForOfficialHosts })),
+    ),
+  ) as Record<string, unknown>[];
 
 /** Every account of this workstation, and with a passphrase their secrets, encrypted. */
-export async function buildAccountsProfile(accounts: readonly (StoredSettings & { readonly name: string })[], secrets: SecretStore, passphrase?: string): Promise<AccountsProfile> {
+export async function buildAccountsProfile(
+  accounts: readonly (StoredSettings & { readonly name: string })[],
+  secrets: SecretStore,
+  passphrase?: string,
+): Promise<AccountsProfile> {
   if (passphrase !== undefined) checkPassphraseForExport(passphrase);
   const withAuthority = accounts.filter((account) => account.caCertificatePath !== undefined);
   const clear: AccountsProfile = {
@@ -75,18 +97,24 @@ export async function buildAccountsProfile(accounts: readonly (StoredSettings & 
       return { name: account.name, ...settings };
     }),
     // One word for the whole profile: said only when every authority it carries serves every host.
-    ...(withAuthority.length > 0 && withAuthority.every((account) => account.caForCustomHostsOnly !== true) ? { trustForOfficialHosts: true } : {}),
+    ...(withAuthority.length > 0 && withAuthority.every((account) => account.caForCustomHostsOnly !== true)
+      ? { trustForOfficialHosts: true }
+      : {}),
   };
   if (passphrase === undefined) return clear;
   const carried: CarriedAccountSecrets[] = [];
   for (const account of accounts) {
     const entries = accountsOf(account);
     const [password, clientSecret, proxyPassword] = await Promise.all(
-      [entries.password, entries.clientSecret, entries.proxyPassword].map(async (entry) => (entry ? secrets.get(entry) : undefined)),
+      [entries.password, entries.clientSecret, entries.proxyPassword].map(async (entry) =>
+        entry ? secrets.get(entry) : undefined,
+      ),
     );
     carried.push({
       name: account.name,
-      ...(password !== undefined ? { password, ...(account.passwordUpdatedAt ? { passwordUpdatedAt: account.passwordUpdatedAt } : {}) } : {}),
+      ...(password !== undefined
+        ? { password, ...(account.passwordUpdatedAt ? { passwordUpdatedAt: account.passwordUpdatedAt } : {}) }
+        : {}),
       ...(clientSecret !== undefined ? { clientSecret } : {}),
       ...(proxyPassword !== undefined ? { proxyPassword } : {}),
     });
@@ -106,18 +134,28 @@ export function checkNewAccountNames(current: readonly { readonly name: string }
       checkAccountName(account.name);
     } catch (error) {
       const reason = error instanceof AppError && error.detail !== undefined ? error.detail : 'nom refusé';
-      throw new AppError('PROFILE_REFUSED', `compte « ${printable(account.name)} » : ${reason} ; rien n'a été importé, renommez ce compte dans le profil (ou sur le poste qui l'a exporté)`);
+      throw new AppError(
+        'PROFILE_REFUSED',
+        `compte « ${printable(account.name)} » : ${reason} ; rien n'a été importé, renommez ce compte dans le profil (ou sur le poste qui l'a exporté)`,
+      );
     }
   }
 }
 
 /** Each account's changes, by name: "« Commune » — Lien URL", or a new account. */
-export function describeAccountsProfileChanges(current: readonly (StoredSettings & { readonly name: string })[], profile: AccountsProfile): ProfileChange[] {
+export function describeAccountsProfileChanges(
+  current: readonly (StoredSettings & { readonly name: string })[],
+  profile: AccountsProfile,
+): ProfileChange[] {
   return profile.accounts.flatMap((account) => {
     const existing = current.find((candidate) => candidate.name === account.name);
     if (!existing) {
       return [
-        { setting: `« ${account.name} »`, before: '(nouveau compte)', after: printable(account.login ?? '(identifiant non renseigné)') },
+        {
+          setting: `« ${account.name} »`,
+          before: '(nouveau compte)',
+          after: printable(account.login ?? '(identifiant non renseigné)'),
+        },
         ...describeNewAccount(account, `« ${account.name} » — `, profile.trustForOfficialHosts),
       ];
     }
@@ -131,34 +169,54 @@ export function describeAccountsProfileChanges(current: readonly (StoredSettings
  * not yet verified unless already stored here as they are, and a failure half-way gives every
  * keychain entry its previous value back.
  */
-export async function importAccountsProfile({ workstation, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile, passphrase?: string): Promise<void> {
+export async function importAccountsProfile(
+  { workstation, secrets, userDataDir, logger }: TransferDependencies,
+  profile: AccountsProfile,
+  passphrase?: string,
+): Promise<void> {
   checkNewAccountNames(workstation.accounts.list(), profile);
   if (profile.secrets !== undefined && passphrase === undefined) {
-    throw new AppError('PROFILE_REFUSED', 'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète pour les importer');
+    throw new AppError(
+      'PROFILE_REFUSED',
+      'ce profil contient des mots de passe chiffrés : donnez sa phrase secrète pour les importer',
+    );
   }
   const carried =
     profile.secrets === undefined || passphrase === undefined
       ? undefined
-      : await decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) => isDeepStrictEqual(opened.boundTo, boundSettings(profile)));
+      : await decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) =>
+          isDeepStrictEqual(opened.boundTo, boundSettings(profile)),
+        );
   const entries: ImportedAccount[] = await Promise.all(
     profile.accounts.map(async (account) => {
       const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
       const change = profileChange(account, userDataDir, profile.trustForOfficialHosts);
       if (secretsOf?.password === undefined) return { name: account.name, change };
-      const sameAsStored = await holdsPassword(secrets, applySettingsChange(settingsOf(workstation, account.name), change), secretsOf.password);
+      const sameAsStored = await holdsPassword(
+        secrets,
+        applySettingsChange(settingsOf(workstation, account.name), change),
+        secretsOf.password,
+      );
       return { name: account.name, change, importedPassword: { updatedAt: secretsOf.passwordUpdatedAt, sameAsStored } };
     }),
   );
   const writes: SecretWrite[] = profile.accounts.flatMap((account) => {
     const secretsOf = carried?.accounts.find((candidate) => candidate.name === account.name);
     if (!secretsOf) return [];
-    const target = accountsOf(applySettingsChange(settingsOf(workstation, account.name), profileChange(account, userDataDir, profile.trustForOfficialHosts)));
+    const target = accountsOf(
+      applySettingsChange(
+        settingsOf(workstation, account.name),
+        profileChange(account, userDataDir, profile.trustForOfficialHosts),
+      ),
+    );
     const pairs: [string | undefined, string | undefined][] = [
       [target.password, secretsOf.password],
       [target.clientSecret, secretsOf.clientSecret],
       [target.proxyPassword, secretsOf.proxyPassword],
     ];
-    return pairs.flatMap(([entry, value]) => (entry !== undefined && value !== undefined ? [{ account: entry, value }] : []));
+    return pairs.flatMap(([entry, value]) =>
+      entry !== undefined && value !== undefined ? [{ account: entry, value }] : [],
+    );
   });
   // Checked whole before anything is written, then the certificates (named after their content, so
   // they replace nothing), the secrets, and the settings last, in one write.
@@ -167,7 +225,11 @@ export async function importAccountsProfile({ workstation, secrets, userDataDir,
   await writeSecretsThen(secrets, writes, logger, () => workstation.accounts.importAccounts(entries));
   // One line for the whole import, then one per account it changed, naming it.
   logger.info('profile.accounts-imported', { accounts: profile.accounts.length, withSecrets: carried !== undefined });
-  for (const account of profile.accounts) logger.info('profile.account-imported', { account: account.name, withSecrets: carried?.accounts.some((candidate) => candidate.name === account.name) ?? false });
+  for (const account of profile.accounts)
+    logger.info('profile.account-imported', {
+      account: account.name,
+      withSecrets: carried?.accounts.some((candidate) => candidate.name === account.name) ?? false,
+    });
 }
 
 /** The settings an account has now, or the defaults a new one starts from. */
@@ -181,5 +243,10 @@ function settingsOf(workstation: TransferDependencies['workstation'], name: stri
 }
 
 /** The secrets a profile of several accounts carries, opened with its passphrase and checked against its settings. */
-export const openAccountsProfileSecrets = (profile: AccountsProfile & { readonly secrets: string }, passphrase: string): Promise<{ readonly accounts: readonly CarriedAccountSecrets[] }> =>
-  decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) => isDeepStrictEqual(opened.boundTo, boundSettings(profile)));
+export const openAccountsProfileSecrets = (
+  profile: AccountsProfile & { readonly secrets: string },
+  passphrase: string,
+): Promise<{ readonly accounts: readonly CarriedAccountSecrets[] }> =>
+  decryptJson(profile.secrets, passphrase, carriedAccountsSchema, (opened) =>
+    isDeepStrictEqual(opened.boundTo, boundSettings(profile)),
+  );

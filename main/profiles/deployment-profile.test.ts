@@ -23,15 +23,17 @@ function open(userDataDir = tempDir('chorus-profile-'), machineProfilePath?: str
   const keychainService = `Chorus Pro Echanges (test profil ${randomUUID()})`;
   services.push(keychainService);
   const logLines: LogLine[] = [];
-  const core = selectedServices(createCoreServices({
-    userDataDir,
-    openSettingsBackend: openConfBackend,
-    secrets: createKeytarSecretStore(keychainService),
-    send: createHttpTransport(),
-    clock: fixedClock('2026-11-27T09:30:00Z'),
-    logger: createLogger((line) => logLines.push(line)),
-    ...(machineProfilePath ? { machineProfilePath } : {}),
-  }));
+  const core = selectedServices(
+    createCoreServices({
+      userDataDir,
+      openSettingsBackend: openConfBackend,
+      secrets: createKeytarSecretStore(keychainService),
+      send: createHttpTransport(),
+      clock: fixedClock('2026-11-27T09:30:00Z'),
+      logger: createLogger((line) => logLines.push(line)),
+      ...(machineProfilePath ? { machineProfilePath } : {}),
+    }),
+  );
   return { ...core, userDataDir, keychainService, logLines };
 }
 
@@ -71,13 +73,24 @@ describe('a deployment profile', () => {
 
     const target = open();
     expect(describeProfileChanges(target.settings.read(), readProfile(file)).map((change) => change.setting)).toEqual([
-      'Environnement', 'Lien URL', 'URL du jeton', 'Identifiant utilisateur', 'Identifiant client PISTE', 'Alerte actualisation (mois)', "Délai d'attente (secondes)", 'Proxy', "Certificat d'autorité", "Certificat d'autorité pour les adresses officielles de PISTE (trustForOfficialHosts)",
+      'Environnement',
+      'Lien URL',
+      'URL du jeton',
+      'Identifiant utilisateur',
+      'Identifiant client PISTE',
+      'Alerte actualisation (mois)',
+      "Délai d'attente (secondes)",
+      'Proxy',
+      "Certificat d'autorité",
+      "Certificat d'autorité pour les adresses officielles de PISTE (trustForOfficialHosts)",
     ]);
     const imported = applyProfile(target.settings, readProfile(file), target.userDataDir);
     const { caCertificatePath, ...rest } = imported;
     const { caCertificatePath: _sourcePath, ...expected } = source.settings.read();
     expect(rest).toEqual(expected);
-    expect(new X509Certificate(readFileSync(caCertificatePath!, 'utf8')).fingerprint256).toBe(new X509Certificate(caPem).fingerprint256);
+    expect(new X509Certificate(readFileSync(caCertificatePath!, 'utf8')).fingerprint256).toBe(
+      new X509Certificate(caPem).fingerprint256,
+    );
     expect(describeProfileChanges(target.settings.read(), readProfile(file))).toEqual([]);
   });
 
@@ -88,7 +101,11 @@ describe('a deployment profile', () => {
     await source.secrets.set(secretAccounts.technicalPassword(settings.apiBaseUrl, settings.login!), canary);
     await source.secrets.set(secretAccounts.clientSecret(settings, settings.clientId!), `${canary}-client`);
     const text = JSON.stringify(exportProfile(settings));
-    for (const needle of [canary, Buffer.from(canary).toString('base64'), Buffer.from(`${settings.login}:${canary}`).toString('base64')]) {
+    for (const needle of [
+      canary,
+      Buffer.from(canary).toString('base64'),
+      Buffer.from(`${settings.login}:${canary}`).toString('base64'),
+    ]) {
       expect(text).not.toContain(needle);
     }
 
@@ -125,14 +142,16 @@ describe('a deployment profile', () => {
     const withKey = join(tempDir(), 'autorite-et-cle.pem');
     writeFileSync(withKey, `${caPem}\n${other.key}`);
     let message = '';
-    expect(refusal(() => {
-      try {
-        exportProfile({ ...settings, caCertificatePath: withKey });
-      } catch (error) {
-        message = (error as Error).message;
-        throw error;
-      }
-    })).toBe('INVALID_INPUT');
+    expect(
+      refusal(() => {
+        try {
+          exportProfile({ ...settings, caCertificatePath: withKey });
+        } catch (error) {
+          message = (error as Error).message;
+          throw error;
+        }
+      }),
+    ).toBe('INVALID_INPUT');
     expect(message).toContain('clé privée');
 
     const profile = exportProfile(settings);
@@ -147,19 +166,79 @@ describe('a deployment profile', () => {
     const imported = applyProfile(target.settings, readProfile(file), target.userDataDir);
     const written = readFileSync(imported.caCertificatePath!, 'utf8');
     expect(written.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
-    expect(written.replace(/-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----/g, '').trim()).toBe('');
+    expect(written.replace(/-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----/g, '').trim()).toBe(
+      '',
+    );
   });
 
   it.each([
     ['malformed JSON', '{"profileVersion":1,', 'PROFILE_REFUSED'],
     ['an unknown version', JSON.stringify({ profileVersion: 2 }), 'PROFILE_REFUSED'],
     ['no version', JSON.stringify({ environment: 'production' }), 'PROFILE_REFUSED'],
-    ['a value out of range', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 500 }), 'PROFILE_REFUSED'],
-    ['an unknown key (a secret, say)', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 30, password: 'x' }), 'PROFILE_REFUSED'],
-    ['a certificate that is not one', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', alertDelayMonths: 12, timeoutSeconds: 30, caCertificatePem: 'bonjour' }), 'PROFILE_REFUSED'],
-    ['a control character in the login', JSON.stringify({ profileVersion: 1, environment: 'production', apiBaseUrl: 'x', tokenUrl: 'y', login: 'TECH_1\u0000x', alertDelayMonths: 12, timeoutSeconds: 30 }), 'INVALID_INPUT'],
+    [
+      'a value out of range',
+      JSON.stringify({
+        profileVersion: 1,
+        environment: 'production',
+        apiBaseUrl: 'x',
+        tokenUrl: 'y',
+        alertDelayMonths: 12,
+        timeoutSeconds: 500,
+      }),
+      'PROFILE_REFUSED',
+    ],
+    [
+      'an unknown key (a secret, say)',
+      JSON.stringify({
+        profileVersion: 1,
+        environment: 'production',
+        apiBaseUrl: 'x',
+        tokenUrl: 'y',
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+        password: 'x',
+      }),
+      'PROFILE_REFUSED',
+    ],
+    [
+      'a certificate that is not one',
+      JSON.stringify({
+        profileVersion: 1,
+        environment: 'production',
+        apiBaseUrl: 'x',
+        tokenUrl: 'y',
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+        caCertificatePem: 'bonjour',
+      }),
+      'PROFILE_REFUSED',
+    ],
+    [
+      'a control character in the login',
+      JSON.stringify({
+        profileVersion: 1,
+        environment: 'production',
+        apiBaseUrl: 'x',
+        tokenUrl: 'y',
+        login: 'TECH_1\u0000x',
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+      }),
+      'INVALID_INPUT',
+    ],
     ['more than 1 MB', JSON.stringify({ profileVersion: 1, padding: ' '.repeat(maxProfileBytes) }), 'PROFILE_REFUSED'],
-    ['an unsafe address', JSON.stringify({ profileVersion: 1, environment: 'custom', apiBaseUrl: 'http://chorus.example.org', tokenUrl: 'https://oauth.example.org/token', alertDelayMonths: 12, timeoutSeconds: 30 }), 'INSECURE_URL'],
+    [
+      'an unsafe address',
+      JSON.stringify({
+        profileVersion: 1,
+        environment: 'custom',
+        apiBaseUrl: 'http://chorus.example.org',
+        tokenUrl: 'https://oauth.example.org/token',
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+      }),
+      'INSECURE_URL',
+    ],
   ])('with %s is refused, and the settings stay as they were', (_case, content, code) => {
     const target = open();
     target.settings.update({ login: 'TECH_1_inchange@cpro.fr' });
@@ -179,11 +258,18 @@ describe('the machine-wide profile', () => {
     writeFileSync(machineFile, JSON.stringify(exportProfile(source.settings.read())));
 
     const first = open(undefined, machineFile);
-    expect(first.settings.read()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-mairie' });
+    expect(first.settings.read()).toMatchObject({
+      login: 'TECH_1_mairie@cpro.fr',
+      alertDelayMonths: 10,
+      clientId: 'piste-mairie',
+    });
     expect(first.logLines.map((line) => line.event)).toContain('profile.machine-applied');
     first.settings.update({ alertDelayMonths: 6 });
 
-    writeFileSync(machineFile, JSON.stringify({ ...exportProfile(source.settings.read()), alertDelayMonths: 13, clientId: 'autre-application' }));
+    writeFileSync(
+      machineFile,
+      JSON.stringify({ ...exportProfile(source.settings.read()), alertDelayMonths: 13, clientId: 'autre-application' }),
+    );
     const restarted = open(first.userDataDir, machineFile);
     expect(restarted.settings.read()).toMatchObject({ alertDelayMonths: 6, clientId: 'piste-mairie' });
   });
@@ -193,6 +279,11 @@ describe('the machine-wide profile', () => {
     writeFileSync(machineFile, '{"profileVersion": 9}');
     const first = open(undefined, machineFile);
     expect(first.settings.read()).toMatchObject({ environment: 'production' });
-    expect(first.logLines).toContainEqual(expect.objectContaining({ event: 'profile.machine-refused', fields: expect.objectContaining({ code: 'PROFILE_REFUSED' }) as object }));
+    expect(first.logLines).toContainEqual(
+      expect.objectContaining({
+        event: 'profile.machine-refused',
+        fields: expect.objectContaining({ code: 'PROFILE_REFUSED' }) as object,
+      }),
+    );
   });
 });

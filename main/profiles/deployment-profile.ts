@@ -21,11 +21,21 @@ export const maxProfileBytes = 1024 * 1024;
  * after its content, so that an import (even a refused one) never replaces a certificate another
  * account trusts; accounts that share a certificate share its file.
  */
-export const importedCaFileName = (pem: string): string => `autorite-profil-${createHash('sha256').update(pem).digest('hex').slice(0, 16)}.pem`;
+export const importedCaFileName = (pem: string): string =>
+  `autorite-profil-${createHash('sha256').update(pem).digest('hex').slice(0, 16)}.pem`;
 
 /** What a profile sets on a workstation: every setting but the dates, which belong to each one. */
 export const profileSettingsSchema = storedSettingsSchema
-  .pick({ environment: true, apiBaseUrl: true, tokenUrl: true, login: true, clientId: true, alertDelayMonths: true, timeoutSeconds: true, proxyUrl: true })
+  .pick({
+    environment: true,
+    apiBaseUrl: true,
+    tokenUrl: true,
+    login: true,
+    clientId: true,
+    alertDelayMonths: true,
+    timeoutSeconds: true,
+    proxyUrl: true,
+  })
   .extend({ caCertificatePem: z.string().min(1).max(maxCaFileBytes).optional() });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
 
@@ -43,7 +53,16 @@ export const trustForOfficialHostsField = { trustForOfficialHosts: z.boolean().o
 
 export const profileSchema = z.discriminatedUnion('profileVersion', [
   profileSettingsSchema.extend({ profileVersion: z.literal(1), ...trustForOfficialHostsField }).strict(),
-  profileSettingsSchema.extend({ profileVersion: z.literal(2), ...trustForOfficialHostsField, secrets: z.string().min(1).max(64 * 1024) }).strict(),
+  profileSettingsSchema
+    .extend({
+      profileVersion: z.literal(2),
+      ...trustForOfficialHostsField,
+      secrets: z
+        .string()
+        .min(1)
+        .max(64 * 1024),
+    })
+    .strict(),
 ]);
 export type DeploymentProfile = z.infer<typeof profileSchema>;
 
@@ -60,10 +79,17 @@ function readCaForExport(path: string): string {
   const read = readBoundedFileSync(path, maxCaFileBytes);
   if (!read.ok) {
     const reason = read.kind === 'unreadable' ? 'fichier illisible' : boundedReadReason(read, maxCaFileBytes);
-    throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${reason} (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Certificat d'autorité : ${reason} (${path}) ; choisissez-le à nouveau ou retirez-le avant d'exporter le profil`,
+    );
   }
   const bundle = certificatesOnly(read.text);
-  if (!bundle.ok) throw new AppError('INVALID_INPUT', `Certificat d'autorité : ${bundle.reason} (${path}) ; choisissez un fichier qui ne contient que des certificats avant d'exporter le profil`);
+  if (!bundle.ok)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Certificat d'autorité : ${bundle.reason} (${path}) ; choisissez un fichier qui ne contient que des certificats avant d'exporter le profil`,
+    );
   return bundle.pem;
 }
 
@@ -82,7 +108,9 @@ export function exportProfile(settings: StoredSettings): DeploymentProfile {
     proxyUrl: settings.proxyUrl,
     caCertificatePem,
     // An authority the user chose serves every host: the profile says so, or the next workstation would not.
-    ...(caCertificatePem !== undefined && settings.caForCustomHostsOnly !== true ? { trustForOfficialHosts: true } : {}),
+    ...(caCertificatePem !== undefined && settings.caForCustomHostsOnly !== true
+      ? { trustForOfficialHosts: true }
+      : {}),
   });
 }
 
@@ -90,7 +118,10 @@ export function exportProfile(settings: StoredSettings): DeploymentProfile {
 export function readProfile(path: string): DeploymentProfile {
   const data = readProfileData(path);
   if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) {
-    throw new AppError('PROFILE_REFUSED', 'ce profil contient plusieurs comptes techniques : importez-le sans choisir de compte (import-profile FICHIER)');
+    throw new AppError(
+      'PROFILE_REFUSED',
+      'ce profil contient plusieurs comptes techniques : importez-le sans choisir de compte (import-profile FICHIER)',
+    );
   }
   return parseSingleProfile(data);
 }
@@ -99,9 +130,12 @@ export function readProfile(path: string): DeploymentProfile {
 export function readProfileData(path: string): unknown {
   // A regular file only, read without blocking and never past the limit (files/bounded-read.ts).
   const read = readBoundedFileSync(path, maxProfileBytes);
-  if (!read.ok && read.kind === 'unreadable') throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
-  if (!read.ok && read.kind === 'not-a-file') throw new AppError('PROFILE_REFUSED', `${boundedReadReason(read, maxProfileBytes)} : ${path}`);
-  if (!read.ok) throw new AppError('PROFILE_REFUSED', `fichier de ${read.size ?? maxProfileBytes + 1} octets, 1 Mo au plus`);
+  if (!read.ok && read.kind === 'unreadable')
+    throw new AppError('PROFILE_REFUSED', `fichier introuvable ou illisible : ${path}`);
+  if (!read.ok && read.kind === 'not-a-file')
+    throw new AppError('PROFILE_REFUSED', `${boundedReadReason(read, maxProfileBytes)} : ${path}`);
+  if (!read.ok)
+    throw new AppError('PROFILE_REFUSED', `fichier de ${read.size ?? maxProfileBytes + 1} octets, 1 Mo au plus`);
   let data: unknown;
   try {
     data = JSON.parse(read.text) as unknown;
@@ -116,8 +150,13 @@ export function readProfileData(path: string): unknown {
 
 /** A one-account profile (version 1 or 2), its certificate kept to its certificates. */
 export function parseSingleProfile(data: unknown): DeploymentProfile {
-  const version = typeof data === 'object' && data !== null && 'profileVersion' in data ? data.profileVersion : undefined;
-  if (version === undefined) throw new AppError('PROFILE_REFUSED', "ce fichier n'est pas un profil de Chorus Pro Echanges (il n'indique aucune « profileVersion »)");
+  const version =
+    typeof data === 'object' && data !== null && 'profileVersion' in data ? data.profileVersion : undefined;
+  if (version === undefined)
+    throw new AppError(
+      'PROFILE_REFUSED',
+      "ce fichier n'est pas un profil de Chorus Pro Echanges (il n'indique aucune « profileVersion »)",
+    );
   if (!profileVersions.some((known) => known === version)) {
     throw new AppError(
       'PROFILE_REFUSED',
@@ -126,32 +165,43 @@ export function parseSingleProfile(data: unknown): DeploymentProfile {
   }
   const parsed = profileSchema.safeParse(data);
   if (!parsed.success) {
-    throw new AppError('PROFILE_REFUSED', `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`);
+    throw new AppError(
+      'PROFILE_REFUSED',
+      `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')}`,
+    );
   }
   refuseDecommissionedHosts(parsed.data);
   return withCertificatesOnly(parsed.data);
 }
 
 /** A profile written for the decommissioned hosts is refused whole, naming PISTE's pair. */
-export function refuseDecommissionedHosts(profile: { readonly apiBaseUrl?: string | undefined; readonly tokenUrl?: string | undefined }): void {
-  for (const [field, address] of [['Lien URL', profile.apiBaseUrl], ['URL du jeton', profile.tokenUrl]] as const) {
+export function refuseDecommissionedHosts(profile: {
+  readonly apiBaseUrl?: string | undefined;
+  readonly tokenUrl?: string | undefined;
+}): void {
+  for (const [field, address] of [
+    ['Lien URL', profile.apiBaseUrl],
+    ['URL du jeton', profile.tokenUrl],
+  ] as const) {
     let hostname: string;
     try {
       hostname = new URL(address ?? '').hostname;
     } catch {
       continue;
     }
-    if (isDecommissionedHost(hostname)) throw new AppError('PROFILE_REFUSED', decommissionedHostAdvice(field, hostname));
+    if (isDecommissionedHost(hostname))
+      throw new AppError('PROFILE_REFUSED', decommissionedHostAdvice(field, hostname));
   }
 }
 
-export function withCertificatesOnly<Profile extends { readonly caCertificatePem?: string | undefined }>(profile: Profile): Profile {
+export function withCertificatesOnly<Profile extends { readonly caCertificatePem?: string | undefined }>(
+  profile: Profile,
+): Profile {
   if (!profile.caCertificatePem) return profile;
   const bundle = certificatesOnly(profile.caCertificatePem);
   if (!bundle.ok) throw new AppError('PROFILE_REFUSED', `certificat d'autorité : ${bundle.reason}`);
   return { ...profile, caCertificatePem: bundle.pem };
 }
-
 
 /**
  * Applies a profile through the settings' own validation (an unsafe address is refused as when
@@ -167,7 +217,11 @@ export function applyProfile(settings: SettingsStore, profile: DeploymentProfile
 }
 
 /** The settings change a profile makes on this workstation; its authority scoped as the profile says. */
-export function profileChange(profile: ProfileSettings, userDataDir: string, trustForOfficialHosts: boolean | undefined): SettingsChange {
+export function profileChange(
+  profile: ProfileSettings,
+  userDataDir: string,
+  trustForOfficialHosts: boolean | undefined,
+): SettingsChange {
   return {
     ...(profile.caCertificatePem ? { caForOfficialHosts: trustForOfficialHosts === true } : {}),
     environment: profile.environment,
@@ -182,5 +236,8 @@ export function profileChange(profile: ProfileSettings, userDataDir: string, tru
 }
 
 export function writeProfileCertificate(profile: ProfileSettings, userDataDir: string): void {
-  if (profile.caCertificatePem) writeFileSync(join(userDataDir, importedCaFileName(profile.caCertificatePem)), profile.caCertificatePem, { mode: privateFileMode });
+  if (profile.caCertificatePem)
+    writeFileSync(join(userDataDir, importedCaFileName(profile.caCertificatePem)), profile.caCertificatePem, {
+      mode: privateFileMode,
+    });
 }

@@ -12,15 +12,28 @@ import { profileChange, writeProfileCertificate } from './deployment-profile';
 import { holdsPassword, writeSecretsThen, type SecretWrite, type TransferDependencies } from './profile-transfer';
 
 /** Every account's settings, checked whole before anything is written (a refused profile leaves no trace). */
-export function applyAccountsProfileSettings(workstation: WorkstationStore, profile: AccountsProfile, userDataDir: string): void {
-  const entries: ImportedAccount[] = profile.accounts.map((account) => ({ name: account.name, change: profileChange(account, userDataDir, profile.trustForOfficialHosts) }));
+export function applyAccountsProfileSettings(
+  workstation: WorkstationStore,
+  profile: AccountsProfile,
+  userDataDir: string,
+): void {
+  const entries: ImportedAccount[] = profile.accounts.map((account) => ({
+    name: account.name,
+    change: profileChange(account, userDataDir, profile.trustForOfficialHosts),
+  }));
   workstation.accounts.checkImport(entries);
   for (const account of profile.accounts) writeProfileCertificate(account, userDataDir);
   workstation.accounts.importAccounts(entries);
 }
 
 /** Whether a secret may be written: only for an account still at the profile's address and login. */
-async function secretsOf(secrets: SecretStore, workstation: WorkstationStore, profile: AccountsProfile, userDataDir: string, carried: Awaited<ReturnType<typeof openAccountsProfileSecrets>>) {
+async function secretsOf(
+  secrets: SecretStore,
+  workstation: WorkstationStore,
+  profile: AccountsProfile,
+  userDataDir: string,
+  carried: Awaited<ReturnType<typeof openAccountsProfileSecrets>>,
+) {
   const writes: SecretWrite[] = [];
   const entries: ImportedAccount[] = [];
   for (const account of profile.accounts) {
@@ -37,10 +50,15 @@ async function secretsOf(secrets: SecretStore, workstation: WorkstationStore, pr
       [keychain.clientSecret, carriedSecrets.clientSecret],
       [keychain.proxyPassword, carriedSecrets.proxyPassword],
     ];
-    for (const [entry, value] of pairs) if (entry !== undefined && value !== undefined) writes.push({ account: entry, value });
+    for (const [entry, value] of pairs)
+      if (entry !== undefined && value !== undefined) writes.push({ account: entry, value });
     if (carriedSecrets.password !== undefined) {
       const sameAsStored = await holdsPassword(secrets, current, carriedSecrets.password);
-      entries.push({ name: account.name, change: {}, importedPassword: { updatedAt: carriedSecrets.passwordUpdatedAt, sameAsStored } });
+      entries.push({
+        name: account.name,
+        change: {},
+        importedPassword: { updatedAt: carriedSecrets.passwordUpdatedAt, sameAsStored },
+      });
     }
   }
   return { writes, entries };
@@ -50,7 +68,11 @@ async function secretsOf(secrets: SecretStore, workstation: WorkstationStore, pr
  * The secrets of a machine profile of several accounts whose settings the first start applied:
  * all or nothing (a keychain failing half-way gets every entry back); passwords marked not verified.
  */
-export async function importAccountsProfileSecrets({ workstation, secrets, userDataDir, logger }: TransferDependencies, profile: AccountsProfile & { readonly secrets: string }, passphrase: string): Promise<void> {
+export async function importAccountsProfileSecrets(
+  { workstation, secrets, userDataDir, logger }: TransferDependencies,
+  profile: AccountsProfile & { readonly secrets: string },
+  passphrase: string,
+): Promise<void> {
   const carried = await openAccountsProfileSecrets(profile, passphrase);
   const { writes, entries } = await secretsOf(secrets, workstation, profile, userDataDir, carried);
   await writeSecretsThen(secrets, writes, logger, () => workstation.accounts.importAccounts(entries));

@@ -28,22 +28,36 @@ const reasonOf = (sddl: string): string | undefined => {
 
 describe('the rule, on SDDL stand-ins written from Microsoft’s documentation', () => {
   it('trusts what only SYSTEM, Administrators and TrustedInstaller own and may write', () => {
-    for (const name of ['D1f-programdata-default-file.sddl', 'D2-hardened-by-guide-folder.sddl', 'D2f-hardened-by-guide-file.sddl', 'D5-deny-users-folder.sddl', 'D8-trustedinstaller-folder.sddl']) {
+    for (const name of [
+      'D1f-programdata-default-file.sddl',
+      'D2-hardened-by-guide-folder.sddl',
+      'D2f-hardened-by-guide-file.sddl',
+      'D5-deny-users-folder.sddl',
+      'D8-trustedinstaller-folder.sddl',
+    ]) {
       expect(reasonOf(sddlSample(name)), name).toBeUndefined();
     }
   });
 
   it('distrusts a folder under ProgramData with its default inheritance: Users may add files there', () => {
-    expect(reasonOf(sddlSample('D1-programdata-default-folder.sddl'))).toBe('BUILTIN\\Utilisateurs (S-1-5-32-545) peut le modifier');
+    expect(reasonOf(sddlSample('D1-programdata-default-folder.sddl'))).toBe(
+      'BUILTIN\\Utilisateurs (S-1-5-32-545) peut le modifier',
+    );
   });
 
   it('distrusts a folder a standard user planted, a named user’s write right, GENERIC_WRITE, a NULL DACL, a conditional grant', () => {
-    expect(reasonOf(sddlSample('D3-planted-by-eve-folder.sddl'))).toBe('il appartient à S-1-5-21-1882866539-4086113214-3650236343-1105, ni SYSTEM, ni Administrateurs, ni TrustedInstaller');
+    expect(reasonOf(sddlSample('D3-planted-by-eve-folder.sddl'))).toBe(
+      'il appartient à S-1-5-21-1882866539-4086113214-3650236343-1105, ni SYSTEM, ni Administrateurs, ni TrustedInstaller',
+    );
     expect(reasonOf(sddlSample('D3o-planted-by-eve-owner-only-folder.sddl'))).toContain('il appartient à S-1-5-21-');
-    expect(reasonOf(sddlSample('D4-named-user-write-folder.sddl'))).toBe('S-1-5-21-1882866539-4086113214-3650236343-1105 peut le modifier');
+    expect(reasonOf(sddlSample('D4-named-user-write-folder.sddl'))).toBe(
+      'S-1-5-21-1882866539-4086113214-3650236343-1105 peut le modifier',
+    );
     expect(reasonOf(sddlSample('D6-generic-write-users-folder.sddl'))).toContain('BUILTIN\\Utilisateurs');
     expect(reasonOf(sddlSample('D7-null-dacl-folder.sddl'))).toContain('aucune liste de droits');
-    expect(reasonOf(sddlSample('D9-conditional-everyone-folder.sddl'))).toBe('Tout le monde (S-1-1-0) peut le modifier');
+    expect(reasonOf(sddlSample('D9-conditional-everyone-folder.sddl'))).toBe(
+      'Tout le monde (S-1-1-0) peut le modifier',
+    );
   });
 
   it('refuses what it cannot read: no owner, a malformed entry', () => {
@@ -55,7 +69,11 @@ describe('the rule, on SDDL stand-ins written from Microsoft’s documentation',
 
 describe('the rule, on the published icacls listings (real encodings) said again in SDDL', () => {
   const listing = (name: string): string => consoleText(readFileSync(windowsSample(`icacls/${name}`)), 850);
-  const verdicts = Object.fromEntries(readdirSync(windowsSample('icacls')).filter((name) => !name.endsWith('.fr.txt')).map((name) => [name, reasonOf(icaclsToSddl(listing(name)))]));
+  const verdicts = Object.fromEntries(
+    readdirSync(windowsSample('icacls'))
+      .filter((name) => !name.endsWith('.fr.txt'))
+      .map((name) => [name, reasonOf(icaclsToSddl(listing(name)))]),
+  );
 
   it('reads the French captures from their CP850 bytes', () => {
     expect(listing('S7-fr-folder-users-ad-wd.fr.cp850.bin')).toContain('AUTORITE NT\\Système:(I)(OI)(CI)(F)');
@@ -81,17 +99,31 @@ describe('the rule, on the published icacls listings (real encodings) said again
 
 describe('what is checked', () => {
   it('the file and each folder up to %ProgramData%, which is not judged (every user may add folders to it)', () => {
-    expect(pathsToCheck('C:\\ProgramData\\Chorus Pro Echanges\\profile.json', 'win32', 'C:\\ProgramData')).toEqual(['C:\\ProgramData\\Chorus Pro Echanges\\profile.json', 'C:\\ProgramData\\Chorus Pro Echanges']);
-    expect(pathsToCheck('C:\\programdata\\Mairie\\Chorus\\profile.json', 'win32', 'C:\\ProgramData')).toEqual(['C:\\programdata\\Mairie\\Chorus\\profile.json', 'C:\\programdata\\Mairie\\Chorus', 'C:\\programdata\\Mairie']);
+    expect(pathsToCheck('C:\\ProgramData\\Chorus Pro Echanges\\profile.json', 'win32', 'C:\\ProgramData')).toEqual([
+      'C:\\ProgramData\\Chorus Pro Echanges\\profile.json',
+      'C:\\ProgramData\\Chorus Pro Echanges',
+    ]);
+    expect(pathsToCheck('C:\\programdata\\Mairie\\Chorus\\profile.json', 'win32', 'C:\\ProgramData')).toEqual([
+      'C:\\programdata\\Mairie\\Chorus\\profile.json',
+      'C:\\programdata\\Mairie\\Chorus',
+      'C:\\programdata\\Mairie',
+    ]);
     // Elsewhere (CHORUS_PRO_MACHINE_PROFILE), every folder up to the drive's root.
-    expect(pathsToCheck('D:\\Deploiement\\Chorus\\profile.json', 'win32', 'C:\\ProgramData')).toEqual(['D:\\Deploiement\\Chorus\\profile.json', 'D:\\Deploiement\\Chorus', 'D:\\Deploiement']);
+    expect(pathsToCheck('D:\\Deploiement\\Chorus\\profile.json', 'win32', 'C:\\ProgramData')).toEqual([
+      'D:\\Deploiement\\Chorus\\profile.json',
+      'D:\\Deploiement\\Chorus',
+      'D:\\Deploiement',
+    ]);
   });
 });
 
 /** A stand-in powershell.exe: answers each path with the SDDL kept beside it (`<path>.sddl`), or `-`. */
 function powershellStandIn(dir: string): { path: string; args: () => string[] } {
   const path = join(dir, 'powershell.exe');
-  writeFileSync(path, `#!/bin/sh\nprintf '%s\\n' "$@" > '${dir}/arguments'\nIFS='|'\nfor p in $${aclPathsVariable}; do if [ -f "$p.sddl" ]; then cat "$p.sddl"; else echo '-'; fi; done\n`);
+  writeFileSync(
+    path,
+    `#!/bin/sh\nprintf '%s\\n' "$@" > '${dir}/arguments'\nIFS='|'\nfor p in $${aclPathsVariable}; do if [ -f "$p.sddl" ]; then cat "$p.sddl"; else echo '-'; fi; done\n`,
+  );
   chmodSync(path, 0o755);
   return { path, args: () => readFileSync(join(dir, 'arguments'), 'utf8').split('\n').slice(0, -1) };
 }
@@ -109,21 +141,41 @@ function programData(folderSddl: string, fileSddl: string, profile: object) {
   return { root, anchor, file, powershell: powershellStandIn(root) };
 }
 
-const pirate = { profileVersion: 1, environment: 'custom', apiBaseUrl: 'https://chorus.pirate.example', tokenUrl: 'https://chorus.pirate.example/token', login: 'TECH_1_pirate@cpro.fr', alertDelayMonths: 12, timeoutSeconds: 30 };
-const noSecrets: SecretStore = { get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve(false) };
+const pirate = {
+  profileVersion: 1,
+  environment: 'custom',
+  apiBaseUrl: 'https://chorus.pirate.example',
+  tokenUrl: 'https://chorus.pirate.example/token',
+  login: 'TECH_1_pirate@cpro.fr',
+  alertDelayMonths: 12,
+  timeoutSeconds: 30,
+};
+const noSecrets: SecretStore = {
+  get: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(),
+  delete: () => Promise.resolve(false),
+};
 
 function firstStartOnWindows(station: ReturnType<typeof programData>) {
   const logLines: LogLine[] = [];
-  const services = selectedServices(createCoreServices({
-    userDataDir: tempDir('chorus-premier-'),
-    openSettingsBackend: openConfBackend,
-    secrets: noSecrets,
-    send: createHttpTransport(),
-    clock: fixedClock('2026-12-02T08:00:00Z'),
-    logger: createLogger((line) => logLines.push(line)),
-    machineProfilePath: station.file,
-    machineProfileTrust: (path) => machineProfileDistrust(path, windowsPathsTrust({ powershell: station.powershell.path }), 'win32', station.anchor),
-  }));
+  const services = selectedServices(
+    createCoreServices({
+      userDataDir: tempDir('chorus-premier-'),
+      openSettingsBackend: openConfBackend,
+      secrets: noSecrets,
+      send: createHttpTransport(),
+      clock: fixedClock('2026-12-02T08:00:00Z'),
+      logger: createLogger((line) => logLines.push(line)),
+      machineProfilePath: station.file,
+      machineProfileTrust: (path) =>
+        machineProfileDistrust(
+          path,
+          windowsPathsTrust({ powershell: station.powershell.path }),
+          'win32',
+          station.anchor,
+        ),
+    }),
+  );
   return { services, logLines };
 }
 
@@ -131,7 +183,13 @@ describe('reading the ACLs with PowerShell (a stand-in), the path as data', () =
   it('passes the paths in an environment variable, never as an argument, and reads one SDDL a line', () => {
     const station = programData('D2-hardened-by-guide-folder.sddl', 'D2f-hardened-by-guide-file.sddl', pirate);
     const folder = join(station.anchor, 'Chorus Pro Echanges');
-    expect(readSddls([station.file, folder, join(station.root, 'absent')], { powershell: station.powershell.path })).toEqual([sddlSample('D2f-hardened-by-guide-file.sddl').trim(), sddlSample('D2-hardened-by-guide-folder.sddl').trim(), undefined]);
+    expect(
+      readSddls([station.file, folder, join(station.root, 'absent')], { powershell: station.powershell.path }),
+    ).toEqual([
+      sddlSample('D2f-hardened-by-guide-file.sddl').trim(),
+      sddlSample('D2-hardened-by-guide-folder.sddl').trim(),
+      undefined,
+    ]);
     expect(station.powershell.args()).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', aclScript]);
     expect(aclScript).not.toContain(station.file);
     // A path that could end the list, and a PowerShell that cannot be started: unreadable, never trusted.
@@ -140,16 +198,26 @@ describe('reading the ACLs with PowerShell (a stand-in), the path as data', () =
   });
 
   it('refuses the issue’s planted folder at the first start: nothing applied, the reason kept for the screen and status', () => {
-    const planted = firstStartOnWindows(programData('D3-planted-by-eve-folder.sddl', 'D2f-hardened-by-guide-file.sddl', pirate));
+    const planted = firstStartOnWindows(
+      programData('D3-planted-by-eve-folder.sddl', 'D2f-hardened-by-guide-file.sddl', pirate),
+    );
     expect(planted.services.settings.read().apiBaseUrl).toBe('https://api.piste.gouv.fr');
-    expect(planted.services.settings.machineProfileRefusal()).toMatch(/^Le profil de déploiement du poste \(.*profile\.json\) n'a pas été appliqué : le dossier .*Chorus Pro Echanges : il appartient à S-1-5-21-1882866539-4086113214-3650236343-1105, ni SYSTEM, ni Administrateurs, ni TrustedInstaller\. Votre service informatique peut le rendre sûr/u);
+    expect(planted.services.settings.machineProfileRefusal()).toMatch(
+      /^Le profil de déploiement du poste \(.*profile\.json\) n'a pas été appliqué : le dossier .*Chorus Pro Echanges : il appartient à S-1-5-21-1882866539-4086113214-3650236343-1105, ni SYSTEM, ni Administrateurs, ni TrustedInstaller\. Votre service informatique peut le rendre sûr/u,
+    );
     expect(planted.logLines).toContainEqual(expect.objectContaining({ event: 'profile.machine-untrusted' }));
   });
 
   it('refuses the folder an administrator created with ProgramData’s default inheritance, and applies it once hardened as the guide says', () => {
-    const byDefault = firstStartOnWindows(programData('D1-programdata-default-folder.sddl', 'D1f-programdata-default-file.sddl', pirate));
-    expect(byDefault.services.settings.machineProfileRefusal()).toContain('BUILTIN\\Utilisateurs (S-1-5-32-545) peut le modifier');
-    const hardened = firstStartOnWindows(programData('D2-hardened-by-guide-folder.sddl', 'D2f-hardened-by-guide-file.sddl', pirate));
+    const byDefault = firstStartOnWindows(
+      programData('D1-programdata-default-folder.sddl', 'D1f-programdata-default-file.sddl', pirate),
+    );
+    expect(byDefault.services.settings.machineProfileRefusal()).toContain(
+      'BUILTIN\\Utilisateurs (S-1-5-32-545) peut le modifier',
+    );
+    const hardened = firstStartOnWindows(
+      programData('D2-hardened-by-guide-folder.sddl', 'D2f-hardened-by-guide-file.sddl', pirate),
+    );
     expect(hardened.services.settings.read().apiBaseUrl).toBe('https://chorus.pirate.example');
     expect(hardened.services.settings.machineProfileRefusal()).toBeUndefined();
   });

@@ -16,18 +16,29 @@ function scopedAuthorityFile(path: string, logger: Logger): string | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const profile = parseSingleProfile(splitMachineOnlyFields(readProfileData(path), logger).profile);
-    return profile.caCertificatePem !== undefined && profile.trustForOfficialHosts !== true ? importedCaFileName(profile.caCertificatePem) : undefined;
+    return profile.caCertificatePem !== undefined && profile.trustForOfficialHosts !== true
+      ? importedCaFileName(profile.caCertificatePem)
+      : undefined;
   } catch {
     // Only ever narrows what is trusted: a profile that cannot be read narrows nothing.
     return undefined;
   }
 }
 
-export function scopeMachineProfileAuthorities(store: WorkstationStore, machineProfilePath: string | undefined, logger: Logger): void {
+export function scopeMachineProfileAuthorities(
+  store: WorkstationStore,
+  machineProfilePath: string | undefined,
+  logger: Logger,
+): void {
   const authority = machineProfilePath === undefined ? undefined : scopedAuthorityFile(machineProfilePath, logger);
   if (authority !== undefined) {
     for (const account of store.accounts.list()) {
-      if (account.caCertificatePath === undefined || account.caForCustomHostsOnly === true || fileName(account.caCertificatePath) !== authority) continue;
+      if (
+        account.caCertificatePath === undefined ||
+        account.caForCustomHostsOnly === true ||
+        fileName(account.caCertificatePath) !== authority
+      )
+        continue;
       store.account(account.name).update({ caForOfficialHosts: false });
       logger.warn('profile.machine-authority-scoped', { authority });
     }

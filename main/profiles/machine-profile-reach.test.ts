@@ -25,7 +25,15 @@ const keychainService = `Chorus Pro Echanges (test profil machine ${randomUUID()
 afterAll(async () => {
   await clearKeychainService(keychainService);
 });
-const qualification = { environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1_mairie@cpro.fr', clientId: 'id-mairie', alertDelayMonths: 12, timeoutSeconds: 30 };
+const qualification = {
+  environment: 'qualification',
+  apiBaseUrl: 'https://sandbox-api.piste.gouv.fr',
+  tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+  login: 'TECH_1_mairie@cpro.fr',
+  clientId: 'id-mairie',
+  alertDelayMonths: 12,
+  timeoutSeconds: 30,
+};
 
 /** A machine profile only an administrator (here: this user, mode 0755/0644) could have written. */
 function machineProfile(profile: object, mode = 0o755): string {
@@ -51,7 +59,12 @@ async function cli(args: readonly string[], options: { profile?: string; send?: 
     clock: fixedClock('2026-12-02T10:00:00Z'),
   });
   const stdout = out.join('\n');
-  return { status, stdout, stderr: err.join('\n'), json: stdout.startsWith('{') ? (JSON.parse(stdout) as Record<string, unknown>) : {} };
+  return {
+    status,
+    stdout,
+    stderr: err.join('\n'),
+    json: stdout.startsWith('{') ? (JSON.parse(stdout) as Record<string, unknown>) : {},
+  };
 }
 
 describe('a machine profile never confirms a host by itself', () => {
@@ -62,13 +75,26 @@ describe('a machine profile never confirms a host by itself', () => {
     const dir = tempDir('chorus-poste-');
     const test = await cli(['test', '--json', '--user-data-dir', dir], { profile });
     expect(test.status).toBe(1);
-    expect(test.json).toMatchObject({ ok: false, code: 'HOST_NOT_CONFIRMED', message: expect.stringContaining('Proxy proxy.mairie.example:3128 : configure --proxy http://proxy.mairie.example:3128') as string });
+    expect(test.json).toMatchObject({
+      ok: false,
+      code: 'HOST_NOT_CONFIRMED',
+      message: expect.stringContaining(
+        'Proxy proxy.mairie.example:3128 : configure --proxy http://proxy.mairie.example:3128',
+      ) as string,
+    });
     const daily = await cli(['test', '--all', '--json', '--user-data-dir', dir], { profile });
     expect(daily.status).toBe(1);
-    expect(daily.json).toMatchObject({ results: [{ account: 'Compte principal', ok: false, code: 'HOST_NOT_CONFIRMED' }] });
+    expect(daily.json).toMatchObject({
+      results: [{ account: 'Compte principal', ok: false, code: 'HOST_NOT_CONFIRMED' }],
+    });
     // Confirmed on the command line: the test goes on (to the missing secret: nothing else is set up here).
-    expect((await cli(['configure', '--proxy', 'http://proxy.mairie.example:3128', '--user-data-dir', dir], { profile })).status).toBe(0);
-    expect((await cli(['test', '--json', '--user-data-dir', dir], { profile })).json).toMatchObject({ code: 'MISSING_SECRET' });
+    expect(
+      (await cli(['configure', '--proxy', 'http://proxy.mairie.example:3128', '--user-data-dir', dir], { profile }))
+        .status,
+    ).toBe(0);
+    expect((await cli(['test', '--json', '--user-data-dir', dir], { profile })).json).toMatchObject({
+      code: 'MISSING_SECRET',
+    });
   });
 
   it('the screen asks in the main-process dialog before the first request, as for any new host', async () => {
@@ -82,11 +108,21 @@ describe('a machine profile never confirms a host by itself', () => {
       clock: fixedClock('2026-12-02T08:00:00Z'),
       logger: createLogger(() => undefined),
       appInfo: { name: 'Chorus Pro Echanges', version: '0.0.0-test', userDataDir },
-      desktop: { chooseFile: () => Promise.resolve(undefined), chooseSaveFile: () => Promise.resolve(undefined), openFolder: () => Promise.resolve(), confirmNewHost: (request) => (asked.push(request), Promise.resolve(false)), copySecret: () => Promise.resolve() },
+      desktop: {
+        chooseFile: () => Promise.resolve(undefined),
+        chooseSaveFile: () => Promise.resolve(undefined),
+        openFolder: () => Promise.resolve(),
+        confirmNewHost: (request) => (asked.push(request), Promise.resolve(false)),
+        copySecret: () => Promise.resolve(),
+      },
       appOrigin: 'app://chorus',
       machineProfilePath: machineProfile(withProxy),
     });
-    const answer = await dispatch('testConnection', { frameUrl: 'app://chorus/index.html', isMainFrame: true, isAppWindow: true }, []);
+    const answer = await dispatch(
+      'testConnection',
+      { frameUrl: 'app://chorus/index.html', isMainFrame: true, isAppWindow: true },
+      [],
+    );
     expect(asked).toEqual([{ host: 'proxy.mairie.example:3128', role: 'Proxy', account: 'Compte principal' }]);
     expect(answer).toMatchObject({ ok: false, code: 'CANCELLED' });
   });
@@ -104,57 +140,128 @@ function inspectedPiste() {
 
 async function stationWithSecrets(profile: string): Promise<string> {
   const dir = tempDir('chorus-poste-');
-  await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], { profile, stdin: 'secret-client' });
-  await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { profile, stdin: 'mot-de-passe' });
+  await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], {
+    profile,
+    stdin: 'secret-client',
+  });
+  await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], {
+    profile,
+    stdin: 'mot-de-passe',
+  });
   return dir;
 }
 
 describe('a machine profile’s authority and PISTE’s official hosts', () => {
   it('is not used for them unless the profile says "trustForOfficialHosts": true; the refusal names the setting', async () => {
-    const ca = (await createCA({ organization: 'Proxy de la Mairie (test)', countryCode: 'FR', state: 'Bretagne', locality: 'Plouer', validity: 30 })).cert;
+    const ca = (
+      await createCA({
+        organization: 'Proxy de la Mairie (test)',
+        countryCode: 'FR',
+        state: 'Bretagne',
+        locality: 'Plouer',
+        validity: 30,
+      })
+    ).cert;
     const withheld = machineProfile({ profileVersion: 1, ...qualification, caCertificatePem: ca });
     const piste = inspectedPiste();
     const dir = await stationWithSecrets(withheld);
     const test = await cli(['test', '--json', '--user-data-dir', dir], { profile: withheld, send: piste.send });
     expect(piste.trusted).toEqual([undefined]);
-    expect(test.json).toMatchObject({ ok: false, code: 'TLS_UNTRUSTED', message: expect.stringContaining('"trustForOfficialHosts": true au profil') as string });
+    expect(test.json).toMatchObject({
+      ok: false,
+      code: 'TLS_UNTRUSTED',
+      message: expect.stringContaining('"trustForOfficialHosts": true au profil') as string,
+    });
     const status = await cli(['status', '--user-data-dir', dir], { profile: withheld });
-    expect(status.stdout).toContain('il ne sert pas pour les adresses officielles de PISTE (il y servirait si le profil disait "trustForOfficialHosts": true)');
+    expect(status.stdout).toContain(
+      'il ne sert pas pour les adresses officielles de PISTE (il y servirait si le profil disait "trustForOfficialHosts": true)',
+    );
 
-    const trusting = machineProfile({ profileVersion: 1, ...qualification, caCertificatePem: ca, trustForOfficialHosts: true });
+    const trusting = machineProfile({
+      profileVersion: 1,
+      ...qualification,
+      caCertificatePem: ca,
+      trustForOfficialHosts: true,
+    });
     const trustingPiste = inspectedPiste();
     const trustingDir = await stationWithSecrets(trusting);
     await cli(['test', '--json', '--user-data-dir', trustingDir], { profile: trusting, send: trustingPiste.send });
     expect(trustingPiste.trusted).toHaveLength(1);
-    expect(new X509Certificate(trustingPiste.trusted[0] ?? '').fingerprint256).toBe(new X509Certificate(ca).fingerprint256);
+    expect(new X509Certificate(trustingPiste.trusted[0] ?? '').fingerprint256).toBe(
+      new X509Certificate(ca).fingerprint256,
+    );
   });
 
   it('still serves the custom addresses it came for (a TLS simulator on this machine)', async () => {
     const simulator = await startSimulator({ fixture: loadFixture(), tls: true });
     try {
-      const profile = machineProfile({ profileVersion: 1, environment: 'custom', apiBaseUrl: simulator.url, tokenUrl: simulator.tokenUrl, login: demoAccount.login, clientId: demoAccount.clientId, alertDelayMonths: 12, timeoutSeconds: 30, caCertificatePem: simulator.caPem });
+      const profile = machineProfile({
+        profileVersion: 1,
+        environment: 'custom',
+        apiBaseUrl: simulator.url,
+        tokenUrl: simulator.tokenUrl,
+        login: demoAccount.login,
+        clientId: demoAccount.clientId,
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+        caCertificatePem: simulator.caPem,
+      });
       const dir = tempDir('chorus-poste-');
-      await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], { profile, stdin: demoAccount.clientSecret });
-      await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { profile, stdin: demoAccount.password });
-      expect((await cli(['test', '--json', '--user-data-dir', dir], { profile })).json).toMatchObject({ ok: true, structureCount: 3 });
+      await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], {
+        profile,
+        stdin: demoAccount.clientSecret,
+      });
+      await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], {
+        profile,
+        stdin: demoAccount.password,
+      });
+      expect((await cli(['test', '--json', '--user-data-dir', dir], { profile })).json).toMatchObject({
+        ok: true,
+        structureCount: 3,
+      });
     } finally {
       await simulator.close();
     }
   });
 
   it('is shown in an import’s preview, and the import follows what the preview showed', async () => {
-    const ca = (await createCA({ organization: 'Proxy (test)', countryCode: 'FR', state: 'Bretagne', locality: 'Plouer', validity: 30 })).cert;
-    for (const [trustForOfficialHosts, shown, stored] of [[true, 'utilisé', true], [undefined, 'non utilisé', false]] as const) {
+    const ca = (
+      await createCA({
+        organization: 'Proxy (test)',
+        countryCode: 'FR',
+        state: 'Bretagne',
+        locality: 'Plouer',
+        validity: 30,
+      })
+    ).cert;
+    for (const [trustForOfficialHosts, shown, stored] of [
+      [true, 'utilisé', true],
+      [undefined, 'non utilisé', false],
+    ] as const) {
       const file = join(tempDir('chorus-profil-'), 'profil.json');
-      writeFileSync(file, JSON.stringify({ profileVersion: 1, ...qualification, caCertificatePem: ca, ...(trustForOfficialHosts === undefined ? {} : { trustForOfficialHosts }) }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          profileVersion: 1,
+          ...qualification,
+          caCertificatePem: ca,
+          ...(trustForOfficialHosts === undefined ? {} : { trustForOfficialHosts }),
+        }),
+      );
       const dir = tempDir('chorus-poste-');
       const imported = await cli(['import-profile', file, '--user-data-dir', dir]);
-      expect(imported.stdout).toContain(`Certificat d'autorité pour les adresses officielles de PISTE (trustForOfficialHosts) : (aucun certificat) → ${shown}`);
-      expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ authorityForOfficialHosts: stored });
+      expect(imported.stdout).toContain(
+        `Certificat d'autorité pour les adresses officielles de PISTE (trustForOfficialHosts) : (aucun certificat) → ${shown}`,
+      );
+      expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({
+        authorityForOfficialHosts: stored,
+      });
       // Exported again, the profile says what the workstation does.
       const exported = join(tempDir('chorus-profil-'), 'exporte.json');
       await cli(['export-profile', exported, '--user-data-dir', dir]);
-      expect((JSON.parse(readFileSync(exported, 'utf8')) as { trustForOfficialHosts?: boolean }).trustForOfficialHosts).toBe(stored ? true : undefined);
+      expect(
+        (JSON.parse(readFileSync(exported, 'utf8')) as { trustForOfficialHosts?: boolean }).trustForOfficialHosts,
+      ).toBe(stored ? true : undefined);
     }
   });
 });
@@ -164,27 +271,54 @@ describe('a workstation of 0.2.0 whose machine-profile authority served PISTE', 
   function upgraded(profileChange: object = {}) {
     const fixture = join(__dirname, '../../test/fixtures/0.2.0-machine-profile-ca');
     const dir = tempDir('chorus-poste-020-');
-    writeFileSync(join(dir, 'config.json'), readFileSync(join(fixture, 'config.json'), 'utf8').replaceAll('/tmp/i29-gen/userdata', dir), { mode: 0o600 });
-    copyFileSync(join(fixture, 'autorite-profil-c0b3932689a077ac.pem'), join(dir, 'autorite-profil-c0b3932689a077ac.pem'));
-    const profile = machineProfile({ ...(JSON.parse(readFileSync(join(fixture, 'profile.json'), 'utf8')) as object), ...profileChange });
+    writeFileSync(
+      join(dir, 'config.json'),
+      readFileSync(join(fixture, 'config.json'), 'utf8').replaceAll('/tmp/i29-gen/userdata', dir),
+      { mode: 0o600 },
+    );
+    copyFileSync(
+      join(fixture, 'autorite-profil-c0b3932689a077ac.pem'),
+      join(dir, 'autorite-profil-c0b3932689a077ac.pem'),
+    );
+    const profile = machineProfile({
+      ...(JSON.parse(readFileSync(join(fixture, 'profile.json'), 'utf8')) as object),
+      ...profileChange,
+    });
     return { dir, profile };
   }
 
   it('keeps it for custom hosts only, and says so naming "trustForOfficialHosts" in status and in a refused connection', async () => {
     const { dir, profile } = upgraded();
     const status = await cli(['status', '--json', '--user-data-dir', dir], { profile });
-    expect(status.json).toMatchObject({ ok: true, authorityForOfficialHosts: false, settings: { caCertificatePath: join(dir, 'autorite-profil-c0b3932689a077ac.pem') } });
-    expect((await cli(['status', '--user-data-dir', dir], { profile })).stdout).toContain('"trustForOfficialHosts": true');
-    await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], { profile, stdin: 'secret-client' });
-    await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], { profile, stdin: 'mot-de-passe' });
+    expect(status.json).toMatchObject({
+      ok: true,
+      authorityForOfficialHosts: false,
+      settings: { caCertificatePath: join(dir, 'autorite-profil-c0b3932689a077ac.pem') },
+    });
+    expect((await cli(['status', '--user-data-dir', dir], { profile })).stdout).toContain(
+      '"trustForOfficialHosts": true',
+    );
+    await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], {
+      profile,
+      stdin: 'secret-client',
+    });
+    await cli(['set-password', '--password-stdin', '--no-verify', '--user-data-dir', dir], {
+      profile,
+      stdin: 'mot-de-passe',
+    });
     const piste = inspectedPiste();
-    expect((await cli(['test', '--json', '--user-data-dir', dir], { profile, send: piste.send })).json).toMatchObject({ code: 'TLS_UNTRUSTED', message: expect.stringContaining('"trustForOfficialHosts": true') as string });
+    expect((await cli(['test', '--json', '--user-data-dir', dir], { profile, send: piste.send })).json).toMatchObject({
+      code: 'TLS_UNTRUSTED',
+      message: expect.stringContaining('"trustForOfficialHosts": true') as string,
+    });
     expect(piste.trusted).toEqual([undefined]);
   });
 
   it('keeps it for PISTE too when the machine profile now says "trustForOfficialHosts": true', async () => {
     const { dir, profile } = upgraded({ trustForOfficialHosts: true });
-    expect((await cli(['status', '--json', '--user-data-dir', dir], { profile })).json).toMatchObject({ authorityForOfficialHosts: true });
+    expect((await cli(['status', '--json', '--user-data-dir', dir], { profile })).json).toMatchObject({
+      authorityForOfficialHosts: true,
+    });
   });
 });
 
@@ -193,11 +327,17 @@ describe('a refused machine profile is said, not only logged', () => {
     const profile = machineProfile({ profileVersion: 1, ...qualification }, 0o777);
     const dir = tempDir('chorus-poste-');
     const status = await cli(['status', '--user-data-dir', dir], { profile });
-    expect(status.stdout).toContain(`Attention : Le profil de déploiement du poste (${profile}) n'a pas été appliqué : le dossier ${join(profile, '..')} : d'autres utilisateurs peuvent le modifier (droits 777). Votre service informatique peut le rendre sûr`);
-    expect((await cli(['status', '--json', '--user-data-dir', dir], { profile })).json).toMatchObject({ machineProfileRefusal: expect.stringContaining("n'a pas été appliqué") as string });
+    expect(status.stdout).toContain(
+      `Attention : Le profil de déploiement du poste (${profile}) n'a pas été appliqué : le dossier ${join(profile, '..')} : d'autres utilisateurs peuvent le modifier (droits 777). Votre service informatique peut le rendre sûr`,
+    );
+    expect((await cli(['status', '--json', '--user-data-dir', dir], { profile })).json).toMatchObject({
+      machineProfileRefusal: expect.stringContaining("n'a pas été appliqué") as string,
+    });
     const file = join(tempDir('chorus-profil-'), 'profil.json');
     writeFileSync(file, JSON.stringify({ profileVersion: 1, ...qualification }));
     expect((await cli(['import-profile', file, '--user-data-dir', dir], { profile })).status).toBe(0);
-    expect((await cli(['status', '--json', '--user-data-dir', dir], { profile })).json).not.toHaveProperty('machineProfileRefusal');
+    expect((await cli(['status', '--json', '--user-data-dir', dir], { profile })).json).not.toHaveProperty(
+      'machineProfileRefusal',
+    );
   });
 });

@@ -14,8 +14,13 @@ export const posixPathsTrust: ReadPathsTrust = (paths) =>
     try {
       const stats = lstatSync(path);
       if (stats.isSymbolicLink()) return { trusted: false, reason: "c'est un lien symbolique" };
-      if (stats.uid !== 0 && stats.uid !== process.getuid?.()) return { trusted: false, reason: "il appartient à un autre utilisateur qu'un administrateur" };
-      if ((stats.mode & 0o022) !== 0) return { trusted: false, reason: `d'autres utilisateurs peuvent le modifier (droits ${(stats.mode & 0o777).toString(8)})` };
+      if (stats.uid !== 0 && stats.uid !== process.getuid?.())
+        return { trusted: false, reason: "il appartient à un autre utilisateur qu'un administrateur" };
+      if ((stats.mode & 0o022) !== 0)
+        return {
+          trusted: false,
+          reason: `d'autres utilisateurs peuvent le modifier (droits ${(stats.mode & 0o777).toString(8)})`,
+        };
       return { trusted: true };
     } catch {
       return undefined;
@@ -38,12 +43,15 @@ export const windowsPathsTrust =
     });
   };
 
-export const platformPathsTrust = (platform: NodeJS.Platform = process.platform): ReadPathsTrust => (platform === 'win32' ? windowsPathsTrust() : posixPathsTrust);
+export const platformPathsTrust = (platform: NodeJS.Platform = process.platform): ReadPathsTrust =>
+  platform === 'win32' ? windowsPathsTrust() : posixPathsTrust;
 
 /** %ProgramData% as Windows sets it, when it is a local folder; else C:\ProgramData. */
 export const programData = (env: NodeJS.ProcessEnv): string => {
   const given = env.ProgramData ?? env.PROGRAMDATA ?? env.ALLUSERSPROFILE;
-  return given !== undefined && /^[A-Za-z]:\\[^\\/:*?"<>|]+\\?$/u.test(given) ? given.replace(/\\$/u, '') : 'C:\\ProgramData';
+  return given !== undefined && /^[A-Za-z]:\\[^\\/:*?"<>|]+\\?$/u.test(given)
+    ? given.replace(/\\$/u, '')
+    : 'C:\\ProgramData';
 };
 
 /**
@@ -51,11 +59,20 @@ export const programData = (env: NodeJS.ProcessEnv): string => {
  * %ProgramData% — which every user may add folders to, by design, and is not itself judged — or
  * up to the drive's root for a profile elsewhere. On POSIX, the file and its folder.
  */
-export function pathsToCheck(path: string, platform: NodeJS.Platform = process.platform, anchor: string = programData(process.env)): string[] {
+export function pathsToCheck(
+  path: string,
+  platform: NodeJS.Platform = process.platform,
+  anchor: string = programData(process.env),
+): string[] {
   if (platform !== 'win32') return [path, posix.dirname(path)];
   const stop = anchor.toLowerCase();
   const paths = [path];
-  for (let folder = win32.dirname(path); folder.toLowerCase() !== stop && win32.dirname(folder) !== folder; folder = win32.dirname(folder)) paths.push(folder);
+  for (
+    let folder = win32.dirname(path);
+    folder.toLowerCase() !== stop && win32.dirname(folder) !== folder;
+    folder = win32.dirname(folder)
+  )
+    paths.push(folder);
   return paths;
 }
 
@@ -64,7 +81,12 @@ export function pathsToCheck(path: string, platform: NodeJS.Platform = process.p
  * way could have been put or changed there by anyone but an administrator. The reason, when it is
  * not, in French words a technician reads.
  */
-export function machineProfileDistrust(path: string, read: ReadPathsTrust, platform: NodeJS.Platform = process.platform, anchor: string = programData(process.env)): string | undefined {
+export function machineProfileDistrust(
+  path: string,
+  read: ReadPathsTrust,
+  platform: NodeJS.Platform = process.platform,
+  anchor: string = programData(process.env),
+): string | undefined {
   const paths = pathsToCheck(path, platform, anchor);
   const verdicts = read(paths);
   for (const [index, target] of paths.entries()) {
@@ -75,4 +97,3 @@ export function machineProfileDistrust(path: string, read: ReadPathsTrust, platf
   }
   return undefined;
 }
-

@@ -13,7 +13,10 @@ import { applyAccountsProfileSettings } from './machine-accounts-profile';
  * Where an installer or a script puts the profile every workstation starts from:
  * %PROGRAMDATA%\\Chorus Pro Echanges\\profile.json on Windows. CHORUS_PRO_MACHINE_PROFILE overrides it.
  */
-export function machineProfilePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function machineProfilePath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.CHORUS_PRO_MACHINE_PROFILE) return env.CHORUS_PRO_MACHINE_PROFILE;
   if (platform === 'win32') return join(env.PROGRAMDATA ?? 'C:\\ProgramData', 'Chorus Pro Echanges', 'profile.json');
   if (platform === 'darwin') return '/Library/Application Support/Chorus Pro Echanges/profile.json';
@@ -22,7 +25,8 @@ export function machineProfilePath(env: NodeJS.ProcessEnv = process.env, platfor
 
 /** Why the machine profile at `path` may not be applied (undefined: it may). */
 export type MachineProfileTrust = (path: string) => string | undefined;
-export const platformMachineProfileTrust: MachineProfileTrust = (path) => machineProfileDistrust(path, platformPathsTrust());
+export const platformMachineProfileTrust: MachineProfileTrust = (path) =>
+  machineProfileDistrust(path, platformPathsTrust());
 
 /** What the screen and `status` say of a refused machine profile: what, why, what to do. */
 export const machineProfileRefusalText = (path: string, reason: string): string =>
@@ -60,7 +64,11 @@ export function applyMachineProfileAtFirstStart(
       checkNewAccountNames(workstation.accounts.list(), accounts);
       applyAccountsProfileSettings(workstation, accounts, userDataDir);
       if (accounts.secrets !== undefined) workstation.markMachineProfileSecrets(true);
-      logger.info('profile.machine-applied', { path, accounts: accounts.accounts.length, withSecrets: accounts.secrets !== undefined });
+      logger.info('profile.machine-applied', {
+        path,
+        accounts: accounts.accounts.length,
+        withSecrets: accounts.secrets !== undefined,
+      });
       return dailyCheckAt;
     }
     const profile = parseSingleProfile(data);
@@ -72,8 +80,15 @@ export function applyMachineProfileAtFirstStart(
     return dailyCheckAt;
   } catch (error) {
     // Why, not only the code: « champ invalide : accounts.2.login » tells the IT person what to fix.
-    logger.warn('profile.machine-refused', { path, code: error instanceof AppError ? error.code : 'INTERNAL_ERROR', ...(error instanceof AppError && error.detail !== undefined ? { reason: error.detail } : {}) });
-    const reason = error instanceof AppError && error.detail !== undefined ? error.detail : 'le fichier est illisible ou ce n’est pas un profil de déploiement';
+    logger.warn('profile.machine-refused', {
+      path,
+      code: error instanceof AppError ? error.code : 'INTERNAL_ERROR',
+      ...(error instanceof AppError && error.detail !== undefined ? { reason: error.detail } : {}),
+    });
+    const reason =
+      error instanceof AppError && error.detail !== undefined
+        ? error.detail
+        : 'le fichier est illisible ou ce n’est pas un profil de déploiement';
     workstation.recordMachineProfileRefusal(machineProfileRefusalText(path, reason));
     return undefined;
   }
@@ -83,13 +98,21 @@ export function applyMachineProfileAtFirstStart(
  * Why the machine-wide profile at `path` would not be applied, in French (undefined: there is none,
  * or it would be). For `status`, at any start: the IT person sees what the first start logged.
  */
-export function machineProfileRefusal(path: string | undefined, trust: MachineProfileTrust = platformMachineProfileTrust): string | undefined {
+export function machineProfileRefusal(
+  path: string | undefined,
+  trust: MachineProfileTrust = platformMachineProfileTrust,
+): string | undefined {
   if (!path || !existsSync(path)) return undefined;
   const distrust = trust(path);
   if (distrust !== undefined) return distrust;
   try {
-    const { profile: data } = splitMachineOnlyFields(readProfileData(path), { info: () => undefined, warn: () => undefined, error: () => undefined });
-    if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3) parseAccountsProfile(data);
+    const { profile: data } = splitMachineOnlyFields(readProfileData(path), {
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    });
+    if (typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3)
+      parseAccountsProfile(data);
     else parseSingleProfile(data);
     return undefined;
   } catch (error) {

@@ -10,20 +10,45 @@ const disposedAfterTest = closedAfterEachTest((fixture: MainProcessFixture) => f
 function withProfile() {
   const fixture = disposedAfterTest(openMainProcess());
   const file = join(tempDir('chorus-apercu-'), 'profil.json');
-  writeFileSync(file, JSON.stringify({ profileVersion: 1, environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1_apercu@cpro.fr', alertDelayMonths: 3, timeoutSeconds: 30 }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      profileVersion: 1,
+      environment: 'qualification',
+      apiBaseUrl: 'https://sandbox-api.piste.gouv.fr',
+      tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+      login: 'TECH_1_apercu@cpro.fr',
+      alertDelayMonths: 3,
+      timeoutSeconds: 30,
+    }),
+  );
   fixture.chosenFiles.push(file);
   return fixture;
 }
 const accounts = (fixture: MainProcessFixture) =>
-  fixture.call('listAccounts').then((answer) => (answer as { accounts: { name: string; login?: string }[] }).accounts.map((account) => [account.name, account.login ?? null]));
+  fixture
+    .call('listAccounts')
+    .then((answer) =>
+      (answer as { accounts: { name: string; login?: string }[] }).accounts.map((account) => [
+        account.name,
+        account.login ?? null,
+      ]),
+    );
 
 describe('an import confirmed after the account on screen changed', () => {
   it('after adding (and so showing) another account: refused, no account changed', async () => {
     const fixture = withProfile();
     expect(await fixture.call('previewProfileImport')).toMatchObject({ ok: true, chosen: true });
     await fixture.call('addAccount', { name: 'Budget annexe' });
-    expect(await fixture.call('importProfile')).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining("rouvrez le profil") as string });
-    expect(await accounts(fixture)).toEqual([['Compte principal', null], ['Budget annexe', null]]);
+    expect(await fixture.call('importProfile')).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('rouvrez le profil') as string,
+    });
+    expect(await accounts(fixture)).toEqual([
+      ['Compte principal', null],
+      ['Budget annexe', null],
+    ]);
   });
 
   it('after switching accounts, even back: the preview is gone', async () => {
@@ -34,7 +59,10 @@ describe('an import confirmed after the account on screen changed', () => {
     await fixture.call('selectAccount', { name: 'Budget annexe' });
     await fixture.call('selectAccount', { name: 'Compte principal' });
     expect(await fixture.call('importProfile')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(await accounts(fixture)).toEqual([['Compte principal', null], ['Budget annexe', null]]);
+    expect(await accounts(fixture)).toEqual([
+      ['Compte principal', null],
+      ['Budget annexe', null],
+    ]);
   });
 
   it('on the account previewed: applied', async () => {

@@ -20,7 +20,8 @@ const labels: Readonly<Record<string, string>> = {
 };
 
 const shownValue = (key: string, value: unknown): string => {
-  if (key === 'trustForOfficialHosts') return value === undefined ? '(aucun certificat)' : value === true ? 'utilisé' : 'non utilisé';
+  if (key === 'trustForOfficialHosts')
+    return value === undefined ? '(aucun certificat)' : value === true ? 'utilisé' : 'non utilisé';
   if (value === undefined) return '(aucun)';
   if (key === 'caCertificatePem' && typeof value === 'string') return summarizeCertificates(value);
   if (key === 'environment') return environmentLabels[value as StoredSettings['environment']];
@@ -28,19 +29,34 @@ const shownValue = (key: string, value: unknown): string => {
 };
 
 /** The profile's word on its authority and PISTE's hosts: only beside an authority. */
-const withAuthorityScope = (profile: ProfileSettings, trustForOfficialHosts: boolean | undefined): Record<string, unknown> =>
-  profile.caCertificatePem === undefined ? { ...profile } : { ...profile, trustForOfficialHosts: trustForOfficialHosts === true };
+const withAuthorityScope = (
+  profile: ProfileSettings,
+  trustForOfficialHosts: boolean | undefined,
+): Record<string, unknown> =>
+  profile.caCertificatePem === undefined
+    ? { ...profile }
+    : { ...profile, trustForOfficialHosts: trustForOfficialHosts === true };
 
 /** What importing this profile would change, setting by setting, for the user to confirm. */
-export function describeProfileChanges(current: StoredSettings, profile: ProfileSettings, account = '', trustForOfficialHosts?: boolean): ProfileChange[] {
+export function describeProfileChanges(
+  current: StoredSettings,
+  profile: ProfileSettings,
+  account = '',
+  trustForOfficialHosts?: boolean,
+): ProfileChange[] {
   const now = exportProfile(current);
   const nowScope = now.caCertificatePem === undefined ? undefined : now.trustForOfficialHosts === true;
-  const incoming = withAuthorityScope(profile, trustForOfficialHosts ?? (profile as { trustForOfficialHosts?: boolean }).trustForOfficialHosts);
+  const incoming = withAuthorityScope(
+    profile,
+    trustForOfficialHosts ?? (profile as { trustForOfficialHosts?: boolean }).trustForOfficialHosts,
+  );
   return Object.keys(labels).flatMap((key) => {
     const before = key === 'trustForOfficialHosts' ? nowScope : (now as Record<string, unknown>)[key];
     const after = incoming[key];
     if (before === after) return [];
-    return [{ setting: `${account}${labels[key] ?? key}`, before: shownValue(key, before), after: shownValue(key, after) }];
+    return [
+      { setting: `${account}${labels[key] ?? key}`, before: shownValue(key, before), after: shownValue(key, after) },
+    ];
   });
 }
 
@@ -48,10 +64,16 @@ export function describeProfileChanges(current: StoredSettings, profile: Profile
  * Every setting of an account a profile adds, the proxy and the authority included: the user
  * sees the whole route its connections would take before confirming.
  */
-export function describeNewAccount(profile: ProfileSettings, account: string, trustForOfficialHosts?: boolean): ProfileChange[] {
+export function describeNewAccount(
+  profile: ProfileSettings,
+  account: string,
+  trustForOfficialHosts?: boolean,
+): ProfileChange[] {
   const incoming = withAuthorityScope(profile, trustForOfficialHosts);
   return Object.keys(labels).flatMap((key) => {
     const value = incoming[key];
-    return value === undefined ? [] : [{ setting: `${account}${labels[key] ?? key}`, before: '(nouveau compte)', after: shownValue(key, value) }];
+    return value === undefined
+      ? []
+      : [{ setting: `${account}${labels[key] ?? key}`, before: '(nouveau compte)', after: shownValue(key, value) }];
   });
 }

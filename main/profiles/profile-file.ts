@@ -18,11 +18,16 @@ export function withoutDailyCheckAt(data: unknown): { readonly data: unknown; re
   if (typeof data !== 'object' || data === null || !('dailyCheckAt' in data)) return { data };
   const { dailyCheckAt, ...rest } = data as Record<string, unknown>;
   const time = timeOfDayInput.safeParse(dailyCheckAt);
-  if (!time.success) throw new AppError('PROFILE_REFUSED', `« dailyCheckAt » doit être une heure HH:MM (par exemple "07:30") : rien n'a été importé ; corrigez le profil ou exportez-le à nouveau (export-profile --daily-check-at HH:MM)`);
+  if (!time.success)
+    throw new AppError(
+      'PROFILE_REFUSED',
+      `« dailyCheckAt » doit être une heure HH:MM (par exemple "07:30") : rien n'a été importé ; corrigez le profil ou exportez-le à nouveau (export-profile --daily-check-at HH:MM)`,
+    );
   return { data: rest, dailyCheckAt: time.data };
 }
 
-export const isAccountsProfileData = (data: unknown): boolean => typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3;
+export const isAccountsProfileData = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && 'profileVersion' in data && data.profileVersion === 3;
 
 export function parseProfileData(data: unknown): ProfileFile {
   const split = withoutDailyCheckAt(data);

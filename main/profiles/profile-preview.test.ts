@@ -10,11 +10,16 @@ import { describeProfileChanges } from './profile-changes';
 
 describe('the preview of a profile that changes the authority', () => {
   it('shows each certificate’s subject and SHA-256 fingerprint, before and after', async () => {
-    const [{ ca: trusted }, { ca: swapped }] = await Promise.all([generateCertificates(['proxy.mairie.example']), generateCertificates(['intercepte.example'])]);
+    const [{ ca: trusted }, { ca: swapped }] = await Promise.all([
+      generateCertificates(['proxy.mairie.example']),
+      generateCertificates(['intercepte.example']),
+    ]);
     const path = join(tempDir('chorus-apercu-'), 'autorite.pem');
     writeFileSync(path, trusted.cert);
     const profile = parseSingleProfile({ profileVersion: 1, ...defaultSettings, caCertificatePem: swapped.cert });
-    const [change] = describeProfileChanges({ ...defaultSettings, caCertificatePath: path }, profile).filter((row) => row.setting === "Certificat d'autorité");
+    const [change] = describeProfileChanges({ ...defaultSettings, caCertificatePath: path }, profile).filter(
+      (row) => row.setting === "Certificat d'autorité",
+    );
     expect(change?.before).toContain(`SHA-256 ${new X509Certificate(trusted.cert).fingerprint256}`);
     expect(change?.after).toContain(`SHA-256 ${new X509Certificate(swapped.cert).fingerprint256}`);
     expect(change?.after).toContain('O=Simulateur Chorus Pro (test)');

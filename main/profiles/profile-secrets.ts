@@ -32,7 +32,10 @@ export type CarriedSecrets = z.infer<typeof carriedSecretsSchema>;
 
 export function checkPassphraseForExport(passphrase: string): void {
   if (Array.from(passphrase).length < minPassphraseLength) {
-    throw new AppError('INVALID_INPUT', `Phrase secrète : ${minPassphraseLength} caractères au moins (une phrase de plusieurs mots est plus sûre et plus facile à transmettre de vive voix)`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Phrase secrète : ${minPassphraseLength} caractères au moins (une phrase de plusieurs mots est plus sûre et plus facile à transmettre de vive voix)`,
+    );
   }
 }
 
@@ -45,7 +48,8 @@ export async function encryptJson(value: unknown, passphrase: string): Promise<s
   return armor.encode(await encrypter.encrypt(JSON.stringify(value)));
 }
 
-export const encryptSecrets = (secrets: CarriedSecrets, passphrase: string): Promise<string> => encryptJson(secrets, passphrase);
+export const encryptSecrets = (secrets: CarriedSecrets, passphrase: string): Promise<string> =>
+  encryptJson(secrets, passphrase);
 
 const refused = (detail: string) => new AppError('PROFILE_REFUSED', detail);
 
@@ -94,7 +98,11 @@ export interface PassphraseRefusals {
  * key): a hostile work factor is refused before anything is derived, and the library's own words
  * never reach the user.
  */
-export async function openPassphraseText(armored: string, passphrase: string, refusals: PassphraseRefusals): Promise<string> {
+export async function openPassphraseText(
+  armored: string,
+  passphrase: string,
+  refusals: PassphraseRefusals,
+): Promise<string> {
   const { armor, Decrypter } = await loadAge();
   let binary: Uint8Array;
   try {
@@ -118,12 +126,21 @@ export async function openPassphraseText(armored: string, passphrase: string, re
  * it belongs to the profile that carries it (`belongs`). Every failure is one French message: the
  * library's own text never reaches the user.
  */
-export async function decryptJson<T>(armored: string, passphrase: string, schema: z.ZodType<T>, belongs: (opened: T) => boolean): Promise<T> {
+export async function decryptJson<T>(
+  armored: string,
+  passphrase: string,
+  schema: z.ZodType<T>,
+  belongs: (opened: T) => boolean,
+): Promise<T> {
   const text = await openPassphraseText(armored, passphrase, {
     malformed: () => refused('le bloc des mots de passe chiffrés est tronqué ou altéré'),
-    hostile: (reason) => refused(`le bloc des mots de passe ${reason} ; demandez un profil exporté par Chorus Pro Echanges ou par age`),
+    hostile: (reason) =>
+      refused(`le bloc des mots de passe ${reason} ; demandez un profil exporté par Chorus Pro Echanges ou par age`),
     // age cannot tell a wrong passphrase from an altered file: both fail its authentication.
-    wrong: () => refused("phrase secrète incorrecte (ou bloc des mots de passe altéré) ; vérifiez la phrase secrète auprès de celui qui a exporté le profil, puis saisissez-la à nouveau"),
+    wrong: () =>
+      refused(
+        'phrase secrète incorrecte (ou bloc des mots de passe altéré) ; vérifiez la phrase secrète auprès de celui qui a exporté le profil, puis saisissez-la à nouveau',
+      ),
   });
   let parsed: T;
   try {
@@ -132,11 +149,17 @@ export async function decryptJson<T>(armored: string, passphrase: string, schema
     throw refused("le contenu chiffré n'est pas celui d'un profil Chorus Pro Echanges");
   }
   if (!belongs(parsed)) {
-    throw refused("les mots de passe chiffrés ne correspondent pas à l'adresse, à l'identifiant ou au proxy du profil : le fichier a été modifié après l'export");
+    throw refused(
+      "les mots de passe chiffrés ne correspondent pas à l'adresse, à l'identifiant ou au proxy du profil : le fichier a été modifié après l'export",
+    );
   }
   return parsed;
 }
 
 /** The secrets of a one-account profile, checked to belong to its settings. */
-export const decryptSecrets = (armored: string, passphrase: string, boundTo: Record<string, unknown>): Promise<CarriedSecrets> =>
+export const decryptSecrets = (
+  armored: string,
+  passphrase: string,
+  boundTo: Record<string, unknown>,
+): Promise<CarriedSecrets> =>
   decryptJson(armored, passphrase, carriedSecretsSchema, (opened) => isDeepStrictEqual(opened.boundTo, boundTo));

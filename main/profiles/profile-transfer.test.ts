@@ -35,16 +35,30 @@ function workstation(options: { secrets?: (real: SecretStore) => SecretStore; ma
   const userDataDir = tempDir('chorus-transfer-');
   const logLines: LogLine[] = [];
   const real = createKeytarSecretStore(keychainService);
-  const core = selectedServices(createCoreServices({
+  const core = selectedServices(
+    createCoreServices({
+      userDataDir,
+      openSettingsBackend: openConfBackend,
+      secrets: options.secrets ? options.secrets(real) : real,
+      send: createHttpTransport(),
+      clock: fixedClock('2026-11-28T08:00:00Z'),
+      logger: createLogger((line) => logLines.push(line)),
+      ...(options.machineProfilePath ? { machineProfilePath: options.machineProfilePath } : {}),
+    }),
+  );
+  return {
+    ...core,
     userDataDir,
-    openSettingsBackend: openConfBackend,
-    secrets: options.secrets ? options.secrets(real) : real,
-    send: createHttpTransport(),
-    clock: fixedClock('2026-11-28T08:00:00Z'),
-    logger: createLogger((line) => logLines.push(line)),
-    ...(options.machineProfilePath ? { machineProfilePath: options.machineProfilePath } : {}),
-  }));
-  return { ...core, userDataDir, keychainService, logLines, transfer: { workstation: core.workstation, settings: core.settings, secrets: core.secrets, userDataDir, logger: core.logger } };
+    keychainService,
+    logLines,
+    transfer: {
+      workstation: core.workstation,
+      settings: core.settings,
+      secrets: core.secrets,
+      userDataDir,
+      logger: core.logger,
+    },
+  };
 }
 
 async function source(): Promise<CoreFixture> {
@@ -55,7 +69,10 @@ async function source(): Promise<CoreFixture> {
 
 async function exportedFile(fixture: CoreFixture, secret = passphrase): Promise<string> {
   const file = join(tempDir('chorus-transfer-'), 'profil.json');
-  writeFileSync(file, JSON.stringify(await buildProfile(fixture.services.settings.read(), fixture.secrets, secret), null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(await buildProfile(fixture.services.settings.read(), fixture.secrets, secret), null, 2),
+  );
   return file;
 }
 
@@ -74,12 +91,33 @@ describe('a deployment profile that carries the secrets', () => {
     const target = workstation();
     await importProfile(target.transfer, profile, passphrase);
     const settings = target.settings.read();
-    expect(settings).toMatchObject({ login: demoAccount.login, apiBaseUrl: simulator().url, passwordVerified: false, passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
-    expect(await target.secrets.get(secretAccounts.technicalPassword(simulator().url, demoAccount.login))).toBe(demoAccount.password);
-    expect(await target.secrets.get(secretAccounts.clientSecret({ tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url }, demoAccount.clientId))).toBe(demoAccount.clientSecret);
-    expect(target.logLines).toContainEqual(expect.objectContaining({ event: 'profile.secrets-imported', fields: { account: 'Compte principal', password: true, passwordVerified: false } }));
+    expect(settings).toMatchObject({
+      login: demoAccount.login,
+      apiBaseUrl: simulator().url,
+      passwordVerified: false,
+      passwordUpdatedAt: '2026-06-15T10:00:00.000Z',
+    });
+    expect(await target.secrets.get(secretAccounts.technicalPassword(simulator().url, demoAccount.login))).toBe(
+      demoAccount.password,
+    );
+    expect(
+      await target.secrets.get(
+        secretAccounts.clientSecret(
+          { tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url },
+          demoAccount.clientId,
+        ),
+      ),
+    ).toBe(demoAccount.clientSecret);
+    expect(target.logLines).toContainEqual(
+      expect.objectContaining({
+        event: 'profile.secrets-imported',
+        fields: { account: 'Compte principal', password: true, passwordVerified: false },
+      }),
+    );
 
-    await expect(target.connection.testConnection(target.settings.read())).resolves.toMatchObject({ structureCount: 3 });
+    await expect(target.connection.testConnection(target.settings.read())).resolves.toMatchObject({
+      structureCount: 3,
+    });
     expect(target.settings.read().passwordVerified).toBe(true);
     expect(target.logLines.map((line) => line.event)).toContain('password.verified');
   });
@@ -93,15 +131,25 @@ describe('a deployment profile that carries the secrets', () => {
     expect(target.settings.read()).toMatchObject({ passwordVerified: true, chorusPasswordExpiresOn: '2027-09-30' });
 
     await importProfile(target.transfer, readProfile(file), passphrase);
-    expect(target.settings.read()).toMatchObject({ passwordVerified: true, chorusPasswordExpiresOn: '2027-09-30', passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
+    expect(target.settings.read()).toMatchObject({
+      passwordVerified: true,
+      chorusPasswordExpiresOn: '2027-09-30',
+      passwordUpdatedAt: '2026-06-15T10:00:00.000Z',
+    });
     expect(target.currentReminder()).toMatchObject({ expiresOn: '2027-09-30', source: 'chorus-pro' });
 
     // Another password for the same account, dated later: its estimate (+424 days) would fall after
     // Chorus Pro's date; the reminder keeps to the earlier one.
-    await first.secrets.set(secretAccounts.technicalPassword(simulator().url, demoAccount.login), 'un autre mot de passe');
+    await first.secrets.set(
+      secretAccounts.technicalPassword(simulator().url, demoAccount.login),
+      'un autre mot de passe',
+    );
     first.services.settings.recordPasswordUpdate(new Date('2026-11-20T10:00:00Z'), false);
     await importProfile(target.transfer, readProfile(await exportedFile(first)), passphrase);
-    expect(target.settings.read()).toMatchObject({ passwordVerified: false, passwordUpdatedAt: '2026-11-20T10:00:00.000Z' });
+    expect(target.settings.read()).toMatchObject({
+      passwordVerified: false,
+      passwordUpdatedAt: '2026-11-20T10:00:00.000Z',
+    });
     expect(target.currentReminder()).toMatchObject({ expiresOn: '2027-09-30' });
   });
 
@@ -110,7 +158,13 @@ describe('a deployment profile that carries the secrets', () => {
     const canary = `Canari-${randomUUID()}`;
     await fixture.secrets.set(fixture.passwordAccount, canary);
     const text = readFileSync(await exportedFile(fixture), 'utf8');
-    for (const needle of [canary, demoAccount.clientSecret, Buffer.from(canary).toString('base64'), Buffer.from(`${demoAccount.login}:${canary}`).toString('base64'), passphrase]) {
+    for (const needle of [
+      canary,
+      demoAccount.clientSecret,
+      Buffer.from(canary).toString('base64'),
+      Buffer.from(`${demoAccount.login}:${canary}`).toString('base64'),
+      passphrase,
+    ]) {
       expect(text).not.toContain(needle);
     }
     expect(text).toMatch(/-----BEGIN AGE ENCRYPTED FILE-----/);
@@ -122,7 +176,11 @@ describe('a deployment profile that carries the secrets', () => {
     const armored = join(tempDir('chorus-transfer-'), 'secrets.age');
     writeFileSync(armored, profile.secrets);
     // age reads a passphrase from its terminal only: script(1) gives it one.
-    const output = execFileSync('script', ['-qec', `age -d ${armored}`, '/dev/null'], { input: `${passphrase}\n`, encoding: 'utf8', timeout: 30_000 });
+    const output = execFileSync('script', ['-qec', `age -d ${armored}`, '/dev/null'], {
+      input: `${passphrase}\n`,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(output).toContain(`"password":"${demoAccount.password}"`);
     expect(output).toContain(`"clientSecret":"${demoAccount.clientSecret}"`);
   });
@@ -137,10 +195,30 @@ describe('a deployment profile that carries the secrets', () => {
   it.each([
     ['a wrong passphrase', (profile: Record<string, unknown>) => profile, 'une autre phrase secrète'],
     ['a truncated secrets block', alterSecrets((lines) => [...lines.slice(0, 3), lines.at(-1) ?? '']), passphrase],
-    ['an altered byte in the secrets block', alterSecrets((lines) => lines.map((line, index) => (index === 4 ? `${line.slice(0, 10)}${flip(line[10] ?? '')}${line.slice(11)}` : line))), passphrase],
-    ['the login changed in clear', (profile: Record<string, unknown>) => ({ ...profile, login: 'TECH_9_autre@cpro.fr' }), passphrase],
-    ['the address changed in clear', (profile: Record<string, unknown>) => ({ ...profile, apiBaseUrl: 'https://chorus.attaquant.example' }), passphrase],
-    ['a proxy added in clear', (profile: Record<string, unknown>) => ({ ...profile, proxyUrl: 'http://proxy.attaquant.example:3128' }), passphrase],
+    [
+      'an altered byte in the secrets block',
+      alterSecrets((lines) =>
+        lines.map((line, index) =>
+          index === 4 ? `${line.slice(0, 10)}${flip(line[10] ?? '')}${line.slice(11)}` : line,
+        ),
+      ),
+      passphrase,
+    ],
+    [
+      'the login changed in clear',
+      (profile: Record<string, unknown>) => ({ ...profile, login: 'TECH_9_autre@cpro.fr' }),
+      passphrase,
+    ],
+    [
+      'the address changed in clear',
+      (profile: Record<string, unknown>) => ({ ...profile, apiBaseUrl: 'https://chorus.attaquant.example' }),
+      passphrase,
+    ],
+    [
+      'a proxy added in clear',
+      (profile: Record<string, unknown>) => ({ ...profile, proxyUrl: 'http://proxy.attaquant.example:3128' }),
+      passphrase,
+    ],
   ])('with %s is refused whole: settings and keychain untouched', async (_case, alter, given) => {
     const file = await exportedFile(await source());
     const exported = readFileSync(file, 'utf8');
@@ -151,14 +229,18 @@ describe('a deployment profile that carries the secrets', () => {
     const settingsFile = join(target.userDataDir, 'config.json');
     const before = readFileSync(settingsFile, 'utf8');
 
-    expect(await codeOf((async () => importProfile(target.transfer, readProfile(file), given))())).toBe('PROFILE_REFUSED');
+    expect(await codeOf((async () => importProfile(target.transfer, readProfile(file), given))())).toBe(
+      'PROFILE_REFUSED',
+    );
     expect(readFileSync(settingsFile, 'utf8')).toBe(before);
     expect(await keytar.findCredentials(target.keychainService)).toEqual([]);
   });
 
   it('says what is wrong with a wrong passphrase, in French, and never the library’s words', async () => {
     const file = await exportedFile(await source());
-    const error = await importProfile(workstation().transfer, readProfile(file), 'pas la bonne phrase').catch((reason: unknown) => reason);
+    const error = await importProfile(workstation().transfer, readProfile(file), 'pas la bonne phrase').catch(
+      (reason: unknown) => reason,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as Error).message).toContain('phrase secrète incorrecte');
     expect((error as Error).message).not.toMatch(/identity|recipient/i);
@@ -166,7 +248,9 @@ describe('a deployment profile that carries the secrets', () => {
 
   it('is refused without its passphrase, and a passphrase under 12 characters is refused at export', async () => {
     const fixture = await source();
-    expect(await codeOf(buildProfile(fixture.services.settings.read(), fixture.secrets, 'trop courte'))).toBe('INVALID_INPUT');
+    expect(await codeOf(buildProfile(fixture.services.settings.read(), fixture.secrets, 'trop courte'))).toBe(
+      'INVALID_INPUT',
+    );
     const file = await exportedFile(fixture);
     expect(await codeOf(importProfile(workstation().transfer, readProfile(file)))).toBe('PROFILE_REFUSED');
   });
@@ -178,7 +262,8 @@ describe('a deployment profile that carries the secrets', () => {
       // The real keychain, failing on its second write: a keychain full or locked mid-import.
       secrets: (real) => ({
         ...real,
-        set: (account, secret) => (++writes === 2 ? Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')) : real.set(account, secret)),
+        set: (account, secret) =>
+          ++writes === 2 ? Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')) : real.set(account, secret),
       }),
     });
     const passwordAccount = secretAccounts.technicalPassword(simulator().url, demoAccount.login);
@@ -186,7 +271,15 @@ describe('a deployment profile that carries the secrets', () => {
     writes = 0;
     expect(await codeOf(importProfile(target.transfer, readProfile(file), passphrase))).toBe('KEYCHAIN_UNAVAILABLE');
     expect(await keytar.getPassword(target.keychainService, passwordAccount)).toBe('ancien-mot-de-passe');
-    expect(await keytar.getPassword(target.keychainService, secretAccounts.clientSecret({ tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url }, demoAccount.clientId))).toBeNull();
+    expect(
+      await keytar.getPassword(
+        target.keychainService,
+        secretAccounts.clientSecret(
+          { tokenUrl: simulator().tokenUrl, apiBaseUrl: simulator().url },
+          demoAccount.clientId,
+        ),
+      ),
+    ).toBeNull();
     expect(target.settings.read().login).toBeUndefined();
   });
 
@@ -197,11 +290,18 @@ describe('a deployment profile that carries the secrets', () => {
     expect(target.settings.machineProfileSecretsPending()).toBe(true);
     expect(await keytar.findCredentials(target.keychainService)).toEqual([]);
 
-    expect(await codeOf(importProfileSecrets(target.transfer, readProfile(file), 'pas la bonne phrase'))).toBe('PROFILE_REFUSED');
+    expect(await codeOf(importProfileSecrets(target.transfer, readProfile(file), 'pas la bonne phrase'))).toBe(
+      'PROFILE_REFUSED',
+    );
     expect(target.settings.machineProfileSecretsPending()).toBe(true);
     await importProfileSecrets(target.transfer, readProfile(file), passphrase);
-    expect(await target.secrets.get(secretAccounts.technicalPassword(simulator().url, demoAccount.login))).toBe(demoAccount.password);
-    expect(target.settings.read()).toMatchObject({ passwordVerified: false, passwordUpdatedAt: '2026-06-15T10:00:00.000Z' });
+    expect(await target.secrets.get(secretAccounts.technicalPassword(simulator().url, demoAccount.login))).toBe(
+      demoAccount.password,
+    );
+    expect(target.settings.read()).toMatchObject({
+      passwordVerified: false,
+      passwordUpdatedAt: '2026-06-15T10:00:00.000Z',
+    });
     expect(target.settings.machineProfileSecretsPending()).toBe(false);
   });
 

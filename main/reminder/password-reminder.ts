@@ -16,7 +16,11 @@ const day = isoDay;
 export function parseChorusDate(value: string | number): Date | undefined {
   if (typeof value === 'number') return isValid(new Date(value)) ? new Date(value) : undefined;
   const text = value.trim();
-  const candidates = [parseISO(text), parseFrenchDay(text), /^\d{10,13}$/.test(text) ? new Date(Number(text)) : new Date(Number.NaN)];
+  const candidates = [
+    parseISO(text),
+    parseFrenchDay(text),
+    /^\d{10,13}$/.test(text) ? new Date(Number(text)) : new Date(Number.NaN),
+  ];
   return candidates.find(isValid);
 }
 
@@ -51,7 +55,9 @@ export function passwordReminder(input: ReminderInput, now: Date): PasswordRemin
     dueOn: day(dueOn),
     expiresOn: day(expires),
     source: reported && isValid(reported) ? 'chorus-pro' : 'estimate',
-    ...(reported && isValid(reported) && input.chorusPasswordExpiryStructure ? { expiryStructure: input.chorusPasswordExpiryStructure } : {}),
+    ...(reported && isValid(reported) && input.chorusPasswordExpiryStructure
+      ? { expiryStructure: input.chorusPasswordExpiryStructure }
+      : {}),
     daysLeft,
     expired: daysLeft < 0,
   };

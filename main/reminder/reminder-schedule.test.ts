@@ -3,7 +3,15 @@ import type { PasswordReminder } from '../../common/reminder';
 import { createLogger } from '../logging/logger';
 import { reminderPeriodMs, startReminderSchedule } from './reminder-schedule';
 
-const due: PasswordReminder = { known: true, due: true, dueOn: '2026-11-27', expiresOn: '2027-01-25', source: 'estimate', daysLeft: 59, expired: false };
+const due: PasswordReminder = {
+  known: true,
+  due: true,
+  dueOn: '2026-11-27',
+  expiresOn: '2027-01-25',
+  source: 'estimate',
+  daysLeft: 59,
+  expired: false,
+};
 const notDue: PasswordReminder = { ...due, due: false };
 
 describe('the reminder schedule', () => {

@@ -42,7 +42,13 @@ export interface ScheduleProblem {
 
 export type DailyCheckState =
   | { readonly supported: false }
-  | { readonly supported: true; readonly installed: false; readonly taskName?: string; readonly problem?: ScheduleProblem; readonly legacy?: LegacyTask }
+  | {
+      readonly supported: true;
+      readonly installed: false;
+      readonly taskName?: string;
+      readonly problem?: ScheduleProblem;
+      readonly legacy?: LegacyTask;
+    }
   | {
       readonly supported: true;
       readonly installed: true;
@@ -56,7 +62,13 @@ export type DailyCheckState =
 
 export type ScheduleChange =
   | { readonly supported: false }
-  | { readonly supported: true; readonly ok: true; readonly taskName: string; readonly changed: boolean; readonly legacy?: 'removed' | 'kept' }
+  | {
+      readonly supported: true;
+      readonly ok: true;
+      readonly taskName: string;
+      readonly changed: boolean;
+      readonly legacy?: 'removed' | 'kept';
+    }
   | { readonly supported: true; readonly ok: false; readonly reason: string; readonly kind: ScheduleProblem['kind'] };
 
 export interface DailyCheckScheduleDependencies {
@@ -69,7 +81,11 @@ export interface DailyCheckScheduleDependencies {
   /** The SID of the user whose task it is (default: whoami's answer). */
   readonly userSid?: () => Promise<string>;
   /** Another daily task than the check (the publisher's fleet report): its title, arguments and description. */
-  readonly task?: { readonly title: TaskTitle; readonly commandArguments: readonly string[]; readonly description: string };
+  readonly task?: {
+    readonly title: TaskTitle;
+    readonly commandArguments: readonly string[];
+    readonly description: string;
+  };
 }
 
 /**
@@ -92,14 +108,24 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
       ...(dependencies.userDataDir ? { userDataDir: dependencies.userDataDir } : {}),
       ...(other ? { commandArguments: other.commandArguments, description: other.description } : {}),
     });
-  const failure = (kind: ScheduleProblem['kind'], reason: string): ScheduleChange => ({ supported: true, ok: false, kind, reason });
+  const failure = (kind: ScheduleProblem['kind'], reason: string): ScheduleChange => ({
+    supported: true,
+    ok: false,
+    kind,
+    reason,
+  });
 
   /** The user's own task name, or the reason it cannot be known. */
   const ownTaskName = async (): Promise<{ name: string } | { reason: string }> => {
     try {
       return { name: userTaskName(other?.title ?? taskTitles.dailyCheck, await userSid()) };
     } catch (error) {
-      return { reason: error instanceof Error && 'detail' in error && typeof error.detail === 'string' ? error.detail : "l'identifiant Windows de cet utilisateur n'a pas pu être lu" };
+      return {
+        reason:
+          error instanceof Error && 'detail' in error && typeof error.detail === 'string'
+            ? error.detail
+            : "l'identifiant Windows de cet utilisateur n'a pas pu être lu",
+      };
     }
   };
 
@@ -110,7 +136,11 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
     const answer = schtasksAnswer(await run(['/Query', '/TN', legacyDailyCheckTaskName, '/XML']));
     if (answer.kind !== 'done') return undefined;
     const task = readRegisteredTask(answer.output);
-    return { taskName: legacyDailyCheckTaskName, times: task?.times ?? [], mine: sid !== undefined && task?.userId?.toUpperCase() === sid.toUpperCase() };
+    return {
+      taskName: legacyDailyCheckTaskName,
+      times: task?.times ?? [],
+      mine: sid !== undefined && task?.userId?.toUpperCase() === sid.toUpperCase(),
+    };
   };
 
   /** Removes 0.2.0's task when it is this user's own: it would run the check a second time. */
@@ -118,7 +148,9 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
     const legacy = await legacyTask(sid);
     if (!legacy) return undefined;
     if (!legacy.mine) return 'kept';
-    return schtasksAnswer(await run(['/Delete', '/TN', legacyDailyCheckTaskName, '/F'])).kind === 'done' ? 'removed' : 'kept';
+    return schtasksAnswer(await run(['/Delete', '/TN', legacyDailyCheckTaskName, '/F'])).kind === 'done'
+      ? 'removed'
+      : 'kept';
   };
 
   const sidOf = (name: string): string => name.slice(name.lastIndexOf(' - ') + 3);
@@ -148,7 +180,8 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
-      if (answer.kind === 'absent') return failure('failed', 'le Planificateur de tâches ne trouve pas le fichier de la tâche');
+      if (answer.kind === 'absent')
+        return failure('failed', 'le Planificateur de tâches ne trouve pas le fichier de la tâche');
       if (answer.kind !== 'done') return failure(answer.kind, answer.said);
       const legacy = await retireLegacy(sidOf(own.name));
       return { supported: true, ok: true, taskName: own.name, changed: true, ...(legacy ? { legacy } : {}) };
@@ -160,19 +193,41 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
       const answer = schtasksAnswer(await run(['/Delete', '/TN', own.name, '/F']));
       if (answer.kind === 'refused' || answer.kind === 'failed') return failure(answer.kind, answer.said);
       const legacy = await retireLegacy(sidOf(own.name));
-      return { supported: true, ok: true, taskName: own.name, changed: answer.kind === 'done' || legacy === 'removed', ...(legacy ? { legacy } : {}) };
+      return {
+        supported: true,
+        ok: true,
+        taskName: own.name,
+        changed: answer.kind === 'done' || legacy === 'removed',
+        ...(legacy ? { legacy } : {}),
+      };
     },
     async status(): Promise<DailyCheckState> {
       if (!supported) return { supported: false };
       const own = await ownTaskName();
-      if (!('name' in own)) return { supported: true, installed: false, problem: { kind: 'failed', reason: own.reason } };
+      if (!('name' in own))
+        return { supported: true, installed: false, problem: { kind: 'failed', reason: own.reason } };
       const answer = schtasksAnswer(await run(['/Query', '/TN', own.name, '/XML']));
       const legacy = await legacyTask(sidOf(own.name));
       const withLegacy = legacy ? { legacy } : {};
       if (answer.kind === 'absent') return { supported: true, installed: false, taskName: own.name, ...withLegacy };
-      if (answer.kind !== 'done') return { supported: true, installed: false, taskName: own.name, problem: { kind: answer.kind, reason: answer.said }, ...withLegacy };
+      if (answer.kind !== 'done')
+        return {
+          supported: true,
+          installed: false,
+          taskName: own.name,
+          problem: { kind: answer.kind, reason: answer.said },
+          ...withLegacy,
+        };
       const task = readRegisteredTask(answer.output);
-      return { supported: true, installed: true, taskName: own.name, at: task?.times[0] ?? null, times: task?.times ?? [], enabled: task?.enabled ?? true, ...withLegacy };
+      return {
+        supported: true,
+        installed: true,
+        taskName: own.name,
+        at: task?.times[0] ?? null,
+        times: task?.times ?? [],
+        enabled: task?.enabled ?? true,
+        ...withLegacy,
+      };
     },
   };
 }

@@ -57,7 +57,10 @@ export const timeOfDayText = (at: TimeOfDay): string => `${twoDigits(at.hours)}:
 
 /** The task's Arguments, each one written to be read back exactly by CommandLineToArgvW. */
 export function taskArguments(task: DailyCheckTask): string {
-  return windowsArguments([...(task.commandArguments ?? dailyCheckArguments), ...(task.userDataDir ? ['--user-data-dir', task.userDataDir] : [])]);
+  return windowsArguments([
+    ...(task.commandArguments ?? dailyCheckArguments),
+    ...(task.userDataDir ? ['--user-data-dir', task.userDataDir] : []),
+  ]);
 }
 
 /**
@@ -77,7 +80,8 @@ export function dailyCheckTaskXml(task: DailyCheckTask): string {
       RegistrationInfo: {
         Author: 'Chorus Pro Echanges',
         Description:
-          task.description ?? `Vérifie chaque jour la connexion à Chorus Pro de chaque compte technique et prévient l'utilisateur (notification) d'un compte en échec ou d'un mot de passe à renouveler.`,
+          task.description ??
+          `Vérifie chaque jour la connexion à Chorus Pro de chaque compte technique et prévient l'utilisateur (notification) d'un compte en échec ou d'un mot de passe à renouveler.`,
       },
       Triggers: {
         CalendarTrigger: {
@@ -108,6 +112,12 @@ export function dailyCheckTaskXml(task: DailyCheckTask): string {
       },
     },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressBooleanAttributes: false });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    indentBy: '  ',
+    suppressBooleanAttributes: false,
+  });
   return builder.build(document);
 }

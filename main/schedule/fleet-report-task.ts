@@ -8,7 +8,13 @@ import { taskTitles, userTaskName } from './user-task-name';
 export const fleetReportTaskName = (sid: string): string => userTaskName(taskTitles.fleetReport, sid);
 
 /** What the installed executable runs each day: the report of that folder, with its notification. */
-export const fleetReportArguments = (folder: string): readonly string[] => ['--cli', 'fleet', 'report', folder, '--notify'];
+export const fleetReportArguments = (folder: string): readonly string[] => [
+  '--cli',
+  'fleet',
+  'report',
+  folder,
+  '--notify',
+];
 
 export const fleetReportDescription =
   "Lit chaque jour l'état déposé par chaque poste du parc dans le dossier partagé et prévient le service informatique (une notification) d'un compte en échec, d'un poste sans nouvelles ou d'un mot de passe à renouveler.";

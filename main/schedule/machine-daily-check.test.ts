@@ -24,7 +24,17 @@ function windowsScheduler() {
     return outcome;
   };
   const clock = fixedClock('2026-12-02T08:00:00Z');
-  return { calls: scheduler.calls, created, schedule: createDailyCheckSchedule({ platform: 'win32', run, userSid: scheduler.userSid, clock, executable: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' }) };
+  return {
+    calls: scheduler.calls,
+    created,
+    schedule: createDailyCheckSchedule({
+      platform: 'win32',
+      run,
+      userSid: scheduler.userSid,
+      clock,
+      executable: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe',
+    }),
+  };
 }
 
 function start(userDataDir: string, machineProfilePath: string, scheduler: ReturnType<typeof windowsScheduler>) {
@@ -37,7 +47,13 @@ function start(userDataDir: string, machineProfilePath: string, scheduler: Retur
     clock: fixedClock('2026-12-02T08:00:00Z'),
     logger: createLogger((line) => lines.push(line)),
     appInfo: { name: 'Chorus Pro Echanges', version: '0.0.0-test', userDataDir },
-    desktop: { chooseFile: () => Promise.resolve(undefined), chooseSaveFile: () => Promise.resolve(undefined), openFolder: () => Promise.resolve(), confirmNewHost: () => Promise.resolve(true), copySecret: () => Promise.resolve() },
+    desktop: {
+      chooseFile: () => Promise.resolve(undefined),
+      chooseSaveFile: () => Promise.resolve(undefined),
+      openFolder: () => Promise.resolve(),
+      confirmNewHost: () => Promise.resolve(true),
+      copySecret: () => Promise.resolve(),
+    },
     appOrigin,
     machineProfilePath,
     dailyCheck: scheduler.schedule,
@@ -47,7 +63,20 @@ function start(userDataDir: string, machineProfilePath: string, scheduler: Retur
 
 const profileWith = (dailyCheckAt: string): string => {
   const path = join(tempDir('chorus-profil-machine-'), 'profile.json');
-  writeFileSync(path, JSON.stringify({ profileVersion: 1, environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1_mairie@cpro.fr', clientId: 'id-mairie', alertDelayMonths: 6, timeoutSeconds: 30, dailyCheckAt }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      profileVersion: 1,
+      environment: 'qualification',
+      apiBaseUrl: 'https://sandbox-api.piste.gouv.fr',
+      tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+      login: 'TECH_1_mairie@cpro.fr',
+      clientId: 'id-mairie',
+      alertDelayMonths: 6,
+      timeoutSeconds: 30,
+      dailyCheckAt,
+    }),
+  );
   return path;
 };
 
@@ -58,8 +87,16 @@ describe('dailyCheckAt in the machine-wide profile', () => {
     const scheduler = windowsScheduler();
     const first = start(userDataDir, profile, scheduler);
     await scheduler.created;
-    expect(openTestSettings(userDataDir).store.read()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 6 });
-    expect(await first.dispatch('getDailyCheck', appWindow, [])).toEqual({ ok: true, supported: true, installed: true, at: '06:50' });
+    expect(openTestSettings(userDataDir).store.read()).toMatchObject({
+      login: 'TECH_1_mairie@cpro.fr',
+      alertDelayMonths: 6,
+    });
+    expect(await first.dispatch('getDailyCheck', appWindow, [])).toEqual({
+      ok: true,
+      supported: true,
+      installed: true,
+      at: '06:50',
+    });
 
     const later = windowsScheduler();
     start(userDataDir, profile, later);

@@ -10,8 +10,12 @@ import { parseTimeOfDay } from './daily-check-task';
 const machineOnlySchema = z.object({ dailyCheckAt: timeOfDayInput.optional() });
 
 /** The profile's own data, and the daily check's time if it names a valid one (else undefined, logged). */
-export function splitMachineOnlyFields(data: unknown, logger: Logger): { readonly profile: unknown; readonly dailyCheckAt: string | undefined } {
-  if (typeof data !== 'object' || data === null || !('dailyCheckAt' in data)) return { profile: data, dailyCheckAt: undefined };
+export function splitMachineOnlyFields(
+  data: unknown,
+  logger: Logger,
+): { readonly profile: unknown; readonly dailyCheckAt: string | undefined } {
+  if (typeof data !== 'object' || data === null || !('dailyCheckAt' in data))
+    return { profile: data, dailyCheckAt: undefined };
   const { dailyCheckAt, ...profile } = data as Record<string, unknown>;
   const parsed = machineOnlySchema.safeParse({ dailyCheckAt });
   if (!parsed.success) logger.warn('profile.machine-daily-check-refused', {});
@@ -19,7 +23,11 @@ export function splitMachineOnlyFields(data: unknown, logger: Logger): { readonl
 }
 
 /** Registers the daily check the machine profile asked for; what the Task Scheduler says is logged. */
-export async function registerMachineDailyCheck(schedule: DailyCheckSchedule, at: string, logger: Logger): Promise<void> {
+export async function registerMachineDailyCheck(
+  schedule: DailyCheckSchedule,
+  at: string,
+  logger: Logger,
+): Promise<void> {
   let outcome;
   try {
     outcome = await schedule.install(parseTimeOfDay(at));

@@ -18,14 +18,31 @@ const triggerSchema = z.object({ StartBoundary: textOf.optional(), Enabled: text
 const taskSchema = z.object({
   Task: z
     .object({
-      Triggers: z.union([z.literal(''), z.object({ CalendarTrigger: z.array(triggerSchema).optional(), TimeTrigger: z.array(triggerSchema).optional() }).loose()]).optional(),
+      Triggers: z
+        .union([
+          z.literal(''),
+          z
+            .object({
+              CalendarTrigger: z.array(triggerSchema).optional(),
+              TimeTrigger: z.array(triggerSchema).optional(),
+            })
+            .loose(),
+        ])
+        .optional(),
       Settings: z.object({ Enabled: textOf.optional() }).loose().optional(),
-      Principals: z.object({ Principal: z.array(z.object({ UserId: textOf.optional() }).loose()).optional() }).loose().optional(),
+      Principals: z
+        .object({ Principal: z.array(z.object({ UserId: textOf.optional() }).loose()).optional() })
+        .loose()
+        .optional(),
     })
     .loose(),
 });
 
-const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: true, isArray: (name) => (triggerKinds as readonly string[]).includes(name) || name === 'Principal' });
+const parser = new XMLParser({
+  parseTagValue: false,
+  ignoreAttributes: true,
+  isArray: (name) => (triggerKinds as readonly string[]).includes(name) || name === 'Principal',
+});
 
 /** The task's facts, or undefined when the text is not a task. */
 export function readRegisteredTask(xml: string): RegisteredTask | undefined {

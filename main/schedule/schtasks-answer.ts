@@ -19,12 +19,16 @@ export type SchtasksAnswer =
   | { readonly kind: 'failed'; readonly said: string };
 
 /** ERROR_FILE_NOT_FOUND's text, in the languages of the workstations the app meets (French, English). */
-const notFound = /(fichier sp[ée]cifi[ée] est introuvable|cannot find the file specified|t[âa]che sp[ée]cifi[ée]e est introuvable|specified task name .* does not exist)/iu;
+const notFound =
+  /(fichier sp[ée]cifi[ée] est introuvable|cannot find the file specified|t[âa]che sp[ée]cifi[ée]e est introuvable|specified task name .* does not exist)/iu;
 /** ERROR_ACCESS_DENIED's text, the same way. */
 const accessDenied = /(acc[èe]s refus[ée]|access is denied)/iu;
 
 /** What schtasks said, on one line, at most 500 characters. */
-export const saidBy = (outcome: SchtasksOutcome): string => (outcome.stderr.trim() || outcome.stdout.trim() || `code ${outcome.status}`).replace(/\s*\r?\n\s*/gu, ' ').slice(0, 500);
+export const saidBy = (outcome: SchtasksOutcome): string =>
+  (outcome.stderr.trim() || outcome.stdout.trim() || `code ${outcome.status}`)
+    .replace(/\s*\r?\n\s*/gu, ' ')
+    .slice(0, 500);
 
 export function schtasksAnswer(outcome: SchtasksOutcome): SchtasksAnswer {
   if (outcome.status === 0) return { kind: 'done', output: outcome.stdout };

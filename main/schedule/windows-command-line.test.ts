@@ -13,7 +13,8 @@ import { fixedClock } from '../../test/support/settings-fixture';
 import { windowsArgument, windowsArguments } from './windows-command-line';
 
 const exe = 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe';
-const readBack = (values: readonly string[]): string[] => commandLineToArgvW(`"${exe}" ${windowsArguments(values)}`).slice(1);
+const readBack = (values: readonly string[]): string[] =>
+  commandLineToArgvW(`"${exe}" ${windowsArguments(values)}`).slice(1);
 
 describe('the reader written from Microsoft’s documentation', () => {
   it('reads the documentation’s own examples as it says', () => {
@@ -73,25 +74,38 @@ describe('schedule show-xml --user-data-dir on a share, with its trailing backsl
     process.chdir(workDir);
     const out: string[] = [];
     try {
-      const status = await runCli(['schedule', 'show-xml', '--at', '07:30', '--user-data-dir', '\\\\srv\\Dossier Partagé\\'], {
-        print: (line) => out.push(line),
-        warn: () => undefined,
-        readSecret: () => Promise.resolve(''),
-        stdinIsTerminal: false,
-        env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
-        secretsFor: () => createKeytarSecretStore('Chorus Pro Echanges (test arguments)'),
-        send: createHttpTransport(),
-        clock: fixedClock('2026-12-02T10:00:00Z'),
-        platform: 'win32',
-        executablePath: exe,
-      });
+      const status = await runCli(
+        ['schedule', 'show-xml', '--at', '07:30', '--user-data-dir', '\\\\srv\\Dossier Partagé\\'],
+        {
+          print: (line) => out.push(line),
+          warn: () => undefined,
+          readSecret: () => Promise.resolve(''),
+          stdinIsTerminal: false,
+          env: { ...process.env, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json' },
+          secretsFor: () => createKeytarSecretStore('Chorus Pro Echanges (test arguments)'),
+          send: createHttpTransport(),
+          clock: fixedClock('2026-12-02T10:00:00Z'),
+          platform: 'win32',
+          executablePath: exe,
+        },
+      );
       expect(status).toBe(0);
     } finally {
       process.chdir(previous);
       rmSync(workDir, { recursive: true, force: true });
     }
-    const task = new XMLParser().parse(out.join('\n')) as { Task: { Actions: { Exec: { Command: string; Arguments: string } } } };
+    const task = new XMLParser().parse(out.join('\n')) as {
+      Task: { Actions: { Exec: { Command: string; Arguments: string } } };
+    };
     const { Command, Arguments } = task.Task.Actions.Exec;
-    expect(commandLineToArgvW(`"${Command}" ${Arguments}`)).toEqual([exe, '--cli', 'test', '--all', '--notify', '--user-data-dir', '\\\\srv\\Dossier Partagé\\']);
+    expect(commandLineToArgvW(`"${Command}" ${Arguments}`)).toEqual([
+      exe,
+      '--cli',
+      'test',
+      '--all',
+      '--notify',
+      '--user-data-dir',
+      '\\\\srv\\Dossier Partagé\\',
+    ]);
   });
 });

@@ -14,7 +14,11 @@ const disposedAfterTest = closedAfterEachTest((fixture: CoreFixture) => fixture.
 
 beforeAll(async () => {
   lookalike = await startAnsweringServer((request, response) => {
-    received.push({ url: request.url ?? '', authorization: request.headers.authorization, account: request.headers['cpro-account'] as string | undefined });
+    received.push({
+      url: request.url ?? '',
+      authorization: request.headers.authorization,
+      account: request.headers['cpro-account'] as string | undefined,
+    });
     response.writeHead(200, { 'Content-Type': 'application/json' });
     response.end('{"codeRetour":0}');
   });
@@ -30,7 +34,8 @@ const setUp = async () => disposedAfterTest(await configuredServices(simulator()
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
     () => ({ code: 'succeeded', message: '' }),
-    (error: unknown) => (error instanceof AppError ? { code: error.code, message: error.message } : { code: String(error), message: '' }),
+    (error: unknown) =>
+      error instanceof AppError ? { code: error.code, message: error.message } : { code: String(error), message: '' },
   );
 
 describe('the PISTE client secret, bound to the pair (token host, API host)', () => {
@@ -39,7 +44,9 @@ describe('the PISTE client secret, bound to the pair (token host, API host)', ()
     const { settings, renewPassword, connection } = fixture.services;
     // The page changes the API address, then asks for a "checked" renewal: no stored password needed.
     settings.update({ apiBaseUrl: lookalike.url.replace('127.0.0.1', 'localhost') });
-    const renewal = await failureOf(renewPassword({ password: 'Essai-du-piege-1', verify: true, surroundingSpacesConfirmed: false }));
+    const renewal = await failureOf(
+      renewPassword({ password: 'Essai-du-piege-1', verify: true, surroundingSpacesConfirmed: false }),
+    );
     const test = await failureOf(connection.testConnection(settings.read()));
 
     expect(renewal.code).toBe('MISSING_SECRET');
@@ -57,7 +64,9 @@ describe('the PISTE client secret, bound to the pair (token host, API host)', ()
     await keytar.setPassword(fixture.keychainService, oldName, demoAccount.clientSecret);
 
     const upgraded = fixture.restart();
-    await expect(upgraded.services.connection.testConnection(upgraded.services.settings.read())).resolves.toMatchObject({ structureCount: 3 });
+    await expect(upgraded.services.connection.testConnection(upgraded.services.settings.read())).resolves.toMatchObject(
+      { structureCount: 3 },
+    );
     const entries = (await keytar.findCredentials(fixture.keychainService)).map((entry) => entry.account);
     expect(entries).toContain(newName);
     expect(entries).not.toContain(oldName);
@@ -66,12 +75,17 @@ describe('the PISTE client secret, bound to the pair (token host, API host)', ()
   it('stored the old way, is never moved to an API host chosen after the app opened', async () => {
     const fixture = await setUp();
     const oldName = `secret-client-piste|${new URL(simulator().tokenUrl).host}|${demoAccount.clientId}`;
-    await keytar.deletePassword(fixture.keychainService, secretAccounts.clientSecret(fixture.services.settings.read(), demoAccount.clientId));
+    await keytar.deletePassword(
+      fixture.keychainService,
+      secretAccounts.clientSecret(fixture.services.settings.read(), demoAccount.clientId),
+    );
     await keytar.setPassword(fixture.keychainService, oldName, demoAccount.clientSecret);
 
     const upgraded = fixture.restart();
     upgraded.services.settings.update({ apiBaseUrl: lookalike.url.replace('127.0.0.1', 'localhost') });
-    expect((await failureOf(upgraded.services.connection.testConnection(upgraded.services.settings.read()))).code).toBe('MISSING_SECRET');
+    expect((await failureOf(upgraded.services.connection.testConnection(upgraded.services.settings.read()))).code).toBe(
+      'MISSING_SECRET',
+    );
     expect(received).toEqual([]);
     expect(await keytar.getPassword(fixture.keychainService, oldName)).toBe(demoAccount.clientSecret);
   });

@@ -21,7 +21,9 @@ describe('keychain names compared the way Windows’ Credential Manager does', (
     const { store } = openTestSettings(tempDir('chorus-casse-'));
     store.update({ login: 'TECH_1_mairie@cpro.fr' });
     store.accounts.add('Budget annexe');
-    expect(() => store.forAccount('Budget annexe').update({ login: 'TECH_1_MAIRIE@cpro.fr' })).toThrow(/utilise déjà cet identifiant/);
+    expect(() => store.forAccount('Budget annexe').update({ login: 'TECH_1_MAIRIE@cpro.fr' })).toThrow(
+      /utilise déjà cet identifiant/,
+    );
     expect(() => store.forAccount('Budget annexe').update({ login: 'TECH_1_maırie@cpro.fr' })).not.toThrow();
     store.accounts.add('Services');
     store.forAccount('Services').update({ login: 'TECH_1_services@cpro.fr' });

@@ -31,12 +31,24 @@ describe('the keychain secret store', () => {
       secretAccounts.technicalPassword('https://api.piste.gouv.fr', 'TECH_1@cpro.fr'),
       secretAccounts.technicalPassword('https://sandbox-api.piste.gouv.fr', 'TECH_1@cpro.fr'),
       secretAccounts.technicalPassword('https://api.piste.gouv.fr', 'TECH_2@cpro.fr'),
-      secretAccounts.clientSecret({ tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', apiBaseUrl: 'https://api.piste.gouv.fr' }, 'TECH_1@cpro.fr'),
-      secretAccounts.clientSecret({ tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr' }, 'TECH_1@cpro.fr'),
+      secretAccounts.clientSecret(
+        { tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', apiBaseUrl: 'https://api.piste.gouv.fr' },
+        'TECH_1@cpro.fr',
+      ),
+      secretAccounts.clientSecret(
+        { tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr' },
+        'TECH_1@cpro.fr',
+      ),
     ];
     expect(new Set(accounts).size).toBe(accounts.length);
     await Promise.all(accounts.map((account, index) => store.set(account, `secret-${index}`)));
-    expect(await Promise.all(accounts.map((account) => store.get(account)))).toEqual(['secret-0', 'secret-1', 'secret-2', 'secret-3', 'secret-4']);
+    expect(await Promise.all(accounts.map((account) => store.get(account)))).toEqual([
+      'secret-0',
+      'secret-1',
+      'secret-2',
+      'secret-3',
+      'secret-4',
+    ]);
   });
 });
 

@@ -36,7 +36,8 @@ function workstation() {
   const keychainService = `Chorus Pro Echanges (test route ${randomUUID()})`;
   services.push(keychainService);
   const dir = tempDir('chorus-route-');
-  const cli = (args: readonly string[], stdin?: string) => runCliProcess([...args, '--user-data-dir', dir], keychainService, stdin === undefined ? {} : { stdin });
+  const cli = (args: readonly string[], stdin?: string) =>
+    runCliProcess([...args, '--user-data-dir', dir], keychainService, stdin === undefined ? {} : { stdin });
   return { keychainService, dir, cli };
 }
 
@@ -53,13 +54,46 @@ describe('a stored client secret serves an account only over the route it was st
   async function importedBudgetAnnexe() {
     const { ca } = await generateCertificates(['proxy-interception.example']);
     const station = workstation();
-    expect((await station.cli(['configure', '--url', api, '--token-url', token, '--login', 'TECH_1_plouer@cpro.fr', '--client-id', clientId, '--json'])).status).toBe(0);
-    expect((await station.cli(['set-client-secret', '--client-secret-stdin', '--json'], 'secret-du-centre\n')).status).toBe(0);
+    expect(
+      (
+        await station.cli([
+          'configure',
+          '--url',
+          api,
+          '--token-url',
+          token,
+          '--login',
+          'TECH_1_plouer@cpro.fr',
+          '--client-id',
+          clientId,
+          '--json',
+        ])
+      ).status,
+    ).toBe(0);
+    expect(
+      (await station.cli(['set-client-secret', '--client-secret-stdin', '--json'], 'secret-du-centre\n')).status,
+    ).toBe(0);
     const profileFile = join(station.dir, 'profil-budget.json');
-    writeFileSync(profileFile, JSON.stringify({
-      profileVersion: 3,
-      accounts: [{ name: 'Budget annexe', environment: 'custom', apiBaseUrl: api, tokenUrl: token, login: 'TECH_1_budget@cpro.fr', clientId, alertDelayMonths: 12, timeoutSeconds: 30, proxyUrl: proxy.url, caCertificatePem: ca.cert }],
-    }));
+    writeFileSync(
+      profileFile,
+      JSON.stringify({
+        profileVersion: 3,
+        accounts: [
+          {
+            name: 'Budget annexe',
+            environment: 'custom',
+            apiBaseUrl: api,
+            tokenUrl: token,
+            login: 'TECH_1_budget@cpro.fr',
+            clientId,
+            alertDelayMonths: 12,
+            timeoutSeconds: 30,
+            proxyUrl: proxy.url,
+            caCertificatePem: ca.cert,
+          },
+        ],
+      }),
+    );
     const imported = await station.cli(['import-profile', profileFile]);
     expect(imported.status).toBe(0);
     return { station, imported, ca };
@@ -79,19 +113,58 @@ describe('a stored client secret serves an account only over the route it was st
     const status = await station.cli(['status', '--account', 'Budget annexe', '--json']);
     expect(status.json).toMatchObject({ secrets: { clientSecret: false } });
     // Even with a password typed there: the first request would have carried the client secret.
-    const test = await station.cli(['set-password', '--account', 'Budget annexe', '--password-stdin', '--json'], 'Mauvais-mot-de-passe-1\n');
+    const test = await station.cli(
+      ['set-password', '--account', 'Budget annexe', '--password-stdin', '--json'],
+      'Mauvais-mot-de-passe-1\n',
+    );
     expect(test.status).toBe(1);
     expect(test.json).toMatchObject({ ok: false, code: 'MISSING_SECRET' });
     expect(proxy.requestedHosts).toEqual([]);
     // The account it was stored for keeps it.
-    expect((await station.cli(['status', '--account', 'Compte principal', '--json'])).json).toMatchObject({ secrets: { clientSecret: true } });
+    expect((await station.cli(['status', '--account', 'Compte principal', '--json'])).json).toMatchObject({
+      secrets: { clientSecret: true },
+    });
   });
 
   it('stored the way the previous version stored it, moves to the route each account used when the app opened', async () => {
     const station = workstation();
-    expect((await station.cli(['configure', '--url', api, '--token-url', token, '--login', 'TECH_1_plouer@cpro.fr', '--client-id', clientId, '--proxy', proxy.url, '--json'])).status).toBe(0);
+    expect(
+      (
+        await station.cli([
+          'configure',
+          '--url',
+          api,
+          '--token-url',
+          token,
+          '--login',
+          'TECH_1_plouer@cpro.fr',
+          '--client-id',
+          clientId,
+          '--proxy',
+          proxy.url,
+          '--json',
+        ])
+      ).status,
+    ).toBe(0);
     expect((await station.cli(['accounts', 'add', 'Direct', '--json'])).status).toBe(0);
-    expect((await station.cli(['configure', '--account', 'Direct', '--url', api, '--token-url', token, '--login', 'TECH_1_direct@cpro.fr', '--client-id', clientId, '--json'])).status).toBe(0);
+    expect(
+      (
+        await station.cli([
+          'configure',
+          '--account',
+          'Direct',
+          '--url',
+          api,
+          '--token-url',
+          token,
+          '--login',
+          'TECH_1_direct@cpro.fr',
+          '--client-id',
+          clientId,
+          '--json',
+        ])
+      ).status,
+    ).toBe(0);
     // Exactly the entry the previous version wrote, whatever the proxy: hosts and client id.
     asPreviousVersionWroteIt(station.dir);
     const previousName = `secret-client-piste|${new URL(token).host}|${new URL(api).host}|${clientId}`;
@@ -99,27 +172,73 @@ describe('a stored client secret serves an account only over the route it was st
 
     const status = await station.cli(['status', '--account', 'Compte principal', '--json']);
     expect(status.json).toMatchObject({ secrets: { clientSecret: true } });
-    expect((await station.cli(['status', '--account', 'Direct', '--json'])).json).toMatchObject({ secrets: { clientSecret: true } });
+    expect((await station.cli(['status', '--account', 'Direct', '--json'])).json).toMatchObject({
+      secrets: { clientSecret: true },
+    });
     const routed = secretAccounts.clientSecret({ tokenUrl: token, apiBaseUrl: api, proxyUrl: proxy.url }, clientId);
     expect(routed).not.toBe(previousName);
     expect(await keytar.getPassword(station.keychainService, routed)).toBe('secret-avant-la-mise-a-jour');
     // Still the direct account's entry.
     expect(await keytar.getPassword(station.keychainService, previousName)).toBe('secret-avant-la-mise-a-jour');
-    expect(JSON.parse(readFileSync(join(station.dir, 'config.json'), 'utf8'))).toMatchObject({ clientSecretsBoundToRoute: true });
+    expect(JSON.parse(readFileSync(join(station.dir, 'config.json'), 'utf8'))).toMatchObject({
+      clientSecretsBoundToRoute: true,
+    });
     // Moved once for good: an account added afterwards through another proxy inherits nothing.
     expect((await station.cli(['accounts', 'add', 'Ajouté ensuite', '--json'])).status).toBe(0);
-    expect((await station.cli(['configure', '--account', 'Ajouté ensuite', '--url', api, '--token-url', token, '--login', 'TECH_1_ensuite@cpro.fr', '--client-id', clientId, '--proxy', 'http://127.0.0.1:1', '--json'])).status).toBe(0);
-    expect((await station.cli(['status', '--account', 'Ajouté ensuite', '--json'])).json).toMatchObject({ secrets: { clientSecret: false } });
+    expect(
+      (
+        await station.cli([
+          'configure',
+          '--account',
+          'Ajouté ensuite',
+          '--url',
+          api,
+          '--token-url',
+          token,
+          '--login',
+          'TECH_1_ensuite@cpro.fr',
+          '--client-id',
+          clientId,
+          '--proxy',
+          'http://127.0.0.1:1',
+          '--json',
+        ])
+      ).status,
+    ).toBe(0);
+    expect((await station.cli(['status', '--account', 'Ajouté ensuite', '--json'])).json).toMatchObject({
+      secrets: { clientSecret: false },
+    });
   });
 
   it('stored the previous way for a proxied account only, leaves no entry under the old name once moved', async () => {
     const station = workstation();
-    expect((await station.cli(['configure', '--url', api, '--token-url', token, '--login', 'TECH_1_plouer@cpro.fr', '--client-id', clientId, '--proxy', proxy.url, '--json'])).status).toBe(0);
+    expect(
+      (
+        await station.cli([
+          'configure',
+          '--url',
+          api,
+          '--token-url',
+          token,
+          '--login',
+          'TECH_1_plouer@cpro.fr',
+          '--client-id',
+          clientId,
+          '--proxy',
+          proxy.url,
+          '--json',
+        ])
+      ).status,
+    ).toBe(0);
     asPreviousVersionWroteIt(station.dir);
     const previousName = `secret-client-piste|${new URL(token).host}|${new URL(api).host}|${clientId}`;
     await keytar.setPassword(station.keychainService, previousName, 'secret-avant-la-mise-a-jour');
-    expect((await station.cli(['status', '--account', 'Compte principal', '--json'])).json).toMatchObject({ secrets: { clientSecret: true } });
+    expect((await station.cli(['status', '--account', 'Compte principal', '--json'])).json).toMatchObject({
+      secrets: { clientSecret: true },
+    });
     const names = (await keytar.findCredentials(station.keychainService)).map((entry) => entry.account);
-    expect(names).toEqual([secretAccounts.clientSecret({ tokenUrl: token, apiBaseUrl: api, proxyUrl: proxy.url }, clientId)]);
+    expect(names).toEqual([
+      secretAccounts.clientSecret({ tokenUrl: token, apiBaseUrl: api, proxyUrl: proxy.url }, clientId),
+    ]);
   });
 });

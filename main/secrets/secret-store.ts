@@ -36,7 +36,9 @@ export interface ClientSecretEndpoints {
 function routeOf({ proxyUrl, caCertificatePath }: ClientSecretEndpoints): string {
   const proxy = storedProxy(proxyUrl);
   const via = proxy ? `|proxy:${proxy.protocol}//${proxy.host}` : '';
-  const ca = caCertificatePath ? `|ca:${createHash('sha256').update(caCertificatePath).digest('hex').slice(0, 16)}` : '';
+  const ca = caCertificatePath
+    ? `|ca:${createHash('sha256').update(caCertificatePath).digest('hex').slice(0, 16)}`
+    : '';
   return `${via}${ca}`;
 }
 
@@ -70,8 +72,16 @@ export const secretAccounts = {
  * opened, or a known environment's own pair. The old entry is then deleted, so it can never be
  * moved again to an API host chosen later.
  */
-export function migratingLegacyClientSecrets(store: SecretStore, trusted: readonly (ClientSecretEndpoints & { readonly clientId: string })[]): SecretStore {
-  const legacyFor = new Map(trusted.map((pair) => [secretAccounts.clientSecret(pair, pair.clientId), secretAccounts.legacyClientSecret(pair.tokenUrl, pair.clientId)]));
+export function migratingLegacyClientSecrets(
+  store: SecretStore,
+  trusted: readonly (ClientSecretEndpoints & { readonly clientId: string })[],
+): SecretStore {
+  const legacyFor = new Map(
+    trusted.map((pair) => [
+      secretAccounts.clientSecret(pair, pair.clientId),
+      secretAccounts.legacyClientSecret(pair.tokenUrl, pair.clientId),
+    ]),
+  );
   const done = new Map<string, Promise<void>>();
   const migrate = (account: string): Promise<void> => {
     const legacy = legacyFor.get(account);
@@ -138,7 +148,8 @@ export function migratingRouteUnboundClientSecrets(
     }
     migration ??= (async () => {
       const present = store.list ? new Set(await store.list()) : undefined;
-      const has = async (account: string) => (present ? present.has(account) : (await store.get(account)) !== undefined);
+      const has = async (account: string) =>
+        present ? present.has(account) : (await store.get(account)) !== undefined;
       const moved = new Set<string>();
       for (const { from, to } of moves) {
         if (!(await has(from))) continue;

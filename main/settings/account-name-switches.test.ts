@@ -15,8 +15,22 @@ import { fixedClock } from '../../test/support/settings-fixture';
 import { tempDir } from '../../test/support/temp-dirs';
 import { checkAccountName } from './account-rules';
 
-const switchLike = ['--renderer-cmd-prefix=x', '--browser-subprocess-path=\\\\evil.example\\s\\x.exe', '-x', '/x', '/renderer-cmd-prefix=x'];
-const interpreted = ['Mairie "X', 'Mairie %PATH%', 'Mairie & CCAS', 'Mairie | x', 'Mairie < x', 'Mairie > x', 'Mairie ^ x'];
+const switchLike = [
+  '--renderer-cmd-prefix=x',
+  '--browser-subprocess-path=\\\\evil.example\\s\\x.exe',
+  '-x',
+  '/x',
+  '/renderer-cmd-prefix=x',
+];
+const interpreted = [
+  'Mairie "X',
+  'Mairie %PATH%',
+  'Mairie & CCAS',
+  'Mairie | x',
+  'Mairie < x',
+  'Mairie > x',
+  'Mairie ^ x',
+];
 
 const refusal = (name: string): string => {
   try {
@@ -30,7 +44,8 @@ const refusal = (name: string): string => {
 
 describe('checkAccountName: the one check of a name given now', () => {
   it('refuses a name that begins with - or /, saying why in French', () => {
-    for (const name of switchLike) expect(refusal(name), name).toContain(`il ne peut pas commencer par « ${name.charAt(0)} »`);
+    for (const name of switchLike)
+      expect(refusal(name), name).toContain(`il ne peut pas commencer par « ${name.charAt(0)} »`);
   });
 
   it('refuses the characters cmd.exe reads itself, suggesting « et » for « & »', () => {
@@ -39,7 +54,14 @@ describe('checkAccountName: the one check of a name given now', () => {
   });
 
   it('keeps the names of town halls: accents, hyphens inside, apostrophes, dashes, parentheses', () => {
-    for (const name of ['Commune de Plouër — budget principal', 'SIVOM Rance-Frémur', "L'Haÿ-les-Roses", 'CCAS (2026)', 'Mairie et CCAS', '1er arrondissement']) {
+    for (const name of [
+      'Commune de Plouër — budget principal',
+      'SIVOM Rance-Frémur',
+      "L'Haÿ-les-Roses",
+      'CCAS (2026)',
+      'Mairie et CCAS',
+      '1er arrondissement',
+    ]) {
       expect(checkAccountName(name)).toBe(name);
     }
   });
@@ -64,8 +86,15 @@ describe('the bridge', () => {
   it('refuses to add or rename an account to a name that could pass for a switch, or that cmd.exe reads', async () => {
     const fixture = disposedAfterTest(openMainProcess());
     for (const name of [...switchLike, 'Mairie & CCAS']) {
-      expect(await fixture.call('addAccount', { name }), name).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('Nom du compte') as string });
-      expect(await fixture.call('renameAccount', { name: 'Compte principal', newName: name }), name).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+      expect(await fixture.call('addAccount', { name }), name).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('Nom du compte') as string,
+      });
+      expect(await fixture.call('renameAccount', { name: 'Compte principal', newName: name }), name).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+      });
     }
     const listed = (await fixture.call('listAccounts')) as { accounts: { name: string }[] };
     expect(listed.accounts.map((account) => account.name)).toEqual(['Compte principal']);
@@ -97,7 +126,10 @@ describe('the command line', () => {
       const added = await cli(['accounts', 'add', '--user-data-dir', dir, '--', name]);
       expect(added.status, name).toBe(2);
       expect(added.stderr, name).toContain('Nom du compte');
-      expect((await cli(['accounts', 'rename', '--user-data-dir', dir, '--', 'Budget annexe', name])).status, name).toBe(2);
+      expect(
+        (await cli(['accounts', 'rename', '--user-data-dir', dir, '--', 'Budget annexe', name])).status,
+        name,
+      ).toBe(2);
     }
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(before);
   });
@@ -106,12 +138,37 @@ describe('the command line', () => {
     for (const name of ['--renderer-cmd-prefix=x', '/x', 'Mairie & CCAS']) {
       const dir = tempDir('chorus-noms-');
       const profile = join(tempDir('chorus-profil-'), 'profil.json');
-      const qualification = { environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', alertDelayMonths: 12, timeoutSeconds: 30 };
-      writeFileSync(profile, JSON.stringify({ profileVersion: 3, accounts: [{ name: 'Commune', ...qualification }, { name, login: 'TECH_1_x@cpro.fr', ...qualification }] }));
+      const qualification = {
+        environment: 'qualification',
+        apiBaseUrl: 'https://sandbox-api.piste.gouv.fr',
+        tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+      };
+      writeFileSync(
+        profile,
+        JSON.stringify({
+          profileVersion: 3,
+          accounts: [
+            { name: 'Commune', ...qualification },
+            { name, login: 'TECH_1_x@cpro.fr', ...qualification },
+          ],
+        }),
+      );
       const imported = await cli(['import-profile', profile, '--json', '--user-data-dir', dir]);
       expect(imported.status, name).toBe(2);
-      expect(JSON.parse(imported.stdout), name).toMatchObject({ ok: false, code: 'PROFILE_REFUSED', message: expect.stringContaining('Nom du compte') as string });
-      const written = existsSync(join(dir, 'config.json')) ? (JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { accounts: { name: string; login?: string }[] }).accounts : [];
+      expect(JSON.parse(imported.stdout), name).toMatchObject({
+        ok: false,
+        code: 'PROFILE_REFUSED',
+        message: expect.stringContaining('Nom du compte') as string,
+      });
+      const written = existsSync(join(dir, 'config.json'))
+        ? (
+            JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
+              accounts: { name: string; login?: string }[];
+            }
+          ).accounts
+        : [];
       expect(written.map((account) => account.name)).not.toContain('Commune');
     }
   });
@@ -120,13 +177,30 @@ describe('the command line', () => {
     const dir = tempDir('chorus-noms-');
     expect((await cli(['accounts', 'add', 'Ancien', '--user-data-dir', dir])).status).toBe(0);
     // Set up, so that the daily check tests it (and fails: nothing listens there).
-    const unreachable = ['--url', 'http://127.0.0.1:9', '--token-url', 'http://127.0.0.1:9/api/oauth/token', '--login', 'TECH_1_ancien@cpro.fr'];
+    const unreachable = [
+      '--url',
+      'http://127.0.0.1:9',
+      '--token-url',
+      'http://127.0.0.1:9/api/oauth/token',
+      '--login',
+      'TECH_1_ancien@cpro.fr',
+    ];
     expect((await cli(['configure', '--account', 'Ancien', ...unreachable, '--user-data-dir', dir])).status).toBe(0);
     const file = join(dir, 'config.json');
-    const settings = JSON.parse(readFileSync(file, 'utf8')) as { selectedAccount: string; accounts: { name: string }[] };
+    const settings = JSON.parse(readFileSync(file, 'utf8')) as {
+      selectedAccount: string;
+      accounts: { name: string }[];
+    };
     // As 0.2.0 wrote it: it refused neither a leading `-` nor `&`.
     const renamed = (name: string) => (name === 'Ancien' ? '--ancien & co' : name);
-    writeFileSync(file, JSON.stringify({ ...settings, selectedAccount: renamed(settings.selectedAccount), accounts: settings.accounts.map((account) => ({ ...account, name: renamed(account.name) })) }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...settings,
+        selectedAccount: renamed(settings.selectedAccount),
+        accounts: settings.accounts.map((account) => ({ ...account, name: renamed(account.name) })),
+      }),
+    );
     const status = await cli(['status', '--account=--ancien & co', '--json', '--user-data-dir', dir]);
     expect(status.status).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ ok: true, account: { name: '--ancien & co' } });
@@ -135,6 +209,8 @@ describe('the command line', () => {
     expect(JSON.parse(listed.stdout)).toMatchObject({ accounts: [{ name: '--ancien & co' }] });
     const tested = await cli(['test', '--all', '--user-data-dir', dir]);
     expect(tested.stdout).toContain('ajoutez --account="--ancien & co" aux commandes indiquées');
-    expect((await cli(['accounts', 'rename', '--user-data-dir', dir, '--', '--ancien & co', 'Ancien et co'])).status).toBe(0);
+    expect(
+      (await cli(['accounts', 'rename', '--user-data-dir', dir, '--', '--ancien & co', 'Ancien et co'])).status,
+    ).toBe(0);
   });
 });

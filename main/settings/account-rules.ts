@@ -10,7 +10,8 @@ import { accountNameSchema, type SettingsFile, type StoredAccount, type StoredSe
  */
 
 /** Names that look alike are the same name: composed the same way (NFC), whatever their case. */
-export const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLocaleLowerCase('fr') === b.normalize('NFC').toLocaleLowerCase('fr');
+export const sameName = (a: string, b: string): boolean =>
+  a.normalize('NFC').toLocaleLowerCase('fr') === b.normalize('NFC').toLocaleLowerCase('fr');
 
 /**
  * What cmd.exe reads itself in a command line, even in an argument a caller quoted its own way
@@ -28,17 +29,27 @@ export function checkAccountName(name: string): string {
   const composed = name.normalize('NFC');
   if (hasLookAlikeCharacter(composed)) throw new AppError('INVALID_INPUT', `Nom du compte : ${lookAlikeRefusal}`);
   if (!accountNameSchema.safeParse(composed).success) {
-    throw new AppError('INVALID_INPUT', 'Nom du compte : de 1 à 80 caractères, sans caractère invisible ou de contrôle ni espace au début ou à la fin');
+    throw new AppError(
+      'INVALID_INPUT',
+      'Nom du compte : de 1 à 80 caractères, sans caractère invisible ou de contrôle ni espace au début ou à la fin',
+    );
   }
   // Chromium reads an argument that begins with `-` (on Windows also `/`) as one of its switches,
   // wherever it stands: a name must never be able to look like one.
   if (/^[-/]/u.test(composed)) {
-    throw new AppError('INVALID_INPUT', `Nom du compte : il ne peut pas commencer par « ${composed.charAt(0)} » (Windows le lirait comme une option) ; commencez-le par une lettre ou un chiffre, par exemple « Mairie de … »`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Nom du compte : il ne peut pas commencer par « ${composed.charAt(0)} » (Windows le lirait comme une option) ; commencez-le par une lettre ou un chiffre, par exemple « Mairie de … »`,
+    );
   }
   const special = commandInterpreterCharacter.exec(composed)?.[0];
   if (special !== undefined) {
-    const advice = special === '&' ? 'écrivez « et » à la place (« Mairie et CCAS »)' : 'retirez-le ou remplacez-le par un tiret';
-    throw new AppError('INVALID_INPUT', `Nom du compte : le caractère « ${special} » est refusé (l'invite de commandes de Windows l'interpréterait dans un script) ; ${advice}`);
+    const advice =
+      special === '&' ? 'écrivez « et » à la place (« Mairie et CCAS »)' : 'retirez-le ou remplacez-le par un tiret';
+    throw new AppError(
+      'INVALID_INPUT',
+      `Nom du compte : le caractère « ${special} » est refusé (l'invite de commandes de Windows l'interpréterait dans un script) ; ${advice}`,
+    );
   }
   return composed;
 }
@@ -49,7 +60,11 @@ const shown = (name: string): string => name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]
 export const accountNamed = (file: SettingsFile, name: string): StoredAccount => {
   const composed = name.normalize('NFC');
   const found = file.accounts.find((account) => account.name === composed);
-  if (!found) throw new AppError('INVALID_INPUT', `aucun compte technique ne s'appelle « ${shown(name)} » (comptes : ${file.accounts.map((account) => account.name).join(', ')})`);
+  if (!found)
+    throw new AppError(
+      'INVALID_INPUT',
+      `aucun compte technique ne s'appelle « ${shown(name)} » (comptes : ${file.accounts.map((account) => account.name).join(', ')})`,
+    );
   return found;
 };
 
@@ -60,8 +75,17 @@ export function checkDistinctConnection(file: SettingsFile, name: string, settin
   // Compared whatever their case, Windows' way included: its Credential Manager would give both one
   // keychain entry (secrets/credential-key.ts).
   const login = settings.login;
-  const twin = file.accounts.find((account) => account.name !== name && account.login !== undefined && sameCredential(account.login, login) && new URL(account.apiBaseUrl).host === host);
+  const twin = file.accounts.find(
+    (account) =>
+      account.name !== name &&
+      account.login !== undefined &&
+      sameCredential(account.login, login) &&
+      new URL(account.apiBaseUrl).host === host,
+  );
   if (twin) {
-    throw new AppError('INVALID_INPUT', `Identifiant utilisateur : le compte « ${twin.name} » utilise déjà cet identifiant à cette adresse ; choisissez ce compte plutôt que d'en créer un second`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Identifiant utilisateur : le compte « ${twin.name} » utilise déjà cet identifiant à cette adresse ; choisissez ce compte plutôt que d'en créer un second`,
+    );
   }
 }

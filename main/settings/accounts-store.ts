@@ -40,7 +40,8 @@ export function accountsStore(file: SettingsFileAccess): AccountsStore {
       const current = file.read();
       const name = checkAccountName(given);
       const twin = current.accounts.find((account) => sameName(account.name, name));
-      if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
+      if (twin)
+        throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
       const account = { name, ...defaultSettings };
       const added = { ...current, accounts: [...current.accounts, account] };
       file.write(options.replaceUnusedFirst === true ? withoutUnusedFirstAccount(added, [name]) : added);
@@ -51,7 +52,8 @@ export function accountsStore(file: SettingsFileAccess): AccountsStore {
       const { name } = accountNamed(current, given);
       const newName = checkAccountName(newGiven);
       const twin = current.accounts.find((account) => account.name !== name && sameName(account.name, newName));
-      if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
+      if (twin)
+        throw new AppError('INVALID_INPUT', `Nom du compte : « ${twin.name} » existe déjà ; choisissez un autre nom`);
       file.write({
         ...current,
         selectedAccount: current.selectedAccount === name ? newName : current.selectedAccount,
@@ -63,10 +65,14 @@ export function accountsStore(file: SettingsFileAccess): AccountsStore {
       const removed = accountNamed(current, given);
       const { name } = removed;
       if (current.accounts.length === 1) {
-        throw new AppError('INVALID_INPUT', "c'est le seul compte technique : ajoutez-en un autre avant de supprimer celui-ci, ou modifiez-le");
+        throw new AppError(
+          'INVALID_INPUT',
+          "c'est le seul compte technique : ajoutez-en un autre avant de supprimer celui-ci, ou modifiez-le",
+        );
       }
       const remaining = current.accounts.filter((account) => account.name !== name);
-      const selectedAccount = current.selectedAccount === name ? (remaining[0]?.name ?? current.selectedAccount) : current.selectedAccount;
+      const selectedAccount =
+        current.selectedAccount === name ? (remaining[0]?.name ?? current.selectedAccount) : current.selectedAccount;
       file.write({ ...current, selectedAccount, accounts: remaining });
       return removed;
     },

@@ -17,7 +17,12 @@ export const knownEnvironments: Readonly<Record<Exclude<EnvironmentName, 'custom
   },
 };
 
-const officialHosts: ReadonlySet<string> = new Set(Object.values(knownEnvironments).flatMap(({ apiBaseUrl, tokenUrl }) => [new URL(apiBaseUrl).hostname, new URL(tokenUrl).hostname]));
+const officialHosts: ReadonlySet<string> = new Set(
+  Object.values(knownEnvironments).flatMap(({ apiBaseUrl, tokenUrl }) => [
+    new URL(apiBaseUrl).hostname,
+    new URL(tokenUrl).hostname,
+  ]),
+);
 
 /** Whether an address is one of PISTE's own (API or token, production or qualification). */
 export function isOfficialPisteAddress(address: string): boolean {

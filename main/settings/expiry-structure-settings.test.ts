@@ -57,8 +57,13 @@ describe('the structure of the expiry date in the settings file', () => {
     writeFileSync(settingsFile(directory), JSON.stringify(writtenBefore));
     const { store } = openTestSettings(directory);
     const principal = store.forAccount('Compte principal');
-    expect(principal.recordChorusExpiry('2027-03-31', 'SIVU DES ECOLES')).toMatchObject({ chorusPasswordExpiresOn: '2027-03-31', chorusPasswordExpiryStructure: 'SIVU DES ECOLES' });
-    expect(openTestSettings(directory).store.forAccount('Compte principal').read().chorusPasswordExpiryStructure).toBe('SIVU DES ECOLES');
+    expect(principal.recordChorusExpiry('2027-03-31', 'SIVU DES ECOLES')).toMatchObject({
+      chorusPasswordExpiresOn: '2027-03-31',
+      chorusPasswordExpiryStructure: 'SIVU DES ECOLES',
+    });
+    expect(openTestSettings(directory).store.forAccount('Compte principal').read().chorusPasswordExpiryStructure).toBe(
+      'SIVU DES ECOLES',
+    );
     expect(principal.recordChorusExpiry(undefined)).not.toHaveProperty('chorusPasswordExpiryStructure');
     principal.recordChorusExpiry('2027-03-31', 'SIVU DES ECOLES');
     const renewed = principal.recordPasswordUpdate(new Date('2026-12-01T10:00:00Z'), true);

@@ -24,7 +24,11 @@ export function withImportedAccounts(current: SettingsFile, entries: readonly Im
     if (!existing) {
       checkAccountName(entry.name);
       const twin = file.accounts.find((account) => sameName(account.name, entry.name));
-      if (twin) throw new AppError('INVALID_INPUT', `Nom du compte : « ${entry.name} » ne diffère de « ${twin.name} » que par les majuscules ; renommez l'un des deux`);
+      if (twin)
+        throw new AppError(
+          'INVALID_INPUT',
+          `Nom du compte : « ${entry.name} » ne diffère de « ${twin.name} » que par les majuscules ; renommez l'un des deux`,
+        );
     }
     const { name: _name, ...settings } = existing ?? { name: entry.name, ...defaultSettings };
     let next = applySettingsChange(settings, entry.change);
@@ -37,9 +41,15 @@ export function withImportedAccounts(current: SettingsFile, entries: readonly Im
         : [...file.accounts, { name: entry.name, ...next }],
     };
   }
-  const trimmed = withoutUnusedFirstAccount(file, entries.map((entry) => entry.name));
+  const trimmed = withoutUnusedFirstAccount(
+    file,
+    entries.map((entry) => entry.name),
+  );
   if (trimmed.accounts.length > maxAccounts) {
-    throw new AppError('PROFILE_REFUSED', `ce profil porterait ce poste à ${trimmed.accounts.length} comptes techniques, ${maxAccounts} au plus : rien n'a été importé ; supprimez des comptes inutiles ou importez un profil plus petit`);
+    throw new AppError(
+      'PROFILE_REFUSED',
+      `ce profil porterait ce poste à ${trimmed.accounts.length} comptes techniques, ${maxAccounts} au plus : rien n'a été importé ; supprimez des comptes inutiles ou importez un profil plus petit`,
+    );
   }
   return settingsFileSchema.parse(trimmed);
 }

@@ -17,18 +17,34 @@ export interface ImportedPassword {
  * one is not verified yet, dated as in the profile, and its estimated expiry never falls after a
  * date Chorus Pro gave for this account: the reminder may come early, never late.
  */
-export function withImportedPassword(before: StoredSettings, next: StoredSettings, imported: ImportedPassword): StoredSettings {
+export function withImportedPassword(
+  before: StoredSettings,
+  next: StoredSettings,
+  imported: ImportedPassword,
+): StoredSettings {
   const sameAccount = before.apiBaseUrl === next.apiBaseUrl && before.login === next.login;
   if (sameAccount && imported.sameAsStored === true) return next;
-  const { passwordUpdatedAt: _date, chorusPasswordExpiresOn: chorusExpiry, chorusPasswordExpiryStructure: expiryStructure, ...rest } = next;
-  const estimate = imported.updatedAt === undefined ? undefined : addDays(parseISO(imported.updatedAt), passwordLifetimeDays);
-  const keepChorusExpiry = sameAccount && chorusExpiry !== undefined && (estimate === undefined || parseISO(chorusExpiry) < estimate);
+  const {
+    passwordUpdatedAt: _date,
+    chorusPasswordExpiresOn: chorusExpiry,
+    chorusPasswordExpiryStructure: expiryStructure,
+    ...rest
+  } = next;
+  const estimate =
+    imported.updatedAt === undefined ? undefined : addDays(parseISO(imported.updatedAt), passwordLifetimeDays);
+  const keepChorusExpiry =
+    sameAccount && chorusExpiry !== undefined && (estimate === undefined || parseISO(chorusExpiry) < estimate);
   return {
     ...rest,
     passwordVerified: false,
     // Another password: its copies are to be made again, once Chorus Pro has accepted it.
     exchange: newExchangeState(),
     ...(imported.updatedAt ? { passwordUpdatedAt: imported.updatedAt } : {}),
-    ...(keepChorusExpiry ? { chorusPasswordExpiresOn: chorusExpiry, ...(expiryStructure !== undefined ? { chorusPasswordExpiryStructure: expiryStructure } : {}) } : {}),
+    ...(keepChorusExpiry
+      ? {
+          chorusPasswordExpiresOn: chorusExpiry,
+          ...(expiryStructure !== undefined ? { chorusPasswordExpiryStructure: expiryStructure } : {}),
+        }
+      : {}),
   };
 }

@@ -8,19 +8,29 @@
 export const machineOnlyReason =
   "les destinations de type script ou serveur ne se définissent que par la stratégie de la machine (valeur Policy de HKLM\\SOFTWARE\\Policies\\Chorus Pro Echanges, ou /etc/chorus-pro-echanges/policy.json), jamais par un profil, une publication du parc ou les paramètres d'un utilisateur";
 
-const destinationKeys: ReadonlySet<string> = new Set(['destinations', 'exchangeDestinations', 'scriptDestinations', 'serverDestinations']);
+const destinationKeys: ReadonlySet<string> = new Set([
+  'destinations',
+  'exchangeDestinations',
+  'scriptDestinations',
+  'serverDestinations',
+]);
 const machineFields: readonly string[] = ['command', 'args', 'certificate', 'folder'];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An entry that describes a program to run or a certificate and a folder to drop into. */
 export const looksLikeMachineDestination = (value: unknown): boolean =>
-  isRecord(value) && (value.kind === 'script' || value.kind === 'server' || machineFields.some((field) => field in value));
+  isRecord(value) &&
+  (value.kind === 'script' || value.kind === 'server' || machineFields.some((field) => field in value));
 
 /** Where in `data` such destinations are (paths like `accounts.0.destinations`), looked for a few levels deep. */
 export function machineDestinationsIn(data: unknown, path = '', depth = 0): string[] {
   if (depth > 6) return [];
-  if (Array.isArray(data)) return data.slice(0, 5000).flatMap((item, index) => machineDestinationsIn(item, `${path}${path ? '.' : ''}${index}`, depth + 1));
+  if (Array.isArray(data))
+    return data
+      .slice(0, 5000)
+      .flatMap((item, index) => machineDestinationsIn(item, `${path}${path ? '.' : ''}${index}`, depth + 1));
   if (!isRecord(data)) return [];
   if (depth > 0 && looksLikeMachineDestination(data)) return [path];
   return Object.entries(data).flatMap(([key, value]) => {
@@ -33,14 +43,19 @@ export function machineDestinationsIn(data: unknown, path = '', depth = 0): stri
 /** The reason a profile or a publication is refused for the destinations it carries; undefined when it carries none. */
 export function machineDestinationsRefusal(data: unknown): string | undefined {
   const found = machineDestinationsIn(data);
-  return found.length === 0 ? undefined : `destinations trouvées (${found.slice(0, 3).join(', ')}) : ${machineOnlyReason}`;
+  return found.length === 0
+    ? undefined
+    : `destinations trouvées (${found.slice(0, 3).join(', ')}) : ${machineOnlyReason}`;
 }
 
 /**
  * A settings file read from disk with every such destination taken out of its accounts (the
  * manual checklist keeps its own lines); what was taken out is listed for the log.
  */
-export function withoutMachineDestinations(raw: unknown): { readonly cleaned: unknown; readonly removed: readonly string[] } {
+export function withoutMachineDestinations(raw: unknown): {
+  readonly cleaned: unknown;
+  readonly removed: readonly string[];
+} {
   if (!isRecord(raw) || !Array.isArray(raw.accounts)) return { cleaned: raw, removed: [] };
   const removed: string[] = [];
   const accounts = raw.accounts.map((account: unknown, index) => {

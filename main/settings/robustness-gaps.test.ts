@@ -26,10 +26,17 @@ describe('two robustness gaps', () => {
     }));
     writeFileSync(profile, JSON.stringify({ profileVersion: 3, accounts }));
     // A workstation already in use: its account stays beside the imported ones.
-    const configured = await runCliProcess(['configure', '--login', 'TECH_0_poste@cpro.fr', '--json', '--user-data-dir', dir], keychainService);
+    const configured = await runCliProcess(
+      ['configure', '--login', 'TECH_0_poste@cpro.fr', '--json', '--user-data-dir', dir],
+      keychainService,
+    );
     expect(configured.json).toMatchObject({ ok: true });
     const run = await runCliProcess(['import-profile', profile, '--json', '--user-data-dir', dir], keychainService);
-    expect(run.json).toMatchObject({ ok: false, code: 'PROFILE_REFUSED', message: expect.stringContaining(`${maxAccounts} au plus`) as string });
+    expect(run.json).toMatchObject({
+      ok: false,
+      code: 'PROFILE_REFUSED',
+      message: expect.stringContaining(`${maxAccounts} au plus`) as string,
+    });
     const accountsNow = await runCliProcess(['accounts', '--json', '--user-data-dir', dir], keychainService);
     expect((accountsNow.json as { accounts: unknown[] }).accounts).toHaveLength(1);
   });

@@ -44,7 +44,12 @@ export interface OpenedSettingsBackend {
  * Opens the settings file in `directory` once an unusable or older file was dealt with: the backend
  * checks nothing itself, so what it opens must already be a current, valid file or none.
  */
-export function openRecoveredBackend(directory: string, openBackend: OpenSettingsBackend, clock: Clock, logger: Logger): OpenedSettingsBackend {
+export function openRecoveredBackend(
+  directory: string,
+  openBackend: OpenSettingsBackend,
+  clock: Clock,
+  logger: Logger,
+): OpenedSettingsBackend {
   ensurePrivateFolder(directory);
   const state = inspectSettingsFile(join(directory, settingsFileName), clock, logger);
   const backend = openBackend(settingsBackendOptions(directory));

@@ -2,7 +2,13 @@
 // profile's (settingsChangeSchema), the screen's (screenSettingsChangeSchema, through the IPC).
 // Their types are common/settings.ts's plain ones, exactly (checked below).
 import { z } from 'zod';
-import { alertDelayBounds, environmentNames, timeoutBounds, type ScreenSettingsChange, type SettingsChange } from '../../common/settings';
+import {
+  alertDelayBounds,
+  environmentNames,
+  timeoutBounds,
+  type ScreenSettingsChange,
+  type SettingsChange,
+} from '../../common/settings';
 import type { CompilesOnly, SameType } from '../types/type-equality';
 
 const urlText = z.string().trim().max(2048);
@@ -46,4 +52,6 @@ export const screenSettingsChangeSchema = z
   .strict();
 
 type _SettingsChangeChecked = CompilesOnly<SameType<z.input<typeof settingsChangeSchema>, SettingsChange>>;
-type _ScreenSettingsChangeChecked = CompilesOnly<SameType<z.input<typeof screenSettingsChangeSchema>, ScreenSettingsChange>>;
+type _ScreenSettingsChangeChecked = CompilesOnly<
+  SameType<z.input<typeof screenSettingsChangeSchema>, ScreenSettingsChange>
+>;

@@ -19,13 +19,21 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
     throw new AppError('INVALID_INPUT', "Identifiant utilisateur : l'identifiant est obligatoire");
   }
   // One check for the screen, the command line and a profile: they all come through here.
-  for (const [key, label] of [['login', 'Identifiant utilisateur'], ['clientId', 'Identifiant client PISTE']] as const) {
+  for (const [key, label] of [
+    ['login', 'Identifiant utilisateur'],
+    ['clientId', 'Identifiant client PISTE'],
+  ] as const) {
     const given = change[key];
-    if (given !== undefined && hasControlCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${controlCharacterRefusal}`);
-    if (given !== undefined && hasLookAlikeCharacter(given)) throw new AppError('INVALID_INPUT', `${label} : ${lookAlikeRefusal}`);
+    if (given !== undefined && hasControlCharacter(given))
+      throw new AppError('INVALID_INPUT', `${label} : ${controlCharacterRefusal}`);
+    if (given !== undefined && hasLookAlikeCharacter(given))
+      throw new AppError('INVALID_INPUT', `${label} : ${lookAlikeRefusal}`);
   }
   if (change.login !== undefined && /\s/.test(change.login.trim())) {
-    throw new AppError('INVALID_INPUT', "Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace (il s'écrit par exemple TECH_1_xxx@cpro.fr)");
+    throw new AppError(
+      'INVALID_INPUT',
+      "Identifiant utilisateur : un identifiant Chorus Pro ne contient pas d'espace (il s'écrit par exemple TECH_1_xxx@cpro.fr)",
+    );
   }
   const environment = (next.environment ?? current.environment) as StoredSettings['environment'];
   if (environment !== 'custom') {
@@ -45,7 +53,8 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
   delete next.caForOfficialHosts;
   if (change.caCertificatePath !== undefined || change.caForOfficialHosts !== undefined) {
     delete next.caForCustomHostsOnly;
-    if (change.caForOfficialHosts === false && typeof next.caCertificatePath === 'string') next.caForCustomHostsOnly = true;
+    if (change.caForOfficialHosts === false && typeof next.caCertificatePath === 'string')
+      next.caForCustomHostsOnly = true;
   }
   checkEndpointUrl('Lien URL', String(next.apiBaseUrl));
   checkEndpointUrl('URL du jeton', String(next.tokenUrl));

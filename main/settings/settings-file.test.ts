@@ -34,7 +34,11 @@ describe('the settings file read once per operation (issue 36)', () => {
       file.write({ ...file.read(), confirmedHosts: ['api.piste.gouv.fr'] });
       return { first, hosts: file.read().confirmedHosts, again: file.read().selectedAccount };
     });
-    expect(seen).toEqual({ first: defaultSettingsFile.selectedAccount, hosts: ['api.piste.gouv.fr'], again: defaultSettingsFile.selectedAccount });
+    expect(seen).toEqual({
+      first: defaultSettingsFile.selectedAccount,
+      hosts: ['api.piste.gouv.fr'],
+      again: defaultSettingsFile.selectedAccount,
+    });
     expect(backend.readings).toBe(1);
   });
 

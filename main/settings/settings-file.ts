@@ -28,7 +28,8 @@ export function settingsFileAccess(backend: SettingsBackend): SettingsFileAccess
     write: (file) => {
       // Whatever builds the value, nothing reaches the file unchecked.
       const checked = settingsFileSchema.safeParse(file);
-      if (!checked.success) throw new AppError('INVALID_INPUT', checked.error.issues.map((issue) => issue.path.join('.')).join(', '));
+      if (!checked.success)
+        throw new AppError('INVALID_INPUT', checked.error.issues.map((issue) => issue.path.join('.')).join(', '));
       try {
         backend.store = checked.data;
       } catch {

@@ -42,7 +42,11 @@ export function inspectSettingsFile(file: string, clock: Clock, logger: Logger):
     const outcome = migrateSettings(cleaned);
     if (outcome.kind === 'current') {
       if (removed.length > 0) {
-        logger.warn('settings.destinations-refused', { count: removed.length, where: removed.slice(0, 3).join(', '), reason: 'machine-policy-only' });
+        logger.warn('settings.destinations-refused', {
+          count: removed.length,
+          where: removed.slice(0, 3).join(', '),
+          reason: 'machine-policy-only',
+        });
         writeMigrated(file, outcome.settings, clock, 'destinations-refusees');
       } else if (outcome.migrated) writeMigrated(file, outcome.settings, clock);
       return { kind: 'usable', settings: outcome.settings };

@@ -73,7 +73,9 @@ export const accountNameSchema = z
   .max(80)
   // No control, format (bidi overrides, zero-width spaces), separator or private-use character: two
   // names that look the same must be the same name. Kept composed (NFC).
-  .refine((name) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}]/u.test(name) && name.trim() === name && name.normalize('NFC') === name);
+  .refine(
+    (name) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}]/u.test(name) && name.trim() === name && name.normalize('NFC') === name,
+  );
 
 /** The name the single account of an older file takes. */
 export const firstAccountName = 'Compte principal';
@@ -86,7 +88,10 @@ export const settingsFileSchema = z
   .object({
     schemaVersion: z.literal(currentSchemaVersion),
     selectedAccount: accountNameSchema,
-    accounts: z.array(storedSettingsSchema.extend({ name: accountNameSchema }).strict()).min(1).max(maxAccounts),
+    accounts: z
+      .array(storedSettingsSchema.extend({ name: accountNameSchema }).strict())
+      .min(1)
+      .max(maxAccounts),
     /** The machine-wide profile applied at first start carries encrypted secrets the user may import. */
     machineProfileSecretsPending: z.literal(true).optional(),
     /**

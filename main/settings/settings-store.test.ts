@@ -15,8 +15,15 @@ describe('the settings store', () => {
     first.update({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app' });
 
     const reopened = openTestSettings(directory).store;
-    expect(reopened.read()).toMatchObject({ login: 'TECH_1_mairie@cpro.fr', alertDelayMonths: 10, clientId: 'piste-app' });
-    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toMatchObject({ schemaVersion: 3, selectedAccount: 'Compte principal' });
+    expect(reopened.read()).toMatchObject({
+      login: 'TECH_1_mairie@cpro.fr',
+      alertDelayMonths: 10,
+      clientId: 'piste-app',
+    });
+    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toMatchObject({
+      schemaVersion: 3,
+      selectedAccount: 'Compte principal',
+    });
     expect(reopened.recoveredFrom).toBeUndefined();
   });
 
@@ -36,11 +43,21 @@ describe('the settings store', () => {
     expect(store.update({ ...custom, apiBaseUrl: 'http://127.0.0.1:8443' }).apiBaseUrl).toBe('http://127.0.0.1:8443');
     expect(store.update({ ...custom, apiBaseUrl: 'http://localhost:8443' }).apiBaseUrl).toBe('http://localhost:8443');
     expect(store.update({ ...custom, apiBaseUrl: 'http://[::1]:8443' }).apiBaseUrl).toBe('http://[::1]:8443');
-    for (const unsafe of ['http://192.168.1.20:8443', 'http://chorus.example.org', 'http://127.0.0.1.evil.example', 'http://chorus.localhost:8443', 'http://poste-voisin.localhost']) {
-      expect(() => store.update({ ...custom, apiBaseUrl: unsafe })).toThrow(expect.objectContaining({ code: 'INSECURE_URL' }));
+    for (const unsafe of [
+      'http://192.168.1.20:8443',
+      'http://chorus.example.org',
+      'http://127.0.0.1.evil.example',
+      'http://chorus.localhost:8443',
+      'http://poste-voisin.localhost',
+    ]) {
+      expect(() => store.update({ ...custom, apiBaseUrl: unsafe })).toThrow(
+        expect.objectContaining({ code: 'INSECURE_URL' }),
+      );
     }
     for (const invalid of ['ftp://chorus.example.org', 'pas une adresse', 'https://user:pw@chorus.example.org']) {
-      expect(() => store.update({ ...custom, apiBaseUrl: invalid })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect(() => store.update({ ...custom, apiBaseUrl: invalid })).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
     }
     expect(store.read().apiBaseUrl).toBe('http://[::1]:8443');
   });
@@ -50,9 +67,15 @@ describe('the settings store', () => {
     const { store } = openTestSettings(directory);
     store.update({ login: 'TECH_1_mairie@cpro.fr' });
     const before = readFileSync(settingsFile(directory), 'utf8');
-    expect(() => store.update({ alertDelayMonths: 6, login: '   ' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'socks5://proxy:1080' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'http://agent:motdepasse@proxy:3128' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => store.update({ alertDelayMonths: 6, login: '   ' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'socks5://proxy:1080' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => store.update({ alertDelayMonths: 6, proxyUrl: 'http://agent:motdepasse@proxy:3128' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
     expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
   });
 
@@ -71,7 +94,12 @@ describe('the settings store', () => {
       { proxyUrl: 'http://agent%00@proxy.mairie.local:3128' },
     ];
     for (const change of refused) {
-      expect(() => store.update(change), JSON.stringify(change)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('caractère de contrôle') as string }));
+      expect(() => store.update(change), JSON.stringify(change)).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_INPUT',
+          message: expect.stringContaining('caractère de contrôle') as string,
+        }),
+      );
     }
     expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
   });
@@ -85,8 +113,13 @@ describe('the settings store', () => {
 
   it('records the date of a password update, and whether Chorus Pro checked it', () => {
     const { store } = openTestSettings(tempDir());
-    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z'), true)).toMatchObject({ passwordUpdatedAt: '2026-11-27T10:00:00.000Z', passwordVerified: true });
-    expect(store.recordPasswordUpdate(new Date('2026-11-28T10:00:00Z'), false)).toMatchObject({ passwordVerified: false });
+    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z'), true)).toMatchObject({
+      passwordUpdatedAt: '2026-11-27T10:00:00.000Z',
+      passwordVerified: true,
+    });
+    expect(store.recordPasswordUpdate(new Date('2026-11-28T10:00:00Z'), false)).toMatchObject({
+      passwordVerified: false,
+    });
     expect(store.recordPasswordVerified().passwordVerified).toBe(true);
   });
 
@@ -113,14 +146,26 @@ describe('the settings store', () => {
     expect(store.accounts.list()).toEqual([{ name: 'Compte principal', ...account }]);
     expect(store.recoveredFrom).toBeUndefined();
     expect(store.read().passwordVerified).not.toBe(false);
-    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toEqual({ schemaVersion: 3, selectedAccount: 'Compte principal', accounts: [{ name: 'Compte principal', ...account }] });
+    expect(JSON.parse(readFileSync(settingsFile(directory), 'utf8'))).toEqual({
+      schemaVersion: 3,
+      selectedAccount: 'Compte principal',
+      accounts: [{ name: 'Compte principal', ...account }],
+    });
     const kept = readdirSync(directory).filter((name) => name.startsWith('config.json.avant-migration-'));
     expect(JSON.parse(readFileSync(join(directory, kept[0]!), 'utf8'))).toEqual(written);
   });
 
   it('upgrades a file written before schemaVersion existed, keeping its values', () => {
     const directory = tempDir();
-    writeFileSync(settingsFile(directory), JSON.stringify({ environment: 'qualification', apiBaseUrl: 'https://sandbox-api.piste.gouv.fr', tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1@cpro.fr' }));
+    writeFileSync(
+      settingsFile(directory),
+      JSON.stringify({
+        environment: 'qualification',
+        apiBaseUrl: 'https://sandbox-api.piste.gouv.fr',
+        tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+        login: 'TECH_1@cpro.fr',
+      }),
+    );
     const { store } = openTestSettings(directory);
     expect(store.recoveredFrom).toBeUndefined();
     expect(store.read()).toMatchObject({ environment: 'qualification', login: 'TECH_1@cpro.fr', alertDelayMonths: 12 });
@@ -129,7 +174,16 @@ describe('the settings store', () => {
 
   it('upgrades a version 1 file to the current version, keeping every value', () => {
     const directory = tempDir();
-    const version1 = { schemaVersion: 1, environment: 'production', apiBaseUrl: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', login: 'TECH_1@cpro.fr', alertDelayMonths: 9, timeoutSeconds: 45, passwordUpdatedAt: '2026-01-15T08:00:00.000Z' };
+    const version1 = {
+      schemaVersion: 1,
+      environment: 'production',
+      apiBaseUrl: 'https://api.piste.gouv.fr',
+      tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token',
+      login: 'TECH_1@cpro.fr',
+      alertDelayMonths: 9,
+      timeoutSeconds: 45,
+      passwordUpdatedAt: '2026-01-15T08:00:00.000Z',
+    };
     writeFileSync(settingsFile(directory), JSON.stringify(version1));
     const { store } = openTestSettings(directory);
     expect(store.recoveredFrom).toBeUndefined();
@@ -144,7 +198,9 @@ describe('the settings store', () => {
   it('forgets the expiry Chorus Pro reported when the password changes', () => {
     const { store } = openTestSettings(tempDir());
     expect(store.recordChorusExpiry('2027-09-30').chorusPasswordExpiresOn).toBe('2027-09-30');
-    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z'), true)).not.toHaveProperty('chorusPasswordExpiresOn');
+    expect(store.recordPasswordUpdate(new Date('2026-11-27T10:00:00Z'), true)).not.toHaveProperty(
+      'chorusPasswordExpiresOn',
+    );
   });
 });
 
@@ -163,7 +219,14 @@ describe('an unusable settings file', () => {
     ['truncated JSON', '{"schemaVersion":1,"environment":"produc'],
     ['wrong types', JSON.stringify({ ...defaultSettings, alertDelayMonths: 'douze' })],
     ['a future schemaVersion', JSON.stringify({ ...defaultSettings, schemaVersion: 9 })],
-    ['a selected account that does not exist', JSON.stringify({ schemaVersion: 3, selectedAccount: 'Ailleurs', accounts: [{ name: 'Ici', ...defaultSettings }] })],
+    [
+      'a selected account that does not exist',
+      JSON.stringify({
+        schemaVersion: 3,
+        selectedAccount: 'Ailleurs',
+        accounts: [{ name: 'Ici', ...defaultSettings }],
+      }),
+    ],
     ['a value out of range', JSON.stringify({ ...defaultSettings, timeoutSeconds: 3600 })],
     ['an array', '[]'],
     ['an unknown field', JSON.stringify({ ...defaultSettings, motDePasse: 'en clair' })],
@@ -195,15 +258,24 @@ describe('the technical accounts', () => {
     expect(store.accountName()).toBe('Compte principal');
     const annexe = store.forAccount('Commune de Plouër — budget annexe');
     annexe.update({ environment: 'qualification', login: 'TECH_1_annexe@cpro.fr' });
-    expect(store.read()).toMatchObject({ login: 'TECH_1_plouer@cpro.fr', alertDelayMonths: 10, environment: 'production' });
+    expect(store.read()).toMatchObject({
+      login: 'TECH_1_plouer@cpro.fr',
+      alertDelayMonths: 10,
+      environment: 'production',
+    });
 
     store.accounts.rename('Compte principal', 'Commune de Plouër');
     store.accounts.select('Commune de Plouër — budget annexe');
     const reopened = openTestSettings(directory).store;
     expect(reopened.read()).toMatchObject({ login: 'TECH_1_annexe@cpro.fr', environment: 'qualification' });
-    expect(reopened.accounts.list().map((account) => account.name)).toEqual(['Commune de Plouër', 'Commune de Plouër — budget annexe']);
+    expect(reopened.accounts.list().map((account) => account.name)).toEqual([
+      'Commune de Plouër',
+      'Commune de Plouër — budget annexe',
+    ]);
 
-    expect(reopened.accounts.remove('Commune de Plouër — budget annexe')).toMatchObject({ login: 'TECH_1_annexe@cpro.fr' });
+    expect(reopened.accounts.remove('Commune de Plouër — budget annexe')).toMatchObject({
+      login: 'TECH_1_annexe@cpro.fr',
+    });
     expect(reopened.accountName()).toBe('Commune de Plouër');
     expect(() => reopened.accounts.remove('Commune de Plouër')).toThrow(/seul compte/);
   });
@@ -218,9 +290,13 @@ describe('the technical accounts', () => {
     }
     expect(readFileSync(settingsFile(directory), 'utf8')).toBe(before);
     store.accounts.add('Autre commune');
-    expect(() => store.forAccount('Autre commune').update({ login: 'TECH_1@cpro.fr' })).toThrow(/le compte « Compte principal » utilise déjà cet identifiant/);
+    expect(() => store.forAccount('Autre commune').update({ login: 'TECH_1@cpro.fr' })).toThrow(
+      /le compte « Compte principal » utilise déjà cet identifiant/,
+    );
     // The same login on another Chorus Pro (qualification) is another account.
-    expect(store.forAccount('Autre commune').update({ environment: 'qualification', login: 'TECH_1@cpro.fr' }).login).toBe('TECH_1@cpro.fr');
+    expect(
+      store.forAccount('Autre commune').update({ environment: 'qualification', login: 'TECH_1@cpro.fr' }).login,
+    ).toBe('TECH_1@cpro.fr');
     expect(() => store.forAccount('Inconnu')).toThrow(/aucun compte technique ne s'appelle « Inconnu »/);
   });
 
@@ -238,7 +314,9 @@ describe('the technical accounts', () => {
     const { store } = openTestSettings(tempDir());
     store.update({ login: 'TECH_1_x@cpro.fr' });
     store.accounts.add('Autre');
-    expect(() => store.forAccount('Autre').update({ login: 'tech_1_X@cpro.fr' })).toThrow(/utilise déjà cet identifiant/);
+    expect(() => store.forAccount('Autre').update({ login: 'tech_1_X@cpro.fr' })).toThrow(
+      /utilise déjà cet identifiant/,
+    );
   });
 
   it('never repeat a name given on the command line with its control characters', () => {
@@ -254,4 +332,3 @@ describe('the technical accounts', () => {
     expect(message).not.toContain('\n');
   });
 });
-

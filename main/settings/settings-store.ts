@@ -52,7 +52,14 @@ export interface SettingsStore {
 export function toSettingsView(settings: StoredSettings): SettingsView {
   // The destinations have their own channel (getExchange): results and checklists are not settings.
   // Nor is the number of connections a test opens ahead.
-  const { name: _name, exchange: _exchange, manualDestinations: _manual, allowPrograms: _allowed, structuresReadForExpiry: _connections, ...view } = settings as StoredSettings & { name?: string };
+  const {
+    name: _name,
+    exchange: _exchange,
+    manualDestinations: _manual,
+    allowPrograms: _allowed,
+    structuresReadForExpiry: _connections,
+    ...view
+  } = settings as StoredSettings & { name?: string };
   return view;
 }
 
@@ -67,7 +74,10 @@ export function accountSettingsStore(settingsFile: SettingsFileAccess, name: str
     const file = settingsFile.read();
     accountNamed(file, name);
     checkDistinctConnection(file, name, settings);
-    settingsFile.write({ ...file, accounts: file.accounts.map((account) => (account.name === name ? { name, ...settings } : account)) });
+    settingsFile.write({
+      ...file,
+      accounts: file.accounts.map((account) => (account.name === name ? { name, ...settings } : account)),
+    });
     return settings;
   };
   return {
@@ -86,7 +96,12 @@ export function accountSettingsStore(settingsFile: SettingsFileAccess, name: str
     },
     recordPasswordUpdate: (when, verified) => {
       const { chorusPasswordExpiresOn: _previous, chorusPasswordExpiryStructure: _structure, ...rest } = read();
-      return write({ ...rest, passwordUpdatedAt: when.toISOString(), passwordVerified: verified, exchange: newExchangeState() });
+      return write({
+        ...rest,
+        passwordUpdatedAt: when.toISOString(),
+        passwordVerified: verified,
+        exchange: newExchangeState(),
+      });
     },
     recordExchangeState: (change) => {
       const given = change as Readonly<Record<string, unknown>>;
@@ -102,7 +117,11 @@ export function accountSettingsStore(settingsFile: SettingsFileAccess, name: str
     recordChorusExpiry: (day, structure) => {
       const { chorusPasswordExpiresOn: _previous, chorusPasswordExpiryStructure: _structure, ...rest } = read();
       if (day === undefined) return write(rest);
-      return write({ ...rest, chorusPasswordExpiresOn: day, ...(structure ? { chorusPasswordExpiryStructure: structure.slice(0, maxStructureNameLength) } : {}) });
+      return write({
+        ...rest,
+        chorusPasswordExpiresOn: day,
+        ...(structure ? { chorusPasswordExpiryStructure: structure.slice(0, maxStructureNameLength) } : {}),
+      });
     },
     recordStructuresReadForExpiry: (count) => write({ ...read(), structuresReadForExpiry: count }),
     recordLastCheck: (check) => write({ ...read(), lastCheck: check }),

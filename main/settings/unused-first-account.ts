@@ -18,5 +18,9 @@ export function withoutUnusedFirstAccount(file: SettingsFile, importedNames: rea
   const remaining = file.accounts.filter((account) => account !== unused);
   const firstImported = importedNames[0];
   if (unused === undefined || firstImported === undefined || remaining.length === 0) return file;
-  return { ...file, accounts: remaining, selectedAccount: file.selectedAccount === unused.name ? firstImported : file.selectedAccount };
+  return {
+    ...file,
+    accounts: remaining,
+    selectedAccount: file.selectedAccount === unused.name ? firstImported : file.selectedAccount,
+  };
 }

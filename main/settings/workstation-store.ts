@@ -41,34 +41,41 @@ export interface WorkstationStore {
  * Opens the settings in `directory`, recovering an unusable file first, and keeps every write
  * whole: a value that fails validation is refused, never half-saved.
  */
-export function openWorkstationStore(directory: string, openBackend: OpenSettingsBackend, clock: Clock, logger: Logger): WorkstationStore {
+export function openWorkstationStore(
+  directory: string,
+  openBackend: OpenSettingsBackend,
+  clock: Clock,
+  logger: Logger,
+): WorkstationStore {
   const { backend, recoveredFrom } = openRecoveredBackend(directory, openBackend, clock, logger);
   const settingsFile = settingsFileAccess(backend);
   return {
-  markMachineProfileSecrets: (pending) => {
-    const { machineProfileSecretsPending: _previous, ...file } = settingsFile.read();
-    settingsFile.write(pending ? { ...file, machineProfileSecretsPending: true } : file);
-  },
-  machineProfileSecretsPending: () => settingsFile.read().machineProfileSecretsPending === true,
-  clientSecretsBoundToRoute: () => settingsFile.read().clientSecretsBoundToRoute === true,
-  markClientSecretsBoundToRoute: () => settingsFile.write({ ...settingsFile.read(), clientSecretsBoundToRoute: true }),
-  machineProfileRefusal: () => settingsFile.read().machineProfileRefusal,
-  recordMachineProfileRefusal: (reason) => {
-    const { machineProfileRefusal: _previous, ...file } = settingsFile.read();
-    settingsFile.write(reason === undefined ? file : { ...file, machineProfileRefusal: reason.slice(0, 2000) });
-  },
-  machineProfileCaScoped: () => settingsFile.read().machineProfileCaScoped === true,
-  markMachineProfileCaScoped: () => settingsFile.write({ ...settingsFile.read(), machineProfileCaScoped: true }),
-  confirmedHosts: () => settingsFile.read().confirmedHosts,
-  addConfirmedHosts: (hosts) => {
-    const file = settingsFile.read();
-    const known = file.confirmedHosts ?? [];
-    const added = hosts.filter((host, index) => !known.includes(host) && hosts.indexOf(host) === index);
-    if (added.length > 0 || file.confirmedHosts === undefined) settingsFile.write({ ...file, confirmedHosts: [...known, ...added] });
-  },
-  readingOnce: (work) => settingsFile.readingOnce(work),
-  account: (name) => accountSettingsStore(settingsFile, accountNamed(settingsFile.read(), name).name),
-  accounts: accountsStore(settingsFile),
-  recoveredFrom,
+    markMachineProfileSecrets: (pending) => {
+      const { machineProfileSecretsPending: _previous, ...file } = settingsFile.read();
+      settingsFile.write(pending ? { ...file, machineProfileSecretsPending: true } : file);
+    },
+    machineProfileSecretsPending: () => settingsFile.read().machineProfileSecretsPending === true,
+    clientSecretsBoundToRoute: () => settingsFile.read().clientSecretsBoundToRoute === true,
+    markClientSecretsBoundToRoute: () =>
+      settingsFile.write({ ...settingsFile.read(), clientSecretsBoundToRoute: true }),
+    machineProfileRefusal: () => settingsFile.read().machineProfileRefusal,
+    recordMachineProfileRefusal: (reason) => {
+      const { machineProfileRefusal: _previous, ...file } = settingsFile.read();
+      settingsFile.write(reason === undefined ? file : { ...file, machineProfileRefusal: reason.slice(0, 2000) });
+    },
+    machineProfileCaScoped: () => settingsFile.read().machineProfileCaScoped === true,
+    markMachineProfileCaScoped: () => settingsFile.write({ ...settingsFile.read(), machineProfileCaScoped: true }),
+    confirmedHosts: () => settingsFile.read().confirmedHosts,
+    addConfirmedHosts: (hosts) => {
+      const file = settingsFile.read();
+      const known = file.confirmedHosts ?? [];
+      const added = hosts.filter((host, index) => !known.includes(host) && hosts.indexOf(host) === index);
+      if (added.length > 0 || file.confirmedHosts === undefined)
+        settingsFile.write({ ...file, confirmedHosts: [...known, ...added] });
+    },
+    readingOnce: (work) => settingsFile.readingOnce(work),
+    account: (name) => accountSettingsStore(settingsFile, accountNamed(settingsFile.read(), name).name),
+    accounts: accountsStore(settingsFile),
+    recoveredFrom,
   };
 }

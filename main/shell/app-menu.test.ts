@@ -4,7 +4,11 @@ import type { MenuCommand } from '../../common/app';
 import { appMenuTemplate } from './app-menu';
 
 const items = (template: MenuItemConstructorOptions[]) =>
-  template.flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : []).filter((item) => item.label).map((item) => ({ menu: menu.label, item })));
+  template.flatMap((menu) =>
+    (Array.isArray(menu.submenu) ? menu.submenu : [])
+      .filter((item) => item.label)
+      .map((item) => ({ menu: menu.label, item })),
+  );
 
 describe('the window menu', () => {
   it('offers the deployment and support actions in French, each one sending its command to the screen', () => {

@@ -25,7 +25,9 @@ describe('the app:// protocol', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
     expect(await response.text()).toContain('<title>ok</title>');
-    expect((await serve(new Request('app://chorus/assets/index.js'))).headers.get('content-type')).toContain('javascript');
+    expect((await serve(new Request('app://chorus/assets/index.js'))).headers.get('content-type')).toContain(
+      'javascript',
+    );
   });
 
   it.each([

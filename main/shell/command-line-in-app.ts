@@ -19,7 +19,10 @@ export function runCommandLineInApp(args: readonly string[]): void {
     // One argument, `--account=NAME`: a name is the value of a switch, never a switch of its own.
     openAccount: (account) => {
       // '' is a notice about no one account (the publisher's fleet report): the app opens as it is.
-      spawn(process.execPath, account === '' ? [] : [accountArgument(account)], { detached: true, stdio: 'ignore' }).unref();
+      spawn(process.execPath, account === '' ? [] : [accountArgument(account)], {
+        detached: true,
+        stdio: 'ignore',
+      }).unref();
     },
     lingerMs: 2 * 60 * 1000,
     warn: (line) => process.stderr.write(`${line}\n`),
@@ -27,7 +30,12 @@ export function runCommandLineInApp(args: readonly string[]): void {
   // A secret window that closes must not end the command (Electron quits when its last window
   // closes and nobody listens): the command ends the process itself, with its status.
   app.on('window-all-closed', () => undefined);
-  const askSecret = (label: string) => askSecretInWindow({ app, BrowserWindow, ipcMain, session: () => session.defaultSession }, join(__dirname, '../preload/secret-prompt.js'), label);
+  const askSecret = (label: string) =>
+    askSecretInWindow(
+      { app, BrowserWindow, ipcMain, session: () => session.defaultSession },
+      join(__dirname, '../preload/secret-prompt.js'),
+      label,
+    );
   void import('../cli-commands').then(({ runCommands }) => {
     runCommands(args, { notifier, executablePath: process.execPath, askSecret });
   });

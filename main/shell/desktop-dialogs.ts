@@ -1,11 +1,24 @@
 // The desktop's dialogs and file manager, as the bridge's handlers ask for them (Desktop).
-import type { BrowserWindow, Clipboard, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
+import type {
+  BrowserWindow,
+  Clipboard,
+  Dialog,
+  MessageBoxOptions,
+  OpenDialogOptions,
+  SaveDialogOptions,
+  Shell,
+} from 'electron';
 import type { Desktop } from '../ipc/channel-handlers';
 import { appTitle } from './app-identity';
 import { secretClipboard } from './secret-clipboard';
 
 /** Each dialog is modal to the app's window when there is one. */
-export function createElectronDesktop(dialog: Dialog, shell: Shell, appWindow: () => BrowserWindow | undefined, clipboard: Pick<Clipboard, 'writeText' | 'readText' | 'clear'>): Desktop {
+export function createElectronDesktop(
+  dialog: Dialog,
+  shell: Shell,
+  appWindow: () => BrowserWindow | undefined,
+  clipboard: Pick<Clipboard, 'writeText' | 'readText' | 'clear'>,
+): Desktop {
   const open = (options: OpenDialogOptions) => {
     const window = appWindow();
     return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
@@ -23,13 +36,25 @@ export function createElectronDesktop(dialog: Dialog, shell: Shell, appWindow: (
     chooseFile: async (purpose) => {
       const options =
         purpose === 'ca-certificate'
-          ? { title: "Certificat de l'autorité de votre réseau", properties: ['openFile' as const], filters: [{ name: 'Certificat (PEM)', extensions: ['pem', 'crt', 'cer'] }] }
-          : { title: 'Importer un profil de déploiement', properties: ['openFile' as const], filters: [{ name: 'Profil (JSON)', extensions: ['json'] }] };
+          ? {
+              title: "Certificat de l'autorité de votre réseau",
+              properties: ['openFile' as const],
+              filters: [{ name: 'Certificat (PEM)', extensions: ['pem', 'crt', 'cer'] }],
+            }
+          : {
+              title: 'Importer un profil de déploiement',
+              properties: ['openFile' as const],
+              filters: [{ name: 'Profil (JSON)', extensions: ['json'] }],
+            };
       const choice = await open(options);
       return choice.canceled ? undefined : choice.filePaths[0];
     },
     chooseSaveFile: async (defaultName) => {
-      const choice = await save({ title: 'Exporter le profil de déploiement', defaultPath: defaultName, filters: [{ name: 'Profil (JSON)', extensions: ['json'] }] });
+      const choice = await save({
+        title: 'Exporter le profil de déploiement',
+        defaultPath: defaultName,
+        filters: [{ name: 'Profil (JSON)', extensions: ['json'] }],
+      });
       return choice.canceled ? undefined : choice.filePath;
     },
     openFolder: async (path) => {

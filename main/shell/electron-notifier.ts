@@ -34,7 +34,10 @@ export function createElectronNotifier(parts: ElectronNotifierParts): Notifier {
     show(notice: AccountNotice): void {
       ready ??= parts.whenReady().then(() => {
         const supported = parts.Notification.isSupported();
-        if (!supported) parts.warn("Les notifications ne sont pas prises en charge sur ce poste : seul le compte rendu ci-dessus indique les comptes à traiter.");
+        if (!supported)
+          parts.warn(
+            'Les notifications ne sont pas prises en charge sur ce poste : seul le compte rendu ci-dessus indique les comptes à traiter.',
+          );
         return supported;
       });
       open.push(

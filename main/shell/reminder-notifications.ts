@@ -8,7 +8,12 @@ import { startReminderSchedule, type ReminderScheduleDependencies } from '../rem
 import { appTitle } from './app-identity';
 
 /** Starts checking every account's reminder for this window; stops when the window closes. */
-export function remindInWindow(window: BrowserWindow, Notification: typeof ElectronNotification, reminders: ReminderScheduleDependencies['reminders'], logger: Logger): void {
+export function remindInWindow(
+  window: BrowserWindow,
+  Notification: typeof ElectronNotification,
+  reminders: ReminderScheduleDependencies['reminders'],
+  logger: Logger,
+): void {
   const stopReminders = startReminderSchedule({
     reminders,
     logger,

@@ -5,7 +5,9 @@
 import type { Clipboard } from 'electron';
 import { clipboardClearSeconds } from '../../common/exchange';
 
-export function secretClipboard(clipboard: Pick<Clipboard, 'writeText' | 'readText' | 'clear'>): (text: string) => Promise<void> {
+export function secretClipboard(
+  clipboard: Pick<Clipboard, 'writeText' | 'readText' | 'clear'>,
+): (text: string) => Promise<void> {
   let clearing: ReturnType<typeof setTimeout> | undefined;
   return async (text) => {
     await clipboard.writeText(text);

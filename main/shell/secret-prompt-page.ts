@@ -16,7 +16,8 @@ const style = [
   'button{font:inherit;padding:5px 14px}',
 ].join('');
 
-const escaped = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.codePointAt(0) ?? 0};`);
+const escaped = (text: string): string =>
+  text.replace(/[&<>"']/g, (character) => `&#${character.codePointAt(0) ?? 0};`);
 
 /** The CSP: nothing loads, nothing runs, no form goes anywhere; only the one style sheet above. */
 export const secretPromptPolicy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; base-uri 'none'; form-action 'none'`;
@@ -41,4 +42,5 @@ export function secretPromptPage(label: string): string {
 }
 
 /** The page as the window loads it: a data: URL, nothing on disk, nothing served. */
-export const secretPromptUrl = (label: string): string => `data:text/html;charset=utf-8,${encodeURIComponent(secretPromptPage(label))}`;
+export const secretPromptUrl = (label: string): string =>
+  `data:text/html;charset=utf-8,${encodeURIComponent(secretPromptPage(label))}`;

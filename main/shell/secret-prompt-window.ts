@@ -11,7 +11,10 @@ export interface SecretPromptElectron {
   readonly session: () => Session;
 }
 
-const answerSchema = z.union([z.object({ secret: z.string().max(10_000) }).strict(), z.object({ cancelled: z.literal(true) }).strict()]);
+const answerSchema = z.union([
+  z.object({ secret: z.string().max(10_000) }).strict(),
+  z.object({ cancelled: z.literal(true) }).strict(),
+]);
 
 /** How long the window waits for someone to type: a task run with nobody there must still end. */
 export const secretPromptWaitMs = 5 * 60 * 1000;
@@ -20,7 +23,11 @@ export const secretPromptWaitMs = 5 * 60 * 1000;
  * The window, Electron's checklist written out at the construction site as main/shell/window.ts
  * does (not shared with it: electronegativity reads the settings where the window is built).
  */
-function createPromptWindow(BrowserWindow: typeof ElectronBrowserWindow, preloadPath: string, label: string): ElectronBrowserWindow {
+function createPromptWindow(
+  BrowserWindow: typeof ElectronBrowserWindow,
+  preloadPath: string,
+  label: string,
+): ElectronBrowserWindow {
   return new BrowserWindow({
     title: `Chorus Pro Echanges — ${label}`,
     width: 480,
@@ -75,7 +82,12 @@ function hardenPrompt(window: ElectronBrowserWindow, session: Session): void {
  * answer comes on one channel, from this window's main frame only, checked; Abandonner, Escape,
  * closing the window or nobody typing for 5 minutes is CANCELLED.
  */
-export async function askSecretInWindow(electron: SecretPromptElectron, preloadPath: string, label: string, waitMs = secretPromptWaitMs): Promise<string> {
+export async function askSecretInWindow(
+  electron: SecretPromptElectron,
+  preloadPath: string,
+  label: string,
+  waitMs = secretPromptWaitMs,
+): Promise<string> {
   await electron.app.whenReady();
   const window = createPromptWindow(electron.BrowserWindow, preloadPath, label);
   hardenPrompt(window, electron.session());
@@ -89,10 +101,26 @@ export async function askSecretInWindow(electron: SecretPromptElectron, preloadP
       if (!window.isDestroyed()) window.close();
       outcome();
     };
-    const timer = setTimeout(() => finish(() => reject(new AppError('CANCELLED', `aucune saisie dans la fenêtre en ${String(Math.round(waitMs / 60_000))} minutes`))), waitMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new AppError(
+              'CANCELLED',
+              `aucune saisie dans la fenêtre en ${String(Math.round(waitMs / 60_000))} minutes`,
+            ),
+          ),
+        ),
+      waitMs,
+    );
     electron.ipcMain.handle(secretPromptChannel, (event: IpcMainInvokeEvent, answer: unknown) => {
       // Only this window's own page may answer.
-      if (event.sender.id !== window.webContents.id || event.senderFrame !== event.sender.mainFrame || !event.senderFrame.url.startsWith('data:text/html')) return false;
+      if (
+        event.sender.id !== window.webContents.id ||
+        event.senderFrame !== event.sender.mainFrame ||
+        !event.senderFrame.url.startsWith('data:text/html')
+      )
+        return false;
       const parsed = answerSchema.safeParse(answer);
       if (!parsed.success) return false;
       const given = parsed.data;
@@ -104,6 +132,10 @@ export async function askSecretInWindow(electron: SecretPromptElectron, preloadP
       window.show();
       window.focus();
     });
-    window.loadURL(secretPromptUrl(label)).catch(() => finish(() => reject(new AppError('INTERNAL_ERROR', 'la fenêtre de saisie du secret ne s’est pas ouverte'))));
+    window
+      .loadURL(secretPromptUrl(label))
+      .catch(() =>
+        finish(() => reject(new AppError('INTERNAL_ERROR', 'la fenêtre de saisie du secret ne s’est pas ouverte'))),
+      );
   });
 }

@@ -8,7 +8,8 @@ export function askBeforeLosingTypedSecrets(window: BrowserWindow, dialog: Dialo
       type: 'warning',
       title: appTitle,
       message: "Un mot de passe ou un secret saisi n'a pas encore été enregistré.",
-      detail: 'Si vous fermez maintenant, la saisie sera perdue. Pour la conserver, restez et cliquez sur « Test de connexion » ou « Enregistrer le secret ».',
+      detail:
+        'Si vous fermez maintenant, la saisie sera perdue. Pour la conserver, restez et cliquez sur « Test de connexion » ou « Enregistrer le secret ».',
       buttons: ['Fermer sans enregistrer', 'Rester'],
       defaultId: 1,
       cancelId: 1,

@@ -84,7 +84,11 @@ describe('the session', () => {
 
     const answers: boolean[] = [];
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      (registered.request as (c: unknown, p: string, cb: (granted: boolean) => void) => void)(undefined, permission, (granted) => answers.push(granted));
+      (registered.request as (c: unknown, p: string, cb: (granted: boolean) => void) => void)(
+        undefined,
+        permission,
+        (granted) => answers.push(granted),
+      );
     }
     expect(answers).toEqual([false, false, false, false]);
     expect((registered.check as () => boolean)()).toBe(false);
@@ -92,7 +96,10 @@ describe('the session', () => {
 
     const cancelled = (url: string): boolean | undefined => {
       let answer: boolean | undefined;
-      (registered.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url }, (response) => (answer = response.cancel));
+      (registered.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)(
+        { url },
+        (response) => (answer = response.cancel),
+      );
       return answer;
     };
     expect(cancelled('app://chorus/assets/index.js')).toBe(false);

@@ -8,7 +8,10 @@ export const windowTitle = 'Configuration des échanges Chorus Pro';
  * at the construction site, where electronegativity reads it. The class comes in as an argument
  * so that this file runs under Node in tests.
  */
-export function createMainWindow(BrowserWindow: typeof ElectronBrowserWindow, preloadPath: string): ElectronBrowserWindow {
+export function createMainWindow(
+  BrowserWindow: typeof ElectronBrowserWindow,
+  preloadPath: string,
+): ElectronBrowserWindow {
   return new BrowserWindow({
     title: windowTitle,
     width: 1024,

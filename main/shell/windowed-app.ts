@@ -1,7 +1,19 @@
 // The app as the accountant opens it: the services wired to Electron, the window, the reminders,
 // the single instance.
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import ElectronStore from 'electron-store';
 import { channelNames } from '../../common/bridge';
 import { ipcChannelOf, ipcEventOf } from '../../preload/ipc-channel';
@@ -75,8 +87,11 @@ function start(): void {
   void followMachineFleet()
     .then(async (pointer) => {
       const results = await syncFleets();
-      const applied = results.map((result) => (result.outcome.kind === 'applied' ? result.outcome.revision : undefined)).find((revision) => revision !== undefined);
-      if (applied !== undefined || pointer.kind === 'joined') mainWindow?.webContents.send(ipcEventOf('fleetUpdated'), { revision: applied ?? null });
+      const applied = results
+        .map((result) => (result.outcome.kind === 'applied' ? result.outcome.revision : undefined))
+        .find((revision) => revision !== undefined);
+      if (applied !== undefined || pointer.kind === 'joined')
+        mainWindow?.webContents.send(ipcEventOf('fleetUpdated'), { revision: applied ?? null });
     })
     .catch(() => logger.warn('fleet.sync-at-start', { code: 'INTERNAL_ERROR' }));
   for (const name of channelNames) {
@@ -86,7 +101,11 @@ function start(): void {
   hardenSession(session.defaultSession, appScheme);
   session.defaultSession.protocol.handle(appScheme, createAppProtocolHandler(join(__dirname, '../renderer')));
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate((command) => mainWindow?.webContents.send(ipcEventOf('menuCommand'), { command }))));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate((command) => mainWindow?.webContents.send(ipcEventOf('menuCommand'), { command })),
+    ),
+  );
   const window = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());

@@ -4,14 +4,21 @@ import { openMainProcess, type MainProcessFixture } from '../../test/support/mai
 
 const disposedAfterTest = closedAfterEachTest((fixture: MainProcessFixture) => fixture.dispose());
 const open = () => disposedAfterTest(openMainProcess());
-const names = (fixture: MainProcessFixture) => fixture.call('listAccounts').then((answer) => (answer as { accounts: { name: string }[] }).accounts.map((account) => account.name));
+const names = (fixture: MainProcessFixture) =>
+  fixture
+    .call('listAccounts')
+    .then((answer) => (answer as { accounts: { name: string }[] }).accounts.map((account) => account.name));
 
 describe('names and identifiers that look alike', () => {
   it('« Commune de Plouër » written with a no-break or an en space is refused: one name, one account', async () => {
     const fixture = open();
     expect(await fixture.call('addAccount', { name: 'Commune de Plouër' })).toMatchObject({ ok: true });
     for (const lookAlike of ['Commune\u00A0de Plouër', 'Commune de\u2002Plouër', 'Commune de Plou\u00ADër']) {
-      expect(await fixture.call('addAccount', { name: lookAlike })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining("l'espace ordinaire") as string });
+      expect(await fixture.call('addAccount', { name: lookAlike })).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining("l'espace ordinaire") as string,
+      });
     }
     expect(await names(fixture)).toEqual(['Compte principal', 'Commune de Plouër']);
   });

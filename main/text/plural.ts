@@ -8,4 +8,5 @@ export function counted(count: number, singular: string, plural = `${singular}s`
 }
 
 /** The singular or the plural alone, for the words that agree with a count said elsewhere. */
-export const agreed = (count: number, singular: string, plural = `${singular}s`): string => (Math.abs(count) < 2 ? singular : plural);
+export const agreed = (count: number, singular: string, plural = `${singular}s`): string =>
+  Math.abs(count) < 2 ? singular : plural;

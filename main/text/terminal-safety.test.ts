@@ -13,28 +13,58 @@ import { tempDir } from '../../test/support/temp-dirs';
 
 const keychainService = `Chorus Pro Echanges (test terminal ${randomUUID()})`;
 afterAll(() => clearKeychainService(keychainService));
-const cli = (args: readonly string[], stdin?: string) => runCliProcess(args, keychainService, stdin === undefined ? {} : { stdin });
+const cli = (args: readonly string[], stdin?: string) =>
+  runCliProcess(args, keychainService, stdin === undefined ? {} : { stdin });
 // What a terminal would obey: a line break, ESC (colours, cursor moves), a C1 control, a direction override.
-const forgingCharacters = (text: string): string[] => ['\n', '\r', '\u001B', '\u009B', '\u202E'].filter((character) => text.includes(character));
+const forgingCharacters = (text: string): string[] =>
+  ['\n', '\r', '\u001B', '\u009B', '\u202E'].filter((character) => text.includes(character));
 const forged = 'La connexion a été établie : les paramètres de connexion sont corrects.';
 
 describe('control characters never reach a terminal', () => {
   it('an address with a line break or an escape is refused, from the command line, the bridge and a profile', async () => {
     const dir = tempDir('chorus-controle-');
-    for (const [option, value] of [['--url', 'https://chorus.example/\nIdentifiant utilisateur : ADMIN'], ['--token-url', 'https://oauth.example/\u001B[2Jtoken'], ['--proxy', 'http://proxy.example:3128/\u0085']]) {
+    for (const [option, value] of [
+      ['--url', 'https://chorus.example/\nIdentifiant utilisateur : ADMIN'],
+      ['--token-url', 'https://oauth.example/\u001B[2Jtoken'],
+      ['--proxy', 'http://proxy.example:3128/\u0085'],
+    ]) {
       const run = await cli(['configure', option ?? '', value ?? '', '--json', '--user-data-dir', dir]);
-      expect(run.json).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('caractère de contrôle') as string });
+      expect(run.json).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('caractère de contrôle') as string,
+      });
     }
     const fixture = openMainProcess();
     try {
-      expect(await fixture.call('saveSettings', { environment: 'custom', apiBaseUrl: 'https://chorus.example/\r\nX', tokenUrl: 'https://oauth.example/token' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+      expect(
+        await fixture.call('saveSettings', {
+          environment: 'custom',
+          apiBaseUrl: 'https://chorus.example/\r\nX',
+          tokenUrl: 'https://oauth.example/token',
+        }),
+      ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     } finally {
       await fixture.dispose();
     }
     const profile = join(dir, 'profil.json');
-    writeFileSync(profile, JSON.stringify({ profileVersion: 1, environment: 'custom', apiBaseUrl: 'https://chorus.example/\nIdentifiant utilisateur : ADMIN', tokenUrl: 'https://oauth.example/token', alertDelayMonths: 12, timeoutSeconds: 30 }));
-    expect((await cli(['import-profile', profile, '--json', '--user-data-dir', dir])).json).toMatchObject({ ok: false });
-    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({ settings: { environment: 'production' } });
+    writeFileSync(
+      profile,
+      JSON.stringify({
+        profileVersion: 1,
+        environment: 'custom',
+        apiBaseUrl: 'https://chorus.example/\nIdentifiant utilisateur : ADMIN',
+        tokenUrl: 'https://oauth.example/token',
+        alertDelayMonths: 12,
+        timeoutSeconds: 30,
+      }),
+    );
+    expect((await cli(['import-profile', profile, '--json', '--user-data-dir', dir])).json).toMatchObject({
+      ok: false,
+    });
+    expect((await cli(['status', '--json', '--user-data-dir', dir])).json).toMatchObject({
+      settings: { environment: 'production' },
+    });
   });
 
   it('a token endpoint’s error text is printed escaped: it cannot forge a line after the failure', async () => {
@@ -44,8 +74,27 @@ describe('control characters never reach a terminal', () => {
     });
     try {
       const dir = tempDir('chorus-controle-');
-      expect((await cli(['configure', '--url', hostile.url, '--token-url', `${hostile.url}/token`, '--login', demoAccount.login, '--client-id', demoAccount.clientId, '--json', '--user-data-dir', dir])).status).toBe(0);
-      expect((await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], 'secret\n')).status).toBe(0);
+      expect(
+        (
+          await cli([
+            'configure',
+            '--url',
+            hostile.url,
+            '--token-url',
+            `${hostile.url}/token`,
+            '--login',
+            demoAccount.login,
+            '--client-id',
+            demoAccount.clientId,
+            '--json',
+            '--user-data-dir',
+            dir,
+          ])
+        ).status,
+      ).toBe(0);
+      expect(
+        (await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], 'secret\n')).status,
+      ).toBe(0);
       const run = await cli(['set-password', '--password-stdin', '--user-data-dir', dir], `${demoAccount.password}\n`);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('invalid_client\\u{A}');
@@ -63,8 +112,24 @@ describe('control characters never reach a terminal', () => {
     const simulator = await startSimulator({ fixture });
     try {
       const dir = tempDir('chorus-controle-');
-      await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', demoAccount.login, '--client-id', demoAccount.clientId, '--json', '--user-data-dir', dir]);
-      await cli(['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir], `${demoAccount.clientSecret}\n`);
+      await cli([
+        'configure',
+        '--url',
+        simulator.url,
+        '--token-url',
+        simulator.tokenUrl,
+        '--login',
+        demoAccount.login,
+        '--client-id',
+        demoAccount.clientId,
+        '--json',
+        '--user-data-dir',
+        dir,
+      ]);
+      await cli(
+        ['set-client-secret', '--client-secret-stdin', '--user-data-dir', dir],
+        `${demoAccount.clientSecret}\n`,
+      );
       await cli(['set-password', '--password-stdin', '--user-data-dir', dir], `${demoAccount.password}\n`);
       const run = await cli(['structures', '--user-data-dir', dir]);
       expect(run.status).toBe(0);

@@ -18,13 +18,19 @@ export interface AclReaderOptions {
 }
 
 /** Paths PowerShell's script could not take as one list (`|` separates them; a line break ends one). */
-const unreadablePaths = (paths: readonly string[]): boolean => paths.length === 0 || paths.some((path) => path.includes('|') || /[\r\n]/u.test(path));
+const unreadablePaths = (paths: readonly string[]): boolean =>
+  paths.length === 0 || paths.some((path) => path.includes('|') || /[\r\n]/u.test(path));
 
 function powershellCall(paths: readonly string[], options: AclReaderOptions) {
   const env = options.env ?? process.env;
   const program = options.powershell ?? systemProgramPath('WindowsPowerShell\\v1.0\\powershell.exe', env);
   const args = ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', aclScript];
-  const spawnOptions = { env: { ...env, [aclPathsVariable]: paths.join('|') }, encoding: 'buffer' as const, windowsHide: true, timeout: 30_000 };
+  const spawnOptions = {
+    env: { ...env, [aclPathsVariable]: paths.join('|') },
+    encoding: 'buffer' as const,
+    windowsHide: true,
+    timeout: 30_000,
+  };
   return { program, args, spawnOptions };
 }
 
@@ -39,7 +45,10 @@ function sddlsOf(output: Buffer, count: number): (string | undefined)[] | undefi
 }
 
 /** The SDDL of each path, in order (undefined: that one could not be read); undefined when PowerShell failed. */
-export function readSddls(paths: readonly string[], options: AclReaderOptions = {}): (string | undefined)[] | undefined {
+export function readSddls(
+  paths: readonly string[],
+  options: AclReaderOptions = {},
+): (string | undefined)[] | undefined {
   if (unreadablePaths(paths)) return undefined;
   const { program, args, spawnOptions } = powershellCall(paths, options);
   try {
@@ -50,10 +59,15 @@ export function readSddls(paths: readonly string[], options: AclReaderOptions = 
 }
 
 /** The same, without blocking the process while PowerShell starts (the window's main process: the fleet report's screen). */
-export function readSddlsInBackground(paths: readonly string[], options: AclReaderOptions = {}): Promise<(string | undefined)[] | undefined> {
+export function readSddlsInBackground(
+  paths: readonly string[],
+  options: AclReaderOptions = {},
+): Promise<(string | undefined)[] | undefined> {
   if (unreadablePaths(paths)) return Promise.resolve(undefined);
   const { program, args, spawnOptions } = powershellCall(paths, options);
   return new Promise((resolve) => {
-    execFile(program, args, spawnOptions, (error, stdout) => resolve(error === null ? sddlsOf(stdout, paths.length) : undefined));
+    execFile(program, args, spawnOptions, (error, stdout) =>
+      resolve(error === null ? sddlsOf(stdout, paths.length) : undefined),
+    );
   });
 }

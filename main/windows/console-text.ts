@@ -25,6 +25,9 @@ export function consoleText(bytes: Uint8Array, oemCodePage: number | undefined):
     return utf8.decode(bytes);
   } catch {
     const encoding = `cp${oemCodePage ?? westernOemCodePage}`;
-    return codecs().decode(Buffer.from(bytes), codecs().encodingExists(encoding) ? encoding : `cp${westernOemCodePage}`);
+    return codecs().decode(
+      Buffer.from(bytes),
+      codecs().encodingExists(encoding) ? encoding : `cp${westernOemCodePage}`,
+    );
   }
 }

@@ -42,9 +42,20 @@ export function sddlVerdict(sddl: string): SddlVerdict {
   const descriptor = parseSddl(sddl);
   if (!descriptor) return { trusted: false, reason: 'ses droits sont illisibles' };
   if (descriptor.owner === undefined) return { trusted: false, reason: 'son propriétaire est illisible' };
-  if (!trustedSids.has(descriptor.owner)) return { trusted: false, reason: `il appartient à ${sidShown(descriptor.owner)}, ni SYSTEM, ni Administrateurs, ni TrustedInstaller` };
-  if (descriptor.dacl === null) return { trusted: false, reason: "il n'a aucune liste de droits : tout le monde peut le modifier" };
-  const writer = descriptor.dacl.find((ace) => grantingTypes.has(ace.type) && appliesToObject(ace) && (ace.mask & writeRights) !== 0 && !trustedSids.has(ace.sid));
+  if (!trustedSids.has(descriptor.owner))
+    return {
+      trusted: false,
+      reason: `il appartient à ${sidShown(descriptor.owner)}, ni SYSTEM, ni Administrateurs, ni TrustedInstaller`,
+    };
+  if (descriptor.dacl === null)
+    return { trusted: false, reason: "il n'a aucune liste de droits : tout le monde peut le modifier" };
+  const writer = descriptor.dacl.find(
+    (ace) =>
+      grantingTypes.has(ace.type) &&
+      appliesToObject(ace) &&
+      (ace.mask & writeRights) !== 0 &&
+      !trustedSids.has(ace.sid),
+  );
   if (writer) return { trusted: false, reason: `${sidShown(writer.sid)} peut le modifier` };
   return { trusted: true };
 }

@@ -149,7 +149,8 @@ export function parseSddl(sddl: string): SecurityDescriptor | undefined {
   if (dacl === undefined) return { owner: owner === undefined ? undefined : sidOf(owner), dacl: [] };
   const flagsEnd = dacl.indexOf('(');
   const aclFlags = flagsEnd < 0 ? dacl : dacl.slice(0, flagsEnd);
-  if (aclFlags.includes('NO_ACCESS_CONTROL')) return { owner: owner === undefined ? undefined : sidOf(owner), dacl: null };
+  if (aclFlags.includes('NO_ACCESS_CONTROL'))
+    return { owner: owner === undefined ? undefined : sidOf(owner), dacl: null };
   if (!/^(?:P|AR|AI)*$/u.test(aclFlags)) return undefined;
   const entries = aceStrings(flagsEnd < 0 ? '' : dacl.slice(flagsEnd));
   const aces = entries?.map(parseAce);

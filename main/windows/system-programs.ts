@@ -14,7 +14,11 @@ export interface ProgramOutcome {
 
 export interface SystemPrograms {
   /** Runs one program with these arguments; `env` adds variables (data, never options). */
-  run(program: SystemProgram, args: readonly string[], options?: { readonly env?: Readonly<Record<string, string>> }): Promise<ProgramOutcome>;
+  run(
+    program: SystemProgram,
+    args: readonly string[],
+    options?: { readonly env?: Readonly<Record<string, string>> },
+  ): Promise<ProgramOutcome>;
 }
 
 interface RawOutcome {
@@ -25,11 +29,20 @@ interface RawOutcome {
 
 function runRaw(path: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<RawOutcome> {
   return new Promise((resolve) => {
-    execFile(path, [...args], { windowsHide: true, timeout: 30_000, encoding: 'buffer', env, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-      const started = error === null || typeof error.code === 'number';
-      resolve({ status, stdout, stderr: started || stderr.length > 0 ? stderr : Buffer.from(`${path} : ${error.message}`) });
-    });
+    execFile(
+      path,
+      [...args],
+      { windowsHide: true, timeout: 30_000, encoding: 'buffer', env, maxBuffer: 4 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        const started = error === null || typeof error.code === 'number';
+        resolve({
+          status,
+          stdout,
+          stderr: started || stderr.length > 0 ? stderr : Buffer.from(`${path} : ${error.message}`),
+        });
+      },
+    );
   });
 }
 
@@ -44,19 +57,27 @@ export const oemCodePageOf = (regOutput: string): number | undefined => {
  * code page is read once, from where Windows keeps it (HKLM\…\Nls\CodePage, OEMCP), by `reg.exe`
  * whose answer is plain ASCII: no `chcp`, whose words are translated.
  */
-export function createSystemPrograms({ locate, env = process.env }: { readonly locate?: (program: SystemProgram) => string; readonly env?: NodeJS.ProcessEnv } = {}): SystemPrograms {
+export function createSystemPrograms({
+  locate,
+  env = process.env,
+}: { readonly locate?: (program: SystemProgram) => string; readonly env?: NodeJS.ProcessEnv } = {}): SystemPrograms {
   const pathOf = locate ?? ((program: SystemProgram) => systemProgramPath(program, env));
   let codePage: Promise<number | undefined> | undefined;
   const oemCodePage = (): Promise<number | undefined> => {
-    codePage ??= runRaw(pathOf('reg.exe'), ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'], env).then((outcome) =>
-      outcome.status === 0 ? oemCodePageOf(outcome.stdout.toString('latin1')) : undefined,
-    );
+    codePage ??= runRaw(
+      pathOf('reg.exe'),
+      ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'],
+      env,
+    ).then((outcome) => (outcome.status === 0 ? oemCodePageOf(outcome.stdout.toString('latin1')) : undefined));
     return codePage;
   };
   return {
     async run(program, args, options = {}) {
       const raw = await runRaw(pathOf(program), args, { ...env, ...options.env });
-      const page = raw.stdout.every((byte) => byte < 0x80) && raw.stderr.every((byte) => byte < 0x80) ? undefined : await oemCodePage();
+      const page =
+        raw.stdout.every((byte) => byte < 0x80) && raw.stderr.every((byte) => byte < 0x80)
+          ? undefined
+          : await oemCodePage();
       return { status: raw.status, stdout: consoleText(raw.stdout, page), stderr: consoleText(raw.stderr, page) };
     },
   };

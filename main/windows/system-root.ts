@@ -16,7 +16,9 @@ export const defaultSystemRoot = 'C:\\Windows';
  */
 export function systemRoot(env: NodeJS.ProcessEnv): string {
   const given = env.SystemRoot ?? env.SYSTEMROOT ?? env.windir;
-  return given !== undefined && /^[A-Za-z]:\\[A-Za-z0-9_.-]+\\?$/u.test(given) && !given.includes('..') ? given.replace(/\\$/u, '') : defaultSystemRoot;
+  return given !== undefined && /^[A-Za-z]:\\[A-Za-z0-9_.-]+\\?$/u.test(given) && !given.includes('..')
+    ? given.replace(/\\$/u, '')
+    : defaultSystemRoot;
 }
 
 /** The Windows programs the app starts, each by its place under System32. */
@@ -29,4 +31,5 @@ export const systemPrograms = {
 export type SystemProgram = (typeof systemPrograms)[keyof typeof systemPrograms];
 
 /** `C:\Windows\System32\schtasks.exe`: the full path a system program is started by. */
-export const systemProgramPath = (program: SystemProgram, env: NodeJS.ProcessEnv): string => win32.join(systemRoot(env), 'System32', program);
+export const systemProgramPath = (program: SystemProgram, env: NodeJS.ProcessEnv): string =>
+  win32.join(systemRoot(env), 'System32', program);

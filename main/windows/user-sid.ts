@@ -9,7 +9,10 @@ const sidPattern = /^S-1-\d+(?:-\d+){1,14}$/u;
 /** The SID of whoami's CSV line, or undefined when the output is not that. */
 export function sidOfWhoami(output: string): string | undefined {
   const line = output.split(/\r?\n/u).find((candidate) => candidate.trim() !== '');
-  const fields = line === undefined ? [] : [...line.matchAll(/"((?:[^"]|"")*)"/gu)].map((match) => (match[1] ?? '').replace(/""/gu, '"'));
+  const fields =
+    line === undefined
+      ? []
+      : [...line.matchAll(/"((?:[^"]|"")*)"/gu)].map((match) => (match[1] ?? '').replace(/""/gu, '"'));
   const sid = fields.at(-1);
   return sid !== undefined && sidPattern.test(sid) ? sid : undefined;
 }
@@ -23,7 +26,10 @@ export function currentUserSid(programs: SystemPrograms): () => Promise<string> 
       if (sid === undefined) {
         known = undefined;
         const said = (outcome.stderr.trim() || outcome.stdout.trim() || `code ${outcome.status}`).slice(0, 300);
-        throw new AppError('INTERNAL_ERROR', `l'identifiant Windows (SID) de cet utilisateur n'a pas pu être lu (whoami : ${said}) ; rien n'a été modifié`);
+        throw new AppError(
+          'INTERNAL_ERROR',
+          `l'identifiant Windows (SID) de cet utilisateur n'a pas pu être lu (whoami : ${said}) ; rien n'a été modifié`,
+        );
       }
       return sid;
     });

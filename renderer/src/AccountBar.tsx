@@ -49,12 +49,24 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
   const current = snapshot.account.name;
   const accounts = useAccountList(snapshot.accountsRevision);
   const wanted = filter.trim().toLocaleLowerCase('fr');
-  const shown = (accounts ?? []).filter((account) => account.name === current || account.name.toLocaleLowerCase('fr').includes(wanted) || (account.login ?? '').toLocaleLowerCase('fr').includes(wanted));
+  const shown = (accounts ?? []).filter(
+    (account) =>
+      account.name === current ||
+      account.name.toLocaleLowerCase('fr').includes(wanted) ||
+      (account.login ?? '').toLocaleLowerCase('fr').includes(wanted),
+  );
   // Until the list arrives (just after the screen is shown), the one account the screen is about.
-  const options = accounts ? shown.map((account) => ({ name: account.name, label: `${account.name} — ${accountState(account)}` })) : [{ name: current, label: current }];
+  const options = accounts
+    ? shown.map((account) => ({ name: account.name, label: `${account.name} — ${accountState(account)}` }))
+    : [{ name: current, label: current }];
   // Every other account that needs someone: failing first, then those due (issue 35).
-  const elsewhere = (accounts ?? []).filter((account) => account.name !== current && accountState(account) !== 'OK' && accountState(account) !== 'non testé');
-  const needing = [...elsewhere.filter((account) => accountState(account) === 'en échec'), ...elsewhere.filter((account) => accountState(account) === 'à renouveler')];
+  const elsewhere = (accounts ?? []).filter(
+    (account) => account.name !== current && accountState(account) !== 'OK' && accountState(account) !== 'non testé',
+  );
+  const needing = [
+    ...elsewhere.filter((account) => accountState(account) === 'en échec'),
+    ...elsewhere.filter((account) => accountState(account) === 'à renouveler'),
+  ];
 
   /** Runs `then` once the screen may show another account; says why not otherwise. */
   const whenFree = async (then: () => Promise<void> | void) => {
@@ -83,7 +95,13 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
     <section aria-label="Comptes techniques" className="account-bar">
       <div className="inline">
         <label htmlFor="account">Compte technique</label>
-        <select id="account" value={current} autoFocus={focusOnMount} disabled={switching} onChange={(event) => void switchTo(event.target.value)}>
+        <select
+          id="account"
+          value={current}
+          autoFocus={focusOnMount}
+          disabled={switching}
+          onChange={(event) => void switchTo(event.target.value)}
+        >
           {options.map((option) => (
             <option key={option.name} value={option.name}>
               {option.label}
@@ -105,7 +123,11 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
         <button type="button" disabled={switching} onClick={() => setDialog('rename')}>
           Renommer
         </button>
-        <button type="button" disabled={switching || snapshot.accountCount === 1} onClick={() => void whenFree(() => setDialog('remove'))}>
+        <button
+          type="button"
+          disabled={switching || snapshot.accountCount === 1}
+          onClick={() => void whenFree(() => setDialog('remove'))}
+        >
           Supprimer
         </button>
       </div>
@@ -120,7 +142,11 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
             {needing.map((account) => (
               <li key={account.name}>
                 {fr(needText(account))}{' '}
-                <button type="button" aria-label={fr(`Afficher « ${account.name} »`)} onClick={() => void switchTo(account.name)}>
+                <button
+                  type="button"
+                  aria-label={fr(`Afficher « ${account.name} »`)}
+                  onClick={() => void switchTo(account.name)}
+                >
                   Afficher
                 </button>
               </li>
@@ -152,7 +178,9 @@ export function AccountBar({ snapshot, focusOnMount, prepareSwitch, onSwitched, 
           onDone={onRenamed}
         />
       )}
-      {dialog === 'remove' && <RemoveAccountDialog name={current} onClose={() => setDialog(undefined)} onDone={onSwitched} />}
+      {dialog === 'remove' && (
+        <RemoveAccountDialog name={current} onClose={() => setDialog(undefined)} onDone={onSwitched} />
+      )}
     </section>
   );
 }

@@ -35,7 +35,16 @@ interface NameDialogProps {
   readonly onClose: () => void;
 }
 
-export function AccountNameDialog({ title, label, initial, submitLabel, hint, submit, onDone, onClose }: NameDialogProps) {
+export function AccountNameDialog({
+  title,
+  label,
+  initial,
+  submitLabel,
+  hint,
+  submit,
+  onDone,
+  onClose,
+}: NameDialogProps) {
   const [name, setName] = useState(initial);
   const { failure, send } = useAccountListChange(onDone, onClose);
   const sendName = (event: SyntheticEvent) => {
@@ -80,7 +89,15 @@ export function AccountNameDialog({ title, label, initial, submitLabel, hint, su
   );
 }
 
-export function RemoveAccountDialog({ name, onClose, onDone }: { readonly name: string; readonly onClose: () => void; readonly onDone: (snapshot: SettingsSnapshot) => void }) {
+export function RemoveAccountDialog({
+  name,
+  onClose,
+  onDone,
+}: {
+  readonly name: string;
+  readonly onClose: () => void;
+  readonly onDone: (snapshot: SettingsSnapshot) => void;
+}) {
   const { failure, send } = useAccountListChange(onDone, onClose);
   const cancel = useRef<HTMLButtonElement>(null);
   // The safe choice has the focus (after the dialog opened, which focuses its first control).

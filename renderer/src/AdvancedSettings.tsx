@@ -26,7 +26,13 @@ function proxyUserOf(proxyUrl: string | undefined): string | undefined {
 }
 
 /** PISTE application, token URL, proxy, extra authority and timeout: collapsed until needed. */
-export function AdvancedSettings({ configuration, clientIdFailure, clientSecretFailure, openNow, onSecretDraft }: Props) {
+export function AdvancedSettings({
+  configuration,
+  clientIdFailure,
+  clientSecretFailure,
+  openNow,
+  onSecretDraft,
+}: Props) {
   const { snapshot, errors, setErrors, refresh } = configuration;
   const custom = snapshot.settings.environment === 'custom';
   const proxyUser = proxyUserOf(snapshot.settings.proxyUrl);
@@ -44,7 +50,12 @@ export function AdvancedSettings({ configuration, clientIdFailure, clientSecretF
   return (
     <LazyDetails className="advanced" summary="Paramètres avancés" openNow={openNow}>
       <div className="grid">
-        <TextField configuration={configuration} field="clientId" label="Identifiant client PISTE" failure={clientIdFailure} />
+        <TextField
+          configuration={configuration}
+          field="clientId"
+          label="Identifiant client PISTE"
+          failure={clientIdFailure}
+        />
 
         <SecretField
           id="clientSecret"
@@ -56,7 +67,12 @@ export function AdvancedSettings({ configuration, clientIdFailure, clientSecretF
           failure={clientSecretFailure}
           onDraft={(typing) => onSecretDraft('clientSecret', typing)}
           save={async (secret) => {
-            if (!(await configuration.flush())) return { ok: false, code: 'INVALID_INPUT', message: 'Corrigez les champs signalés, puis réessayez : ils ne sont pas enregistrés.' };
+            if (!(await configuration.flush()))
+              return {
+                ok: false,
+                code: 'INVALID_INPUT',
+                message: 'Corrigez les champs signalés, puis réessayez : ils ne sont pas enregistrés.',
+              };
             return refresh(() => window.chorus.setClientSecret({ secret }));
           }}
         />
@@ -92,7 +108,14 @@ export function AdvancedSettings({ configuration, clientIdFailure, clientSecretF
         <label htmlFor="caCertificate">Certificat d'autorité</label>
         <div>
           <span className="inline">
-            <input id="caCertificate" type="text" readOnly value={snapshot.settings.caCertificatePath ?? ''} placeholder="Aucun" aria-describedby="caCertificate-hint" />
+            <input
+              id="caCertificate"
+              type="text"
+              readOnly
+              value={snapshot.settings.caCertificatePath ?? ''}
+              placeholder="Aucun"
+              aria-describedby="caCertificate-hint"
+            />
             <button type="button" onClick={() => void chooseCertificate()}>
               Choisir…
             </button>
@@ -103,12 +126,19 @@ export function AdvancedSettings({ configuration, clientIdFailure, clientSecretF
             )}
           </span>
           <p className="hint" id="caCertificate-hint">
-            Seulement si votre réseau inspecte les connexions sécurisées (fichier PEM fourni par votre service informatique).
+            Seulement si votre réseau inspecte les connexions sécurisées (fichier PEM fourni par votre service
+            informatique).
           </p>
           <FieldError id="caCertificate" message={errors.caCertificatePath} />
         </div>
 
-        <TextField configuration={configuration} field="timeoutSeconds" label="Délai d'attente (secondes)" type="number" hint="De 5 à 120 secondes." />
+        <TextField
+          configuration={configuration}
+          field="timeoutSeconds"
+          label="Délai d'attente (secondes)"
+          type="number"
+          hint="De 5 à 120 secondes."
+        />
       </div>
     </LazyDetails>
   );

@@ -60,11 +60,17 @@ export function ConfigurationScreen({
   // A day typed for an earlier, unverified password that the new one's date replaced: said, never silent.
   const [dateNotice, setDateNotice] = useState<string>();
   const noteReplacedDay = (renewal: PasswordRenewal) =>
-    setDateNotice(renewal.replacedDay ? `La date saisie auparavant (${formatDay(renewal.replacedDay)}) valait pour le mot de passe précédent : le nouveau est daté du ${formatDay(renewal.updatedAt)}.` : undefined);
+    setDateNotice(
+      renewal.replacedDay
+        ? `La date saisie auparavant (${formatDay(renewal.replacedDay)}) valait pour le mot de passe précédent : le nouveau est daté du ${formatDay(renewal.updatedAt)}.`
+        : undefined,
+    );
   // A new password checked and stored: where it was typed, and when (« Nouveau mot de passe vérifié et enregistré le … »).
   const [renewed, setRenewed] = useState<{ readonly on: string; readonly where: 'connection' | 'modal' }>();
   // The control the screen moves the focus to once it is drawn (issue 35: the one way on).
-  const [focusTarget, setFocusTarget] = useState<{ readonly id: string }>(() => ({ id: focusAccounts ? 'account' : openingFocus(initial) }));
+  const [focusTarget, setFocusTarget] = useState<{ readonly id: string }>(() => ({
+    id: focusAccounts ? 'account' : openingFocus(initial),
+  }));
 
   // Nothing typed is lost: a secret not yet saved, or a change being saved, holds the window open.
   const unsaved = passwordDraft !== '' || secretsTyped.size > 0 || Object.keys(drafts).length > 0;
@@ -76,7 +82,8 @@ export function ConfigurationScreen({
   }, [unsaved]);
 
   const onScreen = connectionKey(snapshot.settings);
-  const connectionEdited = ['apiBaseUrl', 'tokenUrl', 'login', 'clientId'].some((field) => field in drafts) || passwordDraft !== '';
+  const connectionEdited =
+    ['apiBaseUrl', 'tokenUrl', 'login', 'clientId'].some((field) => field in drafts) || passwordDraft !== '';
   const canRenew = test.kind === 'succeeded' && test.testedFor === onScreen && !connectionEdited;
   // The failure on screen: the test's just run, or, until a new one, the last test's (the daily check's).
   const shownFailure = test.kind === 'failed' ? test.failure : test.kind === 'idle' ? snapshot.lastFailure : undefined;
@@ -102,13 +109,24 @@ export function ConfigurationScreen({
   const runTest = async (confirmed: boolean, from: 'button' | 'banner' = 'button'): Promise<boolean> => {
     if (renewed?.where === 'connection') setRenewed(undefined);
     if (!(await flush())) {
-      fail({ ok: false, code: 'INVALID_INPUT', message: 'Corrigez les champs signalés, puis réessayez : ils ne sont pas enregistrés.' }, from);
+      fail(
+        {
+          ok: false,
+          code: 'INVALID_INPUT',
+          message: 'Corrigez les champs signalés, puis réessayez : ils ne sont pas enregistrés.',
+        },
+        from,
+      );
       return false;
     }
     setTest({ kind: 'running' });
     if (passwordDraft) {
       // A password typed here (after a reset in the portal) is checked, stored and dated at once.
-      const renewal = await window.chorus.renewPassword({ password: passwordDraft, verify: true, surroundingSpacesConfirmed: confirmed });
+      const renewal = await window.chorus.renewPassword({
+        password: passwordDraft,
+        verify: true,
+        surroundingSpacesConfirmed: confirmed,
+      });
       // The stored password typed again: nothing to renew, the test checks it as it is.
       if (!renewal.ok && renewal.code !== 'PASSWORD_UNCHANGED') {
         if (renewal.code === 'CONFIRMATION_REQUIRED') setTest({ kind: 'confirm-spaces' });
@@ -131,9 +149,15 @@ export function ConfigurationScreen({
       fail(result, from);
       return false;
     }
-    setTest({ kind: 'succeeded', structureCount: result.structureCount, testedFor: refreshed.ok ? connectionKey(refreshed.settings) : onScreen });
+    setTest({
+      kind: 'succeeded',
+      structureCount: result.structureCount,
+      testedFor: refreshed.ok ? connectionKey(refreshed.settings) : onScreen,
+    });
     // The verdict is shown at once; Chorus Pro's expiry date, read on after it, when it arrives.
-    void window.chorus.waitForPasswordExpiry().then((read) => (read.ok ? refresh(() => window.chorus.getSettings()) : undefined));
+    void window.chorus
+      .waitForPasswordExpiry()
+      .then((read) => (read.ok ? refresh(() => window.chorus.getSettings()) : undefined));
     return true;
   };
 
@@ -164,7 +188,8 @@ export function ConfigurationScreen({
     if (passwordDraft !== '' || secretsTyped.size > 0) {
       return "Enregistrez ou effacez le mot de passe ou le secret saisi avant de changer de compte : il n'est pas encore enregistré.";
     }
-    if (!(await flush())) return 'Corrigez les champs signalés avant de changer de compte : ils ne sont pas enregistrés.';
+    if (!(await flush()))
+      return 'Corrigez les champs signalés avant de changer de compte : ils ne sont pas enregistrés.';
     return undefined;
   };
 
@@ -182,7 +207,13 @@ export function ConfigurationScreen({
 
   return (
     <>
-      <AccountBar snapshot={snapshot} focusOnMount={focusAccounts} prepareSwitch={prepareSwitch} onSwitched={onAccountSwitched} onRenamed={(renamed) => void refresh(() => Promise.resolve({ ...renamed, ok: true as const }))} />
+      <AccountBar
+        snapshot={snapshot}
+        focusOnMount={focusAccounts}
+        prepareSwitch={prepareSwitch}
+        onSwitched={onAccountSwitched}
+        onRenamed={(renamed) => void refresh(() => Promise.resolve({ ...renamed, ok: true as const }))}
+      />
       <FleetLine fleet={fleet} />
       <ReminderBanner
         reminder={snapshot.reminder}

@@ -43,15 +43,35 @@ interface Props {
 
 /** Under « Mot de passe »: what is known of the stored password, without inviting a new one when nothing is due. */
 function passwordHint(stored: boolean | null, reminder: PasswordReminder, works: boolean): string {
-  if (stored === null) return 'Le coffre-fort de mots de passe est inaccessible : impossible de savoir si un mot de passe est enregistré.';
-  if (!stored) return 'Aucun mot de passe enregistré : saisissez celui du compte technique, le test de connexion le vérifiera.';
-  if (reminder.known && reminder.expired) return 'Le mot de passe a probablement expiré : saisissez ici le nouveau, puis lancez le test de connexion.';
-  if (reminder.known && reminder.due) return "Mot de passe à renouveler : saisissez ici le nouveau quand Chorus Pro vous l'a communiqué, puis lancez le test.";
-  return works ? "Un mot de passe est enregistré dans le coffre-fort, et Chorus Pro l'a accepté." : 'Un mot de passe est enregistré dans le coffre-fort.';
+  if (stored === null)
+    return 'Le coffre-fort de mots de passe est inaccessible : impossible de savoir si un mot de passe est enregistré.';
+  if (!stored)
+    return 'Aucun mot de passe enregistré : saisissez celui du compte technique, le test de connexion le vérifiera.';
+  if (reminder.known && reminder.expired)
+    return 'Le mot de passe a probablement expiré : saisissez ici le nouveau, puis lancez le test de connexion.';
+  if (reminder.known && reminder.due)
+    return "Mot de passe à renouveler : saisissez ici le nouveau quand Chorus Pro vous l'a communiqué, puis lancez le test.";
+  return works
+    ? "Un mot de passe est enregistré dans le coffre-fort, et Chorus Pro l'a accepté."
+    : 'Un mot de passe est enregistré dans le coffre-fort.';
 }
 
 /** The framed block "Informations de connexion", in the original's order. */
-export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft, test, failure, loginFailure, renewedOn, onTest, onCancelTest, onConfirmSpaces, onSaveUnchecked, onShowStructures, managedByFleet = false }: Props) {
+export function ConnectionBlock({
+  configuration,
+  passwordDraft,
+  onPasswordDraft,
+  test,
+  failure,
+  loginFailure,
+  renewedOn,
+  onTest,
+  onCancelTest,
+  onConfirmSpaces,
+  onSaveUnchecked,
+  onShowStructures,
+  managedByFleet = false,
+}: Props) {
   const { snapshot, errors, choose } = configuration;
   const custom = snapshot.settings.environment === 'custom';
   const unverified = snapshot.secrets.passwordVerified === false;
@@ -63,7 +83,13 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
   // Only when Chorus Pro could not be reached: a password it refused must be corrected, not kept.
   const offerUnchecked = test.kind === 'failed' && passwordDraft !== '' && unreachableCodes.has(test.failure.code);
   const works = test.kind === 'succeeded' || (test.kind === 'idle' && snapshot.lastCheck?.ok === true);
-  const describedBy = [atPassword ? 'password-failure' : '', unverified ? 'password-unverified' : '', atPassword ? '' : 'password-hint'].filter(Boolean).join(' ');
+  const describedBy = [
+    atPassword ? 'password-failure' : '',
+    unverified ? 'password-unverified' : '',
+    atPassword ? '' : 'password-hint',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <fieldset>
@@ -91,16 +117,30 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
           label="Lien URL"
           type="url"
           readOnly={!custom}
-          {...(custom ? {} : { hint: "Adresse de l'environnement choisi ; choisissez « Personnalisé » pour en saisir une autre." })}
+          {...(custom
+            ? {}
+            : { hint: "Adresse de l'environnement choisi ; choisissez « Personnalisé » pour en saisir une autre." })}
         />
-        <TextField configuration={configuration} field="login" label="Identifiant utilisateur" placeholder="TECH_1_…@cpro.fr" failure={loginFailure} />
+        <TextField
+          configuration={configuration}
+          field="login"
+          label="Identifiant utilisateur"
+          placeholder="TECH_1_…@cpro.fr"
+          failure={loginFailure}
+        />
 
         <label htmlFor="password">Mot de passe</label>
         <div>
           <PasswordInput
             id="password"
             value={passwordDraft}
-            placeholder={snapshot.secrets.password ? (managedByFleet ? 'Reçu du service informatique' : 'Enregistré dans le coffre-fort') : ''}
+            placeholder={
+              snapshot.secrets.password
+                ? managedByFleet
+                  ? 'Reçu du service informatique'
+                  : 'Enregistré dans le coffre-fort'
+                : ''
+            }
             aria-describedby={describedBy}
             aria-invalid={atPassword ? true : undefined}
             onChange={(event) => onPasswordDraft(event.target.value)}
@@ -144,20 +184,29 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
           Test de connexion
         </button>
         {running && <Progress label="Connexion à Chorus Pro en cours" onCancel={onCancelTest} />}
-        {test.kind === 'idle' && <LastCheckLine id="connection-last-check" check={snapshot.lastCheck} withReason={!failure} />}
+        {test.kind === 'idle' && (
+          <LastCheckLine id="connection-last-check" check={snapshot.lastCheck} withReason={!failure} />
+        )}
       </div>
       <div role="status" className="result">
         {test.kind === 'succeeded' && (
           <p className={test.structureCount > 0 ? 'success' : undefined}>
             {fr(successText)}
-            {test.structureCount > 0 && <span className="detail"> {fr(`(${test.structureCount} structure${test.structureCount > 1 ? 's' : ''})`)}</span>}
+            {test.structureCount > 0 && (
+              <span className="detail">
+                {' '}
+                {fr(`(${test.structureCount} structure${test.structureCount > 1 ? 's' : ''})`)}
+              </span>
+            )}
           </p>
         )}
-        {test.kind === 'succeeded' && renewedOn && <p className="success">{fr(`Nouveau mot de passe vérifié et enregistré le ${formatDay(renewedOn)}.`)}</p>}
+        {test.kind === 'succeeded' && renewedOn && (
+          <p className="success">{fr(`Nouveau mot de passe vérifié et enregistré le ${formatDay(renewedOn)}.`)}</p>
+        )}
         {test.kind === 'succeeded' && test.structureCount === 0 && (
           <p className="warning-text">
             {fr(
-              "Demandez au gestionnaire principal de rattacher ce compte technique à votre structure, sur le portail Chorus Pro : aucune structure ne lui est rattachée, aucune facture ne peut être échangée.",
+              'Demandez au gestionnaire principal de rattacher ce compte technique à votre structure, sur le portail Chorus Pro : aucune structure ne lui est rattachée, aucune facture ne peut être échangée.',
             )}
           </p>
         )}
@@ -167,7 +216,11 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
           <FailureText failure={underTest} />
           {offerUnchecked && (
             <>
-              <p>{fr('Si vous préparez ce poste hors ligne, gardez le mot de passe saisi sans le faire vérifier : le premier test de connexion réussi le vérifiera.')}</p>
+              <p>
+                {fr(
+                  'Si vous préparez ce poste hors ligne, gardez le mot de passe saisi sans le faire vérifier : le premier test de connexion réussi le vérifiera.',
+                )}
+              </p>
               <button type="button" onClick={onSaveUnchecked}>
                 Enregistrer sans vérifier
               </button>
@@ -177,7 +230,11 @@ export function ConnectionBlock({ configuration, passwordDraft, onPasswordDraft,
       )}
       {test.kind === 'confirm-spaces' && (
         <div role="alert" className="warning">
-          <p>{fr('Vérifiez le mot de passe avec « Afficher » : il commence ou se termine par une espace, ce qui arrive souvent après un copier-coller depuis un PDF.')}</p>
+          <p>
+            {fr(
+              'Vérifiez le mot de passe avec « Afficher » : il commence ou se termine par une espace, ce qui arrive souvent après un copier-coller depuis un PDF.',
+            )}
+          </p>
           <button type="button" onClick={onConfirmSpaces}>
             Le mot de passe est exact, avec ses espaces
           </button>

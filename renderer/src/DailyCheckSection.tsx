@@ -31,25 +31,46 @@ export function DailyCheckSection() {
       return;
     }
     show(answer);
-    setMessage(answer.refusal ?? (answer.installed ? `Test programmé chaque jour à ${answer.at ?? time}.` : 'Test quotidien désactivé.'));
+    setMessage(
+      answer.refusal ??
+        (answer.installed ? `Test programmé chaque jour à ${answer.at ?? time}.` : 'Test quotidien désactivé.'),
+    );
   };
 
   return (
     <fieldset className="daily-check">
       <legend>Test de connexion quotidien</legend>
       {view && !view.supported ? (
-        <p className="hint">{fr('Ce test se programme dans le Planificateur de tâches de Windows : il ne peut être enregistré que sous Windows.')}</p>
+        <p className="hint">
+          {fr(
+            'Ce test se programme dans le Planificateur de tâches de Windows : il ne peut être enregistré que sous Windows.',
+          )}
+        </p>
       ) : (
         <>
           <p className="hint" id="daily-check-hint">
-            {fr('Chaque jour, tous les comptes techniques sont testés ; une notification signale un compte en échec ou un mot de passe à renouveler.')}
+            {fr(
+              'Chaque jour, tous les comptes techniques sont testés ; une notification signale un compte en échec ou un mot de passe à renouveler.',
+            )}
           </p>
           <div className="inline">
             <label className="checkbox">
-              <input type="checkbox" checked={enabled} disabled={!view} aria-describedby="daily-check-hint" onChange={(event) => setEnabled(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={enabled}
+                disabled={!view}
+                aria-describedby="daily-check-hint"
+                onChange={(event) => setEnabled(event.target.checked)}
+              />
               Tester chaque jour à
             </label>
-            <input type="time" aria-label="Heure du test" value={time} disabled={!view} onChange={(event) => setTime(event.target.value)} />
+            <input
+              type="time"
+              aria-label="Heure du test"
+              value={time}
+              disabled={!view}
+              onChange={(event) => setTime(event.target.value)}
+            />
             <button type="button" disabled={!view || (enabled && time === '')} onClick={() => void apply()}>
               Enregistrer
             </button>

@@ -5,7 +5,11 @@ import { clipboardClearSeconds } from '../../common/exchange';
 import { frenchTypography as fr } from '../../common/french-typography';
 import { formatDay } from './format';
 
-const kindWords: Readonly<Record<DestinationView['kind'], string>> = { manual: 'à reporter à la main', script: 'script du poste', server: 'serveur' };
+const kindWords: Readonly<Record<DestinationView['kind'], string>> = {
+  manual: 'à reporter à la main',
+  script: 'script du poste',
+  server: 'serveur',
+};
 
 function stateText(destination: DestinationView): string {
   const at = destination.at ? ` le ${formatDay(destination.at)}` : '';
@@ -52,22 +56,36 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
   const copy = async (name: string) => {
     setFailure('');
     const answer = await window.chorus.copyPasswordForDestination({ name });
-    if (answer.ok) setSaid(fr(`Mot de passe copié pour « ${name} » : collez-le dans ce logiciel ; il sera effacé du presse-papiers dans ${clipboardClearSeconds} s.`));
+    if (answer.ok)
+      setSaid(
+        fr(
+          `Mot de passe copié pour « ${name} » : collez-le dans ce logiciel ; il sera effacé du presse-papiers dans ${clipboardClearSeconds} s.`,
+        ),
+      );
     else setFailure(answer.message);
   };
   const add = async (event: SyntheticEvent) => {
     event.preventDefault();
-    if (newName.trim() && (await act(() => window.chorus.addManualDestination({ name: newName }), 'Destination ajoutée.'))) setNewName('');
+    if (
+      newName.trim() &&
+      (await act(() => window.chorus.addManualDestination({ name: newName }), 'Destination ajoutée.'))
+    )
+      setNewName('');
   };
   const retry = async () => {
     setPushing(true);
-    await act(() => window.chorus.pushExchange(), fr('Transmission terminée : voyez le résultat de chaque destination.'));
+    await act(
+      () => window.chorus.pushExchange(),
+      fr('Transmission terminée : voyez le résultat de chaque destination.'),
+    );
     setPushing(false);
   };
 
   const destinations = view?.destinations ?? [];
   const toDo = destinations.some((destination) => destination.kind === 'manual' && destination.state === 'todo');
-  const retryable = destinations.some((destination) => destination.kind !== 'manual' && (destination.state === 'failed' || destination.state === 'todo'));
+  const retryable = destinations.some(
+    (destination) => destination.kind !== 'manual' && (destination.state === 'failed' || destination.state === 'todo'),
+  );
   return (
     <fieldset className="exchange">
       <legend>Logiciel d'échanges</legend>
@@ -76,9 +94,23 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
           'Les logiciels qui gardent leur propre copie du mot de passe (logiciel financier, tiers de télétransmission) : après chaque renouvellement accepté par Chorus Pro, reportez-le dans chacun.',
         )}
       </p>
-      {view?.policyRefusal && <p className="warning">{fr(`La stratégie de la machine est illisible : ${view.policyRefusal}. Prévenez le service informatique.`)}</p>}
-      {view?.pushedElsewhere && <p className="hint">{fr('Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.')}</p>}
-      {toDo && <p className="notice">{fr('Nouveau mot de passe accepté par Chorus Pro : reportez-le dans chaque destination « à faire », puis cliquez « Fait ».')}</p>}
+      {view?.policyRefusal && (
+        <p className="warning">
+          {fr(`La stratégie de la machine est illisible : ${view.policyRefusal}. Prévenez le service informatique.`)}
+        </p>
+      )}
+      {view?.pushedElsewhere && (
+        <p className="hint">
+          {fr('Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.')}
+        </p>
+      )}
+      {toDo && (
+        <p className="notice">
+          {fr(
+            'Nouveau mot de passe accepté par Chorus Pro : reportez-le dans chaque destination « à faire », puis cliquez « Fait ».',
+          )}
+        </p>
+      )}
       {destinations.length > 0 && (
         <ul className="destinations" aria-label="Destinations du mot de passe">
           {destinations.map((destination) => (
@@ -86,21 +118,34 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
               <span className="destination-name" id={`destination-${destination.kind}-${destination.name}`}>
                 {destination.name}
               </span>{' '}
-              ({kindWords[destination.kind]}){fr(' : ')}<strong>{stateText(destination)}</strong>
+              ({kindWords[destination.kind]}){fr(' : ')}
+              <strong>{stateText(destination)}</strong>
               {destination.message && <span className="destination-detail"> — {destination.message}</span>}
               {destination.kind === 'manual' && (
                 <span className="destination-actions">
                   {destination.state !== 'waiting' && (
-                    <button type="button" aria-describedby={`destination-${destination.kind}-${destination.name}`} onClick={() => void copy(destination.name)}>
+                    <button
+                      type="button"
+                      aria-describedby={`destination-${destination.kind}-${destination.name}`}
+                      onClick={() => void copy(destination.name)}
+                    >
                       Copier le mot de passe
                     </button>
                   )}
                   {destination.state === 'todo' && (
-                    <button type="button" aria-describedby={`destination-${destination.kind}-${destination.name}`} onClick={() => void act(() => window.chorus.confirmManualDestination({ name: destination.name }))}>
+                    <button
+                      type="button"
+                      aria-describedby={`destination-${destination.kind}-${destination.name}`}
+                      onClick={() => void act(() => window.chorus.confirmManualDestination({ name: destination.name }))}
+                    >
                       Fait
                     </button>
                   )}
-                  <button type="button" aria-label={fr(`Retirer « ${destination.name} »`)} onClick={() => void act(() => window.chorus.removeManualDestination({ name: destination.name }))}>
+                  <button
+                    type="button"
+                    aria-label={fr(`Retirer « ${destination.name} »`)}
+                    onClick={() => void act(() => window.chorus.removeManualDestination({ name: destination.name }))}
+                  >
                     Retirer
                   </button>
                 </span>
@@ -119,7 +164,14 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
       <form onSubmit={(event) => void add(event)}>
         <label htmlFor="newDestination">Destination à reporter à la main</label>
         <div className="inline">
-          <input id="newDestination" type="text" maxLength={80} placeholder="Civil Net Finances — base 2026" value={newName} onChange={(event) => setNewName(event.target.value)} />
+          <input
+            id="newDestination"
+            type="text"
+            maxLength={80}
+            placeholder="Civil Net Finances — base 2026"
+            value={newName}
+            onChange={(event) => setNewName(event.target.value)}
+          />
           <button type="submit" disabled={!newName.trim()}>
             Ajouter la destination
           </button>
@@ -138,7 +190,9 @@ export function ExchangeBlock({ revision }: { readonly revision: number }) {
       <p className="hint" id="programs-hint">
         {view?.programsForbidden
           ? fr(`Impossible sur ce poste : ${view.programsForbidden}.`)
-          : fr('Pour les scripts de votre service informatique (headers, credentials) ; chaque remise est notée dans le journal.')}
+          : fr(
+              'Pour les scripts de votre service informatique (headers, credentials) ; chaque remise est notée dans le journal.',
+            )}
       </p>
       {failure && (
         <div role="alert" className="failure">

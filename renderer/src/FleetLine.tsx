@@ -17,14 +17,18 @@ export function FleetLine({ fleet }: { readonly fleet: FleetView }) {
       {fleet.waiting && (
         <div role="status" className="warning notice fleet-waiting">
           <p>
-            Ce poste a demandé à rejoindre le parc de postes du service informatique et attend son acceptation. Lisez-lui la phrase de ce
-            poste pour qu'il la compare avec celle qu'il voit : <strong className="phrase">{fleet.waiting.phrase ?? '(inconnue ici : la commande « fleet status » la donne)'}</strong>
+            Ce poste a demandé à rejoindre le parc de postes du service informatique et attend son acceptation.
+            Lisez-lui la phrase de ce poste pour qu'il la compare avec celle qu'il voit :{' '}
+            <strong className="phrase">
+              {fleet.waiting.phrase ?? '(inconnue ici : la commande « fleet status » la donne)'}
+            </strong>
           </p>
         </div>
       )}
       {fleet.managed && (
         <p role="status" className="fleet-line">
-          Géré par le service informatique — révision {fleet.managed.revision} reçue le {formatDay(fleet.managed.receivedAt)}
+          Géré par le service informatique — révision {fleet.managed.revision} reçue le{' '}
+          {formatDay(fleet.managed.receivedAt)}
         </p>
       )}
     </>

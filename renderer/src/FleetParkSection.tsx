@@ -20,7 +20,9 @@ function Park({ park }: { readonly park: Extract<FleetPark, { ok: true }> }) {
   return (
     <div className="park">
       <p className="hint">
-        {fr(`${head ?? ''}${park.latestPublishedAt ? ` Publiée le ${formatDay(park.latestPublishedAt)}.` : ''} Dossier : `)}
+        {fr(
+          `${head ?? ''}${park.latestPublishedAt ? ` Publiée le ${formatDay(park.latestPublishedAt)}.` : ''} Dossier : `,
+        )}
         {park.folder}
       </p>
       <p role="status" className={`park-severity ${severityClass[park.severity]}`}>
@@ -39,7 +41,11 @@ function Park({ park }: { readonly park: Extract<FleetPark, { ok: true }> }) {
           <p>
             <strong>Postes en attente d'acceptation</strong>
           </p>
-          <p className="hint">{fr('Comparez la phrase avec celle que le poste affiche, puis acceptez-le : fleet publish DOSSIER --accept ID.')}</p>
+          <p className="hint">
+            {fr(
+              'Comparez la phrase avec celle que le poste affiche, puis acceptez-le : fleet publish DOSSIER --accept ID.',
+            )}
+          </p>
           <ul>
             {park.pending.map((member) => (
               <li key={member.id}>

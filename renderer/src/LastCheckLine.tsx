@@ -13,10 +13,20 @@ export function lastCheckText(check: LastCheckView | undefined, withReason = tru
   const when = new Date(check.at);
   const reason = withReason ? ` (${check.reason ?? check.code ?? 'raison inconnue'})` : '';
   const outcome = check.ok ? 'réussi' : `échec${reason}`;
-  return fr(`Dernier test : ${formatDay(check.at)} ${twoDigits(when.getHours())}:${twoDigits(when.getMinutes())} — ${outcome}`);
+  return fr(
+    `Dernier test : ${formatDay(check.at)} ${twoDigits(when.getHours())}:${twoDigits(when.getMinutes())} — ${outcome}`,
+  );
 }
 
-export function LastCheckLine({ check, id, withReason }: { readonly check: LastCheckView | undefined; readonly id: string; readonly withReason: boolean }) {
+export function LastCheckLine({
+  check,
+  id,
+  withReason,
+}: {
+  readonly check: LastCheckView | undefined;
+  readonly id: string;
+  readonly withReason: boolean;
+}) {
   return (
     <p className={check && !check.ok ? 'hint last-check warning-text' : 'hint last-check'} id={id}>
       {lastCheckText(check, withReason)}

@@ -20,7 +20,12 @@ export function LazyDetails({
 }) {
   const [opened, setOpened] = useState(false);
   return (
-    <details className={className} ref={ref} open={openNow ? true : undefined} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
+    <details
+      className={className}
+      ref={ref}
+      open={openNow ? true : undefined}
+      onToggle={(event) => event.currentTarget.open && setOpened(true)}
+    >
       <summary>{summary}</summary>
       {(opened || openNow) && children}
     </details>

@@ -31,11 +31,20 @@ export function MachineProfileSecrets({ configuration }: { readonly configuratio
         </p>
         <div className="inline">
           <label htmlFor="machinePassphrase">Phrase secrète</label>
-          <PasswordInput id="machinePassphrase" value={passphrase} aria-describedby={failure ? 'machinePassphrase-failure' : undefined} onChange={(event) => setPassphrase(event.target.value)} />
+          <PasswordInput
+            id="machinePassphrase"
+            value={passphrase}
+            aria-describedby={failure ? 'machinePassphrase-failure' : undefined}
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
           <button type="submit" disabled={!passphrase || busy}>
             Importer les mots de passe
           </button>
-          <button type="button" disabled={busy} onClick={() => void configuration.refresh(() => window.chorus.dismissMachineProfileSecrets())}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void configuration.refresh(() => window.chorus.dismissMachineProfileSecrets())}
+          >
             Ignorer
           </button>
         </div>

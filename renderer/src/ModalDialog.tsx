@@ -7,7 +7,8 @@ interface Props {
   readonly className?: string;
 }
 
-const focusable = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+const focusable =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 /**
  * A native modal <dialog>: the rest of the window becomes inert and Escape cancels. Chromium

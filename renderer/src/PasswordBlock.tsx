@@ -37,16 +37,31 @@ const localDay = (iso: string | undefined): string => {
  * a success it invites a new password only when a renewal is due (issue 35).
  */
 function renewHint(canRenew: boolean, passwordRefused: boolean, reminder: PasswordReminder): string {
-  if (passwordRefused) return 'Chorus Pro refuse le mot de passe enregistré : saisissez le nouveau dans « Mot de passe », plus haut, puis lancez le test.';
+  if (passwordRefused)
+    return 'Chorus Pro refuse le mot de passe enregistré : saisissez le nouveau dans « Mot de passe », plus haut, puis lancez le test.';
   if (!canRenew) return 'Disponible après un test de connexion réussi avec les paramètres affichés.';
-  if (reminder.known && reminder.due) return 'Le test de connexion a réussi : saisissez maintenant le nouveau mot de passe communiqué par Chorus Pro.';
+  if (reminder.known && reminder.due)
+    return 'Le test de connexion a réussi : saisissez maintenant le nouveau mot de passe communiqué par Chorus Pro.';
   return 'Le test de connexion a réussi : le mot de passe enregistré fonctionne. Ce bouton sert quand Chorus Pro en communique un nouveau.';
 }
 
-const months = Array.from({ length: alertDelayBounds.max - alertDelayBounds.min + 1 }, (_, index) => alertDelayBounds.min + index);
+const months = Array.from(
+  { length: alertDelayBounds.max - alertDelayBounds.min + 1 },
+  (_, index) => alertDelayBounds.min + index,
+);
 
 /** The framed block "Gestion du mot de passe de l'utilisateur technique". */
-export function PasswordBlock({ configuration, canRenew, passwordRefused, renewedOn, onRenew, typedDay, onTypedDay, dateNotice, managedByFleet = false }: Props) {
+export function PasswordBlock({
+  configuration,
+  canRenew,
+  passwordRefused,
+  renewedOn,
+  onRenew,
+  typedDay,
+  onTypedDay,
+  dateNotice,
+  managedByFleet = false,
+}: Props) {
   const { snapshot, errors, choose } = configuration;
   const editable = snapshot.passwordDayEditable;
   const [dayError, setDayError] = useState<string>();
@@ -89,7 +104,14 @@ export function PasswordBlock({ configuration, canRenew, passwordRefused, renewe
               onChange={(event) => void saveDay(event.target.value)}
             />
           ) : (
-            <input id="updatedAt" type="text" readOnly value={formatDay(snapshot.settings.passwordUpdatedAt)} placeholder="jj/mm/aaaa" aria-describedby="expiry" />
+            <input
+              id="updatedAt"
+              type="text"
+              readOnly
+              value={formatDay(snapshot.settings.passwordUpdatedAt)}
+              placeholder="jj/mm/aaaa"
+              aria-describedby="expiry"
+            />
           )}
           <FieldError id="updatedAt" message={dayError} />
           {dateNotice && (
@@ -108,7 +130,9 @@ export function PasswordBlock({ configuration, canRenew, passwordRefused, renewe
             {fr(
               snapshot.reminder.known
                 ? `Expiration : ${formatDay(`${snapshot.reminder.expiresOn}T12:00:00`)} (${sourceText(snapshot.reminder)}) ; rappel à partir du ${formatDay(`${snapshot.reminder.dueOn}T12:00:00`)}.${
-                    snapshot.reminder.expiryStructure ? ` Date lue sur la structure « ${snapshot.reminder.expiryStructure} » : la plus proche parmi les structures rattachées.` : ''
+                    snapshot.reminder.expiryStructure
+                      ? ` Date lue sur la structure « ${snapshot.reminder.expiryStructure} » : la plus proche parmi les structures rattachées.`
+                      : ''
                   }`
                 : "Expiration inconnue tant que la date de mise à jour ne l'est pas.",
             )}
@@ -117,7 +141,13 @@ export function PasswordBlock({ configuration, canRenew, passwordRefused, renewe
       </div>
       <div className="actions">
         {/* Greyed as in the original, but not disabled: the focus it gets back from the modal stays on it while the test that follows runs. */}
-        <button type="button" id="renew" aria-disabled={!canRenew} aria-describedby="renew-hint" onClick={() => canRenew && onRenew()}>
+        <button
+          type="button"
+          id="renew"
+          aria-disabled={!canRenew}
+          aria-describedby="renew-hint"
+          onClick={() => canRenew && onRenew()}
+        >
           Saisir un nouveau mot de passe
         </button>
       </div>

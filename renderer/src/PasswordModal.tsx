@@ -14,9 +14,7 @@ const newPasswordRejected =
   "Vérifiez le nouveau mot de passe communiqué par Chorus Pro, puis saisissez-le à nouveau : Chorus Pro le refuse, rien n'a été enregistré.";
 
 type Step =
-  | { readonly kind: 'typing' }
-  | { readonly kind: 'checking' }
-  | { readonly kind: 'refused'; readonly failure: Failure };
+  { readonly kind: 'typing' } | { readonly kind: 'checking' } | { readonly kind: 'refused'; readonly failure: Failure };
 
 interface Props {
   readonly onRenewed: (renewal: PasswordRenewal) => void;
@@ -76,7 +74,11 @@ export function PasswordModal({ onRenewed, onAbandon }: Props) {
             <FailureText failure={refused.code === 'AUTH_REJECTED' ? { message: newPasswordRejected } : refused} />
             {refused.code === 'CONFIRMATION_REQUIRED' && (
               <label className="checkbox">
-                <input type="checkbox" checked={spacesConfirmed} onChange={(event) => setSpacesConfirmed(event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={spacesConfirmed}
+                  onChange={(event) => setSpacesConfirmed(event.target.checked)}
+                />
                 Le mot de passe est exact, avec ses espaces
               </label>
             )}

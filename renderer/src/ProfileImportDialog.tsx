@@ -28,7 +28,9 @@ export function ProfileImportDialog({ file, changes, withSecrets, onImport, onCl
       ) : (
         <table>
           <caption>
-            {withSecrets ? 'Paramètres qui seront modifiés' : 'Paramètres qui seront modifiés (les mots de passe ne sont pas concernés)'}
+            {withSecrets
+              ? 'Paramètres qui seront modifiés'
+              : 'Paramètres qui seront modifiés (les mots de passe ne sont pas concernés)'}
           </caption>
           <thead>
             <tr>
@@ -51,11 +53,18 @@ export function ProfileImportDialog({ file, changes, withSecrets, onImport, onCl
       {withSecrets && (
         <div className="grid">
           <p className="wide">
-            {fr('Ce profil contient aussi les mots de passe, chiffrés : ils remplaceront ceux du coffre-fort de ce poste pour ces paramètres, et le premier test de connexion les vérifiera.')}
+            {fr(
+              'Ce profil contient aussi les mots de passe, chiffrés : ils remplaceront ceux du coffre-fort de ce poste pour ces paramètres, et le premier test de connexion les vérifiera.',
+            )}
           </p>
           <label htmlFor="importPassphrase">Phrase secrète</label>
           <div>
-            <PasswordInput id="importPassphrase" value={passphrase} aria-describedby={failure ? 'import-failure' : undefined} onChange={(event) => setPassphrase(event.target.value)} />
+            <PasswordInput
+              id="importPassphrase"
+              value={passphrase}
+              aria-describedby={failure ? 'import-failure' : undefined}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
           </div>
         </div>
       )}

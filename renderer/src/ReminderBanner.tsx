@@ -3,7 +3,9 @@ import { frenchTypography as fr } from '../../common/french-typography';
 import { formatDay } from './format';
 
 export const sourceText = (reminder: Extract<PasswordReminder, { known: true }>): string =>
-  reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'date estimée : dernière mise à jour + 424 jours';
+  reminder.source === 'chorus-pro'
+    ? 'date communiquée par Chorus Pro'
+    : 'date estimée : dernière mise à jour + 424 jours';
 
 interface Props {
   readonly reminder: PasswordReminder;
@@ -35,7 +37,9 @@ function reminderText(reminder: Extract<PasswordReminder, { known: true }>): str
  */
 function fleetReminderText(reminder: Extract<PasswordReminder, { known: true }>): string {
   const day = formatDay(`${reminder.expiresOn}T12:00:00`);
-  const when = reminder.expired ? `il a probablement expiré le ${day}` : `il expire dans ${reminder.daysLeft} jour${reminder.daysLeft > 1 ? 's' : ''}, le ${day}`;
+  const when = reminder.expired
+    ? `il a probablement expiré le ${day}`
+    : `il expire dans ${reminder.daysLeft} jour${reminder.daysLeft > 1 ? 's' : ''}, le ${day}`;
   return `contactez votre service informatique, qui renouvelle ce mot de passe une fois pour tous les postes ; ne le changez pas vous-même : ${when}.`;
 }
 
@@ -54,7 +58,13 @@ export function ReminderBanner({ reminder, passwordStored, onRenew, accountName,
   const text = managedByFleet ? fleetReminderText(reminder) : reminderText(reminder);
   return (
     <div role="alert" className="warning notice reminder">
-      <p>{fr(accountName === undefined ? text.charAt(0).toUpperCase() + text.slice(1) : `Compte « ${accountName} » : ${text}`)}</p>
+      <p>
+        {fr(
+          accountName === undefined
+            ? text.charAt(0).toUpperCase() + text.slice(1)
+            : `Compte « ${accountName} » : ${text}`,
+        )}
+      </p>
       {!managedByFleet && (
         <button type="button" id="reminder-renew" onClick={onRenew}>
           Renouveler le mot de passe

@@ -21,7 +21,17 @@ interface Props {
 }
 
 /** A secret saved on demand, never autosaved; stored, it shows as stored, never as itself. */
-export function SecretField({ id, label, stored, saveLabel, storedMessage, missingMessage, failure, save, onDraft }: Props) {
+export function SecretField({
+  id,
+  label,
+  stored,
+  saveLabel,
+  storedMessage,
+  missingMessage,
+  failure,
+  save,
+  onDraft,
+}: Props) {
   const [draft, setDraft] = useState('');
   const [refusal, setRefusal] = useState('');
   // A test's failure about this secret, until the user saves one: then the line says it is stored.
@@ -42,7 +52,14 @@ export function SecretField({ id, label, stored, saveLabel, storedMessage, missi
     type('');
   };
   // What the line says follows what the keychain holds now: an empty field never reads « enregistré » when nothing is (issue 35).
-  const message = refusal || shownFailure?.message || (stored === null ? 'Coffre-fort inaccessible : impossible de savoir si ce secret est enregistré.' : stored ? storedMessage : missingMessage);
+  const message =
+    refusal ||
+    shownFailure?.message ||
+    (stored === null
+      ? 'Coffre-fort inaccessible : impossible de savoir si ce secret est enregistré.'
+      : stored
+        ? storedMessage
+        : missingMessage);
   return (
     <>
       <label htmlFor={id}>{label}</label>

@@ -23,7 +23,8 @@ export function StructuresDialog({ onClose }: { readonly onClose: () => void }) 
     let current = true;
     setListing({ kind: 'loading' });
     void window.chorus.listStructures().then((answer) => {
-      if (current) setListing(answer.ok ? { kind: 'loaded', structures: answer.structures } : { kind: 'failed', failure: answer });
+      if (current)
+        setListing(answer.ok ? { kind: 'loaded', structures: answer.structures } : { kind: 'failed', failure: answer });
     });
     return () => {
       current = false;
@@ -43,7 +44,13 @@ export function StructuresDialog({ onClose }: { readonly onClose: () => void }) 
             <span className="spinner" aria-hidden="true" /> Chargement des structures…
           </p>
         )}
-        {listing.kind === 'loaded' && listing.structures.length === 0 && <p>{fr("Aucune structure n'est rattachée à ce compte technique : aucune facture ne peut être échangée. Demandez au gestionnaire principal de l'y rattacher, sur le portail Chorus Pro.")}</p>}
+        {listing.kind === 'loaded' && listing.structures.length === 0 && (
+          <p>
+            {fr(
+              "Aucune structure n'est rattachée à ce compte technique : aucune facture ne peut être échangée. Demandez au gestionnaire principal de l'y rattacher, sur le portail Chorus Pro.",
+            )}
+          </p>
+        )}
       </div>
       {listing.kind === 'failed' && (
         <div role="alert" className="failure">

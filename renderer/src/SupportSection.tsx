@@ -11,18 +11,31 @@ import { LazyDetails } from './LazyDetails';
 import { ProfileImportDialog } from './ProfileImportDialog';
 
 function passphraseProblem(passphrase: string, confirmation: string): string | undefined {
-  if (Array.from(passphrase).length < minPassphraseLength) return `Phrase secrète : ${minPassphraseLength} caractères au moins. Rien n'a été exporté.`;
-  if (passphrase !== confirmation) return "Les deux saisies de la phrase secrète diffèrent : saisissez-la à nouveau. Rien n'a été exporté.";
+  if (Array.from(passphrase).length < minPassphraseLength)
+    return `Phrase secrète : ${minPassphraseLength} caractères au moins. Rien n'a été exporté.`;
+  if (passphrase !== confirmation)
+    return "Les deux saisies de la phrase secrète diffèrent : saisissez-la à nouveau. Rien n'a été exporté.";
   return undefined;
 }
 import type { Configuration } from './useConfiguration';
 
 type Open =
-  | { readonly kind: 'import'; readonly file: string; readonly changes: readonly ProfileChange[]; readonly withSecrets: boolean }
+  | {
+      readonly kind: 'import';
+      readonly file: string;
+      readonly changes: readonly ProfileChange[];
+      readonly withSecrets: boolean;
+    }
   | { readonly kind: 'about' };
 
 /** Deployment profiles, the support log and "À propos", for the IT department. */
-export function SupportSection({ configuration, appInfo }: { readonly configuration: Configuration; readonly appInfo: AppInfo | undefined }) {
+export function SupportSection({
+  configuration,
+  appInfo,
+}: {
+  readonly configuration: Configuration;
+  readonly appInfo: AppInfo | undefined;
+}) {
   const [message, setMessage] = useState('');
   const [open, setOpen] = useState<Open>();
   const [withSecrets, setWithSecrets] = useState(false);
@@ -43,20 +56,27 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
     setExporting(true);
     setMessage(withSecrets ? 'Chiffrement des mots de passe en cours…' : '');
     const everyAccount = allAccounts && accountCount > 1;
-    const answer = await window.chorus.exportProfile(withSecrets || everyAccount ? { ...(withSecrets ? { passphrase } : {}), ...(everyAccount ? { allAccounts: true } : {}) } : undefined);
+    const answer = await window.chorus.exportProfile(
+      withSecrets || everyAccount
+        ? { ...(withSecrets ? { passphrase } : {}), ...(everyAccount ? { allAccounts: true } : {}) }
+        : undefined,
+    );
     setExporting(false);
     if (!answer.ok) setMessage(answer.message);
     else if (!answer.saved) setMessage('');
     else if (answer.withSecrets) {
       setPassphrase('');
       setConfirmation('');
-      setMessage(`Profil de déploiement exporté, mots de passe chiffrés : ${answer.file ?? ''}. Transmettez la phrase secrète par un autre moyen que le fichier (de vive voix, par téléphone).`);
+      setMessage(
+        `Profil de déploiement exporté, mots de passe chiffrés : ${answer.file ?? ''}. Transmettez la phrase secrète par un autre moyen que le fichier (de vive voix, par téléphone).`,
+      );
     } else setMessage(`Profil de déploiement exporté, sans aucun secret : ${answer.file ?? ''}`);
   };
   const previewImport = async () => {
     const answer = await window.chorus.previewProfileImport();
     if (!answer.ok) setMessage(answer.message);
-    else if (answer.chosen) setOpen({ kind: 'import', file: answer.file, changes: answer.changes, withSecrets: answer.withSecrets });
+    else if (answer.chosen)
+      setOpen({ kind: 'import', file: answer.file, changes: answer.changes, withSecrets: answer.withSecrets });
   };
   const openLogs = async () => {
     const answer = await window.chorus.openLogFolder();
@@ -84,7 +104,9 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
       {accountCount > 1 && (
         <label className="checkbox">
           <input type="checkbox" checked={allAccounts} onChange={(event) => setAllAccounts(event.target.checked)} />
-          {fr(`Exporter tous les comptes techniques (${accountCount}), pas seulement « ${configuration.snapshot.account.name} »`)}
+          {fr(
+            `Exporter tous les comptes techniques (${accountCount}), pas seulement « ${configuration.snapshot.account.name} »`,
+          )}
         </label>
       )}
       <label className="checkbox">
@@ -95,14 +117,25 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
         <div className="grid">
           <label htmlFor="exportPassphrase">Phrase secrète</label>
           <div>
-            <PasswordInput id="exportPassphrase" value={passphrase} aria-describedby="exportPassphrase-hint" onChange={(event) => setPassphrase(event.target.value)} />
+            <PasswordInput
+              id="exportPassphrase"
+              value={passphrase}
+              aria-describedby="exportPassphrase-hint"
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
             <p className="hint" id="exportPassphrase-hint">
-              {fr(`${minPassphraseLength} caractères au moins ; une phrase de plusieurs mots est plus sûre. Elle n'est enregistrée nulle part : transmettez-la par un autre moyen que le fichier.`)}
+              {fr(
+                `${minPassphraseLength} caractères au moins ; une phrase de plusieurs mots est plus sûre. Elle n'est enregistrée nulle part : transmettez-la par un autre moyen que le fichier.`,
+              )}
             </p>
           </div>
           <label htmlFor="exportPassphraseConfirmation">Phrase secrète (confirmation)</label>
           <div>
-            <PasswordInput id="exportPassphraseConfirmation" value={confirmation} onChange={(event) => setConfirmation(event.target.value)} />
+            <PasswordInput
+              id="exportPassphraseConfirmation"
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+            />
           </div>
         </div>
       )}
@@ -132,7 +165,11 @@ export function SupportSection({ configuration, appInfo }: { readonly configurat
           withSecrets={open.withSecrets}
           onClose={() => setOpen(undefined)}
           onImport={async (importPassphrase) => {
-            const answer = await configuration.refresh(() => window.chorus.importProfile(importPassphrase === undefined ? undefined : { passphrase: importPassphrase }));
+            const answer = await configuration.refresh(() =>
+              window.chorus.importProfile(
+                importPassphrase === undefined ? undefined : { passphrase: importPassphrase },
+              ),
+            );
             if (!answer.ok) return answer;
             setOpen(undefined);
             setMessage(

@@ -13,4 +13,12 @@ export const connectionKey = (settings: SettingsView): string =>
   [settings.apiBaseUrl, settings.tokenUrl, settings.login ?? '', settings.clientId ?? ''].join('\n');
 
 /** A renewal that could not reach Chorus Pro may be saved unchecked, if the user says so. */
-export const unreachableCodes: ReadonlySet<string> = new Set(['DNS_FAILED', 'CONNECTION_FAILED', 'TIMEOUT', 'PROXY_FAILED', 'SERVER_ERROR', 'OAUTH_UNAVAILABLE', 'RATE_LIMITED']);
+export const unreachableCodes: ReadonlySet<string> = new Set([
+  'DNS_FAILED',
+  'CONNECTION_FAILED',
+  'TIMEOUT',
+  'PROXY_FAILED',
+  'SERVER_ERROR',
+  'OAUTH_UNAVAILABLE',
+  'RATE_LIMITED',
+]);

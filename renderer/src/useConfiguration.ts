@@ -36,16 +36,19 @@ export function useConfiguration(initial: SettingsSnapshot) {
    * the settings, then the keychain): only an answer to a later request than the one on screen is
    * shown, since the main process applies the requests in the order they arrive.
    */
-  const refresh = useCallback(async <Answer extends Outcome<SettingsSnapshot>>(call: () => Promise<Answer>): Promise<Answer> => {
-    asked.current += 1;
-    const request = asked.current;
-    const answer = await call();
-    if (answer.ok && request > shown.current) {
-      shown.current = request;
-      setSnapshot(answer);
-    }
-    return answer;
-  }, []);
+  const refresh = useCallback(
+    async <Answer extends Outcome<SettingsSnapshot>>(call: () => Promise<Answer>): Promise<Answer> => {
+      asked.current += 1;
+      const request = asked.current;
+      const answer = await call();
+      if (answer.ok && request > shown.current) {
+        shown.current = request;
+        setSnapshot(answer);
+      }
+      return answer;
+    },
+    [],
+  );
 
   const apply = useCallback(
     async (key: keyof Errors, change: SettingsChange, draftValue?: string): Promise<boolean> => {
@@ -89,13 +92,19 @@ export function useConfiguration(initial: SettingsSnapshot) {
       drafts.current = { ...drafts.current, [field]: text };
       render();
       clearTimeout(timers.current.get(field));
-      timers.current.set(field, setTimeout(() => void saveNow(field), autosaveDelayMs));
+      timers.current.set(
+        field,
+        setTimeout(() => void saveNow(field), autosaveDelayMs),
+      );
     },
     [saveNow],
   );
 
   /** A choice in a list is saved at once. */
-  const choose = useCallback((key: 'environment' | 'alertDelayMonths', change: SettingsChange) => track(apply(key, change)), [apply, track]);
+  const choose = useCallback(
+    (key: 'environment' | 'alertDelayMonths', change: SettingsChange) => track(apply(key, change)),
+    [apply, track],
+  );
 
   /** Saves every pending change now; true when every typed value was accepted. */
   const flush = useCallback(async () => {

@@ -6,7 +6,10 @@ import { systemClock } from '../../main/dates/clock';
 export const newClient = () => createChorusClient({ send: createHttpTransport(), clock: systemClock });
 
 /** Where the client calls to reach a simulator (or anything that answers at its addresses). */
-export const targetOf = (simulator: { readonly url: string; readonly tokenUrl: string }, extra: Partial<ConnectionTarget> = {}): ConnectionTarget => ({
+export const targetOf = (
+  simulator: { readonly url: string; readonly tokenUrl: string },
+  extra: Partial<ConnectionTarget> = {},
+): ConnectionTarget => ({
   apiBaseUrl: simulator.url,
   tokenUrl: simulator.tokenUrl,
   timeoutSeconds: 10,

@@ -14,12 +14,25 @@ export interface CliRun {
 }
 
 /** The real command line, in its own process, as an administrator's script runs it. */
-export function runCliProcess(args: readonly string[], keychainService: string, options: { stdin?: string; env?: NodeJS.ProcessEnv; /** Killed (SIGKILL) past this: a command that would block for ever. */ timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCliProcess(
+  args: readonly string[],
+  keychainService: string,
+  options: {
+    stdin?: string;
+    env?: NodeJS.ProcessEnv;
+    /** Killed (SIGKILL) past this: a command that would block for ever. */ timeoutMs?: number;
+  } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/cli.ts'), ...args], {
       cwd: projectRoot,
       // No machine policy unless the test gives one, whatever the host has.
-      env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: keychainService, CHORUS_PRO_MACHINE_POLICY: noMachinePolicy, ...options.env },
+      env: {
+        ...process.env,
+        CHORUS_PRO_KEYCHAIN_SERVICE: keychainService,
+        CHORUS_PRO_MACHINE_POLICY: noMachinePolicy,
+        ...options.env,
+      },
       ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const }),
     });
     let stdout = '';

@@ -56,14 +56,29 @@ export async function stationCli(at: Station, args: readonly string[], options: 
     warn: (line) => err.push(line),
     readSecret: () => Promise.resolve(options.stdin ?? ''),
     stdinIsTerminal: false,
-    env: { ...process.env, CHORUS_PRO_KEYCHAIN_SERVICE: at.keychain, CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json', CHORUS_PRO_MACHINE_FLEET: '/nonexistent/flotte.json' },
+    env: {
+      ...process.env,
+      CHORUS_PRO_KEYCHAIN_SERVICE: at.keychain,
+      CHORUS_PRO_MACHINE_PROFILE: '/nonexistent/profil.json',
+      CHORUS_PRO_MACHINE_FLEET: '/nonexistent/flotte.json',
+    },
     secretsFor: () => createKeytarSecretStore(at.keychain),
     send: createHttpTransport(),
     clock: fixedClock(options.now ?? '2026-12-04T07:30:00Z'),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.windows
-      ? { platform: 'win32' as const, runSchtasks: options.windows.run, userSid: () => Promise.resolve(options.windows?.sid ?? ''), executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe' }
+      ? {
+          platform: 'win32' as const,
+          runSchtasks: options.windows.run,
+          userSid: () => Promise.resolve(options.windows?.sid ?? ''),
+          executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe',
+        }
       : {}),
   });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
+  return {
+    status,
+    stdout: out.join('\n'),
+    stderr: err.join('\n'),
+    json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown>,
+  };
 }

@@ -33,20 +33,28 @@ export interface CoreFixture {
 /** What a test may give the services beyond the fixture's own parts: a machine policy, the fleet's rule. */
 export type CoreExtras = Partial<Pick<CoreDependencies, 'machinePolicy' | 'shouldPush' | 'checkTrust' | 'caller'>>;
 
-function open(userDataDir: string, keychainService: string, clock: Clock, apiBaseUrl: string, extras: CoreExtras = {}): CoreFixture {
+function open(
+  userDataDir: string,
+  keychainService: string,
+  clock: Clock,
+  apiBaseUrl: string,
+  extras: CoreExtras = {},
+): CoreFixture {
   const secrets = createKeytarSecretStore(keychainService);
   const logLines: LogLine[] = [];
-  const services = selectedServices(createCoreServices({
-    userDataDir,
-    openSettingsBackend: openConfBackend,
-    secrets,
-    send: createHttpTransport(),
-    clock,
-    logger: createLogger((line) => logLines.push(line)),
-    // No machine policy unless the test gives one, whatever the host has.
-    machinePolicy: policyFileReader('/nonexistent/chorus-pro-echanges-policy.json'),
-    ...extras,
-  }));
+  const services = selectedServices(
+    createCoreServices({
+      userDataDir,
+      openSettingsBackend: openConfBackend,
+      secrets,
+      send: createHttpTransport(),
+      clock,
+      logger: createLogger((line) => logLines.push(line)),
+      // No machine policy unless the test gives one, whatever the host has.
+      machinePolicy: policyFileReader('/nonexistent/chorus-pro-echanges-policy.json'),
+      ...extras,
+    }),
+  );
   return {
     userDataDir,
     keychainService,
@@ -67,7 +75,13 @@ export async function configuredServices(
   simulator: Pick<Simulator, 'url' | 'tokenUrl'>,
   options: { clock?: Clock; storePassword?: boolean; extras?: CoreExtras } = {},
 ): Promise<CoreFixture> {
-  const fixture = open(tempDir('chorus-core-'), `Chorus Pro Echanges (test ${randomUUID()})`, options.clock ?? fixedClock('2026-11-27T09:30:00Z'), simulator.url, options.extras);
+  const fixture = open(
+    tempDir('chorus-core-'),
+    `Chorus Pro Echanges (test ${randomUUID()})`,
+    options.clock ?? fixedClock('2026-11-27T09:30:00Z'),
+    simulator.url,
+    options.extras,
+  );
   fixture.services.settings.update({
     environment: 'custom',
     apiBaseUrl: simulator.url,
@@ -75,7 +89,10 @@ export async function configuredServices(
     login: demoAccount.login,
     clientId: demoAccount.clientId,
   });
-  await fixture.secrets.set(secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId), demoAccount.clientSecret);
+  await fixture.secrets.set(
+    secretAccounts.clientSecret({ tokenUrl: simulator.tokenUrl, apiBaseUrl: simulator.url }, demoAccount.clientId),
+    demoAccount.clientSecret,
+  );
   if (options.storePassword ?? true) await fixture.secrets.set(fixture.passwordAccount, demoAccount.password);
   return fixture;
 }

@@ -27,7 +27,9 @@ export interface FleetWorkstation {
  * Windows user has), the real keychain and settings file; their namespaces are cleared after the
  * test file.
  */
-export function fleetWorkstations(clock: Clock = fixedClock('2026-12-04T08:00:00Z')): (label: string) => FleetWorkstation {
+export function fleetWorkstations(
+  clock: Clock = fixedClock('2026-12-04T08:00:00Z'),
+): (label: string) => FleetWorkstation {
   const namespaces: string[] = [];
   afterAll(() => Promise.all(namespaces.map((service) => clearKeychainService(service))));
   return (label) => {
@@ -36,7 +38,16 @@ export function fleetWorkstations(clock: Clock = fixedClock('2026-12-04T08:00:00
     const userDataDir = tempDir(`chorus-flotte-${label}-`);
     const secrets = createKeytarSecretStore(keychainService);
     const logger = createLogger(() => undefined);
-    const services = selectedServices(createCoreServices({ userDataDir, openSettingsBackend: openConfBackend, secrets, send: createHttpTransport(), clock, logger }));
+    const services = selectedServices(
+      createCoreServices({
+        userDataDir,
+        openSettingsBackend: openConfBackend,
+        secrets,
+        send: createHttpTransport(),
+        clock,
+        logger,
+      }),
+    );
     return {
       userDataDir,
       keychainService,
@@ -64,13 +75,28 @@ export interface FleetCommune {
 }
 
 /** The publisher's own accounts: the three communes (or those given) on the simulator (or any address), passwords and the client secret stored. */
-export async function configureCommunes(station: FleetWorkstation, target: { readonly url: string; readonly tokenUrl: string }, communes: readonly FleetCommune[] = fleetCommunes): Promise<void> {
+export async function configureCommunes(
+  station: FleetWorkstation,
+  target: { readonly url: string; readonly tokenUrl: string },
+  communes: readonly FleetCommune[] = fleetCommunes,
+): Promise<void> {
   const { services } = station;
   for (const [index, commune] of communes.entries()) {
     if (index === 0) services.settings.accounts.rename('Compte principal', commune.name);
     else services.settings.accounts.add(commune.name);
-    services.settings.forAccount(commune.name).update({ environment: 'custom', apiBaseUrl: target.url, tokenUrl: target.tokenUrl, login: commune.login, clientId: demoAccount.clientId });
+    services.settings
+      .forAccount(commune.name)
+      .update({
+        environment: 'custom',
+        apiBaseUrl: target.url,
+        tokenUrl: target.tokenUrl,
+        login: commune.login,
+        clientId: demoAccount.clientId,
+      });
     await services.secrets.set(secretAccounts.technicalPassword(target.url, commune.login), commune.password);
   }
-  await services.secrets.set(secretAccounts.clientSecret({ tokenUrl: target.tokenUrl, apiBaseUrl: target.url }, demoAccount.clientId), demoAccount.clientSecret);
+  await services.secrets.set(
+    secretAccounts.clientSecret({ tokenUrl: target.tokenUrl, apiBaseUrl: target.url }, demoAccount.clientId),
+    demoAccount.clientSecret,
+  );
 }

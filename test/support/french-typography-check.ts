@@ -2,7 +2,37 @@
 // where a non-breaking one belongs, and a capital after a colon.
 
 /** Words that keep their capital after a colon: names, and the screen's own labels. */
-const properNouns = new Set(['Chorus', 'Windows', 'Production', 'Qualification', 'Personnalisé', 'Lien', 'Identifiant', 'Secret', 'Mot', 'Date', 'Alerte', 'Nouveau', 'Nom', 'Proxy', 'Certificat', 'Phrase', 'Compte', 'Fichier', 'Dossier', 'Version', 'Électron', 'Electron', 'Chrome', 'Raccordements', 'Gestionnaire', 'Trousseau', 'Secret Service', 'Délai', 'URL']);
+const properNouns = new Set([
+  'Chorus',
+  'Windows',
+  'Production',
+  'Qualification',
+  'Personnalisé',
+  'Lien',
+  'Identifiant',
+  'Secret',
+  'Mot',
+  'Date',
+  'Alerte',
+  'Nouveau',
+  'Nom',
+  'Proxy',
+  'Certificat',
+  'Phrase',
+  'Compte',
+  'Fichier',
+  'Dossier',
+  'Version',
+  'Électron',
+  'Electron',
+  'Chrome',
+  'Raccordements',
+  'Gestionnaire',
+  'Trousseau',
+  'Secret Service',
+  'Délai',
+  'URL',
+]);
 
 export interface TypographyFault {
   readonly rule: string;
@@ -23,11 +53,16 @@ export function typographyFaults(text: string): TypographyFault[] {
   const visible = (from: number, to: number) => text.slice(Math.max(0, from - 25), to + 25).replace(/\u00a0/g, '⍽');
   const faults: TypographyFault[] = [];
   for (const { rule, pattern } of rules) {
-    for (const match of text.matchAll(pattern)) faults.push({ rule, around: visible(match.index, match.index + match[0].length) });
+    for (const match of text.matchAll(pattern))
+      faults.push({ rule, around: visible(match.index, match.index + match[0].length) });
   }
   for (const match of text.matchAll(/:[\s\u00a0]+(\p{Lu}\p{Ll}+)/gu)) {
     const word = match[1] ?? '';
-    if (!properNouns.has(word)) faults.push({ rule: `majuscule après un deux-points (« ${word} »)`, around: visible(match.index, match.index + match[0].length) });
+    if (!properNouns.has(word))
+      faults.push({
+        rule: `majuscule après un deux-points (« ${word} »)`,
+        around: visible(match.index, match.index + match[0].length),
+      });
   }
   return faults;
 }

@@ -28,12 +28,37 @@ const sids: Readonly<Record<string, string>> = {
 };
 
 /** icacls' simple rights and their masks (icacls /? and its documentation). */
-const simpleRights: Readonly<Record<string, number>> = { F: 0x1f01ff, M: 0x1301bf, RX: 0x1200a9, R: 0x120089, W: 0x100116, D: 0x10000, N: 0 };
+const simpleRights: Readonly<Record<string, number>> = {
+  F: 0x1f01ff,
+  M: 0x1301bf,
+  RX: 0x1200a9,
+  R: 0x120089,
+  W: 0x100116,
+  D: 0x10000,
+  N: 0,
+};
 /** icacls' specific rights. */
 const specificRights: Readonly<Record<string, number>> = {
-  DE: 0x10000, RC: 0x20000, WDAC: 0x40000, WO: 0x80000, S: 0x100000, AS: 0x1000000, MA: 0x2000000,
-  GR: 0x80000000, GW: 0x40000000, GE: 0x20000000, GA: 0x10000000,
-  RD: 0x1, WD: 0x2, AD: 0x4, REA: 0x8, WEA: 0x10, X: 0x20, DC: 0x40, RA: 0x80, WA: 0x100,
+  DE: 0x10000,
+  RC: 0x20000,
+  WDAC: 0x40000,
+  WO: 0x80000,
+  S: 0x100000,
+  AS: 0x1000000,
+  MA: 0x2000000,
+  GR: 0x80000000,
+  GW: 0x40000000,
+  GE: 0x20000000,
+  GA: 0x10000000,
+  RD: 0x1,
+  WD: 0x2,
+  AD: 0x4,
+  REA: 0x8,
+  WEA: 0x10,
+  X: 0x20,
+  DC: 0x40,
+  RA: 0x80,
+  WA: 0x100,
 };
 const inheritance: Readonly<Record<string, string>> = { I: 'ID', OI: 'OI', CI: 'CI', IO: 'IO', NP: 'NP' };
 
@@ -59,6 +84,12 @@ export function icaclsToSddl(listing: string, owner = 'BA'): string {
   const lines = listing.split(/\r?\n/u);
   const continuation = lines[1] ?? '';
   const column = continuation.length - continuation.trimStart().length;
-  const entries = [lines[0]?.slice(column) ?? '', ...lines.slice(1).filter((line) => line.startsWith(' ') && line.trim() !== '').map((line) => line.trim())];
+  const entries = [
+    lines[0]?.slice(column) ?? '',
+    ...lines
+      .slice(1)
+      .filter((line) => line.startsWith(' ') && line.trim() !== '')
+      .map((line) => line.trim()),
+  ];
   return `O:${owner}D:${entries.map(aceOf).join('')}`;
 }

@@ -18,7 +18,10 @@ export interface InProcessRun {
  * adds or replaces what a test needs (a notifier, a schtasks runner, a platform).
  */
 export function inProcessCli(keychain: () => string, clock: Clock, environment: Partial<CliEnvironment> = {}) {
-  return async (args: readonly string[], options: { readonly stdin?: string } & Partial<CliEnvironment> = {}): Promise<InProcessRun> => {
+  return async (
+    args: readonly string[],
+    options: { readonly stdin?: string } & Partial<CliEnvironment> = {},
+  ): Promise<InProcessRun> => {
     const out: string[] = [];
     const err: string[] = [];
     const { stdin, ...more } = options;
@@ -34,6 +37,11 @@ export function inProcessCli(keychain: () => string, clock: Clock, environment: 
       ...environment,
       ...more,
     });
-    return { status, stdout: out.join('\n'), stderr: err.join('\n'), json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown> };
+    return {
+      status,
+      stdout: out.join('\n'),
+      stderr: err.join('\n'),
+      json: (out.length === 1 && out[0]?.startsWith('{') ? JSON.parse(out[0]) : {}) as Record<string, unknown>,
+    };
   };
 }

@@ -23,7 +23,9 @@ async function listen(server: Server): Promise<RunningServer> {
 }
 
 /** A server that answers every request with `answer`: redirects, HTML pages, huge bodies. */
-export function startAnsweringServer(answer: (request: IncomingMessage, response: ServerResponse) => void): Promise<RunningServer> {
+export function startAnsweringServer(
+  answer: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<RunningServer> {
   return listen(createServer(answer));
 }
 
@@ -50,7 +52,10 @@ export interface ConnectProxyOptions {
  * An HTTP proxy that tunnels every CONNECT to `forwardPort` on loopback, whatever host was asked:
  * so a client can reach "chorus-simule.test" through it. With `refuse`, it answers that status.
  */
-export function startConnectProxy(forwardPort: number, { refuse, credentials }: ConnectProxyOptions = {}): Promise<ConnectProxy> {
+export function startConnectProxy(
+  forwardPort: number,
+  { refuse, credentials }: ConnectProxyOptions = {},
+): Promise<ConnectProxy> {
   const requestedHosts: string[] = [];
   // Tunnels are no longer HTTP connections: the server does not close them itself.
   const tunnels = new Set<Duplex>();
@@ -61,7 +66,8 @@ export function startConnectProxy(forwardPort: number, { refuse, credentials }: 
   server.on('connect', (request: IncomingMessage, clientSocket) => {
     requestedHosts.push(request.url ?? '');
     const expected = credentials ? `Basic ${Buffer.from(credentials).toString('base64')}` : undefined;
-    const status = refuse ?? (expected !== undefined && request.headers['proxy-authorization'] !== expected ? 407 : undefined);
+    const status =
+      refuse ?? (expected !== undefined && request.headers['proxy-authorization'] !== expected ? 407 : undefined);
     if (status) {
       clientSocket.end(`HTTP/1.1 ${status} Refused\r\nContent-Length: 0\r\n\r\n`);
       return;

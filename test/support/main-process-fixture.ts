@@ -39,7 +39,10 @@ export interface MainProcessFixture {
  * `options`: what a test changes of the main process's dependencies, and the machine policy's file
  * (none by default, whatever the host has); a string is that file alone.
  */
-export function openMainProcess(userDataDir: string = tempDir('chorus-main-'), options: (Partial<MainDependencies> & { readonly machinePolicyFile?: string }) | string = {}): MainProcessFixture {
+export function openMainProcess(
+  userDataDir: string = tempDir('chorus-main-'),
+  options: (Partial<MainDependencies> & { readonly machinePolicyFile?: string }) | string = {},
+): MainProcessFixture {
   const { machinePolicyFile, ...more } = typeof options === 'string' ? { machinePolicyFile: options } : options;
   const keychainService = `Chorus Pro Echanges (test ${randomUUID()})`;
   const secrets = createKeytarSecretStore(keychainService);

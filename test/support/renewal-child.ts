@@ -15,14 +15,16 @@ import { fixedClock, openConfBackend } from './settings-fixture';
 async function main(): Promise<void> {
   const [scenario, userDataDir, keychainService, password, now] = process.argv.slice(2);
   if (!scenario || !userDataDir || !keychainService || password === undefined || !now) throw new Error('usage');
-  const services = selectedServices(createCoreServices({
-    userDataDir,
-    openSettingsBackend: openConfBackend,
-    secrets: createKeytarSecretStore(keychainService),
-    send: createHttpTransport(),
-    clock: fixedClock(now),
-    logger: createLogger(() => undefined),
-  }));
+  const services = selectedServices(
+    createCoreServices({
+      userDataDir,
+      openSettingsBackend: openConfBackend,
+      secrets: createKeytarSecretStore(keychainService),
+      send: createHttpTransport(),
+      clock: fixedClock(now),
+      logger: createLogger(() => undefined),
+    }),
+  );
   if (scenario === 'crash-before-dating') {
     // The crash is injected where a power cut would hurt most: the password stored, not yet dated.
     services.current().settings.recordPasswordUpdate = () => {

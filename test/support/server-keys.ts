@@ -19,11 +19,34 @@ export function serverKeys(options: { readonly folder?: string; readonly key?: r
   const folder = options.folder ?? tempDir('chorus-cms-keys-');
   const key = join(folder, 'serveur.key');
   const certificateFile = join(folder, 'serveur.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', ...(options.key ?? ['rsa:2048']), '-nodes', '-keyout', key, '-out', certificateFile, '-days', '30', '-subj', '/CN=serveur'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      ...(options.key ?? ['rsa:2048']),
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      certificateFile,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=serveur',
+    ],
+    { stdio: 'ignore' },
+  );
   return {
     certificate: readFileSync(certificateFile, 'utf8'),
     key,
     certificateFile,
-    decrypt: (file) => execFileSync('openssl', ['cms', '-decrypt', '-in', file, '-inform', 'PEM', '-inkey', key, '-recip', certificateFile], { encoding: 'utf8' }),
+    decrypt: (file) =>
+      execFileSync(
+        'openssl',
+        ['cms', '-decrypt', '-in', file, '-inform', 'PEM', '-inkey', key, '-recip', certificateFile],
+        { encoding: 'utf8' },
+      ),
   };
 }

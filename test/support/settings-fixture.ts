@@ -14,6 +14,13 @@ export const fixedClock =
 /** A settings store over a real file, as the CLI and the harness open it. */
 export function openTestSettings(directory: string, clock: Clock = fixedClock('2026-11-27T09:30:00Z')) {
   const lines: LogLine[] = [];
-  const store = selectedSettings(openWorkstationStore(directory, openConfBackend, clock, createLogger((line) => lines.push(line))));
+  const store = selectedSettings(
+    openWorkstationStore(
+      directory,
+      openConfBackend,
+      clock,
+      createLogger((line) => lines.push(line)),
+    ),
+  );
   return { store, lines };
 }

@@ -8,7 +8,11 @@ export const median = (values: readonly number[]): number => {
 };
 
 /** Runs A and B in turn, `runs` times each, after one warm-up of each: noise falls on both alike. */
-export async function alternate<T>(runs: number, a: () => Promise<T>, b: () => Promise<T>): Promise<{ a: T[]; b: T[] }> {
+export async function alternate<T>(
+  runs: number,
+  a: () => Promise<T>,
+  b: () => Promise<T>,
+): Promise<{ a: T[]; b: T[] }> {
   await a();
   await b();
   const results = { a: [] as T[], b: [] as T[] };

@@ -33,7 +33,14 @@ function asExported(xml: string, name: string, owner: string): string {
  * `tasks` may be shared by several users' stand-ins: one workstation. An administrator reads and
  * deletes every task; a standard user only their own.
  */
-export function taskSchedulerStandIn(options: { readonly user?: string; readonly failWith?: string; readonly tasks?: Map<string, Task>; readonly administrator?: boolean } = {}) {
+export function taskSchedulerStandIn(
+  options: {
+    readonly user?: string;
+    readonly failWith?: string;
+    readonly tasks?: Map<string, Task>;
+    readonly administrator?: boolean;
+  } = {},
+) {
   const user = options.user ?? aUserSid;
   const tasks = options.tasks ?? new Map<string, Task>();
   const calls: (readonly string[])[] = [];
@@ -49,7 +56,8 @@ export function taskSchedulerStandIn(options: { readonly user?: string; readonly
       const file = String(args[args.indexOf('/XML') + 1]);
       const bytes = readFileSync(file);
       // schtasks /Create /XML wants UTF-16 with its byte-order mark.
-      if (bytes[0] !== 0xff || bytes[1] !== 0xfe) return Promise.resolve(answer(1, '', 'ERREUR : Le fichier XML de la tâche est mal formé.'));
+      if (bytes[0] !== 0xff || bytes[1] !== 0xfe)
+        return Promise.resolve(answer(1, '', 'ERREUR : Le fichier XML de la tâche est mal formé.'));
       tasks.set(name, { owner: user, xml: asExported(bytes.subarray(2).toString('utf16le'), name, user) });
       return Promise.resolve(answer(0, `Opération réussie : la tâche planifiée "${name}" a été créée.`));
     }

@@ -3,7 +3,10 @@ import { demoAccount } from './core-fixture';
 import { tempDir } from './temp-dirs';
 
 /** The command line as a test runs it (in its own process or in the test's), with what it reads on stdin. */
-export type CommandLine = (args: readonly string[], stdin?: string) => Promise<{ readonly status: number | null; readonly stderr: string }>;
+export type CommandLine = (
+  args: readonly string[],
+  stdin?: string,
+) => Promise<{ readonly status: number | null; readonly stderr: string }>;
 
 const communes = [
   { name: 'Compte principal', login: demoAccount.login, password: demoAccount.password },
@@ -35,9 +38,30 @@ export async function configureThreeCommunes(
     const extra = options[commune.name] ?? {};
     if (index > 0) expect((await cli(['accounts', 'add', commune.name, '--user-data-dir', dir])).status).toBe(0);
     const account = ['--account', commune.name, '--user-data-dir', dir];
-    expect((await cli(['configure', '--url', simulator.url, '--token-url', simulator.tokenUrl, '--login', commune.login, '--client-id', demoAccount.clientId, ...(extra.configure ?? []), ...account])).status).toBe(0);
-    expect((await cli(['set-client-secret', '--client-secret-stdin', ...account], demoAccount.clientSecret)).status).toBe(0);
-    const stored = await cli(['set-password', '--password-stdin', '--no-verify', ...(extra.setPassword ?? []), ...account], commune.password);
+    expect(
+      (
+        await cli([
+          'configure',
+          '--url',
+          simulator.url,
+          '--token-url',
+          simulator.tokenUrl,
+          '--login',
+          commune.login,
+          '--client-id',
+          demoAccount.clientId,
+          ...(extra.configure ?? []),
+          ...account,
+        ])
+      ).status,
+    ).toBe(0);
+    expect(
+      (await cli(['set-client-secret', '--client-secret-stdin', ...account], demoAccount.clientSecret)).status,
+    ).toBe(0);
+    const stored = await cli(
+      ['set-password', '--password-stdin', '--no-verify', ...(extra.setPassword ?? []), ...account],
+      commune.password,
+    );
     expect(stored.status, stored.stderr).toBe(0);
   }
   return dir;

@@ -6,7 +6,14 @@ import { createServer as createSocketServer } from 'node:net';
 import Module from 'node:module';
 import type * as Electron from 'electron';
 import { createElectronStandIn, type BeforeRequestListener, type ProtocolHandler } from './main-process';
-import { standInConfigVariable, type ChildMessage, type HarnessRequest, type StandInConfig, type StandInRecord, type SyncAnswer } from './protocol';
+import {
+  standInConfigVariable,
+  type ChildMessage,
+  type HarnessRequest,
+  type StandInConfig,
+  type StandInRecord,
+  type SyncAnswer,
+} from './protocol';
 
 const config = JSON.parse(process.env[standInConfigVariable] ?? 'null') as StandInConfig | null;
 if (!config) throw new Error(`${standInConfigVariable} manquant : ce fichier est chargé par le harnais de test`);
@@ -32,7 +39,11 @@ const record = (entryRecord: StandInRecord): void => {
 };
 
 /** The app protocol on loopback: each request goes through webRequest.onBeforeRequest, then the handler. */
-function serve(origin: string, handler: ProtocolHandler, filter: () => BeforeRequestListener | undefined): Promise<string> {
+function serve(
+  origin: string,
+  handler: ProtocolHandler,
+  filter: () => BeforeRequestListener | undefined,
+): Promise<string> {
   let requestId = 0;
   const server = createHttpServer((request, response) => {
     const url = `${origin}${request.url ?? '/'}`;
@@ -51,7 +62,14 @@ function serve(origin: string, handler: ProtocolHandler, filter: () => BeforeReq
       return;
     }
     requestId += 1;
-    const details = { id: requestId, url, method: request.method ?? 'GET', resourceType: 'other', referrer: '', timestamp: Date.now() };
+    const details = {
+      id: requestId,
+      url,
+      method: request.method ?? 'GET',
+      resourceType: 'other',
+      referrer: '',
+      timestamp: Date.now(),
+    };
     listener(details as unknown as Electron.OnBeforeRequestListenerDetails, (decision) => {
       // A cancelled request fails in Chromium (net::ERR_BLOCKED_BY_CLIENT): no answer at all.
       if (decision.cancel === true) response.destroy();
@@ -137,7 +155,12 @@ async function answer(request: HarnessRequest): Promise<unknown> {
     case 'will-navigate': {
       // Electron emits will-frame-navigate for every frame, then will-navigate for the main frame.
       const contents = control.mainWindow().webContents;
-      const event = { url: request.url, isMainFrame: request.isMainFrame, defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      const event = {
+        url: request.url,
+        isMainFrame: request.isMainFrame,
+        defaultPrevented: false,
+        preventDefault: () => (event.defaultPrevented = true),
+      };
       contents.emit('will-frame-navigate', event);
       if (request.isMainFrame && !event.defaultPrevented) contents.emit('will-navigate', event, request.url);
       return event.defaultPrevented;
@@ -151,7 +174,13 @@ async function answer(request: HarnessRequest): Promise<unknown> {
 process.on('message', (message: HarnessRequest) => {
   answer(message).then(
     (value: unknown) => tell({ type: 'reply', id: message.id, ok: true, value }),
-    (error: unknown) => tell({ type: 'reply', id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      tell({
+        type: 'reply',
+        id: message.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      }),
   );
 });
 

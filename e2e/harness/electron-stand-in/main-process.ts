@@ -62,7 +62,9 @@ function menuShape(items: readonly Electron.MenuItemConstructorOptions[]): MenuS
 
 /** Only data crosses to the test process: functions in options are named, not sent. */
 function dataOf(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'function' ? '[function]' : inner))) as unknown;
+  return JSON.parse(
+    JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'function' ? '[function]' : inner)),
+  ) as unknown;
 }
 
 export function createElectronStandIn(host: StandInHost, entry: string) {
@@ -73,7 +75,10 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   const privileged: PrivilegedScheme[] = [];
 
   /** Only `appendSwitch` is used by the app; the rest answers as an empty command line would. */
-  class StandInCommandLine implements Pick<Electron.CommandLine, 'appendSwitch' | 'appendArgument' | 'hasSwitch' | 'getSwitchValue' | 'removeSwitch'> {
+  class StandInCommandLine implements Pick<
+    Electron.CommandLine,
+    'appendSwitch' | 'appendArgument' | 'hasSwitch' | 'getSwitchValue' | 'removeSwitch'
+  > {
     appendSwitch(name: string, value?: string): void {
       if (ready) throw new Error(`app.commandLine.appendSwitch('${name}') après ready : Chromium l'ignorerait`);
       host.record({ kind: 'command-line-switch', name, value });
@@ -92,7 +97,23 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     }
   }
 
-  class StandInApp extends EventEmitter implements Pick<Electron.App, 'getName' | 'getVersion' | 'getPath' | 'setPath' | 'setAppUserModelId' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'isReady' | 'commandLine'> {
+  class StandInApp
+    extends EventEmitter
+    implements
+      Pick<
+        Electron.App,
+        | 'getName'
+        | 'getVersion'
+        | 'getPath'
+        | 'setPath'
+        | 'setAppUserModelId'
+        | 'requestSingleInstanceLock'
+        | 'quit'
+        | 'whenReady'
+        | 'isReady'
+        | 'commandLine'
+      >
+  {
     // Switches for Chromium: recorded (the harness starts its Chromium with the same language).
     readonly commandLine = new StandInCommandLine();
     getName(): string {
@@ -103,11 +124,13 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     }
     getPath(name: Parameters<Electron.App['getPath']>[0]): string {
       const path = paths.get(name);
-      if (path === undefined) throw new Error(`app.getPath('${name}') : chemin non défini dans le remplaçant d'Electron`);
+      if (path === undefined)
+        throw new Error(`app.getPath('${name}') : chemin non défini dans le remplaçant d'Electron`);
       return path;
     }
     setPath(name: string, path: string): void {
-      if (ready && name === 'userData') throw new Error("app.setPath('userData') après ready : Electron l'ignorerait en partie");
+      if (ready && name === 'userData')
+        throw new Error("app.setPath('userData') après ready : Electron l'ignorerait en partie");
       paths.set(name, path);
     }
     setAppUserModelId(id: string): void {
@@ -142,7 +165,10 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   }
   const app = new StandInApp();
   // Electron's default: <appData>/<name>; the app (or a test) may point it elsewhere before ready.
-  paths.set('userData', join(process.env.XDG_CONFIG_HOME ?? join(process.env.HOME ?? '/tmp', '.config'), app.getName()));
+  paths.set(
+    'userData',
+    join(process.env.XDG_CONFIG_HOME ?? join(process.env.HOME ?? '/tmp', '.config'), app.getName()),
+  );
 
   const invokeHandlers = new Map<string, (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
   class StandInIpcMain extends EventEmitter implements Pick<Electron.IpcMain, 'handle' | 'removeHandler'> {
@@ -166,7 +192,8 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   const protocol = {
     registerSchemesAsPrivileged(schemes: Electron.CustomScheme[]): void {
       // Electron applies privileges at start-up only: after ready they are silently missing.
-      if (ready) throw new Error('protocol.registerSchemesAsPrivileged doit être appelé avant que app soit prêt (ready)');
+      if (ready)
+        throw new Error('protocol.registerSchemesAsPrivileged doit être appelé avant que app soit prêt (ready)');
       for (const { scheme, privileges = {} } of schemes) privileged.push({ scheme, privileges: { ...privileges } });
       host.record({ kind: 'privileged-schemes', schemes: privileged.map((entry) => ({ ...entry })) });
     },
@@ -174,17 +201,24 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
 
   let beforeRequest: BeforeRequestListener | undefined;
   class StandInWebRequest implements Pick<Electron.WebRequest, 'onBeforeRequest'> {
-    onBeforeRequest(filterOrListener: Electron.WebRequestFilter | BeforeRequestListener | null, listener?: BeforeRequestListener | null): void {
+    onBeforeRequest(
+      filterOrListener: Electron.WebRequestFilter | BeforeRequestListener | null,
+      listener?: BeforeRequestListener | null,
+    ): void {
       beforeRequest = (typeof filterOrListener === 'function' ? filterOrListener : listener) ?? undefined;
       sessionCall('webRequest.onBeforeRequest');
     }
   }
   const sessionCall = (call: string) => host.record({ kind: 'session', call });
-  class StandInSession implements Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'resolveProxy'> {
+  class StandInSession implements Pick<
+    Electron.Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'resolveProxy'
+  > {
     readonly webRequest = new StandInWebRequest();
     readonly protocol = {
       handle: (scheme: string, handler: ProtocolHandler): void => {
-        if (protocolHandlers.has(scheme)) throw new Error(`protocol.handle : le schéma « ${scheme} » a déjà un gestionnaire`);
+        if (protocolHandlers.has(scheme))
+          throw new Error(`protocol.handle : le schéma « ${scheme} » a déjà un gestionnaire`);
         protocolHandlers.set(scheme, handler);
         host.record({ kind: 'protocol-handler', scheme });
       },
@@ -217,7 +251,10 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   class StandInFrame implements Pick<Electron.WebFrameMain, 'url'> {
     constructor(public url: string) {}
   }
-  class StandInWebContents extends EventEmitter implements Pick<Electron.WebContents, 'id' | 'send' | 'setWindowOpenHandler' | 'getURL'> {
+  class StandInWebContents
+    extends EventEmitter
+    implements Pick<Electron.WebContents, 'id' | 'send' | 'setWindowOpenHandler' | 'getURL'>
+  {
     readonly id = nextWebContentsId++;
     readonly mainFrame = new StandInFrame('');
     windowOpenHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | undefined;
@@ -238,7 +275,11 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   }
 
   const windows: StandInBrowserWindow[] = [];
-  class StandInBrowserWindow extends EventEmitter implements Pick<Electron.BrowserWindow, 'show' | 'focus' | 'restore' | 'isMinimized' | 'loadURL' | 'isDestroyed' | 'close'> {
+  class StandInBrowserWindow
+    extends EventEmitter
+    implements
+      Pick<Electron.BrowserWindow, 'show' | 'focus' | 'restore' | 'isMinimized' | 'loadURL' | 'isDestroyed' | 'close'>
+  {
     readonly webContents = new StandInWebContents();
     readonly options: Electron.BrowserWindowConstructorOptions;
     private destroyed = false;
@@ -310,11 +351,13 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   class StandInMenuItem {
     readonly label: string;
     readonly submenu: StandInMenu | undefined;
-    readonly click: ((item: StandInMenuItem, window: StandInBrowserWindow | undefined, event: KeyboardEvent) => void) | undefined;
+    readonly click:
+      ((item: StandInMenuItem, window: StandInBrowserWindow | undefined, event: KeyboardEvent) => void) | undefined;
     constructor(options: Electron.MenuItemConstructorOptions) {
       this.label = options.label ?? '';
       this.submenu = Array.isArray(options.submenu) ? new StandInMenu(options.submenu) : undefined;
-      const click = options.click as ((item: StandInMenuItem, window: StandInBrowserWindow | undefined, event: KeyboardEvent) => void) | undefined;
+      const click = options.click as
+        ((item: StandInMenuItem, window: StandInBrowserWindow | undefined, event: KeyboardEvent) => void) | undefined;
       this.click = click;
     }
   }
@@ -369,23 +412,35 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
   };
   const optionsOf = <T>(first: unknown, second: T | undefined): T => (second ?? first) as T;
   const dialog = {
-    showOpenDialog(first: Electron.BaseWindow | Electron.OpenDialogOptions, second?: Electron.OpenDialogOptions): Promise<Electron.OpenDialogReturnValue> {
+    showOpenDialog(
+      first: Electron.BaseWindow | Electron.OpenDialogOptions,
+      second?: Electron.OpenDialogOptions,
+    ): Promise<Electron.OpenDialogReturnValue> {
       const answer = host.config.fileToChoose;
       fileDialog('open', optionsOf(first, second), answer);
       return Promise.resolve({ canceled: answer === undefined, filePaths: answer === undefined ? [] : [answer] });
     },
-    showSaveDialog(first: Electron.BaseWindow | Electron.SaveDialogOptions, second?: Electron.SaveDialogOptions): Promise<Electron.SaveDialogReturnValue> {
+    showSaveDialog(
+      first: Electron.BaseWindow | Electron.SaveDialogOptions,
+      second?: Electron.SaveDialogOptions,
+    ): Promise<Electron.SaveDialogReturnValue> {
       const answer = host.config.fileToSave;
       fileDialog('save', optionsOf(first, second), answer);
       return Promise.resolve({ canceled: answer === undefined, filePath: answer ?? '' });
     },
-    showMessageBox(first: Electron.BaseWindow | Electron.MessageBoxOptions, second?: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue> {
+    showMessageBox(
+      first: Electron.BaseWindow | Electron.MessageBoxOptions,
+      second?: Electron.MessageBoxOptions,
+    ): Promise<Electron.MessageBoxReturnValue> {
       const options = optionsOf<Electron.MessageBoxOptions>(first, second);
       const response = messageBoxResponse(options);
       host.record({ kind: 'message-box', options: dataOf(options) as MessageBoxShape, response });
       return Promise.resolve({ response, checkboxChecked: false });
     },
-    showMessageBoxSync(first: Electron.BaseWindow | Electron.MessageBoxSyncOptions, second?: Electron.MessageBoxSyncOptions): number {
+    showMessageBoxSync(
+      first: Electron.BaseWindow | Electron.MessageBoxSyncOptions,
+      second?: Electron.MessageBoxSyncOptions,
+    ): number {
       const options = optionsOf<Electron.MessageBoxSyncOptions>(first, second);
       const response = messageBoxResponse(options);
       host.record({ kind: 'message-box', options: dataOf(options) as MessageBoxShape, response });
@@ -394,7 +449,10 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     showErrorBox(title: string, content: string): void {
       host.record({ kind: 'error-box', title, content });
     },
-  } satisfies Pick<Electron.Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showMessageBoxSync' | 'showErrorBox'>;
+  } satisfies Pick<
+    Electron.Dialog,
+    'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showMessageBoxSync' | 'showErrorBox'
+  >;
 
   const shell = {
     openPath(path: string): Promise<string> {
@@ -423,9 +481,21 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
 
   // The constructors and statics the app calls, against Electron's.
   StandInBrowserWindow satisfies new (options?: Electron.BrowserWindowConstructorOptions) => unknown;
-  StandInNotification satisfies (new (options?: Electron.NotificationConstructorOptions) => unknown) & Pick<typeof Electron.Notification, 'isSupported'>;
+  StandInNotification satisfies (new (options?: Electron.NotificationConstructorOptions) => unknown) &
+    Pick<typeof Electron.Notification, 'isSupported'>;
 
-  const module = { app, BrowserWindow: StandInBrowserWindow, ipcMain, protocol, session, dialog, Menu, Notification: StandInNotification, shell, clipboard };
+  const module = {
+    app,
+    BrowserWindow: StandInBrowserWindow,
+    ipcMain,
+    protocol,
+    session,
+    dialog,
+    Menu,
+    Notification: StandInNotification,
+    shell,
+    clipboard,
+  };
 
   /** What the harness side of the child drives: Electron's own events and the user's clicks. */
   const control = {
@@ -442,11 +512,22 @@ export function createElectronStandIn(host: StandInHost, entry: string) {
     invokeHandler(channel: string) {
       return invokeHandlers.get(channel);
     },
-    eventFor(window: StandInBrowserWindow, fromAppWindow: boolean, frameUrl: string, isMainFrame: boolean): Electron.IpcMainInvokeEvent {
+    eventFor(
+      window: StandInBrowserWindow,
+      fromAppWindow: boolean,
+      frameUrl: string,
+      isMainFrame: boolean,
+    ): Electron.IpcMainInvokeEvent {
       const sender = fromAppWindow ? window.webContents : new StandInWebContents();
       sender.mainFrame.url = isMainFrame ? frameUrl : sender.mainFrame.url;
       const senderFrame = isMainFrame ? sender.mainFrame : new StandInFrame(frameUrl);
-      return { sender, senderFrame, frameId: isMainFrame ? 1 : 2, processId: 1, type: 'frame' } as unknown as Electron.IpcMainInvokeEvent;
+      return {
+        sender,
+        senderFrame,
+        frameId: isMainFrame ? 1 : 2,
+        processId: 1,
+        type: 'frame',
+      } as unknown as Electron.IpcMainInvokeEvent;
     },
     clickMenuItem(label: string): void {
       const items = applicationMenu?.items.flatMap((menu) => menu.submenu?.items ?? []) ?? [];

@@ -18,7 +18,12 @@ export type StandInRecord =
   | { readonly kind: 'menu'; readonly template: readonly MenuShape[] }
   | { readonly kind: 'notification'; readonly title: string; readonly body: string }
   | { readonly kind: 'message-box'; readonly options: MessageBoxShape; readonly response: number }
-  | { readonly kind: 'file-dialog'; readonly dialog: 'open' | 'save'; readonly title: string; readonly answer: string | undefined }
+  | {
+      readonly kind: 'file-dialog';
+      readonly dialog: 'open' | 'save';
+      readonly title: string;
+      readonly answer: string | undefined;
+    }
   | { readonly kind: 'open-path'; readonly path: string }
   /** The clipboard as the app used it; the text is the harness's to check (a password copied for a destination). */
   | { readonly kind: 'clipboard'; readonly call: 'writeText' | 'readText' | 'clear'; readonly text?: string }
@@ -72,7 +77,13 @@ export const standInConfigVariable = 'ELECTRON_STAND_IN';
 
 /** From the test process to the child. */
 export type HarnessRequest =
-  | { readonly type: 'invoke'; readonly id: number; readonly channel: string; readonly args: readonly unknown[]; readonly sender: SenderFrame }
+  | {
+      readonly type: 'invoke';
+      readonly id: number;
+      readonly channel: string;
+      readonly args: readonly unknown[];
+      readonly sender: SenderFrame;
+    }
   | { readonly type: 'page-loaded'; readonly id: number }
   | { readonly type: 'click-menu-item'; readonly id: number; readonly label: string }
   | { readonly type: 'click-notification'; readonly id: number; readonly index: number }

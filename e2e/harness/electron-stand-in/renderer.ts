@@ -5,7 +5,10 @@
 // Context isolation is imitated with closures: nothing but the exposed API reaches the page.
 import type * as Electron from 'electron';
 
-type InvokeBinding = (channel: string, args: readonly unknown[]) => Promise<{ ok: true; value: unknown } | { ok: false; message: string }>;
+type InvokeBinding = (
+  channel: string,
+  args: readonly unknown[],
+) => Promise<{ ok: true; value: unknown } | { ok: false; message: string }>;
 type Listener = (event: Electron.IpcRendererEvent, ...args: unknown[]) => void;
 
 export const invokeBindingName = '__electronStandInInvoke';

@@ -22,7 +22,10 @@ socket.on('data', () => socket.end());
 socket.on('error', () => process.exit(1));
 `;
 
-export function acquireSingleInstanceLock(userDataDir: string, onSecondInstance: (argv: string[], workingDirectory: string) => void): boolean {
+export function acquireSingleInstanceLock(
+  userDataDir: string,
+  onSecondInstance: (argv: string[], workingDirectory: string) => void,
+): boolean {
   const lock = join(userDataDir, 'SingletonLock');
   const socketPath = join(userDataDir, 'SingletonSocket');
   // The lock appears whole, with its holder's pid, or not at all (a hard link never half-exists).
@@ -34,7 +37,11 @@ export function acquireSingleInstanceLock(userDataDir: string, onSecondInstance:
     const holder = Number(readFileSync(lock, 'utf8'));
     if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
       rmSync(candidate, { force: true });
-      execFileSync(process.execPath, ['-e', handOver, socketPath, JSON.stringify({ argv: process.argv, cwd: process.cwd() })], { timeout: 10_000 });
+      execFileSync(
+        process.execPath,
+        ['-e', handOver, socketPath, JSON.stringify({ argv: process.argv, cwd: process.cwd() })],
+        { timeout: 10_000 },
+      );
       return false;
     }
     // Left by a process that died: take it over.

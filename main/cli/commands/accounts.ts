@@ -11,10 +11,15 @@ import type { CommandResult } from '../command-result';
 import { counted } from '../../text/plural';
 
 /** Which keychain entries exist, read in one call where the keychain can list them. */
-async function presentEntries(services: CoreServices, wanted: readonly string[]): Promise<ReadonlySet<string> | undefined> {
+async function presentEntries(
+  services: CoreServices,
+  wanted: readonly string[],
+): Promise<ReadonlySet<string> | undefined> {
   try {
     if (services.secrets.list) return new Set(await services.secrets.list());
-    const found = await Promise.all(wanted.map(async (entry) => ((await services.secrets.get(entry)) === undefined ? undefined : entry)));
+    const found = await Promise.all(
+      wanted.map(async (entry) => ((await services.secrets.get(entry)) === undefined ? undefined : entry)),
+    );
     return new Set(found.filter((entry): entry is string => entry !== undefined));
   } catch (error) {
     if (error instanceof AppError && error.code === 'KEYCHAIN_UNAVAILABLE') return undefined;
@@ -23,15 +28,30 @@ async function presentEntries(services: CoreServices, wanted: readonly string[])
 }
 
 /** What the list says of a password: a password never checked by Chorus Pro is not « enregistré » like the others. */
-const passwordWords = (secrets: { readonly password: boolean | null; readonly passwordVerified: boolean | null }): string =>
-  secrets.password === null ? 'inconnu' : !secrets.password ? 'non enregistré' : secrets.passwordVerified === false ? 'enregistré, non vérifié' : 'enregistré';
+const passwordWords = (secrets: {
+  readonly password: boolean | null;
+  readonly passwordVerified: boolean | null;
+}): string =>
+  secrets.password === null
+    ? 'inconnu'
+    : !secrets.password
+      ? 'non enregistré'
+      : secrets.passwordVerified === false
+        ? 'enregistré, non vérifié'
+        : 'enregistré';
 
 async function listAccounts(services: CoreServices, clock: Clock): Promise<CommandResult> {
   const accounts = services.workstation.accounts.list();
   const selected = services.workstation.accounts.selected();
   const entries = accounts.map((account) => accountsOf(account));
-  const present = await presentEntries(services, entries.flatMap((entry) => [entry.password, entry.clientSecret].filter((name): name is string => name !== undefined)));
-  const has = (entry: string | undefined): boolean | null => (present === undefined ? null : entry !== undefined && present.has(entry));
+  const present = await presentEntries(
+    services,
+    entries.flatMap((entry) =>
+      [entry.password, entry.clientSecret].filter((name): name is string => name !== undefined),
+    ),
+  );
+  const has = (entry: string | undefined): boolean | null =>
+    present === undefined ? null : entry !== undefined && present.has(entry);
   const rows = accounts.map((account, index) => {
     const reminder = passwordReminder(account, clock());
     return {
@@ -40,8 +60,14 @@ async function listAccounts(services: CoreServices, clock: Clock): Promise<Comma
       environment: account.environment,
       apiBaseUrl: account.apiBaseUrl,
       login: account.login ?? null,
-      secrets: { password: has(entries[index]?.password), passwordVerified: has(entries[index]?.password) ? account.passwordVerified !== false : null, clientSecret: has(entries[index]?.clientSecret) },
-      reminder: reminder.known ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source } : { due: false, dueOn: null, expiresOn: null, source: null },
+      secrets: {
+        password: has(entries[index]?.password),
+        passwordVerified: has(entries[index]?.password) ? account.passwordVerified !== false : null,
+        clientSecret: has(entries[index]?.clientSecret),
+      },
+      reminder: reminder.known
+        ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source }
+        : { due: false, dueOn: null, expiresOn: null, source: null },
       lastCheck: account.lastCheck ?? null,
     };
   });
@@ -53,7 +79,9 @@ async function listAccounts(services: CoreServices, clock: Clock): Promise<Comma
         (row) =>
           `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${passwordWords(row.secrets)}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,
       ),
-      ...(present === undefined ? ['Attention : le coffre-fort est inaccessible ; la présence des mots de passe est inconnue.'] : []),
+      ...(present === undefined
+        ? ['Attention : le coffre-fort est inaccessible ; la présence des mots de passe est inconnue.']
+        : []),
     ],
   };
 }
@@ -73,7 +101,9 @@ async function accountsCommand(services: CoreServices, clock: Clock, args: reado
       json: { added: added.name, ...(replaced.length > 0 ? { replaced: replaced[0] } : {}) },
       lines: [
         `Compte technique « ${added.name} » ajouté : configurez-le avec configure --account "${added.name}" …`,
-        ...replaced.map((gone) => `Il remplace « ${gone} », que l'application avait créé et qui n'avait jamais été configuré.`),
+        ...replaced.map(
+          (gone) => `Il remplace « ${gone} », que l'application avait créé et qui n'avait jamais été configuré.`,
+        ),
       ],
     };
   }
@@ -84,9 +114,15 @@ async function accountsCommand(services: CoreServices, clock: Clock, args: reado
   }
   if (action === 'remove' && name !== undefined && newName === undefined) {
     await removeAccount(services.workstation, services.secrets, name, services.logger);
-    return { json: { removed: name }, lines: [`Compte technique « ${name} » supprimé, avec ses mots de passe du coffre-fort.`] };
+    return {
+      json: { removed: name },
+      lines: [`Compte technique « ${name} » supprimé, avec ses mots de passe du coffre-fort.`],
+    };
   }
-  throw new AppError('INVALID_INPUT', 'usage : accounts | accounts add NOM | accounts rename NOM NOUVEAU | accounts remove NOM');
+  throw new AppError(
+    'INVALID_INPUT',
+    'usage : accounts | accounts add NOM | accounts rename NOM NOUVEAU | accounts remove NOM',
+  );
 }
 
 export const accounts: Command = {

@@ -19,9 +19,12 @@ describe('the command table', () => {
     expect(usage.some((line) => line.startsWith(`  ${name} `))).toBe(true);
   });
 
-  it.each(described.flatMap(([name, command]) => command.options.map((option) => [name, option])))('has the usage tell %s about --%s, in its own lines', (name, option) => {
-    expect(usageBlockOf(name).some((line) => line.includes(`--${option}`))).toBe(true);
-  });
+  it.each(described.flatMap(([name, command]) => command.options.map((option) => [name, option])))(
+    'has the usage tell %s about --%s, in its own lines',
+    (name, option) => {
+      expect(usageBlockOf(name).some((line) => line.includes(`--${option}`))).toBe(true);
+    },
+  );
 
   it('has the usage tell about --account, which most commands take', () => {
     expect(described.some(([, command]) => command.accountOption !== false)).toBe(true);

@@ -36,4 +36,5 @@ export const commandTable: Readonly<Record<string, Command>> = {
 export const commandNames: readonly string[] = Object.keys(commandTable);
 
 /** The command of that name; nothing for another word, `toString` included. */
-export const commandNamed = (name: string): Command | undefined => (Object.hasOwn(commandTable, name) ? commandTable[name] : undefined);
+export const commandNamed = (name: string): Command | undefined =>
+  Object.hasOwn(commandTable, name) ? commandTable[name] : undefined;

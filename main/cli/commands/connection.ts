@@ -17,17 +17,31 @@ export const test: Command = {
   readsOnly: true,
   run: async (context) => {
     if (context.options.all === true) {
-      if (hasOverrides(context.options) || context.options.account !== undefined) throw new AppError('INVALID_INPUT', "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion");
+      if (hasOverrides(context.options) || context.options.account !== undefined)
+        throw new AppError(
+          'INVALID_INPUT',
+          "--all teste chaque compte tel qu'il est enregistré : il ne se combine ni avec --account ni avec des options de connexion",
+        );
       // A member of a fleet reads its folder first (fleet-daily-check.ts); others just test.
       const { fleetManaged, ...tested } = await testAllWithFleet(context.services, context.userDataDir);
       // « logiciel d'échanges non mis à jour », until every copy of each password is made.
       const pendingCopies = await context.account.exchange.pendingByAccount();
       const result = withPendingCopies(tested, pendingCopies);
       return context.options.notify === true
-        ? withNotifications(result, context.services.workstation.accounts.list(), context.environment.clock, context.environment.notifier, { fleetManaged, pendingCopies })
+        ? withNotifications(
+            result,
+            context.services.workstation.accounts.list(),
+            context.environment.clock,
+            context.environment.notifier,
+            { fleetManaged, pendingCopies },
+          )
         : result;
     }
-    if (context.options.notify === true) throw new AppError('INVALID_INPUT', '--notify accompagne la vérification de tous les comptes : test --all --notify');
+    if (context.options.notify === true)
+      throw new AppError(
+        'INVALID_INPUT',
+        '--notify accompagne la vérification de tous les comptes : test --all --notify',
+      );
     const settings = settingsWithOverrides(context);
     refuseUnconfirmedHosts(context.services.workstation, context.account, settings, context.options);
     const recordExpiry = !hasOverrides(context.options);
@@ -43,9 +57,15 @@ export const test: Command = {
     return {
       json: { ...result, ...(fromChorus ? { passwordExpiresOn: fromChorus.expiresOn } : {}) },
       lines: [
-        ...(fromChorus ? [`Expiration du mot de passe : ${frenchDay(fromChorus.expiresOn)} (date communiquée par Chorus Pro${fromChorus.expiryStructure ? `, structure « ${fromChorus.expiryStructure} »` : ''})`] : []),
+        ...(fromChorus
+          ? [
+              `Expiration du mot de passe : ${frenchDay(fromChorus.expiresOn)} (date communiquée par Chorus Pro${fromChorus.expiryStructure ? `, structure « ${fromChorus.expiryStructure} »` : ''})`,
+            ]
+          : []),
         // The first success after an unverified save or an import pushed the password.
-        ...(result.exchange ? ['Mot de passe accepté par Chorus Pro : transmis à ses destinations.', ...exchangeLines(result.exchange)] : []),
+        ...(result.exchange
+          ? ['Mot de passe accepté par Chorus Pro : transmis à ses destinations.', ...exchangeLines(result.exchange)]
+          : []),
       ],
     };
   },
@@ -62,7 +82,10 @@ export const structures: Command = {
       json: { structures: found },
       lines: [
         `${counted(found.length, 'structure')} ${agreed(found.length, 'définie')} dans Chorus Pro :`,
-        ...found.map((structure) => `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${counted(structure.services.length, 'service')}]`),
+        ...found.map(
+          (structure) =>
+            `${structure.identifierType} ${structure.identifier}  ${structure.designation}  [${structure.status || '—'}, ${structure.role || '—'}, ${counted(structure.services.length, 'service')}]`,
+        ),
       ],
     };
   },

@@ -8,15 +8,27 @@ import { exchangeLines } from '../exchange-lines';
 import { text } from '../options';
 import type { ExchangeView } from '../../../common/exchange';
 
-const usageLine = 'usage : destinations list | destinations add --manual NOM | destinations done --name NOM | destinations remove --name NOM (avec --account NOM quand le poste a plusieurs comptes)';
+const usageLine =
+  'usage : destinations list | destinations add --manual NOM | destinations done --name NOM | destinations remove --name NOM (avec --account NOM quand le poste a plusieurs comptes)';
 
 const shown = (view: ExchangeView, lead: string): CommandResult => {
   const lines = exchangeLines(view);
-  return { json: { exchange: view }, lines: [lead, ...(lines.length > 0 ? lines.slice(1) : ['  (aucune destination : ajoutez-en une avec destinations add --manual NOM, ou par la stratégie de la machine)'])] };
+  return {
+    json: { exchange: view },
+    lines: [
+      lead,
+      ...(lines.length > 0
+        ? lines.slice(1)
+        : [
+            '  (aucune destination : ajoutez-en une avec destinations add --manual NOM, ou par la stratégie de la machine)',
+          ]),
+    ],
+  };
 };
 
 function required(value: string | undefined, option: 'manual' | 'name', action: string): string {
-  if (value === undefined) throw new AppError('INVALID_INPUT', `destinations ${action} attend --${option} NOM ; ${usageLine}`);
+  if (value === undefined)
+    throw new AppError('INVALID_INPUT', `destinations ${action} attend --${option} NOM ; ${usageLine}`);
   return value;
 }
 
@@ -28,7 +40,8 @@ export const destinations: Command = {
   run: async ({ account: services, positionals, options }) => {
     const [action = 'list'] = positionals;
     const account = services.name;
-    if (action === 'list') return shown(await services.exchange.view(), `Destinations du mot de passe du compte « ${account} » :`);
+    if (action === 'list')
+      return shown(await services.exchange.view(), `Destinations du mot de passe du compte « ${account} » :`);
     if (action === 'add') {
       const view = await services.exchange.addManual(required(text(options, 'manual'), 'manual', 'add'));
       return shown(view, `Destination manuelle ajoutée au compte « ${account} ».`);

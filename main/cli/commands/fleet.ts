@@ -5,10 +5,25 @@ import type { Command } from '../command';
 
 export const fleet: Command = {
   // --account names the account `fleet assign` restricts (fleet-keys-actions.ts), not the one a command acts on.
-  options: ['root-key-file', 'passphrase-stdin', 'publisher', 'code-stdin', 'accept', 'name', 'add-publisher', 'account', 'member', 'all-members', 'csv', 'html', 'notify'],
+  options: [
+    'root-key-file',
+    'passphrase-stdin',
+    'publisher',
+    'code-stdin',
+    'accept',
+    'name',
+    'add-publisher',
+    'account',
+    'member',
+    'all-members',
+    'csv',
+    'html',
+    'notify',
+  ],
   words: 3,
   accounts: 'all',
   accountOption: false,
-  readsOnly: (positionals) => positionals[0] === 'members' || positionals[0] === 'status' || positionals[0] === 'report',
+  readsOnly: (positionals) =>
+    positionals[0] === 'members' || positionals[0] === 'status' || positionals[0] === 'report',
   run: async (context) => (await import('../fleet-actions')).runFleet(context),
 };

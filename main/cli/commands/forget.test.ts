@@ -29,16 +29,33 @@ function recordingSchtasks(options: { refuseDelete?: boolean } = {}) {
   const run: SchtasksRunner = (args) => {
     calls.push(args);
     const answer = (outcome: SchtasksOutcome) => Promise.resolve(outcome);
-    if (args[0] === '/Query') return answer(installed ? { status: 0, stdout: '<?xml version="1.0"?><Task><Triggers><CalendarTrigger><StartBoundary>2026-12-01T07:30:00</StartBoundary></CalendarTrigger></Triggers></Task>', stderr: '' } : { status: 1, stdout: '', stderr: 'ERREUR : introuvable.' });
-    if (args[0] === '/Delete' && options.refuseDelete === true) return answer({ status: 1, stdout: '', stderr: 'ERREUR : Accès refusé.' });
+    if (args[0] === '/Query')
+      return answer(
+        installed
+          ? {
+              status: 0,
+              stdout:
+                '<?xml version="1.0"?><Task><Triggers><CalendarTrigger><StartBoundary>2026-12-01T07:30:00</StartBoundary></CalendarTrigger></Triggers></Task>',
+              stderr: '',
+            }
+          : { status: 1, stdout: '', stderr: 'ERREUR : introuvable.' },
+      );
+    if (args[0] === '/Delete' && options.refuseDelete === true)
+      return answer({ status: 1, stdout: '', stderr: 'ERREUR : Accès refusé.' });
     if (args[0] === '/Delete') installed = false;
     return answer({ status: 0, stdout: '', stderr: '' });
   };
   return { calls, run };
 }
 
-const cli = (args: readonly string[], options: { stdin?: string; platform?: NodeJS.Platform; run?: SchtasksRunner } = {}) =>
-  inProcessCli(() => keychainService, fixedClock('2026-12-02T10:00:00Z'), { executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe', userSid: () => Promise.resolve(userSid) })(args, {
+const cli = (
+  args: readonly string[],
+  options: { stdin?: string; platform?: NodeJS.Platform; run?: SchtasksRunner } = {},
+) =>
+  inProcessCli(() => keychainService, fixedClock('2026-12-02T10:00:00Z'), {
+    executablePath: 'C:\\Program Files\\Chorus Pro Echanges\\Chorus Pro Echanges.exe',
+    userSid: () => Promise.resolve(userSid),
+  })(args, {
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
     platform: options.platform ?? 'win32',
     ...(options.run ? { runSchtasks: options.run } : {}),
@@ -48,12 +65,23 @@ const cli = (args: readonly string[], options: { stdin?: string; platform?: Node
 async function workstation(): Promise<string> {
   const dir = tempDir('chorus-oubli-');
   const at = ['--user-data-dir', dir];
-  const connection = ['--url', 'http://127.0.0.1:9', '--token-url', 'http://127.0.0.1:9/api/oauth/token', '--client-id', demoAccount.clientId];
+  const connection = [
+    '--url',
+    'http://127.0.0.1:9',
+    '--token-url',
+    'http://127.0.0.1:9/api/oauth/token',
+    '--client-id',
+    demoAccount.clientId,
+  ];
   expect((await cli(['configure', ...connection, '--login', 'TECH_1_ancien@cpro.fr', ...at])).status).toBe(0);
   expect((await cli(['set-password', '--password-stdin', '--no-verify', ...at], { stdin: 'ancien' })).status).toBe(0);
   expect((await cli(['configure', '--login', demoAccount.login, ...at])).status).toBe(0);
-  expect((await cli(['set-client-secret', '--client-secret-stdin', ...at], { stdin: demoAccount.clientSecret })).status).toBe(0);
-  expect((await cli(['set-password', '--password-stdin', '--no-verify', ...at], { stdin: demoAccount.password })).status).toBe(0);
+  expect(
+    (await cli(['set-client-secret', '--client-secret-stdin', ...at], { stdin: demoAccount.clientSecret })).status,
+  ).toBe(0);
+  expect(
+    (await cli(['set-password', '--password-stdin', '--no-verify', ...at], { stdin: demoAccount.password })).status,
+  ).toBe(0);
   expect((await cli(['accounts', 'add', 'SIVOM de la Rance', ...at])).status).toBe(0);
   const sivom = ['--account', 'SIVOM de la Rance', ...at];
   expect((await cli(['configure', ...connection, '--login', 'TECH_2_sivom@cpro.fr', ...sivom])).status).toBe(0);
@@ -69,8 +97,12 @@ describe('forget --all --confirm', () => {
     const before = readdirSync(dir).sort();
     const preview = await cli(['forget', '--all', '--user-data-dir', dir], { run: recordingSchtasks().run });
     expect(preview.status).toBe(2);
-    expect(preview.stderr).toContain("rien n'a été effacé. forget --all effacerait 4 mots de passe et secrets du coffre-fort");
-    expect(preview.stderr).toContain('les paramètres de 2 comptes techniques (« Compte principal », « SIVOM de la Rance »)');
+    expect(preview.stderr).toContain(
+      "rien n'a été effacé. forget --all effacerait 4 mots de passe et secrets du coffre-fort",
+    );
+    expect(preview.stderr).toContain(
+      'les paramètres de 2 comptes techniques (« Compte principal », « SIVOM de la Rance »)',
+    );
     expect(preview.stderr).toContain('confirmez avec forget --all --confirm');
     expect(preview.stderr).toContain('le rapport quotidien du parc de cet utilisateur');
     expect(readdirSync(dir).sort()).toEqual(before);
@@ -86,12 +118,25 @@ describe('forget --all --confirm', () => {
     const schtasks = recordingSchtasks();
     const run = await cli(['forget', '--all', '--confirm', '--json', '--user-data-dir', dir], { run: schtasks.run });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ ok: true, forgotten: ['fleet', 'keychain', 'daily-check', 'fleet-report', 'settings'] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: true,
+      forgotten: ['fleet', 'keychain', 'daily-check', 'fleet-report', 'settings'],
+    });
     expect(await keytar.findCredentials(keychainService)).toEqual([]);
     // This user's own task (issue 29), through the schedule's removal.
-    expect(schtasks.calls).toContainEqual(['/Delete', '/TN', `Chorus Pro Echanges\\Verification quotidienne - ${userSid}`, '/F']);
+    expect(schtasks.calls).toContainEqual([
+      '/Delete',
+      '/TN',
+      `Chorus Pro Echanges\\Verification quotidienne - ${userSid}`,
+      '/F',
+    ]);
     // The publisher's daily report too (issue 32), said only because this user had one.
-    expect(schtasks.calls).toContainEqual(['/Delete', '/TN', `Chorus Pro Echanges\\Rapport du parc - ${userSid}`, '/F']);
+    expect(schtasks.calls).toContainEqual([
+      '/Delete',
+      '/TN',
+      `Chorus Pro Echanges\\Rapport du parc - ${userSid}`,
+      '/F',
+    ]);
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -100,7 +145,9 @@ describe('forget --all --confirm', () => {
     writeFileSync(join(dir, 'notes-du-service.txt'), 'à garder');
     const run = await cli(['forget', '--all', '--confirm', '--user-data-dir', dir], { platform: 'linux' });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("Vérification quotidienne : ce système n'a pas de Planificateur de tâches, rien à retirer.");
+    expect(run.stdout).toContain(
+      "Vérification quotidienne : ce système n'a pas de Planificateur de tâches, rien à retirer.",
+    );
     expect(run.stdout).toContain('Coffre-fort : 4 mots de passe et secrets effacés.');
     expect(run.stdout).not.toContain('Rapport quotidien du parc');
     expect(run.stdout).not.toMatch(/\n\n/u);
@@ -109,9 +156,13 @@ describe('forget --all --confirm', () => {
 
   it('stops where the Task Scheduler refuses, keeping the settings, and finishes when run again (exit 1, then 0)', async () => {
     const dir = await workstation();
-    const refused = await cli(['forget', '--all', '--confirm', '--user-data-dir', dir], { run: recordingSchtasks({ refuseDelete: true }).run });
+    const refused = await cli(['forget', '--all', '--confirm', '--user-data-dir', dir], {
+      run: recordingSchtasks({ refuseDelete: true }).run,
+    });
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toContain("Effacement arrêté : le Planificateur de tâches n'a pas retiré la vérification quotidienne : ERREUR : Accès refusé.");
+    expect(refused.stdout).toContain(
+      "Effacement arrêté : le Planificateur de tâches n'a pas retiré la vérification quotidienne : ERREUR : Accès refusé.",
+    );
     expect(refused.stdout).toContain('relancez forget --all --confirm');
     expect(existsSync(join(dir, 'config.json'))).toBe(true);
     const again = await cli(['forget', '--all', '--confirm', '--user-data-dir', dir], { run: recordingSchtasks().run });
@@ -124,10 +175,15 @@ describe('forget --all --confirm', () => {
     const dir = await workstation();
     const share = join(tempDir('chorus-partage-'), 'flotte');
     const root = join(tempDir('chorus-coffre-'), 'racine.age');
-    const created = await cli(['fleet', 'create', share, '--root-key-file', root, '--passphrase-stdin', '--user-data-dir', dir], { stdin: 'la clé du coffre de la communauté de communes' });
+    const created = await cli(
+      ['fleet', 'create', share, '--root-key-file', root, '--passphrase-stdin', '--user-data-dir', dir],
+      { stdin: 'la clé du coffre de la communauté de communes' },
+    );
     expect(created.status).toBe(0);
     expect(existsSync(join(dir, 'flotte'))).toBe(true);
-    expect((await keytar.findCredentials(keychainService)).some((entry) => entry.account.startsWith('flotte-editeur|'))).toBe(true);
+    expect(
+      (await keytar.findCredentials(keychainService)).some((entry) => entry.account.startsWith('flotte-editeur|')),
+    ).toBe(true);
     const preview = await cli(['forget', '--all', '--user-data-dir', dir], { platform: 'linux' });
     expect(preview.stderr).toContain("l'adhésion de ce poste à un parc de postes");
     const run = await cli(['forget', '--all', '--confirm', '--user-data-dir', dir], { platform: 'linux' });

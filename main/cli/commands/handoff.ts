@@ -8,14 +8,21 @@ import { text } from '../options';
 
 function jsonOnly(context: CommandContext, name: string): void {
   // Secrets are printed for a program, never for a terminal's scrollback.
-  if (context.options.json !== true) throw new AppError('INVALID_INPUT', `${name} n'écrit qu'en JSON, pour un programme : ajoutez --json (et ne l'affichez pas à l'écran)`);
+  if (context.options.json !== true)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${name} n'écrit qu'en JSON, pour un programme : ajoutez --json (et ne l'affichez pas à l'écran)`,
+    );
 }
 
 function minValidity(given: string | undefined): number {
   if (given === undefined) return defaultMinValiditySeconds;
   const seconds = /^\d{1,5}$/.test(given.trim()) ? Number(given.trim()) : Number.NaN;
   if (!(seconds >= minValidityBounds.min && seconds <= minValidityBounds.max)) {
-    throw new AppError('INVALID_INPUT', `--min-validity : un nombre de secondes de ${minValidityBounds.min} à ${minValidityBounds.max}`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `--min-validity : un nombre de secondes de ${minValidityBounds.min} à ${minValidityBounds.max}`,
+    );
   }
   return seconds;
 }
@@ -25,7 +32,10 @@ export const headers: Command = {
   secretOutput: true,
   run: async (context) => {
     jsonOnly(context, 'headers');
-    const handed = await context.account.handoff.headers({ minValiditySeconds: minValidity(text(context.options, 'min-validity')), newToken: context.options['new-token'] === true });
+    const handed = await context.account.handoff.headers({
+      minValiditySeconds: minValidity(text(context.options, 'min-validity')),
+      newToken: context.options['new-token'] === true,
+    });
     return { json: { ...handed }, lines: [] };
   },
 };

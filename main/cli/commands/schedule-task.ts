@@ -3,13 +3,22 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../../failures/errors';
-import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule, type DailyCheckScheduleDependencies, type ScheduleChange } from '../../schedule/daily-check-schedule';
+import {
+  createDailyCheckSchedule,
+  systemSchtasks,
+  type DailyCheckSchedule,
+  type DailyCheckScheduleDependencies,
+  type ScheduleChange,
+} from '../../schedule/daily-check-schedule';
 import { defaultExecutablePath, timeOfDayText, type TimeOfDay } from '../../schedule/daily-check-task';
 import type { CliEnvironment } from '../command';
 import type { CommandResult } from '../command-result';
 
 /** The system, its schtasks, and the executable running this command: the installed app's under `--cli`, none under Node. */
-export type ScheduleEnvironment = Pick<CliEnvironment, 'clock' | 'platform' | 'runSchtasks' | 'executablePath' | 'userSid' | 'warn'>;
+export type ScheduleEnvironment = Pick<
+  CliEnvironment,
+  'clock' | 'platform' | 'runSchtasks' | 'executablePath' | 'userSid' | 'warn'
+>;
 
 export interface ScheduleOptions {
   readonly at?: string;
@@ -29,14 +38,18 @@ export const onlyWindows: CommandResult = {
   ],
 };
 
-export const timesText = (times: readonly string[]): string => (times.length === 0 ? '(heure illisible)' : times.join(' et '));
+export const timesText = (times: readonly string[]): string =>
+  times.length === 0 ? '(heure illisible)' : times.join(' et ');
 
 export function changeRefused(change: Extract<ScheduleChange, { ok: false }>, what: string): CommandResult {
   const why = change.kind === 'refused' ? 'accès refusé par le Planificateur de tâches' : change.reason;
   return {
     json: { ok: false, refused: change.kind === 'refused', reason: change.reason },
     failed: true,
-    lines: [`${what} : ${why} (${change.reason}).`, 'Rien n’a été modifié. Vérifiez le chemin de l’exécutable (--executable), ou demandez à votre service informatique de déployer la tâche par stratégie de groupe (schedule show-xml).'],
+    lines: [
+      `${what} : ${why} (${change.reason}).`,
+      'Rien n’a été modifié. Vérifiez le chemin de l’exécutable (--executable), ou demandez à votre service informatique de déployer la tâche par stratégie de groupe (schedule show-xml).',
+    ],
   };
 }
 
@@ -44,14 +57,23 @@ export function changeRefused(change: Extract<ScheduleChange, { ok: false }>, wh
 export function writeTaskFile(path: string, bytes: Buffer): string {
   const target = resolve(path);
   const folder = dirname(target);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError('INVALID_INPUT', `--output : le dossier ${folder} n'existe pas ; créez-le ou indiquez un fichier dans un dossier existant`);
-  if (existsSync(target) && !statSync(target).isFile()) throw new AppError('INVALID_INPUT', `--output : ${target} n'est pas un fichier`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new AppError(
+      'INVALID_INPUT',
+      `--output : le dossier ${folder} n'existe pas ; créez-le ou indiquez un fichier dans un dossier existant`,
+    );
+  if (existsSync(target) && !statSync(target).isFile())
+    throw new AppError('INVALID_INPUT', `--output : ${target} n'est pas un fichier`);
   writeFileSync(target, bytes);
   return target;
 }
 
 /** This user's task in the Task Scheduler: the daily check, or another daily task (the fleet report). */
-export const userSchedule = (options: ScheduleOptions, environment: ScheduleEnvironment, task?: DailyCheckScheduleDependencies['task']): DailyCheckSchedule =>
+export const userSchedule = (
+  options: ScheduleOptions,
+  environment: ScheduleEnvironment,
+  task?: DailyCheckScheduleDependencies['task'],
+): DailyCheckSchedule =>
   createDailyCheckSchedule({
     platform: environment.platform ?? process.platform,
     run: environment.runSchtasks ?? systemSchtasks,

@@ -11,7 +11,12 @@ import { storedSettingsSchema, type StoredSettings } from '../../settings/settin
 import { applySettingsChange } from '../../settings/settings-change';
 import type { Command, CommandContext } from '../command';
 import type { CommandResult } from '../command-result';
-import { changeFromOptions, connectionOptions, refuseCustomApiWithKnownToken, refuseMixedEndpoints } from '../connection-options';
+import {
+  changeFromOptions,
+  connectionOptions,
+  refuseCustomApiWithKnownToken,
+  refuseMixedEndpoints,
+} from '../connection-options';
 import { text, type OptionName } from '../options';
 import { frenchDay } from '../output';
 import { withFleetStatus } from '../fleet-status-lines';
@@ -24,7 +29,18 @@ function settingsForJson(settings: StoredSettings): Record<string, unknown> {
   // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something; the last check has its own place;
   // the connections a test opens ahead (structuresReadForExpiry) are the app's own business.
   const keys = Object.keys(storedSettingsSchema.shape).filter(
-    (key) => !['schemaVersion', 'machineProfileSecretsPending', 'chorusPasswordExpiryStructure', 'lastCheck', 'caForCustomHostsOnly', 'exchange', 'manualDestinations', 'allowPrograms', 'structuresReadForExpiry'].includes(key),
+    (key) =>
+      ![
+        'schemaVersion',
+        'machineProfileSecretsPending',
+        'chorusPasswordExpiryStructure',
+        'lastCheck',
+        'caForCustomHostsOnly',
+        'exchange',
+        'manualDestinations',
+        'allowPrograms',
+        'structuresReadForExpiry',
+      ].includes(key),
   );
   return Object.fromEntries(keys.map((key) => [key, (settings as Record<string, unknown>)[key] ?? null]));
 }
@@ -33,7 +49,12 @@ async function showStatus({ services, account, environment }: CommandContext): P
   const snapshot = await settingsSnapshot(services.workstation, account.settings, services.secrets, environment.clock);
   const settings = account.settings.read();
   const { secrets } = snapshot;
-  const presence = (stored: boolean | null) => (stored === null ? 'inconnu (coffre-fort inaccessible)' : stored ? 'enregistré dans le coffre-fort' : 'non enregistré');
+  const presence = (stored: boolean | null) =>
+    stored === null
+      ? 'inconnu (coffre-fort inaccessible)'
+      : stored
+        ? 'enregistré dans le coffre-fort'
+        : 'non enregistré';
   // The update date and the expiry are those of a password; with none stored for this address
   // and login (a login changed since), they belong to another account and are not shown. A
   // keychain that cannot be read says nothing either way: they are shown.
@@ -46,23 +67,41 @@ async function showStatus({ services, account, environment }: CommandContext): P
     json: {
       account: { name: account.name },
       settings: settingsForJson(settings),
-      secrets: { password: secrets.password, passwordVerified: secrets.passwordVerified, clientSecret: secrets.clientSecret },
+      secrets: {
+        password: secrets.password,
+        passwordVerified: secrets.passwordVerified,
+        clientSecret: secrets.clientSecret,
+      },
       ...(snapshot.keychainUnavailable ? { keychainUnavailable: true } : {}),
       reminder: reminder.known
-        ? { due: reminder.due, dueOn: reminder.dueOn, expiresOn: reminder.expiresOn, source: reminder.source, ...(reminder.expiryStructure ? { expiryStructure: reminder.expiryStructure } : {}) }
+        ? {
+            due: reminder.due,
+            dueOn: reminder.dueOn,
+            expiresOn: reminder.expiresOn,
+            source: reminder.source,
+            ...(reminder.expiryStructure ? { expiryStructure: reminder.expiryStructure } : {}),
+          }
         : { due: false, dueOn: null, expiresOn: null, source: null },
       ...(snapshot.recoveredFrom ? { recoveredFrom: snapshot.recoveredFrom } : {}),
-      ...(snapshot.machineProfileRefusal === undefined ? {} : { machineProfileRefusal: snapshot.machineProfileRefusal }),
+      ...(snapshot.machineProfileRefusal === undefined
+        ? {}
+        : { machineProfileRefusal: snapshot.machineProfileRefusal }),
       ...(settings.caCertificatePath ? { authorityForOfficialHosts: settings.caForCustomHostsOnly !== true } : {}),
       lastCheck: settings.lastCheck ?? null,
       exchange,
     },
     lines: [
-      ...(snapshot.recoveredFrom ? [`Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`] : []),
+      ...(snapshot.recoveredFrom
+        ? [
+            `Attention : le fichier de paramètres était illisible ; il a été conservé sous ${snapshot.recoveredFrom} et les valeurs par défaut ont été reprises.`,
+          ]
+        : []),
       ...(snapshot.machineProfileRefusal === undefined ? [] : [`Attention : ${snapshot.machineProfileRefusal}`]),
       ...(snapshot.accountCount > 1 ? [`Compte technique : ${account.name}`] : []),
       ...(snapshot.keychainUnavailable
-        ? ["Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée."]
+        ? [
+            "Attention : le coffre-fort de mots de passe est inaccessible ; les paramètres ci-dessous sont à jour, mais la présence des secrets n'a pas pu être vérifiée.",
+          ]
         : []),
       `Environnement : ${environmentLabels[settings.environment]}`,
       `Lien URL : ${settings.apiBaseUrl}`,
@@ -83,7 +122,11 @@ async function showStatus({ services, account, environment }: CommandContext): P
         : passwordStored
           ? 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)'
           : 'Expiration du mot de passe : sans objet (aucun mot de passe enregistré)',
-      ...(reminder.known && reminder.expiryStructure ? [`  Date lue sur la structure « ${reminder.expiryStructure} » : la plus proche parmi les structures rattachées.`] : []),
+      ...(reminder.known && reminder.expiryStructure
+        ? [
+            `  Date lue sur la structure « ${reminder.expiryStructure} » : la plus proche parmi les structures rattachées.`,
+          ]
+        : []),
       lastCheckText(settings.lastCheck),
       `Délai d'attente : ${settings.timeoutSeconds} s`,
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
@@ -107,15 +150,27 @@ function allowProgramsOption(given: string | undefined): boolean | undefined {
   throw new AppError('INVALID_INPUT', '--allow-programs : oui ou non');
 }
 
-export const status: Command = { options: [], readsOnly: true, run: async (context) => withMachineProfileStatus(await withFleetStatus(await showStatus(context), context), context) };
+export const status: Command = {
+  options: [],
+  readsOnly: true,
+  run: async (context) => withMachineProfileStatus(await withFleetStatus(await showStatus(context), context), context),
+};
 
-const configureOptions: readonly OptionName[] = [...connectionOptions, 'alert-delay', 'password-updated-on', 'allow-programs'];
+const configureOptions: readonly OptionName[] = [
+  ...connectionOptions,
+  'alert-delay',
+  'password-updated-on',
+  'allow-programs',
+];
 
 export const configure: Command = {
   options: configureOptions,
   run: async (context) => {
     if (!configureOptions.some((name) => context.options[name] !== undefined)) {
-      throw new AppError('INVALID_INPUT', 'configure : aucun paramètre indiqué, rien à enregistrer ; indiquez par exemple --env, --url, --login ou --client-id');
+      throw new AppError(
+        'INVALID_INPUT',
+        'configure : aucun paramètre indiqué, rien à enregistrer ; indiquez par exemple --env, --url, --login ou --client-id',
+      );
     }
     const { settings } = context.account;
     const allowPrograms = allowProgramsOption(text(context.options, 'allow-programs'));
@@ -133,10 +188,13 @@ export const configure: Command = {
     const dayText = text(context.options, 'password-updated-on');
     // Everything is checked before the first write: a refused date leaves the settings as they were.
     const day = dayText === undefined ? undefined : parseCommunicatedDay(dayText, context.environment.clock());
-    const passwordStored = day === undefined ? null : ((await secretsPresence(next, context.services.secrets))?.password ?? null);
+    const passwordStored =
+      day === undefined ? null : ((await secretsPresence(next, context.services.secrets))?.password ?? null);
     if (day !== undefined) assertCanEnterPasswordDay(next, passwordStored);
     // Connections read the private copy from now on, never the given file again.
-    const after = settings.update(caSource ? { ...change, caCertificatePath: await keepCaCopy(caSource, context.userDataDir) } : change);
+    const after = settings.update(
+      caSource ? { ...change, caCertificatePath: await keepCaCopy(caSource, context.userDataDir) } : change,
+    );
     // Typed ahead of any password, the date stays provisional (not verified): it can be corrected.
     if (day !== undefined) {
       if (passwordStored === false) settings.recordPasswordUpdate(day, false);
@@ -152,8 +210,16 @@ export const configure: Command = {
       json: result.json,
       lines: [
         'Paramètres enregistrés.',
-        ...(caSource ? [`Certificat d'autorité copié dans le dossier de l'application : ${after.caCertificatePath ?? ''} (le fichier ${caSource} n'est plus lu).`] : []),
-        ...(nowCustom ? [`L'environnement passe de ${environmentLabels[before.environment]} à Personnalisé : Lien URL ${after.apiBaseUrl} et URL du jeton ${after.tokenUrl} sont désormais en vigueur.`] : []),
+        ...(caSource
+          ? [
+              `Certificat d'autorité copié dans le dossier de l'application : ${after.caCertificatePath ?? ''} (le fichier ${caSource} n'est plus lu).`,
+            ]
+          : []),
+        ...(nowCustom
+          ? [
+              `L'environnement passe de ${environmentLabels[before.environment]} à Personnalisé : Lien URL ${after.apiBaseUrl} et URL du jeton ${after.tokenUrl} sont désormais en vigueur.`,
+            ]
+          : []),
         ...result.lines,
       ],
     };
