@@ -86,6 +86,19 @@ describe('the layout of the code', () => {
     expect(long).toEqual([]);
   });
 
+  it('has no product line over 140 characters but one holding a single string literal (Prettier wraps at 120)', () => {
+    const singleLiteral =
+      /^\s*(?:[\w$.[\]'"]+\s*[:=]\s*|return\s+|\+\s*|\?\s*|:\s*)?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)\s*[,;)+]*\s*$/;
+    const long = tracked('common', 'main', 'preload', 'renderer')
+      .filter(isProductSource)
+      .flatMap((file) =>
+        readFileSync(join(root, file), 'utf8')
+          .split('\n')
+          .flatMap((line, index) => (line.length > 140 && !singleLiteral.test(line) ? [`${file}:${index + 1}`] : [])),
+      );
+    expect(long).toEqual([]);
+  });
+
   it('ships every source file of common/, main/, preload/ and renderer/: each is reached from an entry, none is test support', async () => {
     const reached = new Set(Object.keys((await graphOf(productEntries.map((entry) => join(root, entry)))).obj()));
     const notReached = tracked('common', 'main', 'preload', 'renderer').filter(

@@ -5,11 +5,11 @@ import { readCaFile } from '../net/ca-file-copy';
 import type { Logger } from '../logging/logger';
 import { proxyAccount, secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { hostOf } from '../net/host-of';
-import { isOfficialPisteAddress } from '../settings/environments';
 import type { StoredSettings } from '../settings/settings-schema';
 import type { ChorusClient, ChorusCredentials, ConnectionTarget } from './chorus-client';
 import { expiryReadConcurrency, readEarliestExpiry } from './password-expiry';
 import { resolveProxy, splitProxyPassword, type ResolveSystemProxy } from './proxy-resolution';
+import { authorityWithheld, withheldAuthorityError } from './withheld-authority';
 
 export interface ConnectionServiceDependencies {
   readonly client: ChorusClient;
@@ -50,22 +50,6 @@ export interface TestOptions {
  */
 export const expiryReadBudgetMs = 3000;
 
-/**
- * An authority a deployment profile gave only custom addresses is not used towards PISTE's own
- * hosts (the profile did not say `"trustForOfficialHosts": true`): those are reached with the
- * system's authorities alone.
- */
-const authorityWithheld = (settings: StoredSettings): boolean =>
-  settings.caForCustomHostsOnly === true &&
-  (isOfficialPisteAddress(settings.apiBaseUrl) || isOfficialPisteAddress(settings.tokenUrl));
-
-/** A certificate refused where the profile's authority was withheld: the setting that changes it is named. */
-const withheldAuthorityError = (error: AppError): AppError =>
-  new AppError(
-    'TLS_UNTRUSTED',
-    `${error.detail ?? 'PISTE'} ; le certificat d'autorité de ce compte vient d'un profil de déploiement qui ne le destine pas aux adresses officielles de PISTE : si le réseau de votre organisation inspecte les connexions, l'administrateur ajoute "trustForOfficialHosts": true au profil, puis il est importé à nouveau ; ou choisissez à nouveau ce certificat (paramètres avancés, ou configure --ca-file)`,
-  );
-
 /** Reads an extra authority's certificates, refusing a file that holds anything else (INVALID_INPUT). */
 export const readCaCertificate = readCaFile;
 
@@ -81,10 +65,10 @@ async function requiredSecret(
 }
 
 /**
- * The connection test, the structures and a structure's details, for the settings as saved:
- * secrets are read from the keychain at the moment of use and never leave the main process.
+ * An account's connection to Chorus Pro: the test, the renewal's check, the structures, a
+ * structure's details and the hand-off's route, for the settings as saved. Secrets are read from
+ * the keychain at the moment of use and never leave the main process.
  */
-/** An account's connection to Chorus Pro: the test, the renewal's check, the structures, the hand-off's route. */
 export interface ConnectionService {
   /** Where to reach Chorus Pro for these settings, and the secrets it takes (the hand-off to local programs). */
   readonly prepared: (

@@ -96,7 +96,10 @@ export function changeFromOptions(options: Options): SettingsChange {
       parsed.error.issues
         .map(
           (issue) =>
-            `${optionOfSetting[String(issue.path[0])] ?? String(issue.path[0])} : ${issue.code === 'too_big' ? `valeur trop longue (${String(issue.maximum)} caractères au plus)` : 'valeur refusée'}`,
+            `${optionOfSetting[String(issue.path[0])] ?? String(issue.path[0])} : ` +
+            (issue.code === 'too_big'
+              ? `valeur trop longue (${String(issue.maximum)} caractères au plus)`
+              : 'valeur refusée'),
         )
         .join(' ; '),
     );

@@ -16,7 +16,10 @@ export function destinationLine(destination: DestinationView): string {
     case 'done':
       return `  ${name} : à jour${destination.at ? ` le ${frenchDay(destination.at)}` : ''}`;
     case 'failed':
-      return `  ${name} : EN ÉCHEC${destination.at ? ` le ${frenchDay(destination.at)}` : ''} — ${destination.message ?? 'motif inconnu'} ; relancez avec push`;
+      return (
+        `  ${name} : EN ÉCHEC${destination.at ? ` le ${frenchDay(destination.at)}` : ''}` +
+        ` — ${destination.message ?? 'motif inconnu'} ; relancez avec push`
+      );
     case 'todo':
       return destination.kind === 'manual'
         ? `  ${name} : À FAIRE — reportez-y le nouveau mot de passe (bouton « Copier le mot de passe » de l'écran), puis destinations done --name "${printable(destination.name)}"`
@@ -45,4 +48,9 @@ export function exchangeLines(view: ExchangeView): string[] {
 
 /** The account's permission for local programs, in one line. */
 export const programsLine = (view: ExchangeView): string =>
-  `Scripts de ce poste autorisés à utiliser ce compte (headers, credentials) : ${view.programsForbidden ? `non — ${view.programsForbidden}` : view.allowPrograms ? 'oui' : 'non (configure --allow-programs oui)'}`;
+  'Scripts de ce poste autorisés à utiliser ce compte (headers, credentials) : ' +
+  (view.programsForbidden
+    ? `non — ${view.programsForbidden}`
+    : view.allowPrograms
+      ? 'oui'
+      : 'non (configure --allow-programs oui)');

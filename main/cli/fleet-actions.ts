@@ -236,7 +236,11 @@ export async function runFleet(context: CommandContext): Promise<CommandResult> 
           ignored: published.ignored.toJson(),
         },
         lines: [
-          `Révision ${published.revision} publiée : ${published.accounts} compte(s) chiffré(s) pour ${published.members} poste(s)${published.boxes > 1 ? `, en ${published.boxes} groupes de postes (comptes réservés : fleet members DOSSIER)` : ''}.`,
+          `Révision ${published.revision} publiée : ${published.accounts} compte(s) chiffré(s) pour ${published.members} poste(s)` +
+            (published.boxes > 1
+              ? `, en ${published.boxes} groupes de postes (comptes réservés : fleet members DOSSIER)`
+              : '') +
+            '.',
           ...published.acceptedNow.map((id) => `  Poste ${id} accepté.`),
           ...(published.pending.length === 0
             ? []

@@ -52,7 +52,9 @@ export async function rotateKeyAction(context: CommandContext, fleet: FleetDepen
       ...(rotated.accounts.length === 0
         ? []
         : [
-            `  Comptes de la dernière publication (révision ${rotated.lastRevision}) repris sur ce poste : ${rotated.accounts.map((name) => `« ${printable(name)} »`).join(', ')} ; mots de passe reçus, non vérifiés.`,
+            `  Comptes de la dernière publication (révision ${rotated.lastRevision}) repris sur ce poste : ` +
+              rotated.accounts.map((name) => `« ${printable(name)} »`).join(', ') +
+              ' ; mots de passe reçus, non vérifiés.',
           ]),
       ...rotated.warnings,
       'Les codes d’invitation ouverts avant la rotation ne servent plus : invitez à nouveau (fleet invite DOSSIER), ou acceptez par la phrase (--accept).',

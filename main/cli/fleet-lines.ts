@@ -67,7 +67,9 @@ export function membersLines(list: MemberList): string[] {
     ...(list.members.length === 0 ? ["Aucun poste n'a demandé à rejoindre ce parc."] : []),
     ...list.members.map(
       (member) =>
-        `${member.id}  ${states[member.state].padEnd(10)}  « ${member.phrase} »  ${printable(member.machine)} / ${printable(member.user)}${member.name === null ? '' : `  (${printable(member.name)})`}`,
+        `${member.id}  ${states[member.state].padEnd(10)}  « ${member.phrase} »  ` +
+        `${printable(member.machine)} / ${printable(member.user)}` +
+        (member.name === null ? '' : `  (${printable(member.name)})`),
     ),
     ...(list.members.some((member) => member.state === 'pending')
       ? [

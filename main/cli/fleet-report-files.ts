@@ -37,6 +37,16 @@ export function reportCsv(rows: readonly ReportRow[]): string {
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
+/** « Parc …, rapport du … ; dernière publication : … », escaped for the page. */
+const reportHeading = (report: FleetReport): string =>
+  `Parc ${escapeHtml(shownFingerprint(report.fingerprint))}, rapport du ${escapeHtml(frenchMoment(report.generatedAt))} ; ` +
+  'dernière publication : ' +
+  (report.latestRevision > 0
+    ? `révision ${report.latestRevision}` +
+      (report.latestPublishedAt ? ` du ${escapeHtml(frenchDay(report.latestPublishedAt))}` : '')
+    : 'aucune') +
+  '.';
+
 export function reportHtml(report: FleetReport, rows: readonly ReportRow[], summary: readonly string[]): string {
   const cells = rows
     .map(
@@ -69,7 +79,7 @@ small { color: #555; }
 </head>
 <body>
 <h1>Parc de postes — rapport</h1>
-<p>Parc ${escapeHtml(shownFingerprint(report.fingerprint))}, rapport du ${escapeHtml(frenchMoment(report.generatedAt))} ; dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}${report.latestPublishedAt ? ` du ${escapeHtml(frenchDay(report.latestPublishedAt))}` : ''}` : 'aucune'}.</p>
+<p>${reportHeading(report)}</p>
 <ul>${summary.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 <table>
 <thead><tr><th>Poste</th><th>Compte</th><th>Niveau</th><th>État</th><th>Dernière vérification</th><th>Révision</th></tr></thead>

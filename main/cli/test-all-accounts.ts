@@ -22,7 +22,10 @@ export const commandLineTests = (services: CoreServices, wait?: Wait): TestAccou
   ...(wait === undefined ? {} : { wait }),
 });
 
-/** `test --all`: every account tested; the result says `renewSoon` when every tested account works but a password is due (exit status 3). */
+/**
+ * `test --all`: every account tested; the result says `renewSoon` when every tested account works
+ * but a password is due (exit status 3).
+ */
 export async function testAllAccounts(
   services: CoreServices,
   wait?: Wait,
@@ -30,7 +33,10 @@ export async function testAllAccounts(
   return testAllResult(await testEveryAccount(services, commandLineTests(services, wait)));
 }
 
-/** `test --all`'s result: one line per account, then the summary; `renewSoon` when every tested account works but a password is due (exit status 3). */
+/**
+ * `test --all`'s result: one line per account, then the summary; `renewSoon` when every tested
+ * account works but a password is due (exit status 3).
+ */
 export function testAllResult(
   results: readonly AccountTestOutcome[],
 ): CommandResult & { readonly outcomes: readonly AccountTestOutcome[] } {

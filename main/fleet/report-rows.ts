@@ -138,7 +138,9 @@ export function summaryLines(report: FleetReport): string[] {
   const ignored = report.ignored.line();
   const escaped = activeTexts(report);
   return [
-    `Parc ${shownFingerprint(report.fingerprint)} : ${report.members.length} poste(s), ${report.pending.length + report.pendingNotShown} en attente d'acceptation ; dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}` : 'aucune'}.`,
+    `Parc ${shownFingerprint(report.fingerprint)} : ${report.members.length} poste(s), ` +
+      `${report.pending.length + report.pendingNotShown} en attente d'acceptation ; ` +
+      `dernière publication : ${report.latestRevision > 0 ? `révision ${report.latestRevision}` : 'aucune'}.`,
     severityWords[reportSeverity(report)],
     ...report.warnings,
     ...(ignored === undefined ? [] : [ignored]),

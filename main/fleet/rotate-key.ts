@@ -129,7 +129,10 @@ async function withNewKeys(
   }
 }
 
-/** The publisher's private copy of the latest accounts, sealed to its new key: the next publication's digests of replaced passwords come from it. */
+/**
+ * The publisher's private copy of the latest accounts, sealed to its new key: the next
+ * publication's digests of replaced passwords come from it.
+ */
 async function ownCopy(
   fingerprint: string,
   sequence: number,

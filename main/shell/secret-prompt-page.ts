@@ -20,7 +20,10 @@ const escaped = (text: string): string =>
   text.replace(/[&<>"']/g, (character) => `&#${character.codePointAt(0) ?? 0};`);
 
 /** The CSP: nothing loads, nothing runs, no form goes anywhere; only the one style sheet above. */
-export const secretPromptPolicy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; base-uri 'none'; form-action 'none'`;
+export const secretPromptPolicy =
+  "default-src 'none'; " +
+  `style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; ` +
+  "base-uri 'none'; form-action 'none'";
 
 /** The page, for the secret named `label` (« Phrase secrète du profil »…). */
 export function secretPromptPage(label: string): string {

@@ -9,7 +9,10 @@ import { systemProgramPath } from './system-root';
 export const aclPathsVariable = 'CHORUS_PRO_ACL_PATHS';
 
 /** One line per path: its SDDL, or `-` when Get-Acl could not read it. `|` cannot be in a Windows path. */
-export const aclScript = `$ErrorActionPreference = 'Stop'; foreach ($p in $env:${aclPathsVariable}.Split('|')) { try { (Get-Acl -LiteralPath $p).Sddl } catch { '-' } }`;
+export const aclScript =
+  "$ErrorActionPreference = 'Stop'; " +
+  `foreach ($p in $env:${aclPathsVariable}.Split('|')) ` +
+  "{ try { (Get-Acl -LiteralPath $p).Sddl } catch { '-' } }";
 
 export interface AclReaderOptions {
   /** Where powershell.exe is (default: %SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe). */

@@ -129,18 +129,19 @@ export function PasswordBlock({
           <p className="hint" id="expiry">
             {fr(
               snapshot.reminder.known
-                ? `Expiration : ${formatDay(`${snapshot.reminder.expiresOn}T12:00:00`)} (${sourceText(snapshot.reminder)}) ; rappel à partir du ${formatDay(`${snapshot.reminder.dueOn}T12:00:00`)}.${
-                    snapshot.reminder.expiryStructure
+                ? `Expiration : ${formatDay(`${snapshot.reminder.expiresOn}T12:00:00`)} (${sourceText(snapshot.reminder)}) ; ` +
+                    `rappel à partir du ${formatDay(`${snapshot.reminder.dueOn}T12:00:00`)}.` +
+                    (snapshot.reminder.expiryStructure
                       ? ` Date lue sur la structure « ${snapshot.reminder.expiryStructure} » : la plus proche parmi les structures rattachées.`
-                      : ''
-                  }`
+                      : '')
                 : "Expiration inconnue tant que la date de mise à jour ne l'est pas.",
             )}
           </p>
         </div>
       </div>
       <div className="actions">
-        {/* Greyed as in the original, but not disabled: the focus it gets back from the modal stays on it while the test that follows runs. */}
+        {/* Greyed as in the original, but not disabled: the focus it gets back from the modal stays
+            on it while the test that follows runs. */}
         <button
           type="button"
           id="renew"

@@ -48,7 +48,9 @@ export const test: Command = {
     const { connection } = context.account;
     // The verdict as soon as Chorus Pro accepted the credentials; the expiry, read on after it, before the command ends.
     const result = await connection.testConnection(settings, { recordExpiry, expiry: 'after-verdict' });
-    const verdict = `La connexion a été établie : les paramètres de connexion sont corrects. (${counted(result.structureCount, 'structure')}, ${result.durationMs} ms)`;
+    const verdict =
+      'La connexion a été établie : les paramètres de connexion sont corrects. ' +
+      `(${counted(result.structureCount, 'structure')}, ${result.durationMs} ms)`;
     // With --json, one line at the end (output.ts); otherwise the verdict's line now.
     if (context.options.json !== true) context.environment.print(verdict);
     await connection.passwordExpiryRead();
@@ -59,7 +61,9 @@ export const test: Command = {
       lines: [
         ...(fromChorus
           ? [
-              `Expiration du mot de passe : ${frenchDay(fromChorus.expiresOn)} (date communiquée par Chorus Pro${fromChorus.expiryStructure ? `, structure « ${fromChorus.expiryStructure} »` : ''})`,
+              `Expiration du mot de passe : ${frenchDay(fromChorus.expiresOn)} (date communiquée par Chorus Pro` +
+                (fromChorus.expiryStructure ? `, structure « ${fromChorus.expiryStructure} »` : '') +
+                ')',
             ]
           : []),
         // The first success after an unverified save or an import pushed the password.

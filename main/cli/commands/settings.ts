@@ -26,7 +26,8 @@ import { programsForbiddenBy } from '../../destinations/exchange-view';
 
 /** Every settings key, absent ones as null, so that scripts can rely on the shape. */
 function settingsForJson(settings: StoredSettings): Record<string, unknown> {
-  // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means something; the last check has its own place;
+  // The expiry's structure is told with the reminder (reminder.expiryStructure), where it means
+  // something; the last check has its own place;
   // the connections a test opens ahead (structuresReadForExpiry) are the app's own business.
   const keys = Object.keys(storedSettingsSchema.shape).filter(
     (key) =>
@@ -116,9 +117,18 @@ async function showStatus({ services, account, environment }: CommandContext): P
           ]
         : []),
       `Alerte actualisation : ${settings.alertDelayMonths} mois`,
-      `Date de dernière mise à jour : ${settings.passwordUpdatedAt && (passwordStored || settings.passwordVerified === false) ? `${frenchDay(settings.passwordUpdatedAt)}${passwordStored ? '' : ' (provisoire : aucun mot de passe enregistré pour ce Lien URL et cet identifiant)'}` : '(inconnue)'}`,
+      'Date de dernière mise à jour : ' +
+        (settings.passwordUpdatedAt && (passwordStored || settings.passwordVerified === false)
+          ? frenchDay(settings.passwordUpdatedAt) +
+            (passwordStored ? '' : ' (provisoire : aucun mot de passe enregistré pour ce Lien URL et cet identifiant)')
+          : '(inconnue)'),
       reminder.known
-        ? `Expiration du mot de passe : ${frenchDay(reminder.expiresOn)} (${reminder.source === 'chorus-pro' ? 'date communiquée par Chorus Pro' : 'estimation : dernière mise à jour + 424 jours'})${reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${frenchDay(reminder.dueOn)}`}`
+        ? `Expiration du mot de passe : ${frenchDay(reminder.expiresOn)} (` +
+          (reminder.source === 'chorus-pro'
+            ? 'date communiquée par Chorus Pro'
+            : 'estimation : dernière mise à jour + 424 jours') +
+          ')' +
+          (reminder.due ? ' — renouvellement à prévoir dès maintenant' : `, rappel le ${frenchDay(reminder.dueOn)}`)
         : passwordStored
           ? 'Expiration du mot de passe : inconnue (donnez la date où Chorus Pro a communiqué le mot de passe : configure --password-updated-on AAAA-MM-JJ)'
           : 'Expiration du mot de passe : sans objet (aucun mot de passe enregistré)',
