@@ -68,16 +68,14 @@ async function centreDeGestion() {
   });
   source.settings.accounts.rename('Compte principal', 'Commune de Plouër');
   source.settings.accounts.add('Commune de Tréméreuc');
-  source.settings
-    .forAccount('Commune de Tréméreuc')
-    .update({
-      environment: 'custom',
-      apiBaseUrl: api,
-      tokenUrl: token,
-      login: 'TECH_1_tremereuc@cpro.fr',
-      clientId: 'piste-cdg',
-      alertDelayMonths: 6,
-    });
+  source.settings.forAccount('Commune de Tréméreuc').update({
+    environment: 'custom',
+    apiBaseUrl: api,
+    tokenUrl: token,
+    login: 'TECH_1_tremereuc@cpro.fr',
+    clientId: 'piste-cdg',
+    alertDelayMonths: 6,
+  });
   await source.secrets.set(secretAccounts.technicalPassword(api, 'TECH_1_plouer@cpro.fr'), 'mdp-plouer');
   await source.secrets.set(secretAccounts.technicalPassword(api, 'TECH_1_tremereuc@cpro.fr'), 'mdp-tremereuc');
   await source.secrets.set(

@@ -84,15 +84,13 @@ export async function configureCommunes(
   for (const [index, commune] of communes.entries()) {
     if (index === 0) services.settings.accounts.rename('Compte principal', commune.name);
     else services.settings.accounts.add(commune.name);
-    services.settings
-      .forAccount(commune.name)
-      .update({
-        environment: 'custom',
-        apiBaseUrl: target.url,
-        tokenUrl: target.tokenUrl,
-        login: commune.login,
-        clientId: demoAccount.clientId,
-      });
+    services.settings.forAccount(commune.name).update({
+      environment: 'custom',
+      apiBaseUrl: target.url,
+      tokenUrl: target.tokenUrl,
+      login: commune.login,
+      clientId: demoAccount.clientId,
+    });
     await services.secrets.set(secretAccounts.technicalPassword(target.url, commune.login), commune.password);
   }
   await services.secrets.set(
