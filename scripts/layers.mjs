@@ -30,13 +30,25 @@ export function unitOf(path) {
   if (parts[0] === 'common') return 'common';
   if (parts[0] === 'preload') return 'preload';
   if (parts[0] !== 'main') return undefined;
+  // `from '..'` names the folder main/ itself: Node reads its index.ts.
+  if (parts.length === 1) return 'main/index.ts';
   return parts.length === 2 ? path : parts[1];
 }
 
-const relativeSource = (node) =>
-  node?.type === 'Literal' && typeof node.value === 'string' && node.value.startsWith('.') ? node.value : undefined;
+/** The contract (the IPC's side of the bridge) is for main/ipc/ alone: the core states its types in common/. */
+const contractReaders = new Set(['preload', 'ipc']);
+const isContract = (path) => path.replace(/\.ts$/, '') === 'preload/contract';
 
-/** The file a relative import names, as a path from the project's root, without extension. */
+/** The text of an import's path, when it is written out (a string, or a template with nothing computed). */
+const writtenPath = (node) => {
+  if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0)
+    return node.quasis[0]?.value.cooked ?? undefined;
+  if (node?.type === 'TSLiteralType') return writtenPath(node.literal);
+  return undefined;
+};
+
+/** The file a relative import names, as a path from the project's root. */
 const target = (fromFile, source) => {
   const absolute = resolve(dirname(fromFile), source);
   const path = relative(root, absolute).split('\\').join('/');
@@ -55,6 +67,10 @@ const importsFromBelow = {
       higher:
         '{{from}} (layer {{fromLevel}}) imports {{to}} (layer {{toLevel}}): a layer imports only from itself or below. Move the shared piece down, or take it as an argument (scripts/layers.mjs).',
       unplaced: '{{unit}} has no layer: give it its place in scripts/layers.mjs and in docs/developer/architecture.md.',
+      outside:
+        '{{from}} imports {{path}}, outside the core (common/, main/, preload/): the product never reaches renderer/, e2e/, test/ or scripts/.',
+      contract: '{{from}} imports the contract ({{path}}): only main/ipc/ does; the core takes its types from common/.',
+      computed: 'An import whose path is computed cannot be checked against the layers: write the path out.',
     },
   },
   create(context) {
@@ -62,35 +78,59 @@ const importsFromBelow = {
     const from = unitOf(file);
     if (from === undefined) return {};
     const check = (sourceNode) => {
-      const source = relativeSource(sourceNode);
-      if (source === undefined) return;
-      const to = unitOf(target(context.filename, source));
-      if (to === undefined || to === from) return;
+      const source = writtenPath(sourceNode);
+      if (source === undefined) {
+        context.report({ node: sourceNode, messageId: 'computed' });
+        return;
+      }
+      if (!source.startsWith('.')) return;
+      const path = target(context.filename, source);
+      const to = unitOf(path);
+      if (to === undefined) {
+        if (/^(renderer|e2e|test|scripts)\//.test(path))
+          context.report({ node: sourceNode, messageId: 'outside', data: { from, path } });
+        return;
+      }
+      if (to === from) return;
       for (const unit of [from, to]) {
         if (!levelOf.has(unit)) {
           context.report({ node: sourceNode, messageId: 'unplaced', data: { unit } });
           return;
         }
       }
+      if (isContract(path) && !contractReaders.has(from)) {
+        context.report({ node: sourceNode, messageId: 'contract', data: { from, path } });
+        return;
+      }
       const fromLevel = levelOf.get(from);
       const toLevel = levelOf.get(to);
       if (toLevel > fromLevel)
         context.report({ node: sourceNode, messageId: 'higher', data: { from, to, fromLevel, toLevel } });
     };
+    const checkGiven = (sourceNode) => {
+      if (sourceNode) check(sourceNode);
+    };
     return {
       ImportDeclaration: (node) => check(node.source),
-      ExportNamedDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => checkGiven(node.source),
       ExportAllDeclaration: (node) => check(node.source),
       ImportExpression: (node) => check(node.source),
+      // `type T = import('../x').T` and `import x = require('../x')`: imports too.
+      TSImportType: (node) => check(node.argument),
+      TSExternalModuleReference: (node) => check(node.expression),
+      CallExpression: (node) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length > 0)
+          check(node.arguments[0]);
+      },
     };
   },
 };
 
 export const layeringPlugin = { rules: { 'imports-from-below': importsFromBelow } };
 
-/** The lint's block: product files of main/ and common/, type-only imports included. */
+/** The lint's block: product files of main/, common/ and preload/, type-only and dynamic imports included. */
 export const layeringConfig = {
-  files: ['main/**/*.ts', 'common/**/*.ts'],
+  files: ['main/**/*.ts', 'common/**/*.ts', 'preload/**/*.ts'],
   ignores: ['**/*.test.ts', '**/*.d.ts'],
   plugins: { layers: layeringPlugin },
   rules: { 'layers/imports-from-below': 'error' },

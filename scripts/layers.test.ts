@@ -34,6 +34,55 @@ describe('the layering lint', () => {
     ).toEqual([expect.stringContaining('cli (layer 6) imports shell (layer 7)')]);
   });
 
+  it('sees every way of importing: a written-out template, a type query, import = require, require(), export * from main/', async () => {
+    const higher = (from: string, to: string): unknown => expect.stringContaining(`${from}) imports ${to}`);
+    expect(
+      await messagesOf('export const later = () => import(`../chorus/chorus-client`);\n', 'main/text/deliberate.ts'),
+    ).toEqual([higher('text (layer 1', 'chorus')]);
+    expect(
+      await messagesOf(
+        "export type Client = import('../chorus/chorus-client').ChorusClient;\n",
+        'main/text/deliberate.ts',
+      ),
+    ).toEqual([higher('text (layer 1', 'chorus')]);
+    expect(
+      await messagesOf(
+        "import client = require('../chorus/chorus-client');\nexport { client };\n",
+        'main/text/deliberate.ts',
+      ),
+    ).toEqual([higher('text (layer 1', 'chorus')]);
+    expect(
+      await messagesOf(
+        "export const client: unknown = require('../chorus/chorus-client');\n",
+        'main/text/deliberate.ts',
+      ),
+    ).toEqual([higher('text (layer 1', 'chorus')]);
+    expect(await messagesOf("export * from '..';\n", 'main/chorus/deliberate.ts')).toEqual([
+      higher('chorus (layer 3', 'main/index.ts'),
+    ]);
+  });
+
+  it('refuses a computed path, a reach into renderer/ or test/, and the contract outside main/ipc/', async () => {
+    expect(
+      await messagesOf(
+        "const name = 'chorus';\nexport const later = () => import(`../${name}/chorus-client`);\n",
+        'main/cli/deliberate.ts',
+      ),
+    ).toEqual([expect.stringContaining('path is computed')]);
+    expect(
+      await messagesOf("import type { Failure } from '../../renderer/src/format';\n", 'main/cli/deliberate.ts'),
+    ).toEqual([expect.stringContaining('outside the core')]);
+    expect(
+      await messagesOf("export type F = import('../../preload/contract').ChannelName;\n", 'main/cli/deliberate.ts'),
+    ).toEqual([expect.stringContaining('imports the contract')]);
+    expect(
+      await messagesOf(
+        "import { channels } from '../../preload/contract';\nexport { channels };\n",
+        'main/ipc/deliberate.ts',
+      ),
+    ).toEqual([]);
+  });
+
   it('lets a folder import from its own layer and below', async () => {
     expect(
       await messagesOf(

@@ -41,20 +41,15 @@ describe('the layout of the code', () => {
     expect(graph.circular()).toEqual([]);
   });
 
-  it('has no circle between the folders of main/ either (each folder a room, imports one way)', async () => {
+  it('has no circle between the folders of main/ either, its top-level files each a room of their own', async () => {
     const graph = (await graphOf([join(root, 'main')])).obj();
-    const folderOf = (file: string): string =>
-      file
-        .split('/')
-        .slice(0, file.split('/').length > 2 ? 2 : 1)
-        .join('/');
+    // main/chorus/x.ts is the room main/chorus; main/services.ts is a room of its own, as in scripts/layers.mjs.
+    const folderOf = (file: string): string => file.split('/').slice(0, 2).join('/');
     const folderImports = new Map<string, Set<string>>();
     for (const [file, imported] of Object.entries(graph)) {
       if (!isProductSource(file)) continue;
       const from = folderOf(file);
-      for (const target of imported.filter(
-        (path) => isProductSource(path) && path.split('/').length > 2 && folderOf(path) !== from,
-      )) {
+      for (const target of imported.filter((path) => isProductSource(path) && folderOf(path) !== from)) {
         folderImports.set(from, (folderImports.get(from) ?? new Set()).add(folderOf(target)));
       }
     }
@@ -89,12 +84,18 @@ describe('the layout of the code', () => {
   it('has no product line over 140 characters but one holding a single string literal (Prettier wraps at 120)', () => {
     const singleLiteral =
       /^\s*(?:[\w$.[\]'"]+\s*[:=]\s*|return\s+|\+\s*|\?\s*|:\s*)?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)\s*[,;)+]*\s*$/;
+    // A template whose `${…}` holds a condition or a list turned into text is code, not a literal: it is split.
+    const computedPart = /\$\{[^}]*(\?|\.(map|join|filter|slice)\()/;
     const long = tracked('common', 'main', 'preload', 'renderer')
       .filter(isProductSource)
       .flatMap((file) =>
         readFileSync(join(root, file), 'utf8')
           .split('\n')
-          .flatMap((line, index) => (line.length > 140 && !singleLiteral.test(line) ? [`${file}:${index + 1}`] : [])),
+          .flatMap((line, index) =>
+            line.length > 140 && !(singleLiteral.test(line) && !computedPart.test(line))
+              ? [`${file}:${index + 1}`]
+              : [],
+          ),
       );
     expect(long).toEqual([]);
   });

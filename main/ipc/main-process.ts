@@ -1,7 +1,6 @@
 // The window's main process without Electron: the core's services, the window's own account and
 // the bridge's handlers behind their dispatcher. The shell and the test harness both call this.
 import type { AppInfo } from '../../common/app';
-import type { PasswordReminder } from '../../common/reminder';
 import type { AccountServices } from '../accounts/account-services';
 import type { CoreServices } from '../accounts/core-services';
 import { createDailyCheckSchedule, systemSchtasks, type DailyCheckSchedule } from '../schedule/daily-check-schedule';
@@ -27,8 +26,6 @@ export interface MainDependencies extends CoreDependencies {
 /** What the shell (or the test harness) gets: the bridge's dispatcher and what the window's schedule reads. */
 export interface MainProcess {
   readonly dispatch: Dispatch;
-  /** The reminder of the account the window shows. */
-  readonly currentReminder: () => PasswordReminder;
   readonly allReminders: CoreServices['allReminders'];
   /** The fleets this user is a member of, read at start without holding the window (main/fleet/). */
   readonly syncFleets: CoreServices['syncFleets'];
@@ -52,7 +49,8 @@ export function createMainProcess(dependencies: MainDependencies): MainProcess {
   }
   // The file's default, read once: from now on the window keeps its own (ipc/window-account.ts).
   const shown = windowAccount(workstation);
-  const shownAccount = (): AccountServices => services.account(shown.name());
+  // One reading of the settings file for both: the account shown, and its services (issue 36's readingOnce).
+  const shownAccount = (): AccountServices => workstation.readingOnce(() => services.account(shown.name()));
   const dailyCheck =
     dependencies.dailyCheck ??
     createDailyCheckSchedule({
@@ -79,7 +77,6 @@ export function createMainProcess(dependencies: MainDependencies): MainProcess {
   });
   return {
     dispatch: createDispatcher(handlers, dependencies.appOrigin, dependencies.logger),
-    currentReminder: () => shownAccount().currentReminder(),
     allReminders: services.allReminders,
     syncFleets: services.syncFleets,
     followMachineFleet: services.followMachineFleet,
