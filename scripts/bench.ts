@@ -21,7 +21,12 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadFixture } from '../e2e/simulator/fixture';
 import { startSimulator, type Simulator } from '../e2e/simulator/simulator';
-import { createChorusClient, type ChorusCredentials, type ConnectionTarget } from '../main/chorus/chorus-client';
+import {
+  createChorusClient,
+  type ChorusClient,
+  type ChorusCredentials,
+  type ConnectionTarget,
+} from '../main/chorus/chorus-client';
 import { expiryReadConcurrency, readEarliestExpiry } from '../main/chorus/password-expiry';
 import { createHttpTransport } from '../main/chorus/http-transport';
 import { systemClock } from '../main/dates/clock';
@@ -75,9 +80,7 @@ async function networkRows(simulator: Simulator): Promise<void> {
   // As the app keeps it in the settings: the cards the last test read, whose connections the next
   // test opens from its start (connection-service.ts).
   let lastCards = 0;
-  const screenTest = async (
-    client: ReturnType<typeof createChorusClient>,
-  ): Promise<{ verdict: number; elapsed: number }> => {
+  const screenTest = async (client: ChorusClient): Promise<{ verdict: number; elapsed: number }> => {
     const started = performance.now();
     const check = await client.testConnection(
       target,

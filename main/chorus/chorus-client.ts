@@ -68,10 +68,40 @@ export interface ChorusClientDependencies {
 }
 
 /**
+ * What the app asks Chorus Pro: each call checks the credentials anew, ends within `timeoutSeconds` as a whole,
+ * and stops when `cancel` fires (CANCELLED).
+ */
+export interface ChorusClient {
+  /**
+   * Whether Chorus Pro accepts these credentials, with how many structures they reach and where the expiry is read.
+   * `apiConnections`: connections opened from the start, for the structures' cards read right after it.
+   */
+  readonly testConnection: (
+    target: ConnectionTarget,
+    credentials: ChorusCredentials,
+    cancel?: AbortSignal,
+    apiConnections?: number,
+  ) => Promise<ConnectionCheck>;
+  /** Every structure the technical account is attached to (« Structures définies dans Chorus Pro »). */
+  readonly listStructures: (
+    target: ConnectionTarget,
+    credentials: ChorusCredentials,
+    cancel?: AbortSignal,
+  ) => Promise<ChorusStructure[]>;
+  /** One structure's details, with the technical password's expiry when Chorus Pro gives it. */
+  readonly structureDetails: (
+    target: ConnectionTarget,
+    credentials: ChorusCredentials,
+    structureId: number,
+    cancel?: AbortSignal,
+  ) => Promise<StructureDetails>;
+}
+
+/**
  * Chorus Pro through PISTE (docs/chorus-pro-api.md): an OAuth token, then the technical account on every call. One
  * deadline per operation covers every request of it; an operation can also be cancelled.
  */
-export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusClientDependencies) {
+export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusClientDependencies): ChorusClient {
   const tokens = createTokenCache(send, clock, tokenMarginSeconds);
 
   async function operation<T>(
@@ -168,10 +198,7 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
   }
 
   return {
-    /**
-     * One page of attachments: the cheapest call that checks every credential, and the verdict.
-     * `apiConnections`: opened from the start, for the structures' cards read right after it.
-     */
+    /** One page of attachments: the cheapest call that checks every credential. */
     async testConnection(
       target: ConnectionTarget,
       credentials: ChorusCredentials,
@@ -207,7 +234,7 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
       );
     },
 
-    /** Every structure the technical account is attached to, page after page. */
+    /** Page after page, `maxPages` at most. */
     async listStructures(
       target: ConnectionTarget,
       credentials: ChorusCredentials,
@@ -225,7 +252,6 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
       });
     },
 
-    /** One structure's details, with the technical password's expiry when Chorus Pro gives it. */
     async structureDetails(
       target: ConnectionTarget,
       credentials: ChorusCredentials,
@@ -252,4 +278,3 @@ export function createChorusClient({ send, clock, tokenMarginSeconds }: ChorusCl
     },
   };
 }
-export type ChorusClient = ReturnType<typeof createChorusClient>;

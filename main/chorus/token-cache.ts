@@ -80,11 +80,21 @@ export async function requestPisteToken(
   return { value: token.data.access_token, expiresInSeconds: token.data.expires_in };
 }
 
+/** The PISTE token of the last credentials used, so that the calls of one session ask for it once. */
+export interface TokenCache {
+  /** Whether `get` would answer from memory, without a request. */
+  readonly holds: (request: TokenRequest) => boolean;
+  /** A token still valid for these credentials and this API host: the one in memory, or a new one. */
+  readonly get: (request: TokenRequest, route: RouteOptions) => Promise<Token>;
+  /** Drops the token in memory (Chorus Pro refused it): the next `get` asks for a new one. */
+  readonly forget: () => void;
+}
+
 /**
  * PISTE's client_credentials token, kept in memory until `marginSeconds` before it expires (OCA
  * renews 240 s early). Concurrent callers share one request.
  */
-export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 240) {
+export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 240): TokenCache {
   let cached: CachedToken | undefined;
   let pending: { key: string; promise: Promise<string> } | undefined;
 
@@ -100,7 +110,6 @@ export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 2
   }
 
   return {
-    /** Whether `get` would answer from memory, without a request. */
     holds(request: TokenRequest): boolean {
       return cached?.key === tokenCacheKey(request) && clock().getTime() < cached.renewAt;
     },
@@ -120,4 +129,3 @@ export function createTokenCache(send: HttpSend, clock: Clock, marginSeconds = 2
     },
   };
 }
-export type TokenCache = ReturnType<typeof createTokenCache>;

@@ -33,11 +33,39 @@ export interface ExchangeServiceDependencies {
 }
 
 /**
+ * The copies of an account's password kept by other programs (« Échanges »), for whichever account
+ * the caller passes: ScopedExchange binds them to one.
+ */
+export interface ExchangeService {
+  /** The machine policy as read now: what it allows local programs, or why it was refused. */
+  readonly policy: () => Promise<PolicyReading>;
+  /** The account's checklist of copies, as the screen and `exchange` show it. */
+  readonly view: (settings: SettingsStore, reading?: PolicyReading) => Promise<ExchangeView>;
+  /** The copies still to make, per account (the daily check reminds of them); the policy read once. */
+  readonly pendingByAccount: (
+    accounts: readonly StoredAccount[],
+  ) => Promise<ReadonlyMap<string, readonly DestinationView[]>>;
+  /** `push`: the destinations not up to date for the current password, again. */
+  readonly retry: (settings: SettingsStore) => Promise<ExchangeView>;
+  /** Chorus Pro just accepted this password: every destination gets it; never fails the renewal. */
+  readonly afterAccepted: (settings: SettingsStore) => Promise<ExchangeView>;
+  /** Adds a line to the manual checklist: a place the accountant types the new password into by hand. */
+  readonly addManual: (settings: SettingsStore, name: string) => Promise<ExchangeView>;
+  /** « Fait »: that place of the checklist has the current password, which Chorus Pro accepted. */
+  readonly confirmManual: (settings: SettingsStore, name: string) => Promise<ExchangeView>;
+  readonly removeManual: (settings: SettingsStore, name: string) => Promise<ExchangeView>;
+  /** For « Copier le mot de passe »: the caller puts it on the clipboard, in the main process. */
+  readonly passwordForCopy: (settings: SettingsStore, name: string) => Promise<string>;
+  /** « Autoriser les scripts de ce poste à utiliser ce compte »; the machine policy may forbid it. */
+  readonly setAllowPrograms: (settings: SettingsStore, allowed: boolean) => Promise<ExchangeView>;
+}
+
+/**
  * Everything about an account's copies, for the screen, the command line and the renewal: the
  * checklist, the push (after Chorus Pro accepted a password), and whether local programs may use
  * the account.
  */
-export function createExchangeService(dependencies: ExchangeServiceDependencies) {
+export function createExchangeService(dependencies: ExchangeServiceDependencies): ExchangeService {
   const { secrets, clock, logger, shouldPush } = dependencies;
   const pushing: PushDependencies = {
     readPolicy: dependencies.readPolicy,
@@ -64,7 +92,6 @@ export function createExchangeService(dependencies: ExchangeServiceDependencies)
   return {
     policy,
     view,
-    /** The copies still to make, per account (the daily check reminds of them); the policy read once. */
     pendingByAccount: async (
       accounts: readonly StoredAccount[],
     ): Promise<ReadonlyMap<string, readonly DestinationView[]>> => {
@@ -78,7 +105,6 @@ export function createExchangeService(dependencies: ExchangeServiceDependencies)
       }
       return pending;
     },
-    /** `push`: the destinations not up to date for the current password, again. */
     retry: (settings: SettingsStore) => pushPassword(settings, pushing, { retry: true }),
     /**
      * Chorus Pro just accepted this password (a checked renewal, or the first successful test after
@@ -111,13 +137,11 @@ export function createExchangeService(dependencies: ExchangeServiceDependencies)
       removeManualDestination(settings, name);
       return view(settings);
     },
-    /** For « Copier le mot de passe »: the caller puts it on the clipboard, in the main process. */
     passwordForCopy: async (settings: SettingsStore, name: string): Promise<string> => {
       const password = await passwordForManualCopy(settings, secrets, name);
       logger.info('exchange.password-copied', { account: settings.accountName() });
       return password;
     },
-    /** « Autoriser les scripts de ce poste à utiliser ce compte »; the machine policy may forbid it. */
     setAllowPrograms: async (settings: SettingsStore, allowed: boolean) => {
       const reading = await policy();
       const forbidden = programsForbiddenBy(reading);
@@ -128,7 +152,6 @@ export function createExchangeService(dependencies: ExchangeServiceDependencies)
     },
   };
 }
-export type ExchangeService = ReturnType<typeof createExchangeService>;
 
 /** The copies of one account's password and the permission given to local programs: what the screen and the command line use. */
 export interface ScopedExchange {

@@ -57,6 +57,15 @@ export function unconfirmedHosts(
   return hostsOf(settings).filter(({ host }) => !knownHosts.has(host) && !confirmed.includes(host));
 }
 
+/** Makes sure nothing is sent to a host the user never confirmed. */
+export interface HostConfirmation {
+  /**
+   * Asks the user about every host of these settings not yet confirmed, remembering each "yes";
+   * the first "no" refuses the request (CANCELLED) before anything is sent.
+   */
+  readonly ensureConfirmed: (settings: StoredSettings, account: string) => Promise<void>;
+}
+
 /**
  * A page script could set a custom address and a "secret", then ask for a test: the main process
  * would carry what the page read to a host of its choosing, past the page's CSP. So the first
@@ -64,7 +73,7 @@ export function unconfirmedHosts(
  * this dialog, on the command line, or by importing a profile after its preview), waits for the
  * user's answer in a main-process dialog; "no" sends nothing (CANCELLED).
  */
-export function createHostConfirmation(store: ConfirmedHostsStore, confirmNewHost: ConfirmNewHost) {
+export function createHostConfirmation(store: ConfirmedHostsStore, confirmNewHost: ConfirmNewHost): HostConfirmation {
   return {
     async ensureConfirmed(settings: StoredSettings, account: string): Promise<void> {
       for (const { host, role } of unconfirmedHosts(settings, store.confirmedHosts())) {
@@ -77,7 +86,6 @@ export function createHostConfirmation(store: ConfirmedHostsStore, confirmNewHos
     },
   };
 }
-export type HostConfirmation = ReturnType<typeof createHostConfirmation>;
 
 /** The hosts of settings the user set outside the page (command line, a previewed profile). */
 export const confirmedBy = (

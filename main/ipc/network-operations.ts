@@ -2,6 +2,16 @@ import type { AccountServices } from '../accounts/account-services';
 import { createHostConfirmation } from '../hosts/host-confirmation';
 import type { HandlerDependencies } from './channel-handlers';
 
+/** What every network request of the screen goes through: the new-host question, and « Annuler ». */
+export interface NetworkOperations {
+  /** The account's hosts confirmed (asked about when new), then `work`: both on that one account. */
+  readonly confirmedThen: <T>(account: Pick<AccountServices, 'settings'>, work: () => Promise<T>) => Promise<T>;
+  /** Runs `work` with the signal « Annuler » aborts, shared by every operation under way. */
+  readonly cancellable: <T>(work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+  /** Stops what runs; whether anything was running to stop. */
+  readonly cancel: () => boolean;
+}
+
 /**
  * How every request the screen asks of the network runs: a host never confirmed is asked about
  * first, and the operations under way share one cancellation, so that "Annuler" stops them all
@@ -10,7 +20,7 @@ import type { HandlerDependencies } from './channel-handlers';
 export function createNetworkOperations({
   workstation,
   desktop,
-}: Pick<HandlerDependencies, 'workstation' | 'desktop'>) {
+}: Pick<HandlerDependencies, 'workstation' | 'desktop'>): NetworkOperations {
   const hosts = createHostConfirmation(
     {
       confirmedHosts: () => workstation.confirmedHosts() ?? [],
@@ -18,7 +28,6 @@ export function createNetworkOperations({
     },
     desktop.confirmNewHost,
   );
-  /** The account's hosts confirmed (asked about when new), then `work`: both on that one account. */
   const confirmedThen = async <T>(
     { settings }: Pick<AccountServices, 'settings'>,
     work: () => Promise<T>,
@@ -40,7 +49,6 @@ export function createNetworkOperations({
       if (run.users === 0 && running === run) running = undefined;
     }
   };
-  /** Stops what runs; whether anything was running to stop. */
   const cancel = (): boolean => {
     const cancelled = running !== undefined && !running.controller.signal.aborted;
     running?.controller.abort();
@@ -48,4 +56,3 @@ export function createNetworkOperations({
   };
   return { confirmedThen, cancellable, cancel };
 }
-export type NetworkOperations = ReturnType<typeof createNetworkOperations>;

@@ -13,8 +13,17 @@ export interface PendingImport {
   readonly dailyCheckAt?: string;
 }
 
+/** The profile the user previewed and may now confirm; at most one at a time. */
+export interface PendingImportSlot {
+  readonly get: () => PendingImport | undefined;
+  /** Keeps this preview, in place of any earlier one. */
+  readonly keep: (kept: PendingImport) => void;
+  /** Drops the preview: confirming then has nothing to apply. */
+  readonly forget: () => void;
+}
+
 /** Holds at most one previewed profile; any family of handlers may forget it. */
-export function createPendingImportSlot() {
+export function createPendingImportSlot(): PendingImportSlot {
   let pending: PendingImport | undefined;
   return {
     get: (): PendingImport | undefined => pending,
@@ -26,4 +35,3 @@ export function createPendingImportSlot() {
     },
   };
 }
-export type PendingImportSlot = ReturnType<typeof createPendingImportSlot>;

@@ -95,7 +95,25 @@ export interface DailyCheckScheduleDependencies {
  */
 export const taskFileBytes = (xml: string): Buffer => Buffer.from(`\ufeff${xml}`, 'utf16le');
 
-export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDependencies) {
+/** The current user's daily task in the Windows Task Scheduler: to see, register, replace or remove. */
+export interface DailyCheckSchedule {
+  /** False off Windows: every change then answers `{ supported: false }`. */
+  readonly supported: boolean;
+  /** Exactly what `install` registers: to review, or to deploy by group policy instead. */
+  readonly xml: (at: TimeOfDay) => string;
+  /** The user's own task name (whoami), as `install` registers it; undefined when it cannot be known. */
+  readonly taskName: () => Promise<string | undefined>;
+  /** The very bytes `install` hands to schtasks (`show-xml --output`). */
+  readonly taskFile: (at: TimeOfDay) => Buffer;
+  /** Registers (or replaces) the user's task at this time, and retires 0.2.0's task when it is theirs. */
+  readonly install: (at: TimeOfDay) => Promise<ScheduleChange>;
+  /** Removes the user's task (and 0.2.0's when it is theirs); no task is not a failure. */
+  readonly remove: () => Promise<ScheduleChange>;
+  /** Whether the task is registered, when it runs and whether it is enabled, or why that cannot be read. */
+  readonly status: () => Promise<DailyCheckState>;
+}
+
+export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDependencies): DailyCheckSchedule {
   const { platform, run, clock } = dependencies;
   const supported = platform === 'win32';
   const userSid = dependencies.userSid ?? systemUserSid;
@@ -157,14 +175,11 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
 
   return {
     supported,
-    /** Exactly what `install` registers: to review, or to deploy by group policy instead. */
     xml: taskXml,
-    /** The user's own task name (whoami), as `install` registers it. */
     taskName: async (): Promise<string | undefined> => {
       const own = await ownTaskName();
       return 'name' in own ? own.name : undefined;
     },
-    /** The very bytes `install` hands to schtasks (`show-xml --output`). */
     taskFile: (at: TimeOfDay): Buffer => taskFileBytes(taskXml(at)),
     async install(at: TimeOfDay): Promise<ScheduleChange> {
       if (!supported) return { supported: false };
@@ -231,4 +246,3 @@ export function createDailyCheckSchedule(dependencies: DailyCheckScheduleDepende
     },
   };
 }
-export type DailyCheckSchedule = ReturnType<typeof createDailyCheckSchedule>;
