@@ -17,5 +17,6 @@ export const authorityWithheld = (settings: StoredSettings): boolean =>
 export const withheldAuthorityError = (error: AppError): AppError =>
   new AppError(
     'TLS_UNTRUSTED',
-    `${error.detail ?? 'PISTE'} ; le certificat d'autorité de ce compte vient d'un profil de déploiement qui ne le destine pas aux adresses officielles de PISTE : si le réseau de votre organisation inspecte les connexions, l'administrateur ajoute "trustForOfficialHosts": true au profil, puis il est importé à nouveau ; ou choisissez à nouveau ce certificat (paramètres avancés, ou configure --ca-file)`,
+    (error.detail ?? 'PISTE') +
+      " ; le certificat d'autorité de ce compte vient d'un profil de déploiement qui ne le destine pas aux adresses officielles de PISTE : si le réseau de votre organisation inspecte les connexions, l'administrateur ajoute \"trustForOfficialHosts\": true au profil, puis il est importé à nouveau ; ou choisissez à nouveau ce certificat (paramètres avancés, ou configure --ca-file)",
   );

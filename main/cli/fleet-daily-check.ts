@@ -60,7 +60,9 @@ export async function testAllWithFleet(
       ...(again.length > 0 ? syncLines(again).map((line) => `Après un mot de passe refusé — ${line}`) : []),
       ...statusFailures.map(
         (status) =>
-          `L’état de ce poste n’a pas pu être déposé dans le dossier du parc (${status.reason ?? 'raison inconnue'}) : le service informatique le verra « sans nouvelles » ; il sera déposé à la prochaine vérification.`,
+          'L’état de ce poste n’a pas pu être déposé dans le dossier du parc (' +
+          (status.reason ?? 'raison inconnue') +
+          ') : le service informatique le verra « sans nouvelles » ; il sera déposé à la prochaine vérification.',
       ),
     ],
   };

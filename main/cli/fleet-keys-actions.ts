@@ -46,7 +46,9 @@ export async function rotateKeyAction(context: CommandContext, fleet: FleetDepen
       ...(rotated.revoked.length === 0
         ? []
         : [
-            `  Clé(s) de l'ancien poste de publication révoquée(s) : ${rotated.revoked.join(', ')} ; une publication signée par elles est ignorée par chaque poste.`,
+            "  Clé(s) de l'ancien poste de publication révoquée(s) : " +
+              rotated.revoked.join(', ') +
+              ' ; une publication signée par elles est ignorée par chaque poste.',
           ]),
       `  ${rotated.members} poste(s) membre(s) repris ; ils accepteront la prochaine publication sans rejoindre le parc à nouveau.`,
       ...(rotated.accounts.length === 0
@@ -88,7 +90,9 @@ export async function assignAction(context: CommandContext, fleet: FleetDependen
     lines: [
       assigned.members === null
         ? `${name} ira à tous les postes acceptés à la prochaine publication.`
-        : `${name} sera lisible par ${assigned.members.length} poste(s) seulement à la prochaine publication : ${assigned.members.join(', ')}.`,
+        : `${name} sera lisible par ${assigned.members.length} poste(s) seulement à la prochaine publication : ` +
+          assigned.members.join(', ') +
+          '.',
       ...(assigned.losing.length === 0
         ? []
         : [

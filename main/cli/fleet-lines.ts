@@ -99,7 +99,10 @@ export function statusLines(statuses: readonly MemberStatus[]): string[] {
       : `  Géré par le service informatique — révision ${status.appliedRevision} reçue le ${frenchDay(status.appliedAt ?? '')}`,
     ...status.accounts.map(
       (account) =>
-        `  ${quoted(account.name)} : ${account.verified ? 'mot de passe vérifié par un test' : 'mot de passe reçu du service informatique, non vérifié'}`,
+        `  ${quoted(account.name)} : ` +
+        (account.verified
+          ? 'mot de passe vérifié par un test'
+          : 'mot de passe reçu du service informatique, non vérifié'),
     ),
   ]);
 }

@@ -34,7 +34,9 @@ export async function withFleetStatus(result: CommandResult, context: CommandCon
         : []),
       ...(view.waiting
         ? [
-            `Parc de postes : en attente d'acceptation par le service informatique (poste ${view.waiting.memberId}) — phrase à comparer : ${view.waiting.phrase ?? '(inconnue : fleet status)'}`,
+            `Parc de postes : en attente d'acceptation par le service informatique (poste ${view.waiting.memberId}) — ` +
+              'phrase à comparer : ' +
+              (view.waiting.phrase ?? '(inconnue : fleet status)'),
           ]
         : []),
     ],

@@ -75,10 +75,13 @@ async function listAccounts(services: CoreServices, clock: Clock): Promise<Comma
     json: { accounts: rows, ...(present === undefined ? { keychainUnavailable: true } : {}) },
     lines: [
       `${counted(rows.length, 'compte technique', 'comptes techniques')} :`,
-      ...rows.map(
-        (row) =>
-          `${row.selected ? '* ' : '  '}${row.name} — ${row.login ?? '(identifiant non renseigné)'} — mot de passe ${passwordWords(row.secrets)}${row.reminder.due ? ' — À RENOUVELER' : ''} — ${lastCheckText(row.lastCheck ?? undefined)}`,
-      ),
+      ...rows.map((row) => {
+        const mark = row.selected ? '* ' : '  ';
+        const login = row.login ?? '(identifiant non renseigné)';
+        const renew = row.reminder.due ? ' — À RENOUVELER' : '';
+        const lastCheck = lastCheckText(row.lastCheck ?? undefined);
+        return `${mark}${row.name} — ${login} — mot de passe ${passwordWords(row.secrets)}${renew} — ${lastCheck}`;
+      }),
       ...(present === undefined
         ? ['Attention : le coffre-fort est inaccessible ; la présence des mots de passe est inconnue.']
         : []),

@@ -123,7 +123,9 @@ async function reportTaskState(schedule: DailyCheckSchedule): Promise<CommandRes
   return {
     json: { installed: true, at: state.at, times: state.times, enabled: state.enabled, taskName: state.taskName },
     lines: [
-      `Rapport quotidien du parc : programmé vers ${timesText(state.times)}${state.enabled ? '' : ' mais désactivé dans le Planificateur de tâches'} (tâche « ${state.taskName} »).`,
+      `Rapport quotidien du parc : programmé vers ${timesText(state.times)}` +
+        (state.enabled ? '' : ' mais désactivé dans le Planificateur de tâches') +
+        ` (tâche « ${state.taskName} »).`,
     ],
   };
 }

@@ -179,7 +179,9 @@ export async function scheduleCommand(
           ...(state.legacy ? { legacyTask: state.legacy } : {}),
         },
         lines: [
-          `Vérification quotidienne : programmée à ${timesText(state.times)}${state.enabled ? '' : ' mais désactivée dans le Planificateur de tâches'} (tâche « ${state.taskName} »).`,
+          `Vérification quotidienne : programmée à ${timesText(state.times)}` +
+            (state.enabled ? '' : ' mais désactivée dans le Planificateur de tâches') +
+            ` (tâche « ${state.taskName} »).`,
           ...legacyLines(state),
         ],
       };

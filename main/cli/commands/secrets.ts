@@ -103,10 +103,17 @@ export const setPassword: Command = {
         !verified
           ? 'Mot de passe enregistré sans vérification auprès de Chorus Pro : lancez « test » dès que le poste a accès à Chorus Pro.'
           : 'Mot de passe vérifié auprès de Chorus Pro et enregistré.',
-        `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}${renewal.keptTypedDay ? " (la date saisie avant le mot de passe, conservée : le rappel et l'expiration en partent)" : ''}`,
+        `Date de dernière mise à jour : ${frenchDay(renewal.updatedAt)}` +
+          (renewal.keptTypedDay
+            ? " (la date saisie avant le mot de passe, conservée : le rappel et l'expiration en partent)"
+            : ''),
         ...(renewal.replacedDay !== undefined
           ? [
-              `La date saisie auparavant (${frenchDay(renewal.replacedDay)}) valait pour le mot de passe précédent : celui-ci est daté d'aujourd'hui${renewal.verified ? ", jour où Chorus Pro l'a accepté." : " ; s'il a été communiqué un autre jour, donnez ce jour avec configure --password-updated-on AAAA-MM-JJ."}`,
+              `La date saisie auparavant (${frenchDay(renewal.replacedDay)}) valait pour le mot de passe précédent : ` +
+                "celui-ci est daté d'aujourd'hui" +
+                (renewal.verified
+                  ? ", jour où Chorus Pro l'a accepté."
+                  : " ; s'il a été communiqué un autre jour, donnez ce jour avec configure --password-updated-on AAAA-MM-JJ."),
             ]
           : []),
         ...(renewal.exchange ? exchangeLines(renewal.exchange) : []),

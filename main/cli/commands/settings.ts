@@ -109,8 +109,17 @@ async function showStatus({ services, account, environment }: CommandContext): P
       `URL du jeton : ${settings.tokenUrl}`,
       `Identifiant utilisateur : ${settings.login ?? '(non renseigné)'}`,
       `Identifiant client PISTE : ${settings.clientId ?? '(non renseigné)'}`,
-      `Mot de passe : ${secrets.password === false ? 'non enregistré pour ce Lien URL et cet identifiant' : presence(secrets.password)}${secrets.passwordVerified === false ? ' — enregistré sans vérification : lancez « test » dès que le poste a accès à Chorus Pro' : ''}`,
-      `Secret client PISTE : ${secrets.clientSecret === false ? 'non enregistré pour cette URL du jeton, ce Lien URL et cet identifiant client' : presence(secrets.clientSecret)}`,
+      'Mot de passe : ' +
+        (secrets.password === false
+          ? 'non enregistré pour ce Lien URL et cet identifiant'
+          : presence(secrets.password)) +
+        (secrets.passwordVerified === false
+          ? ' — enregistré sans vérification : lancez « test » dès que le poste a accès à Chorus Pro'
+          : ''),
+      'Secret client PISTE : ' +
+        (secrets.clientSecret === false
+          ? 'non enregistré pour cette URL du jeton, ce Lien URL et cet identifiant client'
+          : presence(secrets.clientSecret)),
       ...(missingSecret
         ? [
             "  Les secrets sont rangés dans le coffre-fort sous l'adresse et l'identifiant auxquels ils servent : après un changement de Lien URL, d'URL du jeton ou d'identifiant, ceux d'avant ne s'appliquent plus. Enregistrez-les pour les paramètres actuels avec set-password --password-stdin et set-client-secret --client-secret-stdin.",
@@ -142,7 +151,10 @@ async function showStatus({ services, account, environment }: CommandContext): P
       ...(settings.proxyUrl ? [`Proxy : ${settings.proxyUrl}`] : []),
       ...(settings.caCertificatePath
         ? [
-            `Certificat d'autorité : ${settings.caCertificatePath}${settings.caForCustomHostsOnly === true ? ' — venu d’un profil de déploiement, il ne sert pas pour les adresses officielles de PISTE (il y servirait si le profil disait "trustForOfficialHosts": true)' : ''}`,
+            `Certificat d'autorité : ${settings.caCertificatePath}` +
+              (settings.caForCustomHostsOnly === true
+                ? ' — venu d’un profil de déploiement, il ne sert pas pour les adresses officielles de PISTE (il y servirait si le profil disait "trustForOfficialHosts": true)'
+                : ''),
           ]
         : []),
       programsLine(exchange),
@@ -222,7 +234,9 @@ export const configure: Command = {
         'Paramètres enregistrés.',
         ...(caSource
           ? [
-              `Certificat d'autorité copié dans le dossier de l'application : ${after.caCertificatePath ?? ''} (le fichier ${caSource} n'est plus lu).`,
+              "Certificat d'autorité copié dans le dossier de l'application : " +
+                (after.caCertificatePath ?? '') +
+                ` (le fichier ${caSource} n'est plus lu).`,
             ]
           : []),
         ...(nowCustom
