@@ -235,11 +235,12 @@ export function createCoreServices(dependencies: CoreDependencies): CoreServices
       });
       return withDeadline(following, readDeadlineMs, path).catch((error: unknown) => {
         if (!(error instanceof Error && 'fleetLate' in error)) throw error;
+        const waitedSeconds = Math.round((readDeadlineMs ?? 0) / 1000);
         return {
           kind: 'failed' as const,
           path,
           fingerprint: '',
-          reason: `le dossier du parc n'a pas répondu en ${Math.round((readDeadlineMs ?? 0) / 1000)} s ; il sera rejoint à la prochaine vérification`,
+          reason: `le dossier du parc n'a pas répondu en ${waitedSeconds} s ; il sera rejoint à la prochaine vérification`,
         };
       });
     },

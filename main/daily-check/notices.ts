@@ -40,7 +40,10 @@ export function pendingCopiesText(account: string, pending: readonly Destination
     .map((destination) => `${printable(destination.name)} (${stateWords[destination.state]})`)
     .join(', ');
   const machineFailed = pending.some((destination) => destination.kind !== 'manual');
-  return `Compte « ${account} » : logiciel d'échanges non mis à jour — ${list}. Reportez-y le nouveau mot de passe : cliquez pour ouvrir l'application sur ce compte (« Copier le mot de passe », puis « Fait »)${machineFailed ? ' ; pour un script ou un serveur, votre service informatique relance la transmission (push)' : ''}.`;
+  const forMachines = machineFailed
+    ? ' ; pour un script ou un serveur, votre service informatique relance la transmission (push)'
+    : '';
+  return `Compte « ${account} » : logiciel d'échanges non mis à jour — ${list}. Reportez-y le nouveau mot de passe : cliquez pour ouvrir l'application sur ce compte (« Copier le mot de passe », puis « Fait »)${forMachines}.`;
 }
 
 /** What the daily check knows beside the tests: the accounts a fleet manages, the copies still to make. */
@@ -78,11 +81,12 @@ export function dailyCheckNotices(
       continue;
     }
     if (!outcome.ok) {
+      const reason = lastCheckReason(outcome.code) ?? outcome.code;
       notices.push({
         account: outcome.account,
         title: `${notificationTitle} — ${outcome.account}`,
         body: frenchTypography(
-          `Compte « ${outcome.account} » : le test de connexion à Chorus Pro a échoué (${lastCheckReason(outcome.code) ?? outcome.code}). Les factures de ce compte risquent de ne plus partir : cliquez pour ouvrir l'application sur ce compte, elle dit quoi faire.`,
+          `Compte « ${outcome.account} » : le test de connexion à Chorus Pro a échoué (${reason}). Les factures de ce compte risquent de ne plus partir : cliquez pour ouvrir l'application sur ce compte, elle dit quoi faire.`,
         ),
       });
       continue;

@@ -30,7 +30,11 @@ export function certificateRefusal(pem: string, now: Date): string | undefined {
   if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
     return 'la clé RSA du certificat du serveur doit faire 2048 bits au moins';
   if (new Date(certificate.validTo) < now)
-    return `le certificat du serveur a expiré le ${new Date(certificate.validTo).toISOString().slice(0, 10)} : demandez-en un nouveau au service informatique`;
+    return (
+      'le certificat du serveur a expiré le ' +
+      new Date(certificate.validTo).toISOString().slice(0, 10) +
+      ' : demandez-en un nouveau au service informatique'
+    );
   if (new Date(certificate.validFrom) > now)
     return `le certificat du serveur n'est valable qu'à partir du ${new Date(certificate.validFrom).toISOString().slice(0, 10)}`;
   return undefined;

@@ -73,9 +73,10 @@ export async function writeServerDestination(
     return { ok: true };
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? 'erreur';
     return {
       ok: false,
-      message: `écriture impossible dans ${printable(destination.folder)} (${(error as NodeJS.ErrnoException).code ?? 'erreur'}) : vérifiez que ce poste peut y écrire`,
+      message: `écriture impossible dans ${printable(destination.folder)} (${code}) : vérifiez que ce poste peut y écrire`,
     };
   }
 }

@@ -64,8 +64,9 @@ export async function acceptMembers(
         sameProof(join.request.invitationProof, invitationProof(proofKey, join.id)),
     );
     if (claiming.length > 1) {
+      const claimants = claiming.map((join) => join.id).join(', ');
       warnings.push(
-        `Un même code d'invitation est présenté par ${claiming.length} postes (${claiming.map((join) => join.id).join(', ')}) : aucun n'est accepté par ce code ; comparez leurs phrases (fleet members) et acceptez le bon avec --accept.`,
+        `Un même code d'invitation est présenté par ${claiming.length} postes (${claimants}) : aucun n'est accepté par ce code ; comparez leurs phrases (fleet members) et acceptez le bon avec --accept.`,
       );
       continue;
     }

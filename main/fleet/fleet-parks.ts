@@ -47,9 +47,10 @@ export async function fleetParks(dependencies: FleetParksDependencies): Promise<
     } catch (error) {
       const late = error instanceof Error && 'fleetLate' in error;
       const failure = late ? undefined : toFailure(error, 'screen');
+      const waitedSeconds = Math.round((dependencies.readDeadlineMs ?? 0) / 1000);
       const message =
         failure?.message ??
-        `Vérifiez que le partage est joignable, puis actualisez : le dossier partagé n'a pas répondu en ${Math.round((dependencies.readDeadlineMs ?? 0) / 1000)} s.`;
+        `Vérifiez que le partage est joignable, puis actualisez : le dossier partagé n'a pas répondu en ${waitedSeconds} s.`;
       parks.push({ ok: false, ...said, message, ...(failure?.details ? { details: failure.details } : {}) });
     }
   }

@@ -179,7 +179,9 @@ export async function fleetReport(dependencies: FleetDependencies, inspectShare?
       : []),
     ...notOwn.map(
       (member) =>
-        `Poste ${member.id} : la place de son état (status/${member.id}) ne contient pas un état écrit par lui (${member.statusProblem ?? ''}) ; elle n’a pas été créée par son adhésion, ou quelqu’un l’a remplacée. Supprimez ce fichier : le poste le recréera à sa prochaine vérification.`,
+        `Poste ${member.id} : la place de son état (status/${member.id}) ne contient pas un état écrit par lui (` +
+        (member.statusProblem ?? '') +
+        `) ; elle n’a pas été créée par son adhésion, ou quelqu’un l’a remplacée. Supprimez ce fichier : le poste le recréera à sa prochaine vérification.`,
     ),
     ...(inspectShare
       ? await inspectShare(

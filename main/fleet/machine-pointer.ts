@@ -54,10 +54,12 @@ export function readMachinePointer(path: string | undefined, distrust: PointerDi
       `il est écrit pour une version plus récente de l'application (formatVersion ${version}) : mettez à jour l'application de ce poste`,
     );
   const parsed = pointerSchema.safeParse(data);
-  if (!parsed.success)
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ');
     return refused(
-      `champ invalide : ${parsed.error.issues.map((issue) => issue.path.join('.') || 'racine').join(', ')} (attendu : {"formatVersion": 1, "folder": "\\\\\\\\serveur\\\\chorus", "root": "<clé racine>"})`,
+      `champ invalide : ${fields} (attendu : {"formatVersion": 1, "folder": "\\\\\\\\serveur\\\\chorus", "root": "<clé racine>"})`,
     );
+  }
   return {
     kind: 'valid',
     path,

@@ -41,15 +41,17 @@ export function shareInspector(platform: NodeJS.Platform, readSddls: ReadSddls =
     publisherFolders.forEach((sub, index) => {
       const writers = found[index];
       if (writers && (writers.onFolder.length > 0 || writers.onFiles.length > 0)) {
+        const writerNames = [...new Set([...writers.onFolder, ...writers.onFiles])].join(', ');
         warnings.push(
-          `Partage : ${shown(sub)} est modifiable par ${[...new Set([...writers.onFolder, ...writers.onFiles])].join(', ')} ; seul le service informatique devrait pouvoir y écrire (les fichiers modifiés sont ignorés, mais un poste peut en cacher d'autres). Retirez ce droit d'écriture.`,
+          `Partage : ${shown(sub)} est modifiable par ${writerNames} ; seul le service informatique devrait pouvoir y écrire (les fichiers modifiés sont ignorés, mais un poste peut en cacher d'autres). Retirez ce droit d'écriture.`,
         );
       }
     });
     const statusFolder = found[publisherFolders.length];
     if (statusFolder && statusFolder.onFiles.length > 0) {
+      const statusWriters = statusFolder.onFiles.join(', ');
       warnings.push(
-        `Partage : les états des postes (dossier status) sont modifiables par ${statusFolder.onFiles.join(', ')} : un poste peut écraser l'état d'un autre (il serait ignoré, et ce poste paraîtrait muet). Donnez le droit de créer des fichiers dans status, et le contrôle total au seul CREATEUR PROPRIETAIRE.`,
+        `Partage : les états des postes (dossier status) sont modifiables par ${statusWriters} : un poste peut écraser l'état d'un autre (il serait ignoré, et ce poste paraîtrait muet). Donnez le droit de créer des fichiers dans status, et le contrôle total au seul CREATEUR PROPRIETAIRE.`,
       );
     }
     if (platform !== 'win32') {

@@ -25,6 +25,8 @@ export const fleetRecords: ForgetPart = {
     const forgotten = await forgetFleetMembership(secrets, userDataDir);
     if (forgotten.keychainEntries === 0 && !forgotten.localRecords)
       return 'Parc de postes : aucune adhésion à effacer.';
-    return `Parc de postes : ${counted(forgotten.keychainEntries, 'clé effacée', 'clés effacées')} du coffre-fort${forgotten.localRecords ? ', et le dossier flotte' : ''} ; le service informatique retire ce poste du parc avec fleet remove-member.`;
+    const keys = counted(forgotten.keychainEntries, 'clé effacée', 'clés effacées');
+    const andFolder = forgotten.localRecords ? ', et le dossier flotte' : '';
+    return `Parc de postes : ${keys} du coffre-fort${andFolder} ; le service informatique retire ce poste du parc avec fleet remove-member.`;
   },
 };

@@ -27,8 +27,9 @@ export const settingsFiles: ForgetPart = {
   name: 'settings',
   describe: ({ userDataDir, workstation }) => {
     const names = workstation.accounts.list().map((account) => `« ${account.name} »`);
+    const accountsCounted = counted(names.length, 'compte technique', 'comptes techniques');
     return Promise.resolve(
-      `les paramètres de ${counted(names.length, 'compte technique', 'comptes techniques')} (${names.join(', ')}), les copies de certificats et les journaux, dans ${userDataDir}`,
+      `les paramètres de ${accountsCounted} (${names.join(', ')}), les copies de certificats et les journaux, dans ${userDataDir}`,
     );
   },
   forget: ({ userDataDir }) => {
@@ -45,8 +46,8 @@ export const settingsFiles: ForgetPart = {
       folderGone = true;
     }
     if (found.length === 0) return Promise.resolve(`Paramètres : aucun fichier de l'application dans ${userDataDir}.`);
-    return Promise.resolve(
-      `Paramètres : ${counted(found.length, 'fichier ou dossier effacé', 'fichiers et dossiers effacés')} dans ${userDataDir}${folderGone ? ', puis le dossier lui-même, vide' : ''}.`,
-    );
+    const erased = counted(found.length, 'fichier ou dossier effacé', 'fichiers et dossiers effacés');
+    const andFolder = folderGone ? ', puis le dossier lui-même, vide' : '';
+    return Promise.resolve(`Paramètres : ${erased} dans ${userDataDir}${andFolder}.`);
   },
 };

@@ -7,7 +7,9 @@ import { parseTimeOfDay } from '../schedule/daily-check-task';
 /** What the Task Scheduler could not say is said, never shown as « not scheduled » alone. */
 const unreadable = (state: DailyCheckState): string | undefined =>
   state.supported && !state.installed && state.problem !== undefined
-    ? `L'état de la vérification quotidienne est inconnu : le Planificateur de tâches de Windows ${state.problem.kind === 'refused' ? 'a refusé de la lire' : "n'a pas répondu"} (${state.problem.reason.replace(/[.\s]+$/, '')}). Votre service informatique peut la vérifier.`
+    ? "L'état de la vérification quotidienne est inconnu : le Planificateur de tâches de Windows " +
+      (state.problem.kind === 'refused' ? 'a refusé de la lire' : "n'a pas répondu") +
+      ` (${state.problem.reason.replace(/[.\s]+$/, '')}). Votre service informatique peut la vérifier.`
     : undefined;
 
 const viewOf = (state: DailyCheckState, refusal?: string): DailyCheckView => {

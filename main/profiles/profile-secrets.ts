@@ -80,7 +80,8 @@ function scryptWorkFactors(binary: Uint8Array): number[] {
 export function hostileWorkFactor(binary: Uint8Array): string | undefined {
   const tooCostly = scryptWorkFactors(binary).find((logN) => logN > maxScryptLogN);
   if (tooCostly === undefined) return undefined;
-  return `demande un calcul de clé démesuré (facteur de travail scrypt 2^${Number.isFinite(tooCostly) ? tooCostly : '?'}, 2^${maxScryptLogN} au plus, ce qu'écrit age) : il n'a pas été ouvert`;
+  const shownFactor = Number.isFinite(tooCostly) ? tooCostly : '?';
+  return `demande un calcul de clé démesuré (facteur de travail scrypt 2^${shownFactor}, 2^${maxScryptLogN} au plus, ce qu'écrit age) : il n'a pas été ouvert`;
 }
 
 /** What a passphrase file's reader says, in French, for each way opening it fails. */

@@ -19,10 +19,13 @@ export type SchtasksAnswer =
   | { readonly kind: 'failed'; readonly said: string };
 
 /** ERROR_FILE_NOT_FOUND's text, in the languages of the workstations the app meets (French, English). */
-const notFound = new RegExp(
-  `(${['fichier sp[ée]cifi[ée] est introuvable', 'cannot find the file specified', 't[âa]che sp[ée]cifi[ée]e est introuvable', 'specified task name .* does not exist'].join('|')})`,
-  'iu',
-);
+const notFoundTexts = [
+  'fichier sp[ée]cifi[ée] est introuvable',
+  'cannot find the file specified',
+  't[âa]che sp[ée]cifi[ée]e est introuvable',
+  'specified task name .* does not exist',
+];
+const notFound = new RegExp(`(${notFoundTexts.join('|')})`, 'iu');
 /** ERROR_ACCESS_DENIED's text, the same way. */
 const accessDenied = /(acc[èe]s refus[ée]|access is denied)/iu;
 

@@ -41,9 +41,10 @@ export function applySettingsChange(current: StoredSettings, change: SettingsCha
     for (const key of ['apiBaseUrl', 'tokenUrl'] as const) {
       const given = change[key];
       if (given !== undefined && given !== endpoints[key]) {
+        const field = key === 'apiBaseUrl' ? 'Lien URL' : 'URL du jeton';
         throw new AppError(
           'INVALID_INPUT',
-          `${key === 'apiBaseUrl' ? 'Lien URL' : 'URL du jeton'} : choisissez l'environnement « Personnalisé » pour saisir une autre adresse`,
+          `${field} : choisissez l'environnement « Personnalisé » pour saisir une autre adresse`,
         );
       }
     }

@@ -27,7 +27,8 @@ interface Props {
 function needText(account: AccountSummary): string {
   const day = (iso: string) => formatDay(`${iso}T12:00:00`);
   if (account.lastCheck && !account.lastCheck.ok) {
-    return `Compte « ${account.name} » : en échec le ${formatDay(account.lastCheck.at)} (${account.lastCheck.reason ?? account.lastCheck.code ?? 'raison inconnue'}).`;
+    const reason = account.lastCheck.reason ?? account.lastCheck.code ?? 'raison inconnue';
+    return `Compte « ${account.name} » : en échec le ${formatDay(account.lastCheck.at)} (${reason}).`;
   }
   if (!account.reminder.known) return '';
   return account.reminder.expired

@@ -67,8 +67,9 @@ export function SupportSection({
     else if (answer.withSecrets) {
       setPassphrase('');
       setConfirmation('');
+      const file = answer.file ?? '';
       setMessage(
-        `Profil de déploiement exporté, mots de passe chiffrés : ${answer.file ?? ''}. Transmettez la phrase secrète par un autre moyen que le fichier (de vive voix, par téléphone).`,
+        `Profil de déploiement exporté, mots de passe chiffrés : ${file}. Transmettez la phrase secrète par un autre moyen que le fichier (de vive voix, par téléphone).`,
       );
     } else setMessage(`Profil de déploiement exporté, sans aucun secret : ${answer.file ?? ''}`);
   };
