@@ -3,4 +3,6 @@
 import { afterAll } from 'vitest';
 import { removeTempDirs } from './temp-dirs';
 
-afterAll(removeTempDirs);
+// On a loaded machine, removing a fleet journey's folders once took longer than vitest's 10 s for a
+// hook (06/12/2026): every test had passed, the file was marked failed.
+afterAll(removeTempDirs, 60_000);
