@@ -8,8 +8,9 @@ export const currentSchemaVersion = 3;
 export const maxStructureNameLength = 300;
 
 /**
- * A connection test's outcome, kept per account. The code is any string, not the contract's list:
- * a file written by a later version (with a new code) must still load in this one.
+ * A connection test's outcome, kept per account. The code is any string, not the failure codes'
+ * list (common/failures.ts): a file written by a later version (with a new code) must still load
+ * in this one.
  */
 export const lastCheckSchema = z
   .object({
