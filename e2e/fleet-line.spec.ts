@@ -119,6 +119,10 @@ test('a member shows the fleet that keeps its account, the password received fro
       ),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Renouveler le mot de passe' })).toHaveCount(0);
+    // Nor to report it in the exchange software: the publisher's workstation pushes it.
+    await expect(
+      page.getByText('Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.'),
+    ).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'expire dans' })).not.toContainText(
       'Demandez au gestionnaire principal',
     );

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { projectRoot } from './harness/paths';
+import { screenReadingsAnswered } from './harness/screen-readings';
 import {
   comparePictures,
   firstDifference,
@@ -104,6 +105,8 @@ export const committedScreenshots = join(projectRoot, 'docs', 'screenshots');
  * the letter, its pixels within a tolerance (e2e/picture-check.ts says what is left out, and why).
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // Every section drawn with what the main process answered, not in its state before the answer.
+  await screenReadingsAnswered(page);
   const text = await pageText(page);
   const taken = withPageText(await page.screenshot({ fullPage: true }), text);
   const folder = screenshotFolder();

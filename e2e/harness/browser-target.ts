@@ -16,6 +16,7 @@ import { createMainProcess } from '../../main/ipc/main-process';
 import { openConfBackend } from '../../main/settings/conf-backend';
 import { policyFileReader } from '../../main/destinations/policy-source';
 import { projectRoot, rendererBuildDir } from './paths';
+import { screenReadingCounter } from './screen-readings';
 import { windowsUserAgent } from './windows-user-agent';
 
 /** What the main process notified about the password's renewal, and its daily timer. */
@@ -169,11 +170,14 @@ export async function launchInBrowser(options: BrowserTargetOptions): Promise<{
     userAgent: windowsUserAgent(browser),
   });
   const page = await context.newPage();
+  const counted = screenReadingCounter(page);
   await page.exposeBinding('__chorusTransport', ({ page: sourcePage, frame }, channel: unknown, args: unknown) =>
-    dispatch(
-      channel,
-      { frameUrl: frame.url(), isMainFrame: frame === sourcePage.mainFrame(), isAppWindow: sourcePage === page },
-      args,
+    counted(channel, () =>
+      dispatch(
+        channel,
+        { frameUrl: frame.url(), isMainFrame: frame === sourcePage.mainFrame(), isAppWindow: sourcePage === page },
+        args,
+      ),
     ),
   );
   await page.addInitScript({ content: await browserBridgeScript() });

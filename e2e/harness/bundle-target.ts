@@ -11,6 +11,7 @@ import { projectRoot } from './paths';
 import type { SenderFrame, StandInConfig, StandInRecord, SyncAnswer } from './electron-stand-in/protocol';
 import { deliverName, invokeBindingName } from './electron-stand-in/renderer';
 import { startAppProcess } from './bundle-app-process';
+import { screenReadingCounter } from './screen-readings';
 import { windowsUserAgent } from './windows-user-agent';
 
 export interface BundleTargetOptions {
@@ -243,8 +244,9 @@ export async function launchInBundle(options: BundleTargetOptions) {
       return prevented === true ? route.abort('aborted') : route.fallback();
     },
   );
+  const counted = screenReadingCounter(page);
   await page.exposeBinding(invokeBindingName, ({ frame }, channel: string, args: unknown[]) =>
-    invokeFrom(frame, channel, args),
+    counted(channel, () => invokeFrom(frame, channel, args)),
   );
   await page.addInitScript({ content: initScript(renderer, readFileSync(preloadPath, 'utf8')) });
   const pageErrors: Error[] = [];
