@@ -65,6 +65,12 @@ test('the app applies the fleet publication waiting for this member at start, wi
         { timeout: 30_000 },
       )
       .toBe(1);
+    // The window, open meanwhile, follows without a restart: the fleet's line, and nothing to
+    // report in the exchange software, the publisher's workstation pushing this account's password.
+    await expect(app.page.getByRole('status').filter({ hasText: 'Géré par le service informatique' })).toBeVisible();
+    await expect(
+      app.page.getByText('Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.'),
+    ).toBeVisible();
     const status = await as(member, ['status']);
     expect(status).toMatchObject({
       settings: { login: demo.login, passwordVerified: false },

@@ -12,6 +12,7 @@ import { clearKeychainService } from '../main/secrets/keytar-secret-store';
 import { runCliProcess } from '../test/support/cli-process';
 import { tempDir } from '../test/support/temp-dirs';
 import { expect, needsMainWiring, test } from './fixtures';
+import { currentTarget } from './launch-app';
 import { expectAccessible, screen, screenshot, today } from './screen';
 import { demo } from './seed-profile';
 import type { Simulator } from './simulator/simulator';
@@ -139,6 +140,41 @@ test('a member shows the fleet that keeps its account, the password received fro
   }
 });
 
+test('a window open when its account joins a fleet reads its destinations again: the publisher pushes the password', async ({
+  launch,
+  simulator,
+}) => {
+  // The shell sends fleetUpdated after its start's fleet work; the browser target's page is told
+  // by the test itself, as the shell would tell it, after the command line applied a publication.
+  test.skip(currentTarget() !== 'browser', 'événement envoyé par le test : cible navigateur seulement');
+  test.setTimeout(240_000);
+  const { publisher, folder, fingerprint } = await itDepartment(simulator);
+  const member = workstation('fenetre-ouverte');
+  try {
+    const { page } = await launch({ userDataDir: member.dir, keychainService: member.keychain });
+    await expect(screen(page).testButton).toBeVisible();
+    await expect(page.getByText('Le poste éditeur du parc transmet', { exact: false })).toHaveCount(0);
+
+    const { code } = await as(publisher, ['fleet', 'invite', folder]);
+    await as(member, ['fleet', 'join', folder, '--publisher', fingerprint, '--code-stdin'], String(code));
+    await as(publisher, ['fleet', 'publish', folder]);
+    await as(member, ['fleet', 'sync']);
+    await page.evaluate(() => {
+      const deliver = (window as unknown as { __chorusDeliver: (event: string, payload: unknown) => void })
+        .__chorusDeliver;
+      deliver('fleetUpdated', { revision: 1 });
+    });
+
+    await expect(fleetLine(page)).toHaveText(`Géré par le service informatique — révision 1 reçue le ${today()}`);
+    await expect(
+      page.getByText('Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.'),
+    ).toBeVisible();
+  } finally {
+    await clearKeychainService(publisher.keychain);
+    await clearKeychainService(member.keychain);
+  }
+});
+
 test('a user who asked to join shows the phrase the IT person compares, until accepted', async ({
   launch,
   simulator,
@@ -202,6 +238,12 @@ test('the machine pointer makes a user of the app join at the next start: the ph
       { timeout: 30_000 },
     );
     await expect(screen(again.page).login).toHaveValue(demo.login);
+    // And the exchange software's block follows too: the publisher pushes this account's password.
+    await expect(
+      again.page.getByText(
+        'Le poste éditeur du parc transmet le mot de passe de ce compte : rien à faire sur ce poste.',
+      ),
+    ).toBeVisible();
   } finally {
     await clearKeychainService(publisher.keychain);
   }

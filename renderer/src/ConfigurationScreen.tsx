@@ -54,7 +54,7 @@ export function ConfigurationScreen({
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const [dialog, setDialog] = useState<'password' | 'structures'>();
   const [typedDay, setTypedDay] = useState<string>();
-  // Read again after each renewal and test: the copies of the password follow them.
+  // Read again after each renewal and test, and a fleet update: the copies of the password follow them.
   const [exchangeRevision, setExchangeRevision] = useState(0);
   const exchangeChanged = () => setExchangeRevision((revision) => revision + 1);
   // A day typed for an earlier, unverified password that the new one's date replaced: said, never silent.
@@ -100,8 +100,9 @@ export function ConfigurationScreen({
 
   // The main process says when the renewal falls due (at start, then daily): show it at once.
   useEffect(() => window.chorus.onPasswordReminder(() => void refresh(() => window.chorus.getSettings())), [refresh]);
-  // The fleet's start brought a publication (or this user joined): its settings are read again.
-  useEffect(() => window.chorus.onFleetUpdated(() => void refresh(() => window.chorus.getSettings())), [refresh]);
+  // A fleet publication applied (or this user joined): the settings and destinations read again.
+  const fleetUpdated = () => void refresh(() => window.chorus.getSettings()).then(exchangeChanged);
+  useEffect(() => window.chorus.onFleetUpdated(fleetUpdated), [refresh]);
   const fleet = useFleetView(snapshot);
   const managedByFleet = fleet.managed !== undefined;
 
